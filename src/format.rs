@@ -1,0 +1,134 @@
+//! Numbers and dates as each language writes them: Vietnamese "1.234,5" and
+//! "30/06/2018"; English "1,234.5" and "30 Jun 2018".
+//!
+//! Pure functions, so every figure on screen and in print is tested natively.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::decimal::Decimal;
+use crate::i18n::Lang;
+
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// Groups the digits of a non-negative integer part by thousands.
+fn group_thousands(digits: &str, separator: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Writes a plain "-1234.5" text with the language's separators.
+fn localise_plain(plain: &str, lang: Lang) -> String {
+    let (thousands, decimal) = separators(lang);
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut out = format!("{sign}{}", group_thousands(integer, thousands));
+    if !fraction.is_empty() {
+        out.push(decimal);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A number rounded to `decimals` places: `format_number(1234.5, 1, Vi)` is
+/// "1.234,5". Not-a-number and infinities (which the engine never produces)
+/// print as "—".
+pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let plain = format!("{value:.decimals$}");
+    // "-0.0" reads as a sign error to a person.
+    let plain = if plain.starts_with('-') && plain.bytes().all(|b| matches!(b, b'-' | b'0' | b'.'))
+    {
+        plain[1..].to_owned()
+    } else {
+        plain
+    };
+    localise_plain(&plain, lang)
+}
+
+/// A stored amount with every digit kept: "1234567.50" → "1.234.567,50".
+pub fn format_decimal(amount: &Decimal, lang: Lang) -> String {
+    localise_plain(amount.as_str(), lang)
+}
+
+/// A fraction as a percentage: `format_percent(0.916, 1, Vi)` is "91,6%".
+pub fn format_percent(fraction: f64, decimals: usize, lang: Lang) -> String {
+    format!("{}%", format_number(fraction * 100.0, decimals, lang))
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date for the screen: "30/06/2018" in Vietnamese, "30 Jun 2018" in English.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Lang::En => {
+            let month = MONTHS_EN.get(date.month0() as usize).copied().unwrap_or("");
+            format!("{} {month} {}", date.day(), date.year())
+        }
+    }
+}
+
+/// Parses the dd/mm/yyyy form people type, and ISO yyyy-mm-dd.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_language_separators() {
+        assert_eq!(format_number(1234.5, 1, Lang::Vi), "1.234,5");
+        assert_eq!(format_number(1234.5, 1, Lang::En), "1,234.5");
+        assert_eq!(format_number(130105.0, 0, Lang::Vi), "130.105");
+        assert_eq!(format_number(999.0, 0, Lang::Vi), "999");
+        assert_eq!(format_number(-1234567.0, 0, Lang::En), "-1,234,567");
+        assert_eq!(format_number(-0.01, 1, Lang::Vi), "0,0");
+        assert_eq!(format_number(f64::NAN, 1, Lang::Vi), "—");
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(format_percent(208.0 / 227.0, 1, Lang::Vi), "91,6%");
+        assert_eq!(format_percent(0.5, 0, Lang::En), "50%");
+    }
+
+    #[test]
+    fn decimals_keep_every_digit() {
+        let amount = Decimal::parse("-1234567.50").expect("valid");
+        assert_eq!(format_decimal(&amount, Lang::Vi), "-1.234.567,50");
+        assert_eq!(format_decimal(&amount, Lang::En), "-1,234,567.50");
+    }
+
+    #[test]
+    fn dates() {
+        let date = NaiveDate::from_ymd_opt(2018, 6, 30).expect("valid");
+        assert_eq!(format_date(date, Lang::Vi), "30/06/2018");
+        assert_eq!(format_date(date, Lang::En), "30 Jun 2018");
+        assert_eq!(parse_date("30/06/2018"), Some(date));
+        assert_eq!(parse_date("2018-06-30"), Some(date));
+        assert_eq!(parse_date("31/02/2018"), None);
+    }
+}

@@ -1,0 +1,746 @@
+//! The indicator engine: every target of the plan, evaluated for an as-of
+//! date, exactly as DESIGN.md §2 defines it.
+//!
+//! One function decides what each unit contributes to an indicator
+//! ([`unit_tally`]); the city figure, the breakdowns by district and sector
+//! and the drill-down lists are all folds of it, so they cannot disagree. A
+//! zero denominator or a missing input is "no data" — never a division by
+//! zero and never a fake 0 %.
+//!
+//! Dates: an event dated on the as-of day counts as done by it, and a
+//! deadline day itself is still "on time". Yearly indicators read the latest
+//! year, not after the as-of date's year, that has data.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::plan::{Comparator, Indicator, Plan, QualifiedReading, Target};
+use crate::status::Status;
+use crate::unit::{Unit, YearRecord};
+use crate::workspace::Workspace;
+
+/// What one unit adds to an indicator's numerator and denominator. Tallies
+/// are additive, which is what keeps breakdown totals equal to the city's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Tally {
+    pub numerator: f64,
+    pub denominator: f64,
+}
+
+impl Tally {
+    const NONE: Tally = Tally {
+        numerator: 0.0,
+        denominator: 0.0,
+    };
+
+    fn of(numerator: impl Into<f64>, denominator: impl Into<f64>) -> Tally {
+        Tally {
+            numerator: numerator.into(),
+            denominator: denominator.into(),
+        }
+    }
+
+    fn is_empty(self) -> bool {
+        self.numerator == 0.0 && self.denominator == 0.0
+    }
+}
+
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, other: Tally) {
+        self.numerator += other.numerator;
+        self.denominator += other.denominator;
+    }
+}
+
+/// What an indicator measured.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Observation {
+    /// A share: `numerator ÷ denominator`. For T3 the numerator is value
+    /// added and the denominator GRDP, in millions of VND.
+    Share { numerator: f64, denominator: f64 },
+    /// T8: cooperatives recognised, and how many sectors they cover.
+    Count { count: u32, sectors: u32 },
+    /// T9: the growth rate of collective value added in `year`, and the rate
+    /// of the year before.
+    Growth {
+        year: i32,
+        current: f64,
+        previous: f64,
+    },
+}
+
+/// An indicator's value at one date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Measurement {
+    /// `None` is "no data".
+    pub value: Option<f64>,
+    pub observation: Option<Observation>,
+    /// The year of the records read, for yearly indicators.
+    pub data_year: Option<i32>,
+}
+
+impl Measurement {
+    const NO_DATA: Measurement = Measurement {
+        value: None,
+        observation: None,
+        data_year: None,
+    };
+
+    fn share(tally: Tally, data_year: Option<i32>) -> Measurement {
+        if tally.denominator > 0.0 {
+            Measurement {
+                value: Some(tally.numerator / tally.denominator),
+                observation: Some(Observation::Share {
+                    numerator: tally.numerator,
+                    denominator: tally.denominator,
+                }),
+                data_year,
+            }
+        } else {
+            Measurement {
+                data_year,
+                ..Measurement::NO_DATA
+            }
+        }
+    }
+}
+
+/// A target evaluated as of a date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub target_id: String,
+    pub indicator: Indicator,
+    pub as_of: NaiveDate,
+    pub measurement: Measurement,
+    pub status: Status,
+    /// The value on the straight line from the baseline to the target at the
+    /// deadline, when the status compared against it (on track / at risk).
+    pub expected: Option<f64>,
+}
+
+impl Evaluation {
+    pub fn value(&self) -> Option<f64> {
+        self.measurement.value
+    }
+}
+
+/// The last day of a year.
+fn year_end(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+/// The yearly indicators whose units' tallies are summed per year. T9 reads
+/// T3's value added, so it needs no tally of its own.
+const SUMMED_YEARLY: [Indicator; 4] = [
+    Indicator::ManagersTrainedShare,
+    Indicator::ManagersQualifiedShare,
+    Indicator::StaffTrainedShare,
+    Indicator::GrdpShare,
+];
+
+/// How a unit stood when one of its year records applies: at the end of
+/// the record's year, or on the as-of date if that comes first.
+#[derive(Clone, Copy)]
+struct RecordStanding {
+    /// The unit had been founded: its value added counts.
+    exists: bool,
+    /// An active cooperative: its managers and staff count.
+    active_cooperative: bool,
+}
+
+impl RecordStanding {
+    fn of(unit: &Unit, record: &YearRecord, as_of: NaiveDate) -> Self {
+        let reference = as_of.min(year_end(record.year));
+        RecordStanding {
+            exists: unit.exists_on(reference),
+            active_cooperative: unit.kind.is_cooperative() && unit.is_active_on(reference),
+        }
+    }
+}
+
+/// What one year record contributes to a yearly indicator.
+fn record_tally(
+    plan: &Plan,
+    indicator: Indicator,
+    record: &YearRecord,
+    standing: RecordStanding,
+) -> Tally {
+    match indicator {
+        Indicator::GrdpShare | Indicator::ValueAddedGrowth if standing.exists => {
+            match &record.value_added {
+                Some(value_added) => Tally::of(value_added.to_f64(), 0),
+                None => Tally::NONE,
+            }
+        }
+        Indicator::ManagersTrainedShare if standing.active_cooperative => {
+            let trained = record.key_managers.iter().filter(|m| m.trained).count();
+            Tally::of(trained as f64, record.key_managers.len() as f64)
+        }
+        Indicator::ManagersQualifiedShare if standing.active_cooperative => {
+            let (qualified, counted) = record
+                .key_managers
+                .iter()
+                .filter(|m| match plan.settings.qualified_reading {
+                    QualifiedReading::OfTrained => m.trained,
+                    QualifiedReading::OfAll => true,
+                })
+                .fold((0u32, 0u32), |(q, c), m| {
+                    (q + u32::from(m.qualification.is_college_or_above()), c + 1)
+                });
+            Tally::of(qualified, counted)
+        }
+        // A record missing either figure is unknown, not zero: it is left out
+        // rather than counted as untrained.
+        Indicator::StaffTrainedShare if standing.active_cooperative => {
+            match (record.staff, record.staff_trained) {
+                (Some(staff), Some(trained)) if staff >= 0 && trained >= 0 => {
+                    Tally::of(trained as f64, staff as f64)
+                }
+                _ => Tally::NONE,
+            }
+        }
+        _ => Tally::NONE,
+    }
+}
+
+/// What one unit contributes to a dated (not yearly) indicator as of `as_of`.
+fn event_tally(plan: &Plan, indicator: Indicator, unit: &Unit, as_of: NaiveDate) -> Tally {
+    let cooperative = unit.kind.is_cooperative();
+    match indicator {
+        Indicator::ReorganisedShare => {
+            if !cooperative
+                || !unit.reorganisation.required
+                || !unit.exists_on(as_of)
+                || unit.is_dissolved_on(as_of)
+            {
+                return Tally::NONE;
+            }
+            let done = unit
+                .reorganisation
+                .completed_on
+                .is_some_and(|date| date <= as_of);
+            Tally::of(u8::from(done), 1)
+        }
+        Indicator::InactiveDissolvedShare => {
+            if !cooperative || !unit.was_marked_inactive_by(as_of) {
+                return Tally::NONE;
+            }
+            Tally::of(u8::from(unit.is_dissolved_on(as_of)), 1)
+        }
+        Indicator::GroupsCompliantShare => {
+            if cooperative || !unit.is_active_on(as_of) {
+                return Tally::NONE;
+            }
+            let compliant = unit
+                .group
+                .as_ref()
+                .is_some_and(|g| g.meets_legal_conditions);
+            Tally::of(u8::from(compliant), 1)
+        }
+        Indicator::ExemplaryCount => {
+            let recognised = cooperative
+                && unit.recognitions.iter().any(|r| {
+                    (plan.start_year..=plan.end_year).contains(&r.year)
+                        && r.effective_date() <= as_of
+                });
+            Tally::of(u8::from(recognised), 0)
+        }
+        _ => Tally::NONE,
+    }
+}
+
+/// What one unit contributes to `indicator` as of `as_of`, reading the
+/// records of `year` for yearly indicators. Units that are not concerned
+/// contribute nothing. T3's and T9's denominators are city-level figures.
+fn unit_tally(
+    plan: &Plan,
+    indicator: Indicator,
+    unit: &Unit,
+    as_of: NaiveDate,
+    year: i32,
+) -> Tally {
+    if indicator.is_yearly() {
+        unit.record(year).map_or(Tally::NONE, |record| {
+            record_tally(
+                plan,
+                indicator,
+                record,
+                RecordStanding::of(unit, record, as_of),
+            )
+        })
+    } else {
+        event_tally(plan, indicator, unit, as_of)
+    }
+}
+
+/// Every yearly indicator's tallies for each year, as of one date.
+type TotalsByYear = BTreeMap<i32, YearTotals>;
+
+/// Every yearly indicator's tallies, in one year, as of one date.
+#[derive(Clone, Copy, Debug, Default)]
+struct YearTotals {
+    tallies: [Tally; SUMMED_YEARLY.len()],
+    /// How many records reported value added (a total of 0 reported is not
+    /// "no data").
+    value_added_reports: u32,
+}
+
+impl YearTotals {
+    fn tally(&self, indicator: Indicator) -> Tally {
+        SUMMED_YEARLY
+            .iter()
+            .position(|i| *i == indicator)
+            .and_then(|index| self.tallies.get(index).copied())
+            .unwrap_or(Tally::NONE)
+    }
+}
+
+/// One pass over the units sums every yearly indicator for every year up to
+/// the as-of date's: the units' records are read once, while they are in
+/// cache, instead of once per indicator and year.
+fn yearly_totals(ws: &Workspace, as_of: NaiveDate) -> TotalsByYear {
+    let mut totals = TotalsByYear::new();
+    for unit in &ws.units {
+        for record in unit.years.iter().filter(|r| r.year <= as_of.year()) {
+            let standing = RecordStanding::of(unit, record, as_of);
+            let year = totals.entry(record.year).or_default();
+            for (slot, indicator) in year.tallies.iter_mut().zip(SUMMED_YEARLY) {
+                *slot += record_tally(&ws.plan, indicator, record, standing);
+            }
+            if record.value_added.is_some() && standing.exists {
+                year.value_added_reports += 1;
+            }
+        }
+    }
+    totals
+}
+
+fn grdp(ws: &Workspace, year: i32) -> Option<f64> {
+    ws.city_year(year)
+        .and_then(|c| c.grdp_current_prices.as_ref())
+        .map(|g| g.to_f64())
+        .filter(|g| *g > 0.0)
+}
+
+fn city_extra_value_added(ws: &Workspace, year: i32) -> Option<f64> {
+    ws.city_year(year)
+        .and_then(|c| c.extra_collective_value_added.as_ref())
+        .map(|v| v.to_f64())
+}
+
+/// Computes measurements for one workspace, remembering the per-year totals
+/// of each as-of date it has seen: evaluating every target reads the units
+/// about three times (as of the date, the deadline and the baseline), not
+/// once per target and year.
+pub struct Engine<'a> {
+    ws: &'a Workspace,
+    totals: RefCell<Vec<(NaiveDate, Rc<TotalsByYear>)>>,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(ws: &'a Workspace) -> Self {
+        Engine {
+            ws,
+            totals: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn totals(&self, as_of: NaiveDate) -> Rc<TotalsByYear> {
+        if let Some((_, totals)) = self.totals.borrow().iter().find(|(date, _)| *date == as_of) {
+            return Rc::clone(totals);
+        }
+        let totals = Rc::new(yearly_totals(self.ws, as_of));
+        self.totals.borrow_mut().push((as_of, Rc::clone(&totals)));
+        totals
+    }
+
+    /// Collective value added of `year`, seen as of `as_of` — the units'
+    /// value added plus the city-level figure — or `None` when nothing is
+    /// known.
+    fn collective_value_added(&self, as_of: NaiveDate, year: i32) -> Option<f64> {
+        let totals = self.totals(as_of);
+        let units = totals.get(&year).filter(|t| t.value_added_reports > 0);
+        let extra = city_extra_value_added(self.ws, year);
+        if units.is_none() && extra.is_none() {
+            return None;
+        }
+        let units = units.map_or(0.0, |t| t.tally(Indicator::GrdpShare).numerator);
+        Some(units + extra.unwrap_or(0.0))
+    }
+
+    /// The growth rate of collective value added in `year` over `year − 1`.
+    fn growth_rate(&self, as_of: NaiveDate, year: i32) -> Option<f64> {
+        let current = self.collective_value_added(as_of, year)?;
+        let previous = self
+            .collective_value_added(as_of, year - 1)
+            .filter(|v| *v > 0.0)?;
+        Some(current / previous - 1.0)
+    }
+
+    /// T9 in one year: this year's growth rate and last year's.
+    fn growth_in(&self, as_of: NaiveDate, year: i32) -> Measurement {
+        match (
+            self.growth_rate(as_of, year),
+            self.growth_rate(as_of, year - 1),
+        ) {
+            (Some(current), Some(previous)) => Measurement {
+                value: Some(current),
+                observation: Some(Observation::Growth {
+                    year,
+                    current,
+                    previous,
+                }),
+                data_year: Some(year),
+            },
+            _ => Measurement::NO_DATA,
+        }
+    }
+
+    /// A yearly indicator in exactly `year`.
+    fn measure_in_year(&self, indicator: Indicator, as_of: NaiveDate, year: i32) -> Measurement {
+        match indicator {
+            Indicator::GrdpShare => match (
+                self.collective_value_added(as_of, year),
+                grdp(self.ws, year),
+            ) {
+                (Some(value_added), Some(grdp)) => {
+                    Measurement::share(Tally::of(value_added, grdp), Some(year))
+                }
+                _ => Measurement::NO_DATA,
+            },
+            Indicator::ValueAddedGrowth => self.growth_in(as_of, year),
+            _ => {
+                let tally = self
+                    .totals(as_of)
+                    .get(&year)
+                    .map_or(Tally::NONE, |t| t.tally(indicator));
+                Measurement::share(tally, Some(year))
+            }
+        }
+    }
+
+    /// An indicator's value as of a date, for the whole city.
+    pub fn measure(&self, indicator: Indicator, as_of: NaiveDate) -> Measurement {
+        if indicator.is_yearly() {
+            // The latest year with data, not after the as-of date's year.
+            let mut years: Vec<i32> = self.totals(as_of).keys().copied().collect();
+            years.extend(
+                self.ws
+                    .city_years
+                    .iter()
+                    .map(|c| c.year)
+                    .filter(|y| *y <= as_of.year()),
+            );
+            years.sort_unstable_by(|a, b| b.cmp(a));
+            years.dedup();
+            return years
+                .into_iter()
+                .map(|year| self.measure_in_year(indicator, as_of, year))
+                .find(|m| m.value.is_some())
+                .unwrap_or(Measurement::NO_DATA);
+        }
+        let ws = self.ws;
+        let mut total = Tally::NONE;
+        let mut sectors: Vec<&str> = Vec::new();
+        let mut cooperatives_exist = false;
+        for unit in &ws.units {
+            let tally = event_tally(&ws.plan, indicator, unit, as_of);
+            total += tally;
+            if indicator == Indicator::ExemplaryCount {
+                cooperatives_exist |= unit.kind.is_cooperative() && unit.exists_on(as_of);
+                if tally.numerator > 0.0 && !sectors.contains(&unit.sector.as_str()) {
+                    sectors.push(&unit.sector);
+                }
+            }
+        }
+        if indicator != Indicator::ExemplaryCount {
+            return Measurement::share(total, None);
+        }
+        // Zero recognitions among no cooperatives at all is no data, not 0.
+        if !cooperatives_exist {
+            return Measurement::NO_DATA;
+        }
+        let count = total.numerator as u32;
+        let sectors = u32::try_from(sectors.len()).unwrap_or(u32::MAX);
+        Measurement {
+            value: Some(total.numerator),
+            observation: Some(Observation::Count { count, sectors }),
+            data_year: None,
+        }
+    }
+
+    /// Evaluates one target as of a date.
+    pub fn evaluate(&self, target: &Target, as_of: NaiveDate) -> Evaluation {
+        let measurement = self.measure(target.indicator, as_of);
+        let mut expected = None;
+        let status = if target.comparator == Comparator::RisingEachYear {
+            self.rising_status(target, as_of)
+        } else {
+            match measurement.value {
+                None => Status::NoData,
+                Some(value) if meets(target, value) => {
+                    if as_of <= target.deadline {
+                        Status::Met
+                    } else {
+                        let at_deadline = self.measure(target.indicator, target.deadline).value;
+                        if at_deadline.is_some_and(|v| meets(target, v)) {
+                            Status::Met
+                        } else {
+                            Status::MetLate
+                        }
+                    }
+                }
+                Some(_) if as_of > target.deadline => Status::Missed,
+                Some(value) => {
+                    let line = self.expected_on_line(target, as_of, &measurement);
+                    expected = Some(line);
+                    if value >= line {
+                        Status::OnTrack
+                    } else {
+                        Status::AtRisk
+                    }
+                }
+            }
+        };
+        Evaluation {
+            target_id: target.id.clone(),
+            indicator: target.indicator,
+            as_of,
+            measurement,
+            status,
+            expected,
+        }
+    }
+
+    /// The straight line from the baseline value to the target at the
+    /// deadline, read at the point `now` has reached. A baseline without data
+    /// starts the line at zero.
+    fn expected_on_line(&self, target: &Target, as_of: NaiveDate, now: &Measurement) -> f64 {
+        let plan = &self.ws.plan;
+        let (baseline, fraction) = if target.indicator.is_yearly() {
+            let baseline = self
+                .measure_in_year(target.indicator, as_of, plan.baseline_year)
+                .value;
+            let year = now.data_year.unwrap_or(as_of.year());
+            let fraction = elapsed_fraction(
+                plan.baseline_year.into(),
+                target.deadline.year().into(),
+                year.into(),
+            );
+            (baseline, fraction)
+        } else {
+            let start = plan.baseline_date();
+            let baseline = self.measure(target.indicator, start).value;
+            let fraction = elapsed_fraction(
+                0,
+                (target.deadline - start).num_days(),
+                (as_of - start).num_days(),
+            );
+            (baseline, fraction)
+        };
+        let baseline = baseline.unwrap_or(0.0);
+        baseline + (target.value - baseline) * fraction
+    }
+
+    /// T9: "growth ever higher" holds when, in every year of the period, the
+    /// growth rate is above the year before's.
+    fn rising_status(&self, target: &Target, as_of: NaiveDate) -> Status {
+        let plan = &self.ws.plan;
+        let last_year = plan.end_year.min(as_of.year());
+        let verdicts: Vec<Option<bool>> = (plan.start_year..=last_year)
+            .map(|year| match self.growth_in(as_of, year).observation {
+                Some(Observation::Growth {
+                    current, previous, ..
+                }) => Some(current > previous),
+                _ => None,
+            })
+            .collect();
+        let fell = verdicts.contains(&Some(false));
+        let all_known = !verdicts.is_empty() && verdicts.iter().all(Option::is_some);
+        if as_of > target.deadline {
+            if fell {
+                Status::Missed
+            } else if all_known && last_year == plan.end_year {
+                Status::Met
+            } else {
+                Status::NoData
+            }
+        } else if fell {
+            Status::AtRisk
+        } else if verdicts.iter().any(Option::is_some) {
+            Status::OnTrack
+        } else {
+            Status::NoData
+        }
+    }
+}
+
+/// An indicator's value as of a date, for the whole city.
+pub fn measure(ws: &Workspace, indicator: Indicator, as_of: NaiveDate) -> Measurement {
+    Engine::new(ws).measure(indicator, as_of)
+}
+
+fn meets(target: &Target, value: f64) -> bool {
+    match target.comparator {
+        Comparator::AtLeast => value >= target.value,
+        Comparator::MoreThan => value > target.value,
+        // Judged over the whole period by `rising_status`, never on one value.
+        Comparator::RisingEachYear => false,
+    }
+}
+
+/// The share of the way from `start` to `end` that `at` has come, in [0, 1].
+fn elapsed_fraction(start: i64, end: i64, at: i64) -> f64 {
+    if end <= start {
+        return 1.0;
+    }
+    ((at - start) as f64 / (end - start) as f64).clamp(0.0, 1.0)
+}
+
+/// Evaluates one target as of a date.
+pub fn evaluate(ws: &Workspace, target: &Target, as_of: NaiveDate) -> Evaluation {
+    Engine::new(ws).evaluate(target, as_of)
+}
+
+/// Evaluates every target of the workspace's plan.
+pub fn evaluate_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Evaluation> {
+    let engine = Engine::new(ws);
+    ws.plan
+        .targets
+        .iter()
+        .map(|target| engine.evaluate(target, as_of))
+        .collect()
+}
+
+/// How a breakdown groups units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    District,
+    Sector,
+}
+
+impl Dimension {
+    fn key(self, unit: &Unit) -> &str {
+        match self {
+            Dimension::District => &unit.district,
+            Dimension::Sector => &unit.sector,
+        }
+    }
+}
+
+/// One group of a breakdown.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BreakdownRow {
+    /// The district's name or the sector's id; empty for units without one.
+    pub key: String,
+    pub tally: Tally,
+    /// The group's share, or its count for counts; `None` for no data.
+    pub value: Option<f64>,
+}
+
+/// The key of T3's row for value added entered at city level, which belongs
+/// to no district or sector.
+pub const CITY_LEVEL_KEY: &str = "(city)";
+
+/// An indicator split by district or sector, in the same data year as the
+/// city figure. The rows' tallies add up to the city's. T9 (a growth rate)
+/// has no breakdown.
+pub fn breakdown(
+    ws: &Workspace,
+    indicator: Indicator,
+    as_of: NaiveDate,
+    by: Dimension,
+) -> Vec<BreakdownRow> {
+    if indicator == Indicator::ValueAddedGrowth {
+        return Vec::new();
+    }
+    let year = if indicator.is_yearly() {
+        match measure(ws, indicator, as_of).data_year {
+            Some(year) => year,
+            None => return Vec::new(),
+        }
+    } else {
+        as_of.year()
+    };
+    let mut groups: BTreeMap<&str, Tally> = BTreeMap::new();
+    for unit in &ws.units {
+        let tally = unit_tally(&ws.plan, indicator, unit, as_of, year);
+        if !tally.is_empty() {
+            *groups.entry(by.key(unit)).or_default() += tally;
+        }
+    }
+    let city_grdp = if indicator == Indicator::GrdpShare {
+        grdp(ws, year)
+    } else {
+        None
+    };
+    let mut rows: Vec<BreakdownRow> = groups
+        .into_iter()
+        .map(|(key, mut tally)| {
+            // A group's GRDP share is its value added over the city's GRDP;
+            // only the city row carries GRDP in the total.
+            if indicator == Indicator::GrdpShare {
+                tally.denominator = 0.0;
+            }
+            BreakdownRow {
+                key: key.to_owned(),
+                tally,
+                value: group_value(indicator, tally, city_grdp),
+            }
+        })
+        .collect();
+    if indicator == Indicator::GrdpShare {
+        if let Some(extra) = city_extra_value_added(ws, year) {
+            let tally = Tally::of(extra, 0);
+            rows.push(BreakdownRow {
+                key: CITY_LEVEL_KEY.to_owned(),
+                tally,
+                value: group_value(indicator, tally, city_grdp),
+            });
+        }
+    }
+    rows
+}
+
+fn group_value(indicator: Indicator, tally: Tally, city_grdp: Option<f64>) -> Option<f64> {
+    match indicator {
+        Indicator::ExemplaryCount => Some(tally.numerator),
+        Indicator::GrdpShare => city_grdp.map(|g| tally.numerator / g),
+        _ => (tally.denominator > 0.0).then(|| tally.numerator / tally.denominator),
+    }
+}
+
+/// A unit behind an indicator's figure, for drill-down.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contribution {
+    /// Index into `Workspace::units`.
+    pub unit_index: usize,
+    pub tally: Tally,
+}
+
+/// The units behind an indicator's numerator and denominator, in workspace
+/// order. A unit in the denominator but not the numerator is a gap: a
+/// cooperative not reorganised, an inactive one not dissolved, managers
+/// untrained.
+pub fn contributions(ws: &Workspace, indicator: Indicator, as_of: NaiveDate) -> Vec<Contribution> {
+    let year = if indicator.is_yearly() {
+        measure(ws, indicator, as_of)
+            .data_year
+            .unwrap_or(as_of.year())
+    } else {
+        as_of.year()
+    };
+    ws.units
+        .iter()
+        .enumerate()
+        .filter_map(|(unit_index, unit)| {
+            let tally = unit_tally(&ws.plan, indicator, unit, as_of, year);
+            (!tally.is_empty()).then_some(Contribution { unit_index, tally })
+        })
+        .collect()
+}

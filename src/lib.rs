@@ -1,0 +1,23 @@
+//! Coop Plan: track and simulate the targets of a provincial plan for the
+//! collective economy (kinh tế tập thể), offline, in the browser.
+//!
+//! The crate is a plain-Rust domain library (this file's modules, no web
+//! dependency) with a Leptos UI on top behind the `app` feature. Everything a
+//! screen shows is computed here and tested natively:
+//! `cargo test --no-default-features` builds the domain alone.
+
+pub mod decimal;
+pub mod document;
+pub mod format;
+pub mod generate;
+pub mod i18n;
+pub mod indicator;
+pub mod plan;
+pub mod status;
+pub mod unit;
+pub mod validation;
+pub mod wording;
+pub mod workspace;
+
+#[cfg(feature = "app")]
+pub mod web;

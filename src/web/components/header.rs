@@ -1,0 +1,77 @@
+//! The header: the plan's name, the workspace, the as-of date, the language
+//! switch and the navigation.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::format::{format_date, parse_date};
+use crate::i18n::Lang;
+use crate::web::state::AppState;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let pick = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
+    let plan_number = move || state.workspace.with(|w| w.plan.identity.number.clone());
+    let period = move || {
+        state
+            .workspace
+            .with(|w| format!("{}–{}", w.plan.start_year, w.plan.end_year))
+    };
+    let workspace_name = move || state.workspace.with(|w| w.name.clone());
+    let illustrative = move || state.workspace.with(|w| w.illustrative);
+    let as_of_iso = move || state.as_of.get().format("%Y-%m-%d").to_string();
+    let as_of_shown = move || format_date(state.as_of.get(), lang.get());
+    let on_date = move |ev| {
+        // An empty or half-typed date changes nothing.
+        if let Some(date) = parse_date(&event_target_value(&ev)) {
+            state.as_of.set(date);
+        }
+    };
+    let switch_language = move |_| {
+        lang.update(|l| {
+            *l = match l {
+                Lang::Vi => Lang::En,
+                Lang::En => Lang::Vi,
+            }
+        })
+    };
+
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <p class="app-name">"Coop Plan"</p>
+                <p class="plan-name">
+                    {pick("Kế hoạch ", "Plan ")} {plan_number} " · " {pick("Hải Phòng", "Hải Phòng")} " " {period}
+                </p>
+                <p class="workspace-name">
+                    {pick("Không gian làm việc: ", "Workspace: ")} <strong>{workspace_name}</strong>
+                    <Show when=illustrative>
+                        <span class="illustrative-tag">{pick("Số liệu minh họa", "Illustrative data")}</span>
+                    </Show>
+                </p>
+            </div>
+            <div class="controls">
+                <label class="as-of">
+                    <span>{pick("Ngày đánh giá", "As of")}</span>
+                    <input type="date" min="1990-01-01" max="2100-12-31" prop:value=as_of_iso on:change=on_date />
+                    <span class="as-of-shown" aria-hidden="true">{as_of_shown}</span>
+                </label>
+                <button type="button" class="lang-switch" on:click=switch_language>
+                    <span lang=move || lang.get().pick("en", "vi")>{pick("English", "Tiếng Việt")}</span>
+                </button>
+            </div>
+            <nav aria-label=pick("Các trang", "Pages")>
+                <ul>
+                    <li><A href="/" exact=true>{pick("Tổng quan", "Dashboard")}</A></li>
+                    <li><A href="/data">{pick("Dữ liệu", "Data")}</A></li>
+                    <li><A href="/assessment">{pick("Tự đánh giá", "Self-assessment")}</A></li>
+                    <li><A href="/simulation">{pick("Mô phỏng", "Simulation")}</A></li>
+                    <li><A href="/workshop">{pick("Hội thảo", "Workshop")}</A></li>
+                    <li><A href="/plan">{pick("Kế hoạch", "Plan")}</A></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,10 @@
+//! One module per page of the app.
+
+pub mod assessment;
+pub mod coming;
+pub mod dashboard;
+pub mod data;
+pub mod not_found;
+pub mod plan;
+pub mod simulation;
+pub mod workshop;

@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::web::state::AppState;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    view! {
+        <section class="page">
+            <h1>{move || lang.get().pick("Không tìm thấy trang", "Page not found")}</h1>
+            <p><A href="/">{move || lang.get().pick("Về trang Tổng quan", "Back to the dashboard")}</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,117 @@
+//! The app's state, owned at the root and shared through context.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::storage::{self, Quarantined, Settings};
+use super::today::today;
+use crate::i18n::{Lang, Text};
+use crate::indicator::{evaluate_all, Evaluation};
+use crate::workspace::Workspace;
+
+/// A message for the user that stays until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub text: Text,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspace: RwSignal<Workspace>,
+    pub as_of: RwSignal<NaiveDate>,
+    pub lang: RwSignal<Lang>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub quarantined: RwSignal<Vec<Quarantined>>,
+    /// Every target of the workspace's plan as of the as-of date.
+    pub evaluations: Memo<Vec<Evaluation>>,
+}
+
+impl AppState {
+    /// Reads storage and picks the workspace to open: the remembered one,
+    /// else the first, else a new empty one under an id that no unreadable
+    /// data still occupies.
+    pub fn load() -> AppState {
+        let loaded = storage::load();
+        let settings = storage::load_settings();
+        let mut workspaces = loaded.workspaces;
+        let remembered = loaded
+            .current
+            .as_ref()
+            .and_then(|id| workspaces.iter().position(|w| &w.id == id));
+        let workspace = match remembered {
+            Some(index) => workspaces.swap_remove(index),
+            None if !workspaces.is_empty() => workspaces.swap_remove(0),
+            None => {
+                let id = (1..)
+                    .map(|n| {
+                        if n == 1 {
+                            "main".to_owned()
+                        } else {
+                            format!("main-{n}")
+                        }
+                    })
+                    .find(|id| !loaded.blocked_ids.contains(id))
+                    .unwrap_or_else(|| "main".to_owned());
+                Workspace::new(
+                    id,
+                    settings.lang.pick("Hợp tác xã của tôi", "My cooperatives"),
+                )
+            }
+        };
+        let workspace = RwSignal::new(workspace);
+        let as_of = RwSignal::new(today());
+        let evaluations = Memo::new(move |_| workspace.with(|w| evaluate_all(w, as_of.get())));
+        AppState {
+            workspace,
+            as_of,
+            lang: RwSignal::new(settings.lang),
+            notices: RwSignal::new(Vec::new()),
+            quarantined: RwSignal::new(loaded.quarantined),
+            evaluations,
+        }
+    }
+
+    pub fn notify(&self, text: Text) {
+        self.notices.update(|notices| {
+            let id = notices.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            notices.push(Notice { id, text });
+        });
+    }
+
+    /// Writes the workspace after every change and the language after every
+    /// switch, and keeps `<html lang>` in step.
+    pub fn persist(self) {
+        let state = self;
+        Effect::watch(
+            move || state.workspace.track(),
+            move |_, _, _| {
+                let result = state.workspace.with_untracked(|w| {
+                    storage::save_workspace(w).and_then(|()| storage::save_current(&w.id))
+                });
+                if let Err(error) = result {
+                    state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+                }
+            },
+            false,
+        );
+        Effect::new(move |_| {
+            let lang = state.lang.get();
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+        });
+        Effect::watch(
+            move || state.lang.get(),
+            move |lang, _, _| {
+                if let Err(error) = storage::save_settings(&Settings { lang: *lang }) {
+                    state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+                }
+            },
+            false,
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! A workspace: one plan and the data measured against it.
+//!
+//! Users keep several (their own, the workshop demo, copies to play with);
+//! each is stored and exported as one JSON document carrying
+//! [`SCHEMA_VERSION`]. Reading and migrating documents is
+//! [`crate::document`]'s job.
+
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::Decimal;
+use crate::plan::Plan;
+use crate::unit::Unit;
+
+/// The version of the workspace document this build writes. Older documents
+/// are migrated step by step on load and import ([`crate::document`]).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// City-level inputs for one year.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CityYear {
+    pub year: i32,
+    /// GRDP at current prices, millions of VND.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grdp_current_prices: Option<Decimal>,
+    /// Value added of the collective economy not captured unit by unit,
+    /// millions of VND.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_collective_value_added: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub schema_version: u32,
+    pub id: String,
+    pub name: String,
+    /// Set for generated demonstration data, which must be labelled as
+    /// illustrative wherever it is shown.
+    #[serde(default)]
+    pub illustrative: bool,
+    pub plan: Plan,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub city_years: Vec<CityYear>,
+}
+
+impl Workspace {
+    /// An empty workspace for the plan the app ships with.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Workspace {
+            schema_version: SCHEMA_VERSION,
+            id: id.into(),
+            name: name.into(),
+            illustrative: false,
+            plan: Plan::hai_phong_135(),
+            units: Vec::new(),
+            city_years: Vec::new(),
+        }
+    }
+
+    pub fn city_year(&self, year: i32) -> Option<&CityYear> {
+        self.city_years.iter().find(|c| c.year == year)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty() && self.city_years.is_empty()
+    }
+}

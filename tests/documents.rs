@@ -1,0 +1,105 @@
+//! Workspace documents: older files migrate, and nothing a user typed
+//! changes through save → load → export → import.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use coop_plan::document::{from_json, to_json};
+use coop_plan::generate::synthetic_workspace;
+use coop_plan::indicator::evaluate;
+use coop_plan::status::Status;
+use coop_plan::unit::OperatingStatus;
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn a_schema_1_file_migrates_to_the_current_schema() {
+    let workspace = from_json(&fixture("v1-workspace.json")).expect("a schema 1 file reads");
+    assert_eq!(
+        workspace.schema_version,
+        coop_plan::workspace::SCHEMA_VERSION
+    );
+    let dissolved = workspace.unit("u2").expect("u2");
+    assert_eq!(
+        dissolved.status_on(day(2017, 1, 1)),
+        Some(OperatingStatus::Inactive)
+    );
+    assert_eq!(
+        dissolved.status_on(day(2018, 9, 30)),
+        Some(OperatingStatus::Dissolved)
+    );
+    let record = workspace
+        .unit("u1")
+        .and_then(|u| u.record(2017))
+        .expect("record");
+    // Amounts written as JSON numbers become exact decimal text.
+    assert_eq!(record.revenue.as_ref().map(|d| d.as_str()), Some("2925.5"));
+    assert_eq!(
+        record.charter_capital.as_ref().map(|d| d.as_str()),
+        Some("1500.25")
+    );
+    let city = workspace.city_year(2017).expect("city year");
+    assert_eq!(
+        city.extra_collective_value_added
+            .as_ref()
+            .map(|d| d.as_str()),
+        Some("850.5")
+    );
+    // Migrated data computes: on the deadline u2 is neither reorganised nor
+    // yet dissolved (1 of 2); once it is dissolved, u1 alone counts.
+    let t1 = workspace.plan.target("T1").expect("T1");
+    assert_eq!(
+        evaluate(&workspace, t1, day(2018, 6, 30)).status,
+        Status::AtRisk
+    );
+    assert_eq!(
+        evaluate(&workspace, t1, day(2018, 7, 1)).status,
+        Status::Missed
+    );
+    assert_eq!(
+        evaluate(&workspace, t1, day(2018, 10, 1)).status,
+        Status::MetLate
+    );
+}
+
+#[test]
+fn save_load_export_import_changes_nothing() {
+    let mut workspace = synthetic_workspace(200, 7);
+    let record = &mut workspace.units[0].years[0];
+    record.revenue = Some(amount("98765432109876543210.0100"));
+    record.pre_tax_profit = Some(amount("-0.50"));
+    let once = to_json(&workspace);
+    let loaded = from_json(&once).expect("reads back");
+    assert_eq!(loaded, workspace);
+    let twice = to_json(&loaded);
+    assert_eq!(once, twice, "the bytes of a second export equal the first");
+    assert!(once.contains("\"98765432109876543210.0100\""));
+}
+
+/// The end-to-end fixtures mean what the browser tests say they mean.
+#[test]
+fn the_end_to_end_fixtures_have_the_statuses_the_browser_tests_expect() {
+    let on_time = from_json(&fixture("t1-on-time.json")).expect("t1-on-time reads");
+    let late = from_json(&fixture("t1-late.json")).expect("t1-late reads");
+    let t1 = on_time.plan.target("T1").expect("T1").clone();
+    assert_eq!(
+        evaluate(&on_time, &t1, day(2018, 1, 1)).status,
+        Status::OnTrack
+    );
+    assert_eq!(evaluate(&on_time, &t1, day(2018, 7, 1)).status, Status::Met);
+    assert_eq!(evaluate(&late, &t1, day(2018, 7, 1)).status, Status::Missed);
+    assert!(coop_plan::validation::validate_workspace(&on_time)
+        .errors()
+        .next()
+        .is_none());
+    assert!(coop_plan::validation::validate_workspace(&late)
+        .errors()
+        .next()
+        .is_none());
+}

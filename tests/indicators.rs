@@ -1,0 +1,473 @@
+//! The indicator engine at the boundaries DESIGN.md §2 sets, and properties
+//! that must hold for any workspace.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use coop_plan::indicator::{
+    breakdown, contributions, evaluate, measure, Dimension, Observation, CITY_LEVEL_KEY,
+};
+use coop_plan::plan::{Indicator, QualifiedReading};
+use coop_plan::status::Status;
+use coop_plan::unit::{OperatingStatus, Qualification};
+use coop_plan::workspace::Workspace;
+
+fn status_of(ws: &Workspace, id: &str, as_of: chrono::NaiveDate) -> Status {
+    evaluate(ws, ws.plan.target(id).expect("target exists"), as_of).status
+}
+
+fn value_of(ws: &Workspace, indicator: Indicator, as_of: chrono::NaiveDate) -> Option<f64> {
+    measure(ws, indicator, as_of).value
+}
+
+// ---- T1 ----------------------------------------------------------------
+
+fn t1_workspace(last_done: Option<chrono::NaiveDate>) -> Workspace {
+    let mut ws = workspace();
+    ws.units = vec![
+        reorganising("a", Some(day(2016, 5, 1))),
+        reorganising("b", Some(day(2017, 3, 1))),
+        reorganising("c", Some(day(2017, 12, 31))),
+        reorganising("d", Some(day(2018, 1, 1))),
+        reorganising("e", last_done),
+    ];
+    ws
+}
+
+#[test]
+fn t1_on_track_then_met_when_reorganisation_finishes_in_time() {
+    let ws = t1_workspace(Some(day(2018, 5, 15)));
+    // 60 % at the baseline (31/12/2017), 80 % on 01/01/2018: above the line.
+    assert_eq!(
+        value_of(&ws, Indicator::ReorganisedShare, day(2018, 1, 1)),
+        Some(0.8)
+    );
+    assert_eq!(status_of(&ws, "T1", day(2018, 1, 1)), Status::OnTrack);
+    assert_eq!(status_of(&ws, "T1", day(2018, 7, 1)), Status::Met);
+}
+
+#[test]
+fn t1_missed_after_the_deadline_and_met_late_once_done() {
+    let ws = t1_workspace(None);
+    assert_eq!(status_of(&ws, "T1", day(2018, 7, 1)), Status::Missed);
+    let late = t1_workspace(Some(day(2018, 7, 1)));
+    assert_eq!(status_of(&late, "T1", day(2018, 7, 1)), Status::MetLate);
+}
+
+#[test]
+fn t1_the_deadline_day_itself_is_on_time() {
+    let ws = t1_workspace(Some(day(2018, 6, 30)));
+    assert_eq!(status_of(&ws, "T1", day(2018, 6, 30)), Status::Met);
+    assert_eq!(status_of(&ws, "T1", day(2019, 1, 1)), Status::Met);
+    assert_eq!(status_of(&ws, "T1", day(2018, 6, 29)), Status::AtRisk);
+}
+
+#[test]
+fn t1_excludes_dissolved_units_from_its_denominator() {
+    let mut ws = t1_workspace(None);
+    // The unfinished one is dissolved on 01/03/2018: the rest are all done.
+    ws.units[4] = with_status(
+        reorganising("e", None),
+        OperatingStatus::Dissolved,
+        day(2018, 3, 1),
+    );
+    assert_eq!(
+        value_of(&ws, Indicator::ReorganisedShare, day(2018, 2, 28)),
+        Some(0.8)
+    );
+    assert_eq!(
+        value_of(&ws, Indicator::ReorganisedShare, day(2018, 3, 1)),
+        Some(1.0)
+    );
+    assert_eq!(status_of(&ws, "T1", day(2018, 3, 1)), Status::Met);
+}
+
+#[test]
+fn t1_ignores_groups_and_units_not_required() {
+    let mut ws = workspace();
+    ws.units = vec![reorganising("a", None), cooperative("b"), group("g", true)];
+    ws.units[2].reorganisation.required = true;
+    assert_eq!(
+        value_of(&ws, Indicator::ReorganisedShare, day(2018, 1, 1)),
+        Some(0.0)
+    );
+    let drill = contributions(&ws, Indicator::ReorganisedShare, day(2018, 1, 1));
+    assert_eq!(drill.len(), 1);
+    assert_eq!(drill[0].unit_index, 0);
+}
+
+#[test]
+fn zero_denominator_is_no_data_not_zero() {
+    let ws = workspace();
+    for target in &ws.plan.targets {
+        let evaluation = evaluate(&ws, target, day(2019, 7, 31));
+        assert_eq!(
+            evaluation.status,
+            Status::NoData,
+            "{} on an empty workspace",
+            target.id
+        );
+        assert_eq!(evaluation.value(), None, "{}", target.id);
+    }
+}
+
+// ---- T2 ----------------------------------------------------------------
+
+#[test]
+fn t2_counts_only_units_marked_inactive_by_the_as_of_date() {
+    let mut ws = workspace();
+    ws.units = vec![
+        with_status(
+            with_status(cooperative("a"), OperatingStatus::Inactive, day(2016, 1, 1)),
+            OperatingStatus::Dissolved,
+            day(2018, 6, 1),
+        ),
+        with_status(cooperative("b"), OperatingStatus::Inactive, day(2016, 1, 1)),
+        with_status(cooperative("c"), OperatingStatus::Inactive, day(2018, 9, 1)),
+        // Dissolved without ever being marked inactive: not in T2.
+        with_status(
+            cooperative("d"),
+            OperatingStatus::Dissolved,
+            day(2017, 1, 1),
+        ),
+    ];
+    assert_eq!(
+        value_of(&ws, Indicator::InactiveDissolvedShare, day(2018, 5, 31)),
+        Some(0.0)
+    );
+    assert_eq!(
+        value_of(&ws, Indicator::InactiveDissolvedShare, day(2018, 6, 1)),
+        Some(0.5)
+    );
+    // c joins the denominator once marked inactive.
+    assert_eq!(
+        value_of(&ws, Indicator::InactiveDissolvedShare, day(2018, 9, 1)),
+        Some(1.0 / 3.0)
+    );
+    assert_eq!(status_of(&ws, "T2", day(2019, 1, 1)), Status::Missed);
+}
+
+// ---- T3 ----------------------------------------------------------------
+
+#[test]
+fn t3_with_and_without_city_level_value_added() {
+    let mut ws = workspace();
+    ws.units = vec![
+        with_value_added(cooperative("a"), 2020, "600"),
+        with_value_added(group("g", true), 2020, "300"),
+    ];
+    ws.city_years = vec![city(2020, "100000", None)];
+    assert_eq!(
+        value_of(&ws, Indicator::GrdpShare, day(2020, 12, 31)),
+        Some(0.009)
+    );
+    assert_eq!(status_of(&ws, "T3", day(2021, 1, 1)), Status::Missed);
+    ws.city_years = vec![city(2020, "100000", Some("100"))];
+    assert_eq!(
+        value_of(&ws, Indicator::GrdpShare, day(2020, 12, 31)),
+        Some(0.01)
+    );
+    assert_eq!(status_of(&ws, "T3", day(2021, 1, 1)), Status::Met);
+    // The breakdown by district carries the city-level figure in its own row.
+    let rows = breakdown(
+        &ws,
+        Indicator::GrdpShare,
+        day(2020, 12, 31),
+        Dimension::District,
+    );
+    let total: f64 = rows.iter().map(|r| r.tally.numerator).sum();
+    assert_eq!(total, 1000.0);
+    assert!(rows
+        .iter()
+        .any(|r| r.key == CITY_LEVEL_KEY && r.tally.numerator == 100.0));
+}
+
+#[test]
+fn t3_without_grdp_is_no_data() {
+    let mut ws = workspace();
+    ws.units = vec![with_value_added(cooperative("a"), 2020, "600")];
+    assert_eq!(value_of(&ws, Indicator::GrdpShare, day(2020, 12, 31)), None);
+    assert_eq!(status_of(&ws, "T3", day(2020, 12, 31)), Status::NoData);
+}
+
+#[test]
+fn yearly_indicators_read_the_latest_year_with_data() {
+    let mut ws = workspace();
+    ws.units = vec![with_value_added(cooperative("a"), 2019, "500")];
+    ws.city_years = vec![city(2019, "100000", None), city(2020, "120000", None)];
+    let measurement = measure(&ws, Indicator::GrdpShare, day(2026, 11, 26));
+    assert_eq!(measurement.data_year, Some(2019));
+    assert_eq!(measurement.value, Some(0.005));
+    // Data of a later year than the as-of date is not read.
+    assert_eq!(value_of(&ws, Indicator::GrdpShare, day(2018, 12, 31)), None);
+}
+
+// ---- T4 ----------------------------------------------------------------
+
+#[test]
+fn t4_counts_active_groups_only() {
+    let mut ws = workspace();
+    ws.units = vec![
+        group("a", true),
+        group("b", false),
+        with_status(
+            group("c", false),
+            OperatingStatus::Inactive,
+            day(2019, 1, 1),
+        ),
+        cooperative("h"),
+    ];
+    assert_eq!(
+        value_of(&ws, Indicator::GroupsCompliantShare, day(2018, 12, 31)),
+        Some(1.0 / 3.0)
+    );
+    assert_eq!(
+        value_of(&ws, Indicator::GroupsCompliantShare, day(2019, 1, 1)),
+        Some(0.5)
+    );
+}
+
+// ---- T5, T6, T7 ----------------------------------------------------------
+
+fn managers_workspace(trained: usize, untrained: usize) -> Workspace {
+    let mut ws = workspace();
+    let mut managers = Vec::new();
+    managers.extend((0..trained).map(|_| manager(true, Qualification::College)));
+    managers.extend((0..untrained).map(|_| manager(false, Qualification::None)));
+    ws.units = vec![with_managers(cooperative("a"), 2020, managers)];
+    ws
+}
+
+#[test]
+fn t5_more_than_half_means_exactly_half_is_not_met() {
+    let half = managers_workspace(2, 2);
+    assert_eq!(
+        value_of(&half, Indicator::ManagersTrainedShare, day(2020, 12, 31)),
+        Some(0.5)
+    );
+    assert_eq!(status_of(&half, "T5", day(2021, 1, 1)), Status::Missed);
+    let more = managers_workspace(3, 2);
+    assert_eq!(status_of(&more, "T5", day(2021, 1, 1)), Status::Met);
+}
+
+#[test]
+fn t5_counts_managers_of_active_cooperatives_only() {
+    let mut ws = managers_workspace(0, 4);
+    let trained = with_managers(
+        cooperative("b"),
+        2020,
+        vec![manager(true, Qualification::College); 4],
+    );
+    ws.units.push(with_status(
+        trained,
+        OperatingStatus::Inactive,
+        day(2020, 6, 1),
+    ));
+    assert_eq!(
+        value_of(&ws, Indicator::ManagersTrainedShare, day(2020, 5, 31)),
+        Some(0.5)
+    );
+    assert_eq!(
+        value_of(&ws, Indicator::ManagersTrainedShare, day(2020, 12, 31)),
+        Some(0.0)
+    );
+}
+
+#[test]
+fn t6_under_both_readings() {
+    let mut ws = workspace();
+    let managers = vec![
+        manager(true, Qualification::University),
+        manager(true, Qualification::College),
+        manager(true, Qualification::Intermediate),
+        manager(false, Qualification::University),
+        manager(false, Qualification::None),
+    ];
+    ws.units = vec![with_managers(cooperative("a"), 2020, managers)];
+    // (a) of the trained: 2 of 3.
+    assert_eq!(
+        value_of(&ws, Indicator::ManagersQualifiedShare, day(2020, 12, 31)),
+        Some(2.0 / 3.0)
+    );
+    assert_eq!(status_of(&ws, "T6", day(2021, 1, 1)), Status::Missed);
+    // (b) of all: 3 of 5.
+    ws.plan.settings.qualified_reading = QualifiedReading::OfAll;
+    assert_eq!(
+        value_of(&ws, Indicator::ManagersQualifiedShare, day(2020, 12, 31)),
+        Some(0.6)
+    );
+}
+
+#[test]
+fn t6_exactly_seventy_percent_is_met() {
+    let mut ws = workspace();
+    let mut managers = vec![manager(true, Qualification::College); 7];
+    managers.extend(vec![manager(true, Qualification::Elementary); 3]);
+    ws.units = vec![with_managers(cooperative("a"), 2020, managers)];
+    assert_eq!(
+        value_of(&ws, Indicator::ManagersQualifiedShare, day(2020, 12, 31)),
+        Some(0.7)
+    );
+    assert_eq!(status_of(&ws, "T6", day(2020, 12, 31)), Status::Met);
+}
+
+#[test]
+fn t7_leaves_out_records_missing_a_figure() {
+    let mut ws = workspace();
+    let mut a = cooperative("a");
+    let mut rec = record(2020);
+    rec.staff = Some(10);
+    rec.staff_trained = Some(10);
+    a.years.push(rec);
+    let mut b = cooperative("b");
+    let mut rec = record(2020);
+    rec.staff = Some(10);
+    b.years.push(rec);
+    ws.units = vec![a, b];
+    assert_eq!(
+        value_of(&ws, Indicator::StaffTrainedShare, day(2020, 12, 31)),
+        Some(1.0)
+    );
+    assert_eq!(status_of(&ws, "T7", day(2020, 12, 31)), Status::Met);
+}
+
+// ---- T8 ----------------------------------------------------------------
+
+#[test]
+fn t8_counts_recognitions_within_the_period_and_their_sectors() {
+    let mut ws = workspace();
+    let mut units: Vec<_> = (0..9)
+        .map(|i| recognised(cooperative(&format!("c{i}")), 2019))
+        .collect();
+    units[0].sector = "tin-dung".to_owned();
+    units.push(recognised(cooperative("old"), 2016));
+    units.push(recognised(group("g", true), 2019));
+    ws.units = units;
+    let measurement = measure(&ws, Indicator::ExemplaryCount, day(2020, 12, 31));
+    assert_eq!(
+        measurement.observation,
+        Some(Observation::Count {
+            count: 9,
+            sectors: 2
+        })
+    );
+    assert_eq!(status_of(&ws, "T8", day(2021, 1, 1)), Status::Missed);
+    // A recognition without a date counts from the end of its year.
+    assert_eq!(
+        value_of(&ws, Indicator::ExemplaryCount, day(2019, 12, 30)),
+        Some(0.0)
+    );
+    ws.units.push(recognised(cooperative("tenth"), 2020));
+    assert_eq!(status_of(&ws, "T8", day(2020, 12, 31)), Status::Met);
+}
+
+// ---- T9 ----------------------------------------------------------------
+
+fn growth_workspace(values: &[(i32, &str)]) -> Workspace {
+    let mut ws = workspace();
+    let mut unit = cooperative("a");
+    for (year, value) in values {
+        unit = with_value_added(unit, *year, value);
+    }
+    ws.units = vec![unit];
+    ws
+}
+
+#[test]
+fn t9_rising_growth_is_met_and_a_fall_is_missed() {
+    // Growth 2017 10 %, 2018 20 %, 2019 25 %, 2020 30 %.
+    let rising = growth_workspace(&[
+        (2016, "1000"),
+        (2017, "1100"),
+        (2018, "1320"),
+        (2019, "1650"),
+        (2020, "2145"),
+    ]);
+    assert_eq!(status_of(&rising, "T9", day(2019, 12, 31)), Status::OnTrack);
+    assert_eq!(status_of(&rising, "T9", day(2021, 1, 1)), Status::Met);
+    // 2019 growth falls to 5 %.
+    let falling = growth_workspace(&[
+        (2016, "1000"),
+        (2017, "1100"),
+        (2018, "1320"),
+        (2019, "1386"),
+        (2020, "2000"),
+    ]);
+    let evaluation = evaluate(
+        &falling,
+        falling.plan.target("T9").expect("T9"),
+        day(2019, 12, 31),
+    );
+    match evaluation.measurement.observation {
+        Some(Observation::Growth {
+            year,
+            current,
+            previous,
+        }) => {
+            assert_eq!(year, 2019);
+            assert!((current - 0.05).abs() < 1e-12 && (previous - 0.2).abs() < 1e-12);
+        }
+        other => panic!("expected growth, got {other:?}"),
+    }
+    assert_eq!(evaluation.status, Status::AtRisk);
+    assert_eq!(status_of(&falling, "T9", day(2021, 1, 1)), Status::Missed);
+}
+
+#[test]
+fn t9_needs_three_years_of_value_added() {
+    let ws = growth_workspace(&[(2019, "1000"), (2020, "1200")]);
+    assert_eq!(status_of(&ws, "T9", day(2020, 12, 31)), Status::NoData);
+}
+
+// ---- Breakdowns and properties ---------------------------------------------
+
+mod properties {
+    use super::*;
+    use coop_plan::generate::synthetic_workspace;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn shares_are_fractions_and_breakdowns_add_up(
+            seed in any::<u64>(),
+            units in 0usize..60,
+            days in 0i64..2500,
+        ) {
+            let ws = synthetic_workspace(units, seed);
+            let as_of = day(2016, 1, 1) + chrono::Days::new(days as u64);
+            for target in &ws.plan.targets {
+                let evaluation = evaluate(&ws, target, as_of);
+                if let Some(value) = evaluation.value() {
+                    prop_assert!(value.is_finite());
+                    if target.indicator.is_share() {
+                        prop_assert!((0.0..=1.0).contains(&value), "{} = {}", target.id, value);
+                    }
+                }
+                if target.indicator == Indicator::ValueAddedGrowth {
+                    continue;
+                }
+                for by in [Dimension::District, Dimension::Sector] {
+                    let rows = breakdown(&ws, target.indicator, as_of, by);
+                    let numerator: f64 = rows.iter().map(|r| r.tally.numerator).sum();
+                    let city_numerator = match &evaluation.measurement.observation {
+                        Some(Observation::Share { numerator, .. }) => *numerator,
+                        Some(Observation::Count { count, .. }) => f64::from(*count),
+                        _ => 0.0,
+                    };
+                    prop_assert!((numerator - city_numerator).abs() <= 1e-6 * city_numerator.abs().max(1.0));
+                    if target.indicator != Indicator::GrdpShare {
+                        let denominator: f64 = rows.iter().map(|r| r.tally.denominator).sum();
+                        let city_denominator = match &evaluation.measurement.observation {
+                            Some(Observation::Share { denominator, .. }) => *denominator,
+                            _ => 0.0,
+                        };
+                        prop_assert_eq!(denominator, city_denominator);
+                    }
+                }
+            }
+        }
+    }
+}
