@@ -1,0 +1,70 @@
+# Coop Plan — the two commands are `make run` and `make test` (see README.md).
+# Every public target installs what is missing first (scripts/setup.sh).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+# Puts cargo's tools and npm's wasm-opt (binaryen 132) first on PATH.
+ENV := . scripts/env.sh &&
+PORT ?= 8080
+
+.PHONY: run test bench setup build serve \
+        fmt-check clippy test-native test-browser size e2e e2e-deps clean
+
+## make run: install what is missing, build the release, serve it at http://127.0.0.1:8080
+run: setup build serve
+
+## make test: install what is missing, then every check CI runs, in order
+test: setup
+	$(MAKE) --no-print-directory fmt-check clippy test-native test-browser build
+	scripts/size.sh --check
+	$(MAKE) --no-print-directory e2e
+
+## make bench: bundle sizes, cold load, and indicator timings (wasm vs native)
+bench: setup build
+	scripts/bench.sh
+
+setup:
+	scripts/setup.sh
+
+# --- steps (they assume `make setup` has run) ---------------------------------
+
+build:
+	@[ -f style/main.css ] || { mkdir -p style; : > style/main.css; }
+	$(ENV) scripts/check-versions.sh
+	$(ENV) trunk build --release
+	@grep -q '__BUILD_ID__' dist/sw.js && { echo "dist/sw.js was not stamped with a build id" >&2; exit 1; } || true
+
+serve:
+	@echo "Coop Plan: http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
+	node tests/e2e/server.js --dir dist --port $(PORT)
+
+fmt-check:
+	$(ENV) cargo fmt --check
+
+clippy:
+	$(ENV) cargo clippy --all-targets -- -D warnings
+	$(ENV) cargo clippy --no-default-features --all-targets -- -D warnings
+
+# The domain alone, natively: no leptos, gloo or web-sys is compiled.
+test-native:
+	$(ENV) cargo test --no-default-features
+
+# wasm-bindgen-test in headless Chromium (runner and chromedriver from PATH,
+# see .cargo/config.toml).
+test-browser:
+	$(ENV) WASM_BINDGEN_TEST_TIMEOUT=$${WASM_BINDGEN_TEST_TIMEOUT:-60} cargo test --target wasm32-unknown-unknown
+
+size:
+	scripts/size.sh
+
+e2e-deps:
+	scripts/e2e.sh --deps-only
+
+# Playwright against dist/ (run `make build` first; `make test` does).
+e2e:
+	scripts/e2e.sh
+
+clean:
+	rm -rf dist tests/e2e/test-results tests/e2e/playwright-report
+	cargo clean

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make bench` (after setup and a release build): prints
+#   (a) the release .wasm and .js sizes, raw and gzip;
+#   (b) cold load to the dashboard in headless Chromium, median of 7 runs;
+#   (c) evaluating every target for 1,000 and 30,000 generated units, in
+#       Chromium (wasm) and natively (cargo bench), and the wasm/native ratio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+echo "== (a) bundle sizes (dist/)"
+scripts/size.sh
+
+scripts/e2e.sh --deps-only >/dev/null
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+echo
+echo "== (b) cold load, navigation → nine target cards (headless Chromium)"
+browser_rc=0
+node tests/e2e/bench.js >"$out/browser.txt" || browser_rc=$?
+grep -v '^wasm ' "$out/browser.txt" || true
+
+echo
+echo "== (c) evaluating every target over generated units: Chromium (window.wasmBindings.bench_indicators)"
+echo "       and native (cargo bench --no-default-features --bench indicators), median ms"
+native_rc=0
+cargo bench --no-default-features --bench indicators >"$out/native.txt" 2>"$out/native.err" || native_rc=$?
+[ $native_rc -eq 0 ] || tail -20 "$out/native.err" >&2
+
+figure() { # file kind units → median_ms
+  sed -n "s/^$2 units=$3 median_ms=\([0-9.]*\).*/\1/p" "$1" | head -1
+}
+printf '%-10s %14s %14s %12s\n' "units" "wasm (ms)" "native (ms)" "wasm/native"
+missing=0
+for units in 1000 30000; do
+  w="$(figure "$out/browser.txt" wasm $units)"
+  n="$(figure "$out/native.txt" native $units)"
+  ratio="n/a"
+  if [ -n "$w" ] && [ -n "$n" ]; then
+    ratio="$(awk -v w="$w" -v n="$n" 'BEGIN { if (n > 0) printf "%.2f×", w / n; else print "n/a" }')"
+  else
+    missing=1
+  fi
+  printf '%-10s %14s %14s %12s\n' "$units" "${w:-n/a}" "${n:-n/a}" "$ratio"
+done
+cold="$(sed -n 's/^cold_load median_ms=\([0-9.]*\).*/\1/p' "$out/browser.txt")"
+if [ $browser_rc -ne 0 ] || [ $native_rc -ne 0 ] || [ $missing -ne 0 ] || [ -z "$cold" ]; then
+  echo "bench: some figures are missing (see above)" >&2
+  exit 1
+fi

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sizes of the release build in dist/: the .wasm and the .js glue, raw and
+# gzipped (gzip -9, as a server compressing static files would send them).
+# With --check, fails when the gzipped .wasm is over the budget (DESIGN.md §8:
+# 350 KB = 350,000 bytes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET=${WASM_GZIP_BUDGET:-350000}
+check=false
+[ "${1:-}" = "--check" ] && check=true
+
+shopt -s nullglob
+wasm=(dist/*.wasm)
+js=(dist/*.js)
+if [ ${#wasm[@]} -ne 1 ]; then
+  echo "size: expected one .wasm in dist/, found ${#wasm[@]} (run make build)" >&2
+  exit 1
+fi
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1000 }'; }
+printf '%-34s %12s %12s\n' "file" "raw" "gzip"
+for f in "${wasm[@]}" "${js[@]}"; do
+  [ "$(basename "$f")" = "sw.js" ] && continue
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  printf '%-34s %12s %12s\n' "$(basename "$f")" "$(kb "$raw")" "$(kb "$gz")"
+done
+wasm_gz=$(gzip -9 -c "${wasm[0]}" | wc -c)
+if $check; then
+  if [ "$wasm_gz" -gt "$BUDGET" ]; then
+    echo "size: FAIL — wasm is $(kb "$wasm_gz") gzip, over the $(kb "$BUDGET") budget" >&2
+    exit 1
+  fi
+  echo "size: ok — wasm $(kb "$wasm_gz") gzip, budget $(kb "$BUDGET")"
+fi

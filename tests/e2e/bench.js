@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Browser figures for `make bench` (scripts/bench.sh prints the table):
+//  - cold load: navigation start → the dashboard's nine target cards in the
+//    DOM, in a new browser context each run (empty HTTP cache, no service
+//    worker), median of RUNS;
+//  - the indicator engine in WebAssembly: window.wasmBindings.bench_indicators
+//    (units, repeats) returns the median milliseconds of evaluating every
+//    target over that many generated units (generation excluded).
+// Prints machine-readable lines: "cold_load median_ms=… runs_ms=…" and
+// "wasm units=N median_ms=…".
+'use strict';
+const path = require('path');
+const net = require('net');
+const { spawn } = require('child_process');
+const { chromium } = require('@playwright/test');
+const { CHROMIUM_ARGS, DIST } = require('./playwright.config');
+
+const { freePort } = require('./helpers');
+const RUNS = Number(process.env.BENCH_COLD_RUNS || 7);
+const SIZES = [
+  [1000, 21],
+  [30000, 7],
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function main() {
+  const PORT = Number(process.env.BENCH_PORT) || (await freePort());
+  const URL = `http://127.0.0.1:${PORT}/`;
+  if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
+  const server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--dir', DIST, '--port', String(PORT)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  let failed = false;
+  try {
+    for (let i = 0; i < 100 && !(await portOpen(PORT)); i++) await new Promise((r) => setTimeout(r, 50));
+
+    // A warm-up visit so that the first measured run does not pay for the
+    // browser's own start-up.
+    const warm = await browser.newContext();
+    await (await warm.newPage()).goto(URL);
+    await warm.close();
+
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(URL, { waitUntil: 'commit' });
+      const handle = await page.waitForFunction(
+        () => document.querySelectorAll('[data-target-id]').length === 9 && performance.now(),
+        null,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      runs.push(await handle.jsonValue());
+      await context.close();
+    }
+    console.log(`cold_load median_ms=${median(runs).toFixed(1)} runs_ms=${runs.map((r) => r.toFixed(0)).join(',')}`);
+
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(URL);
+    await page.waitForFunction(() => document.querySelectorAll('[data-target-id]').length === 9, null, { timeout: 60_000 });
+    const available = await page.evaluate(() => typeof window.wasmBindings?.bench_indicators === 'function');
+    if (!available) {
+      console.log('wasm bench_indicators=missing (window.wasmBindings.bench_indicators is not exported)');
+      failed = true;
+    } else {
+      for (const [units, repeats] of SIZES) {
+        const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators(u, r), [units, repeats]);
+        console.log(`wasm units=${units} median_ms=${Number(ms).toFixed(3)}`);
+      }
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+// Shared by the specs: the storage contract, the fixtures and the words the
+// UI shows, as a user (and the app's stored data) would see them.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { expect } = require('@playwright/test');
+
+const PREFIX = 'coop-plan:';
+const KEYS = {
+  workspace: (id) => `${PREFIX}workspace:${id}`,
+  current: `${PREFIX}current`,
+  settings: `${PREFIX}settings`,
+  quarantinePrefix: `${PREFIX}quarantine:`,
+};
+
+const TARGET_IDS = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'];
+
+const STATUS_WORDS = {
+  vi: {
+    met: 'Đạt',
+    'met-late': 'Đạt muộn',
+    'on-track': 'Đúng tiến độ',
+    'at-risk': 'Có nguy cơ',
+    missed: 'Không đạt',
+    'no-data': 'Chưa có dữ liệu',
+  },
+  en: {
+    met: 'Met',
+    'met-late': 'Met late',
+    'on-track': 'On track',
+    'at-risk': 'At risk',
+    missed: 'Missed',
+    'no-data': 'No data',
+  },
+};
+
+const UI = {
+  vi: {
+    asOf: 'Ngày đánh giá',
+    switchTo: 'English',
+    nav: ['Tổng quan', 'Dữ liệu', 'Tự đánh giá', 'Mô phỏng', 'Hội thảo', 'Kế hoạch'],
+    downloadUnreadable: 'Tải về dữ liệu không đọc được',
+  },
+  en: {
+    asOf: 'As of',
+    switchTo: 'Tiếng Việt',
+    nav: ['Dashboard', 'Data', 'Self-assessment', 'Simulation', 'Workshop', 'Plan'],
+    downloadUnreadable: 'Download the unreadable data',
+  },
+};
+const PATHS = ['/', '/data', '/assessment', '/simulation', '/workshop', '/plan'];
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
+function fixtureText(name) {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+// Puts entries into localStorage before the app's first start in this
+// browser context, once: later reloads and new tabs see whatever the app
+// made of them. `entries` maps keys to the exact strings to store.
+async function seedStorage(context, entries) {
+  await context.addInitScript((items) => {
+    if (localStorage.getItem('e2e:seeded') !== null) return;
+    for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+    localStorage.setItem('e2e:seeded', '1');
+  }, entries);
+}
+
+// Stores a fixture workspace as the current one (and any `extra` entries:
+// seedStorage only acts once per context, so they go in the same call).
+async function seedWorkspace(context, fixture, extra = {}) {
+  const text = fixtureText(fixture);
+  const id = JSON.parse(text).id;
+  await seedStorage(context, {
+    [KEYS.workspace(id)]: text,
+    [KEYS.current]: JSON.stringify(id),
+    ...extra,
+  });
+  return JSON.parse(text);
+}
+
+const card = (page, id) => page.locator(`[data-target-id="${id}"]`);
+const statusOf = (page, id) => card(page, id).locator('[data-status]');
+
+async function expectNineTargets(page) {
+  await expect(page.locator('[data-target-id]')).toHaveCount(9);
+  for (const id of TARGET_IDS) {
+    await expect(card(page, id).getByRole('heading')).toContainText(id);
+  }
+}
+
+async function expectStatus(page, id, status, lang = 'vi') {
+  const element = statusOf(page, id);
+  await expect(element).toHaveAttribute('data-status', status);
+  await expect(element).toContainText(STATUS_WORDS[lang][status]);
+}
+
+async function setAsOf(page, isoDate, lang = 'vi') {
+  const input = page.getByLabel(UI[lang].asOf);
+  await input.fill(isoDate);
+  await input.blur();
+}
+
+async function localStorageEntries(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      out[key] = localStorage.getItem(key);
+    }
+    return out;
+  });
+}
+
+// A TCP port nobody listens on now, on 127.0.0.1.
+function freePort() {
+  const net = require('net');
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+module.exports = {
+  freePort,
+  KEYS,
+  TARGET_IDS,
+  STATUS_WORDS,
+  UI,
+  PATHS,
+  fixtureText,
+  seedStorage,
+  seedWorkspace,
+  card,
+  statusOf,
+  expectNineTargets,
+  expectStatus,
+  setAsOf,
+  localStorageEntries,
+};

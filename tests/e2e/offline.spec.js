@@ -1,0 +1,160 @@
+// Offline (issue §7): after the first visit the app loads and works with
+// the server stopped, in a reload and in a new tab, with its data; a new
+// build replaces the old cache without touching stored data.
+//
+// This spec runs its own server (on its own port, so the origin — and with
+// it the service worker, caches and storage — is this spec's alone) and
+// really stops it.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const net = require('net');
+const { spawn } = require('child_process');
+const { test, expect } = require('@playwright/test');
+const { DIST } = require('./playwright.config');
+const h = require('./helpers');
+
+// Chosen once for the whole file: a stopped and restarted server must come
+// back on the same origin.
+let PORT;
+let ORIGIN;
+test.beforeAll(async () => {
+  PORT = Number(process.env.E2E_OFFLINE_PORT) || (await h.freePort());
+  ORIGIN = `http://127.0.0.1:${PORT}`;
+});
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function startServer(dir) {
+  if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
+  const child = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--dir', dir, '--port', String(PORT)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 10_000;
+  while (!(await portOpen(PORT))) {
+    if (Date.now() > deadline) throw new Error('static server did not start');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return child;
+}
+
+async function stopServer(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  expect(await portOpen(PORT)).toBe(false);
+}
+
+async function waitForServiceWorkerControl(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+const cacheNames = (page) =>
+  page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('coop-plan-')));
+
+test.describe('offline', () => {
+  let server;
+  test.afterEach(async () => {
+    await stopServer(server);
+    server = undefined;
+  });
+
+  test('after the first visit the app loads with the server stopped, in a reload and in a new tab', async ({ browser }) => {
+    server = await startServer(DIST);
+    const context = await browser.newContext({ baseURL: ORIGIN });
+    try {
+      await h.seedWorkspace(context, 't1-on-time.json');
+      const page = await context.newPage();
+      await page.goto('/');
+      await h.expectNineTargets(page);
+      await waitForServiceWorkerControl(page);
+      const names = await cacheNames(page);
+      expect(names).toHaveLength(1);
+      expect(names[0]).not.toContain('__BUILD_ID__');
+      await h.setAsOf(page, '2018-07-01');
+      await h.expectStatus(page, 'T1', 'met');
+      // Visit the other pages once online too, as a user would.
+      await page.getByRole('navigation').getByRole('link', { name: 'Dữ liệu', exact: true }).click();
+      await expect(page).toHaveURL(/\/data$/);
+
+      await stopServer(server);
+
+      // Reload on a deep path: the worker answers with the cached shell.
+      await page.reload();
+      await expect(page).toHaveURL(/\/data$/);
+      await expect(page.getByRole('navigation').getByRole('link')).toHaveCount(6);
+      await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan', exact: true }).click();
+      await h.expectNineTargets(page);
+      await h.setAsOf(page, '2018-07-01');
+      await h.expectStatus(page, 'T1', 'met');
+      await h.setAsOf(page, '2018-01-01');
+      await h.expectStatus(page, 'T1', 'on-track');
+
+      // A new tab, straight to the dashboard, with no server.
+      const tab = await context.newPage();
+      await tab.goto('/');
+      await h.expectNineTargets(tab);
+      await h.setAsOf(tab, '2018-07-01');
+      await h.expectStatus(tab, 'T1', 'met');
+      const stored = await h.localStorageEntries(tab);
+      expect(JSON.parse(stored[h.KEYS.workspace('main')]).units).toHaveLength(7);
+
+      // And a new tab on a deep path.
+      const deep = await context.newPage();
+      await deep.goto('/plan');
+      await expect(deep.getByRole('navigation').getByRole('link')).toHaveCount(6);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a new build replaces the old cache and keeps the stored data', async ({ browser }) => {
+    // The "new build": dist/ with a different build id in sw.js.
+    const next = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-plan-next-'));
+    fs.cpSync(DIST, next, { recursive: true });
+    const sw = fs.readFileSync(path.join(next, 'sw.js'), 'utf8');
+    const oldId = /const BUILD_ID = '([^']+)'/.exec(sw)[1];
+    fs.writeFileSync(path.join(next, 'sw.js'), sw.replace(`'${oldId}'`, "'e2e-next-build'"));
+
+    server = await startServer(DIST);
+    const context = await browser.newContext({ baseURL: ORIGIN });
+    try {
+      const fixture = await h.seedWorkspace(context, 't1-late.json');
+      const page = await context.newPage();
+      await page.goto('/');
+      await h.expectNineTargets(page);
+      await waitForServiceWorkerControl(page);
+      expect(await cacheNames(page)).toEqual([`coop-plan-${oldId}`]);
+      const before = await h.localStorageEntries(page);
+
+      await stopServer(server);
+      server = await startServer(next);
+      await page.reload();
+      await expect.poll(() => cacheNames(page), { timeout: 20_000 }).toEqual(['coop-plan-e2e-next-build']);
+      await h.expectNineTargets(page);
+
+      const after = await h.localStorageEntries(page);
+      expect(after[h.KEYS.current]).toBe(before[h.KEYS.current]);
+      expect(JSON.parse(after[h.KEYS.workspace(fixture.id)]).units).toEqual(fixture.units);
+    } finally {
+      await context.close();
+      fs.rmSync(next, { recursive: true, force: true });
+    }
+  });
+});
