@@ -8,11 +8,14 @@ use crate::document::to_json;
 use crate::format::format_number;
 use crate::i18n::{Lang, Text};
 use crate::unit::{OperatingStatus, UnitKind};
+use crate::validation::validate_workspace;
 use crate::web::download::download_text;
 use crate::web::state::AppState;
 
 /// Rows shown at once; the table is a preview, not the editor.
 const SHOWN: usize = 100;
+/// Validation messages listed at once.
+const ISSUES_SHOWN: usize = 50;
 
 fn status_label(status: Option<OperatingStatus>, lang: Lang) -> &'static str {
     match status {
@@ -71,6 +74,43 @@ pub fn DataPage() -> impl IntoView {
         })
     };
     let total = move || state.workspace.with(|w| w.units.len());
+    let report = Memo::new(move |_| state.workspace.with(validate_workspace));
+    let issues = move || {
+        let lang = lang.get();
+        report.with(|report| {
+            let errors = report.errors().count();
+            let warnings = report.warnings().count();
+            let summary = format!(
+                "{} {} · {} {}",
+                format_number(errors as f64, 0, lang),
+                lang.pick("lỗi", "errors"),
+                format_number(warnings as f64, 0, lang),
+                lang.pick("cảnh báo", "warnings"),
+            );
+            let items = report
+                .issues
+                .iter()
+                .take(ISSUES_SHOWN)
+                .map(|issue| {
+                    let (class, word) = if issue.is_error() {
+                        ("issue issue-error", lang.pick("Lỗi", "Error"))
+                    } else {
+                        ("issue issue-warning", lang.pick("Cảnh báo", "Warning"))
+                    };
+                    view! {
+                        <li class=class>
+                            <strong>{word}</strong> " · " {issue.location.describe(lang)} ": " {issue.message.get(lang).to_owned()}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2>{lang.pick("Kiểm tra dữ liệu", "Data checks")}</h2>
+                <p>{summary}</p>
+                <ul class="issues">{items}</ul>
+            }
+        })
+    };
     let shown_note = move || {
         let lang = lang.get();
         let total = total();
@@ -139,6 +179,7 @@ pub fn DataPage() -> impl IntoView {
                 </div>
                 <p>{shown_note}</p>
             </Show>
+            {issues}
         </section>
     }
 }
