@@ -1,9 +1,9 @@
 //! Workspace documents: the JSON that is stored in the browser and exported
 //! to files, with its schema version and step-by-step migrations.
 //!
-//! Reading is parse → migrate → check the shape; every failure says where
-//! (line and column for broken JSON, a path such as `units[3].years[0].members`
-//! for a wrong value) and nothing is half-read. Whether a readable document
+//! Reading is: find the schema version → migrate if older → read the shape.
+//! Every failure says where (line and column, for broken JSON and for a
+//! value of the wrong type alike) and nothing is half-read. Whether a readable document
 //! is also *valid* (counts not negative, and so on) is
 //! [`crate::validation`]'s question.
 
@@ -25,8 +25,14 @@ pub enum DocumentError {
     NotAWorkspace,
     /// Written by a newer version of the app: never overwritten, never guessed at.
     NewerVersion { found: u64 },
-    /// A workspace document with a value of the wrong shape.
-    Shape { path: String, message: String },
+    /// A workspace document with a value of the wrong shape. For a migrated
+    /// document, the place is in the migrated text.
+    Shape {
+        line: usize,
+        column: usize,
+        message: String,
+        migrated: bool,
+    },
 }
 
 impl DocumentError {
@@ -48,8 +54,14 @@ impl DocumentError {
             (DocumentError::NewerVersion { found }, Lang::En) => format!(
                 "The data comes from a newer version (schema {found}; this version reads up to {SCHEMA_VERSION}). Please update the app."
             ),
-            (DocumentError::Shape { path, message }, Lang::Vi) => format!("Giá trị sai tại {path}: {message}"),
-            (DocumentError::Shape { path, message }, Lang::En) => format!("Wrong value at {path}: {message}"),
+            (DocumentError::Shape { line, column, message, migrated }, Lang::Vi) => format!(
+                "Giá trị sai ở dòng {line}, cột {column}{}: {message}",
+                if *migrated { " (của bản đã chuyển sang lược đồ mới)" } else { "" }
+            ),
+            (DocumentError::Shape { line, column, message, migrated }, Lang::En) => format!(
+                "Wrong value at line {line}, column {column}{}: {message}",
+                if *migrated { " (of the copy migrated to the current schema)" } else { "" }
+            ),
         }
     }
 }
@@ -70,30 +82,81 @@ pub fn to_json(workspace: &Workspace) -> String {
     serde_json::to_string(&workspace).unwrap_or_default()
 }
 
+/// Just enough of a document to learn its version: a JSON object's
+/// `schema_version`, every other member skipped unread. (A derived
+/// `Deserialize` would also accept an array.)
+struct VersionProbe {
+    schema_version: Option<u64>,
+}
+
+impl<'de> serde::Deserialize<'de> for VersionProbe {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ProbeVisitor;
+        impl<'de> serde::de::Visitor<'de> for ProbeVisitor {
+            type Value = VersionProbe;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a workspace document (a JSON object)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VersionProbe, A::Error> {
+                let mut schema_version = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "schema_version" {
+                        schema_version = map.next_value::<Option<u64>>()?;
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(VersionProbe { schema_version })
+            }
+        }
+        deserializer.deserialize_map(ProbeVisitor)
+    }
+}
+
 /// Reads a workspace document of any schema version up to this build's.
+///
+/// A current document is read straight from its text, so a wrong value is
+/// reported at its line and column. An older one is migrated as a JSON tree
+/// and written back to text first: reading our types from text alone keeps
+/// one deserializer in the download instead of two.
 pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
-    let mut value: Value = serde_json::from_str(text).map_err(|e| DocumentError::Syntax {
+    let syntax = |e: serde_json::Error| DocumentError::Syntax {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
-    })?;
-    let version = value
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or(DocumentError::NotAWorkspace)?;
+    };
+    let probe: VersionProbe = match serde_json::from_str(text) {
+        Ok(probe) => probe,
+        // Valid JSON that is not an object (an array, a number) is not ours.
+        Err(e) if e.is_data() => return Err(DocumentError::NotAWorkspace),
+        Err(e) => return Err(syntax(e)),
+    };
+    let version = probe.schema_version.ok_or(DocumentError::NotAWorkspace)?;
     if version > u64::from(SCHEMA_VERSION) {
         return Err(DocumentError::NewerVersion { found: version });
     }
     if version < 1 {
         return Err(DocumentError::NotAWorkspace);
     }
-    if version < 2 {
-        migrate_v1_to_v2(&mut value);
-    }
+    let migrated = version < u64::from(SCHEMA_VERSION);
+    let current_text = if migrated {
+        let mut value: Value = serde_json::from_str(text).map_err(syntax)?;
+        if version < 2 {
+            migrate_v1_to_v2(&mut value);
+        }
+        value.to_string()
+    } else {
+        text.to_owned()
+    };
     let mut workspace: Workspace =
-        serde_path_to_error::deserialize(value).map_err(|e| DocumentError::Shape {
-            path: e.path().to_string(),
-            message: e.inner().to_string(),
+        serde_json::from_str(&current_text).map_err(|e| DocumentError::Shape {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+            migrated,
         })?;
     workspace.schema_version = SCHEMA_VERSION;
     Ok(workspace)
@@ -186,13 +249,17 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_value_names_its_path() {
-        let mut value: Value =
-            serde_json::from_str(&to_json(&Workspace::new("w", "Thử"))).expect("json");
-        value["units"] = serde_json::json!([{ "id": "u1", "name": "A", "kind": "htx", "years": [{ "year": 2019, "members": "many" }] }]);
-        let error = from_json(&value.to_string()).expect_err("bad members");
-        match error {
-            DocumentError::Shape { path, .. } => assert_eq!(path, "units[0].years[0].members"),
+    fn a_wrong_value_names_its_line_and_column() {
+        let text = "{\"schema_version\": 2, \"id\": \"w\", \"name\": \"Thử\",\n\"plan\": 17}";
+        match from_json(text).expect_err("a number is not a plan") {
+            DocumentError::Shape {
+                line,
+                column,
+                migrated,
+                ..
+            } => {
+                assert_eq!((line, column, migrated), (2, 10, false));
+            }
             other => panic!("expected a shape error, got {other:?}"),
         }
     }

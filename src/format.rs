@@ -86,12 +86,32 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A date as ISO 8601 (yyyy-mm-dd), the form of files and `<input type=date>`.
+/// Written by hand rather than with chrono's strftime, which would add its
+/// format interpreter to the download.
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 /// Parses the dd/mm/yyyy form people type, and ISO yyyy-mm-dd.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .ok()
+    let number = |part: &str| -> Option<u32> {
+        (!part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())?
+    };
+    let parts: Vec<&str> = text.split(['-', '/']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let (year, month, day) = if text.contains('-') && a.len() == 4 {
+        (number(a)?, number(b)?, number(c)?)
+    } else if text.contains('/') && c.len() == 4 {
+        (number(c)?, number(b)?, number(a)?)
+    } else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 #[cfg(test)]
@@ -129,6 +149,12 @@ mod tests {
         assert_eq!(format_date(date, Lang::En), "30 Jun 2018");
         assert_eq!(parse_date("30/06/2018"), Some(date));
         assert_eq!(parse_date("2018-06-30"), Some(date));
+        assert_eq!(parse_date("1/7/2018"), NaiveDate::from_ymd_opt(2018, 7, 1));
         assert_eq!(parse_date("31/02/2018"), None);
+        assert_eq!(parse_date("2018/06/30"), None);
+        assert_eq!(parse_date("30-06-2018"), None);
+        assert_eq!(parse_date("+2018-06-30"), None);
+        assert_eq!(parse_date(""), None);
+        assert_eq!(iso_date(date), "2018-06-30");
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::format::{format_date, parse_date};
+use crate::format::{format_date, iso_date, parse_date};
 use crate::i18n::Lang;
 use crate::web::state::AppState;
 
@@ -21,7 +21,7 @@ pub fn Header() -> impl IntoView {
     };
     let workspace_name = move || state.workspace.with(|w| w.name.clone());
     let illustrative = move || state.workspace.with(|w| w.illustrative);
-    let as_of_iso = move || state.as_of.get().format("%Y-%m-%d").to_string();
+    let as_of_iso = move || iso_date(state.as_of.get());
     let as_of_shown = move || format_date(state.as_of.get(), lang.get());
     let on_date = move |ev| {
         // An empty or half-typed date changes nothing.

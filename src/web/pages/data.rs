@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::document::to_json;
-use crate::format::format_number;
+use crate::format::{format_number, iso_date};
 use crate::i18n::{Lang, Text};
 use crate::unit::{OperatingStatus, UnitKind};
 use crate::validation::validate_workspace;
@@ -128,7 +128,7 @@ pub fn DataPage() -> impl IntoView {
         let (name, json) = state
             .workspace
             .with_untracked(|w| (w.name.clone(), to_json(w)));
-        let date = state.as_of.get_untracked().format("%Y-%m-%d");
+        let date = iso_date(state.as_of.get_untracked());
         let file_name = format!("{}-{date}.json", name.replace(['/', '\\', ':'], "-"));
         if !download_text(&file_name, "application/json", &json) {
             state.notify(Text::new(
