@@ -31,18 +31,21 @@ cargo bench --no-default-features --bench indicators >"$out/native.txt" 2>"$out/
 figure() { # file kind units → median_ms
   sed -n "s/^$2 units=$3 median_ms=\([0-9.]*\).*/\1/p" "$1" | head -1
 }
-printf '%-10s %14s %14s %12s\n' "units" "wasm (ms)" "native (ms)" "wasm/native"
+printf '%-22s %14s %14s %12s\n' "units, after" "wasm (ms)" "native (ms)" "wasm/native"
 missing=0
-for units in 1000 30000; do
-  w="$(figure "$out/browser.txt" wasm $units)"
-  n="$(figure "$out/native.txt" native $units)"
+for row in "1000 as-of" "30000 as-of" "1000 edit" "30000 edit"; do
+  set -- $row
+  units=$1
+  suffix=""; [ "$2" = edit ] && suffix="-edit"
+  w="$(figure "$out/browser.txt" "wasm$suffix" $units)"
+  n="$(figure "$out/native.txt" "native$suffix" $units)"
   ratio="n/a"
   if [ -n "$w" ] && [ -n "$n" ]; then
     ratio="$(awk -v w="$w" -v n="$n" 'BEGIN { if (n > 0) printf "%.2f×", w / n; else print "n/a" }')"
   else
     missing=1
   fi
-  printf '%-10s %14s %14s %12s\n' "$units" "${w:-n/a}" "${n:-n/a}" "$ratio"
+  printf '%-22s %14s %14s %12s\n' "$units, $2 change" "${w:-n/a}" "${n:-n/a}" "$ratio"
 done
 cold="$(sed -n 's/^cold_load median_ms=\([0-9.]*\).*/\1/p' "$out/browser.txt")"
 if [ $browser_rc -ne 0 ] || [ $native_rc -ne 0 ] || [ $missing -ne 0 ] || [ -z "$cold" ]; then

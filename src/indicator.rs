@@ -11,16 +11,17 @@
 //! deadline day itself is still "on time". Yearly indicators read the latest
 //! year, not after the as-of date's year, that has data.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
+use crate::small_sort::sort_small_by;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::decimal::Decimal;
 use crate::plan::{Comparator, Indicator, Plan, QualifiedReading, Target};
 use crate::status::Status;
-use crate::unit::{Unit, YearRecord};
+use crate::unit::{status_at, OperatingStatus, StatusChange, Unit, YearRecord};
 use crate::workspace::Workspace;
 
 /// What one unit adds to an indicator's numerator and denominator. Tallies
@@ -110,6 +111,13 @@ impl Measurement {
     }
 }
 
+/// A target's value at the end of one year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TrendPoint {
+    pub year: i32,
+    pub value: Option<f64>,
+}
+
 /// A target evaluated as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evaluation {
@@ -154,12 +162,64 @@ struct RecordStanding {
 }
 
 impl RecordStanding {
-    fn of(unit: &Unit, record: &YearRecord, as_of: NaiveDate) -> Self {
-        let reference = as_of.min(year_end(record.year));
+    fn at(
+        cooperative: bool,
+        founded: Option<NaiveDate>,
+        history: &[StatusChange],
+        year: i32,
+        as_of: NaiveDate,
+    ) -> Self {
+        let status = status_at(founded, history, as_of.min(year_end(year)));
         RecordStanding {
-            exists: unit.exists_on(reference),
-            active_cooperative: unit.kind.is_cooperative() && unit.is_active_on(reference),
+            exists: status.is_some(),
+            active_cooperative: cooperative && status == Some(OperatingStatus::Active),
         }
+    }
+}
+
+/// What the yearly indicators read from one year record, counted once when
+/// the workspace changes rather than at every evaluation.
+#[derive(Clone, Copy, Debug)]
+struct RecordFacts {
+    /// Index into `Workspace::units`.
+    unit: u32,
+    year: i32,
+    value_added: Option<f64>,
+    managers: u32,
+    trained: u32,
+    /// Trained, and at cao đẳng or above (T6's default reading).
+    trained_qualified: u32,
+    /// At cao đẳng or above, trained or not (T6's other reading).
+    qualified: u32,
+    /// Staff and staff trained, when both are given and not negative.
+    staff: Option<(f64, f64)>,
+}
+
+impl RecordFacts {
+    fn of(unit: u32, record: &YearRecord) -> Self {
+        let mut facts = RecordFacts {
+            unit,
+            year: record.year,
+            value_added: record.value_added.as_ref().map(Decimal::to_f64),
+            managers: 0,
+            trained: 0,
+            trained_qualified: 0,
+            qualified: 0,
+            staff: match (record.staff, record.staff_trained) {
+                (Some(staff), Some(trained)) if staff >= 0 && trained >= 0 => {
+                    Some((staff as f64, trained as f64))
+                }
+                _ => None,
+            },
+        };
+        for manager in &record.key_managers {
+            let qualified = manager.qualification.is_college_or_above();
+            facts.managers += 1;
+            facts.trained += u32::from(manager.trained);
+            facts.qualified += u32::from(qualified);
+            facts.trained_qualified += u32::from(manager.trained && qualified);
+        }
+        facts
     }
 }
 
@@ -167,44 +227,72 @@ impl RecordStanding {
 fn record_tally(
     plan: &Plan,
     indicator: Indicator,
-    record: &YearRecord,
+    record: &RecordFacts,
     standing: RecordStanding,
 ) -> Tally {
     match indicator {
-        Indicator::GrdpShare | Indicator::ValueAddedGrowth if standing.exists => {
-            match &record.value_added {
-                Some(value_added) => Tally::of(value_added.to_f64(), 0),
-                None => Tally::NONE,
-            }
-        }
+        Indicator::GrdpShare | Indicator::ValueAddedGrowth if standing.exists => record
+            .value_added
+            .map_or(Tally::NONE, |value_added| Tally::of(value_added, 0)),
         Indicator::ManagersTrainedShare if standing.active_cooperative => {
-            let trained = record.key_managers.iter().filter(|m| m.trained).count();
-            Tally::of(trained as f64, record.key_managers.len() as f64)
+            Tally::of(record.trained, record.managers)
         }
         Indicator::ManagersQualifiedShare if standing.active_cooperative => {
-            let (qualified, counted) = record
-                .key_managers
-                .iter()
-                .filter(|m| match plan.settings.qualified_reading {
-                    QualifiedReading::OfTrained => m.trained,
-                    QualifiedReading::OfAll => true,
-                })
-                .fold((0u32, 0u32), |(q, c), m| {
-                    (q + u32::from(m.qualification.is_college_or_above()), c + 1)
-                });
-            Tally::of(qualified, counted)
+            match plan.settings.qualified_reading {
+                QualifiedReading::OfTrained => Tally::of(record.trained_qualified, record.trained),
+                QualifiedReading::OfAll => Tally::of(record.qualified, record.managers),
+            }
         }
         // A record missing either figure is unknown, not zero: it is left out
         // rather than counted as untrained.
-        Indicator::StaffTrainedShare if standing.active_cooperative => {
-            match (record.staff, record.staff_trained) {
-                (Some(staff), Some(trained)) if staff >= 0 && trained >= 0 => {
-                    Tally::of(trained as f64, staff as f64)
-                }
-                _ => Tally::NONE,
-            }
-        }
+        Indicator::StaffTrainedShare if standing.active_cooperative => record
+            .staff
+            .map_or(Tally::NONE, |(staff, trained)| Tally::of(trained, staff)),
         _ => Tally::NONE,
+    }
+}
+
+/// What the engine reads of one unit when it sums yearly records.
+#[derive(Clone, Debug)]
+struct UnitTimeline {
+    cooperative: bool,
+    founded: Option<NaiveDate>,
+    history: Box<[StatusChange]>,
+}
+
+/// A compact copy of what the yearly indicators read from a workspace: one
+/// small row per year record and one per unit. Build it once per change of
+/// the workspace ([`WorkspaceIndex::new`]); evaluating at another as-of date
+/// then scans a few megabytes in order instead of every record's full
+/// structure (which, at 30,000 units, no longer fits in cache).
+#[derive(Clone, Debug, Default)]
+pub struct WorkspaceIndex {
+    records: Vec<RecordFacts>,
+    units: Vec<UnitTimeline>,
+}
+
+impl WorkspaceIndex {
+    pub fn new(ws: &Workspace) -> Self {
+        let mut index = WorkspaceIndex {
+            records: Vec::new(),
+            units: Vec::with_capacity(ws.units.len()),
+        };
+        for (position, unit) in ws.units.iter().enumerate() {
+            let Ok(position) = u32::try_from(position) else {
+                break;
+            };
+            index.units.push(UnitTimeline {
+                cooperative: unit.kind.is_cooperative(),
+                founded: unit.founded,
+                history: unit.status_history.clone().into_boxed_slice(),
+            });
+            index.records.extend(
+                unit.years
+                    .iter()
+                    .map(|record| RecordFacts::of(position, record)),
+            );
+        }
+        index
     }
 }
 
@@ -266,12 +354,14 @@ fn unit_tally(
 ) -> Tally {
     if indicator.is_yearly() {
         unit.record(year).map_or(Tally::NONE, |record| {
-            record_tally(
-                plan,
-                indicator,
-                record,
-                RecordStanding::of(unit, record, as_of),
-            )
+            let standing = RecordStanding::at(
+                unit.kind.is_cooperative(),
+                unit.founded,
+                &unit.status_history,
+                year,
+                as_of,
+            );
+            record_tally(plan, indicator, &RecordFacts::of(0, record), standing)
         })
     } else {
         event_tally(plan, indicator, unit, as_of)
@@ -279,7 +369,35 @@ fn unit_tally(
 }
 
 /// Every yearly indicator's tallies for each year, as of one date.
-type TotalsByYear = BTreeMap<i32, YearTotals>;
+///
+/// A few years at most, so a small list searched in order beats a map
+/// (and costs less download).
+#[derive(Debug, Default)]
+struct TotalsByYear(Vec<(i32, YearTotals)>);
+
+impl TotalsByYear {
+    fn get(&self, year: &i32) -> Option<&YearTotals> {
+        self.0
+            .iter()
+            .find(|(y, _)| y == year)
+            .map(|(_, totals)| totals)
+    }
+
+    fn slot(&mut self, year: i32) -> &mut YearTotals {
+        let index = match self.0.iter().position(|(y, _)| *y == year) {
+            Some(index) => index,
+            None => {
+                self.0.push((year, YearTotals::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[index].1
+    }
+
+    fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.0.iter().map(|(year, _)| *year)
+    }
+}
 
 /// Every yearly indicator's tallies, in one year, as of one date.
 #[derive(Clone, Copy, Debug, Default)]
@@ -300,20 +418,31 @@ impl YearTotals {
     }
 }
 
-/// One pass over the units sums every yearly indicator for every year up to
-/// the as-of date's: the units' records are read once, while they are in
-/// cache, instead of once per indicator and year.
-fn yearly_totals(ws: &Workspace, as_of: NaiveDate) -> TotalsByYear {
-    let mut totals = TotalsByYear::new();
-    for unit in &ws.units {
-        for record in unit.years.iter().filter(|r| r.year <= as_of.year()) {
-            let standing = RecordStanding::of(unit, record, as_of);
-            let year = totals.entry(record.year).or_default();
-            for (slot, indicator) in year.tallies.iter_mut().zip(SUMMED_YEARLY) {
-                *slot += record_tally(&ws.plan, indicator, record, standing);
+/// One pass over the index sums every yearly indicator for every year up to
+/// the as-of date's. The index keeps records sorted by year, so the slot
+/// for a year is found once per run of records, not once per record.
+fn yearly_totals(plan: &Plan, index: &WorkspaceIndex, as_of: NaiveDate) -> TotalsByYear {
+    let mut totals = TotalsByYear::default();
+    for run in index.records.chunk_by(|a, b| a.year == b.year) {
+        let Some(year) = run
+            .first()
+            .map(|r| r.year)
+            .filter(|year| *year <= as_of.year())
+        else {
+            continue;
+        };
+        let slot = totals.slot(year);
+        for record in run {
+            let Some(unit) = index.units.get(record.unit as usize) else {
+                continue;
+            };
+            let standing =
+                RecordStanding::at(unit.cooperative, unit.founded, &unit.history, year, as_of);
+            for (tally, indicator) in slot.tallies.iter_mut().zip(SUMMED_YEARLY) {
+                *tally += record_tally(plan, indicator, record, standing);
             }
             if record.value_added.is_some() && standing.exists {
-                year.value_added_reports += 1;
+                slot.value_added_reports += 1;
             }
         }
     }
@@ -339,6 +468,10 @@ fn city_extra_value_added(ws: &Workspace, year: i32) -> Option<f64> {
 /// once per target and year.
 pub struct Engine<'a> {
     ws: &'a Workspace,
+    /// Given by the caller, who keeps it across as-of dates; or built on
+    /// the first yearly question.
+    given_index: Option<&'a WorkspaceIndex>,
+    own_index: OnceCell<WorkspaceIndex>,
     totals: RefCell<Vec<(NaiveDate, Rc<TotalsByYear>)>>,
 }
 
@@ -346,7 +479,25 @@ impl<'a> Engine<'a> {
     pub fn new(ws: &'a Workspace) -> Self {
         Engine {
             ws,
+            given_index: None,
+            own_index: OnceCell::new(),
             totals: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// An engine reading a prebuilt index, which must have been built from
+    /// this same workspace.
+    pub fn with_index(ws: &'a Workspace, index: &'a WorkspaceIndex) -> Self {
+        Engine {
+            given_index: Some(index),
+            ..Engine::new(ws)
+        }
+    }
+
+    fn index(&self) -> &WorkspaceIndex {
+        match self.given_index {
+            Some(index) => index,
+            None => self.own_index.get_or_init(|| WorkspaceIndex::new(self.ws)),
         }
     }
 
@@ -354,7 +505,7 @@ impl<'a> Engine<'a> {
         if let Some((_, totals)) = self.totals.borrow().iter().find(|(date, _)| *date == as_of) {
             return Rc::clone(totals);
         }
-        let totals = Rc::new(yearly_totals(self.ws, as_of));
+        let totals = Rc::new(yearly_totals(&self.ws.plan, self.index(), as_of));
         self.totals.borrow_mut().push((as_of, Rc::clone(&totals)));
         totals
     }
@@ -428,7 +579,7 @@ impl<'a> Engine<'a> {
     pub fn measure(&self, indicator: Indicator, as_of: NaiveDate) -> Measurement {
         if indicator.is_yearly() {
             // The latest year with data, not after the as-of date's year.
-            let mut years: Vec<i32> = self.totals(as_of).keys().copied().collect();
+            let mut years: Vec<i32> = self.totals(as_of).years().collect();
             years.extend(
                 self.ws
                     .city_years
@@ -436,7 +587,7 @@ impl<'a> Engine<'a> {
                     .map(|c| c.year)
                     .filter(|y| *y <= as_of.year()),
             );
-            years.sort_unstable_by(|a, b| b.cmp(a));
+            sort_small_by(&mut years, |a, b| b.cmp(a));
             years.dedup();
             return years
                 .into_iter()
@@ -472,6 +623,49 @@ impl<'a> Engine<'a> {
             observation: Some(Observation::Count { count, sectors }),
             data_year: None,
         }
+    }
+
+    /// A target's value at the end of each year, from the plan's baseline
+    /// year to the later of its last year and the last year with data. A
+    /// yearly indicator reads exactly that year's records (no carrying an
+    /// older year forward); a dated one is measured on 31 December.
+    pub fn trend(&self, indicator: Indicator) -> Vec<TrendPoint> {
+        let plan = &self.ws.plan;
+        let last_data_year = self
+            .index()
+            .records
+            .last()
+            .map(|r| r.year)
+            .into_iter()
+            .chain(self.ws.city_years.iter().map(|c| c.year))
+            .max()
+            .unwrap_or(plan.end_year);
+        // A stray far-future record must not draw a century of empty years.
+        let last = plan.end_year.max(last_data_year).min(plan.end_year + 10);
+        (plan.baseline_year..=last)
+            .map(|year| {
+                let end = year_end(year);
+                let measurement = if indicator.is_yearly() {
+                    self.measure_in_year(indicator, end, year)
+                } else {
+                    self.measure(indicator, end)
+                };
+                TrendPoint {
+                    year,
+                    value: measurement.value,
+                }
+            })
+            .collect()
+    }
+
+    /// Evaluates every target of the workspace's plan.
+    pub fn evaluate_all(&self, as_of: NaiveDate) -> Vec<Evaluation> {
+        self.ws
+            .plan
+            .targets
+            .iter()
+            .map(|target| self.evaluate(target, as_of))
+            .collect()
     }
 
     /// Evaluates one target as of a date.
@@ -667,13 +861,20 @@ pub fn breakdown(
     } else {
         as_of.year()
     };
-    let mut groups: BTreeMap<&str, Tally> = BTreeMap::new();
+    // Tens of districts or sectors: a list searched in order, sorted once.
+    let mut groups: Vec<(&str, Tally)> = Vec::new();
     for unit in &ws.units {
         let tally = unit_tally(&ws.plan, indicator, unit, as_of, year);
-        if !tally.is_empty() {
-            *groups.entry(by.key(unit)).or_default() += tally;
+        if tally.is_empty() {
+            continue;
+        }
+        let key = by.key(unit);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => *group += tally,
+            None => groups.push((key, tally)),
         }
     }
+    sort_small_by(&mut groups, |a, b| a.0.cmp(b.0));
     let city_grdp = if indicator == Indicator::GrdpShare {
         grdp(ws, year)
     } else {

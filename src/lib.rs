@@ -7,14 +7,21 @@
 //! `cargo test --no-default-features` builds the domain alone.
 
 pub mod benchmark;
+pub mod chart;
+pub mod csv;
 pub mod decimal;
 pub mod document;
 pub mod format;
 pub mod generate;
+pub mod html;
 pub mod i18n;
 pub mod indicator;
 pub mod plan;
+pub mod plan_validation;
+pub mod report;
+pub mod small_sort;
 pub mod status;
+pub mod task;
 pub mod unit;
 pub mod validation;
 pub mod wording;

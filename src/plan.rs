@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
+use crate::task::{Task, TaskStatus};
 
 /// Who issued the plan, when, and what it implements.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -137,34 +138,6 @@ pub struct Sector {
     /// A stable key stored in units ("nong-nghiep").
     pub id: String,
     pub name: Text,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TaskStatus {
-    #[default]
-    NotStarted,
-    InProgress,
-    Done,
-}
-
-/// A task the plan assigns to an agency.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Task {
-    pub id: String,
-    pub title: Text,
-    pub lead_agency: String,
-    #[serde(default)]
-    pub partner_agencies: Vec<String>,
-    /// The deadline as the plan words it, when it gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<String>,
-    #[serde(default)]
-    pub status: TaskStatus,
-    #[serde(default)]
-    pub notes: String,
-    /// Where the task comes from ("Kế hoạch 135, mục IV.1").
-    pub source: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -371,6 +344,7 @@ impl Plan {
                     deadline: None,
                     status: TaskStatus::NotStarted,
                     notes: String::new(),
+                    progress: Vec::new(),
                     source: format!("{section_iv}.1"),
                 },
                 Task {
@@ -387,6 +361,7 @@ impl Plan {
                     deadline: None,
                     status: TaskStatus::NotStarted,
                     notes: String::new(),
+                    progress: Vec::new(),
                     source: format!("{section_iv}.2"),
                 },
             ],

@@ -269,15 +269,7 @@ impl Unit {
     /// latest change on or before the date wins; the history need not be
     /// sorted.
     pub fn status_on(&self, date: NaiveDate) -> Option<OperatingStatus> {
-        if !self.exists_on(date) {
-            return None;
-        }
-        let latest = self
-            .status_history
-            .iter()
-            .filter(|change| change.since <= date)
-            .max_by_key(|change| change.since);
-        Some(latest.map_or(OperatingStatus::Active, |change| change.status))
+        status_at(self.founded, &self.status_history, date)
     }
 
     pub fn is_active_on(&self, date: NaiveDate) -> bool {
@@ -311,6 +303,26 @@ impl Unit {
     pub fn record_mut(&mut self, year: i32) -> Option<&mut YearRecord> {
         self.years.iter_mut().find(|record| record.year == year)
     }
+}
+
+/// The status on `date` of a unit founded on `founded` (if known) with this
+/// history of changes: `None` before the founding, otherwise the latest
+/// change on or before the date, and active before any. The history need
+/// not be sorted. Shared by [`Unit::status_on`] and the indicator engine's
+/// compact copy of the units, so both read a history the same way.
+pub fn status_at(
+    founded: Option<NaiveDate>,
+    history: &[StatusChange],
+    date: NaiveDate,
+) -> Option<OperatingStatus> {
+    if founded.is_some_and(|founded| founded > date) {
+        return None;
+    }
+    let latest = history
+        .iter()
+        .filter(|change| change.since <= date)
+        .max_by_key(|change| change.since);
+    Some(latest.map_or(OperatingStatus::Active, |change| change.status))
 }
 
 #[cfg(test)]

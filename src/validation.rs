@@ -8,6 +8,7 @@
 //! the number of units and records (registration codes are matched through a
 //! hash map), so a workspace of tens of thousands of units checks at once.
 
+use crate::small_sort::sort_small_by_key;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -650,7 +651,9 @@ fn check_years(unit: &Unit, report: &mut Report) {
     }
 
     let mut order: Vec<usize> = (0..unit.years.len()).collect();
-    order.sort_by_key(|&index| (unit.years.get(index).map_or(0, |r| r.year), index));
+    sort_small_by_key(&mut order, |&index| {
+        (unit.years.get(index).map_or(0, |r| r.year), index)
+    });
     let mut previous: Option<&YearRecord> = None;
     for record in order.iter().filter_map(|&index| unit.years.get(index)) {
         if let Some(before) = previous {

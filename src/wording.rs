@@ -58,6 +58,16 @@ pub fn target_text(target: &Target, lang: Lang) -> String {
     text
 }
 
+/// Any value of an indicator as the indicator writes it: a share as a
+/// percentage, a count as a whole number, a growth rate with its sign.
+pub fn format_value(indicator: Indicator, value: f64, lang: Lang) -> String {
+    match indicator {
+        Indicator::ExemplaryCount => format_number(value, 0, lang),
+        Indicator::ValueAddedGrowth => signed_percent(value, lang),
+        _ => format_percent(value, share_decimals(indicator), lang),
+    }
+}
+
 /// The measured value: "91,6%", "9 HTX · 2 lĩnh vực", "+12,5%"; "—" for no data.
 pub fn value_text(evaluation: &Evaluation, lang: Lang) -> String {
     let Some(value) = evaluation.measurement.value else {
@@ -139,6 +149,70 @@ pub fn deadline_text(deadline: NaiveDate, as_of: NaiveDate, lang: Lang) -> Strin
         .to_owned(),
     };
     format!("{} · {distance}", format_date(deadline, lang))
+}
+
+/// A one-line comment on an evaluation, for the progress report.
+pub fn comment_text(target: &Target, evaluation: &Evaluation, lang: Lang) -> String {
+    use crate::status::Status;
+    match evaluation.status {
+        Status::Met => lang
+            .pick("Đã đạt mục tiêu đúng hạn.", "Met on time.")
+            .to_owned(),
+        Status::MetLate => lang
+            .pick(
+                "Đã đạt, nhưng sau thời hạn.",
+                "Met, but after the deadline.",
+            )
+            .to_owned(),
+        Status::OnTrack => lang
+            .pick(
+                "Chưa đạt nhưng đang theo kịp lộ trình đến thời hạn.",
+                "Not yet met, but keeping pace to the deadline.",
+            )
+            .to_owned(),
+        Status::AtRisk => match (evaluation.expected, target.indicator.is_share()) {
+            (Some(expected), true) => format!(
+                "{} {}.",
+                lang.pick(
+                    "Thấp hơn lộ trình; lẽ ra cần khoảng",
+                    "Behind the pace; about this was needed by now:"
+                ),
+                format_percent(expected, share_decimals(target.indicator), lang)
+            ),
+            _ => lang
+                .pick(
+                    "Thấp hơn lộ trình để đạt đúng hạn.",
+                    "Behind the pace needed to meet the deadline.",
+                )
+                .to_owned(),
+        },
+        Status::Missed => lang
+            .pick(
+                "Đã quá thời hạn mà chưa đạt.",
+                "The deadline has passed and it is not met.",
+            )
+            .to_owned(),
+        Status::NoData => match target.indicator {
+            Indicator::GrdpShare => lang
+                .pick(
+                    "Cần GRDP theo giá hiện hành và giá trị gia tăng của KTTT.",
+                    "Needs GRDP at current prices and collective value added.",
+                )
+                .to_owned(),
+            Indicator::ValueAddedGrowth => lang
+                .pick(
+                    "Cần giá trị gia tăng của KTTT ba năm liền.",
+                    "Needs collective value added for three consecutive years.",
+                )
+                .to_owned(),
+            _ => lang
+                .pick(
+                    "Chưa có dữ liệu để tính.",
+                    "No data to compute it from yet.",
+                )
+                .to_owned(),
+        },
+    }
 }
 
 /// Where a bar for this target should end, on the indicator's own scale:

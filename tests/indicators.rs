@@ -420,6 +420,52 @@ fn t9_needs_three_years_of_value_added() {
     assert_eq!(status_of(&ws, "T9", day(2020, 12, 31)), Status::NoData);
 }
 
+// ---- Trends ------------------------------------------------------------------
+
+#[test]
+fn trends_run_from_the_baseline_and_do_not_carry_years_forward() {
+    let mut ws = t1_workspace(Some(day(2018, 5, 15)));
+    ws.units[0] = with_value_added(ws.units[0].clone(), 2017, "500");
+    ws.units[1] = with_value_added(ws.units[1].clone(), 2019, "700");
+    ws.city_years = vec![city(2017, "100000", None), city(2019, "100000", None)];
+    let engine = coop_plan::indicator::Engine::new(&ws);
+    let t1: Vec<(i32, Option<f64>)> = engine
+        .trend(Indicator::ReorganisedShare)
+        .iter()
+        .map(|p| (p.year, p.value))
+        .collect();
+    assert_eq!(
+        t1,
+        vec![
+            (2017, Some(0.6)),
+            (2018, Some(1.0)),
+            (2019, Some(1.0)),
+            (2020, Some(1.0))
+        ]
+    );
+    let t3: Vec<Option<f64>> = engine
+        .trend(Indicator::GrdpShare)
+        .iter()
+        .map(|p| p.value)
+        .collect();
+    assert_eq!(t3, vec![Some(0.005), None, Some(0.007), None]);
+}
+
+#[test]
+fn an_index_built_once_gives_the_same_evaluations_at_every_date() {
+    let ws = coop_plan::generate::synthetic_workspace(300, 3);
+    let index = coop_plan::indicator::WorkspaceIndex::new(&ws);
+    for as_of in [
+        day(2017, 12, 31),
+        day(2018, 6, 30),
+        day(2019, 7, 31),
+        day(2021, 1, 1),
+    ] {
+        let kept = coop_plan::indicator::Engine::with_index(&ws, &index).evaluate_all(as_of);
+        assert_eq!(kept, coop_plan::indicator::evaluate_all(&ws, as_of));
+    }
+}
+
 // ---- Breakdowns and properties ---------------------------------------------
 
 mod properties {

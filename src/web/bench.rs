@@ -4,14 +4,23 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::benchmark::median_evaluation_ms;
+use crate::benchmark::{median_update_ms, Change};
 
-/// The median time, in milliseconds, of evaluating every target for
-/// `units` synthetic units (generation not timed).
+fn clock() -> impl FnMut() -> f64 {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    move || performance.as_ref().map_or(0.0, |p| p.now())
+}
+
+/// The median time, in milliseconds, of re-evaluating every target for
+/// `units` synthetic units after the as-of date changes (generation not
+/// timed).
 #[wasm_bindgen]
 pub fn bench_indicators(units: u32, repeats: u32) -> f64 {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    median_evaluation_ms(units as usize, repeats as usize, || {
-        performance.as_ref().map_or(0.0, |p| p.now())
-    })
+    median_update_ms(units as usize, repeats as usize, Change::AsOfDate, clock())
+}
+
+/// The same after an edit: the workspace's index is rebuilt first.
+#[wasm_bindgen]
+pub fn bench_indicators_edit(units: u32, repeats: u32) -> f64 {
+    median_update_ms(units as usize, repeats as usize, Change::Edit, clock())
 }

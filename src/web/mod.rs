@@ -22,7 +22,8 @@ use components::header::Header;
 use components::notices::Notices;
 use pages::{
     assessment::AssessmentPage, dashboard::DashboardPage, data::DataPage, not_found::NotFoundPage,
-    plan::PlanPage, simulation::SimulationPage, workshop::WorkshopPage,
+    plan::PlanPage, report::ReportPage, simulation::SimulationPage, target::TargetPage,
+    unit::UnitPage, workshop::WorkshopPage,
 };
 use state::AppState;
 
@@ -53,6 +54,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/simulation") view=SimulationPage />
                     <Route path=path!("/workshop") view=WorkshopPage />
                     <Route path=path!("/plan") view=PlanPage />
+                    <Route path=path!("/targets/:id") view=TargetPage />
+                    <Route path=path!("/units/:id") view=UnitPage />
+                    <Route path=path!("/report") view=ReportPage />
                 </Routes>
             </main>
         </Router>

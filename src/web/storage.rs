@@ -13,6 +13,7 @@
 //! — and a failed save leaves the last good copy in place (`setItem` either
 //! stores the whole value or nothing) and is reported to the caller.
 
+use crate::small_sort::sort_small_by;
 use gloo_storage::{LocalStorage, Storage as _};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -125,7 +126,7 @@ pub fn load() -> Loaded {
         .into_iter()
         .filter(|k| k.starts_with(WORKSPACE_PREFIX))
         .collect();
-    workspace_keys.sort();
+    sort_small_by(&mut workspace_keys, |a, b| a.cmp(b));
     for key in workspace_keys {
         let Ok(Some(text)) = storage.get_item(&key) else {
             continue;
@@ -181,7 +182,7 @@ pub fn list_quarantined() -> Vec<Quarantined> {
             })
         })
         .collect();
-    found.sort_by(|a, b| a.key.cmp(&b.key));
+    sort_small_by(&mut found, |a, b| a.key.cmp(&b.key));
     found
 }
 

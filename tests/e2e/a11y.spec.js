@@ -31,6 +31,16 @@ test.describe('accessibility', () => {
     }
   }
 
+  // Pages reached from the dashboard rather than the navigation.
+  for (const path of ['/targets/T5', '/targets/T3', '/units/htx-1', '/report']) {
+    test(`${path} has no serious or critical axe violations`, async ({ page, context }) => {
+      await h.seedWorkspace(context, 't1-on-time.json');
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
   test('the empty dashboard has no serious or critical axe violations', async ({ page }) => {
     await page.goto('/');
     await h.expectNineTargets(page);

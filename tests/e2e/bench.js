@@ -82,6 +82,11 @@ async function main() {
         const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators(u, r), [units, repeats]);
         console.log(`wasm units=${units} median_ms=${Number(ms).toFixed(3)}`);
       }
+      // After an edit the workspace's index is rebuilt before evaluating.
+      for (const [units, repeats] of SIZES) {
+        const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators_edit(u, r), [units, repeats]);
+        console.log(`wasm-edit units=${units} median_ms=${Number(ms).toFixed(3)}`);
+      }
     }
     await context.close();
   } finally {

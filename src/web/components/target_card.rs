@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::progress_bar::ProgressBar;
 use crate::i18n::Lang;
@@ -10,12 +11,14 @@ use crate::indicator::Evaluation;
 use crate::plan::Target;
 use crate::wording::{bar_scale, deadline_text, detail_text, target_text, value_text};
 
+/// `linked`: on the dashboard the card leads to the target's own page.
 #[component]
 pub fn TargetCard(
     target: Target,
     evaluation: Evaluation,
     as_of: NaiveDate,
     lang: Lang,
+    #[prop(default = true)] linked: bool,
 ) -> impl IntoView {
     let title_id = format!("target-{}-title", target.id);
     let labelled_by = title_id.clone();
@@ -59,6 +62,13 @@ pub fn TargetCard(
                 <ProgressBar value=evaluation.value() target=target.value scale_max=scale label=bar_label />
             })}
             <p class="wording" lang="vi">{format!("“{}”", target.wording)}</p>
+            {linked.then(|| view! {
+                <p class="more">
+                    <A href=format!("/targets/{}", target.id)>
+                        {format!("{} {} →", lang.pick("Chi tiết, phân tổ và danh sách đơn vị của", "Details, breakdowns and units of"), target.id)}
+                    </A>
+                </p>
+            })}
         </article>
     }
 }

@@ -29,6 +29,9 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <section class="page dashboard" aria-labelledby="dashboard-title">
             <h1 id="dashboard-title">{move || lang.get().pick("Tổng quan các chỉ tiêu", "Targets at a glance")}</h1>
+            <p class="page-actions">
+                <A href="/report">{move || lang.get().pick("Báo cáo tiến độ (in, CSV)", "Progress report (print, CSV)")}</A>
+            </p>
             <Show when=empty>
                 <div class="empty-state">
                     <p>

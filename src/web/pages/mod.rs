@@ -6,5 +6,8 @@ pub mod dashboard;
 pub mod data;
 pub mod not_found;
 pub mod plan;
+pub mod report;
 pub mod simulation;
+pub mod target;
+pub mod unit;
 pub mod workshop;
