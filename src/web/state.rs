@@ -84,6 +84,11 @@ impl AppState {
     /// Opens another workspace: it is saved at once and remembered as the
     /// current one. The workspace left behind was saved with its last edit.
     pub fn open_workspace(&self, workspace: Workspace) {
+        // Saved before it is shown, so that lists of stored workspaces read
+        // while it opens already include it.
+        if let Err(error) = storage::save_workspace(&workspace) {
+            self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+        }
         self.workspace.set(workspace);
     }
 

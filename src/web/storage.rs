@@ -208,6 +208,28 @@ pub fn save_workspace(workspace: &Workspace) -> Result<(), SaveError> {
         .map_err(save_error)
 }
 
+/// The id and name of every readable stored workspace, without reading
+/// their data into memory.
+pub fn list_workspaces() -> Vec<(String, String)> {
+    #[derive(Deserialize)]
+    struct Name {
+        id: String,
+        name: String,
+    }
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, String)> = keys(&storage)
+        .into_iter()
+        .filter(|k| k.starts_with(WORKSPACE_PREFIX))
+        .filter_map(|key| storage.get_item(&key).ok().flatten())
+        .filter_map(|text| serde_json::from_str::<Name>(&text).ok())
+        .map(|n| (n.id, n.name))
+        .collect();
+    sort_small_by(&mut found, |a, b| a.1.cmp(&b.1));
+    found
+}
+
 /// Reads one stored workspace (for tests and for checking a save).
 pub fn read_workspace(id: &str) -> Option<Result<Workspace, document::DocumentError>> {
     let text = storage()?

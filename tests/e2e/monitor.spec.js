@@ -109,3 +109,18 @@ test.describe('monitoring the plan', () => {
     expect(text).toContain('T9,');
   });
 });
+
+test('"new plan from this one" opens a new workspace, and the switcher goes back', async ({ page, context }) => {
+  const workspace = await h.seedWorkspace(context, 't1-on-time.json');
+  await page.goto('/plan');
+  await page.getByRole('button', { name: /Tạo kế hoạch mới từ kế hoạch này/ }).click();
+  const switcher = page.getByLabel('Không gian làm việc:');
+  await expect(switcher).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('(bản sao)');
+  // The copy starts with no data; the original is still there to go back to.
+  await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
+  await expect(h.statusOf(page, 'T1')).toHaveAttribute('data-status', 'no-data');
+  await switcher.selectOption({ label: workspace.name });
+  await h.setAsOf(page, '2018-07-01');
+  await h.expectStatus(page, 'T1', 'met');
+});

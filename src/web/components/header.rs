@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use crate::format::{format_date, iso_date, parse_date};
 use crate::i18n::Lang;
 use crate::web::state::AppState;
+use crate::web::storage;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -29,6 +30,23 @@ pub fn Header() -> impl IntoView {
             state.as_of.set(date);
         }
     };
+    // The stored workspaces, read again whenever the open one changes (a
+    // new one may just have been made).
+    let workspaces = Memo::new(move |_| {
+        state.workspace.with(|w| w.id.clone());
+        storage::list_workspaces()
+    });
+    let current_id = move || state.workspace.with(|w| w.id.clone());
+    let switch_workspace = move |ev| {
+        let id = event_target_value(&ev);
+        match storage::read_workspace(&id) {
+            Some(Ok(workspace)) => state.open_workspace(workspace),
+            _ => state.notify(crate::i18n::Text::new(
+                "Không mở được không gian làm việc này.",
+                "This workspace could not be opened.",
+            )),
+        }
+    };
     let switch_language = move |_| {
         lang.update(|l| {
             *l = match l {
@@ -46,7 +64,25 @@ pub fn Header() -> impl IntoView {
                     {pick("Kế hoạch ", "Plan ")} {plan_number} " · " {pick("Hải Phòng", "Hải Phòng")} " " {period}
                 </p>
                 <p class="workspace-name">
-                    {pick("Không gian làm việc: ", "Workspace: ")} <strong>{workspace_name}</strong>
+                    <Show
+                        when=move || workspaces.with(|w| w.len() > 1)
+                        fallback=move || view! { {pick("Không gian làm việc: ", "Workspace: ")} <strong>{workspace_name}</strong> }
+                    >
+                        <label for="workspace-switch">{pick("Không gian làm việc: ", "Workspace: ")}</label>
+                        <select id="workspace-switch" on:change=switch_workspace>
+                            {move || {
+                                let current = current_id();
+                                workspaces
+                                    .get()
+                                    .into_iter()
+                                    .map(|(id, name)| {
+                                        let selected = id == current;
+                                        view! { <option value=id selected=selected>{name}</option> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </Show>
                     <Show when=illustrative>
                         <span class="illustrative-tag">{pick("Số liệu minh họa", "Illustrative data")}</span>
                     </Show>
