@@ -19,7 +19,7 @@ echo
 echo "== (b) cold load, navigation → nine target cards (headless Chromium)"
 browser_rc=0
 node tests/e2e/bench.js >"$out/browser.txt" || browser_rc=$?
-grep -v '^wasm ' "$out/browser.txt" || true
+grep -v '^wasm' "$out/browser.txt" || true
 
 echo
 echo "== (c) evaluating every target over generated units: Chromium (window.wasmBindings.bench_indicators)"

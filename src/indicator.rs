@@ -123,6 +123,7 @@ pub struct TrendPoint {
 pub struct Evaluation {
     pub target_id: String,
     pub indicator: Indicator,
+    #[serde(serialize_with = "crate::iso_date::serialize")]
     pub as_of: NaiveDate,
     pub measurement: Measurement,
     pub status: Status,

@@ -16,6 +16,7 @@ pub mod generate;
 pub mod html;
 pub mod i18n;
 pub mod indicator;
+pub mod iso_date;
 pub mod plan;
 pub mod plan_validation;
 pub mod report;

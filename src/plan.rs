@@ -22,6 +22,7 @@ pub struct PlanIdentity {
     pub title: Text,
     pub issuer: String,
     pub signer: String,
+    #[serde(with = "crate::iso_date")]
     pub issued: NaiveDate,
     /// The documents the plan implements, with their dates.
     pub implements: Vec<String>,
@@ -110,6 +111,7 @@ pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band_upper: Option<f64>,
     /// The last day on which meeting the target counts as on time.
+    #[serde(with = "crate::iso_date")]
     pub deadline: NaiveDate,
     /// Where the target comes from.
     pub source: String,

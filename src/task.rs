@@ -53,7 +53,10 @@ impl TaskStatus {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TaskDeadline {
     /// A day.
-    Date { date: NaiveDate },
+    Date {
+        #[serde(with = "crate::iso_date")]
+        date: NaiveDate,
+    },
     /// The end of a quarter (1–4) of a year: "Quý II/2018" is 30/06/2018.
     Quarter { year: i32, quarter: u32 },
     /// The end of a year: "năm 2020".
@@ -156,6 +159,7 @@ impl TaskDeadline {
 /// One dated line of a task's progress log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressEntry {
+    #[serde(with = "crate::iso_date")]
     pub date: NaiveDate,
     pub note: String,
 }

@@ -70,6 +70,7 @@ pub enum OperatingStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
     pub status: OperatingStatus,
+    #[serde(with = "crate::iso_date")]
     pub since: NaiveDate,
 }
 
@@ -78,7 +79,11 @@ pub struct StatusChange {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reorganisation {
     pub required: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::iso_date::option"
+    )]
     pub completed_on: Option<NaiveDate>,
 }
 
@@ -91,7 +96,11 @@ pub struct Recognition {
     pub decision: String,
     /// The decision's date, when known; otherwise the recognition counts from
     /// the end of its year.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::iso_date::option"
+    )]
     pub date: Option<NaiveDate>,
 }
 
@@ -217,7 +226,11 @@ pub struct Unit {
     pub district: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub commune: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::iso_date::option"
+    )]
     pub founded: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<CoopModel>,
