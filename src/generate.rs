@@ -15,10 +15,10 @@ use crate::unit::{
 use crate::workspace::{CityYear, Workspace};
 
 /// SplitMix64: a tiny, well-known generator; plenty for synthetic data.
-struct SplitMix(u64);
+pub(crate) struct SplitMix(pub(crate) u64);
 
 impl SplitMix {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -27,15 +27,15 @@ impl SplitMix {
     }
 
     /// A number in `0..n` (n > 0).
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 
-    fn chance(&mut self, percent: u64) -> bool {
+    pub(crate) fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
 
-    fn date(&mut self, from_year: i32, years: u64) -> NaiveDate {
+    pub(crate) fn date(&mut self, from_year: i32, years: u64) -> NaiveDate {
         let start = NaiveDate::from_ymd_opt(from_year, 1, 1).unwrap_or(NaiveDate::MIN);
         start + chrono::Days::new(self.below(years * 365))
     }

@@ -10,6 +10,7 @@ pub mod benchmark;
 pub mod chart;
 pub mod csv;
 pub mod decimal;
+pub mod demo;
 pub mod document;
 pub mod format;
 pub mod generate;

@@ -14,7 +14,9 @@ use crate::indicator::{
 };
 use crate::plan::{Indicator, Plan, Target};
 use crate::unit::{ManagerRole, OperatingStatus, Qualification, Unit};
-use crate::wording::{comment_text, deadline_text, format_value, target_text, value_text};
+use crate::wording::{
+    bar_scale, comment_text, deadline_text, detail_text, format_value, target_text, value_text,
+};
 use crate::workspace::Workspace;
 
 /// The targets the report tabulates by district and sector: the shares
@@ -530,6 +532,244 @@ pub fn plan_summary_html(plan: &Plan, source_text: Option<&str>, lang: Lang) -> 
     html.into_string()
 }
 
+/// One target's card: value, target, deadline and status — the status as a
+/// word and an icon, never by colour alone — with a progress bar whose
+/// label says the value and the target in words. `linked`: on the
+/// dashboard the card leads to the target's own page.
+pub fn target_card_html(
+    html: &mut Html,
+    target: &Target,
+    evaluation: &Evaluation,
+    as_of: NaiveDate,
+    lang: Lang,
+    linked: bool,
+) {
+    let title_id = format!("target-{}-title", target.id);
+    let status = evaluation.status;
+    let value = value_text(evaluation, lang);
+    let target_value = target_text(target, lang);
+    let class = format!("target-card status-{}", status.key());
+    html.open(
+        "article",
+        &[
+            ("class", Some(&class)),
+            ("data-target-id", Some(&target.id)),
+            ("aria-labelledby", Some(&title_id)),
+        ],
+    );
+    html.open("h2", &[("id", Some(&title_id))]).element(
+        "span",
+        &[("class", Some("target-id"))],
+        &target.id,
+    );
+    html.text(" · ").text(target.title.get(lang)).close("h2");
+    html.open(
+        "p",
+        &[
+            ("class", Some("status")),
+            ("data-status", Some(status.key())),
+        ],
+    );
+    html.element(
+        "span",
+        &[
+            ("class", Some("status-icon")),
+            ("aria-hidden", Some("true")),
+        ],
+        status.icon(),
+    );
+    html.text(" ").text(status.label(lang)).close("p");
+    html.open("dl", &[("class", Some("figures"))]);
+    for (term, text, class) in [
+        (
+            lang.pick("Hiện tại", "Current"),
+            value.clone(),
+            Some("value"),
+        ),
+        (lang.pick("Mục tiêu", "Target"), target_value.clone(), None),
+        (
+            lang.pick("Thời hạn", "Deadline"),
+            deadline_text(target.deadline, as_of, lang),
+            None,
+        ),
+    ] {
+        html.open("div", &[])
+            .element("dt", &[], term)
+            .element("dd", &[("class", class)], &text)
+            .close("div");
+    }
+    html.close("dl");
+    if let Some(detail) = detail_text(evaluation, lang) {
+        html.element("p", &[("class", Some("detail"))], &detail);
+    }
+    if target.indicator.is_share() {
+        let scale = bar_scale(target, evaluation.value());
+        let percent_of_scale = |x: f64| {
+            if scale > 0.0 {
+                (x / scale * 100.0).clamp(0.0, 100.0)
+            } else {
+                0.0
+            }
+        };
+        let label = format!(
+            "{} {value}; {} {target_value}",
+            lang.pick("Giá trị", "Value"),
+            lang.pick("mục tiêu", "target")
+        );
+        let fill = format!(
+            "width: {:.1}%",
+            evaluation.value().map_or(0.0, percent_of_scale)
+        );
+        let mark = format!("left: {:.1}%", percent_of_scale(target.value));
+        html.open(
+            "div",
+            &[
+                ("class", Some("progress")),
+                ("role", Some("img")),
+                ("aria-label", Some(&label)),
+            ],
+        );
+        html.open(
+            "div",
+            &[("class", Some("progress-fill")), ("style", Some(&fill))],
+        )
+        .close("div");
+        html.open(
+            "div",
+            &[("class", Some("progress-target")), ("style", Some(&mark))],
+        )
+        .close("div");
+        html.close("div");
+    }
+    html.element(
+        "p",
+        &[("class", Some("wording")), ("lang", Some("vi"))],
+        &format!("“{}”", target.wording),
+    );
+    if linked {
+        let href = format!("/targets/{}", target.id);
+        let text = format!(
+            "{} {} →",
+            lang.pick(
+                "Chi tiết, phân tổ và danh sách đơn vị của",
+                "Details, breakdowns and units of"
+            ),
+            target.id
+        );
+        html.open("p", &[("class", Some("more"))])
+            .element("a", &[("href", Some(&href))], &text)
+            .close("p");
+    }
+    html.close("article");
+}
+
+/// The data page's overview: counts by kind, the first `shown` units with
+/// their status as of the date, and every validation finding (the first
+/// `issues_shown`) with its place.
+pub fn data_overview_html(
+    ws: &Workspace,
+    as_of: NaiveDate,
+    shown: usize,
+    issues_shown: usize,
+    lang: Lang,
+) -> String {
+    let mut html = Html::new();
+    html.open("dl", &[("class", Some("counts"))]);
+    for kind in crate::unit::UnitKind::ALL {
+        let count = ws.units.iter().filter(|u| u.kind == kind).count();
+        html.open("div", &[])
+            .element("dt", &[], kind.abbreviation())
+            .element("dd", &[], &format_number(count as f64, 0, lang))
+            .close("div");
+    }
+    html.close("dl");
+    if ws.units.is_empty() {
+        html.element(
+            "p",
+            &[("class", Some("empty-state"))],
+            lang.pick("Chưa có đơn vị nào.", "No units yet."),
+        );
+    } else {
+        let rows: Vec<Vec<String>> = ws
+            .units
+            .iter()
+            .take(shown)
+            .map(|unit| {
+                let sector = ws
+                    .plan
+                    .sector(&unit.sector)
+                    .map_or(unit.sector.clone(), |s| s.name.get(lang).to_owned());
+                let status = match unit.status_on(as_of) {
+                    Some(status) => status_label(status, lang),
+                    None => lang.pick("Chưa thành lập", "Not yet founded"),
+                };
+                vec![
+                    unit.name.clone(),
+                    unit.kind.abbreviation().to_owned(),
+                    unit.registration_code.clone(),
+                    unit.district.clone(),
+                    sector,
+                    status.to_owned(),
+                ]
+            })
+            .collect();
+        let header = [
+            lang.pick("Tên", "Name"),
+            lang.pick("Loại", "Kind"),
+            lang.pick("Mã số", "Code"),
+            lang.pick("Quận/huyện", "District"),
+            lang.pick("Lĩnh vực", "Sector"),
+            lang.pick("Tình trạng", "Status"),
+        ];
+        table(
+            &mut html,
+            None,
+            Some(lang.pick("Danh sách đơn vị", "Units")),
+            &header,
+            &rows,
+            &[],
+        );
+        if ws.units.len() > shown {
+            let note = format!(
+                "{} {} / {} {}",
+                lang.pick("Đang hiện", "Showing"),
+                format_number(shown as f64, 0, lang),
+                format_number(ws.units.len() as f64, 0, lang),
+                lang.pick("đơn vị.", "units."),
+            );
+            html.element("p", &[], &note);
+        }
+    }
+    let report = crate::validation::validate_workspace(ws);
+    html.element("h2", &[], lang.pick("Kiểm tra dữ liệu", "Data checks"));
+    let summary = format!(
+        "{} {} · {} {}",
+        format_number(report.errors().count() as f64, 0, lang),
+        lang.pick("lỗi", "errors"),
+        format_number(report.warnings().count() as f64, 0, lang),
+        lang.pick("cảnh báo", "warnings"),
+    );
+    html.element("p", &[], &summary);
+    html.open("ul", &[("class", Some("issues"))]);
+    for issue in report.issues.iter().take(issues_shown) {
+        let (class, word) = if issue.is_error() {
+            ("issue issue-error", lang.pick("Lỗi", "Error"))
+        } else {
+            ("issue issue-warning", lang.pick("Cảnh báo", "Warning"))
+        };
+        html.open("li", &[("class", Some(class))])
+            .element("strong", &[], word);
+        html.text(&format!(
+            " · {}: {}",
+            issue.location.describe(lang),
+            issue.message.get(lang)
+        ))
+        .close("li");
+    }
+    html.close("ul");
+    html.into_string()
+}
+
 pub fn role_label(role: ManagerRole, lang: Lang) -> &'static str {
     match role {
         ManagerRole::Chair => lang.pick("Chủ tịch HĐQT", "Chair of the board"),
@@ -759,6 +999,28 @@ mod tests {
             .map(|r| r[1].replace(',', "").parse().unwrap_or(0.0))
             .collect();
         assert!(numerators.windows(2).all(|w| w[0] >= w[1]));
+    }
+
+    #[test]
+    fn a_card_shows_the_status_in_words_and_links_to_its_page() {
+        let ws = synthetic_workspace(40, 3);
+        let as_of = day(2019, 7, 31);
+        let evaluations = evaluate_all(&ws, as_of);
+        let mut html = Html::new();
+        target_card_html(
+            &mut html,
+            &ws.plan.targets[0],
+            &evaluations[0],
+            as_of,
+            Lang::En,
+            true,
+        );
+        let html = html.into_string();
+        let status = evaluations[0].status;
+        assert!(html.contains(&format!("data-status=\"{}\"", status.key())));
+        assert!(html.contains(status.label(Lang::En)));
+        assert!(html.contains("href=\"/targets/T1\""));
+        assert!(html.contains("role=\"img\" aria-label=\"Value "));
     }
 
     #[test]

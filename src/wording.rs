@@ -79,7 +79,11 @@ pub fn value_text(evaluation: &Evaluation, lang: Lang) -> String {
             format_number(f64::from(*count), 0, lang),
             lang.pick("HTX", "cooperatives"),
             format_number(f64::from(*sectors), 0, lang),
-            lang.pick("lĩnh vực", "sectors"),
+            if *sectors == 1 {
+                lang.pick("lĩnh vực", "sector")
+            } else {
+                lang.pick("lĩnh vực", "sectors")
+            },
         ),
         Some(Observation::Growth { current, .. }) => signed_percent(*current, lang),
         _ => format_percent(value, share_decimals(evaluation.indicator), lang),

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::web::components::target_card::TargetCard;
+use crate::html::Html;
+use crate::report::target_card_html;
 use crate::web::state::AppState;
 
 #[component]
@@ -11,19 +12,17 @@ pub fn DashboardPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let empty = move || state.workspace.with(|w| w.is_empty());
+    // The cards are read-only: written as HTML text (see crate::html).
     let cards = move || {
-        let lang = lang.get();
-        let as_of = state.as_of.get();
-        let evaluations = state.evaluations.get();
-        state.workspace.with(|w| {
-            w.plan
-                .targets
-                .iter()
-                .zip(evaluations)
-                .map(|(target, evaluation)| {
-                    view! { <TargetCard target=target.clone() evaluation=evaluation as_of=as_of lang=lang /> }
-                })
-                .collect_view()
+        let (lang, as_of) = (lang.get(), state.as_of.get());
+        state.evaluations.with(|evaluations| {
+            state.workspace.with(|w| {
+                let mut html = Html::new();
+                for (target, evaluation) in w.plan.targets.iter().zip(evaluations) {
+                    target_card_html(&mut html, target, evaluation, as_of, lang, true);
+                }
+                html.into_string()
+            })
         })
     };
     view! {
@@ -45,7 +44,7 @@ pub fn DashboardPage() -> impl IntoView {
                     </p>
                 </div>
             </Show>
-            <div class="cards">{cards}</div>
+            <div class="cards" inner_html=cards></div>
         </section>
     }
 }

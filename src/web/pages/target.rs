@@ -17,8 +17,9 @@ use crate::html::{table, Html};
 use crate::i18n::{Lang, Text};
 use crate::indicator::{Dimension, Engine, Observation};
 use crate::plan::{Comparator, Indicator, Target};
-use crate::report::{breakdown_rows, dimension_label, drill_down_html, tally_names, SortBy};
-use crate::web::components::target_card::TargetCard;
+use crate::report::{
+    breakdown_rows, dimension_label, drill_down_html, tally_names, target_card_html, SortBy,
+};
 use crate::web::download::download_text;
 use crate::web::state::AppState;
 use crate::wording::format_value;
@@ -199,7 +200,11 @@ pub fn TargetPage() -> impl IntoView {
         view! {
             <p class="breadcrumb"><A href="/">{lang.pick("Tổng quan", "Dashboard")}</A> " › " {target.id.clone()}</p>
             <h1 id="target-page-title">{format!("{} · {}", target.id, target.title.get(lang))}</h1>
-            {evaluation.map(|e| view! { <TargetCard target=target.clone() evaluation=e as_of=as_of lang=lang linked=false /> })}
+            {evaluation.map(|e| {
+                let mut html = Html::new();
+                target_card_html(&mut html, &target, &e, as_of, lang, false);
+                view! { <div inner_html=html.into_string()></div> }
+            })}
             {sectors.map(|note| view! { <p>{note}</p> })}
         }
         .into_any()

@@ -1,18 +1,77 @@
-//! Hội thảo: the trainer's workshop mode. Not built yet.
+//! Hội thảo: the trainer's page. For now it loads and resets the
+//! demonstration workspace ([`crate::demo`]), a city whose aggregates equal
+//! Hải Phòng's published mid-2019 figures; presentation mode, exercises and
+//! collecting participants' files are not built yet, and the page says so.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
-use super::coming::ComingPage;
+use crate::demo::{demo_note_html, demo_workspace, DEMO_ID};
+use crate::web::state::AppState;
+use crate::web::storage;
 
 #[component]
 pub fn WorkshopPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let navigate = use_navigate();
+    let go_to_dashboard = move || navigate("/", Default::default());
+    let open_demo = {
+        let go = go_to_dashboard.clone();
+        move |_| {
+            // The stored demo, as the room last left it; a new one the first time.
+            let workspace = match storage::read_workspace(DEMO_ID) {
+                Some(Ok(workspace)) => workspace,
+                _ => demo_workspace(),
+            };
+            state.open_workspace(workspace);
+            go();
+        }
+    };
+    let reset_demo = move |_| {
+        let confirmed = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message(lang.get_untracked().pick(
+                    "Đặt lại bộ dữ liệu minh họa như ban đầu? Mọi thay đổi trong bộ minh họa sẽ mất; dữ liệu của bạn không bị ảnh hưởng.",
+                    "Reset the demo to how it started? Changes made to the demo are lost; your own data is not touched.",
+                ))
+                .ok()
+            })
+            .unwrap_or(false);
+        if confirmed {
+            state.open_workspace(demo_workspace());
+            go_to_dashboard();
+        }
+    };
+    let in_demo = move || state.workspace.with(|w| w.id == DEMO_ID);
     view! {
-        <ComingPage
-            id="workshop"
-            title_vi="Hội thảo"
-            title_en="Workshop"
-            about_vi="Trang này sẽ có bộ dữ liệu minh họa, chế độ trình chiếu, bài tập giả định và công cụ gộp tệp của học viên."
-            about_en="This page will hold the illustrative demo data, a presentation mode, what-if exercises and a tool to merge participants' files."
-        />
+        <section class="page workshop" aria-labelledby="workshop-title">
+            <h1 id="workshop-title">{move || lang.get().pick("Hội thảo", "Workshop")}</h1>
+            <h2>{move || lang.get().pick("Bộ dữ liệu minh họa", "Demo data")}</h2>
+            <p class="lead">
+                {move || lang.get().pick(
+                    "Một thành phố minh họa có số liệu tổng hợp đúng bằng số liệu Hải Phòng công bố giữa năm 2019, để trình bày trong hội thảo. Bộ minh họa được lưu riêng, không trộn với dữ liệu của bạn.",
+                    "An illustrative city whose totals equal what Hải Phòng published for mid-2019, to show in a workshop. The demo is kept apart from your own data.",
+                )}
+            </p>
+            <div class="form-actions">
+                <button type="button" on:click=open_demo>
+                    {move || lang.get().pick("Mở bộ dữ liệu minh họa", "Open the demo data")}
+                </button>
+                <button type="button" class="secondary" on:click=reset_demo>
+                    {move || lang.get().pick("Đặt lại bộ dữ liệu minh họa", "Reset the demo data")}
+                </button>
+                <span role="status">
+                    {move || in_demo().then(|| lang.get().pick("Đang mở bộ minh họa.", "The demo is open."))}
+                </span>
+            </div>
+            <div inner_html=move || demo_note_html(lang.get())></div>
+            <p class="note">
+                {move || lang.get().pick(
+                    "Chế độ trình chiếu, bài tập giả định và gộp tệp của học viên đang được xây dựng.",
+                    "Presentation mode, what-if exercises and merging participants' files are being built.",
+                )}
+            </p>
+        </section>
     }
 }
