@@ -49,6 +49,19 @@ fn path(points: &[(f64, Option<f64>)]) -> String {
     path
 }
 
+/// A line across the plot at height `y`.
+fn across(html: &mut Html, class: &'static str, y: f64) {
+    let (left, right, y) = (number(LEFT), number(WIDTH - RIGHT), number(y));
+    let attributes = [
+        ("class", Some(class)),
+        ("x1", Some(left.as_str())),
+        ("y1", Some(y.as_str())),
+        ("x2", Some(right.as_str())),
+        ("y2", Some(y.as_str())),
+    ];
+    html.void("line", &attributes).close("line");
+}
+
 impl TrendChart<'_> {
     /// The chart as a `<figure>`: the SVG, its caption and a table.
     pub fn to_html(&self) -> String {
@@ -107,18 +120,7 @@ impl TrendChart<'_> {
         html.element("desc", &[("id", Some(&desc_id))], &description);
         for i in 0..=4 {
             let tick = low + (high - low) * f64::from(i) / 4.0;
-            let ty = number(y(tick));
-            html.void(
-                "line",
-                &[
-                    ("class", Some("chart-grid")),
-                    ("x1", Some(&number(LEFT))),
-                    ("y1", Some(&ty)),
-                    ("x2", Some(&number(WIDTH - RIGHT))),
-                    ("y2", Some(&ty)),
-                ],
-            )
-            .close("line");
+            across(&mut html, "chart-grid", y(tick));
             html.element(
                 "text",
                 &[
@@ -172,18 +174,7 @@ impl TrendChart<'_> {
             lang.pick("Thời hạn", "Deadline"),
         );
         if let Some(target) = self.target {
-            let ty = number(y(target));
-            html.void(
-                "line",
-                &[
-                    ("class", Some("chart-target")),
-                    ("x1", Some(&number(LEFT))),
-                    ("y1", Some(&ty)),
-                    ("x2", Some(&number(WIDTH - RIGHT))),
-                    ("y2", Some(&ty)),
-                ],
-            )
-            .close("line");
+            across(&mut html, "chart-target", y(target));
             html.element(
                 "text",
                 &[

@@ -296,19 +296,8 @@ pub fn demo_workspace_with_seed(seed: u64) -> Workspace {
         2019 => 850,
         _ => 930,
     };
-    let qualifications = [
-        Qualification::None,
-        Qualification::Elementary,
-        Qualification::Intermediate,
-        Qualification::College,
-        Qualification::University,
-    ];
-    let roles = [
-        ManagerRole::Chair,
-        ManagerRole::Director,
-        ManagerRole::Accountant,
-        ManagerRole::Controller,
-    ];
+    let qualifications = Qualification::ALL;
+    let roles = ManagerRole::ALL;
     let mut other_rank = 0;
     for unit in cooperatives.iter_mut() {
         let (m, w, r, income) = if unit.kind == UnitKind::Lhhtx {

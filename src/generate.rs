@@ -55,19 +55,8 @@ pub fn synthetic_workspace(units: usize, seed: u64) -> Workspace {
         .iter()
         .map(|s| s.id.clone())
         .collect();
-    let roles = [
-        ManagerRole::Chair,
-        ManagerRole::Director,
-        ManagerRole::Accountant,
-        ManagerRole::Controller,
-    ];
-    let qualifications = [
-        Qualification::None,
-        Qualification::Elementary,
-        Qualification::Intermediate,
-        Qualification::College,
-        Qualification::University,
-    ];
+    let roles = ManagerRole::ALL;
+    let qualifications = Qualification::ALL;
     let mut total_value_added = [0i64; 5];
 
     for index in 0..units {

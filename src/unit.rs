@@ -135,6 +135,15 @@ pub enum ManagerRole {
     Controller,
 }
 
+impl ManagerRole {
+    pub const ALL: [ManagerRole; 4] = [
+        ManagerRole::Chair,
+        ManagerRole::Director,
+        ManagerRole::Accountant,
+        ManagerRole::Controller,
+    ];
+}
+
 /// Professional qualification, lowest first, as in the annual report form
 /// (Phụ lục I-19, Thông tư 07/2019/TT-BKHĐT).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -153,6 +162,15 @@ pub enum Qualification {
 }
 
 impl Qualification {
+    /// Lowest first.
+    pub const ALL: [Qualification; 5] = [
+        Qualification::None,
+        Qualification::Elementary,
+        Qualification::Intermediate,
+        Qualification::College,
+        Qualification::University,
+    ];
+
     /// "Cao đẳng trở lên", the bar of target T6.
     pub fn is_college_or_above(self) -> bool {
         self >= Qualification::College

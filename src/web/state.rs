@@ -92,6 +92,25 @@ impl AppState {
         self.workspace.set(workspace);
     }
 
+    /// Offers a file for download; tells the user if the browser refuses.
+    pub fn offer_download(&self, file_name: &str, mime: &str, contents: &str) {
+        if !super::download::download_text(file_name, mime, contents) {
+            self.notify(Text::new(
+                "Trình duyệt không cho tải tệp về.",
+                "The browser refused the download.",
+            ));
+        }
+    }
+
+    /// Asks the user to confirm, in the current language; `false` if the
+    /// browser cannot ask.
+    pub fn confirm(&self, vi: &str, en: &str) -> bool {
+        let message = self.lang.get_untracked().pick(vi, en);
+        web_sys::window()
+            .and_then(|w| w.confirm_with_message(message).ok())
+            .unwrap_or(false)
+    }
+
     pub fn notify(&self, text: Text) {
         self.notices.update(|notices| {
             let id = notices.iter().map(|n| n.id).max().unwrap_or(0) + 1;

@@ -50,15 +50,10 @@ fn QuarantineNotice(kept: Quarantined) -> impl IntoView {
         }
     };
     let discard = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(lang.get_untracked().pick(
-                    "Xóa hẳn dữ liệu không đọc được này? Không thể hoàn tác.",
-                    "Delete this unreadable data for good? This cannot be undone.",
-                ))
-                .ok()
-            })
-            .unwrap_or(false);
+        let confirmed = state.confirm(
+            "Xóa hẳn dữ liệu không đọc được này? Không thể hoàn tác.",
+            "Delete this unreadable data for good? This cannot be undone.",
+        );
         if confirmed {
             storage::discard_quarantined(&key);
             state.quarantined.set(storage::list_quarantined());

@@ -7,9 +7,7 @@ use leptos::prelude::*;
 
 use crate::document::to_json;
 use crate::format::iso_date;
-use crate::i18n::Text;
 use crate::report::data_overview_html;
-use crate::web::download::download_text;
 use crate::web::state::AppState;
 
 /// Rows shown at once; the table is a preview, not the editor.
@@ -33,12 +31,7 @@ pub fn DataPage() -> impl IntoView {
             .with_untracked(|w| (w.name.clone(), to_json(w)));
         let date = iso_date(state.as_of.get_untracked());
         let file_name = format!("{}-{date}.json", name.replace(['/', '\\', ':'], "-"));
-        if !download_text(&file_name, "application/json", &json) {
-            state.notify(Text::new(
-                "Trình duyệt không cho tải tệp về.",
-                "The browser refused the download.",
-            ));
-        }
+        state.offer_download(&file_name, "application/json", &json);
     };
 
     view! {

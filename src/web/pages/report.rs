@@ -6,9 +6,7 @@ use leptos::prelude::*;
 
 use crate::csv::write_csv;
 use crate::format::iso_date;
-use crate::i18n::Text;
 use crate::report::{progress_report_html, target_table_header, target_table_rows};
-use crate::web::download::download_text;
 use crate::web::state::AppState;
 use crate::web::today::today;
 
@@ -37,12 +35,7 @@ pub fn ReportPage() -> impl IntoView {
             lang.pick("bao-cao-tien-do", "progress-report"),
             iso_date(as_of)
         );
-        if !download_text(&name, "text/csv;charset=utf-8", &csv) {
-            state.notify(Text::new(
-                "Trình duyệt không cho tải tệp về.",
-                "The browser refused the download.",
-            ));
-        }
+        state.offer_download(&name, "text/csv;charset=utf-8", &csv);
     };
     let content = move || {
         let (lang, as_of) = (lang.get(), state.as_of.get());

@@ -14,13 +14,12 @@ use crate::chart::TrendChart;
 use crate::csv::write_csv;
 use crate::format::iso_date;
 use crate::html::{table, Html};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::indicator::{Dimension, Engine, Observation};
 use crate::plan::{Comparator, Indicator, Target};
 use crate::report::{
     breakdown_rows, dimension_label, drill_down_html, tally_names, target_card_html, SortBy,
 };
-use crate::web::download::download_text;
 use crate::web::state::AppState;
 use crate::wording::format_value;
 
@@ -76,12 +75,7 @@ pub fn TargetPage() -> impl IntoView {
             lang.pick("phan-to", "breakdown"),
             iso_date(as_of)
         );
-        if !download_text(&name, "text/csv;charset=utf-8", &csv) {
-            state.notify(Text::new(
-                "Trình duyệt không cho tải tệp về.",
-                "The browser refused the download.",
-            ));
-        }
+        state.offer_download(&name, "text/csv;charset=utf-8", &csv);
     };
 
     // The chart, breakdowns and drill-down as HTML text, rewritten when the

@@ -29,15 +29,10 @@ pub fn WorkshopPage() -> impl IntoView {
         }
     };
     let reset_demo = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(lang.get_untracked().pick(
+        let confirmed = state.confirm(
                     "Đặt lại bộ dữ liệu minh họa như ban đầu? Mọi thay đổi trong bộ minh họa sẽ mất; dữ liệu của bạn không bị ảnh hưởng.",
                     "Reset the demo to how it started? Changes made to the demo are lost; your own data is not touched.",
-                ))
-                .ok()
-            })
-            .unwrap_or(false);
+        );
         if confirmed {
             state.open_workspace(demo_workspace());
             go_to_dashboard();
