@@ -43,7 +43,7 @@ fmt-check:
 	$(ENV) cargo fmt --check
 
 clippy:
-	$(ENV) cargo clippy --all-targets -- -D warnings
+	$(ENV) cargo clippy --all-targets --features bench -- -D warnings
 	$(ENV) cargo clippy --no-default-features --all-targets -- -D warnings
 
 # The domain alone, natively: no leptos, gloo or web-sys is compiled.

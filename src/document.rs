@@ -76,10 +76,9 @@ impl std::error::Error for DocumentError {}
 
 /// Serialises a workspace as the current schema.
 pub fn to_json(workspace: &Workspace) -> String {
-    let mut workspace = workspace.clone();
-    workspace.schema_version = SCHEMA_VERSION;
-    // Serialising these types cannot fail: every map key is a string.
-    serde_json::to_string(&workspace).unwrap_or_default()
+    // Serialising these types cannot fail: every map key is a string. The
+    // version written is always this build's (see `Workspace::schema_version`).
+    serde_json::to_string(workspace).unwrap_or_default()
 }
 
 /// Just enough of a document to learn its version: a JSON object's

@@ -16,6 +16,7 @@ pub mod format;
 pub mod generate;
 pub mod html;
 pub mod i18n;
+pub mod import;
 pub mod indicator;
 pub mod iso_date;
 pub mod plan;

@@ -31,6 +31,9 @@ pub struct CityYear {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
+    /// Always written as [`SCHEMA_VERSION`]: a document is saved in the
+    /// schema of the build that saves it.
+    #[serde(serialize_with = "write_current_version")]
     pub schema_version: u32,
     pub id: String,
     pub name: String,
@@ -43,6 +46,10 @@ pub struct Workspace {
     pub units: Vec<Unit>,
     #[serde(default)]
     pub city_years: Vec<CityYear>,
+}
+
+fn write_current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u32(SCHEMA_VERSION)
 }
 
 impl Workspace {

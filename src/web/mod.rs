@@ -6,6 +6,7 @@
 //! No component computes a target: pages call [`crate::indicator`] inside
 //! memos.
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod components;
 pub mod download;
