@@ -146,10 +146,17 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
         if names.is_empty() {
             continue;
         }
+        let unnamed = lang.pick("(chưa có tên)", "(unnamed)");
         let mut line = names
             .iter()
             .take(shown)
-            .cloned()
+            .map(|name| {
+                if name.trim().is_empty() {
+                    unnamed
+                } else {
+                    name.as_str()
+                }
+            })
             .collect::<Vec<_>>()
             .join("; ");
         if names.len() > shown {
@@ -234,6 +241,8 @@ mod tests {
         assert_eq!(preview.updated, ["HTX B (đổi tên)"]);
         assert_eq!(preview.removed, ["HTX C"]);
         assert_eq!(preview.unchanged, 1);
+        let html = preview_html(&preview, 10, Lang::En);
+        assert!(html.contains("<strong>Added</strong>: HTX D"));
         assert_eq!(
             preview.workspace.id, "main",
             "the file replaces this workspace's content, under its id"

@@ -133,8 +133,8 @@ pub fn DataPage() -> impl IntoView {
             <h1 id="data-title">{move || lang.get().pick("Dữ liệu", "Data")}</h1>
             <p class="lead">
                 {move || lang.get().pick(
-                    "Các đơn vị kinh tế tập thể trong không gian làm việc này. Biểu mẫu nhập liệu, nhập tệp JSON/CSV và gộp tệp đang được xây dựng.",
-                    "The collective-economy units in this workspace. Entry forms, JSON/CSV import and merging are being built.",
+                    "Các đơn vị kinh tế tập thể trong không gian làm việc này. Biểu mẫu nhập liệu, nhập tệp CSV và gộp nhiều tệp đang được xây dựng.",
+                    "The collective-economy units in this workspace. Entry forms, CSV import and merging several files are being built.",
                 )}
             </p>
             <p>
