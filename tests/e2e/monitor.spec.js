@@ -124,3 +124,23 @@ test('"new plan from this one" opens a new workspace, and the switcher goes back
   await h.setAsOf(page, '2018-07-01');
   await h.expectStatus(page, 'T1', 'met');
 });
+
+test('a task can be edited: its deadline changes and so does whether it is overdue', async ({ page, context }) => {
+  await h.seedWorkspace(context, 't1-on-time.json');
+  await page.goto('/plan');
+  const row = page.getByRole('row', { name: /IV\.2/ });
+  await row.getByRole('button', { name: /Sửa/ }).click();
+  await expect(page.getByRole('heading', { name: 'Sửa nhiệm vụ' })).toBeVisible();
+  await expect(page.getByLabel('Cơ quan chủ trì', { exact: true })).toHaveValue('Sở Tài chính');
+  await expect(page.getByLabel('Tên nhiệm vụ')).toBeFocused();
+  await page.getByLabel(/^Thời hạn \(30/).fill('Quý IV/2018');
+  await page.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+  await expect(row).toContainText('Quý IV/2018');
+  await expect(row).toContainText('Sở Tài chính');
+  await h.setAsOf(page, '2018-12-31');
+  await expect(row).not.toContainText('Quá hạn');
+  await h.setAsOf(page, '2019-01-01');
+  await expect(row).toContainText('Quá hạn');
+  // The form is back to adding a new task.
+  await expect(page.getByRole('heading', { name: 'Thêm nhiệm vụ' })).toBeVisible();
+});

@@ -11,12 +11,66 @@ use crate::i18n::{Lang, Text};
 use crate::task::{ProgressEntry, Task, TaskDeadline, TaskStatus};
 use crate::web::state::AppState;
 
+/// The task form's fields, shared by the rows (whose "Sửa" button fills
+/// them) and the form; `editing` is the task being edited, if any.
+#[derive(Clone, Copy)]
+struct TaskForm {
+    title: RwSignal<String>,
+    lead: RwSignal<String>,
+    partners: RwSignal<String>,
+    deadline: RwSignal<String>,
+    notes: RwSignal<String>,
+    editing: RwSignal<Option<usize>>,
+}
+
+impl TaskForm {
+    fn new() -> Self {
+        TaskForm {
+            title: RwSignal::new(String::new()),
+            lead: RwSignal::new(String::new()),
+            partners: RwSignal::new(String::new()),
+            deadline: RwSignal::new(String::new()),
+            notes: RwSignal::new(String::new()),
+            editing: RwSignal::new(None),
+        }
+    }
+
+    fn clear(&self) {
+        for field in [
+            self.title,
+            self.lead,
+            self.partners,
+            self.deadline,
+            self.notes,
+        ] {
+            field.set(String::new());
+        }
+        self.editing.set(None);
+    }
+
+    /// Fills the form from a task. The deadline is written the Vietnamese
+    /// way, which [`TaskDeadline::parse`] reads back in either language.
+    fn load(&self, index: usize, task: &Task) {
+        self.title.set(task.title.vi.clone());
+        self.lead.set(task.lead_agency.clone());
+        self.partners.set(task.partner_agencies.join("; "));
+        self.deadline.set(
+            task.deadline
+                .map(|d| d.describe(Lang::Vi))
+                .unwrap_or_default(),
+        );
+        self.notes.set(task.notes.clone());
+        self.editing.set(Some(index));
+    }
+}
+
 #[component]
 pub fn TaskTracker() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let agency_filter = RwSignal::new(String::new());
     let status_filter = RwSignal::new(String::new());
+    let form = TaskForm::new();
 
     let agencies = move || {
         let mut agencies: Vec<String> = state
@@ -45,7 +99,7 @@ pub fn TaskTracker() -> impl IntoView {
                 .enumerate()
                 .filter(|(_, t)| agency.is_empty() || t.lead_agency == agency)
                 .filter(|(_, t)| status.is_none_or(|s| t.status == s))
-                .map(|(index, task)| task_row(index, task, as_of, lang, set_status))
+                .map(|(index, task)| task_row(index, task, as_of, lang, set_status, form))
                 .collect_view()
         })
     };
@@ -89,7 +143,7 @@ pub fn TaskTracker() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <NewTaskForm />
+            <TaskFormView form=form />
         </section>
     }
 }
@@ -100,6 +154,7 @@ fn task_row(
     as_of: chrono::NaiveDate,
     lang: Lang,
     set_status: impl Fn(usize, TaskStatus) + Copy + 'static,
+    form: TaskForm,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let overdue = task.is_overdue(as_of);
@@ -153,20 +208,41 @@ fn task_row(
                 <input id=note_id type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))
                     placeholder=lang.pick("Ghi chú tiến độ…", "Progress note…") />
                 <button type="button" class="secondary" on:click=add_note>{lang.pick("Ghi", "Log")}</button>
+                <button type="button" class="secondary" on:click=move |_| {
+                    state.workspace.with_untracked(|w| if let Some(task) = w.plan.tasks.get(index) { form.load(index, task) });
+                    focus_form();
+                }>
+                    {lang.pick("Sửa", "Edit")}<span class="visually-hidden">{format!(" {}", task.id)}</span>
+                </button>
             </td>
         </tr>
     }
 }
 
+/// Moves the keyboard focus to the task form's first field.
+fn focus_form() {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("new-task-title"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = input.focus();
+    }
+}
+
 #[component]
-fn NewTaskForm() -> impl IntoView {
+fn TaskFormView(form: TaskForm) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let title = RwSignal::new(String::new());
-    let lead = RwSignal::new(String::new());
-    let partners = RwSignal::new(String::new());
-    let deadline = RwSignal::new(String::new());
-    let notes = RwSignal::new(String::new());
+    let TaskForm {
+        title,
+        lead,
+        partners,
+        deadline,
+        notes,
+        editing,
+    } = form;
     let error = RwSignal::new(None::<Text>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -192,28 +268,45 @@ fn NewTaskForm() -> impl IntoView {
             )));
             return;
         };
+        let partner_agencies: Vec<String> = partners
+            .get_untracked()
+            .split([';', ','])
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let notes_text = notes.get_untracked().trim().to_owned();
         state.workspace.update(|w| {
-            let id = format!("N{}", w.plan.tasks.len() + 1);
-            w.plan.tasks.push(Task {
-                id,
-                title: Text::new(title_text.clone(), title_text),
-                lead_agency: lead_text,
-                partner_agencies: partners
-                    .get_untracked()
-                    .split([';', ','])
-                    .map(|p| p.trim().to_owned())
-                    .filter(|p| !p.is_empty())
-                    .collect(),
-                deadline: parsed,
-                status: TaskStatus::NotStarted,
-                notes: notes.get_untracked().trim().to_owned(),
-                progress: Vec::new(),
-                source: String::new(),
-            });
+            match editing
+                .get_untracked()
+                .and_then(|i| w.plan.tasks.get_mut(i))
+            {
+                Some(task) => {
+                    // A title left as it was keeps its English translation.
+                    if task.title.vi != title_text {
+                        task.title = Text::new(title_text.clone(), title_text);
+                    }
+                    task.lead_agency = lead_text;
+                    task.partner_agencies = partner_agencies;
+                    task.deadline = parsed;
+                    task.notes = notes_text;
+                }
+                None => {
+                    let id = format!("N{}", w.plan.tasks.len() + 1);
+                    w.plan.tasks.push(Task {
+                        id,
+                        title: Text::new(title_text.clone(), title_text),
+                        lead_agency: lead_text,
+                        partner_agencies,
+                        deadline: parsed,
+                        status: TaskStatus::NotStarted,
+                        notes: notes_text,
+                        progress: Vec::new(),
+                        source: String::new(),
+                    });
+                }
+            }
         });
-        for field in [title, lead, partners, deadline, notes] {
-            field.set(String::new());
-        }
+        form.clear();
         error.set(None);
     };
     let field = move |id: &'static str,
@@ -227,14 +320,23 @@ fn NewTaskForm() -> impl IntoView {
     };
     view! {
         <form class="new-task" on:submit=submit>
-            <h3>{move || lang.get().pick("Thêm nhiệm vụ", "Add a task")}</h3>
+            <h3>{move || match editing.get() {
+                Some(_) => lang.get().pick("Sửa nhiệm vụ", "Edit the task"),
+                None => lang.get().pick("Thêm nhiệm vụ", "Add a task"),
+            }}</h3>
             {field("new-task-title", "Tên nhiệm vụ", "Task", title)}
             {field("new-task-lead", "Cơ quan chủ trì", "Lead agency", lead)}
             {field("new-task-partners", "Cơ quan phối hợp (cách nhau bởi dấu ;)", "Partner agencies (separated by ;)", partners)}
             {field("new-task-deadline", "Thời hạn (30/06/2019, Quý II/2019, năm 2020, hằng năm 15/12)", "Deadline (30/06/2019, Q2/2019, 2020, yearly 15/12)", deadline)}
             {field("new-task-notes", "Ghi chú", "Notes", notes)}
             <p class="field-error" role="alert">{move || error.get().map(|e| e.get(lang.get()).to_owned())}</p>
-            <button type="submit">{move || lang.get().pick("Thêm nhiệm vụ", "Add the task")}</button>
+            <button type="submit">{move || match editing.get() {
+                Some(_) => lang.get().pick("Lưu nhiệm vụ", "Save the task"),
+                None => lang.get().pick("Thêm nhiệm vụ", "Add the task"),
+            }}</button>
+            <Show when=move || editing.get().is_some()>
+                <button type="button" class="secondary" on:click=move |_| form.clear()>{move || lang.get().pick("Hủy sửa", "Cancel editing")}</button>
+            </Show>
         </form>
     }
 }
