@@ -79,9 +79,10 @@ impl Decimal {
 
     /// `text` must already be in the plain form.
     fn from_checked_text(text: String) -> Self {
-        // Digits with an optional point always parse; a figure beyond a
-        // double's range becomes infinite, which no real amount is.
-        let approximate = text.parse::<f64>().unwrap_or(0.0);
+        // Digits with an optional point always parse. A figure beyond a
+        // double's range (hundreds of digits) would parse as infinite and
+        // turn ratios into NaN; it is held at the largest double instead.
+        let approximate = text.parse::<f64>().unwrap_or(0.0).clamp(f64::MIN, f64::MAX);
         Decimal { text, approximate }
     }
 
@@ -172,6 +173,14 @@ mod tests {
     fn negative_zero_is_not_negative() {
         assert!(!Decimal::parse("-0.00").expect("parses").is_negative());
         assert!(Decimal::parse("-0.01").expect("parses").is_negative());
+    }
+
+    #[test]
+    fn an_absurdly_long_figure_stays_finite() {
+        let text = format!("-{}", "9".repeat(400));
+        let amount = Decimal::parse(&text).expect("digits");
+        assert_eq!(amount.as_str(), text);
+        assert_eq!(amount.to_f64(), f64::MIN);
     }
 
     #[test]

@@ -103,3 +103,35 @@ fn the_end_to_end_fixtures_have_the_statuses_the_browser_tests_expect() {
         .next()
         .is_none());
 }
+
+mod properties {
+    use coop_plan::document::from_json;
+    use coop_plan::import::preview_import;
+    use coop_plan::workspace::Workspace;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Any text, JSON or not, is read or refused with a message: never a panic.
+        #[test]
+        fn reading_any_text_never_panics(text in ".{0,400}") {
+            let _ = from_json(&text);
+            let _ = preview_import(&Workspace::new("main", "x"), &text, text.len() as u64);
+        }
+
+        /// Text shaped like a workspace, with values of the wrong kinds in
+        /// places, is refused with a place or read: never a panic.
+        #[test]
+        fn reading_near_workspaces_never_panics(version in 0u64..4, name in ".{0,20}", members in any::<i64>(), year in any::<i32>()) {
+            let text = format!(
+                r#"{{"schema_version":{version},"id":"w","name":{name:?},"plan":{plan},"units":[{{"id":"u","name":"A","kind":"htx","years":[{{"year":{year},"members":{members}}}]}}]}}"#,
+                plan = serde_json::to_string(&coop_plan::plan::Plan::hai_phong_135()).unwrap_or_default(),
+            );
+            match from_json(&text) {
+                Ok(workspace) => prop_assert_eq!(workspace.units.len(), 1),
+                Err(error) => prop_assert!(!error.message(coop_plan::i18n::Lang::En).is_empty()),
+            }
+        }
+    }
+}
