@@ -844,69 +844,84 @@ pub const CITY_LEVEL_KEY: &str = "(city)";
 
 /// An indicator split by district or sector, in the same data year as the
 /// city figure. The rows' tallies add up to the city's. T9 (a growth rate)
-/// has no breakdown.
+/// has no breakdown. Several breakdowns of one workspace should share an
+/// [`Engine`] ([`Engine::breakdown`]), which reads the units once.
 pub fn breakdown(
     ws: &Workspace,
     indicator: Indicator,
     as_of: NaiveDate,
     by: Dimension,
 ) -> Vec<BreakdownRow> {
-    if indicator == Indicator::ValueAddedGrowth {
-        return Vec::new();
-    }
-    let year = if indicator.is_yearly() {
-        match measure(ws, indicator, as_of).data_year {
-            Some(year) => year,
-            None => return Vec::new(),
+    Engine::new(ws).breakdown(indicator, as_of, by)
+}
+
+impl Engine<'_> {
+    /// [`breakdown`], finding the data year through this engine's index.
+    pub fn breakdown(
+        &self,
+        indicator: Indicator,
+        as_of: NaiveDate,
+        by: Dimension,
+    ) -> Vec<BreakdownRow> {
+        let ws = self.ws;
+
+        if indicator == Indicator::ValueAddedGrowth {
+            return Vec::new();
         }
-    } else {
-        as_of.year()
-    };
-    // Tens of districts or sectors: a list searched in order, sorted once.
-    let mut groups: Vec<(&str, Tally)> = Vec::new();
-    for unit in &ws.units {
-        let tally = unit_tally(&ws.plan, indicator, unit, as_of, year);
-        if tally.is_empty() {
-            continue;
-        }
-        let key = by.key(unit);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, group)) => *group += tally,
-            None => groups.push((key, tally)),
-        }
-    }
-    sort_small_by(&mut groups, |a, b| a.0.cmp(b.0));
-    let city_grdp = if indicator == Indicator::GrdpShare {
-        grdp(ws, year)
-    } else {
-        None
-    };
-    let mut rows: Vec<BreakdownRow> = groups
-        .into_iter()
-        .map(|(key, mut tally)| {
-            // A group's GRDP share is its value added over the city's GRDP;
-            // only the city row carries GRDP in the total.
-            if indicator == Indicator::GrdpShare {
-                tally.denominator = 0.0;
+        let year = if indicator.is_yearly() {
+            match self.measure(indicator, as_of).data_year {
+                Some(year) => year,
+                None => return Vec::new(),
             }
-            BreakdownRow {
-                key: key.to_owned(),
-                tally,
-                value: group_value(indicator, tally, city_grdp),
+        } else {
+            as_of.year()
+        };
+        // Tens of districts or sectors: a list searched in order, sorted once.
+        let mut groups: Vec<(&str, Tally)> = Vec::new();
+        for unit in &ws.units {
+            let tally = unit_tally(&ws.plan, indicator, unit, as_of, year);
+            if tally.is_empty() {
+                continue;
             }
-        })
-        .collect();
-    if indicator == Indicator::GrdpShare {
-        if let Some(extra) = city_extra_value_added(ws, year) {
-            let tally = Tally::of(extra, 0);
-            rows.push(BreakdownRow {
-                key: CITY_LEVEL_KEY.to_owned(),
-                tally,
-                value: group_value(indicator, tally, city_grdp),
-            });
+            let key = by.key(unit);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, group)) => *group += tally,
+                None => groups.push((key, tally)),
+            }
         }
+        sort_small_by(&mut groups, |a, b| a.0.cmp(b.0));
+        let city_grdp = if indicator == Indicator::GrdpShare {
+            grdp(ws, year)
+        } else {
+            None
+        };
+        let mut rows: Vec<BreakdownRow> = groups
+            .into_iter()
+            .map(|(key, mut tally)| {
+                // A group's GRDP share is its value added over the city's GRDP;
+                // only the city row carries GRDP in the total.
+                if indicator == Indicator::GrdpShare {
+                    tally.denominator = 0.0;
+                }
+                BreakdownRow {
+                    key: key.to_owned(),
+                    tally,
+                    value: group_value(indicator, tally, city_grdp),
+                }
+            })
+            .collect();
+        if indicator == Indicator::GrdpShare {
+            if let Some(extra) = city_extra_value_added(ws, year) {
+                let tally = Tally::of(extra, 0);
+                rows.push(BreakdownRow {
+                    key: CITY_LEVEL_KEY.to_owned(),
+                    tally,
+                    value: group_value(indicator, tally, city_grdp),
+                });
+            }
+        }
+        rows
     }
-    rows
 }
 
 fn group_value(indicator: Indicator, tally: Tally, city_grdp: Option<f64>) -> Option<f64> {

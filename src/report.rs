@@ -3,16 +3,16 @@
 //! the workspace, tested natively; the app shows their output as is
 //! ([`crate::html`] says why).
 
-use crate::small_sort::{sort_small_by, sort_small_by_key};
 use chrono::NaiveDate;
 
 use crate::format::{format_date, format_decimal, format_number};
 use crate::html::{table, Html};
 use crate::i18n::Lang;
 use crate::indicator::{
-    breakdown, contributions, BreakdownRow, Dimension, Evaluation, CITY_LEVEL_KEY,
+    breakdown, contributions, BreakdownRow, Dimension, Engine, Evaluation, CITY_LEVEL_KEY,
 };
 use crate::plan::{Indicator, Plan, Target};
+use crate::small_sort::{sort_small_by, sort_small_by_key};
 use crate::unit::{ManagerRole, OperatingStatus, Qualification, Unit};
 use crate::wording::{
     bar_scale, comment_text, deadline_text, detail_text, format_value, target_text, value_text,
@@ -267,7 +267,14 @@ pub fn drill_down_html(
     (html.into_string(), shown.len())
 }
 
-fn breakdown_matrix(html: &mut Html, ws: &Workspace, as_of: NaiveDate, by: Dimension, lang: Lang) {
+fn breakdown_matrix(
+    html: &mut Html,
+    engine: &Engine,
+    ws: &Workspace,
+    as_of: NaiveDate,
+    by: Dimension,
+    lang: Lang,
+) {
     let targets: Vec<&Target> = ws
         .plan
         .targets
@@ -276,7 +283,7 @@ fn breakdown_matrix(html: &mut Html, ws: &Workspace, as_of: NaiveDate, by: Dimen
         .collect();
     let columns: Vec<Vec<BreakdownRow>> = targets
         .iter()
-        .map(|t| breakdown(ws, t.indicator, as_of, by))
+        .map(|t| engine.breakdown(t.indicator, as_of, by))
         .collect();
     let mut keys: Vec<&str> = columns
         .iter()
@@ -394,8 +401,10 @@ pub fn progress_report_html(
     );
 
     html.element("h2", &[], lang.pick("Phân tổ", "Breakdowns"));
-    breakdown_matrix(&mut html, ws, as_of, Dimension::District, lang);
-    breakdown_matrix(&mut html, ws, as_of, Dimension::Sector, lang);
+    // One engine for all twelve breakdowns: the units are indexed once.
+    let engine = Engine::new(ws);
+    breakdown_matrix(&mut html, &engine, ws, as_of, Dimension::District, lang);
+    breakdown_matrix(&mut html, &engine, ws, as_of, Dimension::Sector, lang);
 
     html.element("h2", &[], lang.pick("Nhiệm vụ", "Tasks"));
     let rows: Vec<Vec<String>> = plan
