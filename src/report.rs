@@ -242,7 +242,7 @@ pub fn drill_down_html(
         let Some(unit) = ws.units.get(c.unit_index) else {
             continue;
         };
-        let href = format!("/units/{}", unit.id);
+        let href = format!("/units/{}", crate::route::percent_encode(&unit.id));
         html.open("tr", &[])
             .open("th", &[("scope", Some("row"))])
             .element("a", &[("href", Some(&href))], &unit.name)

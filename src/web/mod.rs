@@ -11,14 +11,14 @@ pub mod bench;
 pub mod components;
 pub mod download;
 pub mod pages;
+pub mod route;
 pub mod state;
 pub mod storage;
 pub mod today;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
+use crate::route::Page;
 use components::header::Header;
 use components::notices::Notices;
 use pages::{
@@ -40,26 +40,27 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     state.persist();
 
+    let page = route::Location::install().page();
+
     view! {
-        <Router>
-            <a class="skip-link" href="#main">
-                {move || state.lang.get().pick("Bỏ qua đến nội dung chính", "Skip to main content")}
-            </a>
-            <Header />
-            <Notices />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=DashboardPage />
-                    <Route path=path!("/data") view=DataPage />
-                    <Route path=path!("/assessment") view=AssessmentPage />
-                    <Route path=path!("/simulation") view=SimulationPage />
-                    <Route path=path!("/workshop") view=WorkshopPage />
-                    <Route path=path!("/plan") view=PlanPage />
-                    <Route path=path!("/targets/:id") view=TargetPage />
-                    <Route path=path!("/units/:id") view=UnitPage />
-                    <Route path=path!("/report") view=ReportPage />
-                </Routes>
-            </main>
-        </Router>
+        <a class="skip-link" href="#main">
+            {move || state.lang.get().pick("Bỏ qua đến nội dung chính", "Skip to main content")}
+        </a>
+        <Header />
+        <Notices />
+        <main id="main" tabindex="-1">
+            {move || match page.get() {
+                Page::Dashboard => view! { <DashboardPage /> }.into_any(),
+                Page::Data => view! { <DataPage /> }.into_any(),
+                Page::Assessment => view! { <AssessmentPage /> }.into_any(),
+                Page::Simulation => view! { <SimulationPage /> }.into_any(),
+                Page::Workshop => view! { <WorkshopPage /> }.into_any(),
+                Page::Plan => view! { <PlanPage /> }.into_any(),
+                Page::Report => view! { <ReportPage /> }.into_any(),
+                Page::Target(id) => view! { <TargetPage id /> }.into_any(),
+                Page::Unit(id) => view! { <UnitPage id /> }.into_any(),
+                Page::NotFound => view! { <NotFoundPage /> }.into_any(),
+            }}
+        </main>
     }
 }

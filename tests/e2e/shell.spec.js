@@ -16,6 +16,29 @@ test.describe('app shell', () => {
     }
   });
 
+  test('links route inside the app; back and forward work; the current page is marked', async ({ page }) => {
+    await page.goto('/');
+    await h.expectNineTargets(page);
+    // A marker on window survives only if no link reloads the document.
+    await page.evaluate(() => { window.__stayed = true; });
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: h.UI.vi.nav[1], exact: true }).click();
+    await expect(page).toHaveURL(/\/data$/);
+    await expect(nav.getByRole('link', { name: h.UI.vi.nav[1], exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: h.UI.vi.nav[0], exact: true })).not.toHaveAttribute('aria-current', 'page');
+    // A card's link on the dashboard opens the target's own page.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+    await h.expectNineTargets(page);
+    await page.locator('.cards a[href="/targets/T1"]').first().click();
+    await expect(page).toHaveURL(/\/targets\/T1$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('T1');
+    await page.goBack();
+    await page.goForward();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('T1');
+    expect(await page.evaluate(() => window.__stayed)).toBe(true);
+  });
+
   test('a page opened directly by its path starts the app there', async ({ page }) => {
     for (const path of h.PATHS) {
       const response = await page.goto(path);

@@ -2,10 +2,10 @@
 //! switch and the navigation.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::format::{format_date, iso_date, parse_date};
 use crate::i18n::Lang;
+use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::storage;
 
@@ -47,6 +47,8 @@ pub fn Header() -> impl IntoView {
             )),
         }
     };
+    let location = expect_context::<Location>();
+    let here = move |href: &str| location.is_current(href).then_some("page");
     let switch_language = move |_| {
         lang.update(|l| {
             *l = match l {
@@ -100,12 +102,12 @@ pub fn Header() -> impl IntoView {
             </div>
             <nav aria-label=pick("Các trang", "Pages")>
                 <ul>
-                    <li><A href="/" exact=true>{pick("Tổng quan", "Dashboard")}</A></li>
-                    <li><A href="/data">{pick("Dữ liệu", "Data")}</A></li>
-                    <li><A href="/assessment">{pick("Tự đánh giá", "Self-assessment")}</A></li>
-                    <li><A href="/simulation">{pick("Mô phỏng", "Simulation")}</A></li>
-                    <li><A href="/workshop">{pick("Hội thảo", "Workshop")}</A></li>
-                    <li><A href="/plan">{pick("Kế hoạch", "Plan")}</A></li>
+                    <li><a href="/" aria-current=move || here("/")>{pick("Tổng quan", "Dashboard")}</a></li>
+                    <li><a href="/data" aria-current=move || here("/data")>{pick("Dữ liệu", "Data")}</a></li>
+                    <li><a href="/assessment" aria-current=move || here("/assessment")>{pick("Tự đánh giá", "Self-assessment")}</a></li>
+                    <li><a href="/simulation" aria-current=move || here("/simulation")>{pick("Mô phỏng", "Simulation")}</a></li>
+                    <li><a href="/workshop" aria-current=move || here("/workshop")>{pick("Hội thảo", "Workshop")}</a></li>
+                    <li><a href="/plan" aria-current=move || here("/plan")>{pick("Kế hoạch", "Plan")}</a></li>
                 </ul>
             </nav>
         </header>

@@ -1,7 +1,6 @@
 //! Tổng quan: every target of the plan as of the chosen date.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::html::Html;
 use crate::report::target_card_html;
@@ -29,7 +28,7 @@ pub fn DashboardPage() -> impl IntoView {
         <section class="page dashboard" aria-labelledby="dashboard-title">
             <h1 id="dashboard-title">{move || lang.get().pick("Tổng quan các chỉ tiêu", "Targets at a glance")}</h1>
             <p class="page-actions">
-                <A href="/report">{move || lang.get().pick("Báo cáo tiến độ (in, CSV)", "Progress report (print, CSV)")}</A>
+                <a href="/report">{move || lang.get().pick("Báo cáo tiến độ (in, CSV)", "Progress report (print, CSV)")}</a>
             </p>
             <Show when=empty>
                 <div class="empty-state">
@@ -40,7 +39,7 @@ pub fn DashboardPage() -> impl IntoView {
                         )}
                     </p>
                     <p>
-                        <A href="/data">{move || lang.get().pick("Nhập dữ liệu ở trang Dữ liệu", "Enter data on the Data page")}</A>
+                        <a href="/data">{move || lang.get().pick("Nhập dữ liệu ở trang Dữ liệu", "Enter data on the Data page")}</a>
                     </p>
                 </div>
             </Show>

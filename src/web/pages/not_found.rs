@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::web::state::AppState;
 
@@ -9,7 +8,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{move || lang.get().pick("Không tìm thấy trang", "Page not found")}</h1>
-            <p><A href="/">{move || lang.get().pick("Về trang Tổng quan", "Back to the dashboard")}</A></p>
+            <p><a href="/">{move || lang.get().pick("Về trang Tổng quan", "Back to the dashboard")}</a></p>
         </section>
     }
 }

@@ -7,8 +7,6 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::chart::TrendChart;
 use crate::csv::write_csv;
@@ -35,14 +33,10 @@ fn breakdown_header(indicator: Indicator, by: Dimension, lang: Lang) -> Vec<&'st
 }
 
 #[component]
-pub fn TargetPage() -> impl IntoView {
+pub fn TargetPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let params = use_params_map();
-    let target = Memo::new(move |_| {
-        let id = params.read().get("id").unwrap_or_default();
-        state.workspace.with(|w| w.plan.target(&id).cloned())
-    });
+    let target = Memo::new(move |_| state.workspace.with(|w| w.plan.target(&id).cloned()));
     let sort = RwSignal::new((SortBy::Name, true));
     let gaps_only = RwSignal::new(true);
 
@@ -171,7 +165,7 @@ pub fn TargetPage() -> impl IntoView {
         let Some(target) = target.get() else {
             return view! {
                 <h1 id="target-page-title">{lang.pick("Không có chỉ tiêu này", "No such target")}</h1>
-                <p><A href="/">{lang.pick("Về trang Tổng quan", "Back to the dashboard")}</A></p>
+                <p><a href="/">{lang.pick("Về trang Tổng quan", "Back to the dashboard")}</a></p>
             }
             .into_any();
         };
@@ -192,7 +186,7 @@ pub fn TargetPage() -> impl IntoView {
                 _ => None,
             });
         view! {
-            <p class="breadcrumb"><A href="/">{lang.pick("Tổng quan", "Dashboard")}</A> " › " {target.id.clone()}</p>
+            <p class="breadcrumb"><a href="/">{lang.pick("Tổng quan", "Dashboard")}</a> " › " {target.id.clone()}</p>
             <h1 id="target-page-title">{format!("{} · {}", target.id, target.title.get(lang))}</h1>
             {evaluation.map(|e| {
                 let mut html = Html::new();

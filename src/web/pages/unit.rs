@@ -3,34 +3,30 @@
 //! data-entry forms.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::report::unit_sheet_html;
 use crate::web::state::AppState;
 
 #[component]
-pub fn UnitPage() -> impl IntoView {
+pub fn UnitPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let params = use_params_map();
-    let sheet = move || {
+    let sheet = Memo::new(move |_| {
         let lang = lang.get();
-        let id = params.read().get("id").unwrap_or_default();
         state
             .workspace
             .with(|w| w.unit(&id).map(|unit| unit_sheet_html(&w.plan, unit, lang)))
-    };
+    });
     view! {
         <section class="page unit-page" aria-labelledby="unit-title">
             <Show
-                when=move || sheet().is_some()
+                when=move || sheet.with(Option::is_some)
                 fallback=move || view! {
                     <h1 id="unit-title">{move || lang.get().pick("Không tìm thấy đơn vị", "Unit not found")}</h1>
-                    <p><A href="/data">{move || lang.get().pick("Về trang Dữ liệu", "Back to the data page")}</A></p>
+                    <p><a href="/data">{move || lang.get().pick("Về trang Dữ liệu", "Back to the data page")}</a></p>
                 }
             >
-                <div inner_html=move || sheet().unwrap_or_default()></div>
+                <div inner_html=move || sheet.get().unwrap_or_default()></div>
             </Show>
         </section>
     }

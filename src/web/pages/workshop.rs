@@ -4,9 +4,9 @@
 //! collecting participants' files are not built yet, and the page says so.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::demo::{demo_note_html, demo_workspace, DEMO_ID};
+use crate::web::route::navigate;
 use crate::web::state::AppState;
 use crate::web::storage;
 
@@ -14,10 +14,9 @@ use crate::web::storage;
 pub fn WorkshopPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let navigate = use_navigate();
-    let go_to_dashboard = move || navigate("/", Default::default());
+    let go_to_dashboard = move || navigate("/");
     let open_demo = {
-        let go = go_to_dashboard.clone();
+        let go = go_to_dashboard;
         move |_| {
             // The stored demo, as the room last left it; a new one the first time.
             let workspace = match storage::read_workspace(DEMO_ID) {
