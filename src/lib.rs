@@ -21,6 +21,7 @@ pub mod indicator;
 pub mod iso_date;
 pub mod plan;
 pub mod plan_validation;
+pub mod present;
 pub mod report;
 pub mod route;
 pub mod small_sort;

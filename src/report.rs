@@ -3,7 +3,7 @@
 //! the workspace, tested natively; the app shows their output as is
 //! ([`crate::html`] says why).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::format::{format_date, format_decimal, format_number};
 use crate::html::{table, Html};
@@ -545,6 +545,31 @@ pub fn plan_summary_html(plan: &Plan, source_text: Option<&str>, lang: Lang) -> 
 /// word and an icon, never by colour alone — with a progress bar whose
 /// label says the value and the target in words. `linked`: on the
 /// dashboard the card leads to the target's own page.
+/// A target's value by year as a chart (SVG, caption and table), with its
+/// target line (none for "rising each year") and deadline.
+pub fn trend_chart_html(w: &Workspace, target: &Target, lang: Lang) -> String {
+    let indicator = target.indicator;
+    let points = crate::indicator::Engine::new(w).trend(indicator);
+    let format = |v: f64| crate::wording::format_value(indicator, v, lang);
+    let title = format!(
+        "{} · {} — {}",
+        target.id,
+        target.title.get(lang),
+        lang.pick("diễn biến theo năm", "by year")
+    );
+    crate::chart::TrendChart {
+        id: &format!("trend-{}", target.id),
+        title: &title,
+        points: &points,
+        target: (target.comparator != crate::plan::Comparator::RisingEachYear)
+            .then_some(target.value),
+        deadline_year: target.deadline.year(),
+        format: &format,
+        lang,
+    }
+    .to_html()
+}
+
 pub fn target_card_html(
     html: &mut Html,
     target: &Target,

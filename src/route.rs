@@ -15,6 +15,8 @@ pub enum Page {
     Workshop,
     Plan,
     Report,
+    /// `/present`: the workshop's presentation mode.
+    Present,
     /// `/targets/<id>`: one target's trend, breakdowns and drill-down.
     Target(String),
     /// `/units/<id>`: one unit's record sheet.
@@ -39,6 +41,7 @@ impl Page {
             "/workshop" => return Page::Workshop,
             "/plan" => return Page::Plan,
             "/report" => return Page::Report,
+            "/present" => return Page::Present,
             _ => {}
         }
         let id = |prefix: &str| {

@@ -23,8 +23,8 @@ use components::header::Header;
 use components::notices::Notices;
 use pages::{
     assessment::AssessmentPage, dashboard::DashboardPage, data::DataPage, not_found::NotFoundPage,
-    plan::PlanPage, report::ReportPage, simulation::SimulationPage, target::TargetPage,
-    unit::UnitPage, workshop::WorkshopPage,
+    plan::PlanPage, present::PresentPage, report::ReportPage, simulation::SimulationPage,
+    target::TargetPage, unit::UnitPage, workshop::WorkshopPage,
 };
 use state::AppState;
 
@@ -41,12 +41,16 @@ pub fn App() -> impl IntoView {
     state.persist();
 
     let page = route::Location::install().page();
+    // Presentation mode fills the screen: the header would only be tabbed through.
+    let presenting = Memo::new(move |_| page.with(|p| *p == Page::Present));
 
     view! {
         <a class="skip-link" href="#main">
             {move || state.lang.get().pick("Bỏ qua đến nội dung chính", "Skip to main content")}
         </a>
-        <Header />
+        <Show when=move || !presenting.get()>
+            <Header />
+        </Show>
         <Notices />
         <main id="main" tabindex="-1">
             {move || match page.get() {
@@ -57,6 +61,7 @@ pub fn App() -> impl IntoView {
                 Page::Workshop => view! { <WorkshopPage /> }.into_any(),
                 Page::Plan => view! { <PlanPage /> }.into_any(),
                 Page::Report => view! { <ReportPage /> }.into_any(),
+                Page::Present => view! { <PresentPage /> }.into_any(),
                 Page::Target(id) => view! { <TargetPage id /> }.into_any(),
                 Page::Unit(id) => view! { <UnitPage id /> }.into_any(),
                 Page::NotFound => view! { <NotFoundPage /> }.into_any(),

@@ -67,7 +67,10 @@ impl Location {
     }
 }
 
-/// Navigates from anywhere below the root, e.g. after opening a workspace.
+/// Navigates from a component or its event handlers, e.g. after opening a
+/// workspace. Window listeners run outside any owner: capture the
+/// [`Location`] from context when the component is made and call
+/// [`Location::go`] instead.
 pub fn navigate(href: &str) {
     if let Some(location) = use_context::<Location>() {
         location.go(href);

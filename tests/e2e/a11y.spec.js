@@ -32,7 +32,7 @@ test.describe('accessibility', () => {
   }
 
   // Pages reached from the dashboard rather than the navigation.
-  for (const path of ['/targets/T5', '/targets/T3', '/units/htx-1', '/report']) {
+  for (const path of ['/targets/T5', '/targets/T3', '/units/htx-1', '/report', '/present']) {
     test(`${path} has no serious or critical axe violations`, async ({ page, context }) => {
       await h.seedWorkspace(context, 't1-on-time.json');
       await page.goto(path);

@@ -43,3 +43,56 @@ test.describe('workshop demo', () => {
     await h.expectStatus(page, 'T1', 'met');
   });
 });
+
+test.describe('presentation mode', () => {
+  test('one target per slide: the keys and buttons move, time plays, Escape leaves', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/workshop');
+    await page.getByRole('button', { name: 'Mở bộ dữ liệu minh họa' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await h.setAsOf(page, '2019-07-31');
+    await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
+    await page.getByRole('link', { name: 'Trình chiếu các chỉ tiêu' }).click();
+    await expect(page).toHaveURL(/\/present$/);
+    const slide = page.locator('.present-slide');
+    const count = page.locator('.present-count');
+    // The header is out of the way; the first slide is T1 as of the chosen date.
+    await expect(page.getByRole('banner')).toHaveCount(0);
+    await expect(count).toHaveText('1 / 9');
+    await expect(h.card(page, 'T1').locator('.value')).toHaveText('91,6%');
+    await expect(slide.locator('article')).toHaveCount(1);
+    await expect(slide.locator('svg')).toHaveCount(1);
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(count).toHaveText('3 / 9');
+    await expect(slide.locator('[data-target-id="T3"]')).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(slide.locator('[data-target-id="T2"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Chỉ tiêu sau' }).click();
+    await expect(count).toHaveText('3 / 9');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowRight');
+    await expect(count).toHaveText('9 / 9');
+    await page.keyboard.press('Home');
+    await expect(count).toHaveText('1 / 9');
+
+    // The time slider moves the as-of date: at the start of 2017 T1 is not yet met.
+    const slider = page.getByLabel('Thời điểm');
+    await slider.fill('0');
+    await expect(page.locator('.present-when strong')).toHaveText('31/01/2017');
+    await expect(h.card(page, 'T1').locator('.value')).not.toHaveText('91,6%');
+    // Playing walks forward month by month, then can be paused.
+    await page.getByRole('button', { name: '▶ Chạy thời gian' }).click();
+    await expect(page.locator('.present-when strong')).not.toHaveText('31/01/2017');
+    await page.getByRole('button', { name: '❚❚ Dừng' }).click();
+    const paused = await page.locator('.present-when strong').textContent();
+    await page.waitForTimeout(700);
+    await expect(page.locator('.present-when strong')).toHaveText(paused);
+
+    await page.screenshot({ path: 'test-results/present-1280x720.png' });
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/\/workshop$/);
+    await expect(page.getByRole('banner')).toBeVisible();
+  });
+});

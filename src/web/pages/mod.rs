@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod data;
 pub mod not_found;
 pub mod plan;
+pub mod present;
 pub mod report;
 pub mod simulation;
 pub mod target;

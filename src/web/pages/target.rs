@@ -5,21 +5,19 @@
 //! Tables and the chart are written by [`crate::report`] and
 //! [`crate::chart`]; this page holds the controls.
 
-use chrono::Datelike;
 use leptos::prelude::*;
 
-use crate::chart::TrendChart;
 use crate::csv::write_csv;
 use crate::format::iso_date;
 use crate::html::{table, Html};
 use crate::i18n::Lang;
-use crate::indicator::{Dimension, Engine, Observation};
-use crate::plan::{Comparator, Indicator, Target};
+use crate::indicator::{Dimension, Observation};
+use crate::plan::{Indicator, Target};
 use crate::report::{
-    breakdown_rows, dimension_label, drill_down_html, tally_names, target_card_html, SortBy,
+    breakdown_rows, dimension_label, drill_down_html, tally_names, target_card_html,
+    trend_chart_html, SortBy,
 };
 use crate::web::state::AppState;
-use crate::wording::format_value;
 
 /// Drill-down rows listed at once.
 const DRILL_ROWS: usize = 200;
@@ -82,27 +80,7 @@ pub fn TargetPage(id: String) -> impl IntoView {
         let indicator = target.indicator;
         state.workspace.with(|w| {
             let mut html = Html::new();
-            let points = Engine::new(w).trend(indicator);
-            let format = |v: f64| format_value(indicator, v, lang);
-            let title = format!(
-                "{} · {} — {}",
-                target.id,
-                target.title.get(lang),
-                lang.pick("diễn biến theo năm", "by year")
-            );
-            html.append_text(
-                &TrendChart {
-                    id: &format!("trend-{}", target.id),
-                    title: &title,
-                    points: &points,
-                    target: (target.comparator != Comparator::RisingEachYear)
-                        .then_some(target.value),
-                    deadline_year: target.deadline.year(),
-                    format: &format,
-                    lang,
-                }
-                .to_html(),
-            );
+            html.append_text(&trend_chart_html(w, &target, lang));
             if indicator == Indicator::ValueAddedGrowth {
                 return html.into_string();
             }

@@ -1,7 +1,8 @@
 //! Hội thảo: the trainer's page. For now it loads and resets the
 //! demonstration workspace ([`crate::demo`]), a city whose aggregates equal
-//! Hải Phòng's published mid-2019 figures; presentation mode, exercises and
-//! collecting participants' files are not built yet, and the page says so.
+//! Hải Phòng's published mid-2019 figures, and opens presentation mode
+//! ([`super::present`]); exercises and collecting participants' files are
+//! not built yet, and the page says so.
 
 use leptos::prelude::*;
 
@@ -59,11 +60,20 @@ pub fn WorkshopPage() -> impl IntoView {
                     {move || in_demo().then(|| lang.get().pick("Đang mở bộ minh họa.", "The demo is open."))}
                 </span>
             </div>
+            <h2>{move || lang.get().pick("Trình chiếu", "Presentation")}</h2>
+            <p>
+                <a href="/present" class="button">{move || lang.get().pick("Trình chiếu các chỉ tiêu", "Present the targets")}</a>
+                " "
+                {move || lang.get().pick(
+                    "Mỗi màn hình một chỉ tiêu, chữ lớn; phím ← → để chuyển, thanh thời gian để xem các chỉ tiêu thay đổi qua 2017–2020, Esc để thoát.",
+                    "One target per screen in large type; ← → to move, the time slider to watch the targets change through 2017–2020, Esc to leave.",
+                )}
+            </p>
             <div inner_html=move || demo_note_html(lang.get())></div>
             <p class="note">
                 {move || lang.get().pick(
-                    "Chế độ trình chiếu, bài tập giả định và gộp tệp của học viên đang được xây dựng.",
-                    "Presentation mode, what-if exercises and merging participants' files are being built.",
+                    "Bài tập giả định và gộp tệp của học viên đang được xây dựng.",
+                    "What-if exercises and merging participants' files are being built.",
                 )}
             </p>
         </section>
