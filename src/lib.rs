@@ -27,6 +27,7 @@ pub mod route;
 pub mod small_sort;
 pub mod status;
 pub mod task;
+pub mod tour;
 pub mod unit;
 pub mod validation;
 pub mod wording;

@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use crate::route::Page;
 use components::header::Header;
 use components::notices::Notices;
+use components::tour::{Tour, TourState};
 use pages::{
     assessment::AssessmentPage, dashboard::DashboardPage, data::DataPage, not_found::NotFoundPage,
     plan::PlanPage, present::PresentPage, report::ReportPage, simulation::SimulationPage,
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
     state.persist();
 
     let page = route::Location::install().page();
+    TourState::provide();
     // Presentation mode fills the screen: the header would only be tabbed through.
     let presenting = Memo::new(move |_| page.with(|p| *p == Page::Present));
 
@@ -52,6 +54,7 @@ pub fn App() -> impl IntoView {
             <Header />
         </Show>
         <Notices />
+        <Tour />
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::Dashboard => view! { <DashboardPage /> }.into_any(),

@@ -5,6 +5,7 @@
 //! - `coop-plan:workspace:<id>` — one workspace document ([`crate::document`]);
 //! - `coop-plan:current` — the id of the open workspace, as a JSON string;
 //! - `coop-plan:settings` — `{"lang": "vi"}`;
+//! - `coop-plan:tour` — present once the first-run tour was seen;
 //! - `coop-plan:quarantine:<id>:<millis>` — data that could not be read,
 //!   kept byte for byte.
 //!
@@ -241,6 +242,23 @@ pub fn read_workspace(id: &str) -> Option<Result<Workspace, document::DocumentEr
 
 pub fn save_current(id: &str) -> Result<(), SaveError> {
     LocalStorage::set(CURRENT_KEY, id).map_err(|e| SaveError::Unavailable(e.to_string()))
+}
+
+/// Set once the first-run tour has been finished or skipped.
+pub const TOUR_KEY: &str = "coop-plan:tour";
+
+pub fn tour_seen() -> bool {
+    LocalStorage::raw()
+        .get_item(TOUR_KEY)
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// Remembers the tour as seen; if storage refuses, it shows again next
+/// time, which is harmless.
+pub fn mark_tour_seen() {
+    let _ = LocalStorage::raw().set_item(TOUR_KEY, "seen");
 }
 
 pub fn load_settings() -> Settings {

@@ -45,6 +45,12 @@ module.exports = defineConfig({
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1280, height: 900 },
     serviceWorkers: 'allow',
+    // Tests start as returning users, with the first-run tour already seen;
+    // tour.spec.js starts from an empty browser.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://127.0.0.1:${PORT}`, localStorage: [{ name: 'coop-plan:tour', value: 'seen' }] }],
+    },
     trace: 'off',
     screenshot: 'only-on-failure',
   },

@@ -49,6 +49,7 @@ pub fn Header() -> impl IntoView {
     };
     let location = expect_context::<Location>();
     let here = move |href: &str| location.is_current(href).then_some("page");
+    let tour = expect_context::<super::tour::TourState>();
     let switch_language = move |_| {
         lang.update(|l| {
             *l = match l {
@@ -96,6 +97,9 @@ pub fn Header() -> impl IntoView {
                     <input type="date" min="1990-01-01" max="2100-12-31" prop:value=as_of_iso on:change=on_date />
                     <span class="as-of-shown" aria-hidden="true">{as_of_shown}</span>
                 </label>
+                <button type="button" class="tour-open" on:click=move |_| { tour.0.set(Some(0)); location.go("/"); }>
+                    {pick("Hướng dẫn", "Tour")}
+                </button>
                 <button type="button" class="lang-switch" on:click=switch_language>
                     <span lang=move || lang.get().pick("en", "vi")>{pick("English", "Tiếng Việt")}</span>
                 </button>

@@ -4,3 +4,4 @@ pub mod header;
 pub mod notices;
 pub mod plan_editor;
 pub mod task_tracker;
+pub mod tour;
