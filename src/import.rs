@@ -81,7 +81,13 @@ pub fn preview_import(
     }
     // A byte-order mark, as some editors save one, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut incoming = from_json(text).map_err(ImportError::Unreadable)?;
+    let incoming = from_json(text).map_err(ImportError::Unreadable)?;
+    Ok(preview_workspace(current, incoming))
+}
+
+/// Compares a workspace read from a file (JSON, CSV or a merge) with
+/// `current` and validates it whole; it takes `current`'s id.
+pub fn preview_workspace(current: &Workspace, mut incoming: Workspace) -> ImportPreview {
     incoming.id = current.id.clone();
     let mut added = Vec::new();
     let mut updated = Vec::new();
@@ -102,7 +108,7 @@ pub fn preview_import(
     let report = validate_workspace(&incoming);
     let warnings = report.warnings().count();
     let errors = report.issues.into_iter().filter(Issue::is_error).collect();
-    Ok(ImportPreview {
+    ImportPreview {
         workspace: incoming,
         added,
         updated,
@@ -110,7 +116,7 @@ pub fn preview_import(
         unchanged,
         errors,
         warnings,
-    })
+    }
 }
 
 /// The preview as HTML: counts, the names (the first `shown` of each

@@ -9,6 +9,7 @@
 pub mod benchmark;
 pub mod chart;
 pub mod csv;
+pub mod csv_data;
 pub mod decimal;
 pub mod demo;
 pub mod document;
@@ -19,6 +20,7 @@ pub mod i18n;
 pub mod import;
 pub mod indicator;
 pub mod iso_date;
+pub mod merge;
 pub mod plan;
 pub mod plan_validation;
 pub mod present;

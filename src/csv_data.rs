@@ -1,0 +1,1145 @@
+//! Units and yearly records as CSV files for Excel, both ways.
+//!
+//! Two files, one row per unit and one row per unit and year, so a district
+//! officer can fill either in a spreadsheet. Every column is listed (with
+//! its Vietnamese header, English alias and format) in the README's "CSV
+//! files" section. Reading is all-or-nothing: a file either applies whole
+//! or is refused with every problem found, each with its line and column,
+//! so that one pass in Excel fixes them all.
+//!
+//! What one cell holds is written and read by the small `*_cell` functions
+//! here; the entry forms and the merge read cells through them too, so a
+//! figure is parsed the same way wherever it is typed.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::csv::{parse_csv, write_csv};
+use crate::decimal::Decimal;
+use crate::format::{iso_date, parse_date};
+use crate::html::Html;
+use crate::i18n::{Lang, Text};
+use crate::plan::Plan;
+use crate::unit::{
+    CoopModel, GroupConditions, KeyManager, ManagerRole, OperatingStatus, Qualification,
+    Recognition, StatusChange, Unit, UnitKind, YearRecord,
+};
+use crate::validation::{field_label, validate_workspace};
+use crate::workspace::Workspace;
+
+/// The columns of the units file, in the order they are written.
+pub const UNIT_COLUMNS: [&str; 15] = [
+    "id",
+    "name",
+    "kind",
+    "registration_code",
+    "sector",
+    "district",
+    "commune",
+    "founded",
+    "model",
+    "reorganisation_required",
+    "reorganisation_completed_on",
+    "status_history",
+    "recognitions",
+    "contract_authenticated",
+    "meets_legal_conditions",
+];
+
+/// The figures of a yearly record, in the order they are written.
+pub const YEAR_FIELDS: [&str; 15] = [
+    "members",
+    "regular_workers",
+    "charter_capital",
+    "total_capital",
+    "indivisible_assets",
+    "revenue",
+    "pre_tax_profit",
+    "value_added",
+    "average_worker_income",
+    "staff",
+    "staff_trained",
+    "development_fund",
+    "reserve_fund",
+    "non_member_supply_percent",
+    "key_managers",
+];
+
+/// The columns that name the unit and year of a row of the years file.
+const YEAR_KEYS: [&str; 4] = ["id", "registration_code", "name", "year"];
+
+/// Counts, not amounts: whole numbers.
+fn is_count(field: &str) -> bool {
+    matches!(
+        field,
+        "members" | "regular_workers" | "staff" | "staff_trained"
+    )
+}
+
+/// The Vietnamese header and English alias of a column.
+pub fn column_label(key: &str, lang: Lang) -> &str {
+    let (vi, en) = match key {
+        "id" => ("Mã nội bộ", "Internal id"),
+        "kind" => ("Loại hình", "Kind"),
+        "model" => ("Mô hình", "Model"),
+        "reorganisation_required" => ("Phải tổ chức lại", "Reorganisation required"),
+        "reorganisation_completed_on" => ("Ngày hoàn thành tổ chức lại", "Reorganised on"),
+        "contract_authenticated" => ("Hợp đồng hợp tác được chứng thực", "Contract authenticated"),
+        "meets_legal_conditions" => ("Đủ điều kiện theo quy định", "Meets legal conditions"),
+        other => return field_label(other, lang),
+    };
+    lang.pick(vi, en)
+}
+
+/// A problem with one cell (or one row, or the whole file), in place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvError {
+    /// The line of the file the row starts on; the header is line 1.
+    pub line: usize,
+    /// The column's header as written in the file; empty for the whole row.
+    pub column: String,
+    pub message: Text,
+}
+
+impl CsvError {
+    pub fn describe(&self, lang: Lang) -> String {
+        let place = match (self.column.is_empty(), lang) {
+            (true, Lang::Vi) => format!("Dòng {}", self.line),
+            (true, Lang::En) => format!("Line {}", self.line),
+            (false, Lang::Vi) => format!("Dòng {}, cột “{}”", self.line, self.column),
+            (false, Lang::En) => format!("Line {}, column “{}”", self.line, self.column),
+        };
+        format!("{place}: {}", self.message.get(lang))
+    }
+}
+
+/// Which of the two files a CSV text is, from its header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvKind {
+    Units,
+    Years,
+}
+
+// ---------------------------------------------------------------------------
+// Cells
+
+/// A cell that does not hold what its column expects; the caller knows
+/// which column, and says what it should hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unreadable;
+
+/// "có"/"không"; read also as yes/no, true/false, 1/0, x. Empty is `None`.
+pub fn parse_flag(text: &str) -> Result<Option<bool>, Unreadable> {
+    match text.trim().to_lowercase().as_str() {
+        "" => Ok(None),
+        "có" | "co" | "c" | "yes" | "y" | "true" | "1" | "x" => Ok(Some(true)),
+        "không" | "khong" | "k" | "no" | "n" | "false" | "0" => Ok(Some(false)),
+        _ => Err(Unreadable),
+    }
+}
+
+fn flag_cell(value: bool) -> &'static str {
+    if value {
+        "có"
+    } else {
+        "không"
+    }
+}
+
+/// A whole number, or `None` for an empty cell. Spaces are ignored.
+pub fn parse_count(text: &str) -> Result<Option<i64>, Unreadable> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Unreadable);
+    }
+    text.parse().map(Some).map_err(|_| Unreadable)
+}
+
+/// An amount as people type it: "1234.5", "1234,5" (decimal comma),
+/// "1.234,5" or "1,234.5" (thousands grouped). With one separator only,
+/// a comma is a decimal comma and a point a decimal point; with both, the
+/// last one is the decimal mark. Every digit is kept.
+pub fn parse_amount(text: &str) -> Result<Option<Decimal>, Unreadable> {
+    let text: String = text.trim().chars().filter(|c| *c != ' ').collect();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let last_comma = text.rfind(',');
+    let last_point = text.rfind('.');
+    let plain = match (last_comma, last_point) {
+        (Some(comma), Some(point)) if comma > point => text.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => text.replace(',', ""),
+        (Some(_), None) if text.matches(',').count() == 1 => text.replace(',', "."),
+        (Some(_), None) => text.replace(',', ""),
+        (None, _) => text,
+    };
+    Decimal::parse(&plain).map(Some).map_err(|_| Unreadable)
+}
+
+/// A date as dd/mm/yyyy or yyyy-mm-dd, or `None` for an empty cell.
+pub fn parse_date_cell(text: &str) -> Result<Option<NaiveDate>, Unreadable> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_date(text).map(Some).ok_or(Unreadable)
+}
+
+/// Items of a list cell, separated by ";"; a backslash keeps the next
+/// character as text ("\;" is a semicolon inside an item).
+fn split_list(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => item.push(chars.next().unwrap_or('\\')),
+            ';' => items.push(std::mem::take(&mut item)),
+            c => item.push(c),
+        }
+    }
+    items.push(item);
+    items
+        .into_iter()
+        .map(|item| item.trim().to_owned())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+fn push_list_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(c, ';' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+fn kind_cell(text: &str) -> Option<UnitKind> {
+    let text = text.trim();
+    UnitKind::ALL
+        .into_iter()
+        .find(|kind| kind.abbreviation().eq_ignore_ascii_case(text))
+}
+
+fn model_code(model: CoopModel) -> &'static str {
+    match model {
+        CoopModel::ServiceSupply => "service_supply",
+        CoopModel::JobCreation => "job_creation",
+    }
+}
+
+fn model_cell(text: &str) -> Result<Option<CoopModel>, Unreadable> {
+    match text.trim().to_lowercase().as_str() {
+        "" => Ok(None),
+        "service_supply" | "cung ứng dịch vụ" => Ok(Some(CoopModel::ServiceSupply)),
+        "job_creation" | "tạo việc làm" => Ok(Some(CoopModel::JobCreation)),
+        _ => Err(Unreadable),
+    }
+}
+
+pub fn status_code(status: OperatingStatus) -> &'static str {
+    match status {
+        OperatingStatus::Active => "active",
+        OperatingStatus::Inactive => "inactive",
+        OperatingStatus::Dissolved => "dissolved",
+    }
+}
+
+fn status_word(text: &str) -> Option<OperatingStatus> {
+    match text.trim().to_lowercase().as_str() {
+        "active" | "hoạt động" => Some(OperatingStatus::Active),
+        "inactive" | "ngừng hoạt động" => Some(OperatingStatus::Inactive),
+        "dissolved" | "giải thể" => Some(OperatingStatus::Dissolved),
+        _ => None,
+    }
+}
+
+pub fn role_code(role: ManagerRole) -> &'static str {
+    match role {
+        ManagerRole::Chair => "chair",
+        ManagerRole::Director => "director",
+        ManagerRole::Accountant => "accountant",
+        ManagerRole::Controller => "controller",
+    }
+}
+
+pub fn qualification_code(q: Qualification) -> &'static str {
+    match q {
+        Qualification::None => "none",
+        Qualification::Elementary => "elementary",
+        Qualification::Intermediate => "intermediate",
+        Qualification::College => "college",
+        Qualification::University => "university",
+    }
+}
+
+/// "inactive 2016-03-01; dissolved 2018-09-01".
+fn status_history_cell(history: &[StatusChange]) -> String {
+    let mut out = String::new();
+    for (i, change) in history.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(status_code(change.status));
+        out.push(' ');
+        out.push_str(&iso_date(change.since));
+    }
+    out
+}
+
+fn parse_status_history(text: &str) -> Result<Vec<StatusChange>, Unreadable> {
+    split_list(text)
+        .iter()
+        .map(|item| {
+            let (word, date) = item.rsplit_once(' ').ok_or(Unreadable)?;
+            Ok(StatusChange {
+                status: status_word(word).ok_or(Unreadable)?,
+                since: parse_date(date).ok_or(Unreadable)?,
+            })
+        })
+        .collect()
+}
+
+/// "2019 2019-12-01 QĐ số 12; 2020 - " (a dash for no date).
+fn recognitions_cell(recognitions: &[Recognition]) -> String {
+    let mut out = String::new();
+    for (i, recognition) in recognitions.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&recognition.year.to_string());
+        out.push(' ');
+        out.push_str(&recognition.date.map_or_else(|| "-".to_owned(), iso_date));
+        if !recognition.decision.is_empty() {
+            out.push(' ');
+            push_list_text(&mut out, &recognition.decision);
+        }
+    }
+    out
+}
+
+fn parse_recognitions(text: &str) -> Result<Vec<Recognition>, Unreadable> {
+    split_list(text)
+        .iter()
+        .map(|item| {
+            let mut parts = item.splitn(3, ' ');
+            let year = parts
+                .next()
+                .ok_or(Unreadable)?
+                .parse()
+                .map_err(|_| Unreadable)?;
+            let date = match parts.next().unwrap_or("-") {
+                "-" => None,
+                date => Some(parse_date(date).ok_or(Unreadable)?),
+            };
+            Ok(Recognition {
+                year,
+                date,
+                decision: parts.next().unwrap_or("").trim().to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// "director college có Nguyễn Văn A; accountant intermediate không".
+fn managers_cell(managers: &[KeyManager]) -> String {
+    let mut out = String::new();
+    for (i, manager) in managers.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(role_code(manager.role));
+        out.push(' ');
+        out.push_str(qualification_code(manager.qualification));
+        out.push(' ');
+        out.push_str(flag_cell(manager.trained));
+        if !manager.name.is_empty() {
+            out.push(' ');
+            push_list_text(&mut out, &manager.name);
+        }
+    }
+    out
+}
+
+fn parse_managers(text: &str) -> Result<Vec<KeyManager>, Unreadable> {
+    split_list(text)
+        .iter()
+        .map(|item| {
+            let mut parts = item.splitn(4, ' ');
+            let role = parts.next().unwrap_or("");
+            let role = ManagerRole::ALL
+                .into_iter()
+                .find(|r| role_code(*r).eq_ignore_ascii_case(role))
+                .ok_or(Unreadable)?;
+            let qualification = parts.next().unwrap_or("");
+            let qualification = Qualification::ALL
+                .into_iter()
+                .find(|q| qualification_code(*q).eq_ignore_ascii_case(qualification))
+                .ok_or(Unreadable)?;
+            let trained = parse_flag(parts.next().unwrap_or(""))?.ok_or(Unreadable)?;
+            Ok(KeyManager {
+                role,
+                qualification,
+                trained,
+                name: parts.next().unwrap_or("").trim().to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// The text of one column of a unit's row.
+pub fn unit_cell(unit: &Unit, key: &str) -> String {
+    let date = |d: Option<NaiveDate>| d.map(iso_date).unwrap_or_default();
+    let group_flag = |pick: fn(&GroupConditions) -> bool| {
+        unit.group
+            .as_ref()
+            .map(|g| flag_cell(pick(g)).to_owned())
+            .unwrap_or_default()
+    };
+    match key {
+        "id" => unit.id.clone(),
+        "name" => unit.name.clone(),
+        "kind" => unit.kind.abbreviation().to_owned(),
+        "registration_code" => unit.registration_code.clone(),
+        "sector" => unit.sector.clone(),
+        "district" => unit.district.clone(),
+        "commune" => unit.commune.clone(),
+        "founded" => date(unit.founded),
+        "model" => unit.model.map(model_code).unwrap_or("").to_owned(),
+        "reorganisation_required" => flag_cell(unit.reorganisation.required).to_owned(),
+        "reorganisation_completed_on" => date(unit.reorganisation.completed_on),
+        "status_history" => status_history_cell(&unit.status_history),
+        "recognitions" => recognitions_cell(&unit.recognitions),
+        "contract_authenticated" => group_flag(|g| g.contract_authenticated),
+        "meets_legal_conditions" => group_flag(|g| g.meets_legal_conditions),
+        _ => String::new(),
+    }
+}
+
+/// The text of one figure of a yearly record.
+pub fn year_cell(record: &YearRecord, field: &str) -> String {
+    let count = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let amount = |a: &Option<Decimal>| {
+        a.as_ref()
+            .map(|a| a.as_str().to_owned())
+            .unwrap_or_default()
+    };
+    match field {
+        "year" => record.year.to_string(),
+        "members" => count(record.members),
+        "regular_workers" => count(record.regular_workers),
+        "staff" => count(record.staff),
+        "staff_trained" => count(record.staff_trained),
+        "key_managers" => managers_cell(&record.key_managers),
+        field => amount_slot(record, field).map_or_else(String::new, amount),
+    }
+}
+
+fn amount_slot<'a>(record: &'a YearRecord, field: &str) -> Option<&'a Option<Decimal>> {
+    Some(match field {
+        "charter_capital" => &record.charter_capital,
+        "total_capital" => &record.total_capital,
+        "indivisible_assets" => &record.indivisible_assets,
+        "revenue" => &record.revenue,
+        "pre_tax_profit" => &record.pre_tax_profit,
+        "value_added" => &record.value_added,
+        "average_worker_income" => &record.average_worker_income,
+        "development_fund" => &record.development_fund,
+        "reserve_fund" => &record.reserve_fund,
+        "non_member_supply_percent" => &record.non_member_supply_percent,
+        _ => return None,
+    })
+}
+
+fn amount_slot_mut<'a>(record: &'a mut YearRecord, field: &str) -> Option<&'a mut Option<Decimal>> {
+    Some(match field {
+        "charter_capital" => &mut record.charter_capital,
+        "total_capital" => &mut record.total_capital,
+        "indivisible_assets" => &mut record.indivisible_assets,
+        "revenue" => &mut record.revenue,
+        "pre_tax_profit" => &mut record.pre_tax_profit,
+        "value_added" => &mut record.value_added,
+        "average_worker_income" => &mut record.average_worker_income,
+        "development_fund" => &mut record.development_fund,
+        "reserve_fund" => &mut record.reserve_fund,
+        "non_member_supply_percent" => &mut record.non_member_supply_percent,
+        _ => return None,
+    })
+}
+
+fn message(vi: &str, en: &str) -> Text {
+    Text::new(vi, en)
+}
+
+/// Sets one figure of a record from its text; the message says what the
+/// cell should hold.
+pub fn set_year_cell(record: &mut YearRecord, field: &str, text: &str) -> Result<(), Text> {
+    if field == "key_managers" {
+        record.key_managers = parse_managers(text).map_err(|Unreadable| {
+            message(
+                "Cần dạng “vai-trò trình-độ có/không tên”, cách nhau bằng dấu chấm phẩy, ví dụ “director college có Nguyễn Văn A”.",
+                "Expected “role qualification yes/no name”, separated by semicolons, e.g. “director college có Nguyễn Văn A”.",
+            )
+        })?;
+        return Ok(());
+    }
+    if field == "year" {
+        let year = parse_count(text)
+            .ok()
+            .flatten()
+            .and_then(|y| i32::try_from(y).ok())
+            .ok_or_else(|| message("Cần một năm, ví dụ 2019.", "Expected a year, e.g. 2019."))?;
+        record.year = year;
+        return Ok(());
+    }
+    if is_count(field) {
+        let value = parse_count(text).map_err(|Unreadable| {
+            message(
+                "Cần một số nguyên, ví dụ 25.",
+                "Expected a whole number, e.g. 25.",
+            )
+        })?;
+        match field {
+            "members" => record.members = value,
+            "regular_workers" => record.regular_workers = value,
+            "staff" => record.staff = value,
+            _ => record.staff_trained = value,
+        }
+        return Ok(());
+    }
+    let value = parse_amount(text).map_err(|Unreadable| {
+        message(
+            "Cần một số, ví dụ 1250,5 hoặc 1250.5.",
+            "Expected a number, e.g. 1250.5 or 1250,5.",
+        )
+    })?;
+    if let Some(slot) = amount_slot_mut(record, field) {
+        *slot = value;
+    }
+    Ok(())
+}
+
+/// Sets one static field of a unit from its text. `plan` resolves a sector
+/// given by name.
+pub fn set_unit_cell(unit: &mut Unit, key: &str, text: &str, plan: &Plan) -> Result<(), Text> {
+    let trimmed = text.trim();
+    let bad_date = || {
+        message(
+            "Cần một ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd.",
+            "Expected a date as dd/mm/yyyy or yyyy-mm-dd.",
+        )
+    };
+    let bad_flag = || {
+        message(
+            "Cần “có” hoặc “không”.",
+            "Expected “có” (yes) or “không” (no).",
+        )
+    };
+    match key {
+        "id" => unit.id = trimmed.to_owned(),
+        "name" => unit.name = trimmed.to_owned(),
+        "kind" => {
+            unit.kind = kind_cell(trimmed).ok_or_else(|| {
+                message(
+                    "Cần một trong HTX, LHHTX, QTDND, THT.",
+                    "Expected one of HTX, LHHTX, QTDND, THT.",
+                )
+            })?
+        }
+        "registration_code" => unit.registration_code = trimmed.to_owned(),
+        "sector" => {
+            let lower = trimmed.to_lowercase();
+            unit.sector = plan
+                .sectors
+                .iter()
+                .find(|s| {
+                    s.id == trimmed
+                        || s.name.vi.to_lowercase() == lower
+                        || s.name.en.to_lowercase() == lower
+                })
+                .map_or_else(|| trimmed.to_owned(), |s| s.id.clone());
+        }
+        "district" => unit.district = trimmed.to_owned(),
+        "commune" => unit.commune = trimmed.to_owned(),
+        "founded" => unit.founded = parse_date_cell(trimmed).map_err(|Unreadable| bad_date())?,
+        "model" => {
+            unit.model = model_cell(trimmed).map_err(|Unreadable| {
+                message(
+                    "Cần “service_supply” (cung ứng dịch vụ) hoặc “job_creation” (tạo việc làm).",
+                    "Expected “service_supply” or “job_creation”.",
+                )
+            })?
+        }
+        "reorganisation_required" => {
+            unit.reorganisation.required =
+                parse_flag(trimmed).map_err(|Unreadable| bad_flag())?.unwrap_or(false)
+        }
+        "reorganisation_completed_on" => {
+            unit.reorganisation.completed_on = parse_date_cell(trimmed).map_err(|Unreadable| bad_date())?
+        }
+        "status_history" => {
+            unit.status_history = parse_status_history(trimmed).map_err(|Unreadable| {
+                message(
+                    "Cần dạng “inactive 2016-03-01; dissolved 2018-09-01” (active, inactive hoặc dissolved và ngày).",
+                    "Expected “inactive 2016-03-01; dissolved 2018-09-01” (active, inactive or dissolved, and a date).",
+                )
+            })?
+        }
+        "recognitions" => {
+            unit.recognitions = parse_recognitions(trimmed).map_err(|Unreadable| {
+                message(
+                    "Cần dạng “2019 2019-12-01 Quyết định số …” (năm, ngày hoặc -, số quyết định), cách nhau bằng dấu chấm phẩy.",
+                    "Expected “2019 2019-12-01 Decision no. …” (year, date or -, decision), separated by semicolons.",
+                )
+            })?
+        }
+        "contract_authenticated" | "meets_legal_conditions" => {
+            if let Some(value) = parse_flag(trimmed).map_err(|Unreadable| bad_flag())? {
+                let group = unit.group.get_or_insert_with(GroupConditions::default);
+                if key == "contract_authenticated" {
+                    group.contract_authenticated = value;
+                } else {
+                    group.meets_legal_conditions = value;
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Files
+
+/// The units file: one row per unit, Vietnamese headers.
+pub fn units_csv(ws: &Workspace) -> String {
+    let header: Vec<&str> = UNIT_COLUMNS
+        .iter()
+        .map(|key| column_label(key, Lang::Vi))
+        .collect();
+    write_csv(
+        &header,
+        ws.units.iter().map(|unit| {
+            UNIT_COLUMNS
+                .iter()
+                .map(|key| unit_cell(unit, key))
+                .collect::<Vec<_>>()
+        }),
+    )
+}
+
+/// The years file: one row per unit and year.
+pub fn years_csv(ws: &Workspace) -> String {
+    let header: Vec<&str> = YEAR_KEYS
+        .iter()
+        .chain(YEAR_FIELDS.iter())
+        .map(|key| column_label(key, Lang::Vi))
+        .collect();
+    write_csv(
+        &header,
+        ws.units.iter().flat_map(|unit| {
+            unit.years.iter().map(move |record| {
+                let mut row = vec![
+                    unit.id.clone(),
+                    unit.registration_code.clone(),
+                    unit.name.clone(),
+                    record.year.to_string(),
+                ];
+                row.extend(YEAR_FIELDS.iter().map(|field| year_cell(record, field)));
+                row
+            })
+        }),
+    )
+}
+
+fn normalised(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// The known column a header cell names (Vietnamese header, English alias
+/// or field key), if any.
+fn column_key(header: &str, keys: &[&'static str]) -> Option<&'static str> {
+    let header = normalised(header);
+    keys.iter().copied().find(|key| {
+        header == *key
+            || header == normalised(column_label(key, Lang::Vi))
+            || header == normalised(column_label(key, Lang::En))
+            || (*key == "id" && header == "unit_id")
+    })
+}
+
+/// A row's cells by column key.
+struct Row<'a> {
+    columns: &'a [(&'static str, usize)],
+    fields: &'a [String],
+}
+
+impl Row<'_> {
+    fn get(&self, key: &str) -> &str {
+        self.columns
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, index)| self.fields.get(*index))
+            .map_or("", |f| f.trim())
+    }
+}
+
+/// Reads a CSV file of either kind and applies it to a copy of `current`:
+/// units are matched by internal id, then registration code, and updated
+/// (their yearly records kept) or added; yearly records replace the
+/// unit's record of the same year or are added. Units the file does not
+/// name are kept. Every problem is returned, with its line and column; the
+/// units the file touched are also validated, and their errors returned
+/// the same way.
+pub fn import_csv(current: &Workspace, text: &str) -> Result<(CsvKind, Workspace), Vec<CsvError>> {
+    let whole = |vi: &str, en: &str| {
+        vec![CsvError {
+            line: 1,
+            column: String::new(),
+            message: message(vi, en),
+        }]
+    };
+    let records = match parse_csv(text) {
+        Ok(records) => records,
+        Err(line) => {
+            return Err(vec![CsvError {
+                line,
+                column: String::new(),
+                message: message(
+                    "Dấu ngoặc kép mở ở dòng này không được đóng.",
+                    "A quote opened on this line is never closed.",
+                ),
+            }])
+        }
+    };
+    let Some((header, rows)) = records.split_first() else {
+        return Err(whole("Tệp trống.", "The file is empty."));
+    };
+    let all_keys: Vec<&'static str> = UNIT_COLUMNS
+        .iter()
+        .chain(YEAR_KEYS.iter())
+        .chain(YEAR_FIELDS.iter())
+        .copied()
+        .collect();
+    let mut errors = Vec::new();
+    let mut columns: Vec<(&'static str, usize)> = Vec::new();
+    for (index, name) in header.fields.iter().enumerate() {
+        match column_key(name, &all_keys) {
+            Some(key) if columns.iter().any(|(k, _)| *k == key) => errors.push(CsvError {
+                line: header.line,
+                column: name.clone(),
+                message: message("Cột này xuất hiện hai lần.", "This column appears twice."),
+            }),
+            Some(key) => columns.push((key, index)),
+            None if name.trim().is_empty() => {}
+            None => errors.push(CsvError {
+                line: header.line,
+                column: name.clone(),
+                message: message(
+                    "Không rõ cột này (xem danh sách cột trong README).",
+                    "Unknown column (see the list of columns in the README).",
+                ),
+            }),
+        }
+    }
+    let has = |key: &str| columns.iter().any(|(k, _)| *k == key);
+    let kind = if has("year") {
+        CsvKind::Years
+    } else {
+        CsvKind::Units
+    };
+    let required: &[&str] = match kind {
+        CsvKind::Units => &["name", "kind"],
+        CsvKind::Years => &["year"],
+    };
+    for key in required {
+        if !has(key) {
+            errors.push(CsvError {
+                line: header.line,
+                column: column_label(key, Lang::Vi).to_owned(),
+                message: message(
+                    "Thiếu cột bắt buộc này.",
+                    "This required column is missing.",
+                ),
+            });
+        }
+    }
+    if kind == CsvKind::Years && !has("id") && !has("registration_code") {
+        errors.push(CsvError {
+            line: header.line,
+            column: column_label("id", Lang::Vi).to_owned(),
+            message: message(
+                "Cần cột “Mã nội bộ” hoặc “Mã số HTX” để biết số liệu của đơn vị nào.",
+                "A column “Mã nội bộ” (id) or “Mã số HTX” (registration code) is needed to know whose figures these are.",
+            ),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let column_name = |key: &str| {
+        columns
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, index)| header.fields.get(*index))
+            .cloned()
+            .unwrap_or_else(|| column_label(key, Lang::Vi).to_owned())
+    };
+
+    let mut ws = current.clone();
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(ws.units.len());
+    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(ws.units.len());
+    for (index, unit) in ws.units.iter().enumerate() {
+        by_id.insert(unit.id.clone(), index);
+        let code = normalised(&unit.registration_code);
+        if !code.is_empty() {
+            by_code.entry(code).or_insert(index);
+        }
+    }
+    // Where each touched unit (or unit and year) came from, to place the
+    // validation errors found afterwards.
+    let mut lines: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut next_id = 1usize;
+
+    for record in rows {
+        let row = Row {
+            columns: &columns,
+            fields: &record.fields,
+        };
+        let mut row_error = |key: &str, message: Text| {
+            errors.push(CsvError {
+                line: record.line,
+                column: column_name(key),
+                message,
+            })
+        };
+        let id = row.get("id");
+        let code = normalised(row.get("registration_code"));
+        let existing = by_id
+            .get(id)
+            .filter(|_| !id.is_empty())
+            .or_else(|| by_code.get(&code).filter(|_| !code.is_empty()))
+            .copied();
+        match kind {
+            CsvKind::Units => {
+                let mut unit = match existing.and_then(|i| ws.units.get(i)) {
+                    Some(unit) => unit.clone(),
+                    None => Unit::new("", "", UnitKind::Htx),
+                };
+                if existing.is_none() {
+                    // A THT read from a file has group conditions only
+                    // where the file gives them.
+                    unit.group = None;
+                }
+                for (key, _) in &columns {
+                    if UNIT_COLUMNS.contains(key) && *key != "id" {
+                        if let Err(m) = set_unit_cell(&mut unit, key, row.get(key), &ws.plan) {
+                            row_error(key, m);
+                        }
+                    }
+                }
+                if unit.kind != UnitKind::Tht && unit.group == Some(GroupConditions::default()) {
+                    unit.group = None;
+                }
+                // A new unit takes the next index: a later row naming it
+                // again finds it and is refused as a repeat.
+                let identity = existing.unwrap_or(ws.units.len());
+                if !seen.insert(identity.to_string()) {
+                    row_error(
+                        if id.is_empty() {
+                            "registration_code"
+                        } else {
+                            "id"
+                        },
+                        message(
+                            "Đơn vị này đã có ở một dòng trước trong tệp.",
+                            "This unit is already on an earlier line of the file.",
+                        ),
+                    );
+                    continue;
+                }
+                match existing {
+                    Some(index) => {
+                        lines.insert(unit.id.clone(), record.line);
+                        if let Some(slot) = ws.units.get_mut(index) {
+                            *slot = unit;
+                        }
+                    }
+                    None => {
+                        unit.id = if !id.is_empty() {
+                            id.to_owned()
+                        } else {
+                            loop {
+                                let candidate = format!("csv-{next_id}");
+                                next_id += 1;
+                                if !by_id.contains_key(&candidate) {
+                                    break candidate;
+                                }
+                            }
+                        };
+                        by_id.insert(unit.id.clone(), ws.units.len());
+                        if !code.is_empty() {
+                            by_code.insert(code, ws.units.len());
+                        }
+                        lines.insert(unit.id.clone(), record.line);
+                        ws.units.push(unit);
+                    }
+                }
+            }
+            CsvKind::Years => {
+                let Some(index) = existing else {
+                    row_error(
+                        if id.is_empty() {
+                            "registration_code"
+                        } else {
+                            "id"
+                        },
+                        message(
+                            "Không có đơn vị nào có mã này; hãy nhập tệp đơn vị trước.",
+                            "No unit has this id or code; import the units file first.",
+                        ),
+                    );
+                    continue;
+                };
+                let mut year = YearRecord::default();
+                if let Err(m) = set_year_cell(&mut year, "year", row.get("year")) {
+                    row_error("year", m);
+                    continue;
+                }
+                let Some(unit) = ws.units.get_mut(index) else {
+                    continue;
+                };
+                if !seen.insert(format!("{}\u{0}{}", unit.id, year.year)) {
+                    row_error(
+                        "year",
+                        message(
+                            "Năm này của đơn vị đã có ở một dòng trước trong tệp.",
+                            "This unit's year is already on an earlier line of the file.",
+                        ),
+                    );
+                    continue;
+                }
+                let slot = match unit.years.iter().position(|r| r.year == year.year) {
+                    Some(position) => position,
+                    None => {
+                        unit.years.push(year.clone());
+                        unit.years.len() - 1
+                    }
+                };
+                let Some(target) = unit.years.get_mut(slot) else {
+                    continue;
+                };
+                for (key, _) in &columns {
+                    if YEAR_FIELDS.contains(key) {
+                        if let Err(m) = set_year_cell(target, key, row.get(key)) {
+                            row_error(key, m);
+                        }
+                    }
+                }
+                lines.insert(format!("{}\u{0}{}", unit.id, year.year), record.line);
+            }
+        }
+    }
+
+    // Validation of what the file touched, placed on its lines, listed
+    // with the problems of reading so that one pass fixes everything.
+    {
+        for issue in validate_workspace(&ws)
+            .issues
+            .into_iter()
+            .filter(|i| i.is_error())
+        {
+            let Some(unit_id) = issue.location.unit_id.as_deref() else {
+                continue;
+            };
+            let line = match kind {
+                CsvKind::Units => lines.get(unit_id),
+                CsvKind::Years => issue
+                    .location
+                    .year
+                    .and_then(|year| lines.get(&format!("{unit_id}\u{0}{year}"))),
+            };
+            let Some(&line) = line else {
+                continue;
+            };
+            let field = match issue.location.field {
+                "reorganisation" => "reorganisation_completed_on",
+                field => field,
+            };
+            errors.push(CsvError {
+                line,
+                column: column_name(field),
+                message: issue.message,
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok((kind, ws))
+    } else {
+        Err(errors)
+    }
+}
+
+/// Every error of a refused file (the first `shown`), as HTML.
+pub fn errors_html(errors: &[CsvError], shown: usize, lang: Lang) -> String {
+    let mut html = Html::new();
+    let heading = match lang {
+        Lang::Vi => format!(
+            "Chưa nhập được tệp: {} lỗi. Không có gì thay đổi. Hãy sửa rồi chọn lại tệp.",
+            errors.len()
+        ),
+        Lang::En => format!(
+            "The file was not imported: {} errors. Nothing changed. Fix them and choose the file again.",
+            errors.len()
+        ),
+    };
+    html.element("p", &[("class", Some("field-error"))], &heading);
+    html.open("ul", &[("class", Some("issues"))]);
+    for error in errors.iter().take(shown) {
+        html.element(
+            "li",
+            &[("class", Some("issue issue-error"))],
+            &error.describe(lang),
+        );
+    }
+    html.close("ul");
+    if errors.len() > shown {
+        html.element("p", &[], &format!("… (+{})", errors.len() - shown));
+    }
+    html.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::unit::Reorganisation;
+
+    fn sample() -> Workspace {
+        let mut ws = Workspace::new("w", "Thử");
+        let mut unit = Unit::new("u1", "HTX Đông Hải, \"Cát Bà\"", UnitKind::Htx);
+        unit.registration_code = "0201".into();
+        unit.sector = "nong-nghiep".into();
+        unit.district = "Hồng Bàng".into();
+        unit.founded = NaiveDate::from_ymd_opt(2001, 2, 3);
+        unit.reorganisation = Reorganisation {
+            required: true,
+            completed_on: NaiveDate::from_ymd_opt(2015, 1, 1),
+        };
+        unit.status_history = vec![StatusChange {
+            status: OperatingStatus::Inactive,
+            since: NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default(),
+        }];
+        unit.recognitions = vec![Recognition {
+            year: 2019,
+            decision: "QĐ số 12; ký \\ ngày".into(),
+            date: None,
+        }];
+        unit.years.push(YearRecord {
+            year: 2019,
+            members: Some(12),
+            revenue: Decimal::parse("1250.50").ok(),
+            key_managers: vec![KeyManager {
+                role: ManagerRole::Director,
+                qualification: Qualification::College,
+                trained: true,
+                name: "Nguyễn Thị Hoa".into(),
+            }],
+            ..Default::default()
+        });
+        ws.units.push(unit);
+        ws.units
+            .push(Unit::new("u2", "Tổ hợp tác Rau sạch", UnitKind::Tht));
+        ws
+    }
+
+    #[test]
+    fn units_and_years_round_trip_through_csv() {
+        let ws = sample();
+        let empty = Workspace::new("w", "Thử");
+        let (kind, with_units) = import_csv(&empty, &units_csv(&ws)).expect("units");
+        assert_eq!(kind, CsvKind::Units);
+        let (kind, back) = import_csv(&with_units, &years_csv(&ws)).expect("years");
+        assert_eq!(kind, CsvKind::Years);
+        assert_eq!(back.units, ws.units);
+    }
+
+    #[test]
+    fn bytes_are_utf8_with_bom_and_quoted() {
+        let csv = units_csv(&sample());
+        assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
+        assert!(csv.contains("\"HTX Đông Hải, \"\"Cát Bà\"\"\""));
+        assert!(csv.contains("Tên đơn vị"));
+        assert!("Đông".as_bytes() == [0xC4, 0x90, 0xC3, 0xB4, 0x6E, 0x67]);
+    }
+
+    #[test]
+    fn semicolons_english_headers_and_decimal_commas_are_read() {
+        let ws = sample();
+        let text = "id;year;revenue;Số thành viên\r\nu1;2020;\"1.234,5\";30\r\nu1;2021;99,25;\r\n";
+        let (_, back) = import_csv(&ws, text).expect("readable");
+        let unit = back.unit("u1").expect("kept");
+        assert_eq!(unit.years.len(), 3);
+        assert_eq!(
+            unit.record(2020)
+                .and_then(|r| r.revenue.clone())
+                .map(|d| d.to_string()),
+            Some("1234.5".into())
+        );
+        assert_eq!(unit.record(2020).and_then(|r| r.members), Some(30));
+        assert_eq!(
+            unit.record(2021)
+                .and_then(|r| r.revenue.clone())
+                .map(|d| d.to_string()),
+            Some("99.25".into())
+        );
+    }
+
+    #[test]
+    fn every_row_error_is_listed_and_nothing_applies() {
+        let ws = sample();
+        let text = "Mã nội bộ,Năm,Doanh thu,Số thành viên\nu1,2020,abc,5\nzz,2020,1,2\nu1,2021,1,-4\nu1,2020,1,1\n";
+        let errors = import_csv(&ws, text).expect_err("refused");
+        let places: Vec<(usize, &str)> =
+            errors.iter().map(|e| (e.line, e.column.as_str())).collect();
+        assert_eq!(
+            places,
+            [
+                (2, "Doanh thu"),
+                (3, "Mã nội bộ"),
+                (5, "Năm"),
+                (4, "Số thành viên")
+            ]
+        );
+        assert!(errors[0]
+            .describe(Lang::En)
+            .starts_with("Line 2, column “Doanh thu”"));
+        let html = errors_html(&errors, 10, Lang::Vi);
+        assert!(html.contains("4 lỗi"));
+    }
+
+    #[test]
+    fn unknown_and_missing_columns_are_named() {
+        let errors = import_csv(&sample(), "Tên đơn vị,Doanh thuu\nA,1\n").expect_err("refused");
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].column, "Doanh thuu");
+        assert_eq!(errors[1].column, "Loại hình");
+    }
+
+    #[test]
+    fn amounts_as_people_type_them() {
+        let read = |t: &str| parse_amount(t).map(|d| d.map(|d| d.to_string()));
+        assert_eq!(read("1234,5"), Ok(Some("1234.5".into())));
+        assert_eq!(read("1.234,5"), Ok(Some("1234.5".into())));
+        assert_eq!(read("1,234.5"), Ok(Some("1234.5".into())));
+        assert_eq!(read("1.234.567"), Err(Unreadable));
+        assert_eq!(read(" "), Ok(None));
+        assert_eq!(read("1e5"), Err(Unreadable));
+    }
+}
