@@ -9,6 +9,12 @@ use crate::i18n::{Lang, Text};
 use crate::indicator::{Engine, Evaluation, WorkspaceIndex};
 use crate::workspace::Workspace;
 
+thread_local! {
+    /// Set when the workspace is replaced by what another tab saved, so that
+    /// the save that follows every change skips writing it back.
+    static FROM_OTHER_TAB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// A message for the user that stays until dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -111,7 +117,69 @@ impl AppState {
             .unwrap_or(false)
     }
 
+    /// Another tab saved the open workspace since this tab read it, and this
+    /// tab has changes of its own: the user keeps one of the two.
+    fn resolve_conflict(&self) {
+        let keep_ours = self.confirm(
+            "Một tab khác vừa lưu thay đổi mới hơn cho không gian làm việc này.\n\nBấm OK để giữ bản của tab này (ghi đè bản kia), hoặc Hủy để mở bản của tab kia (thay đổi vừa rồi ở tab này sẽ bỏ).",
+            "Another tab has just saved newer changes to this workspace.\n\nPress OK to keep this tab's version (overwriting the other), or Cancel to open the other tab's version (this tab's latest change is dropped).",
+        );
+        let id = self.workspace.with_untracked(|w| w.id.clone());
+        if keep_ours {
+            if let Err(error) = self
+                .workspace
+                .with_untracked(storage::save_workspace_anyway)
+            {
+                self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+            }
+        } else if let Some(Ok(theirs)) = storage::read_workspace(&id) {
+            self.workspace.set(theirs);
+        } else {
+            // Theirs cannot be read: nothing is overwritten; say so.
+            let error = storage::SaveError::Conflict;
+            self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+        }
+    }
+
+    /// Shows what another tab saves to the open workspace as soon as it is
+    /// saved (the browser's `storage` event fires in every other tab).
+    fn follow_other_tabs(self) {
+        let state = self;
+        window_event_listener(leptos::ev::storage, move |event| {
+            let id = state.workspace.with_untracked(|w| w.id.clone());
+            if event.key().as_deref() != Some(&format!("{}{id}", storage::WORKSPACE_PREFIX)) {
+                return;
+            }
+            match event.new_value() {
+                Some(text) if !storage::is_known(&id, &text) => {
+                    // Unreadable data is left to the next save's conflict check.
+                    if let Ok(theirs) = crate::document::from_json(&text) {
+                        storage::remember(&id, &text);
+                        FROM_OTHER_TAB.set(true);
+                        state.workspace.set(theirs);
+                        state.notify(Text::new(
+                            "Đã cập nhật thay đổi vừa lưu ở một tab khác.",
+                            "Updated with changes just saved in another tab.",
+                        ));
+                    }
+                }
+                Some(_) => {}
+                None => state.notify(Text::new(
+                    "Một tab khác đã xóa không gian làm việc đang mở ở đây. Nó vẫn còn trong tab này và sẽ được lưu lại khi bạn sửa.",
+                    "Another tab deleted the workspace open here. It is still in this tab and is saved again when you edit it.",
+                )),
+            }
+        });
+    }
+
+    /// Adds a notice, unless the same one is already showing.
     pub fn notify(&self, text: Text) {
+        if self
+            .notices
+            .with_untracked(|n| n.iter().any(|n| n.text == text))
+        {
+            return;
+        }
         self.notices.update(|notices| {
             let id = notices.iter().map(|n| n.id).max().unwrap_or(0) + 1;
             notices.push(Notice { id, text });
@@ -125,15 +193,24 @@ impl AppState {
         Effect::watch(
             move || state.workspace.track(),
             move |_, _, _| {
+                // Just read from another tab's save: already stored as is.
+                if FROM_OTHER_TAB.replace(false) {
+                    return;
+                }
                 let result = state.workspace.with_untracked(|w| {
                     storage::save_workspace(w).and_then(|()| storage::save_current(&w.id))
                 });
-                if let Err(error) = result {
-                    state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+                match result {
+                    Ok(()) => {}
+                    Err(storage::SaveError::Conflict) => state.resolve_conflict(),
+                    Err(error) => {
+                        state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)))
+                    }
                 }
             },
             false,
         );
+        state.follow_other_tabs();
         Effect::new(move |_| {
             let lang = state.lang.get();
             if let Some(root) = web_sys::window()

@@ -13,6 +13,14 @@
 //! is never overwritten — it is moved aside before anything else is written
 //! — and a failed save leaves the last good copy in place (`setItem` either
 //! stores the whole value or nothing) and is reported to the caller.
+//!
+//! A third, for two open tabs: a tab never overwrites a workspace that
+//! another tab saved since this one last read or wrote it. Each read and
+//! write records a fingerprint of the stored text; a save that finds a
+//! different text stored is refused with [`SaveError::Conflict`], and the
+//! caller asks the user ([`save_workspace_anyway`] after they choose).
+
+use std::cell::RefCell;
 
 use crate::small_sort::sort_small_by;
 use gloo_storage::{LocalStorage, Storage as _};
@@ -52,6 +60,8 @@ pub enum SaveError {
     QuotaExceeded,
     /// Storage is switched off or refused for another reason.
     Unavailable(String),
+    /// Another tab saved this workspace since this tab last read it.
+    Conflict,
 }
 
 impl SaveError {
@@ -63,6 +73,12 @@ impl SaveError {
                     "Not saved: the browser's storage is full. The last saved copy is intact. Download your data or delete a workspace.",
                 )
                 .to_owned(),
+            SaveError::Conflict => lang
+                .pick(
+                    "Chưa lưu: một tab khác vừa lưu thay đổi mới hơn cho không gian làm việc này.",
+                    "Not saved: another tab has just saved newer changes to this workspace.",
+                )
+                .to_owned(),
             SaveError::Unavailable(detail) => format!(
                 "{} ({detail})",
                 lang.pick(
@@ -72,6 +88,39 @@ impl SaveError {
             ),
         }
     }
+}
+
+thread_local! {
+    /// For each workspace id, the fingerprint of the stored text this tab
+    /// last read or wrote.
+    static KNOWN: RefCell<Vec<(String, u64)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// FNV-1a over the text: equal texts, equal fingerprints; a change by
+/// another tab is all but certain to change it.
+pub fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Records that this tab has seen `text` stored for workspace `id`.
+pub fn remember(id: &str, text: &str) {
+    let print = fingerprint(text);
+    KNOWN.with_borrow_mut(|known| match known.iter_mut().find(|(k, _)| k == id) {
+        Some(entry) => entry.1 = print,
+        None => known.push((id.to_owned(), print)),
+    });
+}
+
+/// Whether `text` is what this tab last read or wrote for `id`.
+pub fn is_known(id: &str, text: &str) -> bool {
+    let print = fingerprint(text);
+    KNOWN.with_borrow(|known| known.iter().any(|(k, p)| k == id && *p == print))
+}
+
+fn has_seen(id: &str) -> bool {
+    KNOWN.with_borrow(|known| known.iter().any(|(k, _)| k == id))
 }
 
 /// What was found in storage at start-up.
@@ -133,7 +182,10 @@ pub fn load() -> Loaded {
             continue;
         };
         match document::from_json(&text) {
-            Ok(workspace) => loaded.workspaces.push(workspace),
+            Ok(workspace) => {
+                remember(&workspace.id, &text);
+                loaded.workspaces.push(workspace)
+            }
             Err(_) => {
                 let id = key.trim_start_matches(WORKSPACE_PREFIX).to_owned();
                 if quarantine(&storage, &key, &text).is_err() {
@@ -200,13 +252,33 @@ pub fn discard_quarantined(key: &str) {
     }
 }
 
-/// Writes a workspace. On failure the previous copy is still there.
+/// Writes a workspace. On failure the previous copy is still there. Refused
+/// with [`SaveError::Conflict`] when another tab has saved it since this
+/// tab last read or wrote it.
 pub fn save_workspace(workspace: &Workspace) -> Result<(), SaveError> {
+    write_workspace(workspace, false)
+}
+
+/// Writes a workspace over whatever another tab saved: only after the user
+/// chose to keep this tab's version.
+pub fn save_workspace_anyway(workspace: &Workspace) -> Result<(), SaveError> {
+    write_workspace(workspace, true)
+}
+
+fn write_workspace(workspace: &Workspace, overwrite: bool) -> Result<(), SaveError> {
     let storage = storage().ok_or_else(|| SaveError::Unavailable("localStorage".to_owned()))?;
     let key = format!("{WORKSPACE_PREFIX}{}", workspace.id);
-    storage
-        .set_item(&key, &document::to_json(workspace))
-        .map_err(save_error)
+    if !overwrite && has_seen(&workspace.id) {
+        if let Ok(Some(stored)) = storage.get_item(&key) {
+            if !is_known(&workspace.id, &stored) {
+                return Err(SaveError::Conflict);
+            }
+        }
+    }
+    let text = document::to_json(workspace);
+    storage.set_item(&key, &text).map_err(save_error)?;
+    remember(&workspace.id, &text);
+    Ok(())
 }
 
 /// The id and name of every readable stored workspace, without reading
@@ -237,7 +309,11 @@ pub fn read_workspace(id: &str) -> Option<Result<Workspace, document::DocumentEr
         .get_item(&format!("{WORKSPACE_PREFIX}{id}"))
         .ok()
         .flatten()?;
-    Some(document::from_json(&text))
+    let read = document::from_json(&text);
+    if read.is_ok() {
+        remember(id, &text);
+    }
+    Some(read)
 }
 
 pub fn save_current(id: &str) -> Result<(), SaveError> {
