@@ -3,7 +3,10 @@
 #   (a) the release .wasm and .js sizes, raw and gzip;
 #   (b) cold load to the dashboard in headless Chromium, median of 7 runs;
 #   (c) evaluating every target for 1,000 and 30,000 generated units, in
-#       Chromium (wasm) and natively (cargo bench), and the wasm/native ratio.
+#       Chromium (wasm) and natively (cargo bench), and the wasm/native ratio;
+#   (d) a workspace of 1,000 / 10,000 / 30,000 units with three years of
+#       records: JSON size, export and import times, and whether
+#       localStorage holds it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -24,7 +27,7 @@ echo
 echo "== (b) cold load, navigation → nine target cards (headless Chromium)"
 browser_rc=0
 node tests/e2e/bench.js >"$out/browser.txt" || browser_rc=$?
-grep -v '^wasm' "$out/browser.txt" || true
+grep -v -E '^(wasm|io )' "$out/browser.txt" || true
 
 echo
 echo "== (c) evaluating every target over generated units: Chromium (window.wasmBindings.bench_indicators)"
@@ -52,6 +55,10 @@ for row in "1000 as-of" "30000 as-of" "1000 edit" "30000 edit"; do
   fi
   printf '%-22s %14s %14s %12s\n' "$units, $2 change" "${w:-n/a}" "${n:-n/a}" "$ratio"
 done
+echo
+echo "== (d) a big workspace as a file and in storage (Chromium): JSON size, export and"
+echo "       import (parse, validate, preview) times, whether localStorage takes it"
+grep '^io ' "$out/browser.txt" || missing=1
 cold="$(sed -n 's/^cold_load median_ms=\([0-9.]*\).*/\1/p' "$out/browser.txt")"
 if [ $browser_rc -ne 0 ] || [ $native_rc -ne 0 ] || [ $missing -ne 0 ] || [ -z "$cold" ]; then
   echo "bench: some figures are missing (see above)" >&2

@@ -59,3 +59,49 @@ pub fn median_update_ms(
     sort_small_by(&mut timings, f64::total_cmp);
     timings[timings.len() / 2]
 }
+
+/// What moving a big workspace through a file costs: its size as a JSON
+/// document and the time to write it (export) and to read it back as an
+/// import does — parse, migrate, validate as a whole and preview.
+#[derive(Clone, Debug)]
+pub struct FileFigures {
+    pub bytes: usize,
+    pub export_ms: f64,
+    pub import_ms: f64,
+    /// Whether the import found the document valid (it should: the data
+    /// is generated valid).
+    pub valid: bool,
+}
+
+/// A synthetic workspace of `units` units keeping the last `years` years of
+/// records (2020 backwards), as the JSON document the app would store.
+pub fn big_document(units: usize, years: i32) -> String {
+    let mut workspace = synthetic_workspace(units, 42);
+    for unit in &mut workspace.units {
+        unit.years.retain(|r| r.year > 2020 - years);
+    }
+    crate::document::to_json(&workspace)
+}
+
+/// Export and import timings for [`big_document`], one run each (a run at
+/// 30,000 units takes long enough for any clock).
+pub fn file_figures(units: usize, years: i32, mut now_ms: impl FnMut() -> f64) -> FileFigures {
+    let text = big_document(units, years);
+    let workspace = crate::document::from_json(&text).ok();
+    let start = now_ms();
+    let exported = workspace.as_ref().map(crate::document::to_json);
+    let export_ms = now_ms() - start;
+    let start = now_ms();
+    let empty = crate::workspace::Workspace::new("bench", "bench");
+    // The same work as `import::preview_import`, without its 20 MB cap, so
+    // that bigger documents are measured too.
+    let preview = crate::document::from_json(&text)
+        .map(|incoming| crate::import::preview_workspace(&empty, incoming));
+    let import_ms = now_ms() - start;
+    FileFigures {
+        bytes: exported.map_or(text.len(), |t| t.len()),
+        export_ms,
+        import_ms,
+        valid: preview.is_ok_and(|p| p.can_confirm()),
+    }
+}

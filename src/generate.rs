@@ -81,7 +81,8 @@ pub fn synthetic_workspace(units: usize, seed: u64) -> Workspace {
             }
         }
         if rng.chance(12) {
-            let since = rng.date(2015, 4);
+            // Stopped after it was founded (and after a month of work).
+            let since = rng.date(2015, 4).max(founded + chrono::Days::new(30));
             unit.status_history.push(StatusChange {
                 status: OperatingStatus::Inactive,
                 since,
@@ -150,4 +151,20 @@ pub fn synthetic_workspace(units: usize, seed: u64) -> Workspace {
         });
     }
     workspace
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Benchmarks import what they generate: it must be valid data.
+    #[test]
+    fn synthetic_workspaces_validate_without_errors() {
+        for seed in [7, 42] {
+            let workspace = synthetic_workspace(2_000, seed);
+            let report = crate::validation::validate_workspace(&workspace);
+            let errors: Vec<_> = report.errors().take(3).collect();
+            assert!(errors.is_empty(), "seed {seed}: {errors:?}");
+        }
+    }
 }

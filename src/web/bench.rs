@@ -24,3 +24,36 @@ pub fn bench_indicators(units: u32, repeats: u32) -> f64 {
 pub fn bench_indicators_edit(units: u32, repeats: u32) -> f64 {
     median_update_ms(units as usize, repeats as usize, Change::Edit, clock())
 }
+
+/// Sizes and timings of a big workspace on the file and storage paths, as
+/// one line for `make bench`: its JSON size, export and import (parse,
+/// validate, preview) times, and whether localStorage takes it (the key is
+/// removed again).
+#[wasm_bindgen]
+pub fn bench_workspace_io(units: u32, years: i32) -> String {
+    let mut now = clock();
+    let figures = crate::benchmark::file_figures(units as usize, years, &mut now);
+    let text = crate::benchmark::big_document(units as usize, years);
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    let start = now();
+    let saved = storage
+        .as_ref()
+        .map(|s| s.set_item("coop-plan:bench", &text).is_ok());
+    let save_ms = now() - start;
+    if let Some(storage) = &storage {
+        let _ = storage.remove_item("coop-plan:bench");
+    }
+    format!(
+        "io units={units} years={years} bytes={} export_ms={:.0} import_ms={:.0} valid={} localstorage={} save_ms={:.0}",
+        figures.bytes,
+        figures.export_ms,
+        figures.import_ms,
+        figures.valid,
+        match saved {
+            Some(true) => "saved",
+            Some(false) => "refused",
+            None => "unavailable",
+        },
+        save_ms
+    )
+}

@@ -87,6 +87,11 @@ async function main() {
         const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators_edit(u, r), [units, repeats]);
         console.log(`wasm-edit units=${units} median_ms=${Number(ms).toFixed(3)}`);
       }
+      // A big workspace on the file and storage paths (issue 3 §7).
+      for (const [units, years] of [[1000, 3], [10000, 3], [30000, 3]]) {
+        const line = await page.evaluate(([u, y]) => window.wasmBindings.bench_workspace_io(u, y), [units, years]);
+        console.log(line);
+      }
     }
     await context.close();
   } finally {
