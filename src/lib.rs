@@ -22,6 +22,7 @@ pub mod indicator;
 pub mod iso_date;
 pub mod merge;
 pub mod plan;
+pub mod plan_form;
 pub mod plan_validation;
 pub mod present;
 pub mod report;
