@@ -30,6 +30,7 @@ pub mod route;
 pub mod small_sort;
 pub mod status;
 pub mod task;
+pub mod task_form;
 pub mod tour;
 pub mod unit;
 pub mod validation;

@@ -288,7 +288,12 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
                 html.text(" ").text(unit);
             }
             let issue_field = if field == "band" { "band_upper" } else { field };
-            message_slot(&mut html, &slot(i, field), class, &message_for(issues, &t.id, issue_field, lang));
+            message_slot(
+                &mut html,
+                &slot(i, field),
+                class,
+                &message_for(issues, &t.id, issue_field, lang),
+            );
             html.close("td");
         }
 
@@ -359,14 +364,15 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
     html.close("fieldset");
 
     // Districts and sectors.
-    html.open("div", &[("class", Some("columns"))]).open("div", &[]);
+    html.open("div", &[("class", Some("columns"))])
+        .open("div", &[]);
     html.element(
         "label",
-        &[("class", Some("stacked")), ("for", Some("districts-editor"))],
-        pick(
-            "Quận, huyện (mỗi dòng một tên)",
-            "Districts (one per line)",
-        ),
+        &[
+            ("class", Some("stacked")),
+            ("for", Some("districts-editor")),
+        ],
+        pick("Quận, huyện (mỗi dòng một tên)", "Districts (one per line)"),
     );
     html.element(
         "textarea",
@@ -472,7 +478,11 @@ fn label(html: &mut Html, for_id: &str, text: &str) {
 fn message_slot(html: &mut Html, id: &str, class: &'static str, text: &str) {
     html.element(
         "span",
-        &[("id", Some(id)), ("class", Some(class)), ("role", Some("alert"))],
+        &[
+            ("id", Some(id)),
+            ("class", Some(class)),
+            ("role", Some("alert")),
+        ],
         text,
     );
 }
@@ -510,8 +520,15 @@ fn general_html(issues: &[PlanIssue], lang: Lang) -> String {
 pub fn messages(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> Vec<(String, String)> {
     let mut out = Vec::with_capacity(draft.targets.len() * 3 + 1);
     for (i, t) in draft.targets.iter().enumerate() {
-        for (field, issue_field) in [("value", "value"), ("band", "band_upper"), ("deadline", "deadline")] {
-            out.push((slot(i, field), message_for(issues, &t.id, issue_field, lang)));
+        for (field, issue_field) in [
+            ("value", "value"),
+            ("band", "band_upper"),
+            ("deadline", "deadline"),
+        ] {
+            out.push((
+                slot(i, field),
+                message_for(issues, &t.id, issue_field, lang),
+            ));
         }
     }
     out.push((GENERAL_SLOT.to_owned(), general_html(issues, lang)));
@@ -547,7 +564,10 @@ mod tests {
     fn edits_reach_the_draft_by_field_name() {
         let mut draft = plan();
         let t5 = index_of(&draft, "T5");
-        assert_eq!(apply(&mut draft, &format!("target:{t5}:value"), "60"), Applied::Values);
+        assert_eq!(
+            apply(&mut draft, &format!("target:{t5}:value"), "60"),
+            Applied::Values
+        );
         assert!((draft.targets[t5].value - 0.6).abs() < 1e-12);
         apply(&mut draft, &format!("target:{t5}:comparator"), "more_than");
         assert_eq!(draft.targets[t5].comparator, Comparator::MoreThan);
@@ -563,8 +583,18 @@ mod tests {
         assert_eq!(draft.districts, ["Lê Chân", "Ngô Quyền"]);
         apply(&mut draft, "sector:0:en", "Farming");
         assert_eq!(draft.sectors[0].name.en, "Farming");
-        for unknown in ["target:99:value", "target:0:nope", "sector:x:vi", "nothing", ""] {
-            assert_eq!(apply(&mut draft, unknown, "1"), Applied::Unknown, "{unknown}");
+        for unknown in [
+            "target:99:value",
+            "target:0:nope",
+            "sector:x:vi",
+            "nothing",
+            "",
+        ] {
+            assert_eq!(
+                apply(&mut draft, unknown, "1"),
+                Applied::Unknown,
+                "{unknown}"
+            );
         }
     }
 
@@ -597,8 +627,14 @@ mod tests {
         let draft = plan();
         let form = form_html(&draft, &[], Lang::En);
         let inputs = form.matches("<input id=\"").count() + form.matches("<select id=\"").count();
-        let labels = form.matches("<label class=\"visually-hidden\" for=\"").count();
-        assert_eq!(inputs - 1, labels, "every input but the new sector's has a hidden label");
+        let labels = form
+            .matches("<label class=\"visually-hidden\" for=\"")
+            .count();
+        assert_eq!(
+            inputs - 1,
+            labels,
+            "every input but the new sector's has a hidden label"
+        );
         assert!(form.contains("for=\"new-sector\""));
         assert!(form.contains("Target value of T5 (%)"));
         assert!(form.contains("<textarea id=\"districts-editor\""));
@@ -612,7 +648,10 @@ mod tests {
         assert!(add_sector(&mut draft, "Du lịch"));
         assert!(add_sector(&mut draft, "Du lịch"));
         assert!(add_sector(&mut draft, "!!!"));
-        let keys: Vec<&str> = draft.sectors[before..].iter().map(|s| s.id.as_str()).collect();
+        let keys: Vec<&str> = draft.sectors[before..]
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
         assert_eq!(keys, ["du-lich", "du-lich-2", "linh-vuc"]);
     }
 }

@@ -144,3 +144,31 @@ test('a task can be edited: its deadline changes and so does whether it is overd
   // The form is back to adding a new task.
   await expect(page.getByRole('heading', { name: 'Thêm nhiệm vụ' })).toBeVisible();
 });
+
+test('a task is deleted after a confirmation; Escape leaves editing; a note is logged with Enter', async ({ page, context }) => {
+  await h.seedWorkspace(context, 't1-on-time.json');
+  await page.goto('/plan');
+  const row = page.getByRole('row', { name: /IV\.2/ });
+  // Enter in the progress note logs it under the as-of date.
+  await h.setAsOf(page, '2019-03-01');
+  await row.getByLabel(/Ghi tiến độ cho nhiệm vụ/).fill('Đã họp liên ngành');
+  await row.getByLabel(/Ghi tiến độ cho nhiệm vụ/).press('Enter');
+  await expect(row).toContainText('01/03/2019 — Đã họp liên ngành');
+
+  await row.getByRole('button', { name: /Sửa/ }).click();
+  await expect(page.getByRole('heading', { name: 'Sửa nhiệm vụ' })).toBeVisible();
+  await page.getByLabel('Tên nhiệm vụ').press('Escape');
+  await expect(page.getByRole('heading', { name: 'Thêm nhiệm vụ' })).toBeVisible();
+  await expect(page.getByLabel('Tên nhiệm vụ')).toHaveValue('');
+
+  // Dismissing the question keeps the task; accepting deletes it, and it stays deleted.
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await row.getByRole('button', { name: /Xóa/ }).click();
+  await expect(row).toHaveCount(1);
+  page.once('dialog', (dialog) => dialog.accept());
+  await row.getByRole('button', { name: /Xóa/ }).click();
+  await expect(page.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('row', { name: /IV\.1/ })).toHaveCount(1);
+  await expect(page.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
+});

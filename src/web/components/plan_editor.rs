@@ -90,8 +90,7 @@ pub fn PlanEditor() -> impl IntoView {
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter"
-            && name_and_value(&ev).is_some_and(|(name, _)| name == "new-sector")
+        if ev.key() == "Enter" && name_and_value(&ev).is_some_and(|(name, _)| name == "new-sector")
         {
             ev.prevent_default();
             add_sector();

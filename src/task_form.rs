@@ -1,0 +1,609 @@
+//! The task tracker as data: the table of tasks (filtered by lead agency
+//! and status, overdue ones marked as of the chosen date), the form that
+//! adds or edits a task, and what each control does to the plan. The page
+//! (`web::components::task_tracker`) writes these HTML texts and listens
+//! once per container.
+//!
+//! Controls: `filter-agency`, `filter-status`, `status:<i>` (a row's
+//! status), `note:<i>` with the button `data-action="log:<i>"`, the buttons
+//! `data-action="edit:<i>"` and `"delete:<i>"`; the form's fields are `task-title`,
+//! `task-lead`, `task-partners`, `task-deadline`, `task-notes` (their ids
+//! are `new-task-…`).
+
+use chrono::NaiveDate;
+
+use crate::format::format_date;
+use crate::html::Html;
+use crate::i18n::{Lang, Text};
+use crate::plan::Plan;
+use crate::small_sort::sort_small_by;
+use crate::task::{ProgressEntry, Task, TaskDeadline, TaskStatus};
+
+/// The lead agencies of the plan's tasks, sorted, each once.
+pub fn agencies(plan: &Plan) -> Vec<String> {
+    let mut agencies: Vec<String> = plan.tasks.iter().map(|t| t.lead_agency.clone()).collect();
+    sort_small_by(&mut agencies, |a, b| a.cmp(b));
+    agencies.dedup();
+    agencies
+}
+
+/// Which tasks the table shows: an empty filter shows all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub agency: String,
+    pub status: Option<TaskStatus>,
+}
+
+impl Filter {
+    fn shows(&self, task: &Task) -> bool {
+        (self.agency.is_empty() || task.lead_agency == self.agency)
+            && self.status.is_none_or(|s| task.status == s)
+    }
+}
+
+fn select_option(html: &mut Html, value: &str, text: &str, selected: bool) {
+    html.element(
+        "option",
+        &[("value", Some(value)), ("selected", selected.then_some(""))],
+        text,
+    );
+}
+
+/// The filters and the table of tasks.
+pub fn tasks_html(plan: &Plan, filter: &Filter, as_of: NaiveDate, lang: Lang) -> String {
+    let pick = |vi, en| lang.pick(vi, en);
+    let mut html = Html::new();
+    html.open("div", &[("class", Some("filters"))]);
+    html.open("label", &[("class", Some("inline"))])
+        .text(pick("Lọc theo cơ quan chủ trì", "Filter by lead agency"))
+        .text(" ")
+        .open("select", &[("name", Some("filter-agency"))]);
+    select_option(
+        &mut html,
+        "",
+        pick("Tất cả", "All"),
+        filter.agency.is_empty(),
+    );
+    for agency in agencies(plan) {
+        select_option(&mut html, &agency, &agency, agency == filter.agency);
+    }
+    html.close("select").close("label");
+    html.open("label", &[("class", Some("inline"))])
+        .text(pick("Lọc theo tình trạng", "Filter by status"))
+        .text(" ")
+        .open("select", &[("name", Some("filter-status"))]);
+    select_option(
+        &mut html,
+        "",
+        pick("Tất cả", "All"),
+        filter.status.is_none(),
+    );
+    for status in TaskStatus::ALL {
+        select_option(
+            &mut html,
+            status.key(),
+            status.label(lang),
+            filter.status == Some(status),
+        );
+    }
+    html.close("select").close("label").close("div");
+
+    html.open("div", &[("class", Some("table-scroll"))])
+        .open("table", &[])
+        .open("thead", &[])
+        .open("tr", &[]);
+    for head in [
+        pick("Nhiệm vụ", "Task"),
+        pick("Chủ trì / phối hợp", "Lead / partners"),
+        pick("Thời hạn", "Deadline"),
+        pick("Tình trạng", "Status"),
+        pick("Tiến độ", "Progress"),
+    ] {
+        html.element("th", &[("scope", Some("col"))], head);
+    }
+    html.close("tr").close("thead").open("tbody", &[]);
+    for (index, task) in plan.tasks.iter().enumerate() {
+        if filter.shows(task) {
+            task_row(&mut html, index, task, as_of, lang);
+        }
+    }
+    html.close("tbody").close("table").close("div");
+    html.into_string()
+}
+
+fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: Lang) {
+    let pick = |vi, en| lang.pick(vi, en);
+    let overdue = task.is_overdue(as_of);
+    html.open(
+        "tr",
+        &[
+            ("class", overdue.then_some("overdue")),
+            ("data-task-id", Some(&task.id)),
+        ],
+    );
+    html.open("td", &[])
+        .element("strong", &[], &task.id)
+        .text(" ")
+        .text(task.title.get(lang));
+    for small in [&task.source, &task.notes] {
+        if !small.is_empty() {
+            html.void("br", &[]).element("small", &[], small);
+        }
+    }
+    html.close("td").open("td", &[]).text(&task.lead_agency);
+    if !task.partner_agencies.is_empty() {
+        html.void("br", &[])
+            .element("small", &[], &task.partner_agencies.join("; "));
+    }
+    html.close("td").open("td", &[]);
+    html.text(
+        &task
+            .deadline
+            .map_or_else(|| "—".to_owned(), |d| d.describe(lang)),
+    );
+    if overdue {
+        html.void("br", &[])
+            .open("strong", &[("class", Some("overdue-badge"))])
+            .element("span", &[("aria-hidden", Some("true"))], "⚠ ")
+            .text(pick("Quá hạn", "Overdue"))
+            .close("strong");
+    }
+    html.close("td");
+
+    let status_id = format!("task-{index}-status");
+    html.open("td", &[]).element(
+        "label",
+        &[
+            ("class", Some("visually-hidden")),
+            ("for", Some(&status_id)),
+        ],
+        &format!(
+            "{} {}",
+            pick("Tình trạng của nhiệm vụ", "Status of task"),
+            task.id
+        ),
+    );
+    html.open(
+        "select",
+        &[
+            ("id", Some(&status_id)),
+            ("name", Some(&format!("status:{index}"))),
+        ],
+    );
+    for status in TaskStatus::ALL {
+        select_option(
+            html,
+            status.key(),
+            status.label(lang),
+            status == task.status,
+        );
+    }
+    html.close("select").close("td");
+
+    let note_id = format!("task-{index}-note");
+    html.open("td", &[]).open("ul", &[("class", Some("log"))]);
+    for entry in &task.progress {
+        html.element(
+            "li",
+            &[],
+            &format!("{} — {}", format_date(entry.date, lang), entry.note),
+        );
+    }
+    html.close("ul").element(
+        "label",
+        &[("class", Some("visually-hidden")), ("for", Some(&note_id))],
+        &format!(
+            "{} {}",
+            pick("Ghi tiến độ cho nhiệm vụ", "Progress note for task"),
+            task.id
+        ),
+    );
+    html.void(
+        "input",
+        &[
+            ("id", Some(&note_id)),
+            ("name", Some(&format!("note:{index}"))),
+            ("type", Some("text")),
+            (
+                "placeholder",
+                Some(pick("Ghi chú tiến độ…", "Progress note…")),
+            ),
+        ],
+    );
+    html.text(" ").element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("secondary")),
+            ("data-action", Some(&format!("log:{index}"))),
+        ],
+        pick("Ghi", "Log"),
+    );
+    html.text(" ")
+        .open(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("secondary")),
+                ("data-action", Some(&format!("edit:{index}"))),
+            ],
+        )
+        .text(pick("Sửa", "Edit"))
+        .element(
+            "span",
+            &[("class", Some("visually-hidden"))],
+            &format!(" {}", task.id),
+        )
+        .close("button")
+        .text(" ")
+        .open(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("secondary")),
+                ("data-action", Some(&format!("delete:{index}"))),
+            ],
+        )
+        .text(pick("Xóa", "Delete"))
+        .element(
+            "span",
+            &[("class", Some("visually-hidden"))],
+            &format!(" {}", task.id),
+        )
+        .close("button");
+    html.close("td").close("tr");
+}
+
+/// What the task form holds, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TaskDraft {
+    pub title: String,
+    pub lead: String,
+    pub partners: String,
+    pub deadline: String,
+    pub notes: String,
+}
+
+/// The form's fields: (name, id, Vietnamese label, English label).
+pub const FIELDS: [(&str, &str, &str, &str); 5] = [
+    ("task-title", "new-task-title", "Tên nhiệm vụ", "Task"),
+    (
+        "task-lead",
+        "new-task-lead",
+        "Cơ quan chủ trì",
+        "Lead agency",
+    ),
+    (
+        "task-partners",
+        "new-task-partners",
+        "Cơ quan phối hợp (cách nhau bởi dấu ;)",
+        "Partner agencies (separated by ;)",
+    ),
+    (
+        "task-deadline",
+        "new-task-deadline",
+        "Thời hạn (30/06/2019, Quý II/2019, năm 2020, hằng năm 15/12)",
+        "Deadline (30/06/2019, Q2/2019, 2020, yearly 15/12)",
+    ),
+    ("task-notes", "new-task-notes", "Ghi chú", "Notes"),
+];
+
+impl TaskDraft {
+    /// The form filled from a task. The deadline is written the Vietnamese
+    /// way, which [`TaskDeadline::parse`] reads back in either language.
+    pub fn of(task: &Task) -> TaskDraft {
+        TaskDraft {
+            title: task.title.vi.clone(),
+            lead: task.lead_agency.clone(),
+            partners: task.partner_agencies.join("; "),
+            deadline: task
+                .deadline
+                .map(|d| d.describe(Lang::Vi))
+                .unwrap_or_default(),
+            notes: task.notes.clone(),
+        }
+    }
+
+    /// The draft with field `name` set (unknown names change nothing).
+    pub fn set(&mut self, name: &str, value: String) {
+        let slot = match name {
+            "task-title" => &mut self.title,
+            "task-lead" => &mut self.lead,
+            "task-partners" => &mut self.partners,
+            "task-deadline" => &mut self.deadline,
+            "task-notes" => &mut self.notes,
+            _ => return,
+        };
+        *slot = value;
+    }
+
+    fn value(&self, name: &str) -> &str {
+        match name {
+            "task-title" => &self.title,
+            "task-lead" => &self.lead,
+            "task-partners" => &self.partners,
+            "task-deadline" => &self.deadline,
+            _ => &self.notes,
+        }
+    }
+
+    /// Adds the task (`editing` is `None`) or updates task `editing`, or
+    /// says what is missing or unreadable; nothing changes on an error.
+    pub fn save(&self, plan: &mut Plan, editing: Option<usize>) -> Result<(), Text> {
+        let title = self.title.trim();
+        let lead = self.lead.trim();
+        if title.is_empty() || lead.is_empty() {
+            return Err(Text::new(
+                "Cần nhập tên nhiệm vụ và cơ quan chủ trì.",
+                "A task needs a title and a lead agency.",
+            ));
+        }
+        let deadline = if self.deadline.trim().is_empty() {
+            None
+        } else {
+            Some(TaskDeadline::parse(&self.deadline).ok_or_else(|| {
+                Text::new(
+                    "Không hiểu thời hạn. Ví dụ: 30/06/2019, Quý II/2019, năm 2020, hằng năm 15/12.",
+                    "The deadline is not understood. Examples: 30/06/2019, Q2/2019, 2020, yearly 15/12.",
+                )
+            })?)
+        };
+        let partner_agencies: Vec<String> = self
+            .partners
+            .split([';', ','])
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let notes = self.notes.trim().to_owned();
+        match editing.and_then(|i| plan.tasks.get_mut(i)) {
+            Some(task) => {
+                // A title left as it was keeps its English translation.
+                if task.title.vi != title {
+                    task.title = Text::new(title, title);
+                }
+                task.lead_agency = lead.to_owned();
+                task.partner_agencies = partner_agencies;
+                task.deadline = deadline;
+                task.notes = notes;
+            }
+            None => {
+                let mut number = plan.tasks.len() + 1;
+                while plan.tasks.iter().any(|t| t.id == format!("N{number}")) {
+                    number += 1;
+                }
+                plan.tasks.push(Task {
+                    id: format!("N{number}"),
+                    title: Text::new(title, title),
+                    lead_agency: lead.to_owned(),
+                    partner_agencies,
+                    deadline,
+                    status: TaskStatus::NotStarted,
+                    notes,
+                    progress: Vec::new(),
+                    source: String::new(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The form: heading, labelled fields, the error slot and buttons.
+    pub fn form_html(&self, editing: bool, lang: Lang) -> String {
+        let pick = |vi, en| lang.pick(vi, en);
+        let mut html = Html::new();
+        html.element(
+            "h3",
+            &[],
+            if editing {
+                pick("Sửa nhiệm vụ", "Edit the task")
+            } else {
+                pick("Thêm nhiệm vụ", "Add a task")
+            },
+        );
+        for (name, id, vi, en) in FIELDS {
+            html.element(
+                "label",
+                &[("class", Some("stacked")), ("for", Some(id))],
+                pick(vi, en),
+            )
+            .void(
+                "input",
+                &[
+                    ("id", Some(id)),
+                    ("name", Some(name)),
+                    ("type", Some("text")),
+                    ("value", Some(self.value(name))),
+                ],
+            );
+        }
+        html.element(
+            "p",
+            &[
+                ("class", Some("field-error")),
+                ("id", Some(ERROR_SLOT)),
+                ("role", Some("alert")),
+            ],
+            "",
+        );
+        html.element(
+            "button",
+            &[("type", Some("submit"))],
+            if editing {
+                pick("Lưu nhiệm vụ", "Save the task")
+            } else {
+                pick("Thêm nhiệm vụ", "Add the task")
+            },
+        );
+        if editing {
+            html.text(" ").element(
+                "button",
+                &[
+                    ("type", Some("button")),
+                    ("class", Some("secondary")),
+                    ("data-action", Some("cancel-edit")),
+                ],
+                pick("Hủy sửa", "Cancel editing"),
+            );
+        }
+        html.into_string()
+    }
+}
+
+/// The id of the form's error message.
+pub const ERROR_SLOT: &str = "task-form-error";
+
+/// Sets task `index`'s status from its key; unknown keys change nothing.
+pub fn set_status(plan: &mut Plan, index: usize, key: &str) -> bool {
+    match (plan.tasks.get_mut(index), TaskStatus::from_key(key)) {
+        (Some(task), Some(status)) => {
+            task.status = status;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Logs a progress note on task `index`, dated `date`; blank notes are not
+/// logged.
+pub fn log_progress(plan: &mut Plan, index: usize, date: NaiveDate, note: &str) -> bool {
+    let note = note.trim();
+    match plan.tasks.get_mut(index) {
+        Some(task) if !note.is_empty() => {
+            task.progress.push(ProgressEntry {
+                date,
+                note: note.to_owned(),
+            });
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn draft(title: &str, lead: &str, deadline: &str) -> TaskDraft {
+        TaskDraft {
+            title: title.into(),
+            lead: lead.into(),
+            partners: "Sở Tài chính, ; Liên minh HTX".into(),
+            deadline: deadline.into(),
+            notes: " ghi chú ".into(),
+        }
+    }
+
+    #[test]
+    fn a_task_is_added_edited_and_refused_when_incomplete() {
+        let mut plan = Plan::hai_phong_135();
+        let before = plan.tasks.len();
+        draft("Rà soát", "UBND huyện", "Quý II/2019")
+            .save(&mut plan, None)
+            .unwrap();
+        let added = plan.tasks.last().unwrap();
+        assert_eq!(plan.tasks.len(), before + 1);
+        assert_eq!(added.partner_agencies, ["Sở Tài chính", "Liên minh HTX"]);
+        assert_eq!(added.notes, "ghi chú");
+        assert_eq!(added.deadline, TaskDeadline::parse("Quý II/2019"));
+        assert!(added.is_overdue(date(2019, 7, 1)));
+        assert!(!added.is_overdue(date(2019, 6, 30)));
+
+        let index = plan.tasks.len() - 1;
+        let mut edit = TaskDraft::of(&plan.tasks[index]);
+        edit.set("task-deadline", "Quý IV/2019".into());
+        edit.save(&mut plan, Some(index)).unwrap();
+        assert_eq!(plan.tasks.len(), before + 1);
+        assert!(!plan.tasks[index].is_overdue(date(2019, 7, 1)));
+
+        let unchanged = plan.clone();
+        let missing = draft("", "UBND", "").save(&mut plan, None).unwrap_err();
+        assert!(missing.vi.contains("tên nhiệm vụ"));
+        let unreadable = draft("Việc", "Sở", "sớm")
+            .save(&mut plan, None)
+            .unwrap_err();
+        assert!(unreadable.en.contains("deadline"));
+        assert_eq!(plan, unchanged);
+    }
+
+    #[test]
+    fn new_ids_never_repeat() {
+        let mut plan = Plan::hai_phong_135();
+        plan.tasks.clear();
+        for title in ["a", "b"] {
+            draft(title, "x", "").save(&mut plan, None).unwrap();
+        }
+        plan.tasks.remove(0);
+        draft("c", "x", "").save(&mut plan, None).unwrap();
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["N2", "N3"]);
+    }
+
+    #[test]
+    fn the_table_filters_and_marks_overdue_tasks() {
+        let mut plan = Plan::hai_phong_135();
+        draft("Rà soát", "UBND huyện Tiên Lãng", "30/06/2019")
+            .save(&mut plan, None)
+            .unwrap();
+        let all = tasks_html(&plan, &Filter::default(), date(2019, 7, 1), Lang::Vi);
+        assert_eq!(
+            all.matches("<tr data-task-id").count() + all.matches("<tr class=\"overdue\"").count(),
+            plan.tasks.len()
+        );
+        assert!(all.contains("class=\"overdue\" data-task-id=\"N"));
+        let only = Filter {
+            agency: "UBND huyện Tiên Lãng".into(),
+            status: None,
+        };
+        let filtered = tasks_html(&plan, &only, date(2019, 1, 1), Lang::En);
+        assert_eq!(filtered.matches("data-task-id").count(), 1);
+        assert!(!filtered.contains("Overdue"));
+        let done = Filter {
+            agency: String::new(),
+            status: Some(TaskStatus::Done),
+        };
+        assert_eq!(
+            tasks_html(&plan, &done, date(2019, 1, 1), Lang::En)
+                .matches("data-task-id")
+                .count(),
+            plan.tasks
+                .iter()
+                .filter(|t| t.status == TaskStatus::Done)
+                .count()
+        );
+    }
+
+    #[test]
+    fn status_and_progress_change_one_task() {
+        let mut plan = Plan::hai_phong_135();
+        assert!(set_status(&mut plan, 0, "done"));
+        assert_eq!(plan.tasks[0].status, TaskStatus::Done);
+        assert!(!set_status(&mut plan, 0, "nope"));
+        assert!(!set_status(&mut plan, 99, "done"));
+        assert!(log_progress(&mut plan, 0, date(2019, 3, 1), " Đã họp "));
+        assert!(!log_progress(&mut plan, 0, date(2019, 3, 1), "   "));
+        assert_eq!(plan.tasks[0].progress.len(), 1);
+        assert_eq!(plan.tasks[0].progress[0].note, "Đã họp");
+        let html = tasks_html(&plan, &Filter::default(), date(2019, 3, 2), Lang::Vi);
+        assert!(html.contains("01/03/2019 — Đã họp"));
+    }
+
+    #[test]
+    fn the_form_labels_its_fields_and_keeps_their_values() {
+        let form = draft("Rà <soát>", "UBND", "").form_html(true, Lang::Vi);
+        for (_, id, vi, _) in FIELDS {
+            assert!(
+                form.contains(&format!("for=\"{id}\">{}", crate::html::escape(vi))),
+                "{id}"
+            );
+        }
+        assert!(form.contains("value=\"Rà &lt;soát&gt;\""));
+        assert!(form.contains("Sửa nhiệm vụ") && form.contains("cancel-edit"));
+        assert!(!draft("", "", "")
+            .form_html(false, Lang::En)
+            .contains("cancel-edit"));
+    }
+}
