@@ -13,6 +13,7 @@ pub mod csv_data;
 pub mod decimal;
 pub mod demo;
 pub mod document;
+pub mod exercise;
 pub mod format;
 pub mod generate;
 pub mod html;
