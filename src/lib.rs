@@ -8,6 +8,7 @@
 
 pub mod benchmark;
 pub mod chart;
+pub mod collect;
 pub mod csv;
 pub mod csv_data;
 pub mod decimal;

@@ -10,6 +10,7 @@
 pub mod bench;
 pub mod components;
 pub mod download;
+pub mod files;
 pub mod form_events;
 pub mod pages;
 pub mod route;

@@ -96,3 +96,53 @@ test.describe('presentation mode', () => {
     await expect(page.getByRole('banner')).toBeVisible();
   });
 });
+
+test.describe('collect and merge', () => {
+  test("three participants' files merge into the workshop workspace, which shows the room's numbers", async ({ page, context }) => {
+    const own = await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/');
+    await h.setAsOf(page, '2018-12-31');
+    const whole = {};
+    for (const id of ['T1', 'T2', 'T4', 'T5']) whole[id] = await h.card(page, id).locator('.figures').textContent();
+
+    // Three participants, each with part of the city; the first and the
+    // last both entered HTX 020001, under different names.
+    const doc = JSON.parse(h.fixtureText('t1-on-time.json'));
+    const byId = Object.fromEntries(doc.units.map((u) => [u.id, u]));
+    const parts = [['htx-1', 'htx-2', 'htx-6'], ['htx-3', 'htx-4', 'tht-1'], ['htx-5', 'htx-1']];
+    const files = parts.map((ids, i) => {
+      const units = ids.map((id) => ({ ...byId[id] }));
+      if (i === 2) units[1].name = `${units[1].name} (sửa)`;
+      const part = { ...doc, id: `hv-${i}`, name: `Học viên ${i + 1}`, units };
+      return { name: `hoc-vien-${i + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(part)) };
+    });
+    files.push({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{ "units": [') });
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
+    await page.getByLabel(/Thả các tệp vào đây/).setInputFiles(files);
+    const received = page.getByRole('table', { name: 'Các tệp đã nhận' });
+    await expect(received.getByRole('row')).toHaveCount(5);
+    await expect(received.getByRole('row', { name: /hoc-vien-2\.json/ })).toContainText('Học viên 2');
+    await expect(received.getByRole('row', { name: /hong\.json/ })).toContainText('Không dùng được');
+
+    await page.getByRole('button', { name: 'Gộp 3 tệp đọc được' }).click();
+    const conflict = page.getByRole('group');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toContainText('(sửa)');
+    await page.getByRole('button', { name: /Giá trị mới nhất thắng/ }).click();
+    await expect(conflict.getByRole('radio', { name: /\(sửa\)/ })).toBeChecked();
+    await page.screenshot({ path: 'test-results/collect.png', fullPage: true });
+    await page.getByRole('button', { name: /Mở không gian Hội thảo/ }).click();
+
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('banner')).toContainText('Hội thảo — gộp 3 tệp');
+    await h.setAsOf(page, '2018-12-31');
+    for (const id of Object.keys(whole)) {
+      await expect(h.card(page, id).locator('.figures')).toHaveText(whole[id]);
+    }
+    // The user's own workspace is untouched.
+    const stored = await h.localStorageEntries(page);
+    expect(stored[h.KEYS.workspace(own.id)]).toBe(h.fixtureText('t1-on-time.json'));
+    expect(JSON.parse(stored[h.KEYS.workspace('workshop')]).units).toHaveLength(7);
+  });
+});

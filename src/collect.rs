@@ -1,0 +1,342 @@
+//! Collecting a workshop's files: each participant exports a workspace, the
+//! trainer drops all the files on the workshop page, sees who sent what,
+//! and merges them ([`crate::merge`]: the same registration code is the
+//! same unit; conflicting values are listed to choose) into the workshop
+//! workspace, whose dashboard is the room's combined picture.
+
+use crate::document::from_json;
+use crate::html::{table, Html};
+use crate::i18n::{Lang, Text};
+use crate::import::MAX_IMPORT_BYTES;
+use crate::merge::{Merge, Source};
+use crate::unit::UnitKind;
+use crate::validation::validate_workspace;
+use crate::workspace::Workspace;
+
+/// The id of the workspace a workshop's files are merged into.
+pub const WORKSHOP_ID: &str = "workshop";
+
+/// One file received: its name, when it was last modified (milliseconds
+/// since 1970, to decide "newest wins"), and what was read from it.
+#[derive(Clone, Debug)]
+pub struct Received {
+    pub file_name: String,
+    pub modified: f64,
+    pub read: Result<Workspace, Text>,
+}
+
+impl Received {
+    /// Reads a file's text; over-large files are refused before reading
+    /// (`text` is `None` then).
+    pub fn read(file_name: &str, modified: f64, bytes: u64, text: Option<&str>) -> Received {
+        let read = match text {
+            _ if bytes > MAX_IMPORT_BYTES => Err(Text::new(
+                format!("Tệp lớn hơn {} MB.", MAX_IMPORT_BYTES / (1024 * 1024)),
+                format!("The file is over {} MB.", MAX_IMPORT_BYTES / (1024 * 1024)),
+            )),
+            None => Err(Text::new(
+                "Không đọc được tệp.",
+                "The file could not be read.",
+            )),
+            Some(text) => {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                from_json(text).map_err(|e| Text::new(e.message(Lang::Vi), e.message(Lang::En)))
+            }
+        };
+        Received {
+            file_name: file_name.to_owned(),
+            modified,
+            read,
+        }
+    }
+}
+
+/// The files that were read, as sources to merge (unreadable ones left out).
+pub fn sources(received: &[Received]) -> Vec<Source> {
+    received
+        .iter()
+        .filter_map(|r| {
+            r.read.as_ref().ok().map(|workspace| Source {
+                label: r.file_name.clone(),
+                modified: r.modified,
+                workspace: workspace.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The empty workspace the files are merged into.
+pub fn workshop_base(files: usize, lang: Lang) -> Workspace {
+    let name = match lang {
+        Lang::Vi => format!("Hội thảo — gộp {files} tệp"),
+        Lang::En => format!("Workshop — {files} files merged"),
+    };
+    Workspace::new(WORKSHOP_ID, name)
+}
+
+/// Who sent what: one row per file with its workspace's name, its units
+/// by kind, the years it has records for, and whether it could be read.
+pub fn received_html(received: &[Received], lang: Lang) -> String {
+    let pick = |vi, en| lang.pick(vi, en);
+    let rows: Vec<Vec<String>> = received
+        .iter()
+        .map(|r| match &r.read {
+            Ok(w) => {
+                let count = |kind: UnitKind| w.units.iter().filter(|u| u.kind == kind).count();
+                let cooperatives = w.units.iter().filter(|u| u.kind.is_cooperative()).count();
+                let years = w.units.iter().flat_map(|u| u.years.iter().map(|y| y.year));
+                let (first, last) =
+                    years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+                let errors = validate_workspace(w).errors().count();
+                vec![
+                    r.file_name.clone(),
+                    w.name.clone(),
+                    cooperatives.to_string(),
+                    count(UnitKind::Tht).to_string(),
+                    if first <= last {
+                        format!("{first}–{last}")
+                    } else {
+                        "—".to_owned()
+                    },
+                    if errors == 0 {
+                        pick("Đọc được", "Read").to_owned()
+                    } else {
+                        match lang {
+                            Lang::Vi => format!("Đọc được; {errors} lỗi dữ liệu"),
+                            Lang::En => format!("Read; {errors} data errors"),
+                        }
+                    },
+                ]
+            }
+            Err(message) => vec![
+                r.file_name.clone(),
+                "—".to_owned(),
+                "—".to_owned(),
+                "—".to_owned(),
+                "—".to_owned(),
+                format!(
+                    "{} {}",
+                    pick("Không dùng được:", "Not usable:"),
+                    message.get(lang)
+                ),
+            ],
+        })
+        .collect();
+    let mut html = Html::new();
+    table(
+        &mut html,
+        Some("received"),
+        Some(pick("Các tệp đã nhận", "Files received")),
+        &[
+            pick("Tệp", "File"),
+            pick("Không gian làm việc", "Workspace"),
+            pick("HTX, liên hiệp", "Cooperatives"),
+            pick("Tổ hợp tác", "Groups"),
+            pick("Các năm", "Years"),
+            pick("Tình trạng", "State"),
+        ],
+        &rows,
+        &[2, 3],
+    );
+    html.into_string()
+}
+
+fn button(html: &mut Html, action: &str, class: Option<&str>, text: &str, disabled: bool) {
+    html.element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", class),
+            ("data-action", Some(action)),
+            ("disabled", disabled.then_some("")),
+        ],
+        text,
+    );
+}
+
+/// Everything below the file picker: who sent what, the merge's conflicts
+/// and the buttons (`data-action` = `merge`, `clear`, `newest`, `open`),
+/// and any problem that keeps the result from opening.
+pub fn panel_html(
+    received: &[Received],
+    merge: Option<&Merge>,
+    problems: &[String],
+    lang: Lang,
+) -> String {
+    let mut html = Html::new();
+    if received.is_empty() {
+        return String::new();
+    }
+    html.append_text(&received_html(received, lang));
+    let readable = received.iter().filter(|r| r.read.is_ok()).count();
+    html.open("div", &[("class", Some("form-actions"))]);
+    let merge_text = match lang {
+        Lang::Vi => format!("Gộp {readable} tệp đọc được"),
+        Lang::En => format!("Merge the {readable} readable files"),
+    };
+    button(&mut html, "merge", None, &merge_text, readable == 0);
+    button(
+        &mut html,
+        "clear",
+        Some("secondary"),
+        lang.pick("Bỏ danh sách tệp", "Clear the list"),
+        false,
+    );
+    html.close("div");
+    let Some(merge) = merge else {
+        return html.into_string();
+    };
+    html.open("div", &[("class", Some("conflicts"))])
+        .append_text(&merge.conflicts_html(200, lang))
+        .close("div");
+    html.open("div", &[("class", Some("form-actions"))]);
+    if !merge.conflicts.is_empty() {
+        button(
+            &mut html,
+            "newest",
+            Some("secondary"),
+            lang.pick(
+                "Giá trị mới nhất thắng (mọi chỗ khác nhau)",
+                "Newest wins (every difference)",
+            ),
+            false,
+        );
+    }
+    button(
+        &mut html,
+        "open",
+        None,
+        lang.pick(
+            "Mở không gian Hội thảo với dữ liệu đã gộp",
+            "Open the Workshop workspace with the merged data",
+        ),
+        false,
+    );
+    html.close("div");
+    if !problems.is_empty() {
+        html.element(
+            "p",
+            &[("role", Some("alert"))],
+            lang.pick(
+                "Dữ liệu gộp còn lỗi, chưa mở được:",
+                "The merged data has errors and cannot be opened yet:",
+            ),
+        );
+        html.open("ul", &[("class", Some("issues"))]);
+        for problem in problems {
+            html.element("li", &[("class", Some("issue issue-error"))], problem);
+        }
+        html.close("ul");
+    }
+    html.into_string()
+}
+
+/// What keeps a merged workspace from opening: its validation errors.
+pub fn problems(workspace: &Workspace, lang: Lang) -> Vec<String> {
+    validate_workspace(workspace)
+        .errors()
+        .map(|issue| {
+            format!(
+                "{}: {}",
+                issue.location.describe(lang),
+                issue.message.get(lang)
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::to_json;
+    use crate::generate::synthetic_workspace;
+
+    fn file(name: &str, units: usize, seed: u64, modified: f64) -> Received {
+        let text = to_json(&synthetic_workspace(units, seed));
+        Received::read(name, modified, text.len() as u64, Some(&text))
+    }
+
+    #[test]
+    fn unreadable_and_oversized_files_are_named_and_left_out() {
+        let received = vec![
+            file("lan.json", 3, 1, 1.0),
+            Received::read("hong.json", 2.0, 10, Some("{ not json")),
+            Received::read("to.json", 3.0, MAX_IMPORT_BYTES + 1, None),
+        ];
+        assert_eq!(sources(&received).len(), 1);
+        let html = received_html(&received, Lang::Vi);
+        assert!(
+            html.contains("lan.json") && html.contains("hong.json") && html.contains("to.json")
+        );
+        assert!(html.contains("Không dùng được:"));
+        assert!(html.contains("Tệp lớn hơn 20 MB."));
+        assert!(html.contains("2016–2020"));
+    }
+
+    /// Three participants: five units each, and one unit all three
+    /// entered, whose name one of them spelled differently.
+    fn participants() -> Vec<Received> {
+        let city = synthetic_workspace(15, 4);
+        (0..3)
+            .map(|p| {
+                let mut w = city.clone();
+                w.id = format!("p{p}");
+                w.units = city.units[p * 5..p * 5 + 5].to_vec();
+                let mut shared = city.units[14].clone();
+                if p == 2 {
+                    shared.name.push_str(" (mới)");
+                }
+                if p < 2 {
+                    w.units.push(shared);
+                } else {
+                    w.units[4] = shared;
+                }
+                let text = to_json(&w);
+                Received::read(
+                    &format!("hv{p}.json"),
+                    p as f64,
+                    text.len() as u64,
+                    Some(&text),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn three_files_merge_into_the_workshop_workspace() {
+        let received = participants();
+        let mut merge = crate::merge::merge(&workshop_base(3, Lang::Vi), &sources(&received));
+        assert_eq!(
+            merge.conflicts.len(),
+            1,
+            "only the shared unit's name differs"
+        );
+        merge.newest_wins();
+        let merged = merge.workspace();
+        assert_eq!(merged.id, WORKSHOP_ID);
+        assert_eq!(merged.units.len(), 15);
+        let shared = merged.units.iter().find(|u| u.name.ends_with(" (mới)"));
+        assert!(shared.is_some(), "newest wins: hv2.json is the latest");
+        let members: i64 = merged
+            .units
+            .iter()
+            .filter_map(|u| u.years.last())
+            .map(|y| y.members.unwrap_or(0))
+            .sum();
+        let expected: i64 = synthetic_workspace(15, 4)
+            .units
+            .iter()
+            .filter_map(|u| u.years.last())
+            .map(|y| y.members.unwrap_or(0))
+            .sum();
+        assert_eq!(members, expected, "every unit counted once");
+        let found = problems(&merged, Lang::Vi);
+        assert!(found.is_empty(), "{found:?}");
+
+        let panel = panel_html(&received, Some(&merge), &[], Lang::En);
+        assert!(panel.contains("Merge the 3 readable files"));
+        assert!(panel.contains("data-action=\"newest\"") && panel.contains("data-action=\"open\""));
+        assert!(panel.contains("name=\"conflict-0\""));
+        assert_eq!(panel_html(&[], None, &[], Lang::En), "");
+    }
+}
