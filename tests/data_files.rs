@@ -2,6 +2,9 @@
 //! workspace exactly, and no input, however broken, makes an importer
 //! panic or fail without saying where.
 
+// Property tests run natively only (proptest does not build for the browser).
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::NaiveDate;
 use coop_plan::csv_data::{import_csv, units_csv, years_csv, UNIT_COLUMNS, YEAR_FIELDS};
 use coop_plan::decimal::Decimal;
