@@ -1,10 +1,19 @@
 //! What-if exercises for a workshop: a short question, the levers to move,
-//! and the scenario that sets them, opened on the simulation page
-//! (`/simulation?exercise=<id>`). A lever either sets an input or scales
-//! the value the workspace's data gives it, so an exercise works on any
-//! city's data, not only the demo's.
+//! and the answer, computed with the simulation's models
+//! ([`crate::simulation`]) from the open workspace: each target the model
+//! follows, as the data projects it and with the levers moved. A lever
+//! either sets an input or scales the value the workspace's data gives it,
+//! so an exercise works on any city's data, not only the demo's.
 
-use crate::i18n::Lang;
+use chrono::NaiveDate;
+
+use crate::html::Html;
+use crate::i18n::{Lang, Text};
+use crate::simulation::distribution::Estimate;
+use crate::simulation::scenario::Override;
+use crate::simulation::view::show;
+use crate::simulation::{ModelKind, Options, Setup};
+use crate::workspace::Workspace;
 
 /// How an exercise moves one input of its model.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -51,6 +60,148 @@ impl Exercise {
     pub fn find(id: &str) -> Option<&'static Exercise> {
         EXERCISES.iter().find(|e| e.id == id)
     }
+
+    /// The levers as a scenario's overrides on `setup`'s inputs (levers on
+    /// inputs the model does not have, or scaled from no data, are left out).
+    pub fn overrides(&self, setup: &Setup) -> Vec<Override> {
+        self.levers
+            .iter()
+            .filter_map(|(key, lever)| {
+                let spec = setup.inputs.iter().find(|i| i.key == *key)?;
+                let value = lever.value(spec.default)?;
+                Some(Override::new(*key, Estimate::exact(value)))
+            })
+            .collect()
+    }
+
+    /// Each target the model follows, as the data projects it and with the
+    /// levers moved; or the inputs the data cannot give.
+    pub fn answer(&self, ws: &Workspace, as_of: NaiveDate) -> Result<Vec<Outcome>, Vec<Text>> {
+        let kind = ModelKind::from_key(self.model).unwrap_or_default();
+        let setup = Setup::from_workspace(kind, ws, as_of, Options::default());
+        let missing = |m: crate::simulation::MissingInputs| -> Vec<Text> {
+            m.0.iter()
+                .filter_map(|&i| setup.inputs.get(i).map(|s| s.label.clone()))
+                .collect()
+        };
+        let base = setup.resolve(&[]).map_err(missing)?;
+        let moved = setup.resolve(&self.overrides(&setup)).map_err(missing)?;
+        let (base_values, moved_values) = (Setup::likely(&base), Setup::likely(&moved));
+        let base = setup.run(&base_values);
+        let moved = setup.run(&moved_values);
+        // The backlog's answer is also when each queue is done.
+        let finished = |values: &[f64], queue: usize| {
+            (kind == ModelKind::Backlog)
+                .then(|| setup.completion(values, queue))
+                .flatten()
+        };
+        Ok(setup
+            .goals
+            .iter()
+            .enumerate()
+            .filter_map(|(g, goal)| {
+                let quantity = setup.metrics.get(goal.metric)?.quantity;
+                Some(Outcome {
+                    target_id: goal.target_id.clone(),
+                    goal: goal.label.clone(),
+                    show: |v, q, lang| show(v, q, lang),
+                    quantity,
+                    base: (*base.judged.get(goal.metric)?, *base.met.get(g)?),
+                    moved: (*moved.judged.get(goal.metric)?, *moved.met.get(g)?),
+                    finished: (finished(&base_values, g), finished(&moved_values, g)),
+                })
+            })
+            .collect())
+    }
+}
+
+/// One target in an exercise's answer: its value on the deadline as the
+/// data projects it (`base`) and with the levers moved, each with whether
+/// it meets the target.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub target_id: String,
+    pub goal: Text,
+    quantity: crate::simulation::Quantity,
+    show: fn(f64, crate::simulation::Quantity, Lang) -> String,
+    pub base: (f64, bool),
+    pub moved: (f64, bool),
+    /// For a backlog: when it is done, as the data runs and with the change.
+    pub finished: (Option<NaiveDate>, Option<NaiveDate>),
+}
+
+impl Outcome {
+    fn cell(&self, (value, met): (f64, bool), finished: Option<NaiveDate>, lang: Lang) -> String {
+        let verdict = if met {
+            lang.pick("đạt", "met")
+        } else {
+            lang.pick("không đạt", "not met")
+        };
+        let mut text = format!("{} ({verdict})", (self.show)(value, self.quantity, lang));
+        if let Some(date) = finished {
+            text.push_str(lang.pick("; xong ngày ", "; done on "));
+            text.push_str(&crate::format::format_date(date, lang));
+        }
+        text
+    }
+}
+
+/// Every exercise with its answer on the open workspace, for the workshop
+/// page.
+pub fn exercises_html(ws: &Workspace, as_of: NaiveDate, lang: Lang) -> String {
+    let pick = |vi, en| lang.pick(vi, en);
+    let mut html = Html::new();
+    for exercise in &EXERCISES {
+        html.open(
+            "article",
+            &[
+                ("class", Some("exercise")),
+                ("id", Some(&format!("exercise-{}", exercise.id))),
+            ],
+        )
+        .element("h3", &[], exercise.question(lang))
+        .element("p", &[("class", Some("note"))], exercise.hint(lang));
+        match exercise.answer(ws, as_of) {
+            Ok(outcomes) => {
+                let rows: Vec<Vec<String>> = outcomes
+                    .iter()
+                    .map(|o| {
+                        vec![
+                            o.target_id.clone(),
+                            o.goal.get(lang).to_owned(),
+                            o.cell(o.base, o.finished.0, lang),
+                            o.cell(o.moved, o.finished.1, lang),
+                        ]
+                    })
+                    .collect();
+                crate::html::table(
+                    &mut html,
+                    Some("exercise-answer"),
+                    None,
+                    &[
+                        pick("Chỉ tiêu", "Target"),
+                        pick("Mục tiêu", "Goal"),
+                        pick("Theo dữ liệu", "As the data runs"),
+                        pick("Khi thay đổi", "With the change"),
+                    ],
+                    &rows,
+                    &[],
+                );
+            }
+            Err(missing) => {
+                let mut text = pick(
+                    "Dữ liệu chưa đủ để trả lời; còn thiếu: ",
+                    "The data cannot answer this yet; missing: ",
+                )
+                .to_owned();
+                let names: Vec<&str> = missing.iter().map(|t| t.get(lang)).collect();
+                text.push_str(&names.join("; "));
+                html.element("p", &[("class", Some("field-warning"))], &text);
+            }
+        }
+        html.close("article");
+    }
+    html.into_string()
 }
 
 pub const EXERCISES: [Exercise; 6] = [
@@ -62,8 +213,8 @@ pub const EXERCISES: [Exercise; 6] = [
             "Training places for managers double — is T5 (over 50 % trained) met by 2020?",
         ),
         hint: (
-            "Xem tỷ lệ được đào tạo từng năm và xác suất đạt T5; thử giảm lại số suất để tìm mức tối thiểu.",
-            "Watch the trained share year by year and the chance of meeting T5; lower the places again to find the least that works.",
+            "So sánh tỷ lệ cán bộ được đào tạo năm 2020 với cột theo dữ liệu.",
+            "Compare the share trained in 2020 with the data's own course.",
         ),
         levers: &[("seats", Lever::Scale(2.0))],
     },
@@ -75,8 +226,8 @@ pub const EXERCISES: [Exercise; 6] = [
             "A quarter of the managers leave every year and newcomers are untrained — is T5 still met?",
         ),
         hint: (
-            "So sánh với kịch bản gốc: cần thêm bao nhiêu suất đào tạo mỗi năm để bù?",
-            "Compare with the base: how many more places a year would make up for it?",
+            "So sánh với cột theo dữ liệu: việc giữ chân cán bộ quan trọng đến đâu?",
+            "Compare with the data's own course: how much does keeping managers matter?",
         ),
         levers: &[("turnover", Lever::Set(0.25))],
     },
@@ -88,8 +239,8 @@ pub const EXERCISES: [Exercise; 6] = [
             "Only half of the trainees reach college level or above — is T6 (70 %) met?",
         ),
         hint: (
-            "Xem T6 theo năm; thử tăng số khóa nâng trình độ.",
-            "Watch T6 by year; try more upgrade courses.",
+            "So sánh T6 với cột theo dữ liệu: trình độ của học viên quan trọng đến đâu?",
+            "Compare T6 with the data's own course: how much does the trainees' level matter?",
         ),
         levers: &[("trainee_qualified", Lever::Set(0.5))],
     },
@@ -97,12 +248,12 @@ pub const EXERCISES: [Exercise; 6] = [
         id: "dissolve-one-a-month",
         model: "backlog",
         question: (
-            "Mỗi tháng chỉ giải thể được một HTX ngừng hoạt động — có xong trước hạn 31/12/2018 không?",
-            "Only one inactive cooperative is dissolved a month — is the backlog cleared by 31/12/2018?",
+            "Mỗi tháng chỉ giải thể được một HTX ngừng hoạt động — khi nào mới xong, và có kịp hạn 31/12/2018 không?",
+            "Only one inactive cooperative is dissolved a month — when is the backlog cleared, and is it by 31/12/2018?",
         ),
         hint: (
-            "Xem ngày hoàn thành dự kiến; mục \"cần bao nhiêu mỗi tháng\" cho biết tốc độ cần có.",
-            "Look at the expected completion date; \"needed per month\" gives the pace it takes.",
+            "So sánh ngày xong dự kiến theo tốc độ hiện nay và khi chậm lại, với hạn 31/12/2018.",
+            "Compare the expected completion date at today's pace and when slower with the 31/12/2018 deadline.",
         ),
         levers: &[("dissolution_per_month", Lever::Set(1.0))],
     },
@@ -114,8 +265,8 @@ pub const EXERCISES: [Exercise; 6] = [
             "Collective value added grows only 5 % a year while GRDP grows 15 % — what is the 2020 share?",
         ),
         hint: (
-            "So sánh với mức 1,0% và 1,2%; mục tìm mục tiêu cho biết tốc độ tăng cần có.",
-            "Compare with 1.0 % and 1.2 %; goal seek gives the growth it would take.",
+            "So sánh tỷ trọng năm 2020 với mức 1,0% và 1,2% của Kế hoạch.",
+            "Compare the 2020 share with the plan's 1.0 % and 1.2 %.",
         ),
         levers: &[
             ("value_added_growth", Lever::Set(0.05)),
@@ -130,8 +281,8 @@ pub const EXERCISES: [Exercise; 6] = [
             "Three exemplary cooperatives are recognised each year — are there 10 by 2020?",
         ),
         hint: (
-            "Xem số HTX điển hình cộng dồn theo năm và số ứng viên còn lại.",
-            "Watch the running count by year and the candidates left.",
+            "So sánh số HTX điển hình đến năm 2020 với mục tiêu 10.",
+            "Compare the count by 2020 with the target of 10.",
         ),
         levers: &[("recognitions_per_year", Lever::Set(3.0))],
     },
@@ -154,6 +305,64 @@ mod tests {
             }
         }
         assert!(Exercise::find("nope").is_none());
+    }
+
+    #[test]
+    fn every_lever_is_an_input_of_its_model() {
+        let ws = crate::demo::demo_workspace();
+        let as_of = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
+        for exercise in &EXERCISES {
+            let kind = ModelKind::from_key(exercise.model);
+            assert!(kind.is_some(), "{}", exercise.model);
+            let setup = Setup::from_workspace(kind.unwrap(), &ws, as_of, Options::default());
+            for (key, _) in exercise.levers {
+                assert!(
+                    setup.inputs.iter().any(|i| i.key == *key),
+                    "{}: {key}",
+                    exercise.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn on_the_demo_each_exercise_has_an_answer_and_the_levers_move_it() {
+        let ws = crate::demo::demo_workspace();
+        let as_of = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
+        for exercise in &EXERCISES {
+            let outcomes = exercise
+                .answer(&ws, as_of)
+                .unwrap_or_else(|m| panic!("{}: {m:?}", exercise.id));
+            assert!(!outcomes.is_empty(), "{}", exercise.id);
+            assert!(
+                outcomes
+                    .iter()
+                    .any(|o| (o.base.0 - o.moved.0).abs() > 1e-9 || o.finished.0 != o.finished.1),
+                "{}: the levers change nothing",
+                exercise.id
+            );
+        }
+        // Doubling the training places trains more managers by 2020.
+        let seats = Exercise::find("seats-double")
+            .unwrap()
+            .answer(&ws, as_of)
+            .unwrap();
+        let t5 = seats.iter().find(|o| o.target_id == "T5").unwrap();
+        assert!(t5.moved.0 > t5.base.0);
+        let html = exercises_html(&ws, as_of, Lang::Vi);
+        assert_eq!(
+            html.matches("<article class=\"exercise\"").count(),
+            EXERCISES.len()
+        );
+        assert!(html.contains("Khi thay đổi"));
+    }
+
+    #[test]
+    fn an_empty_workspace_says_what_is_missing() {
+        let ws = Workspace::new("empty", "empty");
+        let as_of = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
+        let html = exercises_html(&ws, as_of, Lang::En);
+        assert!(html.contains("The data cannot answer this yet") || html.contains("not met"));
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod plan_validation;
 pub mod present;
 pub mod report;
 pub mod route;
+pub mod simulation;
 pub mod small_sort;
 pub mod status;
 pub mod task;

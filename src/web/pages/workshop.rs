@@ -1,8 +1,8 @@
 //! Hội thảo: the trainer's page. For now it loads and resets the
 //! demonstration workspace ([`crate::demo`]), a city whose aggregates equal
 //! Hải Phòng's published mid-2019 figures, and opens presentation mode
-//! ([`super::present`]); exercises and collecting participants' files are
-//! not built yet, and the page says so.
+//! ([`super::present`]), collects participants' files ([`crate::collect`])
+//! and answers what-if exercises ([`crate::exercise`]).
 
 use leptos::prelude::*;
 
@@ -74,12 +74,17 @@ pub fn WorkshopPage() -> impl IntoView {
             </p>
             <div inner_html=move || demo_note_html(lang.get())></div>
             <Collect />
-            <p class="note">
-                {move || lang.get().pick(
-                    "Bài tập giả định đang được xây dựng.",
-                    "What-if exercises are being built.",
-                )}
-            </p>
+            <section class="exercises" aria-labelledby="exercises-title">
+                <h2 id="exercises-title">{move || lang.get().pick("Bài tập giả định", "What-if exercises")}</h2>
+                <p>{move || lang.get().pick(
+                    "Mỗi câu hỏi được trả lời bằng các mô hình mô phỏng trên dữ liệu đang mở, tại ngày đánh giá: chỉ tiêu theo đà của dữ liệu, và khi thay đổi như câu hỏi nêu.",
+                    "Each question is answered with the simulation's models on the open data, as of the chosen date: the targets on the data's own course, and with the change the question makes.",
+                )}</p>
+                <div inner_html=move || {
+                    let (lang, as_of) = (lang.get(), state.as_of.get());
+                    state.workspace.with(|w| crate::exercise::exercises_html(w, as_of, lang))
+                }></div>
+            </section>
         </section>
     }
 }
