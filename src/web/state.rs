@@ -25,6 +25,13 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Every target of the workspace's plan as of the as-of date.
     pub evaluations: Memo<Vec<Evaluation>>,
+    /// The revision of the open workspace this tab last read or wrote
+    /// ([`storage::read_revision`]): a stored revision above it means
+    /// another tab saved since.
+    known_revision: StoredValue<f64>,
+    /// Set while the workspace is replaced by what another tab saved, so
+    /// that it is not written back.
+    from_storage: StoredValue<bool>,
 }
 
 impl AppState {
@@ -59,6 +66,7 @@ impl AppState {
                 )
             }
         };
+        let known_revision = StoredValue::new(storage::read_revision(&workspace.id));
         let workspace = RwSignal::new(workspace);
         let as_of = RwSignal::new(today());
         // The index follows the data; moving the as-of date only re-reads
@@ -78,6 +86,8 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             quarantined: RwSignal::new(loaded.quarantined),
             evaluations,
+            known_revision,
+            from_storage: StoredValue::new(false),
         }
     }
 
@@ -86,10 +96,25 @@ impl AppState {
     pub fn open_workspace(&self, workspace: Workspace) {
         // Saved before it is shown, so that lists of stored workspaces read
         // while it opens already include it.
-        if let Err(error) = storage::save_workspace(&workspace) {
-            self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+        match storage::save_workspace(&workspace) {
+            Ok(revision) => self.known_revision.set_value(revision),
+            Err(error) => self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En))),
         }
+        // Just saved: the persisting effect need not write it again.
+        self.from_storage.set_value(true);
         self.workspace.set(workspace);
+    }
+
+    /// Replaces the open workspace with its stored copy (saved by another
+    /// tab), without writing it back.
+    fn reload_from_storage(&self, id: &str) {
+        if let Some(Ok(stored)) = storage::read_workspace(id) {
+            self.known_revision.set_value(storage::read_revision(id));
+            if self.workspace.with_untracked(|w| *w != stored) {
+                self.from_storage.set_value(true);
+                self.workspace.set(stored);
+            }
+        }
     }
 
     /// Offers a file for download; tells the user if the browser refuses.
@@ -125,8 +150,30 @@ impl AppState {
         Effect::watch(
             move || state.workspace.track(),
             move |_, _, _| {
+                if state.from_storage.get_value() {
+                    state.from_storage.set_value(false);
+                    let _ = state
+                        .workspace
+                        .with_untracked(|w| storage::save_current(&w.id));
+                    return;
+                }
+                let id = state.workspace.with_untracked(|w| w.id.clone());
+                // Another tab saved this workspace since this one last read
+                // or wrote it: never overwrite that silently.
+                if storage::read_revision(&id) > state.known_revision.get_value()
+                    && !state.confirm(
+                        "Một thẻ khác vừa lưu dữ liệu mới hơn cho không gian làm việc này. Ghi đè bằng thay đổi của thẻ này? (Hủy: tải dữ liệu mới hơn, bỏ thay đổi vừa làm ở thẻ này.)",
+                        "Another tab has just saved newer data for this workspace. Overwrite it with this tab's change? (Cancel: load the newer data and drop this tab's change.)",
+                    )
+                {
+                    state.reload_from_storage(&id);
+                    return;
+                }
                 let result = state.workspace.with_untracked(|w| {
-                    storage::save_workspace(w).and_then(|()| storage::save_current(&w.id))
+                    storage::save_workspace(w).and_then(|revision| {
+                        state.known_revision.set_value(revision);
+                        storage::save_current(&w.id)
+                    })
                 });
                 if let Err(error) = result {
                     state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
@@ -134,6 +181,15 @@ impl AppState {
             },
             false,
         );
+        // An edit saved in another tab shows here at once.
+        let listener = window_event_listener(leptos::ev::storage, move |ev| {
+            let id = state.workspace.with_untracked(|w| w.id.clone());
+            if ev.key().as_deref() == Some(&format!("{}{id}", storage::WORKSPACE_PREFIX)) {
+                state.reload_from_storage(&id);
+            }
+        });
+        // The app's state lives as long as the page.
+        std::mem::forget(listener);
         Effect::new(move |_| {
             let lang = state.lang.get();
             if let Some(root) = web_sys::window()

@@ -3,6 +3,9 @@
 //! Keys share the prefix `coop-plan:` so nothing else on the origin is
 //! touched:
 //! - `coop-plan:workspace:<id>` — one workspace document ([`crate::document`]);
+//! - `coop-plan:revision:<id>` — when the workspace was last saved, in
+//!   milliseconds: a tab that finds it newer than what it read asks before
+//!   writing;
 //! - `coop-plan:current` — the id of the open workspace, as a JSON string;
 //! - `coop-plan:settings` — `{"lang": "vi"}`;
 //! - `coop-plan:quarantine:<id>:<millis>` — data that could not be read,
@@ -27,6 +30,9 @@ pub const WORKSPACE_PREFIX: &str = "coop-plan:workspace:";
 pub const QUARANTINE_PREFIX: &str = "coop-plan:quarantine:";
 pub const CURRENT_KEY: &str = "coop-plan:current";
 pub const SETTINGS_KEY: &str = "coop-plan:settings";
+/// When each workspace was last saved (milliseconds), so that a tab can
+/// tell that another tab saved newer data.
+pub const REVISION_PREFIX: &str = "coop-plan:revision:";
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -199,13 +205,30 @@ pub fn discard_quarantined(key: &str) {
     }
 }
 
-/// Writes a workspace. On failure the previous copy is still there.
-pub fn save_workspace(workspace: &Workspace) -> Result<(), SaveError> {
+/// Writes a workspace, then marks when (its revision, which
+/// [`read_revision`] returns to any tab). On failure the previous copy is
+/// still there.
+pub fn save_workspace(workspace: &Workspace) -> Result<f64, SaveError> {
     let storage = storage().ok_or_else(|| SaveError::Unavailable("localStorage".to_owned()))?;
     let key = format!("{WORKSPACE_PREFIX}{}", workspace.id);
     storage
         .set_item(&key, &document::to_json(workspace))
-        .map_err(save_error)
+        .map_err(save_error)?;
+    // Strictly later than the last mark, even within one millisecond.
+    let revision = now_millis().max(read_revision(&workspace.id) as u64 + 1) as f64;
+    let _ = storage.set_item(
+        &format!("{REVISION_PREFIX}{}", workspace.id),
+        &revision.to_string(),
+    );
+    Ok(revision)
+}
+
+/// When a workspace was last saved by any tab (0 if never marked).
+pub fn read_revision(id: &str) -> f64 {
+    storage()
+        .and_then(|s| s.get_item(&format!("{REVISION_PREFIX}{id}")).ok().flatten())
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(0.0)
 }
 
 /// The id and name of every readable stored workspace, without reading
@@ -249,4 +272,12 @@ pub fn load_settings() -> Settings {
 
 pub fn save_settings(settings: &Settings) -> Result<(), SaveError> {
     LocalStorage::set(SETTINGS_KEY, settings).map_err(|e| SaveError::Unavailable(e.to_string()))
+}
+
+/// Removes a stored workspace and its revision mark.
+pub fn delete_workspace(id: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(&format!("{WORKSPACE_PREFIX}{id}"));
+        let _ = storage.remove_item(&format!("{REVISION_PREFIX}{id}"));
+    }
 }
