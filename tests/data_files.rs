@@ -252,9 +252,11 @@ proptest! {
         let merged = merged.workspace();
         prop_assert_eq!(&merged.units, &ws.units);
         prop_assert_eq!(&merged.city_years, &ws.city_years);
-        // The same file twice: coded units are one, and nothing conflicts.
+        // The same file twice: every unit once (by code, or identical
+        // without one), and nothing conflicts.
         let twice = merge(&ws, &[source("a"), source("b")]);
         prop_assert!(twice.conflicts.is_empty());
+        prop_assert_eq!(twice.workspace().units, ws.units.clone());
     }
 
     /// Any text is imported or refused with every problem placed on a line.
