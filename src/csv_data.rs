@@ -987,8 +987,46 @@ pub fn import_csv(current: &Workspace, text: &str) -> Result<(CsvKind, Workspace
     }
 }
 
-/// Every error of a refused file (the first `shown`), as HTML.
-pub fn errors_html(errors: &[CsvError], shown: usize, lang: Lang) -> String {
+/// Whether a CSV text is a years file (its header names a year column).
+fn is_years_file(text: &str) -> bool {
+    let first_line = text.lines().next().unwrap_or("");
+    parse_csv(first_line)
+        .ok()
+        .and_then(|records| records.into_iter().next())
+        .is_some_and(|header| {
+            header
+                .fields
+                .iter()
+                .any(|h| column_key(h, &["year"]).is_some())
+        })
+}
+
+/// Several CSV files at once (a units file and a years file, typically):
+/// units files first, so that the years find their units. All or
+/// nothing: every error of every file is returned, with the file's name.
+pub fn import_csv_files(
+    current: &Workspace,
+    files: &[(String, String)],
+) -> Result<Workspace, Vec<(String, CsvError)>> {
+    let mut ws = current.clone();
+    let mut errors = Vec::new();
+    for years in [false, true] {
+        for (name, text) in files.iter().filter(|(_, t)| is_years_file(t) == years) {
+            match import_csv(&ws, text) {
+                Ok((_, next)) => ws = next,
+                Err(found) => errors.extend(found.into_iter().map(|e| (name.clone(), e))),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(ws)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Every error of the refused files (the first `shown`), as HTML.
+pub fn errors_html(errors: &[(String, CsvError)], shown: usize, lang: Lang) -> String {
     let mut html = Html::new();
     let heading = match lang {
         Lang::Vi => format!(
@@ -1002,11 +1040,11 @@ pub fn errors_html(errors: &[CsvError], shown: usize, lang: Lang) -> String {
     };
     html.element("p", &[("class", Some("field-error"))], &heading);
     html.open("ul", &[("class", Some("issues"))]);
-    for error in errors.iter().take(shown) {
+    for (file, error) in errors.iter().take(shown) {
         html.element(
             "li",
             &[("class", Some("issue issue-error"))],
-            &error.describe(lang),
+            &format!("{file} · {}", error.describe(lang)),
         );
     }
     html.close("ul");
@@ -1071,6 +1109,20 @@ mod tests {
     }
 
     #[test]
+    fn a_years_file_given_first_still_finds_its_units() {
+        let ws = sample();
+        let files = [
+            ("so-lieu-nam.csv".to_owned(), years_csv(&ws)),
+            ("don-vi.csv".to_owned(), units_csv(&ws)),
+        ];
+        let back = import_csv_files(&Workspace::new("w", "Thử"), &files).expect("both");
+        assert_eq!(back.units, ws.units);
+        let broken = [("x.csv".to_owned(), "Năm\n2019\n".to_owned())];
+        let errors = import_csv_files(&ws, &broken).expect_err("no unit column");
+        assert_eq!(errors[0].0, "x.csv");
+    }
+
+    #[test]
     fn bytes_are_utf8_with_bom_and_quoted() {
         let csv = units_csv(&sample());
         assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
@@ -1120,8 +1172,13 @@ mod tests {
         assert!(errors[0]
             .describe(Lang::En)
             .starts_with("Line 2, column “Doanh thu”"));
-        let html = errors_html(&errors, 10, Lang::Vi);
+        let named: Vec<(String, CsvError)> = errors
+            .into_iter()
+            .map(|e| ("so-lieu.csv".to_owned(), e))
+            .collect();
+        let html = errors_html(&named, 10, Lang::Vi);
         assert!(html.contains("4 lỗi"));
+        assert!(html.contains("so-lieu.csv · Dòng 2, cột “Doanh thu”"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! workshop's participants and gets one city.
 //!
 //! Units with the same registration code are the same unit; units without a
-//! code are always kept apart. Values are compared as the cells of the CSV
+//! code are kept apart unless they are identical in every field and year. Values are compared as the cells of the CSV
 //! files ([`crate::csv_data`]), field by field and year by year: a value
 //! given in one file only is taken, and values that differ are listed as
 //! [`Conflict`]s for the user to choose — or "newest wins" picks the value
@@ -152,6 +152,7 @@ pub fn merge(base: &Workspace, sources: &[Source]) -> Merge {
         conflicts: Vec::new(),
     };
     let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut by_twin: HashMap<String, usize> = HashMap::new();
     let mut ids: HashSet<String> = HashSet::new();
     let mut next_id = 1usize;
     for (source_index, source) in sources.iter().enumerate() {
@@ -172,9 +173,29 @@ pub fn merge(base: &Workspace, sources: &[Source]) -> Merge {
                     })
                     .collect()
             };
-            let existing = (!code.is_empty())
-                .then(|| by_code.get(&code).copied())
-                .flatten();
+            // Without a code, a unit is the same as one already met only if
+            // everything about it is identical (the same file twice, or an
+            // untouched copy of a shared workspace).
+            let twin_key = code.is_empty().then(|| {
+                let mut key = String::new();
+                for cell in row.iter().skip(1) {
+                    key.push_str(&cell.text);
+                    key.push('\u{1f}');
+                }
+                for record in &unit.years {
+                    for field in YEAR_FIELDS {
+                        key.push_str(&year_cell(record, field));
+                        key.push('\u{1f}');
+                    }
+                    key.push_str(&record.year.to_string());
+                    key.push('\u{1e}');
+                }
+                key
+            });
+            let existing = match &twin_key {
+                None => by_code.get(&code).copied(),
+                Some(key) => by_twin.get(key).copied(),
+            };
             let Some(index) = existing else {
                 let mut row = row;
                 // Ids are internal: a unit keeps its own unless another
@@ -191,9 +212,10 @@ pub fn merge(base: &Workspace, sources: &[Source]) -> Merge {
                     }
                     ids.insert(id.text.clone());
                 }
-                if !code.is_empty() {
-                    by_code.insert(code, merged.units.len());
-                }
+                match twin_key {
+                    None => by_code.insert(code, merged.units.len()),
+                    Some(key) => by_twin.insert(key, merged.units.len()),
+                };
                 merged.units.push(MergedUnit {
                     cells: row,
                     years: years(unit),
@@ -474,6 +496,7 @@ mod tests {
                 vec![
                     unit("u1", "0201", "HTX A", "100"),
                     unit("x", "", "THT", "1"),
+                    unit("y", "", "THT Y", "7"),
                 ],
             ),
             source(
@@ -482,7 +505,8 @@ mod tests {
                 vec![
                     unit("u9", "0201", "HTX A", "120"),
                     b_only,
-                    unit("x", "", "THT", "1"),
+                    unit("x", "", "THT", "2"),
+                    unit("y", "", "THT Y", "7"),
                 ],
             ),
         ];
@@ -498,16 +522,16 @@ mod tests {
         assert_eq!(ws.id, "main");
         assert_eq!(
             ws.units.len(),
-            4,
-            "A once, B, and the two code-less units apart"
+            5,
+            "A once, B, the two different code-less units apart, the identical ones once"
         );
         let ids: Vec<&str> = ws.units.iter().map(|u| u.id.as_str()).collect();
-        assert_eq!(ids, ["u1", "x", "merged-1", "merged-2"]);
+        assert_eq!(ids, ["u1", "x", "y", "merged-1", "merged-2"]);
         assert_eq!(
             ws.units[0].years[0].revenue.as_ref().map(Decimal::as_str),
             Some("100")
         );
-        assert_eq!(ws.units[2].commune, "Đông Hải");
+        assert_eq!(ws.units[3].commune, "Đông Hải");
         merge.newest_wins();
         let ws = merge.workspace();
         assert_eq!(

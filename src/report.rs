@@ -697,16 +697,10 @@ pub fn target_card_html(
     html.close("article");
 }
 
-/// The data page's overview: counts by kind, the first `shown` units with
-/// their status as of the date, and every validation finding (the first
-/// `issues_shown`) with its place.
-pub fn data_overview_html(
-    ws: &Workspace,
-    as_of: NaiveDate,
-    shown: usize,
-    issues_shown: usize,
-    lang: Lang,
-) -> String {
+/// The data page's summary: counts by kind and every validation finding
+/// (the first `issues_shown`) with its place. The units themselves are in
+/// [`crate::unit_table`].
+pub fn data_checks_html(ws: &Workspace, issues_shown: usize, lang: Lang) -> String {
     let mut html = Html::new();
     html.open("dl", &[("class", Some("counts"))]);
     for kind in crate::unit::UnitKind::ALL {
@@ -717,63 +711,6 @@ pub fn data_overview_html(
             .close("div");
     }
     html.close("dl");
-    if ws.units.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("empty-state"))],
-            lang.pick("Chưa có đơn vị nào.", "No units yet."),
-        );
-    } else {
-        let rows: Vec<Vec<String>> = ws
-            .units
-            .iter()
-            .take(shown)
-            .map(|unit| {
-                let sector = ws
-                    .plan
-                    .sector(&unit.sector)
-                    .map_or(unit.sector.clone(), |s| s.name.get(lang).to_owned());
-                let status = match unit.status_on(as_of) {
-                    Some(status) => status_label(status, lang),
-                    None => lang.pick("Chưa thành lập", "Not yet founded"),
-                };
-                vec![
-                    unit.name.clone(),
-                    unit.kind.abbreviation().to_owned(),
-                    unit.registration_code.clone(),
-                    unit.district.clone(),
-                    sector,
-                    status.to_owned(),
-                ]
-            })
-            .collect();
-        let header = [
-            lang.pick("Tên", "Name"),
-            lang.pick("Loại", "Kind"),
-            lang.pick("Mã số", "Code"),
-            lang.pick("Quận/huyện", "District"),
-            lang.pick("Lĩnh vực", "Sector"),
-            lang.pick("Tình trạng", "Status"),
-        ];
-        table(
-            &mut html,
-            None,
-            Some(lang.pick("Danh sách đơn vị", "Units")),
-            &header,
-            &rows,
-            &[],
-        );
-        if ws.units.len() > shown {
-            let note = format!(
-                "{} {} / {} {}",
-                lang.pick("Đang hiện", "Showing"),
-                format_number(shown as f64, 0, lang),
-                format_number(ws.units.len() as f64, 0, lang),
-                lang.pick("đơn vị.", "units."),
-            );
-            html.element("p", &[], &note);
-        }
-    }
     let report = crate::validation::validate_workspace(ws);
     html.element("h2", &[], lang.pick("Kiểm tra dữ liệu", "Data checks"));
     let summary = format!(

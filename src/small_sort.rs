@@ -24,6 +24,43 @@ pub fn sort_small_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> 
     sort_small_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts positions by `compare` of what they point to: a stable bottom-up
+/// merge sort, O(n log n), for the long lists (a city's units in a table).
+/// It works on `usize` only, so every caller shares one compact instance
+/// of the loop instead of the standard sort's per-type code.
+pub fn sort_positions_by(positions: &mut Vec<usize>, compare: &dyn Fn(usize, usize) -> Ordering) {
+    let n = positions.len();
+    let mut from = std::mem::take(positions);
+    let mut to = vec![0usize; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let middle = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, middle, start);
+            while k < end {
+                let take_left = j >= end
+                    || (i < middle
+                        && compare(
+                            from.get(i).copied().unwrap_or(0),
+                            from.get(j).copied().unwrap_or(0),
+                        ) != Ordering::Greater);
+                let source = if take_left { &mut i } else { &mut j };
+                if let (Some(slot), Some(value)) = (to.get_mut(k), from.get(*source)) {
+                    *slot = *value;
+                }
+                *source += 1;
+                k += 1;
+            }
+            start = end;
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    *positions = from;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +81,15 @@ mod tests {
     // proptest builds natively only.
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
+        #[test]
+        fn positions_sort_like_the_standard_stable_sort(keys in proptest::collection::vec(0u8..6, 0..300)) {
+            let mut positions: Vec<usize> = (0..keys.len()).collect();
+            sort_positions_by(&mut positions, &|a, b| keys[a].cmp(&keys[b]));
+            let mut expected: Vec<usize> = (0..keys.len()).collect();
+            expected.sort_by_key(|&i| keys[i]);
+            proptest::prop_assert_eq!(positions, expected);
+        }
+
         #[test]
         fn agrees_with_the_standard_stable_sort(mut items in proptest::collection::vec((0u8..5, proptest::num::u16::ANY), 0..60)) {
             let mut expected = items.clone();

@@ -1,7 +1,8 @@
 //! Files in and out: JSON and CSV export → import give back any valid
 //! workspace exactly, and no input, however broken, makes an importer
 //! panic or fail without saying where.
-
+// proptest builds natively only: the browser tests leave this file out.
+#![cfg(not(target_arch = "wasm32"))]
 // Property tests run natively only (proptest does not build for the browser).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -255,9 +256,11 @@ proptest! {
         let merged = merged.workspace();
         prop_assert_eq!(&merged.units, &ws.units);
         prop_assert_eq!(&merged.city_years, &ws.city_years);
-        // The same file twice: coded units are one, and nothing conflicts.
+        // The same file twice: every unit once (by code, or identical
+        // without one), and nothing conflicts.
         let twice = merge(&ws, &[source("a"), source("b")]);
         prop_assert!(twice.conflicts.is_empty());
+        prop_assert_eq!(twice.workspace().units, ws.units.clone());
     }
 
     /// Any text is imported or refused with every problem placed on a line.

@@ -10,8 +10,8 @@ use crate::indicator::{Engine, Evaluation, WorkspaceIndex};
 use crate::workspace::Workspace;
 
 thread_local! {
-    /// Set when the workspace is replaced by what another tab saved, so that
-    /// the save that follows every change skips writing it back.
+    /// Set when the workspace was just stored as it is (opened, or saved by
+    /// another tab), so that the save that follows every change skips it.
     static FROM_OTHER_TAB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -95,6 +95,8 @@ impl AppState {
         if let Err(error) = storage::save_workspace(&workspace) {
             self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
         }
+        // Just saved: the persisting effect need not write it again.
+        FROM_OTHER_TAB.set(true);
         self.workspace.set(workspace);
     }
 
@@ -193,8 +195,12 @@ impl AppState {
         Effect::watch(
             move || state.workspace.track(),
             move |_, _, _| {
-                // Just read from another tab's save: already stored as is.
+                // Already stored as is: just opened (and saved), or just read
+                // from another tab's save.
                 if FROM_OTHER_TAB.replace(false) {
+                    let _ = state
+                        .workspace
+                        .with_untracked(|w| storage::save_current(&w.id));
                     return;
                 }
                 let result = state.workspace.with_untracked(|w| {

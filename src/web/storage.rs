@@ -344,3 +344,11 @@ pub fn load_settings() -> Settings {
 pub fn save_settings(settings: &Settings) -> Result<(), SaveError> {
     LocalStorage::set(SETTINGS_KEY, settings).map_err(|e| SaveError::Unavailable(e.to_string()))
 }
+
+/// Removes a stored workspace; this tab forgets it had seen it.
+pub fn delete_workspace(id: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(&format!("{WORKSPACE_PREFIX}{id}"));
+        KNOWN.with_borrow_mut(|known| known.retain(|(k, _)| k != id));
+    }
+}

@@ -1,0 +1,430 @@
+//! The data page's frame and its file and workspace panels, as HTML text.
+//!
+//! The page is drawn from these strings and the ones of
+//! [`crate::unit_table`], [`crate::forms`] and
+//! [`crate::report::data_checks_html`]: each region has an id, and the
+//! browser rewrites a region when what it shows changes. Buttons say what
+//! they do in `data-action` (or `data-*` with the thing they act on), so one
+//! click handler serves the page.
+
+use crate::forms::Deleted;
+use crate::html::Html;
+use crate::i18n::Lang;
+use crate::import::{preview_html, ImportPreview};
+use crate::merge::Merge;
+
+/// Names and errors listed in an import preview.
+pub const PREVIEW_SHOWN: usize = 20;
+
+fn button(html: &mut Html, action: &str, class: Option<&str>, text: &str) {
+    html.element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", class),
+            ("data-action", Some(action)),
+        ],
+        text,
+    );
+}
+
+fn file_input(html: &mut Html, id: &str, kind: &str, accept: &str, multiple: bool, label: &str) {
+    html.element(
+        "label",
+        &[("class", Some("stacked")), ("for", Some(id))],
+        label,
+    )
+    .void(
+        "input",
+        &[
+            ("id", Some(id)),
+            ("type", Some("file")),
+            ("accept", Some(accept)),
+            ("data-import", Some(kind)),
+            ("multiple", multiple.then_some("")),
+        ],
+    );
+}
+
+/// Which parts of the page the app has: the entry forms, merging, and the
+/// workspace panel are left out of a build that has no room for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    pub forms: bool,
+    pub csv_import: bool,
+    pub merge: bool,
+    pub workspaces: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts {
+        forms: true,
+        csv_import: true,
+        merge: true,
+        workspaces: true,
+    };
+}
+
+/// The page's frame: headings, the toolbar, the file controls and an
+/// empty element for every region.
+pub fn shell_html(lang: Lang, parts: Parts) -> String {
+    let mut html = Html::new();
+    let region = |html: &mut Html, id: &str| {
+        html.element("div", &[("id", Some(id))], "");
+    };
+    html.element("h1", &[("id", Some("data-title"))], lang.pick("Dữ liệu", "Data"))
+        .element(
+            "p",
+            &[("class", Some("lead"))],
+            if parts.forms {
+                lang.pick(
+                    "Các đơn vị kinh tế tập thể trong không gian làm việc này: thêm, sửa, xóa đơn vị, nhập số liệu từng năm và số liệu cấp thành phố. Mọi thay đổi hợp lệ được lưu ngay.",
+                    "The collective-economy units in this workspace: add, edit and delete units, enter each year's figures and the city-level inputs. Every valid change is saved at once.",
+                )
+            } else {
+                lang.pick(
+                    "Các đơn vị kinh tế tập thể trong không gian làm việc này. Số liệu được nhập qua tệp JSON; biểu mẫu nhập liệu và nhập tệp CSV chưa có trong bản này.",
+                    "The collective-economy units in this workspace. Data comes in through JSON files; the entry forms and CSV import are not in this version yet.",
+                )
+            },
+        )
+        .open("p", &[("class", Some("form-actions"))]);
+    if parts.forms {
+        html.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("id", Some("add-unit")),
+                ("data-action", Some("add-unit")),
+            ],
+            lang.pick("+ Thêm đơn vị", "+ Add a unit"),
+        );
+        button(
+            &mut html,
+            "city",
+            Some("secondary"),
+            lang.pick("Số liệu cấp thành phố", "City-level inputs"),
+        );
+    }
+    html.element(
+        "span",
+        &[
+            ("id", Some("data-saved")),
+            ("class", Some("saved-note")),
+            ("role", Some("status")),
+        ],
+        "",
+    )
+    .close("p");
+    html.element(
+        "div",
+        &[("id", Some("data-form")), ("class", Some("entry"))],
+        "",
+    );
+    region(&mut html, "data-undo");
+    html.element(
+        "div",
+        &[
+            ("id", Some("data-filters")),
+            ("class", Some("unit-filters")),
+        ],
+        "",
+    );
+    html.element(
+        "div",
+        &[("id", Some("data-table")), ("class", Some("unit-list"))],
+        "",
+    );
+
+    html.element("h2", &[], lang.pick("Tệp dữ liệu", "Data files"))
+        .open("p", &[("class", Some("form-actions"))]);
+    button(
+        &mut html,
+        "export-json",
+        None,
+        lang.pick(
+            "Tải về tệp JSON của không gian làm việc",
+            "Download the workspace as JSON",
+        ),
+    );
+    button(
+        &mut html,
+        "export-units-csv",
+        Some("secondary"),
+        lang.pick("Tải về CSV các đơn vị", "Download the units as CSV"),
+    );
+    button(
+        &mut html,
+        "export-years-csv",
+        Some("secondary"),
+        lang.pick(
+            "Tải về CSV số liệu theo năm",
+            "Download the yearly figures as CSV",
+        ),
+    );
+    html.close("p").open("div", &[("class", Some("import"))]);
+    file_input(
+        &mut html,
+        "import-file",
+        "json",
+        ".json,application/json",
+        false,
+        lang.pick(
+            "Nhập tệp JSON của Coop Plan (thay nội dung không gian làm việc này, sau khi xem trước)",
+            "Import a Coop Plan JSON file (replaces this workspace's content, after a preview)",
+        ),
+    );
+    if parts.csv_import {
+        file_input(
+        &mut html,
+        "import-csv",
+        "csv",
+        ".csv,text/csv",
+        true,
+        lang.pick(
+            "Nhập tệp CSV đơn vị và/hoặc số liệu theo năm (bổ sung, cập nhật; sau khi xem trước)",
+            "Import CSV files of units and/or yearly figures (adds and updates, after a preview)",
+        ),
+    );
+    }
+    if parts.merge {
+        file_input(
+        &mut html,
+        "import-merge",
+        "merge",
+        ".json,application/json",
+        true,
+        lang.pick(
+            "Gộp nhiều tệp JSON (ví dụ của các học viên) thành nội dung của không gian làm việc này",
+            "Merge several JSON files (e.g. from workshop participants) into this workspace's content",
+        ),
+    );
+    }
+    html.element(
+        "div",
+        &[
+            ("id", Some("data-file-error")),
+            ("class", Some("field-error")),
+            ("role", Some("alert")),
+        ],
+        "",
+    );
+    region(&mut html, "data-preview");
+    html.close("div");
+    if parts.workspaces {
+        html.element("h2", &[], lang.pick("Không gian làm việc", "Workspaces"));
+        region(&mut html, "data-workspaces");
+    }
+    region(&mut html, "data-checks");
+    html.into_string()
+}
+
+/// What an import would do, with the buttons to confirm or cancel it; a
+/// merge shows its conflicts first.
+pub fn preview_region_html(preview: &ImportPreview, merge: Option<&Merge>, lang: Lang) -> String {
+    let mut html = Html::new();
+    html.open(
+        "section",
+        &[
+            ("class", Some("import-preview")),
+            ("aria-labelledby", Some("import-preview-title")),
+        ],
+    )
+    .element(
+        "h3",
+        &[("id", Some("import-preview-title"))],
+        lang.pick("Xem trước khi nhập", "Before importing"),
+    );
+    if let Some(merge) = merge {
+        html.open("div", &[("class", Some("conflicts"))])
+            .append_text(&merge.conflicts_html(100, lang))
+            .close("div");
+        if !merge.conflicts.is_empty() {
+            html.open("p", &[]);
+            button(
+                &mut html,
+                "newest-wins",
+                Some("secondary"),
+                lang.pick(
+                    "Mới nhất được giữ (chọn giá trị của tệp lưu sau cùng cho mọi mục)",
+                    "Newest wins (take the most recently saved file's value everywhere)",
+                ),
+            );
+            html.close("p");
+        }
+    }
+    html.append_text(&preview_html(preview, PREVIEW_SHOWN, lang));
+    html.open("div", &[("class", Some("form-actions"))]);
+    html.element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("data-action", Some("confirm-import")),
+            ("disabled", (!preview.can_confirm()).then_some("")),
+        ],
+        lang.pick("Xác nhận nhập tệp", "Confirm the import"),
+    );
+    button(
+        &mut html,
+        "cancel-import",
+        Some("secondary"),
+        lang.pick("Hủy", "Cancel"),
+    );
+    html.close("div").close("section");
+    html.into_string()
+}
+
+/// The stored workspaces, each with what can be done to it.
+pub fn workspaces_html(list: &[(String, String)], current: &str, lang: Lang) -> String {
+    let mut html = Html::new();
+    html.open("ul", &[("class", Some("workspaces"))]);
+    for (id, name) in list {
+        let is_current = id == current;
+        html.open("li", &[]).element("strong", &[], name);
+        if is_current {
+            html.text(lang.pick(" (đang mở) ", " (open) "));
+        } else {
+            html.text(" ");
+        }
+        let act = |html: &mut Html, data: &'static str, vi: &str, en: &str| {
+            let label = format!("{} {name}", lang.pick(vi, en));
+            html.element(
+                "button",
+                &[
+                    ("type", Some("button")),
+                    ("class", Some("secondary")),
+                    (data, Some(id)),
+                    ("aria-label", Some(&label)),
+                ],
+                lang.pick(vi, en),
+            );
+        };
+        if !is_current {
+            act(&mut html, "data-open-ws", "Mở", "Open");
+        }
+        act(&mut html, "data-rename-ws", "Đổi tên", "Rename");
+        act(&mut html, "data-duplicate-ws", "Nhân bản", "Duplicate");
+        act(&mut html, "data-delete-ws", "Xóa", "Delete");
+        html.close("li");
+    }
+    html.close("ul").open("p", &[]);
+    button(
+        &mut html,
+        "new-workspace",
+        Some("secondary"),
+        lang.pick("+ Tạo không gian làm việc mới", "+ New workspace"),
+    );
+    html.close("p");
+    html.into_string()
+}
+
+/// The note after a deletion, with its undo button.
+pub fn undo_html(deleted: Option<&Deleted>, lang: Lang) -> String {
+    let mut html = Html::new();
+    if let Some(deleted) = deleted {
+        let text = match lang {
+            Lang::Vi => format!("Đã xóa “{}”. ", deleted.unit.name),
+            Lang::En => format!("Deleted “{}”. ", deleted.unit.name),
+        };
+        html.open("p", &[("class", Some("undo"))]).text(&text);
+        html.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("id", Some("undo-delete")),
+                ("data-action", Some("undo")),
+            ],
+            lang.pick("Hoàn tác", "Undo"),
+        )
+        .close("p");
+    }
+    html.into_string()
+}
+
+/// A file name from the workspace's name, the date and what it holds:
+/// "Hợp tác xã của tôi-2019-06-30-don-vi.csv".
+pub fn file_name(workspace: &str, date: &str, what: &str, extension: &str) -> String {
+    let base = workspace.replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "-");
+    if what.is_empty() {
+        format!("{base}-{date}.{extension}")
+    } else {
+        format!("{base}-{date}-{what}.{extension}")
+    }
+}
+
+/// An id not in `taken`, made from a name.
+pub fn new_workspace_id(taken: &[(String, String)], millis: u64) -> String {
+    (0u64..)
+        .map(|n| format!("ws-{}", millis + n))
+        .find(|id| !taken.iter().any(|(t, _)| t == id))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::preview_workspace;
+    use crate::unit::{Unit, UnitKind};
+    use crate::workspace::Workspace;
+
+    #[test]
+    fn every_control_is_labelled_and_names_its_action() {
+        let shell = shell_html(Lang::Vi, Parts::ALL);
+        for id in ["import-file", "import-csv", "import-merge"] {
+            assert!(shell.contains(&format!("<label class=\"stacked\" for=\"{id}\">")));
+        }
+        for id in ["data-form", "data-table", "data-preview", "data-checks"] {
+            assert!(shell.contains(&format!("id=\"{id}\"")));
+        }
+        let list = [
+            ("a".to_owned(), "Của tôi".to_owned()),
+            ("b".to_owned(), "Demo <x>".to_owned()),
+        ];
+        let html = workspaces_html(&list, "a", Lang::En);
+        assert!(html.contains("Của tôi</strong> (open) "));
+        assert!(html.contains("data-open-ws=\"b\" aria-label=\"Open Demo &lt;x&gt;\""));
+        assert!(!html.contains("data-open-ws=\"a\""));
+    }
+
+    #[test]
+    fn a_build_without_forms_says_so_and_offers_no_dead_buttons() {
+        let parts = Parts {
+            forms: false,
+            csv_import: false,
+            merge: false,
+            workspaces: false,
+        };
+        let shell = shell_html(Lang::En, parts);
+        assert!(shell.contains("the entry forms and CSV import are not in this version yet"));
+        for absent in ["add-unit", "import-csv", "import-merge", "data-workspaces"] {
+            assert!(!shell.contains(absent), "{absent}");
+        }
+    }
+
+    #[test]
+    fn a_preview_with_errors_cannot_be_confirmed() {
+        let current = Workspace::new("main", "x");
+        let mut incoming = Workspace::new("f", "f");
+        incoming.units.push(Unit::new("u", "", UnitKind::Htx));
+        let html = preview_region_html(&preview_workspace(&current, incoming), None, Lang::Vi);
+        assert!(html.contains("data-action=\"confirm-import\" disabled"));
+        let mut deleted_unit = Unit::new("u", "HTX A", UnitKind::Htx);
+        deleted_unit.years.clear();
+        let undo = undo_html(
+            Some(&Deleted {
+                index: 0,
+                unit: deleted_unit,
+            }),
+            Lang::Vi,
+        );
+        assert!(undo.contains("Đã xóa “HTX A”."));
+        assert_eq!(
+            file_name("a/b", "2019-06-30", "don-vi", "csv"),
+            "a-b-2019-06-30-don-vi.csv"
+        );
+        assert_eq!(
+            new_workspace_id(&[("ws-5".to_owned(), String::new())], 5),
+            "ws-6"
+        );
+    }
+}

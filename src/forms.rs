@@ -1,0 +1,1191 @@
+//! The entry forms as data: a unit, one year of a unit, and the city's
+//! yearly inputs.
+//!
+//! A [`Form`] holds what the user typed, field by field, as text. Every
+//! change goes through [`Form::set`], which reads the text the way the CSV
+//! files are read ([`crate::csv_data`]: decimal commas, dd/mm/yyyy) and
+//! runs the workspace's validation on the result, so each message lands
+//! beside its field in both languages. The browser shows [`Form::html`]
+//! once, then only rewrites the message beside each field
+//! ([`Form::messages`]), so typing never loses focus. [`Form::apply`] puts
+//! a form without errors into the workspace.
+
+use crate::csv_data::{
+    column_label, parse_flag, qualification_code, role_code, set_unit_cell, set_year_cell,
+    unit_cell, year_cell, YEAR_FIELDS,
+};
+use crate::decimal::Decimal;
+use crate::format::iso_date;
+use crate::html::Html;
+use crate::i18n::{Lang, Text};
+use crate::report::{qualification_label, role_label};
+use crate::unit::{
+    KeyManager, ManagerRole, OperatingStatus, Qualification, StatusChange, Unit, UnitKind,
+    YearRecord,
+};
+use crate::validation::{validate_city_year, validate_unit_in_workspace, Severity};
+use crate::workspace::{CityYear, Workspace};
+
+/// A form with errors cannot be applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Invalid;
+
+/// What a form edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A new unit, or the unit with this id.
+    Unit(Option<String>),
+    /// A year of a unit: the record of `year`, or a new one.
+    Year { unit_id: String, year: Option<i32> },
+    /// The city's inputs of `year`, or a new year.
+    City(Option<i32>),
+}
+
+/// A form's fields, as typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Form {
+    pub target: Target,
+    values: Vec<(String, String)>,
+    /// Key-manager rows (year forms).
+    managers: usize,
+    /// Messages by field name: errors block saving, warnings do not.
+    messages: Vec<(String, Severity, Text)>,
+}
+
+/// The static fields of the unit form, in order.
+const UNIT_FIELDS: [&str; 15] = [
+    "name",
+    "kind",
+    "registration_code",
+    "sector",
+    "district",
+    "commune",
+    "founded",
+    "model",
+    "reorganisation_required",
+    "reorganisation_completed_on",
+    "inactive_since",
+    "dissolved_on",
+    "recognitions",
+    "contract_authenticated",
+    "meets_legal_conditions",
+];
+
+const MANAGER_PARTS: [&str; 4] = ["role", "qualification", "trained", "name"];
+const CITY_FIELDS: [&str; 3] = [
+    "year",
+    "grdp_current_prices",
+    "extra_collective_value_added",
+];
+
+fn is_flag(name: &str) -> bool {
+    matches!(
+        name,
+        "reorganisation_required" | "contract_authenticated" | "meets_legal_conditions"
+    ) || name.ends_with("-trained")
+}
+
+fn is_date(name: &str) -> bool {
+    matches!(
+        name,
+        "founded" | "reorganisation_completed_on" | "inactive_since" | "dissolved_on"
+    )
+}
+
+fn label(name: &str, lang: Lang) -> &str {
+    match name {
+        "inactive_since" => lang.pick("Ngừng hoạt động từ ngày", "Inactive since"),
+        "dissolved_on" => lang.pick("Giải thể ngày", "Dissolved on"),
+        "role" => lang.pick("Chức danh", "Role"),
+        "qualification" => lang.pick("Trình độ chuyên môn", "Qualification"),
+        "trained" => lang.pick("Đã được bồi dưỡng", "Trained"),
+        "manager_name" => lang.pick("Họ tên", "Name"),
+        other => column_label(other, lang),
+    }
+}
+
+/// A field's help text, for the fields with a format to follow.
+fn hint(name: &str, lang: Lang) -> Option<&'static str> {
+    Some(match name {
+        "recognitions" => lang.pick(
+            "Mỗi lần công nhận: năm, ngày quyết định (hoặc -), số quyết định; cách nhau bằng dấu chấm phẩy. Ví dụ: 2019 2019-12-01 QĐ số 12",
+            "Each recognition: year, decision date (or -), decision; separated by semicolons. E.g. 2019 2019-12-01 Decision 12",
+        ),
+        "charter_capital" | "total_capital" | "indivisible_assets" | "revenue" | "pre_tax_profit"
+        | "value_added" | "development_fund" | "reserve_fund" | "grdp_current_prices"
+        | "extra_collective_value_added" => lang.pick("Triệu đồng", "Millions of VND"),
+        "average_worker_income" => lang.pick("Triệu đồng/năm", "Millions of VND a year"),
+        "non_member_supply_percent" => "%",
+        _ => return None,
+    })
+}
+
+fn flag_text(value: bool) -> String {
+    if value { "có" } else { "không" }.to_owned()
+}
+
+impl Form {
+    fn new(target: Target, values: Vec<(String, String)>, managers: usize) -> Form {
+        Form {
+            target,
+            values,
+            managers,
+            messages: Vec::new(),
+        }
+    }
+
+    /// The form for a new unit (`None`) or an existing one.
+    pub fn unit(ws: &Workspace, id: Option<&str>) -> Form {
+        let found = id.and_then(|id| ws.unit(id));
+        let unit = found
+            .cloned()
+            .unwrap_or_else(|| Unit::new("", "", UnitKind::Htx));
+        let latest = |status: OperatingStatus| {
+            unit.status_history
+                .iter()
+                .filter(|c| c.status == status)
+                .map(|c| c.since)
+                .max()
+                .map(iso_date)
+                .unwrap_or_default()
+        };
+        let values = UNIT_FIELDS
+            .iter()
+            .map(|&name| {
+                let value = match name {
+                    "inactive_since" => latest(OperatingStatus::Inactive),
+                    "dissolved_on" => unit.dissolved_on().map(iso_date).unwrap_or_default(),
+                    "contract_authenticated" | "meets_legal_conditions" if unit.group.is_none() => {
+                        flag_text(false)
+                    }
+                    name => unit_cell(&unit, name),
+                };
+                (name.to_owned(), value)
+            })
+            .collect();
+        let mut form = Form::new(Target::Unit(found.map(|u| u.id.clone())), values, 0);
+        form.check(ws);
+        form
+    }
+
+    /// The form for a unit's year: the record of `year`, or a new record
+    /// for the year after the latest (this year if none).
+    pub fn year(ws: &Workspace, unit_id: &str, year: Option<i32>, this_year: i32) -> Form {
+        let unit = ws.unit(unit_id);
+        let record = year.and_then(|y| unit.and_then(|u| u.record(y)).cloned());
+        let target_year = record.as_ref().map(|r| r.year);
+        let record = record.unwrap_or_else(|| YearRecord {
+            year: unit
+                .and_then(|u| u.years.iter().map(|r| r.year).max())
+                .map_or(this_year, |y| y.saturating_add(1)),
+            ..Default::default()
+        });
+        Form::for_record(ws, unit_id, target_year, &record)
+    }
+
+    /// "Start year Y+1 from year Y": a new record for the next year,
+    /// filled with year Y's figures to be corrected.
+    pub fn next_year_from(ws: &Workspace, unit_id: &str, from: i32) -> Form {
+        let mut record = ws
+            .unit(unit_id)
+            .and_then(|u| u.record(from))
+            .cloned()
+            .unwrap_or_default();
+        record.year = from.saturating_add(1);
+        Form::for_record(ws, unit_id, None, &record)
+    }
+
+    fn for_record(ws: &Workspace, unit_id: &str, year: Option<i32>, record: &YearRecord) -> Form {
+        let mut values = vec![("year".to_owned(), record.year.to_string())];
+        values.extend(
+            YEAR_FIELDS
+                .iter()
+                .filter(|f| **f != "key_managers")
+                .map(|f| ((*f).to_owned(), year_cell(record, f))),
+        );
+        for (i, manager) in record.key_managers.iter().enumerate() {
+            values.extend(manager_values(i, manager));
+        }
+        let mut form = Form::new(
+            Target::Year {
+                unit_id: unit_id.to_owned(),
+                year,
+            },
+            values,
+            record.key_managers.len(),
+        );
+        form.check(ws);
+        form
+    }
+
+    /// The city's inputs for `year`, or a new year (`None`: this year, or
+    /// the year after the latest entered).
+    pub fn city(ws: &Workspace, year: Option<i32>, this_year: i32) -> Form {
+        let existing = year.and_then(|y| ws.city_year(y)).cloned();
+        let target = existing.as_ref().map(|c| c.year);
+        let city = existing.unwrap_or_else(|| CityYear {
+            year: ws
+                .city_years
+                .iter()
+                .map(|c| c.year)
+                .max()
+                .map_or(this_year, |y| y.saturating_add(1)),
+            ..Default::default()
+        });
+        let amount = |a: &Option<Decimal>| {
+            a.as_ref()
+                .map(|a| a.as_str().to_owned())
+                .unwrap_or_default()
+        };
+        let values = vec![
+            ("year".to_owned(), city.year.to_string()),
+            (
+                "grdp_current_prices".to_owned(),
+                amount(&city.grdp_current_prices),
+            ),
+            (
+                "extra_collective_value_added".to_owned(),
+                amount(&city.extra_collective_value_added),
+            ),
+        ];
+        let mut form = Form::new(Target::City(target), values, 0);
+        form.check(ws);
+        form
+    }
+
+    /// The first field's name, to focus when the form opens.
+    pub fn first_field(&self) -> Option<&str> {
+        self.values.first().map(|(n, _)| n.as_str())
+    }
+
+    /// How many key-manager rows the form has.
+    pub fn managers(&self) -> usize {
+        self.managers
+    }
+
+    /// The unit a unit or year form edits.
+    pub fn unit_id(&self) -> Option<&str> {
+        match &self.target {
+            Target::Unit(id) => id.as_deref(),
+            Target::Year { unit_id, .. } => Some(unit_id),
+            Target::City(_) => None,
+        }
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Takes a field's new text and checks the form again.
+    pub fn set(&mut self, ws: &Workspace, name: &str, value: &str) {
+        match self.values.iter_mut().find(|(n, _)| n == name) {
+            Some((_, old)) => *old = value.to_owned(),
+            None => return,
+        }
+        self.check(ws);
+    }
+
+    pub fn add_manager(&mut self, ws: &Workspace) {
+        let manager = KeyManager {
+            role: ManagerRole::Director,
+            qualification: Qualification::None,
+            trained: false,
+            name: String::new(),
+        };
+        self.values.extend(manager_values(self.managers, &manager));
+        self.managers += 1;
+        self.check(ws);
+    }
+
+    /// Removes key-manager row `index`; later rows move up.
+    pub fn remove_manager(&mut self, ws: &Workspace, index: usize) {
+        if index >= self.managers {
+            return;
+        }
+        let mut kept: Vec<KeyManager> = self.managers_typed();
+        if index < kept.len() {
+            kept.remove(index);
+        }
+        self.values.retain(|(n, _)| !n.starts_with("manager-"));
+        for (i, manager) in kept.iter().enumerate() {
+            self.values.extend(manager_values(i, manager));
+        }
+        self.managers = kept.len();
+        self.check(ws);
+    }
+
+    /// The key managers as typed (a row that cannot be read counts as the
+    /// defaults, and is reported by `check`).
+    fn managers_typed(&self) -> Vec<KeyManager> {
+        (0..self.managers)
+            .map(|i| {
+                let part = |p: &str| self.value(&format!("manager-{i}-{p}")).to_owned();
+                KeyManager {
+                    role: ManagerRole::ALL
+                        .into_iter()
+                        .find(|r| role_code(*r) == part("role"))
+                        .unwrap_or(ManagerRole::Director),
+                    qualification: Qualification::ALL
+                        .into_iter()
+                        .find(|q| qualification_code(*q) == part("qualification"))
+                        .unwrap_or(Qualification::None),
+                    trained: parse_flag(&part("trained")).ok().flatten().unwrap_or(false),
+                    name: part("name").trim().to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    /// Builds what the form describes; problems reading a field are added
+    /// to `errors`.
+    fn build(&self, ws: &Workspace, errors: &mut Vec<(String, Severity, Text)>) -> Built {
+        let mut bad =
+            |name: &str, text: Text| errors.push((name.to_owned(), Severity::Error, text));
+        match &self.target {
+            Target::Unit(id) => {
+                let mut unit = id
+                    .as_deref()
+                    .and_then(|id| ws.unit(id))
+                    .cloned()
+                    .unwrap_or_else(|| Unit::new(new_unit_id(ws), "", UnitKind::Htx));
+                for name in UNIT_FIELDS {
+                    let value = self.value(name);
+                    if matches!(name, "inactive_since" | "dissolved_on") {
+                        continue;
+                    }
+                    if let Err(text) = set_unit_cell(&mut unit, name, value, &ws.plan) {
+                        bad(name, text);
+                    }
+                }
+                if unit.kind != UnitKind::Tht {
+                    unit.group = None;
+                }
+                // The form edits the latest inactivity and the dissolution;
+                // returns to activity stay as they were.
+                let mut history: Vec<StatusChange> = unit
+                    .status_history
+                    .iter()
+                    .filter(|c| c.status == OperatingStatus::Active)
+                    .cloned()
+                    .collect();
+                let earlier_inactive: Vec<StatusChange> = {
+                    let latest = unit
+                        .status_history
+                        .iter()
+                        .filter(|c| c.status == OperatingStatus::Inactive)
+                        .map(|c| c.since)
+                        .max();
+                    unit.status_history
+                        .iter()
+                        .filter(|c| {
+                            c.status == OperatingStatus::Inactive && Some(c.since) != latest
+                        })
+                        .cloned()
+                        .collect()
+                };
+                history.extend(earlier_inactive);
+                for (name, status) in [
+                    ("inactive_since", OperatingStatus::Inactive),
+                    ("dissolved_on", OperatingStatus::Dissolved),
+                ] {
+                    match crate::csv_data::parse_date_cell(self.value(name)) {
+                        Ok(Some(since)) => history.push(StatusChange { status, since }),
+                        Ok(None) => {}
+                        Err(_) => bad(
+                            name,
+                            Text::new(
+                                "Cần một ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd.",
+                                "Expected a date as dd/mm/yyyy or yyyy-mm-dd.",
+                            ),
+                        ),
+                    }
+                }
+                crate::small_sort::sort_small_by_key(&mut history, |c| c.since);
+                unit.status_history = history;
+                Built::Unit(Box::new(unit))
+            }
+            Target::Year { unit_id, .. } => {
+                let mut record = YearRecord::default();
+                for (name, value) in &self.values {
+                    if name.starts_with("manager-") {
+                        continue;
+                    }
+                    if let Err(text) = set_year_cell(&mut record, name, value) {
+                        bad(name, text);
+                    }
+                }
+                record.key_managers = self.managers_typed();
+                Built::Year(unit_id.clone(), Box::new(record))
+            }
+            Target::City(_) => {
+                let mut city = CityYear::default();
+                let mut record = YearRecord::default();
+                if let Err(text) = set_year_cell(&mut record, "year", self.value("year")) {
+                    bad("year", text);
+                }
+                city.year = record.year;
+                for name in ["grdp_current_prices", "extra_collective_value_added"] {
+                    match crate::csv_data::parse_amount(self.value(name)) {
+                        Ok(value) => {
+                            if name == "grdp_current_prices" {
+                                city.grdp_current_prices = value;
+                            } else {
+                                city.extra_collective_value_added = value;
+                            }
+                        }
+                        Err(_) => bad(
+                            name,
+                            Text::new(
+                                "Cần một số, ví dụ 1250,5 hoặc 1250.5.",
+                                "Expected a number, e.g. 1250.5 or 1250,5.",
+                            ),
+                        ),
+                    }
+                }
+                Built::City(city)
+            }
+        }
+    }
+
+    /// Reads every field and validates the result as the workspace would,
+    /// keeping each message under the field it is about.
+    pub fn check(&mut self, ws: &Workspace) {
+        let mut messages = Vec::new();
+        let built = self.build(ws, &mut messages);
+        let unreadable: Vec<String> = messages.iter().map(|(n, _, _)| n.clone()).collect();
+        let mut place = |name: String, severity: Severity, text: Text| {
+            // A field that cannot be read has its reading message only.
+            if !unreadable.contains(&name) {
+                messages.push((name, severity, text));
+            }
+        };
+        match built {
+            Built::Unit(unit) => {
+                for issue in validate_unit_in_workspace(&unit, ws).issues {
+                    let name = match issue.location.field {
+                        "reorganisation" => "reorganisation_completed_on",
+                        "status_history" => {
+                            if unit.dissolved_on().is_some() {
+                                "dissolved_on"
+                            } else {
+                                "inactive_since"
+                            }
+                        }
+                        field if UNIT_FIELDS.contains(&field) => field,
+                        // Issues of the yearly records belong to their forms.
+                        _ => continue,
+                    };
+                    place(name.to_owned(), issue.severity, issue.message);
+                }
+            }
+            Built::Year(unit_id, record) => {
+                let year = record.year;
+                if let Some(mut unit) = ws.unit(&unit_id).cloned() {
+                    let original = match &self.target {
+                        Target::Year { year, .. } => *year,
+                        _ => None,
+                    };
+                    match original.and_then(|y| unit.years.iter().position(|r| r.year == y)) {
+                        Some(position) => {
+                            if let Some(slot) = unit.years.get_mut(position) {
+                                *slot = *record;
+                            }
+                        }
+                        None => unit.years.push(*record),
+                    }
+                    for issue in validate_unit_in_workspace(&unit, ws).issues {
+                        if issue.location.year != Some(year) || issue.location.unit_id.is_none() {
+                            continue;
+                        }
+                        let name = match (issue.location.field, issue.location.manager) {
+                            ("key_managers", Some(i)) => format!("manager-{i}-role"),
+                            (field, _) if field == "year" || YEAR_FIELDS.contains(&field) => {
+                                field.to_owned()
+                            }
+                            _ => continue,
+                        };
+                        place(name, issue.severity, issue.message);
+                    }
+                }
+            }
+            Built::City(city) => {
+                let original = match self.target {
+                    Target::City(year) => year,
+                    _ => None,
+                };
+                if original != Some(city.year) && ws.city_year(city.year).is_some() {
+                    place(
+                        "year".to_owned(),
+                        Severity::Error,
+                        Text::new(
+                            format!("Năm {} đã có số liệu của thành phố.", city.year),
+                            format!("There is already a city record for {}.", city.year),
+                        ),
+                    );
+                }
+                for issue in validate_city_year(&city).issues {
+                    place(
+                        issue.location.field.to_owned(),
+                        issue.severity,
+                        issue.message,
+                    );
+                }
+            }
+        }
+        self.messages = messages;
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.messages.iter().any(|(_, s, _)| *s == Severity::Error)
+    }
+
+    /// The name of the first field with an error, in the form's order.
+    pub fn first_error(&self) -> Option<&str> {
+        self.values.iter().map(|(n, _)| n.as_str()).find(|n| {
+            self.messages
+                .iter()
+                .any(|(m, s, _)| m == n && *s == Severity::Error)
+        })
+    }
+
+    /// For every field: its name, whether it has an error, and the text to
+    /// show beside it (empty for none).
+    pub fn messages(&self, lang: Lang) -> Vec<(String, bool, String)> {
+        self.values
+            .iter()
+            .map(|(name, _)| {
+                let mine = self.messages.iter().filter(|(n, _, _)| n == name);
+                let error = mine.clone().any(|(_, s, _)| *s == Severity::Error);
+                let text = mine
+                    .map(|(_, _, t)| t.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (name.clone(), error, text)
+            })
+            .collect()
+    }
+
+    /// Puts the form into the workspace if it has no error; returns the
+    /// id of the unit it saved (none for the city form).
+    pub fn apply(&self, ws: &mut Workspace) -> Result<Option<String>, Invalid> {
+        let mut errors = Vec::new();
+        let built = self.build(ws, &mut errors);
+        if !errors.is_empty() || self.has_errors() {
+            return Err(Invalid);
+        }
+        match built {
+            Built::Unit(unit) => {
+                let id = unit.id.clone();
+                match ws.units.iter().position(|u| u.id == id) {
+                    Some(position) => {
+                        if let Some(slot) = ws.units.get_mut(position) {
+                            *slot = *unit;
+                        }
+                    }
+                    None => ws.units.push(*unit),
+                }
+                Ok(Some(id))
+            }
+            Built::Year(unit_id, record) => {
+                let original = match &self.target {
+                    Target::Year { year, .. } => *year,
+                    _ => None,
+                };
+                let unit = ws
+                    .units
+                    .iter_mut()
+                    .find(|u| u.id == unit_id)
+                    .ok_or(Invalid)?;
+                match original.and_then(|y| unit.years.iter().position(|r| r.year == y)) {
+                    Some(position) => {
+                        if let Some(slot) = unit.years.get_mut(position) {
+                            *slot = *record;
+                        }
+                    }
+                    None => unit.years.push(*record),
+                }
+                crate::small_sort::sort_small_by_key(&mut unit.years, |r| r.year);
+                Ok(Some(unit_id))
+            }
+            Built::City(city) => {
+                let original = match self.target {
+                    Target::City(year) => year,
+                    _ => None,
+                };
+                match original.and_then(|y| ws.city_years.iter().position(|c| c.year == y)) {
+                    Some(position) => {
+                        if let Some(slot) = ws.city_years.get_mut(position) {
+                            *slot = city;
+                        }
+                    }
+                    None => ws.city_years.push(city),
+                }
+                crate::small_sort::sort_small_by_key(&mut ws.city_years, |c| c.year);
+                Ok(None)
+            }
+        }
+    }
+
+    /// The whole form as HTML: every input labelled, its message beside it
+    /// (in an element `<id>-msg` the browser rewrites as the user types).
+    pub fn html(&self, ws: &Workspace, lang: Lang) -> String {
+        let mut html = Html::new();
+        let messages = self.messages(lang);
+        let (title, unit) = match &self.target {
+            Target::Unit(None) => (lang.pick("Thêm đơn vị", "Add a unit").to_owned(), None),
+            Target::Unit(Some(id)) => {
+                let name = ws.unit(id).map_or("", |u| u.name.as_str());
+                (
+                    format!("{} {name}", lang.pick("Sửa đơn vị", "Edit unit")),
+                    ws.unit(id),
+                )
+            }
+            Target::Year { unit_id, year } => {
+                let unit = ws.unit(unit_id);
+                let name = unit.map_or("", |u| u.name.as_str());
+                let title = match year {
+                    Some(y) => format!("{name} · {} {y}", lang.pick("số liệu năm", "figures for")),
+                    None => format!(
+                        "{name} · {}",
+                        lang.pick("thêm số liệu năm", "new year of figures")
+                    ),
+                };
+                (title, unit)
+            }
+            Target::City(_) => (
+                lang.pick(
+                    "Số liệu cấp thành phố theo năm",
+                    "City-level inputs by year",
+                )
+                .to_owned(),
+                None,
+            ),
+        };
+        html.open(
+            "form",
+            &[
+                ("class", Some("entry-form")),
+                ("novalidate", Some("")),
+                ("aria-labelledby", Some("entry-form-title")),
+            ],
+        )
+        .element("h2", &[("id", Some("entry-form-title"))], &title)
+        .element(
+            "p",
+            &[("class", Some("hint"))],
+            lang.pick(
+                "Enter để lưu, Esc để hủy. Lỗi hiện ngay bên cạnh ô nhập.",
+                "Enter saves, Escape cancels. Problems show beside each field.",
+            ),
+        );
+        let field = |html: &mut Html, name: &str, text_label: &str| {
+            let value = self.value(name);
+            let id = format!("f-{name}");
+            let msg_id = format!("{id}-msg");
+            let (error, message) = messages
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map_or((false, ""), |(_, e, t)| (*e, t.as_str()));
+            let invalid = error.then_some("true");
+            html.open("div", &[("class", Some("field"))]);
+            if is_flag(name) {
+                let checked = parse_flag(value).ok().flatten().unwrap_or(false);
+                html.open("label", &[("for", Some(&id))])
+                    .void(
+                        "input",
+                        &[
+                            ("id", Some(&id)),
+                            ("name", Some(name)),
+                            ("type", Some("checkbox")),
+                            ("checked", checked.then_some("")),
+                            ("aria-describedby", Some(&msg_id)),
+                        ],
+                    )
+                    .text(" ")
+                    .text(text_label)
+                    .close("label");
+            } else {
+                html.element("label", &[("for", Some(&id))], text_label);
+                let hint_id = format!("{id}-hint");
+                let hint = hint(name.rsplit('-').next().unwrap_or(name), lang);
+                let described = match hint {
+                    Some(_) => format!("{hint_id} {msg_id}"),
+                    None => msg_id.clone(),
+                };
+                let choices = select_choices(ws, name, lang);
+                if let Some(choices) = choices {
+                    html.open(
+                        "select",
+                        &[
+                            ("id", Some(&id)),
+                            ("name", Some(name)),
+                            ("aria-invalid", invalid),
+                            ("aria-describedby", Some(&described)),
+                        ],
+                    );
+                    for (code, text) in choices {
+                        html.element(
+                            "option",
+                            &[
+                                ("value", Some(&code)),
+                                ("selected", (code == value).then_some("")),
+                            ],
+                            &text,
+                        );
+                    }
+                    html.close("select");
+                } else {
+                    let numeric = YEAR_FIELDS.contains(&name)
+                        || matches!(
+                            name,
+                            "year" | "grdp_current_prices" | "extra_collective_value_added"
+                        );
+                    html.void(
+                        "input",
+                        &[
+                            ("id", Some(&id)),
+                            ("name", Some(name)),
+                            ("type", Some(if is_date(name) { "date" } else { "text" })),
+                            ("inputmode", numeric.then_some("decimal")),
+                            ("value", Some(value)),
+                            ("aria-invalid", invalid),
+                            ("aria-describedby", Some(&described)),
+                            ("autocomplete", Some("off")),
+                        ],
+                    );
+                }
+                if let Some(hint) = hint {
+                    html.element(
+                        "span",
+                        &[("id", Some(&hint_id)), ("class", Some("hint"))],
+                        hint,
+                    );
+                }
+            }
+            let class = if error {
+                "field-error"
+            } else {
+                "field-warning"
+            };
+            html.element(
+                "span",
+                &[("id", Some(&msg_id)), ("class", Some(class))],
+                message,
+            )
+            .close("div");
+        };
+        match &self.target {
+            Target::Unit(_) => {
+                html.open("div", &[("class", Some("form-grid"))]);
+                for name in UNIT_FIELDS {
+                    if name == "contract_authenticated" {
+                        html.close("div").open("fieldset", &[]).element(
+                            "legend",
+                            &[],
+                            lang.pick(
+                                "Chỉ dành cho tổ hợp tác (THT)",
+                                "Cooperative groups (THT) only",
+                            ),
+                        );
+                    }
+                    field(&mut html, name, label(name, lang));
+                }
+                html.close("fieldset");
+            }
+            Target::Year { .. } => {
+                html.open("div", &[("class", Some("form-grid"))]);
+                field(&mut html, "year", label("year", lang));
+                for name in YEAR_FIELDS.iter().filter(|f| **f != "key_managers") {
+                    field(&mut html, name, label(name, lang));
+                }
+                html.close("div")
+                    .open("fieldset", &[("class", Some("managers"))])
+                    .element("legend", &[], label("key_managers", lang));
+                for i in 0..self.managers {
+                    let title = match lang {
+                        Lang::Vi => format!("Cán bộ số {}", i + 1),
+                        Lang::En => format!("Manager {}", i + 1),
+                    };
+                    html.open("div", &[("class", Some("manager-row"))]).element(
+                        "strong",
+                        &[],
+                        &title,
+                    );
+                    for part in MANAGER_PARTS {
+                        let name = format!("manager-{i}-{part}");
+                        let part_label = if part == "name" { "manager_name" } else { part };
+                        let text = format!("{} ({title})", label(part_label, lang));
+                        field(&mut html, &name, &text);
+                    }
+                    let remove = format!("{} {title}", lang.pick("Bỏ", "Remove"));
+                    let index = i.to_string();
+                    html.element(
+                        "button",
+                        &[
+                            ("type", Some("button")),
+                            ("class", Some("secondary")),
+                            ("data-remove-manager", Some(&index)),
+                        ],
+                        &remove,
+                    )
+                    .close("div");
+                }
+                html.element(
+                    "button",
+                    &[
+                        ("type", Some("button")),
+                        ("class", Some("secondary")),
+                        ("data-add-manager", Some("")),
+                    ],
+                    lang.pick("+ Thêm cán bộ quản lý", "+ Add a key manager"),
+                )
+                .close("fieldset");
+            }
+            Target::City(_) => {
+                html.open("div", &[("class", Some("form-grid"))]);
+                for name in CITY_FIELDS {
+                    field(&mut html, name, label(name, lang));
+                }
+                html.close("div");
+            }
+        }
+        html.element(
+            "p",
+            &[
+                ("id", Some("form-status")),
+                ("class", Some("field-error")),
+                ("role", Some("alert")),
+            ],
+            "",
+        );
+        html.open("div", &[("class", Some("form-actions"))])
+            .element(
+                "button",
+                &[("type", Some("submit"))],
+                lang.pick("Lưu", "Save"),
+            )
+            .element(
+                "button",
+                &[
+                    ("type", Some("button")),
+                    ("class", Some("secondary")),
+                    ("data-cancel", Some("")),
+                ],
+                lang.pick("Hủy", "Cancel"),
+            )
+            .close("div")
+            .close("form");
+        if let (Target::Unit(Some(_)), Some(unit)) = (&self.target, unit) {
+            years_html(&mut html, unit, lang);
+        }
+        if matches!(self.target, Target::City(_)) && !ws.city_years.is_empty() {
+            html.open("p", &[("class", Some("form-actions"))])
+                .text(lang.pick("Các năm đã nhập: ", "Years entered: "));
+            for city in &ws.city_years {
+                let value = city.year.to_string();
+                let text = format!("{} {value}", lang.pick("Sửa năm", "Edit"));
+                html.element(
+                    "button",
+                    &[
+                        ("type", Some("button")),
+                        ("class", Some("secondary")),
+                        ("data-city-year", Some(&value)),
+                    ],
+                    &text,
+                );
+            }
+            html.close("p");
+        }
+        html.into_string()
+    }
+}
+
+/// A unit's years under its form: edit one, add one, or start the next
+/// from the latest.
+fn years_html(html: &mut Html, unit: &Unit, lang: Lang) {
+    html.open(
+        "section",
+        &[
+            ("class", Some("unit-years")),
+            ("aria-labelledby", Some("unit-years-title")),
+        ],
+    )
+    .element(
+        "h3",
+        &[("id", Some("unit-years-title"))],
+        lang.pick("Số liệu theo năm", "Figures by year"),
+    );
+    let mut years: Vec<i32> = unit.years.iter().map(|r| r.year).collect();
+    crate::small_sort::sort_small_by_key(&mut years, |y| *y);
+    html.open("ul", &[("class", Some("year-list"))]);
+    for year in &years {
+        let value = year.to_string();
+        let edit = format!(
+            "{} {year}",
+            lang.pick("Sửa số liệu năm", "Edit the figures for")
+        );
+        html.open("li", &[])
+            .element(
+                "button",
+                &[
+                    ("type", Some("button")),
+                    ("class", Some("secondary")),
+                    ("data-edit-year", Some(&value)),
+                ],
+                &edit,
+            )
+            .close("li");
+    }
+    html.close("ul")
+        .open("p", &[("class", Some("form-actions"))]);
+    if let Some(latest) = years.last() {
+        let value = latest.to_string();
+        let text = match lang {
+            Lang::Vi => format!("Bắt đầu năm {} từ số liệu năm {latest}", latest + 1),
+            Lang::En => format!("Start {} from {latest}", latest + 1),
+        };
+        html.element(
+            "button",
+            &[("type", Some("button")), ("data-next-year", Some(&value))],
+            &text,
+        );
+    }
+    html.element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("secondary")),
+            ("data-new-year", Some("")),
+        ],
+        lang.pick("Thêm năm trống", "Add an empty year"),
+    )
+    .close("p")
+    .close("section");
+}
+
+fn select_choices(ws: &Workspace, name: &str, lang: Lang) -> Option<Vec<(String, String)>> {
+    let none = || {
+        (
+            String::new(),
+            lang.pick("— chưa chọn —", "— none —").to_owned(),
+        )
+    };
+    let part = name.rsplit('-').next().unwrap_or(name);
+    Some(match (name, part) {
+        ("kind", _) => UnitKind::ALL
+            .iter()
+            .map(|k| (k.abbreviation().to_owned(), k.abbreviation().to_owned()))
+            .collect(),
+        ("sector", _) => std::iter::once(none())
+            .chain(
+                ws.plan
+                    .sectors
+                    .iter()
+                    .map(|s| (s.id.clone(), s.name.get(lang).to_owned())),
+            )
+            .collect(),
+        ("district", _) => std::iter::once(none())
+            .chain(ws.plan.districts.iter().map(|d| (d.clone(), d.clone())))
+            .collect(),
+        ("model", _) => vec![
+            none(),
+            (
+                "service_supply".to_owned(),
+                lang.pick("Cung ứng dịch vụ", "Service supply").to_owned(),
+            ),
+            (
+                "job_creation".to_owned(),
+                lang.pick("Tạo việc làm", "Job creation").to_owned(),
+            ),
+        ],
+        (_, "role") if name.starts_with("manager-") => ManagerRole::ALL
+            .iter()
+            .map(|r| (role_code(*r).to_owned(), role_label(*r, lang).to_owned()))
+            .collect(),
+        (_, "qualification") if name.starts_with("manager-") => Qualification::ALL
+            .iter()
+            .map(|q| {
+                (
+                    qualification_code(*q).to_owned(),
+                    qualification_label(*q, lang).to_owned(),
+                )
+            })
+            .collect(),
+        _ => return None,
+    })
+}
+
+fn manager_values(i: usize, manager: &KeyManager) -> Vec<(String, String)> {
+    vec![
+        (
+            format!("manager-{i}-role"),
+            role_code(manager.role).to_owned(),
+        ),
+        (
+            format!("manager-{i}-qualification"),
+            qualification_code(manager.qualification).to_owned(),
+        ),
+        (format!("manager-{i}-trained"), flag_text(manager.trained)),
+        (format!("manager-{i}-name"), manager.name.clone()),
+    ]
+}
+
+enum Built {
+    Unit(Box<Unit>),
+    Year(String, Box<YearRecord>),
+    City(CityYear),
+}
+
+/// An id no unit of the workspace has.
+pub fn new_unit_id(ws: &Workspace) -> String {
+    (ws.units.len() + 1..)
+        .map(|n| format!("unit-{n}"))
+        .find(|id| ws.unit(id).is_none())
+        .unwrap_or_default()
+}
+
+/// A deleted unit and where it was, until the next action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub index: usize,
+    pub unit: Unit,
+}
+
+/// Removes a unit, keeping it to undo.
+pub fn delete_unit(ws: &mut Workspace, id: &str) -> Option<Deleted> {
+    let index = ws.units.iter().position(|u| u.id == id)?;
+    Some(Deleted {
+        index,
+        unit: ws.units.remove(index),
+    })
+}
+
+/// Puts a deleted unit back where it was.
+pub fn undo_delete(ws: &mut Workspace, deleted: Deleted) {
+    let index = deleted.index.min(ws.units.len());
+    ws.units.insert(index, deleted.unit);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn ws() -> Workspace {
+        let mut ws = Workspace::new("w", "w");
+        let mut unit = Unit::new("a", "HTX Bình Minh", UnitKind::Htx);
+        unit.registration_code = "0201".into();
+        unit.district = "Lê Chân".into();
+        unit.sector = "nong-nghiep".into();
+        unit.years.push(YearRecord {
+            year: 2019,
+            members: Some(10),
+            staff: Some(4),
+            key_managers: vec![KeyManager {
+                role: ManagerRole::Director,
+                qualification: Qualification::College,
+                trained: true,
+                name: "Hoa".into(),
+            }],
+            ..Default::default()
+        });
+        ws.units.push(unit);
+        ws
+    }
+
+    #[test]
+    fn a_new_unit_is_checked_as_typed_and_saved_when_valid() {
+        let mut ws = ws();
+        let mut form = Form::unit(&ws, None);
+        assert!(form.has_errors(), "a new unit has no name yet");
+        assert_eq!(form.first_error(), Some("name"));
+        form.set(&ws, "name", "HTX Mới");
+        form.set(&ws, "registration_code", "0201");
+        let messages = form.messages(Lang::Vi);
+        let code = messages
+            .iter()
+            .find(|(n, _, _)| n == "registration_code")
+            .expect("field");
+        assert!(code.1 && code.2.contains("trùng"), "{code:?}");
+        assert!(form.apply(&mut ws).is_err());
+        assert_eq!(ws.units.len(), 1, "an invalid form saves nothing");
+        form.set(&ws, "registration_code", "0202");
+        form.set(&ws, "founded", "01/02/2010");
+        form.set(&ws, "kind", "THT");
+        form.set(&ws, "contract_authenticated", "có");
+        form.set(&ws, "dissolved_on", "2019-05-01");
+        assert!(!form.has_errors(), "{:?}", form.messages(Lang::En));
+        let id = form.apply(&mut ws).expect("valid").expect("a unit");
+        let unit = ws.unit(&id).expect("saved");
+        assert_eq!(unit.name, "HTX Mới");
+        assert_eq!(unit.founded, NaiveDate::from_ymd_opt(2010, 2, 1));
+        assert_eq!(
+            unit.group.as_ref().map(|g| g.contract_authenticated),
+            Some(true)
+        );
+        assert_eq!(unit.dissolved_on(), NaiveDate::from_ymd_opt(2019, 5, 1));
+        let html = form.html(&ws, Lang::Vi);
+        assert!(html.contains("<label for=\"f-name\">Tên đơn vị</label>"));
+        assert!(html.contains("id=\"f-name-msg\""));
+    }
+
+    #[test]
+    fn the_year_form_reads_decimal_commas_managers_and_starts_the_next_year() {
+        let mut ws = ws();
+        let mut form = Form::next_year_from(&ws, "a", 2019);
+        assert_eq!(form.value("year"), "2020");
+        assert_eq!(form.value("members"), "10");
+        form.set(&ws, "revenue", "1.250,5");
+        form.set(&ws, "staff_trained", "9");
+        assert_eq!(form.first_error(), Some("staff_trained"));
+        form.set(&ws, "staff_trained", "3");
+        form.add_manager(&ws);
+        form.set(&ws, "manager-1-role", "accountant");
+        form.set(&ws, "manager-1-trained", "có");
+        form.remove_manager(&ws, 0);
+        assert!(!form.has_errors(), "{:?}", form.messages(Lang::En));
+        form.apply(&mut ws).expect("valid");
+        let record = ws.unit("a").and_then(|u| u.record(2020)).expect("saved");
+        assert_eq!(record.revenue.as_ref().map(Decimal::as_str), Some("1250.5"));
+        assert_eq!(record.key_managers.len(), 1);
+        assert_eq!(record.key_managers[0].role, ManagerRole::Accountant);
+        assert!(record.key_managers[0].trained);
+        // Changing a year to one that exists is an error on the year.
+        let mut form = Form::year(&ws, "a", Some(2020), 2026);
+        form.set(&ws, "year", "2019");
+        assert_eq!(form.first_error(), Some("year"));
+        let mut form = Form::year(&ws, "a", Some(2019), 2026);
+        form.set(&ws, "members", "-1");
+        let messages = form.messages(Lang::En);
+        assert!(messages
+            .iter()
+            .any(|(n, e, t)| n == "members" && *e && !t.is_empty()));
+    }
+
+    #[test]
+    fn city_inputs_and_delete_with_undo() {
+        let mut ws = ws();
+        let mut form = Form::city(&ws, None, 2019);
+        form.set(&ws, "grdp_current_prices", "0");
+        assert_eq!(form.first_error(), Some("grdp_current_prices"));
+        form.set(&ws, "grdp_current_prices", "245.000,5");
+        form.apply(&mut ws).expect("valid");
+        assert_eq!(
+            ws.city_year(2019)
+                .and_then(|c| c.grdp_current_prices.clone())
+                .map(|d| d.to_string()),
+            Some("245000.5".into())
+        );
+        let mut again = Form::city(&ws, None, 2019);
+        again.set(&ws, "year", "2019");
+        assert_eq!(again.first_error(), Some("year"));
+        let before = ws.clone();
+        let deleted = delete_unit(&mut ws, "a").expect("there");
+        assert!(ws.units.is_empty());
+        undo_delete(&mut ws, deleted);
+        assert_eq!(ws, before);
+    }
+}
