@@ -48,10 +48,18 @@ pub struct Workspace {
     #[serde(default)]
     pub city_years: Vec<CityYear>,
     /// Self-assessments, one per cooperative per year ([`crate::assessment`]).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::assessment::stored::deserialize_assessments"
+    )]
     pub assessments: Vec<Assessment>,
     /// What "ready to be exemplary" means in this workspace.
-    #[serde(default, skip_serializing_if = "ExemplaryCriteria::is_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "ExemplaryCriteria::is_default",
+        deserialize_with = "crate::assessment::stored::deserialize_exemplary"
+    )]
     pub exemplary_criteria: ExemplaryCriteria,
 }
 

@@ -3,7 +3,7 @@
 //! which the user then edits: action, owner, due date and status.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::classification::classify;
 use super::legal_rules::{evaluate, Outcome};
@@ -66,23 +66,12 @@ impl GapSource {
     }
 }
 
-/// Gap sources saved as their [`GapSource::key`] text.
-mod source_key {
-    use serde::{de, Deserialize, Deserializer, Serializer};
-
-    use super::GapSource;
-
-    pub fn serialize<S: Serializer>(source: &GapSource, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&source.key())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<GapSource, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        GapSource::from_key(&text).ok_or_else(|| de::Error::custom("unknown gap"))
-    }
+/// A gap source saved as its [`GapSource::key`] text.
+fn source_key<S: serde::Serializer>(source: &GapSource, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&source.key())
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     #[default]
@@ -119,10 +108,10 @@ impl ActionStatus {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ActionItem {
     /// The gap; its description is written anew from the data each time.
-    #[serde(with = "source_key")]
+    #[serde(serialize_with = "source_key")]
     pub source: GapSource,
     pub action: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -130,7 +119,7 @@ pub struct ActionItem {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::iso_date::option"
+        serialize_with = "crate::iso_date::option::serialize"
     )]
     pub due: Option<NaiveDate>,
     #[serde(default)]

@@ -8,7 +8,7 @@
 //! appendix (research notes §3.1, 🟡); those of groups III–IV were not found
 //! in any source and are placeholders the user can correct.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{hundredths, Assessment, StaticText, Verification};
 use crate::decimal::Decimal;
@@ -421,7 +421,7 @@ pub fn parse_score(text: &str, max: u32) -> Result<Decimal, ScoreError> {
 }
 
 /// Xếp loại (Thông tư 01/2020/TT-BKHĐT).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
     /// Yếu: under 50.

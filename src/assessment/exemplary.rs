@@ -7,7 +7,7 @@
 //! better the year before, profitable three financial years running, and
 //! operating in compliance with the law. The user may change them.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::classification::{grade_of, Grade};
 use super::legal_rules::{evaluate, Summary};
@@ -15,8 +15,8 @@ use crate::i18n::{Lang, Text};
 use crate::unit::Unit;
 use crate::workspace::Workspace;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// Saved by derive; read back in [`super::stored`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExemplaryCriteria {
     /// The lowest grade accepted in the year assessed.
     pub latest_grade: Grade,

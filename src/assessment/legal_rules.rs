@@ -15,7 +15,7 @@ use super::{
     compare, compare_products, Answer, Assessment, GovernanceModel, StaticText, Verification,
 };
 use crate::decimal::Decimal;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::unit::{CoopModel, Unit, UnitKind};
 
 /// The law a rule set implements.
@@ -695,7 +695,9 @@ fn automatic(unit: &Unit, assessment: &Assessment, law: Law, check: AutoCheck) -
             };
             let year_end =
                 NaiveDate::from_ymd_opt(assessment.year, 12, 31).unwrap_or(NaiveDate::MIN);
-            let shown = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+            // By hand: chrono's strftime would add its format interpreter
+            // to the download.
+            let shown = |d: NaiveDate| crate::format::format_date(d, Lang::Vi);
             verdict(
                 held > year_end && held <= deadline,
                 format!(

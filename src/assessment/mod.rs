@@ -16,11 +16,13 @@ pub mod action_plan;
 pub mod classification;
 pub mod exemplary;
 pub mod legal_rules;
+pub mod page;
+pub mod stored;
 
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::decimal::Decimal;
 use crate::i18n::Lang;
@@ -55,8 +57,7 @@ impl StaticText {
 
 /// How far a figure or a citation has been checked against its source
 /// (the legend of `reference/research-notes.md`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verification {
     /// Read in the official text or a faithful copy.
     Verified,
@@ -80,7 +81,7 @@ impl Verification {
 }
 
 /// Governance model under Luật HTX 2023, Điều 56.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GovernanceModel {
     /// Tổ chức quản trị đầy đủ: ĐHTV, HĐQT, Giám đốc, Ban kiểm soát.
@@ -92,8 +93,7 @@ pub enum GovernanceModel {
 /// Facts the legal checklist needs that the yearly record does not hold.
 /// Every field is optional: a missing fact leaves its rule unanswered.
 /// Money is in millions of VND, shares in percent.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct GovernanceFacts {
     /// Số thành viên Hội đồng quản trị.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,7 +108,7 @@ pub struct GovernanceFacts {
     /// niên) held for the year assessed.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        with = "crate::iso_date::option"
+        serialize_with = "crate::iso_date::option::serialize"
     )]
     pub annual_meeting_on: Option<NaiveDate>,
     /// The largest single member's capital contribution as a share of the
@@ -134,7 +134,7 @@ pub struct GovernanceFacts {
 }
 
 /// A manager's answer to a rule that cannot be checked from the data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     Yes,
@@ -164,14 +164,14 @@ impl Answer {
 /// rubric never re-scores an old result.
 ///
 /// The lists are written as plain arrays (`["2012-bodies", "yes", "note"]`,
-/// `["1a", "4.5"]`) rather than objects: each distinct saved shape adds its
-/// own reading code to the download, and these are read back only here.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// `["1a", "4.5"]`) rather than objects, and read back by hand in
+/// [`stored`]: each derived reader adds its own code to the download.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub unit_id: String,
     pub year: i32,
     /// The date of the assessment: it decides which law is in force.
-    #[serde(with = "crate::iso_date")]
+    #[serde(serialize_with = "crate::iso_date::serialize")]
     pub assessed_on: NaiveDate,
     /// The rule set viewed, when the user chose the other one; not saved
     /// (see [`Assessment::law`]).
