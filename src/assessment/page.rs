@@ -1762,3 +1762,133 @@ pub fn create_cooperative(
     ws.units.push(unit);
     Ok(id)
 }
+
+/// The page's regions, in order. The page shows each in its own element:
+/// forms are rewritten only when their shape changes (so that typing keeps
+/// focus), results after every edit.
+pub const REGIONS: usize = 11;
+
+/// Whether region `index` holds controls (see [`REGIONS`]).
+pub fn is_form(index: usize) -> bool {
+    matches!(index, 0 | 2 | 4 | 6 | 9)
+}
+
+/// The region of the alert message.
+pub const MESSAGE_REGION: usize = 1;
+
+fn heading(html: &mut Html, level: &'static str, id: &str, text: &str) {
+    html.element(level, &[("id", Some(id))], text);
+}
+
+/// Region `index` of the page for the cooperative `unit_id` and `year`:
+/// the headings, forms and results in reading order. `message` is the
+/// last refused entry, shown in [`MESSAGE_REGION`].
+pub fn region(
+    ws: &Workspace,
+    unit_id: &str,
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+    index: usize,
+    message: &str,
+) -> String {
+    let mut html = Html::new();
+    if index == 0 {
+        heading(
+            &mut html,
+            "h1",
+            "assessment-title",
+            lang.pick("Tự đánh giá hợp tác xã", "Cooperative self-assessment"),
+        );
+        html.append_text(&pick_form_html(ws, unit_id, year, today, lang));
+        return html.into_string();
+    }
+    if index == MESSAGE_REGION {
+        html.element(
+            "p",
+            &[
+                ("class", Some("field-error assessment-message")),
+                ("role", Some("alert")),
+            ],
+            message,
+        );
+        return html.into_string();
+    }
+    if index == 6 {
+        heading(
+            &mut html,
+            "h2",
+            "exemplary-title",
+            lang.pick("3. Sẵn sàng điển hình tiên tiến", "3. Exemplary readiness"),
+        );
+        html.append_text(&exemplary_form_html(&ws.exemplary_criteria, lang));
+        return html.into_string();
+    }
+    let Some(unit) = ws.unit(unit_id) else {
+        return html.into_string();
+    };
+    let blank;
+    let a = match find(ws, unit_id, year) {
+        Some(a) => a,
+        None => {
+            blank = Assessment::new(unit_id, year, default_date(year, today));
+            &blank
+        }
+    };
+    let text = match index {
+        2 => {
+            heading(
+                &mut html,
+                "h2",
+                "checklist-title",
+                lang.pick("1. Tuân thủ pháp luật", "1. Legal compliance"),
+            );
+            html.append_text(&facts_form_html(a, lang));
+            answers_form_html(a, lang)
+        }
+        3 => checklist_html(unit, a, lang),
+        4 => {
+            heading(
+                &mut html,
+                "h2",
+                "scores-title",
+                lang.pick(
+                    "2. Xếp loại (Thông tư 01/2020/TT-BKHĐT)",
+                    "2. Classification (Circular 01/2020/TT-BKHĐT)",
+                ),
+            );
+            scores_form_html(unit, a, lang)
+        }
+        5 => classification_html(ws, unit, a, lang),
+        7 => readiness_html(ws, unit, year, lang),
+        8 => {
+            heading(
+                &mut html,
+                "h2",
+                "actions-title",
+                lang.pick("4. Kế hoạch hành động", "4. Action plan"),
+            );
+            gaps_html(unit, a, lang)
+        }
+        9 => actions_form_html(unit, a, lang),
+        _ => {
+            html.open("div", &[("class", Some("report-section"))]);
+            heading(
+                &mut html,
+                "h2",
+                "print-title",
+                lang.pick("5. Báo cáo (một trang A4)", "5. Report (one A4 page)"),
+            );
+            html.element(
+                "button",
+                &[("type", Some("button")), ("data-act", Some("print"))],
+                lang.pick("In báo cáo", "Print the report"),
+            );
+            html.append_text(&report_html(unit, a, lang));
+            html.close("div");
+            return html.into_string();
+        }
+    };
+    html.append_text(&text);
+    html.into_string()
+}

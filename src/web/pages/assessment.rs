@@ -14,20 +14,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::assessment::page;
-use crate::assessment::{find, Assessment};
 use crate::web::state::AppState;
 use crate::web::today::today;
-
-/// The forms of the page, as HTML text.
-#[derive(Clone, Default, PartialEq)]
-struct Forms {
-    pick: String,
-    facts: String,
-    answers: String,
-    scores: String,
-    exemplary: String,
-    actions: String,
-}
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
@@ -38,8 +26,7 @@ pub fn AssessmentPage() -> impl IntoView {
     // cooperative.
     let chosen = RwSignal::new((String::new(), today().year() - 1));
     // Bumped when the forms must be rewritten although the selection did
-    // not change (a cooperative created, the rule set switched, actions
-    // added).
+    // not change (the rule set switched, actions added).
     let shape = RwSignal::new(0u32);
     let message = RwSignal::new(String::new());
     let drafts = StoredValue::new(Vec::<(String, String)>::new());
@@ -59,67 +46,37 @@ pub fn AssessmentPage() -> impl IntoView {
         });
         (id, year)
     });
+    // Another workspace opened, or a cooperative created.
     let workspace_key = Memo::new(move |_| ws.with(|w| (w.id.clone(), w.units.len())));
-    let forms = Memo::new(move |_| {
-        shape.track();
-        workspace_key.track();
-        let (id, year) = current.get();
-        let lang = lang.get();
-        ws.with_untracked(|w| {
-            let mut forms = Forms {
-                pick: page::pick_form_html(w, &id, year, today(), lang),
-                exemplary: page::exemplary_form_html(&w.exemplary_criteria, lang),
-                ..Forms::default()
-            };
-            let Some(unit) = w.unit(&id) else {
-                return forms;
-            };
-            let blank;
-            let a = match find(w, &id, year) {
-                Some(a) => a,
-                None => {
-                    blank = Assessment::new(id.as_str(), year, page::default_date(year, today()));
-                    &blank
-                }
-            };
-            forms.facts = page::facts_form_html(a, lang);
-            forms.answers = page::answers_form_html(a, lang);
-            forms.scores = page::scores_form_html(unit, a, lang);
-            forms.actions = page::actions_form_html(unit, a, lang);
-            forms
-        })
-    });
-    // A result written from the unit and its assessment (blank if none).
-    let result = move |write: fn(
-        &crate::workspace::Workspace,
-        &crate::unit::Unit,
-        &Assessment,
-        crate::i18n::Lang,
-    ) -> String| {
-        move || {
-            let (id, year) = current.get();
-            let lang = lang.get();
-            ws.with(|w| {
-                let Some(unit) = w.unit(&id) else {
-                    return String::new();
+    // Every region is the same closure type, so Leptos builds its
+    // rendering code once for all of them.
+    let regions = (0..page::REGIONS)
+        .map(|index| {
+            let html = move || {
+                let (id, year) = current.get();
+                let lang = lang.get();
+                // Only the message's own region follows the message.
+                let note = if index == page::MESSAGE_REGION {
+                    message.get()
+                } else {
+                    String::new()
                 };
-                match find(w, &id, year) {
-                    Some(a) => write(w, unit, a, lang),
-                    None => write(
-                        w,
-                        unit,
-                        &Assessment::new(id.as_str(), year, page::default_date(year, today())),
-                        lang,
-                    ),
+                let write = |w: &crate::workspace::Workspace| {
+                    page::region(w, &id, year, today(), lang, index, &note)
+                };
+                if page::is_form(index) {
+                    shape.track();
+                    workspace_key.track();
+                    ws.with_untracked(write)
+                } else if index == page::MESSAGE_REGION {
+                    ws.with_untracked(write)
+                } else {
+                    ws.with(write)
                 }
-            })
-        }
-    };
-    let checklist = result(|_, u, a, lang| page::checklist_html(u, a, lang));
-    let classification = result(page::classification_html);
-    let readiness = result(|w, u, a, lang| page::readiness_html(w, u, a.year, lang));
-    let gaps = result(|_, u, a, lang| page::gaps_html(u, a, lang));
-    let report = result(|_, u, a, lang| page::report_html(u, a, lang));
+            };
+            view! { <div inner_html=html></div> }
+        })
+        .collect_view();
 
     let on_change = move |ev: leptos::ev::Event| {
         let Some(target) = ev.target() else {
@@ -225,39 +182,9 @@ pub fn AssessmentPage() -> impl IntoView {
         }
     };
 
-    let text = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
-    let form = move |get: fn(&Forms) -> String| move || forms.with(get);
     view! {
         <section class="page assessment-page" aria-labelledby="assessment-title" on:change=on_change on:click=on_click>
-            <h1 id="assessment-title">{text("Tự đánh giá hợp tác xã", "Cooperative self-assessment")}</h1>
-            <div inner_html=form(|f| f.pick.clone())></div>
-            <p class="field-error assessment-message" role="alert">{move || message.get()}</p>
-            <section aria-labelledby="checklist-title">
-                <h2 id="checklist-title">{text("1. Tuân thủ pháp luật", "1. Legal compliance")}</h2>
-                <div inner_html=form(|f| f.facts.clone())></div>
-                <div inner_html=form(|f| f.answers.clone())></div>
-                <div inner_html=checklist></div>
-            </section>
-            <section aria-labelledby="scores-title">
-                <h2 id="scores-title">{text("2. Xếp loại (Thông tư 01/2020/TT-BKHĐT)", "2. Classification (Circular 01/2020/TT-BKHĐT)")}</h2>
-                <div inner_html=form(|f| f.scores.clone())></div>
-                <div inner_html=classification></div>
-            </section>
-            <section aria-labelledby="exemplary-title">
-                <h2 id="exemplary-title">{text("3. Sẵn sàng điển hình tiên tiến", "3. Exemplary readiness")}</h2>
-                <div inner_html=form(|f| f.exemplary.clone())></div>
-                <div inner_html=readiness></div>
-            </section>
-            <section aria-labelledby="actions-title">
-                <h2 id="actions-title">{text("4. Kế hoạch hành động", "4. Action plan")}</h2>
-                <div inner_html=gaps></div>
-                <div inner_html=form(|f| f.actions.clone())></div>
-            </section>
-            <section class="report-section" aria-labelledby="print-title">
-                <h2 id="print-title">{text("5. Báo cáo (một trang A4)", "5. Report (one A4 page)")}</h2>
-                <button type="button" data-act="print">{text("In báo cáo", "Print the report")}</button>
-                <div inner_html=report></div>
-            </section>
+            {regions}
         </section>
     }
 }
