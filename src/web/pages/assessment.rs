@@ -163,15 +163,15 @@ pub fn AssessmentPage() -> impl IntoView {
                 });
                 shape.update(|s| *s += 1);
             }
-            "reorganise" => {
+            "reorganise"
                 if state.confirm(
                     "Ghi nhận hợp tác xã đã tổ chức lại theo Luật HTX 2012 từ hôm nay? Việc này được tính vào chỉ tiêu T1.",
                     "Record the cooperative as reorganised under the 2012 law as of today? This counts towards target T1.",
-                ) {
-                    ws.update(|w| {
-                        page::mark_reorganised(w, &id, year, today());
-                    });
-                }
+                ) =>
+            {
+                ws.update(|w| {
+                    page::mark_reorganised(w, &id, year, today());
+                });
             }
             "print" => {
                 if let Some(window) = web_sys::window() {
