@@ -29,41 +29,48 @@ use crate::iso_date::parse_iso;
 use crate::unit::{Unit, UnitKind, YearRecord};
 use crate::workspace::Workspace;
 
-type Attrs<'a> = [(&'static str, Option<&'a str>)];
-
 /// Points kept in hundredths, shown with decimals only where needed.
 pub fn points(hundredths: i64, lang: Lang) -> String {
     let decimals = if hundredths % 100 == 0 { 0 } else { 2 };
     format_number(hundredths as f64 / 100.0, decimals, lang)
 }
 
-fn input(html: &mut Html, label: &str, attrs: &Attrs) {
-    html.open("label", &[("class", Some("field"))])
-        .element("span", &[], label)
-        .void("input", attrs)
-        .close("label");
+/// A labelled input; `kind` is an `<input type>`.
+fn input(html: &mut Html, label: &str, name: &str, kind: &str, value: &str) {
+    html.fill(
+        "<label class=\"field\"><span>{}</span><input name=\"{}\" type=\"{}\" value=\"{}\"></label>",
+        &[label, name, kind, value],
+    );
 }
 
-fn select(html: &mut Html, label: &str, name: &str, options: &[(&str, &str)], selected: &str) {
-    html.open("label", &[("class", Some("field"))])
-        .element("span", &[], label)
-        .open("select", &[("name", Some(name))]);
+/// The `<option>`s of a select, `selected` chosen.
+fn options(html: &mut Html, options: &[(&str, &str)], selected: &str) {
     for (value, text) in options {
-        let chosen = (*value == selected).then_some("");
-        html.element(
-            "option",
-            &[("value", Some(value)), ("selected", chosen)],
-            text,
-        );
+        let chosen = if *value == selected {
+            " selected=\"\""
+        } else {
+            ""
+        };
+        html.fill("<option value=\"{}\"", &[value])
+            .append_text(chosen)
+            .fill(">{}</option>", &[text]);
     }
-    html.close("select").close("label");
+}
+
+fn select(html: &mut Html, label: &str, name: &str, choices: &[(&str, &str)], selected: &str) {
+    html.fill(
+        "<label class=\"field\"><span>{}</span><select name=\"{}\">",
+        &[label, name],
+    );
+    options(html, choices, selected);
+    html.append_text("</select></label>");
 }
 
 fn opt_text<T: ToString>(value: &Option<T>) -> String {
     value.as_ref().map(T::to_string).unwrap_or_default()
 }
 
-/// The cooperatives a manager can assess, by index into the workspace.
+/// The cooperatives a manager can assess.
 pub fn cooperatives(ws: &Workspace) -> impl Iterator<Item = &Unit> {
     ws.units.iter().filter(|u| u.kind.is_cooperative())
 }
@@ -80,52 +87,44 @@ pub fn pick_form_html(
 ) -> String {
     let mut html = Html::new();
     if cooperatives(ws).next().is_none() {
-        html.open("fieldset", &[("class", Some("create-coop"))])
-            .element(
-                "legend",
-                &[],
+        html.fill(
+            "<fieldset class=\"create-coop\"><legend>{}</legend><p>{}</p>",
+            &[
                 lang.pick("Tạo hợp tác xã", "Create a cooperative"),
-            );
-        html.element(
-            "p",
-            &[],
-            lang.pick(
-                "Không gian làm việc chưa có hợp tác xã nào. Nhập vài thông tin để bắt đầu tự đánh giá.",
-                "The workspace has no cooperative yet. Enter a few facts to start the self-assessment.",
-            ),
+                lang.pick(
+                    "Không gian làm việc chưa có hợp tác xã nào. Nhập vài thông tin để bắt đầu tự đánh giá.",
+                    "The workspace has no cooperative yet. Enter a few facts to start the self-assessment.",
+                ),
+            ],
         );
         input(
             &mut html,
             lang.pick("Tên hợp tác xã", "Cooperative name"),
-            &[
-                ("name", Some("new:name")),
-                ("type", Some("text")),
-                ("required", Some("")),
-            ],
+            "new:name",
+            "text",
+            "",
         );
         input(
             &mut html,
             lang.pick("Mã số HTX", "Registration code"),
-            &[("name", Some("new:code")), ("type", Some("text"))],
+            "new:code",
+            "text",
+            "",
         );
         input(
             &mut html,
             lang.pick("Số thành viên", "Members"),
-            &[
-                ("name", Some("new:members")),
-                ("type", Some("number")),
-                ("min", Some("0")),
-            ],
+            "new:members",
+            "number",
+            "",
         );
-        html.element(
-            "button",
-            &[("type", Some("button")), ("data-act", Some("create"))],
-            lang.pick("Tạo", "Create"),
+        html.fill(
+            "<button type=\"button\" data-act=\"create\">{}</button></fieldset>",
+            &[lang.pick("Tạo", "Create")],
         );
-        html.close("fieldset");
         return html.into_string();
     }
-    html.open("div", &[("class", Some("pick"))]);
+    html.append_text("<div class=\"pick\">");
     let units: Vec<(&str, &str)> = cooperatives(ws)
         .map(|u| (u.id.as_str(), u.name.as_str()))
         .collect();
@@ -137,14 +136,11 @@ pub fn pick_form_html(
         unit_id,
     );
     let last = today.year().max(ws.plan.end_year);
-    let years: Vec<(String, String)> = (ws.plan.start_year - 1..=last)
+    let years: Vec<String> = (ws.plan.start_year - 1..=last)
         .rev()
-        .map(|y| (y.to_string(), y.to_string()))
+        .map(|y| y.to_string())
         .collect();
-    let years: Vec<(&str, &str)> = years
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
+    let years: Vec<(&str, &str)> = years.iter().map(|y| (y.as_str(), y.as_str())).collect();
     select(
         &mut html,
         lang.pick("Năm đánh giá", "Year assessed"),
@@ -153,35 +149,26 @@ pub fn pick_form_html(
         &year.to_string(),
     );
     let saved = find(ws, unit_id, year);
-    let date = iso_date(saved.map_or_else(|| default_date(year, today), |a| a.assessed_on));
+    let date = saved.map_or_else(|| default_date(year, today), |a| a.assessed_on);
     input(
         &mut html,
         lang.pick("Ngày đánh giá", "Assessment date"),
-        &[
-            ("name", Some("date")),
-            ("type", Some("date")),
-            ("value", Some(&date)),
-        ],
+        "date",
+        "date",
+        &iso_date(date),
     );
-    let in_force =
-        Law::in_force_on(saved.map_or_else(|| default_date(year, today), |a| a.assessed_on));
+    let in_force = Law::in_force_on(date);
     let viewed = saved.map_or(in_force, Assessment::law);
-    let law_label = |law: Law| {
-        let name = match law {
-            Law::Coop2012 => lang.pick("Luật HTX 2012", "2012 Law"),
-            Law::Coop2023 => lang.pick("Luật HTX 2023", "2023 Law"),
-        };
-        if law == in_force {
-            format!("{name} ({})", lang.pick("đang có hiệu lực", "in force"))
+    let label = |law: Law, name: &str| {
+        let note = if law == in_force {
+            lang.pick("đang có hiệu lực", "in force")
         } else {
-            format!("{name} ({})", lang.pick("chỉ để xem", "for viewing"))
-        }
+            lang.pick("chỉ để xem", "for viewing")
+        };
+        format!("{name} ({note})")
     };
-    let laws = [
-        ("2012", law_label(Law::Coop2012)),
-        ("2023", law_label(Law::Coop2023)),
-    ];
-    let laws: Vec<(&str, &str)> = laws.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    let l2012 = label(Law::Coop2012, lang.pick("Luật HTX 2012", "2012 Law"));
+    let l2023 = label(Law::Coop2023, lang.pick("Luật HTX 2023", "2023 Law"));
     let viewed_key = if viewed == Law::Coop2012 {
         "2012"
     } else {
@@ -191,10 +178,10 @@ pub fn pick_form_html(
         &mut html,
         lang.pick("Bộ quy định", "Rule set"),
         "law",
-        &laws,
+        &[("2012", &l2012), ("2023", &l2023)],
         viewed_key,
     );
-    html.close("div");
+    html.append_text("</div>");
     html.into_string()
 }
 
@@ -207,31 +194,19 @@ pub fn default_date(year: i32, today: NaiveDate) -> NaiveDate {
 pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
     let f = &a.facts;
     let mut html = Html::new();
-    html.open("fieldset", &[("class", Some("facts"))]).element(
-        "legend",
-        &[],
-        lang.pick(
+    html.fill(
+        "<fieldset class=\"facts\"><legend>{}</legend>",
+        &[lang.pick(
             "Số liệu cho các kiểm tra tự động",
             "Data for the automatic checks",
-        ),
+        )],
     );
-    let number = |html: &mut Html, name: &str, label: &str, value: String| {
-        input(
-            html,
-            label,
-            &[
-                ("name", Some(name)),
-                ("type", Some("text")),
-                ("inputmode", Some("decimal")),
-                ("value", Some(&value)),
-            ],
-        );
-    };
-    number(
+    input(
         &mut html,
-        "fact:board_size",
         lang.pick("Số thành viên HĐQT", "Board members"),
-        opt_text(&f.board_size),
+        "fact:board_size",
+        "text",
+        &opt_text(&f.board_size),
     );
     let board = match f.has_supervisory_board {
         Some(true) => "yes",
@@ -268,62 +243,58 @@ pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
         ],
         model,
     );
-    let meeting = f.annual_meeting_on.map(iso_date).unwrap_or_default();
     input(
         &mut html,
         lang.pick("Ngày đại hội thường niên", "Annual meeting date"),
-        &[
-            ("name", Some("fact:meeting")),
-            ("type", Some("date")),
-            ("value", Some(&meeting)),
-        ],
+        "fact:meeting",
+        "date",
+        &f.annual_meeting_on.map(iso_date).unwrap_or_default(),
     );
-    number(
-        &mut html,
-        "fact:capital_share",
-        lang.pick(
-            "Vốn góp lớn nhất của một thành viên (%)",
-            "Largest member's capital share (%)",
+    let amounts = [
+        (
+            "fact:capital_share",
+            lang.pick(
+                "Vốn góp lớn nhất của một thành viên (%)",
+                "Largest member's capital share (%)",
+            ),
+            &f.largest_member_capital_percent,
         ),
-        opt_text(&f.largest_member_capital_percent),
-    );
-    number(
-        &mut html,
-        "fact:income",
-        lang.pick(
-            "Thu nhập để trích quỹ (triệu đồng)",
-            "Income to allocate (million VND)",
+        (
+            "fact:income",
+            lang.pick(
+                "Thu nhập để trích quỹ (triệu đồng)",
+                "Income to allocate (million VND)",
+            ),
+            &f.income_for_allocation,
         ),
-        opt_text(&f.income_for_allocation),
-    );
-    number(
-        &mut html,
-        "fact:development",
-        lang.pick("Trích quỹ đầu tư phát triển", "Development fund allocated"),
-        opt_text(&f.development_fund_allocated),
-    );
-    number(
-        &mut html,
-        "fact:reserve",
-        lang.pick("Trích quỹ dự phòng tài chính", "Reserve fund allocated"),
-        opt_text(&f.reserve_fund_allocated),
-    );
-    number(
-        &mut html,
-        "fact:external_income",
-        lang.pick(
-            "Thu nhập từ giao dịch bên ngoài",
-            "Income from external transactions",
+        (
+            "fact:development",
+            lang.pick("Trích quỹ đầu tư phát triển", "Development fund allocated"),
+            &f.development_fund_allocated,
         ),
-        opt_text(&f.external_income),
-    );
-    number(
-        &mut html,
-        "fact:indivisible",
-        lang.pick("Trích quỹ chung không chia", "Indivisible fund allocated"),
-        opt_text(&f.indivisible_fund_allocated),
-    );
-    html.close("fieldset");
+        (
+            "fact:reserve",
+            lang.pick("Trích quỹ dự phòng tài chính", "Reserve fund allocated"),
+            &f.reserve_fund_allocated,
+        ),
+        (
+            "fact:external_income",
+            lang.pick(
+                "Thu nhập từ giao dịch bên ngoài",
+                "Income from external transactions",
+            ),
+            &f.external_income,
+        ),
+        (
+            "fact:indivisible",
+            lang.pick("Trích quỹ chung không chia", "Indivisible fund allocated"),
+            &f.indivisible_fund_allocated,
+        ),
+    ];
+    for (name, label, value) in amounts {
+        input(&mut html, label, name, "text", &opt_text(value));
+    }
+    html.append_text("</fieldset>");
     html.into_string()
 }
 
@@ -335,82 +306,49 @@ fn answer_label(answer: Answer, lang: Lang) -> &'static str {
     }
 }
 
+/// Opens a table with its caption and column headers.
+fn table_head(html: &mut Html, class: &str, caption: &str, header: &[&str]) {
+    html.fill(
+        "<div class=\"table-scroll\"><table class=\"{}\"><caption>{}</caption><thead><tr>",
+        &[class, caption],
+    );
+    for h in header {
+        html.fill("<th scope=\"col\">{}</th>", &[h]);
+    }
+    html.append_text("</tr></thead><tbody>");
+}
+
+const TABLE_END: &str = "</tbody></table></div>";
+
 /// The manual rules of the viewed set, each with its answer and a note.
 pub fn answers_form_html(a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("answers"))]);
-    html.element(
-        "caption",
-        &[],
+    let (answer_word, note_word) = (lang.pick("Trả lời", "Answer"), lang.pick("Ghi chú", "Note"));
+    table_head(
+        &mut html,
+        "answers",
         lang.pick("Quy định tự trả lời", "Rules you answer"),
+        &[lang.pick("Quy định", "Rule"), answer_word, note_word],
     );
-    html.open("thead", &[]).open("tr", &[]);
-    for h in [
-        lang.pick("Quy định", "Rule"),
-        lang.pick("Trả lời", "Answer"),
-        lang.pick("Ghi chú", "Note"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], h);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
+    let choices = [
+        ("", "—"),
+        ("yes", answer_label(Answer::Yes, lang)),
+        ("no", answer_label(Answer::No, lang)),
+        ("na", answer_label(Answer::NotApplicable, lang)),
+    ];
     for rule in a.law().rules().rules.iter().filter(|r| !r.is_automatic()) {
         let (answer, note) = a.answer(rule.id).unwrap_or((None, ""));
-        let key = answer.map_or("", Answer::key);
-        html.open("tr", &[]).open(
-            "th",
-            &[
-                ("scope", Some("row")),
-                ("id", Some(&format!("r-{}", rule.id))),
-            ],
+        html.fill(
+            "<tr><th scope=\"row\">{}<small class=\"cite\">{}</small></th><td><select name=\"ans:{}\" aria-label=\"{}: {}\">",
+            &[rule.text.get(lang), rule.citation, rule.id, answer_word, rule.id],
         );
-        html.text(rule.text.get(lang))
-            .element("small", &[("class", Some("cite"))], rule.citation);
-        html.close("th").open("td", &[]);
-        let options = [
-            ("", "—"),
-            ("yes", answer_label(Answer::Yes, lang)),
-            ("no", answer_label(Answer::No, lang)),
-            ("na", answer_label(Answer::NotApplicable, lang)),
-        ];
-        let name = format!("ans:{}", rule.id);
-        html.open(
-            "select",
-            &[
-                ("name", Some(&name)),
-                (
-                    "aria-label",
-                    Some(&format!("{}: {}", lang.pick("Trả lời", "Answer"), rule.id)),
-                ),
-            ],
+        options(&mut html, &choices, answer.map_or("", Answer::key));
+        html.fill(
+            "</select></td><td><input name=\"note:{}\" type=\"text\" value=\"{}\" aria-label=\"{}: {}\"></td></tr>",
+            &[rule.id, note, note_word, rule.id],
         );
-        for (value, text) in options {
-            html.element(
-                "option",
-                &[
-                    ("value", Some(value)),
-                    ("selected", (value == key).then_some("")),
-                ],
-                text,
-            );
-        }
-        html.close("select").close("td").open("td", &[]);
-        let name = format!("note:{}", rule.id);
-        html.void(
-            "input",
-            &[
-                ("name", Some(&name)),
-                ("type", Some("text")),
-                ("value", Some(note)),
-                (
-                    "aria-label",
-                    Some(&format!("{}: {}", lang.pick("Ghi chú", "Note"), rule.id)),
-                ),
-            ],
-        );
-        html.close("td").close("tr");
     }
-    html.close("tbody").close("table").close("div");
+    html.append_text(TABLE_END);
     html.into_string()
 }
 
@@ -433,39 +371,29 @@ fn outcome_class(outcome: Outcome) -> &'static str {
 }
 
 fn failures(html: &mut Html, results: &[RuleResult], lang: Lang) {
-    let failed: Vec<&RuleResult> = results
+    let mut failed = results
         .iter()
         .filter(|r| r.outcome == Outcome::Fail)
-        .collect();
-    if failed.is_empty() {
+        .peekable();
+    if failed.peek().is_none() {
         return;
     }
-    html.element("h4", &[], lang.pick("Quy định không đạt", "Rules failed"));
-    html.open("ul", &[("class", Some("failures"))]);
+    html.fill(
+        "<h4>{}</h4><ul class=\"failures\">",
+        &[lang.pick("Quy định không đạt", "Rules failed")],
+    );
     for r in failed {
-        html.open("li", &[])
-            .text(r.rule.text.get(lang))
-            .text(" — ")
-            .element("cite", &[], r.rule.citation)
-            .close("li");
+        html.fill(
+            "<li>{} — <cite>{}</cite></li>",
+            &[r.rule.text.get(lang), r.rule.citation],
+        );
     }
-    html.close("ul");
+    html.append_text("</ul>");
 }
 
-/// The checklist's results: every rule with its outcome, the summary, the
-/// failures with their citations, and the 2012 reorganisation mark.
-pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
-    let results = evaluate(unit, a);
-    let summary = Summary::of(&results);
-    let mut html = Html::new();
-    html.open(
-        "p",
-        &[
-            ("class", Some("summary")),
-            ("id", Some("checklist-summary")),
-        ],
-    )
-    .text(&format!(
+/// "3 passed · 1 failed · …" of a checklist.
+fn summary_text(summary: &Summary, lang: Lang) -> String {
+    format!(
         "{} {} · {} {} · {} {} · {} {}",
         summary.passed,
         lang.pick("đạt", "passed"),
@@ -475,97 +403,97 @@ pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
         lang.pick("chưa trả lời", "unanswered"),
         summary.not_applicable,
         lang.pick("không áp dụng", "not applicable"),
-    ));
-    html.close("p");
+    )
+}
+
+/// The checklist's results: every rule with its outcome, the summary, the
+/// failures with their citations, and the 2012 reorganisation mark.
+pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+    let results = evaluate(unit, a);
+    let mut html = Html::new();
+    html.fill(
+        "<p class=\"summary\" id=\"checklist-summary\">{}</p>",
+        &[&summary_text(&Summary::of(&results), lang)],
+    );
     failures(&mut html, &results, lang);
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("checklist"))]);
-    html.element("caption", &[], a.law().rules().title.get(lang));
-    html.open("thead", &[]).open("tr", &[]);
-    for h in [
-        lang.pick("Quy định", "Rule"),
-        lang.pick("Căn cứ", "Citation"),
-        lang.pick("Cách kiểm tra", "Check"),
-        lang.pick("Kết quả", "Result"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], h);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
+    table_head(
+        &mut html,
+        "checklist",
+        a.law().rules().title.get(lang),
+        &[
+            lang.pick("Quy định", "Rule"),
+            lang.pick("Căn cứ", "Citation"),
+            lang.pick("Cách kiểm tra", "Check"),
+            lang.pick("Kết quả", "Result"),
+        ],
+    );
     for r in &results {
-        html.open("tr", &[])
-            .open("th", &[("scope", Some("row"))])
-            .text(r.rule.text.get(lang));
-        if r.rule.verification != super::Verification::Verified {
-            html.element(
-                "small",
-                &[("class", Some("unverified"))],
-                &format!(" ({})", r.rule.verification.label(lang)),
-            );
-        }
-        html.close("th").element("td", &[], r.rule.citation);
+        let verification = if r.rule.verification == super::Verification::Verified {
+            String::new()
+        } else {
+            format!("({})", r.rule.verification.label(lang))
+        };
         let how = if r.rule.is_automatic() {
             lang.pick("Tự động", "Automatic")
         } else {
             lang.pick("Tự trả lời", "Answered")
         };
-        html.element("td", &[], how);
-        html.open("td", &[])
-            .element(
-                "strong",
-                &[("class", Some(outcome_class(r.outcome)))],
+        html.fill(
+            "<tr><th scope=\"row\">{}<small class=\"unverified\">{}</small></th><td>{}</td><td>{}</td><td><strong class=\"{}\">{}</strong><small>{}</small></td></tr>",
+            &[
+                r.rule.text.get(lang),
+                &verification,
+                r.rule.citation,
+                how,
+                outcome_class(r.outcome),
                 outcome_label(r.outcome, lang),
-            )
-            .element("small", &[], &format!(" {}", r.detail.get(lang)))
-            .close("td");
-        html.close("tr");
+                r.detail.get(lang),
+            ],
+        );
     }
-    html.close("tbody").close("table").close("div");
+    html.append_text(TABLE_END);
 
     // Reorganisation under the 2012 law (target T1).
-    let rules_2012 = evaluate_law(unit, a, Law::Coop2012);
-    let s2012 = Summary::of(&rules_2012);
-    html.open("div", &[("class", Some("reorganise"))]);
+    let s2012 = Summary::of(&evaluate_law(unit, a, Law::Coop2012));
+    html.append_text("<div class=\"reorganise\">");
     if let Some(date) = unit.reorganisation.completed_on {
-        html.element(
-            "p",
-            &[],
-            &format!(
-                "{} {}",
+        html.fill(
+            "<p>{} {}</p>",
+            &[
                 lang.pick(
                     "Đã tổ chức lại theo Luật HTX 2012 ngày",
-                    "Reorganised under the 2012 law on"
+                    "Reorganised under the 2012 law on",
                 ),
-                format_date(date, lang)
-            ),
+                &format_date(date, lang),
+            ],
         );
     } else if s2012.all_mandatory_pass() {
-        html.element("p", &[], lang.pick("Mọi quy định bắt buộc của Luật HTX 2012 đều đạt: có thể ghi nhận HTX đã tổ chức lại (tính vào chỉ tiêu T1).", "Every mandatory rule of the 2012 law passes: the cooperative can be marked as reorganised (counts towards T1)."));
-        html.element(
-            "button",
-            &[("type", Some("button")), ("data-act", Some("reorganise"))],
-            lang.pick(
-                "Ghi nhận đã tổ chức lại theo Luật 2012",
-                "Mark reorganised under the 2012 law",
-            ),
+        html.fill(
+            "<p>{}</p><button type=\"button\" data-act=\"reorganise\">{}</button>",
+            &[
+                lang.pick(
+                    "Mọi quy định bắt buộc của Luật HTX 2012 đều đạt: có thể ghi nhận HTX đã tổ chức lại (tính vào chỉ tiêu T1).",
+                    "Every mandatory rule of the 2012 law passes: the cooperative can be marked as reorganised (counts towards T1).",
+                ),
+                lang.pick("Ghi nhận đã tổ chức lại theo Luật 2012", "Mark reorganised under the 2012 law"),
+            ],
         );
     } else {
-        html.element(
-            "p",
-            &[("class", Some("muted"))],
-            &format!(
-                "{} ({} {}, {} {})",
+        html.fill(
+            "<p class=\"muted\">{} ({} {}, {} {})</p>",
+            &[
                 lang.pick(
                     "Chưa thể ghi nhận tổ chức lại theo Luật 2012",
-                    "Cannot be marked reorganised under the 2012 law yet"
+                    "Cannot be marked reorganised under the 2012 law yet",
                 ),
-                s2012.mandatory_failed,
+                &s2012.mandatory_failed.to_string(),
                 lang.pick("không đạt", "failed"),
-                s2012.mandatory_unanswered,
-                lang.pick("chưa rõ", "open")
-            ),
+                &s2012.mandatory_unanswered.to_string(),
+                lang.pick("chưa rõ", "open"),
+            ],
         );
     }
-    html.close("div");
+    html.append_text("</div>");
     html.into_string()
 }
 
@@ -658,169 +586,113 @@ fn figures(criterion: u8, record: Option<&YearRecord>, lang: Lang) -> Option<Str
 /// criteria the record informs, and the unverified maxima as inputs.
 pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
-    html.open("div", &[("class", Some("months"))]);
+    html.append_text("<div class=\"months\">");
     input(
         &mut html,
         lang.pick(
             "Số tháng hoạt động trong năm",
             "Months operating in the year",
         ),
-        &[
-            ("name", Some("months_operated")),
-            ("type", Some("number")),
-            ("min", Some("0")),
-            ("max", Some("12")),
-            ("value", Some(&opt_text(&a.months_operated))),
-        ],
+        "months_operated",
+        "number",
+        &opt_text(&a.months_operated),
     );
     input(
         &mut html,
         lang.pick("Số tháng ngừng hoạt động", "Months stopped"),
-        &[
-            ("name", Some("months_stopped")),
-            ("type", Some("number")),
-            ("min", Some("0")),
-            ("max", Some("12")),
-            ("value", Some(&opt_text(&a.months_stopped))),
-        ],
+        "months_stopped",
+        "number",
+        &opt_text(&a.months_stopped),
     );
-    html.close("div");
+    html.append_text("</div>");
     let Some(rubric) = super::classification::rubric(&a.rubric_version) else {
-        html.element(
-            "p",
-            &[("class", Some("field-error"))],
-            &format!(
-                "{} {}",
+        html.fill(
+            "<p class=\"field-error\">{} {}</p>",
+            &[
                 lang.pick("Không biết phiên bản thang điểm", "Unknown rubric version"),
-                a.rubric_version
-            ),
+                &a.rubric_version,
+            ],
         );
         return html.into_string();
     };
     let record = unit.record(a.year);
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("scores"))]);
-    html.element(
-        "caption",
-        &[],
+    let (points_word, max_word) = (lang.pick("Điểm", "Points"), lang.pick("tối đa", "max"));
+    table_head(
+        &mut html,
+        "scores",
         &format!("{} ({})", rubric.source, rubric.version),
+        &[
+            lang.pick("Tiêu chí", "Criterion"),
+            lang.pick("Mục chấm", "Item"),
+            points_word,
+            lang.pick("Tối đa", "Max"),
+        ],
     );
-    html.open("thead", &[]).open("tr", &[]);
-    for h in [
-        lang.pick("Tiêu chí", "Criterion"),
-        lang.pick("Mục chấm", "Item"),
-        lang.pick("Điểm", "Points"),
-        lang.pick("Tối đa", "Max"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], h);
-    }
-    html.close("tr").close("thead");
     for group in rubric.groups {
-        html.open("tbody", &[])
-            .open("tr", &[("class", Some("group"))]);
-        html.element(
-            "th",
-            &[("scope", Some("rowgroup")), ("colspan", Some("4"))],
-            &format!(
-                "{} {} · {}",
+        html.fill(
+            "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">{} {} · {}</th></tr>",
+            &[
                 lang.pick("Nhóm", "Group"),
                 roman(group.number),
-                group.name.get(lang)
-            ),
+                group.name.get(lang),
+            ],
         );
-        html.close("tr");
         for criterion in group.criteria {
             let items = criterion.scoring_items();
             let max = effective_max(a, criterion);
             for (i, item) in items.iter().enumerate() {
-                html.open("tr", &[]);
+                html.append_text("<tr>");
                 if i == 0 {
-                    let span = items.len().to_string();
-                    html.open("th", &[("scope", Some("row")), ("rowspan", Some(&span))]);
-                    html.text(&format!(
-                        "{}. {}",
-                        criterion.number,
-                        criterion.name.get(lang)
-                    ));
-                    if criterion.verification == super::Verification::Unverified {
-                        html.element(
-                            "small",
-                            &[("class", Some("unverified"))],
-                            &format!(
-                                " ⚠ {}",
-                                lang.pick(
-                                    "điểm tối đa chưa kiểm chứng — sửa được",
-                                    "maximum unverified — editable"
-                                )
-                            ),
-                        );
-                    }
-                    if let Some(text) = figures(criterion.number, record, lang) {
-                        html.element("small", &[("class", Some("figures"))], &text);
-                    }
-                    html.close("th");
-                }
-                let item_max = if item.editable { max } else { item.max };
-                let label = format!(
-                    "{} {} ({} {})",
-                    lang.pick("Điểm", "Points"),
-                    item.id,
-                    lang.pick("tối đa", "max"),
-                    item_max
-                );
-                html.element(
-                    "td",
-                    &[],
-                    if item.id.len() > 2 || item.id.chars().any(|c| c.is_ascii_alphabetic()) {
-                        item.name.get(lang)
+                    let unverified = if criterion.verification == super::Verification::Unverified {
+                        lang.pick(
+                            "⚠ điểm tối đa chưa kiểm chứng — sửa được",
+                            "⚠ maximum unverified — editable",
+                        )
                     } else {
                         ""
-                    },
-                );
-                let name = format!("score:{}", item.id);
-                let value = a.score(item.id).map(|d| d.to_string()).unwrap_or_default();
-                html.open("td", &[])
-                    .void(
-                        "input",
+                    };
+                    let data = figures(criterion.number, record, lang).unwrap_or_default();
+                    html.fill(
+                        "<th scope=\"row\" rowspan=\"{}\">{}. {}<small class=\"unverified\">{}</small><small class=\"figures\">{}</small></th>",
                         &[
-                            ("name", Some(&name)),
-                            ("type", Some("text")),
-                            ("inputmode", Some("decimal")),
-                            ("class", Some("score")),
-                            ("value", Some(&value)),
-                            ("aria-label", Some(&label)),
+                            &items.len().to_string(),
+                            &criterion.number.to_string(),
+                            criterion.name.get(lang),
+                            unverified,
+                            &data,
                         ],
-                    )
-                    .close("td");
-                html.open("td", &[("class", Some("num"))]);
-                if item.editable {
-                    let name = format!("max:{}", criterion.number);
-                    let label = format!(
-                        "{} {}",
-                        lang.pick("Điểm tối đa tiêu chí", "Maximum of criterion"),
-                        criterion.number
                     );
-                    html.void(
-                        "input",
+                }
+                let item_max = if item.editable { max } else { item.max }.to_string();
+                // A criterion without sub-items is named in its row head.
+                let name = if item.editable || criterion.items.is_empty() {
+                    ""
+                } else {
+                    item.name.get(lang)
+                };
+                let value = a.score(item.id).map(|d| d.to_string()).unwrap_or_default();
+                html.fill(
+                    "<td>{}</td><td><input name=\"score:{}\" type=\"text\" inputmode=\"decimal\" class=\"score\" value=\"{}\" aria-label=\"{} {} ({} {})\"></td><td class=\"num\">",
+                    &[name, item.id, &value, points_word, item.id, max_word, &item_max],
+                );
+                if item.editable {
+                    html.fill(
+                        "<input name=\"max:{}\" type=\"number\" min=\"1\" max=\"100\" class=\"max\" value=\"{}\" aria-label=\"{} {}\">",
                         &[
-                            ("name", Some(&name)),
-                            ("type", Some("number")),
-                            ("min", Some("1")),
-                            ("max", Some("100")),
-                            ("class", Some("max")),
-                            ("value", Some(&max.to_string())),
-                            ("aria-label", Some(&label)),
+                            &criterion.number.to_string(),
+                            &item_max,
+                            lang.pick("Điểm tối đa tiêu chí", "Maximum of criterion"),
+                            &criterion.number.to_string(),
                         ],
                     );
                 } else {
-                    html.text(&item_max.to_string());
+                    html.text(&item_max);
                 }
-                html.close("td").close("tr");
+                html.append_text("</td></tr>");
             }
         }
-        html.close("tbody");
     }
-    html.close("table").close("div");
+    html.append_text(TABLE_END);
     html.into_string()
 }
 
@@ -865,21 +737,6 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
         return html.into_string();
     };
     let previous = find(ws, &unit.id, a.year - 1).and_then(classify);
-    html.open(
-        "dl",
-        &[("class", Some("figures-list")), ("id", Some("grade"))],
-    );
-    html.element("dt", &[], lang.pick("Tổng điểm", "Total"));
-    html.element(
-        "dd",
-        &[],
-        &format!("{} / {}", points(c.total, lang), points(c.max_total, lang)),
-    );
-    html.element("dt", &[], lang.pick("Xếp loại", "Grade"));
-    html.open("dd", &[])
-        .element("strong", &[], &outcome_text(&c, lang))
-        .close("dd");
-    html.element("dt", &[], lang.pick("Quy mô", "Size class"));
     let size = unit.record(a.year).and_then(|r| r.members).map_or_else(
         || {
             lang.pick("chưa có số thành viên", "no member count")
@@ -893,35 +750,43 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
             )
         },
     );
-    html.element("dd", &[], &size);
+    html.fill(
+        "<dl class=\"figures-list\" id=\"grade\"><dt>{}</dt><dd>{} / {}</dd><dt>{}</dt><dd><strong>{}</strong></dd><dt>{}</dt><dd>{}</dd>",
+        &[
+            lang.pick("Tổng điểm", "Total"),
+            &points(c.total, lang),
+            &points(c.max_total, lang),
+            lang.pick("Xếp loại", "Grade"),
+            &outcome_text(&c, lang),
+            lang.pick("Quy mô", "Size class"),
+            &size,
+        ],
+    );
     if let Some(p) = &previous {
-        html.element(
-            "dt",
-            &[],
-            &format!("{} {}", lang.pick("Năm", "Year"), a.year - 1),
-        );
-        html.element(
-            "dd",
-            &[],
-            &format!("{} · {}", points(p.total, lang), outcome_text(p, lang)),
+        html.fill(
+            "<dt>{} {}</dt><dd>{} · {}</dd>",
+            &[
+                lang.pick("Năm", "Year"),
+                &(a.year - 1).to_string(),
+                &points(p.total, lang),
+                &outcome_text(p, lang),
+            ],
         );
     }
-    html.close("dl");
+    html.append_text("</dl>");
     if !c.invalid_items.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("field-error"))],
-            &format!(
-                "{}: {}",
+        html.fill(
+            "<p class=\"field-error\">{}: {}</p>",
+            &[
                 lang.pick(
                     "Điểm vượt tối đa, không tính",
-                    "Scores above their maximum, not counted"
+                    "Scores above their maximum, not counted",
                 ),
-                c.invalid_items.join(", ")
-            ),
+                &c.invalid_items.join(", "),
+            ],
         );
     }
-    html.open("div", &[("class", Some("columns"))]);
+    html.append_text("<div class=\"columns\">");
     radar(&mut html, &c, previous.as_ref(), a.year, lang);
     // Criteria against last year.
     let mut header = vec![
@@ -932,21 +797,18 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
         header.push((a.year - 1).to_string());
     }
     header.push(lang.pick("Tối đa", "Max").to_owned());
+    let shown = |s: Option<i64>| s.map_or("—".to_owned(), |s| points(s, lang));
     let rows: Vec<Vec<String>> = c
         .criteria
         .iter()
         .map(|ct| {
             let mut row = vec![
                 format!("{}. {}", ct.number, ct.name.get(lang)),
-                ct.score.map_or("—".to_owned(), |s| points(s, lang)),
+                shown(ct.score),
             ];
             if let Some(p) = &previous {
-                let before = p
-                    .criteria
-                    .iter()
-                    .find(|x| x.number == ct.number)
-                    .and_then(|x| x.score);
-                row.push(before.map_or("—".to_owned(), |s| points(s, lang)));
+                let before = p.criteria.iter().find(|x| x.number == ct.number);
+                row.push(shown(before.and_then(|x| x.score)));
             }
             row.push(points(ct.max, lang));
             row
@@ -954,7 +816,7 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
         .collect();
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let numeric: Vec<usize> = (1..header.len()).collect();
-    html.open("div", &[]);
+    html.append_text("<div>");
     crate::html::table(
         &mut html,
         Some("criteria"),
@@ -963,7 +825,7 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
         &rows,
         &numeric,
     );
-    html.close("div").close("div");
+    html.append_text("</div></div>");
     html.into_string()
 }
 
@@ -1003,93 +865,38 @@ fn radar(
         "Tỷ lệ điểm theo nhóm tiêu chí",
         "Share of points by criterion group",
     );
-    html.open("figure", &[("class", Some("chart radar"))]);
-    html.open(
-        "svg",
-        &[
-            ("viewBox", Some("0 0 300 300")),
-            ("role", Some("img")),
-            ("aria-labelledby", Some("radar-title radar-desc")),
-        ],
-    );
-    html.element("title", &[("id", Some("radar-title"))], title);
+    let group = lang.pick("Nhóm", "Group");
     let desc: Vec<String> = c
         .groups
         .iter()
         .map(|g| {
             format!(
-                "{} {}: {}/{}",
-                lang.pick("Nhóm", "Group"),
+                "{group} {}: {}/{}",
                 roman(g.number),
                 points(g.score, lang),
                 points(g.max, lang)
             )
         })
         .collect();
-    html.element("desc", &[("id", Some("radar-desc"))], &desc.join("; "));
-    for ring in [0.25, 0.5, 0.75, 1.0] {
-        html.void(
-            "circle",
-            &[
-                ("class", Some("chart-grid")),
-                ("cx", Some("150")),
-                ("cy", Some("150")),
-                ("r", Some(&format!("{:.1}", RADAR * ring))),
-                ("fill", Some("none")),
-            ],
-        )
-        .close("circle");
-    }
-    for (g, (dx, dy)) in c.groups.iter().zip(AXES) {
-        let (x, y) = (
-            CENTRE + (RADAR + 22.0) * dx,
-            CENTRE + (RADAR + 22.0) * dy + 4.0,
-        );
-        let (ex, ey) = (
-            format!("{:.1}", CENTRE + RADAR * dx),
-            format!("{:.1}", CENTRE + RADAR * dy),
-        );
-        html.void(
-            "line",
-            &[
-                ("class", Some("chart-grid")),
-                ("x1", Some("150")),
-                ("y1", Some("150")),
-                ("x2", Some(&ex)),
-                ("y2", Some(&ey)),
-            ],
-        )
-        .close("line");
-        html.element(
-            "text",
-            &[
-                ("class", Some("chart-label")),
-                ("x", Some(&format!("{x:.1}"))),
-                ("y", Some(&format!("{y:.1}"))),
-                ("text-anchor", Some("middle")),
-            ],
-            roman(g.number),
-        );
-    }
+    html.fill(
+        "<figure class=\"chart radar\"><svg viewBox=\"0 0 300 300\" role=\"img\" aria-labelledby=\"radar-title radar-desc\"><title id=\"radar-title\">{}</title><desc id=\"radar-desc\">{}</desc>\
+         <circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"27.5\" fill=\"none\"></circle><circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"55\" fill=\"none\"></circle>\
+         <circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"82.5\" fill=\"none\"></circle><circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"110\" fill=\"none\"></circle>\
+         <line class=\"chart-grid\" x1=\"150\" y1=\"40\" x2=\"150\" y2=\"260\"></line><line class=\"chart-grid\" x1=\"40\" y1=\"150\" x2=\"260\" y2=\"150\"></line>\
+         <text class=\"chart-label\" x=\"150\" y=\"22\" text-anchor=\"middle\">I</text><text class=\"chart-label\" x=\"282\" y=\"154\" text-anchor=\"middle\">II</text>\
+         <text class=\"chart-label\" x=\"150\" y=\"286\" text-anchor=\"middle\">III</text><text class=\"chart-label\" x=\"18\" y=\"154\" text-anchor=\"middle\">IV</text>",
+        &[title, &desc.join("; ")],
+    );
     if let Some(p) = previous {
-        html.void(
-            "polygon",
-            &[
-                ("class", Some("radar-previous")),
-                ("points", Some(&polygon(p))),
-            ],
-        )
-        .close("polygon");
+        html.fill(
+            "<polygon class=\"radar-previous\" points=\"{}\"></polygon>",
+            &[&polygon(p)],
+        );
     }
-    html.void(
-        "polygon",
-        &[
-            ("class", Some("radar-current")),
-            ("points", Some(&polygon(c))),
-        ],
-    )
-    .close("polygon");
-    html.close("svg");
+    html.fill(
+        "<polygon class=\"radar-current\" points=\"{}\"></polygon></svg>",
+        &[&polygon(c)],
+    );
     let legend = match previous {
         Some(_) => format!(
             "{title}: {year} ({}) · {} ({})",
@@ -1099,8 +906,7 @@ fn radar(
         ),
         None => format!("{title}: {year}"),
     };
-    html.element("figcaption", &[], &legend);
-    html.close("figure");
+    html.fill("<figcaption>{}</figcaption></figure>", &[&legend]);
 }
 
 fn grade_options(lang: Lang) -> [(&'static str, &'static str); 4] {
@@ -1128,15 +934,13 @@ fn grade_from_key(key: &str) -> Option<Grade> {
 /// The workspace's exemplary criteria as a form.
 pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
     let mut html = Html::new();
-    html.open("fieldset", &[("class", Some("exemplary-criteria"))])
-        .element(
-            "legend",
-            &[],
-            lang.pick(
-                "Điều kiện điển hình (sửa được)",
-                "Exemplary criteria (editable)",
-            ),
-        );
+    html.fill(
+        "<fieldset class=\"exemplary-criteria\"><legend>{}</legend>",
+        &[lang.pick(
+            "Điều kiện điển hình (sửa được)",
+            "Exemplary criteria (editable)",
+        )],
+    );
     let grades = grade_options(lang);
     select(
         &mut html,
@@ -1160,29 +964,24 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
             "Số năm có lãi liền (0: không xét)",
             "Profitable years running (0: not asked)",
         ),
-        &[
-            ("name", Some("ex:years")),
-            ("type", Some("number")),
-            ("min", Some("0")),
-            ("max", Some("10")),
-            ("value", Some(&criteria.profitable_years.to_string())),
-        ],
+        "ex:years",
+        "number",
+        &criteria.profitable_years.to_string(),
     );
-    html.open("label", &[("class", Some("inline"))])
-        .void(
-            "input",
-            &[
-                ("name", Some("ex:compliance")),
-                ("type", Some("checkbox")),
-                ("checked", criteria.require_compliance.then_some("")),
-            ],
-        )
-        .text(lang.pick(
-            "Tuân thủ mọi quy định bắt buộc",
-            "Every mandatory legal rule passed",
-        ))
-        .close("label");
-    html.close("fieldset");
+    let checked = if criteria.require_compliance {
+        " checked=\"\""
+    } else {
+        ""
+    };
+    html.append_text("<label class=\"inline\"><input name=\"ex:compliance\" type=\"checkbox\"")
+        .append_text(checked)
+        .fill(
+            ">{}</label></fieldset>",
+            &[lang.pick(
+                "Tuân thủ mọi quy định bắt buộc",
+                "Every mandatory legal rule passed",
+            )],
+        );
     html.into_string()
 }
 
@@ -1190,122 +989,101 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
 pub fn readiness_html(ws: &Workspace, unit: &Unit, year: i32, lang: Lang) -> String {
     let r = readiness(ws, unit, year, &ws.exemplary_criteria);
     let mut html = Html::new();
-    html.element("p", &[("class", Some("summary")), ("id", Some("readiness-verdict"))], if r.is_ready() {
-        lang.pick("Sẵn sàng đề xuất điển hình tiên tiến: hợp tác xã xuất hiện trong danh sách ứng viên của chỉ tiêu T8.", "Ready to be put forward as exemplary: the cooperative appears among T8's candidates.")
+    let verdict = if r.is_ready() {
+        lang.pick(
+            "Sẵn sàng đề xuất điển hình tiên tiến: hợp tác xã xuất hiện trong danh sách ứng viên của chỉ tiêu T8.",
+            "Ready to be put forward as exemplary: the cooperative appears among T8's candidates.",
+        )
     } else {
-        lang.pick("Chưa sẵn sàng đề xuất điển hình tiên tiến.", "Not yet ready to be put forward as exemplary.")
-    });
-    html.open("ul", &[("class", Some("conditions"))]);
+        lang.pick(
+            "Chưa sẵn sàng đề xuất điển hình tiên tiến.",
+            "Not yet ready to be put forward as exemplary.",
+        )
+    };
+    html.fill(
+        "<p class=\"summary\" id=\"readiness-verdict\">{}</p><ul class=\"conditions\">",
+        &[verdict],
+    );
     for c in &r.conditions {
-        html.open("li", &[("class", Some(if c.met { "ok" } else { "fail" }))]);
-        html.element("strong", &[], if c.met { "✓ " } else { "✗ " })
-            .text(c.text.get(lang));
-        if !c.met {
-            html.text(" — ").text(c.detail.get(lang));
-        }
-        html.close("li");
+        let (class, mark, detail) = if c.met {
+            ("ok", "✓", String::new())
+        } else {
+            ("fail", "✗", format!(" — {}", c.detail.get(lang)))
+        };
+        html.fill(
+            "<li class=\"{}\"><strong>{} </strong>{}{}</li>",
+            &[class, mark, c.text.get(lang), &detail],
+        );
     }
-    html.close("ul");
+    html.append_text("</ul>");
     html.into_string()
 }
 
 /// The action items as a form: action, owner, due date and status, each
 /// under the gap it answers.
 pub fn actions_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
-    let found = gaps(unit, a);
     let mut html = Html::new();
     if a.actions.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("muted"))],
-            lang.pick(
+        html.fill(
+            "<p class=\"muted\">{}</p>",
+            &[lang.pick(
                 "Chưa có hành động nào trong kế hoạch.",
                 "No action in the plan yet.",
-            ),
+            )],
         );
         return html.into_string();
     }
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("actions"))]);
-    html.element(
-        "caption",
-        &[],
-        lang.pick("Kế hoạch hành động", "Action plan"),
-    );
-    html.open("thead", &[]).open("tr", &[]);
-    for h in [
+    let found = gaps(unit, a);
+    let words = [
         lang.pick("Điểm cần khắc phục", "Gap"),
         lang.pick("Hành động", "Action"),
         lang.pick("Người phụ trách", "Owner"),
         lang.pick("Hạn", "Due"),
         lang.pick("Tình trạng", "Status"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], h);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
+    ];
+    table_head(
+        &mut html,
+        "actions",
+        lang.pick("Kế hoạch hành động", "Action plan"),
+        &words,
+    );
     let statuses: Vec<(&str, &str)> = ActionStatus::ALL
         .iter()
         .map(|s| (s.key(), s.label(lang)))
         .collect();
     for (i, item) in a.actions.iter().enumerate() {
-        let gap = gap_text(&found, &item.source, lang);
-        html.open("tr", &[])
-            .element("th", &[("scope", Some("row"))], &gap);
-        let cell = |html: &mut Html, field: &str, kind: &str, value: &str, label: &str| {
-            let name = format!("act:{i}:{field}");
-            let label = format!("{label} {}", i + 1);
-            html.open("td", &[])
-                .void(
-                    "input",
-                    &[
-                        ("name", Some(&name)),
-                        ("type", Some(kind)),
-                        ("value", Some(value)),
-                        ("aria-label", Some(&label)),
-                    ],
-                )
-                .close("td");
-        };
-        cell(
-            &mut html,
-            "action",
-            "text",
-            &item.action,
-            lang.pick("Hành động", "Action"),
+        let n = i.to_string();
+        let shown = (i + 1).to_string();
+        let due = item.due.map(iso_date).unwrap_or_default();
+        html.fill(
+            "<tr><th scope=\"row\">{}</th>\
+             <td><input name=\"act:{}:action\" type=\"text\" value=\"{}\" aria-label=\"{} {}\"></td>\
+             <td><input name=\"act:{}:owner\" type=\"text\" value=\"{}\" aria-label=\"{} {}\"></td>\
+             <td><input name=\"act:{}:due\" type=\"date\" value=\"{}\" aria-label=\"{} {}\"></td>\
+             <td><select name=\"act:{}:status\" aria-label=\"{} {}\">",
+            &[
+                &gap_text(&found, &item.source, lang),
+                &n,
+                &item.action,
+                words[1],
+                &shown,
+                &n,
+                &item.owner,
+                words[2],
+                &shown,
+                &n,
+                &due,
+                words[3],
+                &shown,
+                &n,
+                words[4],
+                &shown,
+            ],
         );
-        cell(
-            &mut html,
-            "owner",
-            "text",
-            &item.owner,
-            lang.pick("Người phụ trách", "Owner"),
-        );
-        cell(
-            &mut html,
-            "due",
-            "date",
-            &item.due.map(iso_date).unwrap_or_default(),
-            lang.pick("Hạn", "Due"),
-        );
-        let name = format!("act:{i}:status");
-        let label = format!("{} {}", lang.pick("Tình trạng", "Status"), i + 1);
-        html.open("td", &[]).open(
-            "select",
-            &[("name", Some(&name)), ("aria-label", Some(&label))],
-        );
-        for (value, text) in &statuses {
-            html.element(
-                "option",
-                &[
-                    ("value", Some(value)),
-                    ("selected", (*value == item.status.key()).then_some("")),
-                ],
-                text,
-            );
-        }
-        html.close("select").close("td").close("tr");
+        options(&mut html, &statuses, item.status.key());
+        html.append_text("</select></td></tr>");
     }
-    html.close("tbody").close("table").close("div");
+    html.append_text(TABLE_END);
     html.into_string()
 }
 
@@ -1330,44 +1108,37 @@ pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
         .collect();
     let mut html = Html::new();
     if open.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("muted"))],
-            lang.pick(
+        html.fill(
+            "<p class=\"muted\">{}</p>",
+            &[lang.pick(
                 "Mọi điểm cần khắc phục đã có hành động.",
                 "Every gap has an action.",
-            ),
+            )],
         );
         return html.into_string();
     }
-    html.element(
-        "p",
-        &[],
-        &format!(
-            "{} {}",
-            open.len(),
+    html.fill(
+        "<p>{} {}</p><ul>",
+        &[
+            &open.len().to_string(),
             lang.pick(
                 "điểm cần khắc phục chưa có hành động:",
-                "gaps without an action:"
-            )
-        ),
+                "gaps without an action:",
+            ),
+        ],
     );
-    html.open("ul", &[]);
     for g in &open {
-        html.open("li", &[])
-            .text(g.description.get(lang))
-            .text(" → ")
-            .element("em", &[], g.proposal.get(lang))
-            .close("li");
+        html.fill(
+            "<li>{} → <em>{}</em></li>",
+            &[g.description.get(lang), g.proposal.get(lang)],
+        );
     }
-    html.close("ul");
-    html.element(
-        "button",
-        &[("type", Some("button")), ("data-act", Some("propose"))],
-        lang.pick(
+    html.fill(
+        "</ul><button type=\"button\" data-act=\"propose\">{}</button>",
+        &[lang.pick(
             "Đưa các hành động đề xuất vào kế hoạch",
             "Add the proposed actions to the plan",
-        ),
+        )],
     );
     html.into_string()
 }
