@@ -100,6 +100,23 @@ impl Html {
         self
     }
 
+    /// Writes `template` with each `{}` replaced by the next of `args`,
+    /// escaped. One call writes a whole fragment, which compiles to far less
+    /// code than a call per tag and attribute.
+    pub fn fill(&mut self, template: &str, args: &[&str]) -> &mut Self {
+        let mut args = args.iter();
+        let mut rest = template;
+        while let Some(at) = rest.find("{}") {
+            self.0.push_str(rest.get(..at).unwrap_or_default());
+            if let Some(arg) = args.next() {
+                self.0.push_str(&escape(arg));
+            }
+            rest = rest.get(at + 2..).unwrap_or_default();
+        }
+        self.0.push_str(rest);
+        self
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -161,6 +178,13 @@ mod tests {
             html.as_str(),
             "<a href=\"/units/&quot;x&quot;\">&lt;script&gt;&amp;&#39;</a>"
         );
+    }
+
+    #[test]
+    fn templates_escape_their_arguments() {
+        let mut html = Html::new();
+        html.fill("<p title=\"{}\">{}</p>{}", &["\"x\"", "<b>"]);
+        assert_eq!(html.as_str(), "<p title=\"&quot;x&quot;\">&lt;b&gt;</p>");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! screen shows is computed here and tested natively:
 //! `cargo test --no-default-features` builds the domain alone.
 
+pub mod assessment;
 pub mod benchmark;
 pub mod chart;
 pub mod collect;

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::{Assessment, ExemplaryCriteria};
 use crate::decimal::Decimal;
 use crate::plan::Plan;
 use crate::unit::Unit;
@@ -46,6 +47,20 @@ pub struct Workspace {
     pub units: Vec<Unit>,
     #[serde(default)]
     pub city_years: Vec<CityYear>,
+    /// Self-assessments, one per cooperative per year ([`crate::assessment`]).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::assessment::stored::deserialize_assessments"
+    )]
+    pub assessments: Vec<Assessment>,
+    /// What "ready to be exemplary" means in this workspace.
+    #[serde(
+        default,
+        skip_serializing_if = "ExemplaryCriteria::is_default",
+        deserialize_with = "crate::assessment::stored::deserialize_exemplary"
+    )]
+    pub exemplary_criteria: ExemplaryCriteria,
 }
 
 fn write_current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
@@ -63,6 +78,8 @@ impl Workspace {
             plan: Plan::hai_phong_135(),
             units: Vec::new(),
             city_years: Vec::new(),
+            assessments: Vec::new(),
+            exemplary_criteria: ExemplaryCriteria::default(),
         }
     }
 

@@ -84,6 +84,15 @@ pub fn TargetPage(id: String) -> impl IntoView {
             if indicator == Indicator::ValueAddedGrowth {
                 return html.into_string();
             }
+            if indicator == Indicator::ExemplaryCount {
+                // Who could be put forward next: cooperatives whose own
+                // self-assessment meets the exemplary criteria.
+                html.append_text(&crate::assessment::page::candidates_html(
+                    w,
+                    as_of.year(),
+                    lang,
+                ));
+            }
             html.element("h2", &[], lang.pick("Phân tổ", "Breakdowns"));
             html.open("div", &[("class", Some("columns"))]);
             for by in [Dimension::District, Dimension::Sector] {

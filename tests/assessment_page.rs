@@ -1,0 +1,285 @@
+//! The self-assessment page's HTML and its edits by name: what the browser
+//! shows is written here, so it is checked here.
+
+use chrono::NaiveDate;
+use coop_plan::assessment::classification::CURRENT_RUBRIC;
+use coop_plan::assessment::page::{
+    actions_form_html, answers_form_html, apply, candidates_html, checklist_html,
+    classification_html, create_cooperative, mark_reorganised, pick_form_html, propose_actions,
+    readiness_html, report_html, scores_form_html,
+};
+use coop_plan::assessment::{find, Law};
+use coop_plan::document::{from_json, to_json};
+use coop_plan::i18n::Lang;
+use coop_plan::unit::{KeyManager, ManagerRole, Qualification, UnitKind};
+use coop_plan::workspace::Workspace;
+
+const YEAR: i32 = 2023;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, 20).expect("date")
+}
+
+fn workspace() -> (Workspace, String) {
+    let mut ws = Workspace::new("t", "t");
+    let id = create_cooperative(&mut ws, "HTX <Tân> Minh", "0201", "40", YEAR, Lang::Vi)
+        .expect("created");
+    (ws, id)
+}
+
+fn set(ws: &mut Workspace, id: &str, name: &str, value: &str) {
+    apply(ws, id, YEAR, today(), name, value, Lang::En)
+        .unwrap_or_else(|e| panic!("{name}={value}: {e}"));
+}
+
+/// Every 2012 rule answered or backed by data so that all pass.
+fn compliant(ws: &mut Workspace, id: &str) {
+    for (name, value) in [
+        ("fact:board_size", "5"),
+        ("fact:supervisory_board", "yes"),
+        ("fact:meeting", "2024-03-15"),
+        ("fact:capital_share", "15"),
+        ("fact:income", "100"),
+        ("fact:development", "20"),
+        ("fact:reserve", "5"),
+    ] {
+        set(ws, id, name, value);
+    }
+    if let Some(r) = ws.units[0].record_mut(YEAR) {
+        r.non_member_supply_percent = Some(coop_plan::decimal::Decimal::from_i64(10));
+    }
+    for rule in Law::Coop2012
+        .rules()
+        .rules
+        .iter()
+        .filter(|r| !r.is_automatic())
+    {
+        set(ws, id, &format!("ans:{}", rule.id), "yes");
+    }
+}
+
+fn score_all(ws: &mut Workspace, id: &str, full: bool) {
+    for criterion in CURRENT_RUBRIC.criteria() {
+        for item in criterion.scoring_items() {
+            let value = if full {
+                item.max.to_string()
+            } else {
+                "0".to_owned()
+            };
+            set(ws, id, &format!("score:{}", item.id), &value);
+        }
+    }
+}
+
+#[test]
+fn a_workspace_without_a_cooperative_offers_the_create_form() {
+    let ws = Workspace::new("e", "e");
+    let html = pick_form_html(&ws, "", YEAR, today(), Lang::En);
+    assert!(html.contains("name=\"new:name\""));
+    assert!(html.contains("data-act=\"create\""));
+    let (ws, id) = workspace();
+    let html = pick_form_html(&ws, &id, YEAR, today(), Lang::En);
+    assert!(html.contains("HTX &lt;Tân&gt; Minh"), "names are escaped");
+    assert!(html.contains("2012 Law (in force)"));
+    assert!(html.contains("2023 Law (for viewing)"));
+}
+
+#[test]
+fn scores_are_validated_and_nothing_is_stored_on_error() {
+    let (mut ws, id) = workspace();
+    let error = apply(&mut ws, &id, YEAR, today(), "score:1a", "7", Lang::En);
+    assert_eq!(error, Err("At most 6 points".to_owned()));
+    assert!(
+        find(&ws, &id, YEAR).is_none(),
+        "a refused first entry creates nothing"
+    );
+    assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "-1", Lang::En).is_err());
+    set(&mut ws, &id, "score:1a", "5,5");
+    let a = find(&ws, &id, YEAR).expect("created on the first edit");
+    assert_eq!(a.score("1a").map(|d| d.as_str()), Some("5.5"));
+    // Saved compactly, as plain arrays.
+    assert!(to_json(&ws).contains("\"scores\":[[\"1a\",\"5.5\"]]"));
+    // Unverified maxima are editable; the score follows the new maximum.
+    set(&mut ws, &id, "max:15", "8");
+    set(&mut ws, &id, "score:15", "8");
+    assert!(apply(&mut ws, &id, YEAR, today(), "score:15", "9", Lang::En).is_err());
+    let html = scores_form_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert!(html.contains("name=\"max:15\""));
+    assert!(
+        !html.contains("name=\"max:1\""),
+        "verified maxima are fixed"
+    );
+    assert!(html.contains("maximum unverified"));
+}
+
+#[test]
+fn the_figures_of_the_record_appear_beside_criterion_7() {
+    let (mut ws, id) = workspace();
+    if let Some(r) = ws.units[0].record_mut(YEAR) {
+        for (role, q) in [
+            (ManagerRole::Chair, Qualification::University),
+            (ManagerRole::Director, Qualification::Intermediate),
+        ] {
+            r.key_managers.push(KeyManager {
+                role,
+                qualification: q,
+                trained: true,
+                name: String::new(),
+            });
+        }
+    }
+    set(&mut ws, &id, "months_operated", "12");
+    let html = scores_form_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert!(
+        html.contains("Key managers: 50% university or college; 50% elementary or intermediate")
+    );
+}
+
+#[test]
+fn checklist_failures_show_their_citation_and_the_2012_mark_needs_every_rule() {
+    let (mut ws, id) = workspace();
+    set(&mut ws, &id, "fact:board_size", "2");
+    let html = checklist_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert!(html.contains("Rules failed"));
+    assert!(html.contains("<cite>Luật 23/2012/QH13, Điều 35</cite>"));
+    assert!(!html.contains("data-act=\"reorganise\""));
+    assert!(!mark_reorganised(&mut ws, &id, YEAR, today()));
+
+    compliant(&mut ws, &id);
+    let html = checklist_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert!(html.contains("data-act=\"reorganise\""), "{html}");
+    assert!(mark_reorganised(&mut ws, &id, YEAR, today()));
+    assert_eq!(ws.units[0].reorganisation.completed_on, Some(today()));
+    assert!(ws.units[0].reorganisation.required, "counts towards T1");
+    let html = checklist_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert!(html.contains("Reorganised under the 2012 law on 20 Mar 2024"));
+}
+
+#[test]
+fn manual_answers_and_the_other_law_can_be_viewed() {
+    let (mut ws, id) = workspace();
+    set(&mut ws, &id, "ans:2012-bodies", "no");
+    set(&mut ws, &id, "note:2012-bodies", "Chưa có <ban> kiểm soát");
+    let a = find(&ws, &id, YEAR).expect("a");
+    let form = answers_form_html(a, Lang::En);
+    assert!(form.contains("value=\"Chưa có &lt;ban&gt; kiểm soát\""));
+    assert!(form.contains("<option value=\"no\" selected=\"\">"));
+    set(&mut ws, &id, "law", "2023");
+    let a = find(&ws, &id, YEAR).expect("a");
+    assert_eq!(a.law(), Law::Coop2023);
+    assert!(answers_form_html(a, Lang::En).contains("ans:2023-disclosure"));
+    set(&mut ws, &id, "law", "2012");
+    assert_eq!(
+        find(&ws, &id, YEAR).expect("a").law,
+        None,
+        "back to the law in force"
+    );
+}
+
+#[test]
+fn classification_shows_total_grade_size_radar_and_last_year() {
+    let (mut ws, id) = workspace();
+    score_all(&mut ws, &id, true);
+    let html = classification_html(
+        &ws,
+        &ws.units[0],
+        find(&ws, &id, YEAR).expect("a"),
+        Lang::En,
+    );
+    assert!(html.contains("100 / 100"));
+    assert!(html.contains("Excellent (Tốt)"));
+    assert!(html.contains("Micro (40 members)"));
+    assert!(html.contains("<svg viewBox=\"0 0 300 300\" role=\"img\""));
+    assert!(!html.contains("radar-previous"));
+    // Last year, scored zero: compared in the table and drawn underneath.
+    for criterion in CURRENT_RUBRIC.criteria() {
+        for item in criterion.scoring_items() {
+            apply(
+                &mut ws,
+                &id,
+                YEAR - 1,
+                today(),
+                &format!("score:{}", item.id),
+                "0",
+                Lang::En,
+            )
+            .expect("score");
+        }
+    }
+    let html = classification_html(
+        &ws,
+        &ws.units[0],
+        find(&ws, &id, YEAR).expect("a"),
+        Lang::En,
+    );
+    assert!(html.contains("radar-previous"));
+    assert!(html.contains("<th scope=\"col\" class=\"num\">2022</th>"));
+    set(&mut ws, &id, "months_operated", "10");
+    let html = classification_html(
+        &ws,
+        &ws.units[0],
+        find(&ws, &id, YEAR).expect("a"),
+        Lang::En,
+    );
+    assert!(html.contains("Not graded (operated under 12 months)"));
+}
+
+#[test]
+fn gaps_become_editable_actions_that_reach_the_report() {
+    let (mut ws, id) = workspace();
+    set(&mut ws, &id, "fact:board_size", "20");
+    score_all(&mut ws, &id, false);
+    assert!(propose_actions(&mut ws, &id, YEAR, today(), Lang::En) > 0);
+    set(&mut ws, &id, "act:0:owner", "Chị Lan");
+    set(&mut ws, &id, "act:0:due", "2024-06-30");
+    set(&mut ws, &id, "act:0:status", "in_progress");
+    assert!(apply(&mut ws, &id, YEAR, today(), "act:0:due", "soon", Lang::En).is_err());
+    let a = find(&ws, &id, YEAR).expect("a");
+    let form = actions_form_html(&ws.units[0], a, Lang::En);
+    assert!(form.contains("value=\"Chị Lan\""));
+    assert!(form.contains("<option value=\"in_progress\" selected=\"\">"));
+    let report = report_html(&ws.units[0], a, Lang::En);
+    assert!(report.contains("Self-assessment report 2023 — HTX &lt;Tân&gt; Minh"));
+    assert!(report.contains("Code: 0201"));
+    assert!(report.contains("Weak (Yếu)"));
+    assert!(report.contains("<cite>Luật 23/2012/QH13, Điều 35</cite>"));
+    assert!(report.contains("Chị Lan"));
+    assert!(report.contains("30 Jun 2024"));
+}
+
+#[test]
+fn ready_cooperatives_are_t8_candidates_and_results_survive_export() {
+    let (mut ws, id) = workspace();
+    for year in [YEAR - 2, YEAR - 1, YEAR] {
+        let record = match ws.units[0].record_mut(year) {
+            Some(r) => r,
+            None => {
+                ws.units[0].years.push(coop_plan::unit::YearRecord {
+                    year,
+                    ..Default::default()
+                });
+                ws.units[0].years.last_mut().expect("pushed")
+            }
+        };
+        record.pre_tax_profit = Some(coop_plan::decimal::Decimal::from_i64(5));
+    }
+    compliant(&mut ws, &id);
+    score_all(&mut ws, &id, true);
+    let before = readiness_html(&ws, &ws.units[0], YEAR, Lang::En);
+    assert!(
+        before.contains("Not yet ready"),
+        "no grade for the year before"
+    );
+    set(&mut ws, &id, "ex:previous", "");
+    let after = readiness_html(&ws, &ws.units[0], YEAR, Lang::En);
+    assert!(after.contains("Ready to be put forward"), "{after}");
+    let candidates = candidates_html(&ws, 2025, Lang::En);
+    assert!(candidates.contains("href=\"/units/htx-1\""));
+
+    let back = from_json(&to_json(&ws)).expect("reads back");
+    assert_eq!(back, ws);
+    assert_eq!(back.exemplary_criteria.previous_grade, None);
+    let other = Workspace::new("x", "x");
+    assert!(candidates_html(&other, 2025, Lang::En).contains("No cooperative is ready"));
+    let _ = UnitKind::Htx;
+}
