@@ -5,6 +5,7 @@
 //! Tables and the chart are written by [`crate::report`] and
 //! [`crate::chart`]; this page holds the controls.
 
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::csv::write_csv;
