@@ -31,6 +31,7 @@ pub mod plan_validation;
 pub mod present;
 pub mod report;
 pub mod route;
+pub mod serde_keys;
 pub mod simulation;
 pub mod small_sort;
 pub mod status;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::format::format_date;
 use crate::i18n::{Lang, Text};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     #[default]
@@ -19,6 +19,12 @@ pub enum TaskStatus {
     InProgress,
     Done,
 }
+
+crate::serde_keys::read_as_key!(TaskStatus {
+    NotStarted = "not_started",
+    InProgress = "in_progress",
+    Done = "done",
+});
 
 impl TaskStatus {
     pub const ALL: [TaskStatus; 3] = [
