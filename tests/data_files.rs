@@ -1,6 +1,8 @@
 //! Files in and out: JSON and CSV export → import give back any valid
 //! workspace exactly, and no input, however broken, makes an importer
 //! panic or fail without saying where.
+// proptest builds natively only: the browser tests leave this file out.
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
 use coop_plan::csv_data::{import_csv, units_csv, years_csv, UNIT_COLUMNS, YEAR_FIELDS};
