@@ -25,6 +25,7 @@ pub mod import;
 pub mod indicator;
 pub mod iso_date;
 pub mod merge;
+pub mod notice_view;
 pub mod plan;
 pub mod plan_form;
 pub mod plan_validation;
