@@ -19,6 +19,7 @@ pub mod exercise;
 pub mod format;
 pub mod forms;
 pub mod generate;
+pub mod header_view;
 pub mod html;
 pub mod i18n;
 pub mod import;

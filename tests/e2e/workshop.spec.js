@@ -146,3 +146,33 @@ test.describe('collect and merge', () => {
     expect(JSON.parse(stored[h.KEYS.workspace('workshop')]).units).toHaveLength(7);
   });
 });
+
+test.describe('what-if exercises', () => {
+  test('each exercise is answered on the open data, and the answer follows the as-of date', async ({ page }) => {
+    await page.goto('/workshop');
+    await page.getByRole('button', { name: 'Mở bộ dữ liệu minh họa' }).click();
+    await h.setAsOf(page, '2018-06-30');
+    await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
+    const exercises = page.locator('article.exercise');
+    await expect(exercises).toHaveCount(6);
+    // Doubling the training places: T5 with the change is above T5 as the data runs.
+    const seats = page.locator('#exercise-seats-double');
+    await expect(seats.getByRole('heading')).toContainText('tăng gấp đôi');
+    const t5 = seats.getByRole('row', { name: /^T5/ });
+    const [asData, changed] = await Promise.all([t5.locator('td').nth(1).textContent(), t5.locator('td').nth(2).textContent()]);
+    const percent = (text) => Number(text.match(/([\d,]+)\s*%/)[1].replace(',', '.'));
+    expect(percent(changed)).toBeGreaterThan(percent(asData));
+    // Dissolving one a month: the backlog is done later than at today's pace.
+    const backlog = page.locator('#exercise-dissolve-one-a-month').getByRole('row', { name: /^T2/ });
+    // The goal's deadline, then when it is done as the data runs and with the change.
+    const dates = (await backlog.textContent()).match(/\d\d\/\d\d\/\d{4}/g);
+    const day = (d) => d.split('/').reverse().join('');
+    expect(dates).toHaveLength(3);
+    expect(day(dates[2]) > day(dates[1])).toBe(true);
+    // Another date, another answer.
+    const before = await page.locator('section.exercises').textContent();
+    await h.setAsOf(page, '2019-07-31');
+    await expect(page.locator('section.exercises')).not.toHaveText(before);
+    await page.locator('section.exercises').screenshot({ path: 'test-results/exercises.png' });
+  });
+});

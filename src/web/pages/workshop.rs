@@ -1,10 +1,8 @@
 //! Hội thảo: the trainer's page. For now it loads and resets the
 //! demonstration workspace ([`crate::demo`]), a city whose aggregates equal
 //! Hải Phòng's published mid-2019 figures, and opens presentation mode
-//! ([`super::present`]) and collects participants' files
-//! ([`crate::collect`]). The what-if exercises ([`crate::exercise`]) are
-//! answered on branch `exercises-ui`: the download has no room for them
-//! next to the data entry forms yet.
+//! ([`super::present`]), collects participants' files ([`crate::collect`])
+//! and answers what-if exercises ([`crate::exercise`]).
 
 use leptos::prelude::*;
 
@@ -76,6 +74,17 @@ pub fn WorkshopPage() -> impl IntoView {
             </p>
             <div inner_html=move || demo_note_html(lang.get())></div>
             <Collect />
+            <section class="exercises" aria-labelledby="exercises-title">
+                <h2 id="exercises-title">{move || lang.get().pick("Bài tập giả định", "What-if exercises")}</h2>
+                <p>{move || lang.get().pick(
+                    "Mỗi câu hỏi được trả lời bằng các mô hình mô phỏng trên dữ liệu đang mở, tại ngày đánh giá: chỉ tiêu theo đà của dữ liệu, và khi thay đổi như câu hỏi nêu.",
+                    "Each question is answered with the simulation's models on the open data, as of the chosen date: the targets on the data's own course, and with the change the question makes.",
+                )}</p>
+                <div inner_html=move || {
+                    let (lang, as_of) = (lang.get(), state.as_of.get());
+                    state.workspace.with(|w| crate::exercise::exercises_html(w, as_of, lang))
+                }></div>
+            </section>
         </section>
     }
 }
