@@ -9,9 +9,9 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod components;
+pub mod dom;
 pub mod download;
 pub mod files;
-pub mod form_events;
 pub mod pages;
 pub mod route;
 pub mod state;

@@ -43,7 +43,7 @@ pub fn Header() -> impl IntoView {
         })
     };
     let switch_workspace = move |ev: leptos::ev::Event| {
-        let Some((_, id)) = crate::web::form_events::name_and_value(&ev) else {
+        let Some((_, id)) = crate::web::dom::name_and_value(&ev) else {
             return;
         };
         match storage::read_workspace(&id) {

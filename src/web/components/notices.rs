@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::i18n::Lang;
 use crate::notice_view::{notices_html, Kept};
+use crate::web::dom::action;
 use crate::web::download::download_text;
-use crate::web::form_events::action;
 use crate::web::state::AppState;
 use crate::web::storage;
 

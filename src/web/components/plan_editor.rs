@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::plan::Plan;
 use crate::plan_form::{self, Applied};
 use crate::plan_validation::check_plan;
-use crate::web::form_events::{action, fill_slots, focus_later, input_value, name_and_value};
+use crate::web::dom::{action, fill_slots, focus_later, input_value, name_and_value};
 use crate::web::state::AppState;
 
 #[component]

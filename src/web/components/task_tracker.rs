@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::task::TaskStatus;
 use crate::task_form::{self, Filter, TaskDraft, ERROR_SLOT, FIELDS};
-use crate::web::form_events::{action, fill_slots, focus_later, input_value, name_and_value};
+use crate::web::dom::{action, fill_slots, focus_later, input_value, name_and_value};
 use crate::web::state::AppState;
 
 #[component]

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::tour::{panel_html, STEPS};
-use crate::web::form_events::{action, focus_later};
+use crate::web::dom::{action, focus_later};
 use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::storage;

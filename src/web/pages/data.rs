@@ -20,7 +20,6 @@ use std::rc::Rc;
 use chrono::Datelike;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
 
 use crate::csv_data::{errors_html, import_csv_files, units_csv, years_csv};
 use crate::data_page::{
@@ -36,6 +35,8 @@ use crate::import::{
 use crate::merge::{merge, Merge, Source};
 use crate::report::data_checks_html;
 use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
+use crate::web::dom::{by_id, event_element, focus, property, set_html, set_text};
+use crate::web::files;
 use crate::web::state::AppState;
 use crate::web::storage;
 use crate::workspace::Workspace;
@@ -75,43 +76,6 @@ fn write_dyn(state: AppState, f: &mut dyn FnMut(&mut Workspace)) {
     state.workspace.update(|w| f(w));
 }
 
-/// The nearest element matching `selector` at or around the event's target.
-fn event_element(ev: &web_sys::Event, selector: &str) -> Option<Element> {
-    ev.target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
-}
-
-/// A property of a DOM object (`value`, `checked`), without a typed binding
-/// per kind of control.
-fn property(el: &Element, name: &str) -> wasm_bindgen::JsValue {
-    js_sys::Reflect::get(el, &wasm_bindgen::JsValue::from_str(name)).unwrap_or_default()
-}
-
-fn by_id(id: &str) -> Option<Element> {
-    document().get_element_by_id(id)
-}
-
-fn set_html(id: &str, html: &str) {
-    if let Some(el) = by_id(id) {
-        el.set_inner_html(html);
-    }
-}
-
-fn set_text(id: &str, text: &str) {
-    if let Some(el) = by_id(id) {
-        el.set_text_content(Some(text));
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
-}
-
 /// An import waiting for the user's confirmation. One lives at a time and
 /// it is never moved about, so the merge is not boxed (boxing it cost 1.3 KB
 /// of the download).
@@ -147,23 +111,9 @@ fn read_files(
     let done: Rc<RefCell<Option<Done>>> = Rc::new(RefCell::new(Some(Box::new(done))));
     let remaining = Rc::new(std::cell::Cell::new(count));
     for (index, file) in files.into_iter().enumerate() {
-        let Ok(reader) = web_sys::FileReader::new() else {
-            if let Some(done) = done.borrow_mut().take() {
-                done(None);
-            }
-            return;
-        };
-        let (reader_in_callback, results, done, remaining) = (
-            reader.clone(),
-            results.clone(),
-            done.clone(),
-            remaining.clone(),
-        );
+        let (results, done, remaining) = (results.clone(), done.clone(), remaining.clone());
         let (name, modified) = (file.name(), file.last_modified());
-        // FileReader with a callback rather than a future: the download
-        // stays free of an async executor.
-        let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let text = reader_in_callback.result().ok().and_then(|v| v.as_string());
+        files::read_text(&file, move |text| {
             if let Some(slot) = results.borrow_mut().get_mut(index) {
                 *slot = text.map(|t| (name, modified, t));
             }
@@ -175,8 +125,6 @@ fn read_files(
                 }
             }
         });
-        reader.set_onload(Some(on_load.unchecked_ref()));
-        let _ = reader.read_as_text(&file);
     }
 }
 
@@ -405,10 +353,7 @@ impl Ctx {
             return;
         };
         let kind = input.get_attribute("data-import").unwrap_or_default();
-        let files: Vec<web_sys::File> = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
+        let files = files::list(input.files());
         // The same file can be chosen again after a fix.
         input.set_value("");
         self.page.borrow_mut().pending = None;

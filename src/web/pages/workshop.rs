@@ -137,7 +137,7 @@ fn Collect() -> impl IntoView {
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let lang = lang.get_untracked();
-        match crate::web::form_events::action(&ev).as_deref() {
+        match crate::web::dom::action(&ev).as_deref() {
             Some("merge") => {
                 let merged = received.with_untracked(|r| {
                     let sources = sources(r);
@@ -173,7 +173,7 @@ fn Collect() -> impl IntoView {
         redraw();
     };
     let on_choose = move |ev: leptos::ev::Event| {
-        let Some((name, value)) = crate::web::form_events::name_and_value(&ev) else {
+        let Some((name, value)) = crate::web::dom::name_and_value(&ev) else {
             return;
         };
         let index = name.strip_prefix("conflict-").and_then(|i| i.parse().ok());
