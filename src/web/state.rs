@@ -12,7 +12,7 @@ use crate::workspace::Workspace;
 thread_local! {
     /// Set when the workspace was just stored as it is (opened, or saved by
     /// another tab), so that the save that follows every change skips it.
-    static FROM_OTHER_TAB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static ALREADY_STORED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// A message for the user that stays until dismissed.
@@ -96,7 +96,7 @@ impl AppState {
             self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
         }
         // Just saved: the persisting effect need not write it again.
-        FROM_OTHER_TAB.set(true);
+        ALREADY_STORED.set(true);
         self.workspace.set(workspace);
     }
 
@@ -157,7 +157,7 @@ impl AppState {
                     // Unreadable data is left to the next save's conflict check.
                     if let Ok(theirs) = crate::document::from_json(&text) {
                         storage::remember(&id, &text);
-                        FROM_OTHER_TAB.set(true);
+                        ALREADY_STORED.set(true);
                         state.workspace.set(theirs);
                         state.notify(Text::new(
                             "Đã cập nhật thay đổi vừa lưu ở một tab khác.",
@@ -197,7 +197,7 @@ impl AppState {
             move |_, _, _| {
                 // Already stored as is: just opened (and saved), or just read
                 // from another tab's save.
-                if FROM_OTHER_TAB.replace(false) {
+                if ALREADY_STORED.replace(false) {
                     let _ = state
                         .workspace
                         .with_untracked(|w| storage::save_current(&w.id));
