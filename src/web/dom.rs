@@ -83,5 +83,5 @@ pub fn focus(id: &str) {
 
 /// Focuses the element with `id` once the page has been drawn again.
 pub fn focus_later(id: &'static str) {
-    leptos::prelude::request_animation_frame(move || focus(id));
+    super::ui::next_frame(move || focus(id));
 }

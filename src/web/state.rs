@@ -1,7 +1,8 @@
 //! The app's state, owned at the root and shared through context.
 
+use super::ui::*;
 use chrono::NaiveDate;
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::storage::{self, Quarantined, Settings};
 use super::today::today;
@@ -147,7 +148,11 @@ impl AppState {
     /// saved (the browser's `storage` event fires in every other tab).
     fn follow_other_tabs(self) {
         let state = self;
-        window_event_listener(leptos::ev::storage, move |event| {
+        let window: web_sys::EventTarget = window().into();
+        listen(&window, "storage", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
             let id = state.workspace.with_untracked(|w| w.id.clone());
             if event.key().as_deref() != Some(&format!("{}{id}", storage::WORKSPACE_PREFIX)) {
                 return;

@@ -18,8 +18,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::Datelike;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::csv_data::{errors_html, import_csv_files, units_csv, years_csv};
 use crate::data_page::{
@@ -39,6 +39,7 @@ use crate::web::dom::{by_id, event_element, focus, property, set_html, set_text}
 use crate::web::files;
 use crate::web::state::AppState;
 use crate::web::storage;
+use crate::web::ui::*;
 use crate::workspace::Workspace;
 
 /// What this build of the page has.
@@ -329,11 +330,11 @@ impl Ctx {
         }
     }
 
-    fn on_keydown(&self, ev: &web_sys::KeyboardEvent) {
+    fn on_keydown(&self, ev: &web_sys::Event) {
         let Some(el) = event_element(ev, ".entry-form *") else {
             return;
         };
-        match ev.key().as_str() {
+        match key(ev).as_str() {
             "Escape" => {
                 ev.prevent_default();
                 self.open(None, Some("add-unit"));
@@ -601,13 +602,13 @@ impl Ctx {
     }
 }
 
-#[component]
-pub fn DataPage() -> impl IntoView {
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let ctx = Ctx {
         state,
         page: Rc::new(RefCell::new(Page::default())),
     };
+    root.set_inner_html(r#"<section class="page data" id="data-page"></section>"#);
 
     // Everything is drawn again when the language changes; the data's
     // regions when the data or the as-of date does. A form stays as typed.
@@ -619,31 +620,20 @@ pub fn DataPage() -> impl IntoView {
             let id = state.workspace.with(|w| w.id.clone());
             let new_lang = previous.as_ref().map(|p| p.0) != Some(lang);
             let new_workspace = previous.as_ref().is_some_and(|p| p.1 != id);
-            if by_id("data-page").is_some() {
-                ctx.draw(lang, new_lang, new_workspace);
-            } else {
-                // The page's element is not in the document yet (the
-                // router mounts it after this first run): draw once it is.
-                let ctx = ctx.clone();
-                request_animation_frame(move || ctx.draw(lang, true, false));
-            }
+            ctx.draw(lang, new_lang, new_workspace);
             (lang, id)
         }
     });
 
     let (c1, c2, c3, c4, c5) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx);
-    view! {
-        <section class="page data" id="data-page"
-            on:click=move |ev| c1.on_click(&ev)
-            on:input=move |ev| c2.on_input(&ev)
-            on:keydown=move |ev| c3.on_keydown(&ev)
-            on:change=move |ev| c4.on_change(&ev)
-            on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                c5.save();
-            }
-        ></section>
-    }
+    listen(root, "click", move |ev| c1.on_click(&ev));
+    listen(root, "input", move |ev| c2.on_input(&ev));
+    listen(root, "keydown", move |ev| c3.on_keydown(&ev));
+    listen(root, "change", move |ev| c4.on_change(&ev));
+    listen(root, "submit", move |ev| {
+        ev.prevent_default();
+        c5.save();
+    });
 }
 
 fn focus_selector(selector: &str) {
