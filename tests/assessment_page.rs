@@ -76,7 +76,7 @@ fn a_workspace_without_a_cooperative_offers_the_create_form() {
     let ws = Workspace::new("e", "e");
     let html = pick_form_html(&ws, "", YEAR, today(), Lang::En);
     assert!(html.contains("name=\"new:name\""));
-    assert!(html.contains("data-act=\"create\""));
+    assert!(html.contains("data-action=\"create\""));
     let (ws, id) = workspace();
     let html = pick_form_html(&ws, &id, YEAR, today(), Lang::En);
     assert!(html.contains("HTX &lt;Tân&gt; Minh"), "names are escaped");
@@ -142,12 +142,12 @@ fn checklist_failures_show_their_citation_and_the_2012_mark_needs_every_rule() {
     let html = checklist_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
     assert!(html.contains("Rules failed"));
     assert!(html.contains("<cite>Luật 23/2012/QH13, Điều 35</cite>"));
-    assert!(!html.contains("data-act=\"reorganise\""));
+    assert!(!html.contains("data-action=\"reorganise\""));
     assert!(!mark_reorganised(&mut ws, &id, YEAR, today()));
 
     compliant(&mut ws, &id);
     let html = checklist_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
-    assert!(html.contains("data-act=\"reorganise\""), "{html}");
+    assert!(html.contains("data-action=\"reorganise\""), "{html}");
     assert!(mark_reorganised(&mut ws, &id, YEAR, today()));
     assert_eq!(ws.units[0].reorganisation.completed_on, Some(today()));
     assert!(ws.units[0].reorganisation.required, "counts towards T1");

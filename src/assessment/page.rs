@@ -119,7 +119,7 @@ pub fn pick_form_html(
             "",
         );
         html.fill(
-            "<button type=\"button\" data-act=\"create\">{}</button></fieldset>",
+            "<button type=\"button\" data-action=\"create\">{}</button></fieldset>",
             &[lang.pick("Tạo", "Create")],
         );
         return html.into_string();
@@ -469,7 +469,7 @@ pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
         );
     } else if s2012.all_mandatory_pass() {
         html.fill(
-            "<p>{}</p><button type=\"button\" data-act=\"reorganise\">{}</button>",
+            "<p>{}</p><button type=\"button\" data-action=\"reorganise\">{}</button>",
             &[
                 lang.pick(
                     "Mọi quy định bắt buộc của Luật HTX 2012 đều đạt: có thể ghi nhận HTX đã tổ chức lại (tính vào chỉ tiêu T1).",
@@ -1134,7 +1134,7 @@ pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
         );
     }
     html.fill(
-        "</ul><button type=\"button\" data-act=\"propose\">{}</button>",
+        "</ul><button type=\"button\" data-action=\"propose\">{}</button>",
         &[lang.pick(
             "Đưa các hành động đề xuất vào kế hoạch",
             "Add the proposed actions to the plan",
@@ -1652,7 +1652,7 @@ pub fn region(
             );
             html.element(
                 "button",
-                &[("type", Some("button")), ("data-act", Some("print"))],
+                &[("type", Some("button")), ("data-action", Some("print"))],
                 lang.pick("In báo cáo", "Print the report"),
             );
             html.append_text(&report_html(unit, a, lang));

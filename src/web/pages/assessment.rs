@@ -3,22 +3,24 @@
 //! action plan, printable report).
 //!
 //! Everything on the page is HTML text written by
-//! [`crate::assessment::page`]. The forms are rewritten only when their
-//! shape changes (another cooperative, year, language, rule set, new
-//! actions), so typing never loses focus; the results are rewritten after
-//! every edit. One `change` and one `click` handler serve every control:
-//! they pass the control's `name` and value to [`page::apply`].
+//! [`crate::assessment::page`], in [`page::REGIONS`] regions. The forms are
+//! rewritten only when their shape changes (another cooperative, year,
+//! language, rule set, new actions), so typing never loses focus; the
+//! results are rewritten after every edit. One `change` and one `click`
+//! listener serve every control: they pass the control's `name` and value
+//! to [`page::apply`], or its `data-action` to the page's few buttons.
 
 use chrono::Datelike;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 use crate::assessment::page;
+use crate::web::dom::{action, property};
 use crate::web::state::AppState;
 use crate::web::today::today;
+use crate::web::ui::*;
 
-#[component]
-pub fn AssessmentPage() -> impl IntoView {
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let ws = state.workspace;
@@ -29,13 +31,13 @@ pub fn AssessmentPage() -> impl IntoView {
     // not change (the rule set switched, actions added).
     let shape = RwSignal::new(0u32);
     let message = RwSignal::new(String::new());
+    // What the create form holds until "Tạo" is pressed.
     let drafts = StoredValue::new(Vec::<(String, String)>::new());
 
     let current = Memo::new(move |_| {
         let (id, year) = chosen.get();
         let id = ws.with(|w| {
-            let known = page::cooperatives(w).any(|u| u.id == id);
-            if known {
+            if page::cooperatives(w).any(|u| u.id == id) {
                 id
             } else {
                 page::cooperatives(w)
@@ -48,48 +50,51 @@ pub fn AssessmentPage() -> impl IntoView {
     });
     // Another workspace opened, or a cooperative created.
     let workspace_key = Memo::new(move |_| ws.with(|w| (w.id.clone(), w.units.len())));
-    // Every region is the same closure type, so Leptos builds its
-    // rendering code once for all of them.
-    let regions = (0..page::REGIONS)
-        .map(|index| {
-            let html = move || {
-                let (id, year) = current.get();
-                let lang = lang.get();
-                // Only the message's own region follows the message.
-                let note = if index == page::MESSAGE_REGION {
-                    message.get()
-                } else {
-                    String::new()
-                };
-                let write = |w: &crate::workspace::Workspace| {
-                    page::region(w, &id, year, today(), lang, index, &note)
-                };
-                if page::is_form(index) {
-                    shape.track();
-                    workspace_key.track();
-                    ws.with_untracked(write)
-                } else if index == page::MESSAGE_REGION {
-                    ws.with_untracked(write)
-                } else {
-                    ws.with(write)
-                }
-            };
-            view! { <div inner_html=html></div> }
-        })
-        .collect_view();
 
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(target) = ev.target() else {
+    root.set_inner_html(&format!(
+        r#"<section class="page assessment-page" aria-labelledby="assessment-title">{}</section>"#,
+        "<div></div>".repeat(page::REGIONS)
+    ));
+    for index in 0..page::REGIONS {
+        let Some(element) = find(root, &format!("section > div:nth-child({})", index + 1)) else {
+            continue;
+        };
+        region(&element, move || {
+            let (id, year) = current.get();
+            let lang = lang.get();
+            // Only the message's own region follows the message.
+            let note = if index == page::MESSAGE_REGION {
+                message.get()
+            } else {
+                String::new()
+            };
+            let write = |w: &crate::workspace::Workspace| {
+                page::region(w, &id, year, today(), lang, index, &note)
+            };
+            if page::is_form(index) {
+                shape.track();
+                workspace_key.track();
+                ws.with_untracked(write)
+            } else if index == page::MESSAGE_REGION {
+                ws.with_untracked(write)
+            } else {
+                ws.with(write)
+            }
+        });
+    }
+
+    listen(root, "change", move |ev| {
+        let Some(control) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        // Inputs and selects alike: `name`, `value` and `checked` are read
-        // as properties.
-        let control: web_sys::HtmlInputElement = target.unchecked_into();
-        let name = control.name();
-        let value = if control.type_() == "checkbox" {
-            control.checked().to_string()
+        let js: &JsValue = control.as_ref();
+        let name = property(js, "name").as_string().unwrap_or_default();
+        // Inputs and selects alike: `value` and `checked` are read as
+        // properties.
+        let value = if property(js, "type").as_string().as_deref() == Some("checkbox") {
+            property(js, "checked").is_truthy().to_string()
         } else {
-            control.value()
+            property(js, "value").as_string().unwrap_or_default()
         };
         if name == "unit" {
             chosen.update(|c| c.0 = value);
@@ -117,22 +122,17 @@ pub fn AssessmentPage() -> impl IntoView {
             }
             Err(error) => {
                 let _ = control.set_attribute("aria-invalid", "true");
-                let label = control
-                    .get_attribute("aria-label")
-                    .unwrap_or_else(|| name.clone());
+                let label = control.get_attribute("aria-label").unwrap_or(name.clone());
                 message.set(format!("{label}: {error}"));
             }
         }
         if name == "law" {
             shape.update(|s| *s += 1);
         }
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(act) = ev
-            .target()
-            .map(|t| t.unchecked_into::<web_sys::Element>())
-            .and_then(|e| e.get_attribute("data-act"))
-        else {
+    });
+
+    listen(root, "click", move |ev| {
+        let Some(act) = action(&ev) else {
             return;
         };
         let (id, year) = current.get_untracked();
@@ -153,7 +153,11 @@ pub fn AssessmentPage() -> impl IntoView {
                     created = page::create_cooperative(w, &name, &code, &members, year, lang)
                 });
                 match created {
-                    Ok(new_id) => chosen.update(|c| c.0 = new_id),
+                    Ok(new_id) => {
+                        drafts.set_value(Vec::new());
+                        message.set(String::new());
+                        chosen.update(|c| c.0 = new_id);
+                    }
                     Err(error) => message.set(error),
                 }
             }
@@ -174,17 +178,9 @@ pub fn AssessmentPage() -> impl IntoView {
                 });
             }
             "print" => {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
+                let _ = window().print();
             }
             _ => {}
         }
-    };
-
-    view! {
-        <section class="page assessment-page" aria-labelledby="assessment-title" on:change=on_change on:click=on_click>
-            {regions}
-        </section>
-    }
+    });
 }
