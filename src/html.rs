@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use crate::i18n::Lang;
+
 /// Escapes text for use in HTML content and in quoted attribute values.
 pub fn escape(text: &str) -> Cow<'_, str> {
     if !text.contains(['&', '<', '>', '"', '\'']) {
@@ -100,20 +102,12 @@ impl Html {
         self
     }
 
-    /// Writes `template` with each `{}` replaced by the next of `args`,
-    /// escaped. One call writes a whole fragment, which compiles to far less
-    /// code than a call per tag and attribute.
-    pub fn fill(&mut self, template: &str, args: &[&str]) -> &mut Self {
-        let mut args = args.iter();
-        let mut rest = template;
-        while let Some(at) = rest.find("{}") {
-            self.0.push_str(rest.get(..at).unwrap_or_default());
-            if let Some(arg) = args.next() {
-                self.0.push_str(&escape(arg));
-            }
-            rest = rest.get(at + 2..).unwrap_or_default();
-        }
-        self.0.push_str(rest);
+    /// Writes `template` in `lang` (see [`write_template`]), every argument
+    /// escaped but those of `{!}`. One call writes a whole fragment with its
+    /// words in both languages, which compiles to far less code than a call
+    /// per tag, attribute and phrase.
+    pub fn tr(&mut self, lang: Lang, template: &str, args: &[&str]) -> &mut Self {
+        write_template(&mut self.0, lang, template, args, true);
         self
     }
 
@@ -124,6 +118,55 @@ impl Html {
     pub fn into_string(self) -> String {
         self.0
     }
+}
+
+/// Writes `template` into `out` in `lang`. In the template, `{vi|en}` is a
+/// phrase in both languages, of which `lang`'s is written; `{}` is the next
+/// of `args` and `{0}`, `{1}`, … the one at that place (for phrases whose
+/// languages order them differently), each escaped for HTML when `escaped`;
+/// `{!}` is the next of `args` as it is (HTML another builder wrote).
+/// Everything else is written as it is.
+pub fn write_template(out: &mut String, lang: Lang, template: &str, args: &[&str], escaped: bool) {
+    let mut next = args.iter();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        rest = rest.get(open + 1..).unwrap_or_default();
+        let close = rest.find('}').unwrap_or(rest.len());
+        let inner = rest.get(..close).unwrap_or_default();
+        rest = rest.get(close + 1..).unwrap_or_default();
+        let arg = match inner {
+            "" | "!" => next.next(),
+            _ => match inner.parse::<usize>() {
+                Ok(index) => args.get(index),
+                Err(_) => {
+                    out.push_str(pick2(lang, inner));
+                    continue;
+                }
+            },
+        };
+        let arg = arg.copied().unwrap_or_default();
+        if escaped && inner != "!" {
+            out.push_str(&escape(arg));
+        } else {
+            out.push_str(arg);
+        }
+    }
+    out.push_str(rest);
+}
+
+/// `template` in `lang` as plain text (see [`write_template`]): for
+/// messages that are escaped, like any text, where they are written.
+pub fn say(lang: Lang, template: &str, args: &[&str]) -> String {
+    let mut out = String::new();
+    write_template(&mut out, lang, template, args, false);
+    out
+}
+
+/// The part of `"vi|en"` for `lang`.
+pub fn pick2(lang: Lang, both: &str) -> &str {
+    let (vi, en) = both.split_once('|').unwrap_or((both, both));
+    lang.pick(vi, en)
 }
 
 /// A table of text cells: a caption, header cells and rows whose first cell
@@ -181,10 +224,19 @@ mod tests {
     }
 
     #[test]
-    fn templates_escape_their_arguments() {
+    fn templates_escape_their_arguments_and_pick_the_language() {
         let mut html = Html::new();
-        html.fill("<p title=\"{}\">{}</p>{}", &["\"x\"", "<b>"]);
-        assert_eq!(html.as_str(), "<p title=\"&quot;x&quot;\">&lt;b&gt;</p>");
+        html.tr(
+            Lang::En,
+            "<p title=\"{}\">{Chào|Hello} {}</p>{!}{}",
+            &["\"x\"", "<b>", "<i>"],
+        );
+        assert_eq!(
+            html.as_str(),
+            "<p title=\"&quot;x&quot;\">Hello &lt;b&gt;</p><i>"
+        );
+        assert_eq!(say(Lang::Vi, "{Chào|Hello} {}", &["<b>"]), "Chào <b>");
+        assert_eq!(pick2(Lang::En, "Có|Yes"), "Yes");
     }
 
     #[test]

@@ -51,14 +51,16 @@ pub struct Workspace {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::assessment::stored::deserialize_assessments"
+        serialize_with = "crate::assessment::stored::write_assessments",
+        deserialize_with = "crate::assessment::stored::read_assessments"
     )]
     pub assessments: Vec<Assessment>,
     /// What "ready to be exemplary" means in this workspace.
     #[serde(
         default,
         skip_serializing_if = "ExemplaryCriteria::is_default",
-        deserialize_with = "crate::assessment::stored::deserialize_exemplary"
+        serialize_with = "crate::assessment::stored::write_criteria",
+        deserialize_with = "crate::assessment::stored::read_criteria"
     )]
     pub exemplary_criteria: ExemplaryCriteria,
 }

@@ -670,6 +670,7 @@ fn exemplary_candidates_meet_the_default_criteria() {
         &weak_before.units[0],
         YEAR,
         &weak_before.exemplary_criteria,
+        Lang::En,
     );
     assert_eq!(missing.missing().count(), 1);
 

@@ -97,8 +97,8 @@ fn scores_are_validated_and_nothing_is_stored_on_error() {
     set(&mut ws, &id, "score:1a", "5,5");
     let a = find(&ws, &id, YEAR).expect("created on the first edit");
     assert_eq!(a.score("1a").map(|d| d.as_str()), Some("5.5"));
-    // Saved compactly, as plain arrays.
-    assert!(to_json(&ws).contains("\"scores\":[[\"1a\",\"5.5\"]]"));
+    // Saved compactly, as the edits that make it.
+    assert!(to_json(&ws).contains("\"score:1a=5.5\""));
     // Unverified maxima are editable; the score follows the new maximum.
     set(&mut ws, &id, "max:15", "8");
     set(&mut ws, &id, "score:15", "8");

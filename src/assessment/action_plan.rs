@@ -3,12 +3,12 @@
 //! which the user then edits: action, owner, due date and status.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::classification::classify;
 use super::legal_rules::{evaluate, Outcome};
 use super::Assessment;
-use crate::i18n::{Lang, Text};
+use super::StaticText;
+use crate::i18n::Lang;
 use crate::unit::{ManagerRole, Unit};
 
 /// A criterion scores "low" under this share of its maximum, in percent.
@@ -66,13 +66,7 @@ impl GapSource {
     }
 }
 
-/// A gap source saved as its [`GapSource::key`] text.
-fn source_key<S: serde::Serializer>(source: &GapSource, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&source.key())
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ActionStatus {
     #[default]
     Open,
@@ -108,38 +102,82 @@ impl ActionStatus {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionItem {
     /// The gap; its description is written anew from the data each time.
-    #[serde(serialize_with = "source_key")]
     pub source: GapSource,
     pub action: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::iso_date::option::serialize"
-    )]
     pub due: Option<NaiveDate>,
-    #[serde(default)]
     pub status: ActionStatus,
 }
 
-/// A gap with a proposed action.
+/// A gap with a proposed action; both are said in the user's language
+/// when shown ([`Gap::description`], [`Gap::proposal`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gap {
     pub source: GapSource,
-    pub description: Text,
-    pub proposal: Text,
+    /// What failed or is low: a rule's text, a criterion's name, a role.
+    what: StaticText,
+    /// A failed rule's citation.
+    citation: &'static str,
 }
 
-fn role_name(role: ManagerRole) -> Text {
-    match role {
-        ManagerRole::Chair => Text::new("Chủ tịch hội đồng quản trị", "Board chair"),
-        ManagerRole::Director => Text::new("Giám đốc", "Director"),
-        ManagerRole::Accountant => Text::new("Kế toán", "Accountant"),
-        ManagerRole::Controller => Text::new("Kiểm soát viên / trưởng ban kiểm soát", "Controller"),
+const ROLE_NAMES: [StaticText; 4] = [
+    StaticText::new("Chủ tịch hội đồng quản trị", "Board chair"),
+    StaticText::new("Giám đốc", "Director"),
+    StaticText::new("Kế toán", "Accountant"),
+    StaticText::new("Kiểm soát viên / trưởng ban kiểm soát", "Controller"),
+];
+
+impl Gap {
+    /// What the gap is.
+    pub fn description(&self, lang: Lang) -> String {
+        self.say(lang, false)
+    }
+
+    /// The action proposed for it.
+    pub fn proposal(&self, lang: Lang) -> String {
+        self.say(lang, true)
+    }
+
+    fn say(&self, lang: Lang, proposal: bool) -> String {
+        let what = self.what.get(lang);
+        let (template, number) = match &self.source {
+            GapSource::Rule { .. } => (
+                if proposal {
+                    "{Khắc phục để đáp ứng|Remedy to meet} {2}"
+                } else {
+                    "{Không đạt|Failed}: {1} ({2})"
+                },
+                String::new(),
+            ),
+            GapSource::Criterion { number } => (
+                if proposal {
+                    "{Cải thiện tiêu chí|Improve criterion} {0}: {1}"
+                } else {
+                    "{Tiêu chí|Criterion} {0} ({1}) {đạt dưới|scored under} {3} % {số điểm tối đa|of its maximum}"
+                },
+                number.to_string(),
+            ),
+            GapSource::UntrainedManager { .. } => (
+                if proposal {
+                    "{Cử|Send the} {4} {tham gia lớp đào tạo, bồi dưỡng|to a training course}"
+                } else {
+                    "{1} {chưa qua đào tạo, bồi dưỡng|not trained}"
+                },
+                String::new(),
+            ),
+        };
+        // Arguments by number: the templates use them in their own order.
+        let args = [
+            number.as_str(),
+            what,
+            self.citation,
+            &LOW_CRITERION_PERCENT.to_string(),
+            &what.to_lowercase(),
+        ];
+        crate::html::say(lang, template, &args)
     }
 }
 
@@ -153,14 +191,8 @@ pub fn gaps(unit: &Unit, assessment: &Assessment) -> Vec<Gap> {
                 source: GapSource::Rule {
                     id: rule.id.to_owned(),
                 },
-                description: Text::new(
-                    format!("Không đạt: {} ({})", rule.text.vi, rule.citation),
-                    format!("Failed: {} ({})", rule.text.en, rule.citation),
-                ),
-                proposal: Text::new(
-                    format!("Khắc phục để đáp ứng {}", rule.citation),
-                    format!("Remedy to meet {}", rule.citation),
-                ),
+                what: rule.text,
+                citation: rule.citation,
             });
         }
     }
@@ -174,46 +206,19 @@ pub fn gaps(unit: &Unit, assessment: &Assessment) -> Vec<Gap> {
                     source: GapSource::Criterion {
                         number: criterion.number,
                     },
-                    description: Text::new(
-                        format!(
-                            "Tiêu chí {} ({}) đạt dưới {}% số điểm tối đa",
-                            criterion.number, criterion.name.vi, LOW_CRITERION_PERCENT
-                        ),
-                        format!(
-                            "Criterion {} ({}) scored under {} % of its maximum",
-                            criterion.number, criterion.name.en, LOW_CRITERION_PERCENT
-                        ),
-                    ),
-                    proposal: Text::new(
-                        format!(
-                            "Cải thiện tiêu chí {}: {}",
-                            criterion.number, criterion.name.vi
-                        ),
-                        format!(
-                            "Improve criterion {}: {}",
-                            criterion.number, criterion.name.en
-                        ),
-                    ),
+                    what: criterion.name,
+                    citation: "",
                 });
             }
         }
     }
     if let Some(record) = unit.record(assessment.year) {
         for manager in record.key_managers.iter().filter(|m| !m.trained) {
-            let role = role_name(manager.role);
+            let index = ROLE_KEYS.iter().position(|(r, _)| *r == manager.role);
             found.push(Gap {
                 source: GapSource::UntrainedManager { role: manager.role },
-                description: Text::new(
-                    format!("{} chưa qua đào tạo, bồi dưỡng", role.vi),
-                    format!("{} not trained", role.en),
-                ),
-                proposal: Text::new(
-                    format!(
-                        "Cử {} tham gia lớp đào tạo, bồi dưỡng",
-                        role.vi.to_lowercase()
-                    ),
-                    format!("Send the {} to a training course", role.en.to_lowercase()),
-                ),
+                what: ROLE_NAMES[index.unwrap_or(0)],
+                citation: "",
             });
         }
     }
@@ -230,8 +235,8 @@ pub fn add_missing_actions(unit: &Unit, assessment: &mut Assessment, lang: Lang)
             continue;
         }
         assessment.actions.push(ActionItem {
+            action: gap.proposal(lang),
             source: gap.source,
-            action: gap.proposal.get(lang).to_owned(),
             owner: String::new(),
             due: None,
             status: ActionStatus::Open,

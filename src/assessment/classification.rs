@@ -8,8 +8,6 @@
 //! appendix (research notes §3.1, 🟡); those of groups III–IV were not found
 //! in any source and are placeholders the user can correct.
 
-use serde::Serialize;
-
 use super::{hundredths, Assessment, StaticText, Verification};
 use crate::decimal::Decimal;
 use crate::i18n::Lang;
@@ -421,8 +419,7 @@ pub fn parse_score(text: &str, max: u32) -> Result<Decimal, ScoreError> {
 }
 
 /// Xếp loại (Thông tư 01/2020/TT-BKHĐT).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Grade {
     /// Yếu: under 50.
     Weak,

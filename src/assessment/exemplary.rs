@@ -7,16 +7,15 @@
 //! better the year before, profitable three financial years running, and
 //! operating in compliance with the law. The user may change them.
 
-use serde::Serialize;
-
 use super::classification::{grade_of, Grade};
 use super::legal_rules::{evaluate, Summary};
-use crate::i18n::{Lang, Text};
+use crate::html::say;
+use crate::i18n::Lang;
 use crate::unit::Unit;
 use crate::workspace::Workspace;
 
-/// Saved by derive; read back in [`super::stored`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Saved and read back in [`super::stored`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExemplaryCriteria {
     /// The lowest grade accepted in the year assessed.
     pub latest_grade: Grade,
@@ -46,13 +45,13 @@ impl ExemplaryCriteria {
     }
 }
 
-/// One condition and whether it is met.
+/// One condition and whether it is met, in the language asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
-    pub text: Text,
+    pub text: String,
     pub met: bool,
     /// Why it is not met, or what data is missing.
-    pub detail: Text,
+    pub detail: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -70,109 +69,100 @@ impl Readiness {
     }
 }
 
-fn grade_condition(workspace: &Workspace, unit: &Unit, year: i32, minimum: Grade) -> Condition {
-    let grade = super::find(workspace, &unit.id, year).and_then(grade_of);
-    let text = Text::new(
-        format!("Xếp loại năm {year} từ {} trở lên", minimum.label(Lang::Vi)),
-        format!("Graded {} or better in {year}", minimum.label(Lang::En)),
-    );
-    match grade {
-        Some(grade) => Condition {
-            text,
-            met: grade >= minimum,
-            detail: Text::new(
-                format!("Xếp loại: {}", grade.label(Lang::Vi)),
-                format!("Graded: {}", grade.label(Lang::En)),
-            ),
-        },
-        None => Condition {
-            text,
-            met: false,
-            detail: Text::new(
-                format!("Chưa có kết quả xếp loại năm {year}"),
-                format!("No grade for {year}"),
-            ),
-        },
-    }
-}
-
-/// The unit's readiness for `year` under `criteria`.
+/// The unit's readiness for `year` under `criteria`, said in `lang`.
 pub fn readiness(
     workspace: &Workspace,
     unit: &Unit,
     year: i32,
     criteria: &ExemplaryCriteria,
+    lang: Lang,
 ) -> Readiness {
-    let mut conditions = vec![grade_condition(
-        workspace,
-        unit,
-        year,
-        criteria.latest_grade,
-    )];
-    if let Some(previous) = criteria.previous_grade {
-        conditions.push(grade_condition(workspace, unit, year - 1, previous));
+    let mut conditions = Vec::new();
+    let mut push =
+        |met: bool, text: String, detail: String| conditions.push(Condition { text, met, detail });
+    for (y, minimum) in [
+        (year, Some(criteria.latest_grade)),
+        (year - 1, criteria.previous_grade),
+    ] {
+        let Some(minimum) = minimum else { continue };
+        let y_text = y.to_string();
+        let grade = super::find(workspace, &unit.id, y).and_then(grade_of);
+        push(
+            grade.is_some_and(|g| g >= minimum),
+            say(
+                lang,
+                "{Năm|In} {}, {xếp loại từ|graded} {} {trở lên|or better}",
+                &[&y_text, minimum.label(lang)],
+            ),
+            match grade {
+                Some(g) => say(lang, "{Xếp loại|Graded}: {}", &[g.label(lang)]),
+                None => say(
+                    lang,
+                    "{Chưa có kết quả xếp loại năm|No grade for} {}",
+                    &[&y_text],
+                ),
+            },
+        );
     }
+    let year_text = year.to_string();
     if criteria.profitable_years > 0 {
         let years = criteria.profitable_years;
         let first = year - i32::try_from(years).unwrap_or(i32::MAX).saturating_sub(1);
-        let not_profitable: Vec<i32> = (first..=year)
+        let not_profitable: Vec<String> = (first..=year)
             .filter(|y| {
                 !unit
                     .record(*y)
                     .and_then(|r| r.pre_tax_profit.as_ref())
                     .is_some_and(|p| p.to_f64() > 0.0)
             })
+            .map(|y| y.to_string())
             .collect();
-        let list = not_profitable
-            .iter()
-            .map(i32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        conditions.push(Condition {
-            text: Text::new(
-                format!("Có lãi {years} năm liền ({first}–{year})"),
-                format!("Profitable {years} years running ({first}–{year})"),
+        push(
+            not_profitable.is_empty(),
+            say(
+                lang,
+                "{Có lãi|Profitable} {} {năm liền|years running} ({}–{})",
+                &[&years.to_string(), &first.to_string(), &year_text],
             ),
-            met: not_profitable.is_empty(),
-            detail: Text::new(
-                format!("Không có lãi hoặc thiếu số liệu lợi nhuận: {list}"),
-                format!("No profit or no profit figure: {list}"),
+            say(
+                lang,
+                "{Không có lãi hoặc thiếu số liệu lợi nhuận|No profit or no profit figure}: {}",
+                &[&not_profitable.join(", ")],
             ),
-        });
+        );
     }
     if criteria.require_compliance {
-        let text = Text::new(
-            format!("Tuân thủ mọi quy định bắt buộc của pháp luật (năm {year})"),
-            format!("Every mandatory legal rule passed ({year})"),
+        let text = say(
+            lang,
+            "{Tuân thủ mọi quy định bắt buộc của pháp luật|Every mandatory legal rule passed} ({})",
+            &[&year_text],
         );
-        let condition = match super::find(workspace, &unit.id, year) {
+        match super::find(workspace, &unit.id, year) {
             Some(assessment) => {
                 let summary = Summary::of(&evaluate(unit, assessment));
-                Condition {
+                push(
+                    summary.all_mandatory_pass(),
                     text,
-                    met: summary.all_mandatory_pass(),
-                    detail: Text::new(
-                        format!(
-                            "{} quy định không đạt, {} chưa trả lời",
-                            summary.mandatory_failed, summary.mandatory_unanswered
-                        ),
-                        format!(
-                            "{} rules failed, {} unanswered",
-                            summary.mandatory_failed, summary.mandatory_unanswered
-                        ),
+                    say(
+                        lang,
+                        "{} {quy định không đạt|rules failed}, {} {chưa trả lời|unanswered}",
+                        &[
+                            &summary.mandatory_failed.to_string(),
+                            &summary.mandatory_unanswered.to_string(),
+                        ],
                     ),
-                }
+                );
             }
-            None => Condition {
+            None => push(
+                false,
                 text,
-                met: false,
-                detail: Text::new(
-                    format!("Chưa tự đánh giá năm {year}"),
-                    format!("No self-assessment for {year}"),
+                say(
+                    lang,
+                    "{Chưa tự đánh giá năm|No self-assessment for} {}",
+                    &[&year_text],
                 ),
-            },
-        };
-        conditions.push(condition);
+            ),
+        }
     }
     Readiness { conditions }
 }
@@ -187,7 +177,14 @@ pub fn exemplary_candidates(workspace: &Workspace, year: i32) -> Vec<usize> {
         .enumerate()
         .filter(|(_, unit)| unit.kind.is_cooperative())
         .filter(|(_, unit)| {
-            readiness(workspace, unit, year, &workspace.exemplary_criteria).is_ready()
+            readiness(
+                workspace,
+                unit,
+                year,
+                &workspace.exemplary_criteria,
+                Lang::En,
+            )
+            .is_ready()
         })
         .map(|(index, _)| index)
         .collect()

@@ -15,7 +15,9 @@ use super::{
     compare, compare_products, Answer, Assessment, GovernanceModel, StaticText, Verification,
 };
 use crate::decimal::Decimal;
-use crate::i18n::{Lang, Text};
+use crate::format::format_date;
+use crate::html::{pick2, say};
+use crate::i18n::Lang;
 use crate::unit::{CoopModel, Unit, UnitKind};
 
 /// The law a rule set implements.
@@ -445,8 +447,9 @@ pub enum Outcome {
 pub struct RuleResult {
     pub rule: &'static LegalRule,
     pub outcome: Outcome,
-    /// What the data showed (automatic rules) or what is missing.
-    pub detail: Text,
+    /// What the data showed (automatic rules) or what is missing, in the
+    /// language asked for ([`evaluate_in`]).
+    pub detail: String,
 }
 
 /// Counts of a checklist's outcomes.
@@ -495,13 +498,18 @@ pub fn evaluate(unit: &Unit, assessment: &Assessment) -> Vec<RuleResult> {
 
 /// Evaluates the rules of `law`, whichever the assessment is set to.
 pub fn evaluate_law(unit: &Unit, assessment: &Assessment, law: Law) -> Vec<RuleResult> {
+    evaluate_in(unit, assessment, law, Lang::En)
+}
+
+/// Evaluates the rules of `law`, the details in `lang`.
+pub fn evaluate_in(unit: &Unit, assessment: &Assessment, law: Law, lang: Lang) -> Vec<RuleResult> {
     law.rules()
         .rules
         .iter()
         .map(|rule| {
             let (outcome, detail) = match rule.check {
-                Check::Manual => manual(assessment, rule),
-                Check::Automatic(check) => automatic(unit, assessment, law, check),
+                Check::Manual => manual(assessment, rule, lang),
+                Check::Automatic(check) => automatic(unit, assessment, law, check, lang),
             };
             RuleResult {
                 rule,
@@ -512,27 +520,27 @@ pub fn evaluate_law(unit: &Unit, assessment: &Assessment, law: Law) -> Vec<RuleR
         .collect()
 }
 
-fn manual(assessment: &Assessment, rule: &LegalRule) -> (Outcome, Text) {
-    match assessment.answer(rule.id).and_then(|a| a.0) {
-        Some(Answer::Yes) => (Outcome::Pass, Text::new("Trả lời: có", "Answered: yes")),
-        Some(Answer::No) => (Outcome::Fail, Text::new("Trả lời: không", "Answered: no")),
+fn manual(assessment: &Assessment, rule: &LegalRule, lang: Lang) -> (Outcome, String) {
+    let (outcome, text) = match assessment.answer(rule.id).and_then(|a| a.0) {
+        Some(Answer::Yes) => (Outcome::Pass, "Trả lời: có|Answered: yes"),
+        Some(Answer::No) => (Outcome::Fail, "Trả lời: không|Answered: no"),
         Some(Answer::NotApplicable) => (
             Outcome::NotApplicable,
-            Text::new("Trả lời: không áp dụng", "Answered: not applicable"),
+            "Trả lời: không áp dụng|Answered: not applicable",
         ),
-        None => (
-            Outcome::Unanswered,
-            Text::new("Chưa trả lời", "Not answered"),
-        ),
-    }
+        None => (Outcome::Unanswered, "Chưa trả lời|Not answered"),
+    };
+    (outcome, pick2(lang, text).to_owned())
 }
 
-fn missing(vi: &str, en: &str) -> (Outcome, Text) {
+/// `what` ("vi|en") is missing from the data.
+fn missing(lang: Lang, what: &str) -> (Outcome, String) {
     (
         Outcome::Unanswered,
-        Text::new(
-            format!("Thiếu số liệu: {vi}"),
-            format!("Missing data: {en}"),
+        say(
+            lang,
+            "{Thiếu số liệu|Missing data}: {}",
+            &[pick2(lang, what)],
         ),
     )
 }
@@ -548,197 +556,178 @@ fn for_kind(kind: UnitKind, htx: i64, union: i64) -> Option<i64> {
     }
 }
 
-fn not_for_kind(kind: UnitKind) -> (Outcome, Text) {
-    (
-        Outcome::NotApplicable,
-        Text::new(
-            format!("Không kiểm tra tự động cho loại {}", kind.abbreviation()),
-            format!("Not checked automatically for a {}", kind.abbreviation()),
-        ),
-    )
-}
-
-fn verdict(pass: bool, vi: String, en: String) -> (Outcome, Text) {
+/// `template` ("vi|en" phrases and `{}` arguments) as the detail of a
+/// pass or a failure.
+fn verdict(pass: bool, lang: Lang, template: &str, args: &[&str]) -> (Outcome, String) {
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
-    (outcome, Text::new(vi, en))
+    (outcome, say(lang, template, args))
 }
 
-fn automatic(unit: &Unit, assessment: &Assessment, law: Law, check: AutoCheck) -> (Outcome, Text) {
+fn not_applicable(lang: Lang, template: &str, args: &[&str]) -> (Outcome, String) {
+    (Outcome::NotApplicable, say(lang, template, args))
+}
+
+const BOARD: &str = "{có ban kiểm soát|a board exists}";
+const NO_BOARD: &str = "{không có ban kiểm soát|no board}";
+const WHETHER_BOARD: &str = "có ban kiểm soát hay không|whether there is a supervisory board";
+
+fn automatic(
+    unit: &Unit,
+    assessment: &Assessment,
+    law: Law,
+    check: AutoCheck,
+    lang: Lang,
+) -> (Outcome, String) {
     let record = unit.record(assessment.year);
     let members = record.and_then(|r| r.members);
     let facts = &assessment.facts;
+    let kind_threshold = |htx: i64, union: i64| for_kind(unit.kind, htx, union);
+    let not_for_kind = || {
+        not_applicable(
+            lang,
+            "{Không kiểm tra tự động cho loại|Not checked automatically for a} {}",
+            &[unit.kind.abbreviation()],
+        )
+    };
+    let members_missing = || missing(lang, "số thành viên của năm|members in the year");
     match check {
         AutoCheck::MinimumMembers { htx, union } => {
-            let Some(minimum) = for_kind(unit.kind, htx, union) else {
-                return not_for_kind(unit.kind);
+            let Some(minimum) = kind_threshold(htx, union) else {
+                return not_for_kind();
             };
             let Some(members) = members else {
-                return missing("số thành viên của năm", "members in the year");
+                return members_missing();
             };
             verdict(
                 members >= minimum,
-                format!("{members} thành viên; tối thiểu {minimum}"),
-                format!("{members} members; minimum {minimum}"),
+                lang,
+                "{} {thành viên; tối thiểu|members; minimum} {}",
+                &[&members.to_string(), &minimum.to_string()],
             )
         }
         AutoCheck::MaxCapitalShare { htx, union } => {
-            let Some(cap) = for_kind(unit.kind, htx, union) else {
-                return not_for_kind(unit.kind);
+            let Some(cap) = kind_threshold(htx, union) else {
+                return not_for_kind();
             };
             let Some(share) = &facts.largest_member_capital_percent else {
                 return missing(
-                    "tỷ lệ vốn góp lớn nhất của một thành viên",
-                    "the largest member's share of capital",
+                    lang,
+                    "tỷ lệ vốn góp lớn nhất của một thành viên|the largest member's share of capital",
                 );
             };
-            let cap_decimal = Decimal::from_i64(cap);
             verdict(
-                compare(share, &cap_decimal).is_le(),
-                format!("Lớn nhất {share}%; tối đa {cap}%"),
-                format!("Largest {share} %; cap {cap} %"),
+                compare(share, &Decimal::from_i64(cap)).is_le(),
+                lang,
+                "{Lớn nhất|Largest} {} %; {tối đa|cap} {} %",
+                &[share.as_str(), &cap.to_string()],
             )
         }
         AutoCheck::SupervisoryBoardFromMembers { htx, union } => {
-            let Some(threshold) = for_kind(unit.kind, htx, union) else {
-                return not_for_kind(unit.kind);
+            let Some(threshold) = kind_threshold(htx, union) else {
+                return not_for_kind();
             };
             let Some(members) = members else {
-                return missing("số thành viên của năm", "members in the year");
+                return members_missing();
             };
+            let args = [members.to_string(), threshold.to_string()];
             if members < threshold {
-                return (
-                    Outcome::NotApplicable,
-                    Text::new(
-                        format!("{members} thành viên, dưới {threshold}: Điều lệ quyết định ban kiểm soát hay kiểm soát viên"),
-                        format!("{members} members, under {threshold}: the charter chooses a board or a controller"),
-                    ),
+                return not_applicable(
+                    lang,
+                    "{} {thành viên, dưới|members, under} {}: {Điều lệ quyết định ban kiểm soát hay kiểm soát viên|the charter chooses a board or a controller}",
+                    &[&args[0], &args[1]],
                 );
             }
             match facts.has_supervisory_board {
-                None => missing(
-                    "có ban kiểm soát hay không",
-                    "whether there is a supervisory board",
-                ),
+                None => missing(lang, WHETHER_BOARD),
                 Some(has) => verdict(
                     has,
-                    format!(
-                        "{members} thành viên (từ {threshold} phải có ban kiểm soát); {}",
-                        if has {
-                            "có ban kiểm soát"
-                        } else {
-                            "không có ban kiểm soát"
-                        }
-                    ),
-                    format!(
-                        "{members} members (a board is required from {threshold}); {}",
-                        if has { "a board exists" } else { "no board" }
-                    ),
+                    lang,
+                    "{} {thành viên (từ|members (a board is required from} {}{ phải có ban kiểm soát|}); {!}",
+                    &[&args[0], &args[1], &say(lang, if has { BOARD } else { NO_BOARD }, &[])],
                 ),
             }
         }
         AutoCheck::SupervisoryBoardUnderFullModel => match facts.governance_model {
-            Some(GovernanceModel::Reduced) => (
-                Outcome::NotApplicable,
-                Text::new(
-                    "Tổ chức quản trị rút gọn: kiểm soát viên thay ban kiểm soát",
-                    "Reduced model: a controller instead of a board",
-                ),
+            Some(GovernanceModel::Reduced) => not_applicable(
+                lang,
+                "{Tổ chức quản trị rút gọn: kiểm soát viên thay ban kiểm soát|Reduced model: a controller instead of a board}",
+                &[],
             ),
             Some(GovernanceModel::Full) => match facts.has_supervisory_board {
-                None => missing(
-                    "có ban kiểm soát hay không",
-                    "whether there is a supervisory board",
-                ),
+                None => missing(lang, WHETHER_BOARD),
                 Some(has) => verdict(
                     has,
-                    format!(
-                        "Tổ chức quản trị đầy đủ; {}",
-                        if has {
-                            "có ban kiểm soát"
-                        } else {
-                            "không có ban kiểm soát"
-                        }
-                    ),
-                    format!(
-                        "Full model; {}",
-                        if has { "a board exists" } else { "no board" }
-                    ),
+                    lang,
+                    "{Tổ chức quản trị đầy đủ|Full model}; {!}",
+                    &[&say(lang, if has { BOARD } else { NO_BOARD }, &[])],
                 ),
             },
-            None => missing("mô hình tổ chức quản trị", "the governance model"),
+            None => missing(lang, "mô hình tổ chức quản trị|the governance model"),
         },
         AutoCheck::BoardSize { min, max } => {
             if law == Law::Coop2023 && facts.governance_model == Some(GovernanceModel::Reduced) {
-                return (
-                    Outcome::NotApplicable,
-                    Text::new(
-                        "Tổ chức quản trị rút gọn không có hội đồng quản trị",
-                        "The reduced model has no board of management",
-                    ),
+                return not_applicable(
+                    lang,
+                    "{Tổ chức quản trị rút gọn không có hội đồng quản trị|The reduced model has no board of management}",
+                    &[],
                 );
             }
             let Some(size) = facts.board_size else {
-                return missing("số thành viên hội đồng quản trị", "board size");
+                return missing(lang, "số thành viên hội đồng quản trị|board size");
             };
             verdict(
                 (min..=max).contains(&size),
-                format!("{size} người; yêu cầu {min}–{max}"),
-                format!("{size} people; required {min}–{max}"),
+                lang,
+                "{} {người; yêu cầu|people; required} {}–{}",
+                &[&size.to_string(), &min.to_string(), &max.to_string()],
             )
         }
         AutoCheck::AnnualMeetingWithinMonths(months) => {
             let Some(held) = facts.annual_meeting_on else {
-                return missing("ngày họp đại hội thường niên", "the annual meeting's date");
+                return missing(lang, "ngày họp đại hội thường niên|the annual meeting's date");
             };
             let Some(deadline) = annual_meeting_deadline(assessment.year, months) else {
-                return missing("hạn họp", "the deadline");
+                return missing(lang, "hạn họp|the deadline");
             };
             let year_end =
                 NaiveDate::from_ymd_opt(assessment.year, 12, 31).unwrap_or(NaiveDate::MIN);
             // By hand: chrono's strftime would add its format interpreter
             // to the download.
-            let shown = |d: NaiveDate| crate::format::format_date(d, Lang::Vi);
             verdict(
                 held > year_end && held <= deadline,
-                format!(
-                    "Họp ngày {}; hạn {} (sau khi kết thúc năm {})",
-                    shown(held),
-                    shown(deadline),
-                    assessment.year
-                ),
-                format!(
-                    "Held on {}; deadline {} (after the end of {})",
-                    shown(held),
-                    shown(deadline),
-                    assessment.year
-                ),
+                lang,
+                "{Họp ngày|Held on} {}; {hạn|deadline} {} ({sau khi kết thúc năm|after the end of} {})",
+                &[
+                    &format_date(held, Lang::Vi),
+                    &format_date(deadline, Lang::Vi),
+                    &assessment.year.to_string(),
+                ],
             )
         }
         AutoCheck::NonMemberSupplyAtMost(cap) => {
             if unit.model == Some(CoopModel::JobCreation) {
-                return (
-                    Outcome::NotApplicable,
-                    Text::new(
-                        "Hợp tác xã tạo việc làm: xem quy định về tiền lương",
-                        "Job-creation cooperative: see the wage rule",
-                    ),
+                return not_applicable(
+                    lang,
+                    "{Hợp tác xã tạo việc làm: xem quy định về tiền lương|Job-creation cooperative: see the wage rule}",
+                    &[],
                 );
             }
             let Some(share) = record.and_then(|r| r.non_member_supply_percent.as_ref()) else {
                 return missing(
-                    "tỷ lệ cung ứng ra ngoài thành viên",
-                    "the share supplied to non-members",
+                    lang,
+                    "tỷ lệ cung ứng ra ngoài thành viên|the share supplied to non-members",
                 );
             };
             verdict(
                 compare(share, &Decimal::from_i64(cap)).is_le(),
-                format!("{share}% cho người ngoài; tối đa {cap}%"),
-                format!("{share} % to non-members; cap {cap} %"),
+                lang,
+                "{} % {cho người ngoài; tối đa|to non-members; cap} {} %",
+                &[share.as_str(), &cap.to_string()],
             )
         }
         AutoCheck::FundAtLeast { fund, htx, union } => {
-            let Some(minimum) = for_kind(unit.kind, htx, union) else {
-                return not_for_kind(unit.kind);
+            let Some(minimum) = kind_threshold(htx, union) else {
+                return not_for_kind();
             };
             let (income, allocated) = match fund {
                 Fund::Development => (
@@ -749,13 +738,13 @@ fn automatic(unit: &Unit, assessment: &Assessment, law: Law, check: AutoCheck) -
                 Fund::Indivisible => (&facts.external_income, &facts.indivisible_fund_allocated),
             };
             let (Some(income), Some(allocated)) = (income, allocated) else {
-                return missing("thu nhập và số trích quỹ", "income and the allocation");
+                return missing(lang, "thu nhập và số trích quỹ|income and the allocation");
             };
-            let zero = Decimal::from_i64(0);
-            if compare(income, &zero).is_le() {
-                return (
-                    Outcome::NotApplicable,
-                    Text::new("Không có thu nhập để trích quỹ", "No income to allocate"),
+            if compare(income, &Decimal::from_i64(0)).is_le() {
+                return not_applicable(
+                    lang,
+                    "{Không có thu nhập để trích quỹ|No income to allocate}",
+                    &[],
                 );
             }
             // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
@@ -768,12 +757,9 @@ fn automatic(unit: &Unit, assessment: &Assessment, law: Law, check: AutoCheck) -
             .is_ge();
             verdict(
                 enough,
-                format!(
-                    "Trích {allocated} trên thu nhập {income} (triệu đồng); tối thiểu {minimum}%"
-                ),
-                format!(
-                    "Allocated {allocated} of income {income} (million VND); minimum {minimum} %"
-                ),
+                lang,
+                "{Trích|Allocated} {} {trên thu nhập|of income} {} ({triệu đồng|million VND}); {tối thiểu|minimum} {} %",
+                &[allocated.as_str(), income.as_str(), &minimum.to_string()],
             )
         }
     }

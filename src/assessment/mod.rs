@@ -22,7 +22,6 @@ pub mod stored;
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::decimal::Decimal;
 use crate::i18n::Lang;
@@ -81,8 +80,7 @@ impl Verification {
 }
 
 /// Governance model under Luật HTX 2023, Điều 56.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GovernanceModel {
     /// Tổ chức quản trị đầy đủ: ĐHTV, HĐQT, Giám đốc, Ban kiểm soát.
     Full,
@@ -93,49 +91,35 @@ pub enum GovernanceModel {
 /// Facts the legal checklist needs that the yearly record does not hold.
 /// Every field is optional: a missing fact leaves its rule unanswered.
 /// Money is in millions of VND, shares in percent.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GovernanceFacts {
     /// Số thành viên Hội đồng quản trị.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub board_size: Option<i64>,
     /// Whether there is a Ban kiểm soát (as opposed to a single kiểm soát
     /// viên or none).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub has_supervisory_board: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub governance_model: Option<GovernanceModel>,
     /// The date of the annual general meeting (Đại hội thành viên thường
     /// niên) held for the year assessed.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::iso_date::option::serialize"
-    )]
     pub annual_meeting_on: Option<NaiveDate>,
     /// The largest single member's capital contribution as a share of the
     /// charter capital, in percent.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub largest_member_capital_percent: Option<Decimal>,
     /// Income on which the 2012 law's fund allocations are computed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub income_for_allocation: Option<Decimal>,
     /// Allocated to the quỹ đầu tư phát triển in the year.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub development_fund_allocated: Option<Decimal>,
     /// Allocated to the quỹ dự phòng tài chính in the year.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reserve_fund_allocated: Option<Decimal>,
     /// Income from external transactions (thu nhập từ giao dịch bên ngoài),
     /// on which the 2023 law's indivisible fund is computed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_income: Option<Decimal>,
     /// Allocated to the quỹ chung không chia from that income.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub indivisible_fund_allocated: Option<Decimal>,
 }
 
 /// A manager's answer to a rule that cannot be checked from the data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Answer {
     Yes,
     No,
@@ -163,40 +147,30 @@ impl Answer {
 /// workspace. It keeps the rubric version it was scored with, so a later
 /// rubric never re-scores an old result.
 ///
-/// The lists are written as plain arrays (`["2012-bodies", "yes", "note"]`,
-/// `["1a", "4.5"]`) rather than objects, and read back by hand in
-/// [`stored`]: each derived reader adds its own code to the download.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Saved as a list of `name=value` entries, the names the page's controls
+/// carry ([`stored`]), rather than through serde's derived code.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assessment {
     pub unit_id: String,
     pub year: i32,
     /// The date of the assessment: it decides which law is in force.
-    #[serde(serialize_with = "crate::iso_date::serialize")]
     pub assessed_on: NaiveDate,
     /// The rule set viewed, when the user chose the other one; not saved
     /// (see [`Assessment::law`]).
-    #[serde(skip)]
     pub law: Option<Law>,
-    #[serde(default)]
     pub facts: GovernanceFacts,
     /// (rule id, answer, note) of the manual rules.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<(String, Option<Answer>, String)>,
     pub rubric_version: String,
     /// (criterion, maximum): the user's corrections of unverified maxima.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub max_overrides: Vec<(u8, u32)>,
     /// (scoring item such as "1a" or "5", points).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<(String, Decimal)>,
     /// Months the cooperative operated in the year (Thông tư 01/2020: fewer
     /// than 12 means not graded).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub months_operated: Option<u32>,
     /// Months it stopped operating in the year (more than 3: not graded).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub months_stopped: Option<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<ActionItem>,
 }
 

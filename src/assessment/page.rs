@@ -3,27 +3,33 @@
 //! classification, radar chart, readiness, action plan, printable report)
 //! written as HTML for the page to show whole.
 //!
-//! Each distinct Leptos view adds to the download; HTML text costs almost
-//! nothing and is tested natively. The page keeps one delegated handler
-//! that hands `(name, value)` of the control that changed to [`apply`].
-//! Control names: `date`, `law`, `fact:<field>`, `ans:<rule>`,
-//! `note:<rule>`, `months_operated`, `months_stopped`, `score:<item>`,
-//! `max:<criterion>`, `act:<index>:<action|owner|due|status>`,
+//! HTML text costs almost nothing to download and is tested natively. It
+//! is written with [`Html::tr`] templates that carry their words in both
+//! languages (`{Tạo|Create}`), one call per fragment. The page keeps one
+//! delegated listener that hands `(name, value)` of the control that
+//! changed to [`apply`]. Control names: `date`, `law`, `fact:<field>`,
+//! `ans:<rule>`, `note:<rule>`, `months_operated`, `months_stopped`,
+//! `score:<item>`, `max:<criterion>`,
+//! `act:<index>:<source|action|owner|due|status>`,
 //! `ex:<latest|previous|years|compliance>`, `new:<name|code|members>`.
+//! Saved assessments are the same names and values ([`super::stored`]).
 
 use chrono::{Datelike, NaiveDate};
 
-use super::action_plan::{add_missing_actions, gaps, ActionStatus, GapSource};
+use super::action_plan::{add_missing_actions, gaps, ActionItem, ActionStatus, Gap, GapSource};
 use super::classification::{
-    classify, effective_max, manager_qualification_shares, parse_score, Classification,
+    classify, effective_max, manager_qualification_shares, parse_score, rubric, Classification,
     GradeOutcome, NotGraded, CURRENT_RUBRIC,
 };
 use super::exemplary::{readiness, ExemplaryCriteria};
-use super::legal_rules::{evaluate, evaluate_law, Law, Outcome, RuleResult, Summary};
-use super::{find, find_or_create, Answer, Assessment, GovernanceModel, Grade, SizeClass};
+use super::legal_rules::{evaluate, evaluate_in, evaluate_law, Law, Outcome, RuleResult, Summary};
+use super::{
+    find, find_or_create, Answer, Assessment, GovernanceFacts, GovernanceModel, Grade, SizeClass,
+    Verification,
+};
 use crate::decimal::Decimal;
 use crate::format::{format_date, format_decimal, format_number, format_percent, iso_date};
-use crate::html::Html;
+use crate::html::{pick2, say, Html};
 use crate::i18n::Lang;
 use crate::iso_date::parse_iso;
 use crate::unit::{Unit, UnitKind, YearRecord};
@@ -35,32 +41,44 @@ pub fn points(hundredths: i64, lang: Lang) -> String {
     format_number(hundredths as f64 / 100.0, decimals, lang)
 }
 
-/// A labelled input; `kind` is an `<input type>`.
-fn input(html: &mut Html, label: &str, name: &str, kind: &str, value: &str) {
-    html.fill(
+/// A labelled input; `label` is `"vi|en"`, `kind` an `<input type>`.
+fn input(html: &mut Html, lang: Lang, label: &str, name: &str, kind: &str, value: &str) {
+    html.tr(
+        lang,
         "<label class=\"field\"><span>{}</span><input name=\"{}\" type=\"{}\" value=\"{}\"></label>",
-        &[label, name, kind, value],
+        &[pick2(lang, label), name, kind, value],
     );
 }
 
 /// The `<option>`s of a select, `selected` chosen.
-fn options(html: &mut Html, options: &[(&str, &str)], selected: &str) {
-    for (value, text) in options {
+fn options(html: &mut Html, choices: &[(&str, &str)], selected: &str) {
+    for (value, text) in choices {
         let chosen = if *value == selected {
             " selected=\"\""
         } else {
             ""
         };
-        html.fill("<option value=\"{}\"", &[value])
-            .append_text(chosen)
-            .fill(">{}</option>", &[text]);
+        html.tr(
+            Lang::Vi,
+            "<option value=\"{}\"{!}>{}</option>",
+            &[value, chosen, text],
+        );
     }
 }
 
-fn select(html: &mut Html, label: &str, name: &str, choices: &[(&str, &str)], selected: &str) {
-    html.fill(
+/// A labelled select; `label` is `"vi|en"`.
+fn select(
+    html: &mut Html,
+    lang: Lang,
+    label: &str,
+    name: &str,
+    choices: &[(&str, &str)],
+    selected: &str,
+) {
+    html.tr(
+        lang,
         "<label class=\"field\"><span>{}</span><select name=\"{}\">",
-        &[label, name],
+        &[pick2(lang, label), name],
     );
     options(html, choices, selected);
     html.append_text("</select></label>");
@@ -75,6 +93,15 @@ pub fn cooperatives(ws: &Workspace) -> impl Iterator<Item = &Unit> {
     ws.units.iter().filter(|u| u.kind.is_cooperative())
 }
 
+/// The short form that creates a cooperative; the page reads its inputs by
+/// their ids when "Tạo" is pressed.
+const CREATE_FORM: &str = "<fieldset class=\"create-coop\"><legend>{Tạo hợp tác xã|Create a cooperative}</legend>\
+<p>{Không gian làm việc chưa có hợp tác xã nào. Nhập vài thông tin để bắt đầu tự đánh giá.|The workspace has no cooperative yet. Enter a few facts to start the self-assessment.}</p>\
+<label class=\"field\"><span>{Tên hợp tác xã|Cooperative name}</span><input id=\"new-name\" name=\"new:name\" type=\"text\"></label>\
+<label class=\"field\"><span>{Mã số HTX|Registration code}</span><input id=\"new-code\" name=\"new:code\" type=\"text\"></label>\
+<label class=\"field\"><span>{Số thành viên|Members}</span><input id=\"new-members\" name=\"new:members\" type=\"number\"></label>\
+<button type=\"button\" data-action=\"create\">{Tạo|Create}</button></fieldset>";
+
 /// Picking the cooperative, the year, the assessment date and the rule set
 /// viewed; or, in a workspace without a cooperative, a short form to
 /// create one.
@@ -87,41 +114,7 @@ pub fn pick_form_html(
 ) -> String {
     let mut html = Html::new();
     if cooperatives(ws).next().is_none() {
-        html.fill(
-            "<fieldset class=\"create-coop\"><legend>{}</legend><p>{}</p>",
-            &[
-                lang.pick("Tạo hợp tác xã", "Create a cooperative"),
-                lang.pick(
-                    "Không gian làm việc chưa có hợp tác xã nào. Nhập vài thông tin để bắt đầu tự đánh giá.",
-                    "The workspace has no cooperative yet. Enter a few facts to start the self-assessment.",
-                ),
-            ],
-        );
-        input(
-            &mut html,
-            lang.pick("Tên hợp tác xã", "Cooperative name"),
-            "new:name",
-            "text",
-            "",
-        );
-        input(
-            &mut html,
-            lang.pick("Mã số HTX", "Registration code"),
-            "new:code",
-            "text",
-            "",
-        );
-        input(
-            &mut html,
-            lang.pick("Số thành viên", "Members"),
-            "new:members",
-            "number",
-            "",
-        );
-        html.fill(
-            "<button type=\"button\" data-action=\"create\">{}</button></fieldset>",
-            &[lang.pick("Tạo", "Create")],
-        );
+        html.tr(lang, CREATE_FORM, &[]);
         return html.into_string();
     }
     html.append_text("<div class=\"pick\">");
@@ -130,20 +123,21 @@ pub fn pick_form_html(
         .collect();
     select(
         &mut html,
-        lang.pick("Hợp tác xã", "Cooperative"),
+        lang,
+        "Hợp tác xã|Cooperative",
         "unit",
         &units,
         unit_id,
     );
-    let last = today.year().max(ws.plan.end_year);
-    let years: Vec<String> = (ws.plan.start_year - 1..=last)
+    let years: Vec<String> = (ws.plan.start_year - 1..=today.year().max(ws.plan.end_year))
         .rev()
         .map(|y| y.to_string())
         .collect();
     let years: Vec<(&str, &str)> = years.iter().map(|y| (y.as_str(), y.as_str())).collect();
     select(
         &mut html,
-        lang.pick("Năm đánh giá", "Year assessed"),
+        lang,
+        "Năm đánh giá|Year assessed",
         "year",
         &years,
         &year.to_string(),
@@ -152,36 +146,35 @@ pub fn pick_form_html(
     let date = saved.map_or_else(|| default_date(year, today), |a| a.assessed_on);
     input(
         &mut html,
-        lang.pick("Ngày đánh giá", "Assessment date"),
+        lang,
+        "Ngày đánh giá|Assessment date",
         "date",
         "date",
         &iso_date(date),
     );
     let in_force = Law::in_force_on(date);
     let viewed = saved.map_or(in_force, Assessment::law);
-    let label = |law: Law, name: &str| {
-        let note = if law == in_force {
-            lang.pick("đang có hiệu lực", "in force")
-        } else {
-            lang.pick("chỉ để xem", "for viewing")
-        };
-        format!("{name} ({note})")
-    };
-    let l2012 = label(Law::Coop2012, lang.pick("Luật HTX 2012", "2012 Law"));
-    let l2023 = label(Law::Coop2023, lang.pick("Luật HTX 2023", "2023 Law"));
-    let viewed_key = if viewed == Law::Coop2012 {
-        "2012"
-    } else {
-        "2023"
-    };
-    select(
-        &mut html,
-        lang.pick("Bộ quy định", "Rule set"),
-        "law",
-        &[("2012", &l2012), ("2023", &l2023)],
-        viewed_key,
+    html.tr(
+        lang,
+        "<label class=\"field\"><span>{Bộ quy định|Rule set}</span><select name=\"law\">",
+        &[],
     );
-    html.append_text("</div>");
+    for (law, key) in [(Law::Coop2012, "2012"), (Law::Coop2023, "2023")] {
+        let chosen = if law == viewed { " selected=\"\"" } else { "" };
+        let status = if law == in_force {
+            "{đang có hiệu lực|in force}"
+        } else {
+            "{chỉ để xem|for viewing}"
+        };
+        html.tr(
+            lang,
+            "<option value=\"{1}\"{!}>{Luật HTX |}{1}{| Law} (",
+            &[chosen, key],
+        )
+        .tr(lang, status, &[])
+        .append_text(")</option>");
+    }
+    html.append_text("</select></label></div>");
     html.into_string()
 }
 
@@ -190,130 +183,108 @@ pub fn default_date(year: i32, today: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(year + 1, 3, 31).map_or(today, |d| d.min(today))
 }
 
-/// The facts the automatic checks read that the yearly record lacks.
-pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
-    let f = &a.facts;
-    let mut html = Html::new();
-    html.fill(
-        "<fieldset class=\"facts\"><legend>{}</legend>",
-        &[lang.pick(
-            "Số liệu cho các kiểm tra tự động",
-            "Data for the automatic checks",
-        )],
-    );
-    input(
-        &mut html,
-        lang.pick("Số thành viên HĐQT", "Board members"),
-        "fact:board_size",
-        "text",
-        &opt_text(&f.board_size),
-    );
+/// The facts as their controls' names and values (empty when not given),
+/// in the form's order; also what is saved ([`super::stored`]).
+pub fn fact_values(f: &GovernanceFacts) -> [(&'static str, String); 10] {
+    let amount = |d: &Option<Decimal>| d.as_ref().map_or(String::new(), |d| d.as_str().to_owned());
     let board = match f.has_supervisory_board {
         Some(true) => "yes",
         Some(false) => "no",
         None => "",
     };
-    select(
-        &mut html,
-        lang.pick("Có ban kiểm soát", "Supervisory board"),
-        "fact:supervisory_board",
-        &[
-            ("", "—"),
-            ("yes", lang.pick("Có", "Yes")),
-            ("no", lang.pick("Không", "No")),
-        ],
-        board,
-    );
     let model = match f.governance_model {
         Some(GovernanceModel::Full) => "full",
         Some(GovernanceModel::Reduced) => "reduced",
         None => "",
     };
-    select(
-        &mut html,
-        lang.pick(
-            "Mô hình quản trị (Luật 2023)",
-            "Governance model (2023 law)",
+    [
+        ("fact:board_size", opt_text(&f.board_size)),
+        ("fact:supervisory_board", board.to_owned()),
+        ("fact:model", model.to_owned()),
+        (
+            "fact:meeting",
+            f.annual_meeting_on.map(iso_date).unwrap_or_default(),
         ),
-        "fact:model",
-        &[
-            ("", "—"),
-            ("full", lang.pick("Đầy đủ", "Full")),
-            ("reduced", lang.pick("Rút gọn", "Reduced")),
-        ],
-        model,
-    );
-    input(
-        &mut html,
-        lang.pick("Ngày đại hội thường niên", "Annual meeting date"),
-        "fact:meeting",
-        "date",
-        &f.annual_meeting_on.map(iso_date).unwrap_or_default(),
-    );
-    let amounts = [
         (
             "fact:capital_share",
-            lang.pick(
-                "Vốn góp lớn nhất của một thành viên (%)",
-                "Largest member's capital share (%)",
-            ),
-            &f.largest_member_capital_percent,
+            amount(&f.largest_member_capital_percent),
         ),
-        (
-            "fact:income",
-            lang.pick(
-                "Thu nhập để trích quỹ (triệu đồng)",
-                "Income to allocate (million VND)",
-            ),
-            &f.income_for_allocation,
-        ),
-        (
-            "fact:development",
-            lang.pick("Trích quỹ đầu tư phát triển", "Development fund allocated"),
-            &f.development_fund_allocated,
-        ),
-        (
-            "fact:reserve",
-            lang.pick("Trích quỹ dự phòng tài chính", "Reserve fund allocated"),
-            &f.reserve_fund_allocated,
-        ),
-        (
-            "fact:external_income",
-            lang.pick(
-                "Thu nhập từ giao dịch bên ngoài",
-                "Income from external transactions",
-            ),
-            &f.external_income,
-        ),
-        (
-            "fact:indivisible",
-            lang.pick("Trích quỹ chung không chia", "Indivisible fund allocated"),
-            &f.indivisible_fund_allocated,
-        ),
-    ];
-    for (name, label, value) in amounts {
-        input(&mut html, label, name, "text", &opt_text(value));
+        ("fact:income", amount(&f.income_for_allocation)),
+        ("fact:development", amount(&f.development_fund_allocated)),
+        ("fact:reserve", amount(&f.reserve_fund_allocated)),
+        ("fact:external_income", amount(&f.external_income)),
+        ("fact:indivisible", amount(&f.indivisible_fund_allocated)),
+    ]
+}
+
+/// The labels of [`fact_values`], `"vi|en"`.
+const FACT_LABELS: [&str; 10] = [
+    "Số thành viên HĐQT|Board members",
+    "Có ban kiểm soát|Supervisory board",
+    "Mô hình quản trị (Luật 2023)|Governance model (2023 law)",
+    "Ngày đại hội thường niên|Annual meeting date",
+    "Vốn góp lớn nhất của một thành viên (%)|Largest member's capital share (%)",
+    "Thu nhập để trích quỹ (triệu đồng)|Income to allocate (million VND)",
+    "Trích quỹ đầu tư phát triển|Development fund allocated",
+    "Trích quỹ dự phòng tài chính|Reserve fund allocated",
+    "Thu nhập từ giao dịch bên ngoài|Income from external transactions",
+    "Trích quỹ chung không chia|Indivisible fund allocated",
+];
+
+/// The facts the automatic checks read that the yearly record lacks.
+pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    html.tr(
+        lang,
+        "<fieldset class=\"facts\"><legend>{Số liệu cho các kiểm tra tự động|Data for the automatic checks}</legend>",
+        &[],
+    );
+    for ((name, value), label) in fact_values(&a.facts).iter().zip(FACT_LABELS) {
+        let choices = match *name {
+            "fact:supervisory_board" => [("yes", "Có|Yes"), ("no", "Không|No")],
+            "fact:model" => [("full", "Đầy đủ|Full"), ("reduced", "Rút gọn|Reduced")],
+            _ => {
+                let kind = if *name == "fact:meeting" {
+                    "date"
+                } else {
+                    "text"
+                };
+                input(&mut html, lang, label, name, kind, value);
+                continue;
+            }
+        };
+        let [(first, first_text), (second, second_text)] = choices;
+        select(
+            &mut html,
+            lang,
+            label,
+            name,
+            &[
+                ("", "—"),
+                (first, pick2(lang, first_text)),
+                (second, pick2(lang, second_text)),
+            ],
+            value,
+        );
     }
     html.append_text("</fieldset>");
     html.into_string()
 }
 
-fn answer_label(answer: Answer, lang: Lang) -> &'static str {
-    match answer {
-        Answer::Yes => lang.pick("Có (đạt)", "Yes (met)"),
-        Answer::No => lang.pick("Không (chưa đạt)", "No (not met)"),
-        Answer::NotApplicable => lang.pick("Không áp dụng", "Not applicable"),
-    }
-}
-
-/// Opens a table with its caption and column headers.
-fn table_head(html: &mut Html, class: &str, caption: &str, header: &[&str]) {
-    html.fill(
-        "<div class=\"table-scroll\"><table class=\"{}\"><caption>{}</caption><thead><tr>",
-        &[class, caption],
+/// Opens a table with its caption (none if empty) and column headers
+/// (`"vi|en"`).
+fn table_head(html: &mut Html, lang: Lang, class: &str, caption: &str, header: &[&str]) {
+    html.tr(
+        lang,
+        "<div class=\"table-scroll\"><table class=\"{}\">",
+        &[class],
     );
+    if !caption.is_empty() {
+        html.tr(lang, "<caption>{}</caption>", &[caption]);
+    }
+    html.append_text("<thead><tr>");
     for h in header {
-        html.fill("<th scope=\"col\">{}</th>", &[h]);
+        html.tr(lang, "<th scope=\"col\">{}</th>", &[pick2(lang, h)]);
     }
     html.append_text("</tr></thead><tbody>");
 }
@@ -323,50 +294,44 @@ const TABLE_END: &str = "</tbody></table></div>";
 /// The manual rules of the viewed set, each with its answer and a note.
 pub fn answers_form_html(a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
-    let (answer_word, note_word) = (lang.pick("Trả lời", "Answer"), lang.pick("Ghi chú", "Note"));
     table_head(
         &mut html,
+        lang,
         "answers",
-        lang.pick("Quy định tự trả lời", "Rules you answer"),
-        &[lang.pick("Quy định", "Rule"), answer_word, note_word],
+        pick2(lang, "Quy định tự trả lời|Rules you answer"),
+        &["Quy định|Rule", "Trả lời|Answer", "Ghi chú|Note"],
     );
     let choices = [
         ("", "—"),
-        ("yes", answer_label(Answer::Yes, lang)),
-        ("no", answer_label(Answer::No, lang)),
-        ("na", answer_label(Answer::NotApplicable, lang)),
+        ("yes", pick2(lang, "Có (đạt)|Yes (met)")),
+        ("no", pick2(lang, "Không (chưa đạt)|No (not met)")),
+        ("na", pick2(lang, "Không áp dụng|Not applicable")),
     ];
     for rule in a.law().rules().rules.iter().filter(|r| !r.is_automatic()) {
         let (answer, note) = a.answer(rule.id).unwrap_or((None, ""));
-        html.fill(
-            "<tr><th scope=\"row\">{}<small class=\"cite\">{}</small></th><td><select name=\"ans:{}\" aria-label=\"{}: {}\">",
-            &[rule.text.get(lang), rule.citation, rule.id, answer_word, rule.id],
+        html.tr(
+            lang,
+            "<tr><th scope=\"row\">{}<small class=\"cite\">{}</small></th><td><select name=\"ans:{2}\" aria-label=\"{Trả lời|Answer}: {2}\">",
+            &[rule.text.get(lang), rule.citation, rule.id],
         );
         options(&mut html, &choices, answer.map_or("", Answer::key));
-        html.fill(
-            "</select></td><td><input name=\"note:{}\" type=\"text\" value=\"{}\" aria-label=\"{}: {}\"></td></tr>",
-            &[rule.id, note, note_word, rule.id],
+        html.tr(
+            lang,
+            "</select></td><td><input name=\"note:{0}\" type=\"text\" value=\"{1}\" aria-label=\"{Ghi chú|Note}: {0}\"></td></tr>",
+            &[rule.id, note],
         );
     }
     html.append_text(TABLE_END);
     html.into_string()
 }
 
-fn outcome_label(outcome: Outcome, lang: Lang) -> &'static str {
+/// The class and the `"vi|en"` word of an outcome.
+fn outcome_word(outcome: Outcome) -> (&'static str, &'static str) {
     match outcome {
-        Outcome::Pass => lang.pick("Đạt", "Pass"),
-        Outcome::Fail => lang.pick("Không đạt", "Fail"),
-        Outcome::NotApplicable => lang.pick("Không áp dụng", "N/A"),
-        Outcome::Unanswered => lang.pick("Chưa rõ", "Open"),
-    }
-}
-
-fn outcome_class(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Pass => "ok",
-        Outcome::Fail => "fail",
-        Outcome::NotApplicable => "na",
-        Outcome::Unanswered => "open",
+        Outcome::Pass => ("ok", "Đạt|Pass"),
+        Outcome::Fail => ("fail", "Không đạt|Fail"),
+        Outcome::NotApplicable => ("na", "Không áp dụng|N/A"),
+        Outcome::Unanswered => ("open", "Chưa rõ|Open"),
     }
 }
 
@@ -378,12 +343,14 @@ fn failures(html: &mut Html, results: &[RuleResult], lang: Lang) {
     if failed.peek().is_none() {
         return;
     }
-    html.fill(
-        "<h4>{}</h4><ul class=\"failures\">",
-        &[lang.pick("Quy định không đạt", "Rules failed")],
+    html.tr(
+        lang,
+        "<h4>{Quy định không đạt|Rules failed}</h4><ul class=\"failures\">",
+        &[],
     );
     for r in failed {
-        html.fill(
+        html.tr(
+            lang,
             "<li>{} — <cite>{}</cite></li>",
             &[r.rule.text.get(lang), r.rule.citation],
         );
@@ -393,61 +360,65 @@ fn failures(html: &mut Html, results: &[RuleResult], lang: Lang) {
 
 /// "3 passed · 1 failed · …" of a checklist.
 fn summary_text(summary: &Summary, lang: Lang) -> String {
-    format!(
-        "{} {} · {} {} · {} {} · {} {}",
-        summary.passed,
-        lang.pick("đạt", "passed"),
-        summary.failed,
-        lang.pick("không đạt", "failed"),
-        summary.unanswered,
-        lang.pick("chưa trả lời", "unanswered"),
-        summary.not_applicable,
-        lang.pick("không áp dụng", "not applicable"),
+    say(
+        lang,
+        "{} {đạt|passed} · {} {không đạt|failed} · {} {chưa trả lời|unanswered} · {} {không áp dụng|not applicable}",
+        &[
+            &summary.passed.to_string(),
+            &summary.failed.to_string(),
+            &summary.unanswered.to_string(),
+            &summary.not_applicable.to_string(),
+        ],
     )
 }
 
 /// The checklist's results: every rule with its outcome, the summary, the
 /// failures with their citations, and the 2012 reorganisation mark.
 pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
-    let results = evaluate(unit, a);
+    let law = a.law();
+    let results = evaluate_in(unit, a, law, lang);
     let mut html = Html::new();
-    html.fill(
+    html.tr(
+        lang,
         "<p class=\"summary\" id=\"checklist-summary\">{}</p>",
         &[&summary_text(&Summary::of(&results), lang)],
     );
     failures(&mut html, &results, lang);
     table_head(
         &mut html,
+        lang,
         "checklist",
-        a.law().rules().title.get(lang),
+        law.rules().title.get(lang),
         &[
-            lang.pick("Quy định", "Rule"),
-            lang.pick("Căn cứ", "Citation"),
-            lang.pick("Cách kiểm tra", "Check"),
-            lang.pick("Kết quả", "Result"),
+            "Quy định|Rule",
+            "Căn cứ|Citation",
+            "Cách kiểm tra|Check",
+            "Kết quả|Result",
         ],
     );
     for r in &results {
-        let verification = if r.rule.verification == super::Verification::Verified {
-            String::new()
+        let unverified = if r.rule.verification == Verification::Verified {
+            ""
         } else {
-            format!("({})", r.rule.verification.label(lang))
+            r.rule.verification.label(lang)
         };
         let how = if r.rule.is_automatic() {
-            lang.pick("Tự động", "Automatic")
+            "Tự động|Automatic"
         } else {
-            lang.pick("Tự trả lời", "Answered")
+            "Tự trả lời|Answered"
         };
-        html.fill(
+        let (class, word) = outcome_word(r.outcome);
+        html.tr(
+            lang,
             "<tr><th scope=\"row\">{}<small class=\"unverified\">{}</small></th><td>{}</td><td>{}</td><td><strong class=\"{}\">{}</strong><small>{}</small></td></tr>",
             &[
                 r.rule.text.get(lang),
-                &verification,
+                unverified,
                 r.rule.citation,
-                how,
-                outcome_class(r.outcome),
-                outcome_label(r.outcome, lang),
-                r.detail.get(lang),
+                pick2(lang, how),
+                class,
+                pick2(lang, word),
+                &r.detail,
             ],
         );
     }
@@ -457,39 +428,25 @@ pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let s2012 = Summary::of(&evaluate_law(unit, a, Law::Coop2012));
     html.append_text("<div class=\"reorganise\">");
     if let Some(date) = unit.reorganisation.completed_on {
-        html.fill(
-            "<p>{} {}</p>",
-            &[
-                lang.pick(
-                    "Đã tổ chức lại theo Luật HTX 2012 ngày",
-                    "Reorganised under the 2012 law on",
-                ),
-                &format_date(date, lang),
-            ],
+        html.tr(
+            lang,
+            "<p>{Đã tổ chức lại theo Luật HTX 2012 ngày|Reorganised under the 2012 law on} {}</p>",
+            &[&format_date(date, lang)],
         );
     } else if s2012.all_mandatory_pass() {
-        html.fill(
-            "<p>{}</p><button type=\"button\" data-action=\"reorganise\">{}</button>",
-            &[
-                lang.pick(
-                    "Mọi quy định bắt buộc của Luật HTX 2012 đều đạt: có thể ghi nhận HTX đã tổ chức lại (tính vào chỉ tiêu T1).",
-                    "Every mandatory rule of the 2012 law passes: the cooperative can be marked as reorganised (counts towards T1).",
-                ),
-                lang.pick("Ghi nhận đã tổ chức lại theo Luật 2012", "Mark reorganised under the 2012 law"),
-            ],
+        html.tr(
+            lang,
+            "<p>{Mọi quy định bắt buộc của Luật HTX 2012 đều đạt: có thể ghi nhận HTX đã tổ chức lại (tính vào chỉ tiêu T1).|Every mandatory rule of the 2012 law passes: the cooperative can be marked as reorganised (counts towards T1).}</p>\
+             <button type=\"button\" data-action=\"reorganise\">{Ghi nhận đã tổ chức lại theo Luật 2012|Mark reorganised under the 2012 law}</button>",
+            &[],
         );
     } else {
-        html.fill(
-            "<p class=\"muted\">{} ({} {}, {} {})</p>",
+        html.tr(
+            lang,
+            "<p class=\"muted\">{Chưa thể ghi nhận tổ chức lại theo Luật 2012|Cannot be marked reorganised under the 2012 law yet} ({} {không đạt|failed}, {} {chưa rõ|open})</p>",
             &[
-                lang.pick(
-                    "Chưa thể ghi nhận tổ chức lại theo Luật 2012",
-                    "Cannot be marked reorganised under the 2012 law yet",
-                ),
                 &s2012.mandatory_failed.to_string(),
-                lang.pick("không đạt", "failed"),
                 &s2012.mandatory_unanswered.to_string(),
-                lang.pick("chưa rõ", "open"),
             ],
         );
     }
@@ -517,68 +474,60 @@ pub fn mark_reorganised(ws: &mut Workspace, unit_id: &str, year: i32, on: NaiveD
     true
 }
 
+/// A figure of the yearly record.
+type Field = fn(&YearRecord) -> &Option<Decimal>;
+
+/// The record's amounts shown beside criteria 1 to 4 (millions of VND).
+const AMOUNTS: [(u8, &str, Field); 6] = [
+    (1, "Tổng nguồn vốn|Total capital", |r| {
+        &r.total_capital
+    }),
+    (2, "Tài sản không chia|Indivisible assets", |r| {
+        &r.indivisible_assets
+    }),
+    (3, "Doanh thu|Revenue", |r| &r.revenue),
+    (3, "Lợi nhuận trước thuế|Pre-tax profit", |r| {
+        &r.pre_tax_profit
+    }),
+    (4, "Quỹ ĐTPT|Development fund", |r| &r.development_fund),
+    (4, "Quỹ dự phòng|Reserve fund", |r| &r.reserve_fund),
+];
+
 /// What the yearly record says beside a criterion, if anything.
-fn figures(criterion: u8, record: Option<&YearRecord>, lang: Lang) -> Option<String> {
-    let record = record?;
-    let money = |d: &Option<Decimal>| d.as_ref().map(|d| format_decimal(d, lang));
-    let m = lang.pick("triệu đồng", "million VND");
-    let text = match criterion {
-        1 => money(&record.total_capital)
-            .map(|v| format!("{}: {v} {m}", lang.pick("Tổng nguồn vốn", "Total capital"))),
-        2 => money(&record.indivisible_assets).map(|v| {
-            format!(
-                "{}: {v} {m}",
-                lang.pick("Tài sản không chia", "Indivisible assets")
-            )
-        }),
-        3 => {
-            let parts: Vec<String> = [
-                money(&record.revenue)
-                    .map(|v| format!("{}: {v} {m}", lang.pick("Doanh thu", "Revenue"))),
-                money(&record.pre_tax_profit).map(|v| {
-                    format!(
-                        "{}: {v} {m}",
-                        lang.pick("Lợi nhuận trước thuế", "Pre-tax profit")
-                    )
-                }),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!parts.is_empty()).then(|| parts.join("; "))
-        }
-        4 => {
-            let parts: Vec<String> = [
-                money(&record.development_fund)
-                    .map(|v| format!("{}: {v}", lang.pick("Quỹ ĐTPT", "Development fund"))),
-                money(&record.reserve_fund)
-                    .map(|v| format!("{}: {v}", lang.pick("Quỹ dự phòng", "Reserve fund"))),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!parts.is_empty()).then(|| format!("{} ({m})", parts.join("; ")))
-        }
-        7 => manager_qualification_shares(record).map(|(college, vocational)| {
-            format!(
-                "{}: {} {}; {} {}",
-                lang.pick("Cán bộ quản lý chủ chốt", "Key managers"),
-                format_percent(college, 0, lang),
-                lang.pick("đại học, cao đẳng", "university or college"),
-                format_percent(vocational, 0, lang),
-                lang.pick("sơ cấp, trung cấp", "elementary or intermediate"),
-            )
-        }),
-        12 => record.non_member_supply_percent.as_ref().map(|p| {
-            format!(
-                "{}: {}%",
-                lang.pick("Cung ứng ra ngoài thành viên", "Supplied to non-members"),
-                format_decimal(p, lang)
-            )
-        }),
-        _ => None,
+fn figures(criterion: u8, record: Option<&YearRecord>, lang: Lang) -> String {
+    let Some(record) = record else {
+        return String::new();
     };
-    text
+    let mut parts = Vec::new();
+    for (number, label, field) in AMOUNTS {
+        if let (true, Some(amount)) = (number == criterion, field(record)) {
+            parts.push(say(
+                lang,
+                "{}: {} {triệu đồng|million VND}",
+                &[pick2(lang, label), &format_decimal(amount, lang)],
+            ));
+        }
+    }
+    if criterion == 7 {
+        if let Some((college, vocational)) = manager_qualification_shares(record) {
+            parts.push(say(
+                lang,
+                "{Cán bộ quản lý chủ chốt|Key managers}: {} {đại học, cao đẳng|university or college}; {} {sơ cấp, trung cấp|elementary or intermediate}",
+                &[
+                    &format_percent(college, 0, lang),
+                    &format_percent(vocational, 0, lang),
+                ],
+            ));
+        }
+    }
+    if let (12, Some(share)) = (criterion, &record.non_member_supply_percent) {
+        parts.push(say(
+            lang,
+            "{Cung ứng ra ngoài thành viên|Supplied to non-members}: {}%",
+            &[&format_decimal(share, lang)],
+        ));
+    }
+    parts.join("; ")
 }
 
 /// The scoring form: months operated and stopped, then every item of the
@@ -587,80 +536,70 @@ fn figures(criterion: u8, record: Option<&YearRecord>, lang: Lang) -> Option<Str
 pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
     html.append_text("<div class=\"months\">");
-    input(
-        &mut html,
-        lang.pick(
-            "Số tháng hoạt động trong năm",
-            "Months operating in the year",
+    for (label, name, value) in [
+        (
+            "Số tháng hoạt động trong năm|Months operating in the year",
+            "months_operated",
+            a.months_operated,
         ),
-        "months_operated",
-        "number",
-        &opt_text(&a.months_operated),
-    );
-    input(
-        &mut html,
-        lang.pick("Số tháng ngừng hoạt động", "Months stopped"),
-        "months_stopped",
-        "number",
-        &opt_text(&a.months_stopped),
-    );
+        (
+            "Số tháng ngừng hoạt động|Months stopped",
+            "months_stopped",
+            a.months_stopped,
+        ),
+    ] {
+        input(&mut html, lang, label, name, "number", &opt_text(&value));
+    }
     html.append_text("</div>");
-    let Some(rubric) = super::classification::rubric(&a.rubric_version) else {
-        html.fill(
-            "<p class=\"field-error\">{} {}</p>",
-            &[
-                lang.pick("Không biết phiên bản thang điểm", "Unknown rubric version"),
-                &a.rubric_version,
-            ],
+    let Some(rubric) = rubric(&a.rubric_version) else {
+        html.tr(
+            lang,
+            "<p class=\"field-error\">{Không biết phiên bản thang điểm|Unknown rubric version} {}</p>",
+            &[&a.rubric_version],
         );
         return html.into_string();
     };
     let record = unit.record(a.year);
-    let (points_word, max_word) = (lang.pick("Điểm", "Points"), lang.pick("tối đa", "max"));
     table_head(
         &mut html,
+        lang,
         "scores",
         &format!("{} ({})", rubric.source, rubric.version),
         &[
-            lang.pick("Tiêu chí", "Criterion"),
-            lang.pick("Mục chấm", "Item"),
-            points_word,
-            lang.pick("Tối đa", "Max"),
+            "Tiêu chí|Criterion",
+            "Mục chấm|Item",
+            "Điểm|Points",
+            "Tối đa|Max",
         ],
     );
     for group in rubric.groups {
-        html.fill(
-            "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">{} {} · {}</th></tr>",
-            &[
-                lang.pick("Nhóm", "Group"),
-                roman(group.number),
-                group.name.get(lang),
-            ],
+        html.tr(
+            lang,
+            "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">{Nhóm|Group} {} · {}</th></tr>",
+            &[roman(group.number), group.name.get(lang)],
         );
         for criterion in group.criteria {
             let items = criterion.scoring_items();
+            let number = criterion.number.to_string();
             let max = effective_max(a, criterion);
             for (i, item) in items.iter().enumerate() {
                 html.append_text("<tr>");
                 if i == 0 {
-                    let unverified = if criterion.verification == super::Verification::Unverified {
-                        lang.pick(
-                            "⚠ điểm tối đa chưa kiểm chứng — sửa được",
-                            "⚠ maximum unverified — editable",
-                        )
+                    let unverified = if criterion.verification == Verification::Unverified {
+                        "{⚠ điểm tối đa chưa kiểm chứng — sửa được|⚠ maximum unverified — editable}"
                     } else {
                         ""
                     };
-                    let data = figures(criterion.number, record, lang).unwrap_or_default();
-                    html.fill(
-                        "<th scope=\"row\" rowspan=\"{}\">{}. {}<small class=\"unverified\">{}</small><small class=\"figures\">{}</small></th>",
-                        &[
-                            &items.len().to_string(),
-                            &criterion.number.to_string(),
-                            criterion.name.get(lang),
-                            unverified,
-                            &data,
-                        ],
+                    html.tr(
+                        lang,
+                        "<th scope=\"row\" rowspan=\"{}\">{}. {}<small class=\"unverified\">",
+                        &[&items.len().to_string(), &number, criterion.name.get(lang)],
+                    )
+                    .tr(lang, unverified, &[])
+                    .tr(
+                        lang,
+                        "</small><small class=\"figures\">{}</small></th>",
+                        &[&figures(criterion.number, record, lang)],
                     );
                 }
                 let item_max = if item.editable { max } else { item.max }.to_string();
@@ -670,20 +609,17 @@ pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
                 } else {
                     item.name.get(lang)
                 };
-                let value = a.score(item.id).map(|d| d.to_string()).unwrap_or_default();
-                html.fill(
-                    "<td>{}</td><td><input name=\"score:{}\" type=\"text\" inputmode=\"decimal\" class=\"score\" value=\"{}\" aria-label=\"{} {} ({} {})\"></td><td class=\"num\">",
-                    &[name, item.id, &value, points_word, item.id, max_word, &item_max],
+                let value = a.score(item.id).map_or("", Decimal::as_str);
+                html.tr(
+                    lang,
+                    "<td>{}</td><td><input name=\"score:{1}\" type=\"text\" inputmode=\"decimal\" class=\"score\" value=\"{2}\" aria-label=\"{Điểm|Points} {1} ({tối đa|max} {3})\"></td><td class=\"num\">",
+                    &[name, item.id, value, &item_max],
                 );
                 if item.editable {
-                    html.fill(
-                        "<input name=\"max:{}\" type=\"number\" min=\"1\" max=\"100\" class=\"max\" value=\"{}\" aria-label=\"{} {}\">",
-                        &[
-                            &criterion.number.to_string(),
-                            &item_max,
-                            lang.pick("Điểm tối đa tiêu chí", "Maximum of criterion"),
-                            &criterion.number.to_string(),
-                        ],
+                    html.tr(
+                        lang,
+                        "<input name=\"max:{0}\" type=\"number\" min=\"1\" max=\"100\" class=\"max\" value=\"{1}\" aria-label=\"{Điểm tối đa tiêu chí|Maximum of criterion} {0}\">",
+                        &[&number, &item_max],
                     );
                 } else {
                     html.text(&item_max);
@@ -705,28 +641,23 @@ fn roman(number: u8) -> &'static str {
 
 /// The grade, the "not graded" reason or how many items are left.
 pub fn outcome_text(c: &Classification, lang: Lang) -> String {
-    match c.outcome {
-        GradeOutcome::Graded(grade) => grade.label(lang).to_owned(),
-        GradeOutcome::NotGraded(NotGraded::OperatedUnderTwelveMonths) => lang
-            .pick(
-                "Không xếp loại (hoạt động dưới 12 tháng)",
-                "Not graded (operated under 12 months)",
-            )
-            .to_owned(),
-        GradeOutcome::NotGraded(NotGraded::StoppedOverThreeMonths) => lang
-            .pick(
-                "Không xếp loại (ngừng hoạt động quá 3 tháng)",
-                "Not graded (stopped over 3 months)",
-            )
-            .to_owned(),
-        GradeOutcome::Incomplete => format!(
-            "{} ({}/{} {})",
-            lang.pick("Chưa đủ điểm để xếp loại", "Not all items scored"),
-            c.scored_items,
-            c.total_items,
-            lang.pick("mục đã chấm", "items scored")
+    let text = match c.outcome {
+        GradeOutcome::Graded(grade) => grade.label(lang),
+        GradeOutcome::NotGraded(NotGraded::OperatedUnderTwelveMonths) => pick2(
+            lang,
+            "Không xếp loại (hoạt động dưới 12 tháng)|Not graded (operated under 12 months)",
         ),
-    }
+        GradeOutcome::NotGraded(NotGraded::StoppedOverThreeMonths) => pick2(
+            lang,
+            "Không xếp loại (ngừng hoạt động quá 3 tháng)|Not graded (stopped over 3 months)",
+        ),
+        GradeOutcome::Incomplete => return say(
+            lang,
+            "{Chưa đủ điểm để xếp loại|Not all items scored} ({}/{} {mục đã chấm|items scored})",
+            &[&c.scored_items.to_string(), &c.total_items.to_string()],
+        ),
+    };
+    text.to_owned()
 }
 
 /// The classification: total, grade, size class, the criteria against last
@@ -737,36 +668,29 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
         return html.into_string();
     };
     let previous = find(ws, &unit.id, a.year - 1).and_then(classify);
-    let size = unit.record(a.year).and_then(|r| r.members).map_or_else(
-        || {
-            lang.pick("chưa có số thành viên", "no member count")
-                .to_owned()
-        },
-        |m| {
-            format!(
-                "{} ({m} {})",
-                SizeClass::of_members(m).label(lang),
-                lang.pick("thành viên", "members")
-            )
-        },
-    );
-    html.fill(
-        "<dl class=\"figures-list\" id=\"grade\"><dt>{}</dt><dd>{} / {}</dd><dt>{}</dt><dd><strong>{}</strong></dd><dt>{}</dt><dd>{}</dd>",
+    let size = match unit.record(a.year).and_then(|r| r.members) {
+        Some(m) => say(
+            lang,
+            "{} ({} {thành viên|members})",
+            &[SizeClass::of_members(m).label(lang), &m.to_string()],
+        ),
+        None => pick2(lang, "chưa có số thành viên|no member count").to_owned(),
+    };
+    html.tr(
+        lang,
+        "<dl class=\"figures-list\" id=\"grade\"><dt>{Tổng điểm|Total}</dt><dd>{} / {}</dd><dt>{Xếp loại|Grade}</dt><dd><strong>{}</strong></dd><dt>{Quy mô|Size class}</dt><dd>{}</dd>",
         &[
-            lang.pick("Tổng điểm", "Total"),
             &points(c.total, lang),
             &points(c.max_total, lang),
-            lang.pick("Xếp loại", "Grade"),
             &outcome_text(&c, lang),
-            lang.pick("Quy mô", "Size class"),
             &size,
         ],
     );
     if let Some(p) = &previous {
-        html.fill(
-            "<dt>{} {}</dt><dd>{} · {}</dd>",
+        html.tr(
+            lang,
+            "<dt>{Năm|Year} {}</dt><dd>{} · {}</dd>",
             &[
-                lang.pick("Năm", "Year"),
                 &(a.year - 1).to_string(),
                 &points(p.total, lang),
                 &outcome_text(p, lang),
@@ -775,28 +699,34 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
     }
     html.append_text("</dl>");
     if !c.invalid_items.is_empty() {
-        html.fill(
-            "<p class=\"field-error\">{}: {}</p>",
-            &[
-                lang.pick(
-                    "Điểm vượt tối đa, không tính",
-                    "Scores above their maximum, not counted",
-                ),
-                &c.invalid_items.join(", "),
-            ],
+        html.tr(
+            lang,
+            "<p class=\"field-error\">{Điểm vượt tối đa, không tính|Scores above their maximum, not counted}: {}</p>",
+            &[&c.invalid_items.join(", ")],
         );
     }
     html.append_text("<div class=\"columns\">");
     radar(&mut html, &c, previous.as_ref(), a.year, lang);
-    // Criteria against last year.
-    let mut header = vec![
-        lang.pick("Tiêu chí", "Criterion").to_owned(),
-        a.year.to_string(),
-    ];
+    html.append_text("<div>");
+    criteria_table(&mut html, &c, previous.as_ref(), a.year, lang);
+    html.append_text("</div></div>");
+    html.into_string()
+}
+
+/// Points by criterion for `year`, against the year before when given.
+fn criteria_table(
+    html: &mut Html,
+    c: &Classification,
+    previous: Option<&Classification>,
+    year: i32,
+    lang: Lang,
+) {
+    let (this_year, last_year) = (year.to_string(), (year - 1).to_string());
+    let mut header = vec![pick2(lang, "Tiêu chí|Criterion"), &this_year];
     if previous.is_some() {
-        header.push((a.year - 1).to_string());
+        header.push(&last_year);
     }
-    header.push(lang.pick("Tối đa", "Max").to_owned());
+    header.push(pick2(lang, "Tối đa|Max"));
     let shown = |s: Option<i64>| s.map_or("—".to_owned(), |s| points(s, lang));
     let rows: Vec<Vec<String>> = c
         .criteria
@@ -806,7 +736,7 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
                 format!("{}. {}", ct.number, ct.name.get(lang)),
                 shown(ct.score),
             ];
-            if let Some(p) = &previous {
+            if let Some(p) = previous {
                 let before = p.criteria.iter().find(|x| x.number == ct.number);
                 row.push(shown(before.and_then(|x| x.score)));
             }
@@ -814,19 +744,15 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
             row
         })
         .collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let numeric: Vec<usize> = (1..header.len()).collect();
-    html.append_text("<div>");
     crate::html::table(
-        &mut html,
+        html,
         Some("criteria"),
-        Some(lang.pick("Điểm theo tiêu chí", "Points by criterion")),
+        Some(pick2(lang, "Điểm theo tiêu chí|Points by criterion")),
         &header,
         &rows,
         &numeric,
     );
-    html.append_text("</div></div>");
-    html.into_string()
 }
 
 const RADAR: f64 = 110.0;
@@ -853,6 +779,13 @@ fn polygon(c: &Classification) -> String {
     out
 }
 
+/// The radar chart's title, in its heading and its caption.
+macro_rules! radar_title {
+    () => {
+        "{Tỷ lệ điểm theo nhóm tiêu chí|Share of points by criterion group}"
+    };
+}
+
 /// A radar chart of the four group shares, this year over last year's.
 fn radar(
     html: &mut Html,
@@ -861,64 +794,65 @@ fn radar(
     year: i32,
     lang: Lang,
 ) {
-    let title = lang.pick(
-        "Tỷ lệ điểm theo nhóm tiêu chí",
-        "Share of points by criterion group",
-    );
-    let group = lang.pick("Nhóm", "Group");
     let desc: Vec<String> = c
         .groups
         .iter()
         .map(|g| {
-            format!(
-                "{group} {}: {}/{}",
-                roman(g.number),
-                points(g.score, lang),
-                points(g.max, lang)
+            say(
+                lang,
+                "{Nhóm|Group} {}: {}/{}",
+                &[
+                    roman(g.number),
+                    &points(g.score, lang),
+                    &points(g.max, lang),
+                ],
             )
         })
         .collect();
-    html.fill(
-        "<figure class=\"chart radar\"><svg viewBox=\"0 0 300 300\" role=\"img\" aria-labelledby=\"radar-title radar-desc\"><title id=\"radar-title\">{}</title><desc id=\"radar-desc\">{}</desc>\
-         <circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"27.5\" fill=\"none\"></circle><circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"55\" fill=\"none\"></circle>\
-         <circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"82.5\" fill=\"none\"></circle><circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"110\" fill=\"none\"></circle>\
-         <line class=\"chart-grid\" x1=\"150\" y1=\"40\" x2=\"150\" y2=\"260\"></line><line class=\"chart-grid\" x1=\"40\" y1=\"150\" x2=\"260\" y2=\"150\"></line>\
-         <text class=\"chart-label\" x=\"150\" y=\"22\" text-anchor=\"middle\">I</text><text class=\"chart-label\" x=\"282\" y=\"154\" text-anchor=\"middle\">II</text>\
-         <text class=\"chart-label\" x=\"150\" y=\"286\" text-anchor=\"middle\">III</text><text class=\"chart-label\" x=\"18\" y=\"154\" text-anchor=\"middle\">IV</text>",
-        &[title, &desc.join("; ")],
+    html.tr(
+        lang,
+        concat!(
+            "<figure class=\"chart radar\"><svg viewBox=\"0 0 300 300\" role=\"img\" aria-labelledby=\"radar-title radar-desc\"><title id=\"radar-title\">",
+            radar_title!(),
+            "</title><desc id=\"radar-desc\">{}</desc>\
+             <circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"27.5\" fill=\"none\"></circle><circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"55\" fill=\"none\"></circle>\
+             <circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"82.5\" fill=\"none\"></circle><circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"110\" fill=\"none\"></circle>\
+             <line class=\"chart-grid\" x1=\"150\" y1=\"40\" x2=\"150\" y2=\"260\"></line><line class=\"chart-grid\" x1=\"40\" y1=\"150\" x2=\"260\" y2=\"150\"></line>\
+             <text class=\"chart-label\" x=\"150\" y=\"22\" text-anchor=\"middle\">I</text><text class=\"chart-label\" x=\"282\" y=\"154\" text-anchor=\"middle\">II</text>\
+             <text class=\"chart-label\" x=\"150\" y=\"286\" text-anchor=\"middle\">III</text><text class=\"chart-label\" x=\"18\" y=\"154\" text-anchor=\"middle\">IV</text>"
+        ),
+        &[&desc.join("; ")],
     );
     if let Some(p) = previous {
-        html.fill(
+        html.tr(
+            lang,
             "<polygon class=\"radar-previous\" points=\"{}\"></polygon>",
             &[&polygon(p)],
         );
     }
-    html.fill(
+    html.tr(
+        lang,
         "<polygon class=\"radar-current\" points=\"{}\"></polygon></svg>",
         &[&polygon(c)],
     );
-    let legend = match previous {
-        Some(_) => format!(
-            "{title}: {year} ({}) · {} ({})",
-            lang.pick("nền đậm", "solid"),
-            year - 1,
-            lang.pick("nét đứt", "dashed")
-        ),
-        None => format!("{title}: {year}"),
-    };
-    html.fill("<figcaption>{}</figcaption></figure>", &[&legend]);
+    let years = [year.to_string(), (year - 1).to_string()];
+    html.tr(
+        lang,
+        if previous.is_some() {
+            concat!(
+                "<figcaption>",
+                radar_title!(),
+                ": {} ({nền đậm|solid}) · {} ({nét đứt|dashed})</figcaption></figure>"
+            )
+        } else {
+            concat!("<figcaption>", radar_title!(), ": {}</figcaption></figure>")
+        },
+        &[&years[0], &years[1]],
+    );
 }
 
-fn grade_options(lang: Lang) -> [(&'static str, &'static str); 4] {
-    [
-        ("excellent", Grade::Excellent.label(lang)),
-        ("good", Grade::Good.label(lang)),
-        ("average", Grade::Average.label(lang)),
-        ("weak", Grade::Weak.label(lang)),
-    ]
-}
-
-fn grade_key(grade: Grade) -> &'static str {
+/// A grade's key in forms and files.
+pub fn grade_key(grade: Grade) -> &'static str {
     match grade {
         Grade::Excellent => "excellent",
         Grade::Good => "good",
@@ -934,36 +868,33 @@ fn grade_from_key(key: &str) -> Option<Grade> {
 /// The workspace's exemplary criteria as a form.
 pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
     let mut html = Html::new();
-    html.fill(
-        "<fieldset class=\"exemplary-criteria\"><legend>{}</legend>",
-        &[lang.pick(
-            "Điều kiện điển hình (sửa được)",
-            "Exemplary criteria (editable)",
-        )],
+    html.tr(
+        lang,
+        "<fieldset class=\"exemplary-criteria\"><legend>{Điều kiện điển hình (sửa được)|Exemplary criteria (editable)}</legend>",
+        &[],
     );
-    let grades = grade_options(lang);
+    let mut grades = vec![("", pick2(lang, "Không xét|Not asked"))];
+    grades.extend(Grade::ALL.map(|g| (grade_key(g), g.label(lang))));
     select(
         &mut html,
-        lang.pick("Xếp loại năm đánh giá từ", "Grade in the year at least"),
+        lang,
+        "Xếp loại năm đánh giá từ|Grade in the year at least",
         "ex:latest",
-        &grades,
+        grades.get(1..).unwrap_or_default(),
         grade_key(criteria.latest_grade),
     );
-    let mut previous = vec![("", lang.pick("Không xét", "Not asked"))];
-    previous.extend(grades);
     select(
         &mut html,
-        lang.pick("Xếp loại năm trước từ", "Grade the year before at least"),
+        lang,
+        "Xếp loại năm trước từ|Grade the year before at least",
         "ex:previous",
-        &previous,
+        &grades,
         criteria.previous_grade.map_or("", grade_key),
     );
     input(
         &mut html,
-        lang.pick(
-            "Số năm có lãi liền (0: không xét)",
-            "Profitable years running (0: not asked)",
-        ),
+        lang,
+        "Số năm có lãi liền (0: không xét)|Profitable years running (0: not asked)",
         "ex:years",
         "number",
         &criteria.profitable_years.to_string(),
@@ -973,50 +904,109 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
     } else {
         ""
     };
-    html.append_text("<label class=\"inline\"><input name=\"ex:compliance\" type=\"checkbox\"")
-        .append_text(checked)
-        .fill(
-            ">{}</label></fieldset>",
-            &[lang.pick(
-                "Tuân thủ mọi quy định bắt buộc",
-                "Every mandatory legal rule passed",
-            )],
-        );
+    html.tr(
+        lang,
+        "<label class=\"inline\"><input name=\"ex:compliance\" type=\"checkbox\"{!}>{Tuân thủ mọi quy định bắt buộc|Every mandatory legal rule passed}</label></fieldset>",
+        &[checked],
+    );
     html.into_string()
 }
 
 /// Readiness: each condition met or what is missing.
 pub fn readiness_html(ws: &Workspace, unit: &Unit, year: i32, lang: Lang) -> String {
-    let r = readiness(ws, unit, year, &ws.exemplary_criteria);
+    let r = readiness(ws, unit, year, &ws.exemplary_criteria, lang);
     let mut html = Html::new();
     let verdict = if r.is_ready() {
-        lang.pick(
-            "Sẵn sàng đề xuất điển hình tiên tiến: hợp tác xã xuất hiện trong danh sách ứng viên của chỉ tiêu T8.",
-            "Ready to be put forward as exemplary: the cooperative appears among T8's candidates.",
-        )
+        "{Sẵn sàng đề xuất điển hình tiên tiến: hợp tác xã xuất hiện trong danh sách ứng viên của chỉ tiêu T8.|Ready to be put forward as exemplary: the cooperative appears among T8's candidates.}"
     } else {
-        lang.pick(
-            "Chưa sẵn sàng đề xuất điển hình tiên tiến.",
-            "Not yet ready to be put forward as exemplary.",
-        )
+        "{Chưa sẵn sàng đề xuất điển hình tiên tiến.|Not yet ready to be put forward as exemplary.}"
     };
-    html.fill(
-        "<p class=\"summary\" id=\"readiness-verdict\">{}</p><ul class=\"conditions\">",
-        &[verdict],
-    );
+    html.append_text("<p class=\"summary\" id=\"readiness-verdict\">")
+        .tr(lang, verdict, &[])
+        .append_text("</p><ul class=\"conditions\">");
     for c in &r.conditions {
-        let (class, mark, detail) = if c.met {
-            ("ok", "✓", String::new())
+        if c.met {
+            html.tr(
+                lang,
+                "<li class=\"ok\"><strong>✓ </strong>{}</li>",
+                &[&c.text],
+            );
         } else {
-            ("fail", "✗", format!(" — {}", c.detail.get(lang)))
-        };
-        html.fill(
-            "<li class=\"{}\"><strong>{} </strong>{}{}</li>",
-            &[class, mark, c.text.get(lang), &detail],
-        );
+            html.tr(
+                lang,
+                "<li class=\"fail\"><strong>✗ </strong>{} — {}</li>",
+                &[&c.text, &c.detail],
+            );
+        }
     }
     html.append_text("</ul>");
     html.into_string()
+}
+
+/// The action plan as a table: editable (the page's form) or as text (the
+/// printed report). Each item sits under the gap it answers.
+fn actions_table(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang, editable: bool) {
+    let found = gaps(unit, a);
+    let (class, caption) = if editable {
+        ("actions", pick2(lang, "Kế hoạch hành động|Action plan"))
+    } else {
+        ("report-actions", "")
+    };
+    table_head(
+        html,
+        lang,
+        class,
+        caption,
+        &[
+            "Điểm cần khắc phục|Gap",
+            "Hành động|Action",
+            "Người phụ trách|Owner",
+            "Hạn|Due",
+            "Tình trạng|Status",
+        ],
+    );
+    let statuses: Vec<(&str, &str)> = ActionStatus::ALL
+        .iter()
+        .map(|s| (s.key(), s.label(lang)))
+        .collect();
+    for (i, item) in a.actions.iter().enumerate() {
+        let gap = gap_text(&found, &item.source, lang);
+        if editable {
+            let due = item.due.map(iso_date).unwrap_or_default();
+            html.tr(
+                lang,
+                "<tr><th scope=\"row\">{0}</th>\
+                 <td><input name=\"act:{1}:action\" type=\"text\" value=\"{2}\" aria-label=\"{Hành động|Action} {5}\"></td>\
+                 <td><input name=\"act:{1}:owner\" type=\"text\" value=\"{3}\" aria-label=\"{Người phụ trách|Owner} {5}\"></td>\
+                 <td><input name=\"act:{1}:due\" type=\"date\" value=\"{4}\" aria-label=\"{Hạn|Due} {5}\"></td>\
+                 <td><select name=\"act:{1}:status\" aria-label=\"{Tình trạng|Status} {5}\">",
+                &[
+                    &gap,
+                    &i.to_string(),
+                    &item.action,
+                    &item.owner,
+                    &due,
+                    &(i + 1).to_string(),
+                ],
+            );
+            options(html, &statuses, item.status.key());
+            html.append_text("</select></td></tr>");
+        } else {
+            let due = item.due.map(|d| format_date(d, lang)).unwrap_or_default();
+            html.tr(
+                lang,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                &[
+                    &gap,
+                    &item.action,
+                    &item.owner,
+                    &due,
+                    item.status.label(lang),
+                ],
+            );
+        }
+    }
+    html.append_text(TABLE_END);
 }
 
 /// The action items as a form: action, owner, due date and status, each
@@ -1024,121 +1014,61 @@ pub fn readiness_html(ws: &Workspace, unit: &Unit, year: i32, lang: Lang) -> Str
 pub fn actions_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
     if a.actions.is_empty() {
-        html.fill(
-            "<p class=\"muted\">{}</p>",
-            &[lang.pick(
-                "Chưa có hành động nào trong kế hoạch.",
-                "No action in the plan yet.",
-            )],
+        html.tr(
+            lang,
+            "<p class=\"muted\">{Chưa có hành động nào trong kế hoạch.|No action in the plan yet.}</p>",
+            &[],
         );
-        return html.into_string();
+    } else {
+        actions_table(&mut html, unit, a, lang, true);
     }
-    let found = gaps(unit, a);
-    let words = [
-        lang.pick("Điểm cần khắc phục", "Gap"),
-        lang.pick("Hành động", "Action"),
-        lang.pick("Người phụ trách", "Owner"),
-        lang.pick("Hạn", "Due"),
-        lang.pick("Tình trạng", "Status"),
-    ];
-    table_head(
-        &mut html,
-        "actions",
-        lang.pick("Kế hoạch hành động", "Action plan"),
-        &words,
-    );
-    let statuses: Vec<(&str, &str)> = ActionStatus::ALL
-        .iter()
-        .map(|s| (s.key(), s.label(lang)))
-        .collect();
-    for (i, item) in a.actions.iter().enumerate() {
-        let n = i.to_string();
-        let shown = (i + 1).to_string();
-        let due = item.due.map(iso_date).unwrap_or_default();
-        html.fill(
-            "<tr><th scope=\"row\">{}</th>\
-             <td><input name=\"act:{}:action\" type=\"text\" value=\"{}\" aria-label=\"{} {}\"></td>\
-             <td><input name=\"act:{}:owner\" type=\"text\" value=\"{}\" aria-label=\"{} {}\"></td>\
-             <td><input name=\"act:{}:due\" type=\"date\" value=\"{}\" aria-label=\"{} {}\"></td>\
-             <td><select name=\"act:{}:status\" aria-label=\"{} {}\">",
-            &[
-                &gap_text(&found, &item.source, lang),
-                &n,
-                &item.action,
-                words[1],
-                &shown,
-                &n,
-                &item.owner,
-                words[2],
-                &shown,
-                &n,
-                &due,
-                words[3],
-                &shown,
-                &n,
-                words[4],
-                &shown,
-            ],
-        );
-        options(&mut html, &statuses, item.status.key());
-        html.append_text("</select></td></tr>");
-    }
-    html.append_text(TABLE_END);
     html.into_string()
 }
 
-fn gap_text(found: &[super::action_plan::Gap], source: &GapSource, lang: Lang) -> String {
+fn gap_text(found: &[Gap], source: &GapSource, lang: Lang) -> String {
     found.iter().find(|g| &g.source == source).map_or_else(
         || {
-            format!(
-                "{} ({})",
-                source.key(),
-                lang.pick("đã khắc phục", "no longer a gap")
+            say(
+                lang,
+                "{} ({đã khắc phục|no longer a gap})",
+                &[&source.key()],
             )
         },
-        |g| g.description.get(lang).to_owned(),
+        |g| g.description(lang),
     )
 }
 
 /// The gaps that have no action yet, each with the action proposed.
 pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
-    let open: Vec<_> = gaps(unit, a)
+    let open: Vec<Gap> = gaps(unit, a)
         .into_iter()
         .filter(|g| !a.actions.iter().any(|x| x.source == g.source))
         .collect();
     let mut html = Html::new();
     if open.is_empty() {
-        html.fill(
-            "<p class=\"muted\">{}</p>",
-            &[lang.pick(
-                "Mọi điểm cần khắc phục đã có hành động.",
-                "Every gap has an action.",
-            )],
+        html.tr(
+            lang,
+            "<p class=\"muted\">{Mọi điểm cần khắc phục đã có hành động.|Every gap has an action.}</p>",
+            &[],
         );
         return html.into_string();
     }
-    html.fill(
-        "<p>{} {}</p><ul>",
-        &[
-            &open.len().to_string(),
-            lang.pick(
-                "điểm cần khắc phục chưa có hành động:",
-                "gaps without an action:",
-            ),
-        ],
+    html.tr(
+        lang,
+        "<p>{} {điểm cần khắc phục chưa có hành động:|gaps without an action:}</p><ul>",
+        &[&open.len().to_string()],
     );
     for g in &open {
-        html.fill(
+        html.tr(
+            lang,
             "<li>{} → <em>{}</em></li>",
-            &[g.description.get(lang), g.proposal.get(lang)],
+            &[&g.description(lang), &g.proposal(lang)],
         );
     }
-    html.fill(
-        "</ul><button type=\"button\" data-action=\"propose\">{}</button>",
-        &[lang.pick(
-            "Đưa các hành động đề xuất vào kế hoạch",
-            "Add the proposed actions to the plan",
-        )],
+    html.tr(
+        lang,
+        "</ul><button type=\"button\" data-action=\"propose\">{Đưa các hành động đề xuất vào kế hoạch|Add the proposed actions to the plan}</button>",
+        &[],
     );
     html.into_string()
 }
@@ -1147,128 +1077,52 @@ pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
 /// checklist failures with citations and the action plan.
 pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
-    html.open(
-        "article",
-        &[
-            ("class", Some("assessment-report")),
-            ("aria-labelledby", Some("report-title")),
-        ],
-    );
-    html.element(
-        "h2",
-        &[("id", Some("report-title"))],
-        &format!(
-            "{} {} — {}",
-            lang.pick("Báo cáo tự đánh giá năm", "Self-assessment report"),
-            a.year,
-            unit.name
-        ),
-    );
     let code = if unit.registration_code.is_empty() {
         "—"
     } else {
         &unit.registration_code
     };
-    html.element(
-        "p",
-        &[],
-        &format!(
-            "{}: {code} · {}: {} · {}: {}",
-            lang.pick("Mã số", "Code"),
-            lang.pick("Ngày đánh giá", "Assessed on"),
-            format_date(a.assessed_on, lang),
-            lang.pick("Thang điểm", "Rubric"),
-            a.rubric_version
-        ),
+    html.tr(
+        lang,
+        "<article class=\"assessment-report\" aria-labelledby=\"report-title\"><h2 id=\"report-title\">{Báo cáo tự đánh giá năm|Self-assessment report} {} — {}</h2>\
+         <p>{Mã số|Code}: {} · {Ngày đánh giá|Assessed on}: {} · {Thang điểm|Rubric}: {}</p>",
+        &[
+            &a.year.to_string(),
+            &unit.name,
+            code,
+            &format_date(a.assessed_on, lang),
+            &a.rubric_version,
+        ],
     );
     if let Some(c) = classify(a) {
-        html.element(
-            "p",
-            &[("class", Some("report-grade"))],
-            &format!(
-                "{}: {} / {} · {}: {}",
-                lang.pick("Tổng điểm", "Total"),
-                points(c.total, lang),
-                points(c.max_total, lang),
-                lang.pick("Xếp loại", "Grade"),
-                outcome_text(&c, lang)
-            ),
-        );
-        let rows: Vec<Vec<String>> = c
-            .criteria
-            .iter()
-            .map(|ct| {
-                vec![
-                    format!("{}. {}", ct.number, ct.name.get(lang)),
-                    ct.score.map_or("—".to_owned(), |s| points(s, lang)),
-                    points(ct.max, lang),
-                ]
-            })
-            .collect();
-        crate::html::table(
-            &mut html,
-            Some("report-scores"),
-            Some(lang.pick("Điểm theo tiêu chí", "Points by criterion")),
+        html.tr(
+            lang,
+            "<p class=\"report-grade\">{Tổng điểm|Total}: {} / {} · {Xếp loại|Grade}: {}</p>",
             &[
-                lang.pick("Tiêu chí", "Criterion"),
-                lang.pick("Điểm", "Points"),
-                lang.pick("Tối đa", "Max"),
+                &points(c.total, lang),
+                &points(c.max_total, lang),
+                &outcome_text(&c, lang),
             ],
-            &rows,
-            &[1, 2],
         );
+        criteria_table(&mut html, &c, None, a.year, lang);
     }
     let results = evaluate(unit, a);
-    let summary = Summary::of(&results);
-    html.element(
-        "h3",
-        &[],
-        &format!(
-            "{} — {} {}, {} {}, {} {}",
+    html.tr(
+        lang,
+        "<h3>{} — {}</h3>",
+        &[
             a.law().rules().title.get(lang),
-            summary.passed,
-            lang.pick("đạt", "passed"),
-            summary.failed,
-            lang.pick("không đạt", "failed"),
-            summary.unanswered,
-            lang.pick("chưa trả lời", "unanswered")
-        ),
+            &summary_text(&Summary::of(&results), lang),
+        ],
     );
     failures(&mut html, &results, lang);
-    html.element("h3", &[], lang.pick("Kế hoạch hành động", "Action plan"));
+    html.tr(lang, "<h3>{Kế hoạch hành động|Action plan}</h3>", &[]);
     if a.actions.is_empty() {
-        html.element("p", &[], lang.pick("Chưa có hành động.", "No action yet."));
+        html.tr(lang, "<p>{Chưa có hành động.|No action yet.}</p>", &[]);
     } else {
-        let found = gaps(unit, a);
-        let rows: Vec<Vec<String>> = a
-            .actions
-            .iter()
-            .map(|x| {
-                vec![
-                    x.action.clone(),
-                    gap_text(&found, &x.source, lang),
-                    x.owner.clone(),
-                    x.due.map(|d| format_date(d, lang)).unwrap_or_default(),
-                    x.status.label(lang).to_owned(),
-                ]
-            })
-            .collect();
-        crate::html::table(
-            &mut html,
-            Some("report-actions-table"),
-            None,
-            &[
-                lang.pick("Hành động", "Action"),
-                lang.pick("Điểm cần khắc phục", "Gap"),
-                lang.pick("Người phụ trách", "Owner"),
-                lang.pick("Hạn", "Due"),
-                lang.pick("Tình trạng", "Status"),
-            ],
-            &rows,
-            &[],
-        );
+        actions_table(&mut html, unit, a, lang, false);
     }
-    html.close("article");
+    html.append_text("</article>");
     html.into_string()
 }
 
@@ -1276,15 +1130,12 @@ pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
 /// self-assessed year up to `year`: T8's candidates.
 pub fn candidates_html(ws: &Workspace, year: i32, lang: Lang) -> String {
     let mut html = Html::new();
-    html.element(
-        "h2",
-        &[("id", Some("candidates-title"))],
-        lang.pick(
-            "Ứng viên điển hình (theo tự đánh giá)",
-            "Exemplary candidates (from self-assessments)",
-        ),
+    html.tr(
+        lang,
+        "<h2 id=\"candidates-title\">{Ứng viên điển hình (theo tự đánh giá)|Exemplary candidates (from self-assessments)}</h2><ul class=\"candidates\">",
+        &[],
     );
-    let mut rows = Vec::new();
+    let mut any = false;
     for unit in cooperatives(ws) {
         let latest = ws
             .assessments
@@ -1293,33 +1144,23 @@ pub fn candidates_html(ws: &Workspace, year: i32, lang: Lang) -> String {
             .map(|a| a.year)
             .max();
         let Some(latest) = latest else { continue };
-        if readiness(ws, unit, latest, &ws.exemplary_criteria).is_ready() {
-            rows.push((unit, latest));
+        if readiness(ws, unit, latest, &ws.exemplary_criteria, lang).is_ready() {
+            any = true;
+            html.tr(
+                lang,
+                "<li><a href=\"/units/{}\">{}</a> ({tự đánh giá năm|self-assessed} {})</li>",
+                &[&unit.id, &unit.name, &latest.to_string()],
+            );
         }
     }
-    if rows.is_empty() {
-        html.element(
-            "p",
+    html.append_text("</ul>");
+    if !any {
+        html.tr(
+            lang,
+            "<p>{Chưa có hợp tác xã nào sẵn sàng theo kết quả tự đánh giá.|No cooperative is ready according to its self-assessment yet.}</p>",
             &[],
-            lang.pick(
-                "Chưa có hợp tác xã nào sẵn sàng theo kết quả tự đánh giá.",
-                "No cooperative is ready according to its self-assessment yet.",
-            ),
         );
-        return html.into_string();
     }
-    html.open("ul", &[("class", Some("candidates"))]);
-    for (unit, latest) in rows {
-        let href = format!("/units/{}", unit.id);
-        html.open("li", &[])
-            .element("a", &[("href", Some(&href))], &unit.name)
-            .text(&format!(
-                " ({} {latest})",
-                lang.pick("tự đánh giá năm", "self-assessed")
-            ))
-            .close("li");
-    }
-    html.close("ul");
     html.into_string()
 }
 
@@ -1333,18 +1174,18 @@ fn parse_opt_decimal(value: &str, lang: Lang) -> Result<Option<Decimal>, ApplyEr
     }
     Decimal::parse(&value)
         .map(Some)
-        .map_err(|_| lang.pick("Không phải số", "Not a number").to_owned())
+        .map_err(|_| pick2(lang, "Không phải số|Not a number").to_owned())
 }
 
-fn parse_opt_int<T: std::str::FromStr>(value: &str, lang: Lang) -> Result<Option<T>, ApplyError> {
+fn parse_opt_int(value: &str, lang: Lang) -> Result<Option<u32>, ApplyError> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
-    value.parse().map(Some).map_err(|_| {
-        lang.pick("Không phải số nguyên không âm", "Not a whole number")
-            .to_owned()
-    })
+    value
+        .parse()
+        .map(Some)
+        .map_err(|_| pick2(lang, "Không phải số nguyên không âm|Not a whole number").to_owned())
 }
 
 fn parse_opt_date(value: &str, lang: Lang) -> Result<Option<NaiveDate>, ApplyError> {
@@ -1355,7 +1196,26 @@ fn parse_opt_date(value: &str, lang: Lang) -> Result<Option<NaiveDate>, ApplyErr
     parse_iso(value)
         .or_else(|| crate::format::parse_date(value))
         .map(Some)
-        .ok_or_else(|| lang.pick("Không phải ngày", "Not a date").to_owned())
+        .ok_or_else(|| pick2(lang, "Không phải ngày|Not a date").to_owned())
+}
+
+/// The exemplary criteria's field `field` (`latest`, `previous`, `years`,
+/// `compliance`) set from its control's value; also how saved criteria are
+/// read back ([`super::stored`]).
+pub fn set_exemplary(
+    c: &mut ExemplaryCriteria,
+    field: &str,
+    value: &str,
+    lang: Lang,
+) -> Result<(), ApplyError> {
+    match field {
+        "latest" => c.latest_grade = grade_from_key(value).unwrap_or(c.latest_grade),
+        "previous" => c.previous_grade = grade_from_key(value),
+        "years" => c.profitable_years = parse_opt_int(value, lang)?.unwrap_or(0).min(10),
+        "compliance" => c.require_compliance = value == "true",
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Applies one edit from the page to the assessment of `unit_id` for
@@ -1371,48 +1231,66 @@ pub fn apply(
     lang: Lang,
 ) -> Result<(), ApplyError> {
     if let Some(field) = name.strip_prefix("ex:") {
-        let c = &mut ws.exemplary_criteria;
-        match field {
-            "latest" => c.latest_grade = grade_from_key(value).unwrap_or(c.latest_grade),
-            "previous" => c.previous_grade = grade_from_key(value),
-            "years" => c.profitable_years = parse_opt_int(value, lang)?.unwrap_or(0).min(10),
-            "compliance" => c.require_compliance = value == "true",
-            _ => {}
-        }
-        return Ok(());
+        return set_exemplary(&mut ws.exemplary_criteria, field, value, lang);
     }
     if ws.unit(unit_id).is_none() {
         return Ok(());
     }
-    let date = default_date(year, today);
-    // Checked before the assessment is created, so a bad first entry
-    // leaves no empty assessment behind.
-    let max_of = |a: Option<&Assessment>, item: &str| -> Option<u32> {
-        let rubric = a.map_or(Some(CURRENT_RUBRIC), |a| {
-            super::classification::rubric(&a.rubric_version)
-        })?;
-        rubric.criteria().find_map(|c| {
-            c.scoring_items()
-                .into_iter()
-                .find(|i| i.id == item)
-                .map(|i| {
-                    if i.editable {
-                        a.map_or(c.max, |a| effective_max(a, c))
-                    } else {
-                        i.max
-                    }
+    // A score is checked against its maximum before the assessment is
+    // created, so a bad first entry leaves no empty assessment behind.
+    if let (Some(item), false) = (name.strip_prefix("score:"), value.trim().is_empty()) {
+        let a = find(ws, unit_id, year);
+        let rubric = a.map_or(Some(CURRENT_RUBRIC), |a| rubric(&a.rubric_version));
+        let max = rubric
+            .and_then(|r| {
+                r.criteria().find_map(|c| {
+                    let i = c.scoring_items().into_iter().find(|i| i.id == item)?;
+                    Some(match (i.editable, a) {
+                        (true, Some(a)) => effective_max(a, c),
+                        _ => i.max,
+                    })
                 })
-        })
-    };
-    let score = match name.strip_prefix("score:") {
-        Some(item) if !value.trim().is_empty() => {
-            let max = max_of(find(ws, unit_id, year), item).ok_or_else(|| "?".to_owned())?;
-            Some(parse_score(value, max).map_err(|e| e.message(lang))?)
-        }
+            })
+            .ok_or_else(|| "?".to_owned())?;
+        parse_score(value, max).map_err(|e| e.message(lang))?;
+    }
+    let a = find_or_create(ws, unit_id, year, default_date(year, today));
+    set_field(a, name, value, lang)
+}
+
+/// Sets the field of an assessment that a control's `name` names (see the
+/// module's documentation) from its value as typed; also how a saved
+/// assessment is read back ([`super::stored`]). Scores are not checked
+/// against their maxima here ([`apply`] does). Unknown names change nothing.
+pub fn set_field(
+    a: &mut Assessment,
+    name: &str,
+    value: &str,
+    lang: Lang,
+) -> Result<(), ApplyError> {
+    let f = &mut a.facts;
+    let amount = match name {
+        "fact:capital_share" => Some(&mut f.largest_member_capital_percent),
+        "fact:income" => Some(&mut f.income_for_allocation),
+        "fact:development" => Some(&mut f.development_fund_allocated),
+        "fact:reserve" => Some(&mut f.reserve_fund_allocated),
+        "fact:external_income" => Some(&mut f.external_income),
+        "fact:indivisible" => Some(&mut f.indivisible_fund_allocated),
         _ => None,
     };
-    let a = find_or_create(ws, unit_id, year, date);
-    let f = &mut a.facts;
+    if let Some(amount) = amount {
+        *amount = parse_opt_decimal(value, lang)?;
+        return Ok(());
+    }
+    let months = match name {
+        "months_operated" => Some(&mut a.months_operated),
+        "months_stopped" => Some(&mut a.months_stopped),
+        _ => None,
+    };
+    if let Some(months) = months {
+        *months = parse_opt_int(value, lang)?.map(|m| m.min(12));
+        return Ok(());
+    }
     match name {
         "date" => a.assessed_on = parse_opt_date(value, lang)?.unwrap_or(a.assessed_on),
         "law" => {
@@ -1423,65 +1301,70 @@ pub fn apply(
             };
             a.law = (law != Law::in_force_on(a.assessed_on)).then_some(law);
         }
-        "months_operated" => {
-            a.months_operated = parse_opt_int(value, lang)?.map(|m: u32| m.min(12))
-        }
-        "months_stopped" => a.months_stopped = parse_opt_int(value, lang)?.map(|m: u32| m.min(12)),
-        "fact:board_size" => f.board_size = parse_opt_int(value, lang)?,
+        "fact:board_size" => a.facts.board_size = parse_opt_int(value, lang)?.map(i64::from),
         "fact:supervisory_board" => {
-            f.has_supervisory_board = match value {
+            a.facts.has_supervisory_board = match value {
                 "yes" => Some(true),
                 "no" => Some(false),
                 _ => None,
             }
         }
         "fact:model" => {
-            f.governance_model = match value {
+            a.facts.governance_model = match value {
                 "full" => Some(GovernanceModel::Full),
                 "reduced" => Some(GovernanceModel::Reduced),
                 _ => None,
             }
         }
-        "fact:meeting" => f.annual_meeting_on = parse_opt_date(value, lang)?,
-        "fact:capital_share" => f.largest_member_capital_percent = parse_opt_decimal(value, lang)?,
-        "fact:income" => f.income_for_allocation = parse_opt_decimal(value, lang)?,
-        "fact:development" => f.development_fund_allocated = parse_opt_decimal(value, lang)?,
-        "fact:reserve" => f.reserve_fund_allocated = parse_opt_decimal(value, lang)?,
-        "fact:external_income" => f.external_income = parse_opt_decimal(value, lang)?,
-        "fact:indivisible" => f.indivisible_fund_allocated = parse_opt_decimal(value, lang)?,
+        "fact:meeting" => a.facts.annual_meeting_on = parse_opt_date(value, lang)?,
         _ => {
-            if let Some(rule) = name.strip_prefix("ans:") {
-                a.set_answer(rule, Answer::from_key(value));
-            } else if let Some(rule) = name.strip_prefix("note:") {
-                a.set_note(rule, value.trim().to_owned());
-            } else if let Some(item) = name.strip_prefix("score:") {
-                a.set_score(item, score);
-            } else if let Some(number) = name.strip_prefix("max:") {
-                let number: u8 = number.parse().unwrap_or(0);
-                let max: Option<u32> = parse_opt_int(value, lang)?;
-                if max.is_some_and(|m| !(1..=100).contains(&m)) {
-                    return Err(lang
-                        .pick("Điểm tối đa từ 1 đến 100", "A maximum is 1 to 100")
-                        .to_owned());
+            let (kind, rest) = name.split_once(':').unwrap_or_default();
+            match kind {
+                "ans" => a.set_answer(rest, Answer::from_key(value)),
+                "note" => a.set_note(rest, value.trim().to_owned()),
+                "score" => a.set_score(rest, parse_opt_decimal(value, lang)?),
+                "max" => {
+                    let number = rest.parse().unwrap_or(0);
+                    let max = parse_opt_int(value, lang)?;
+                    if max.is_some_and(|m| !(1..=100).contains(&m)) {
+                        return Err(
+                            pick2(lang, "Điểm tối đa từ 1 đến 100|A maximum is 1 to 100")
+                                .to_owned(),
+                        );
+                    }
+                    let rubric_max = CURRENT_RUBRIC.criterion(number).map(|c| c.max);
+                    a.set_max_override(number, max.filter(|m| Some(*m) != rubric_max));
                 }
-                let rubric_max = CURRENT_RUBRIC.criterion(number).map(|c| c.max);
-                a.set_max_override(number, max.filter(|m| Some(*m) != rubric_max));
-            } else if let Some(rest) = name.strip_prefix("act:") {
-                let (index, field) = rest.split_once(':').unwrap_or(("", ""));
-                let Some(item) = index
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| a.actions.get_mut(i))
-                else {
-                    return Ok(());
-                };
-                match field {
-                    "action" => item.action = value.trim().to_owned(),
-                    "owner" => item.owner = value.trim().to_owned(),
-                    "due" => item.due = parse_opt_date(value, lang)?,
-                    "status" => item.status = ActionStatus::from_key(value).unwrap_or(item.status),
-                    _ => {}
+                "act" => {
+                    let (index, field) = rest.split_once(':').unwrap_or_default();
+                    let index = index.parse().unwrap_or(usize::MAX);
+                    if field == "source" && index == a.actions.len() {
+                        // A saved action: its gap first, then its fields.
+                        let source = GapSource::from_key(value)
+                            .ok_or_else(|| pick2(lang, "Không rõ|Unknown").to_owned())?;
+                        a.actions.push(ActionItem {
+                            source,
+                            action: String::new(),
+                            owner: String::new(),
+                            due: None,
+                            status: ActionStatus::Open,
+                        });
+                        return Ok(());
+                    }
+                    let Some(item) = a.actions.get_mut(index) else {
+                        return Ok(());
+                    };
+                    match field {
+                        "action" => item.action = value.trim().to_owned(),
+                        "owner" => item.owner = value.trim().to_owned(),
+                        "due" => item.due = parse_opt_date(value, lang)?,
+                        "status" => {
+                            item.status = ActionStatus::from_key(value).unwrap_or(item.status)
+                        }
+                        _ => {}
+                    }
                 }
+                _ => {}
             }
         }
     }
@@ -1514,11 +1397,9 @@ pub fn create_cooperative(
 ) -> Result<String, ApplyError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(lang
-            .pick("Cần tên hợp tác xã", "A name is needed")
-            .to_owned());
+        return Err(pick2(lang, "Cần tên hợp tác xã|A name is needed").to_owned());
     }
-    let members: Option<i64> = parse_opt_int(members, lang)?;
+    let members = parse_opt_int(members, lang)?.map(i64::from);
     let id = (1..)
         .map(|n| format!("htx-{n}"))
         .find(|id| ws.unit(id).is_none())
@@ -1547,10 +1428,6 @@ pub fn is_form(index: usize) -> bool {
 /// The region of the alert message.
 pub const MESSAGE_REGION: usize = 1;
 
-fn heading(html: &mut Html, level: &'static str, id: &str, text: &str) {
-    html.element(level, &[("id", Some(id))], text);
-}
-
 /// Region `index` of the page for the cooperative `unit_id` and `year`:
 /// the headings, forms and results in reading order. `message` is the
 /// last refused entry, shown in [`MESSAGE_REGION`].
@@ -1564,39 +1441,37 @@ pub fn region(
     message: &str,
 ) -> String {
     let mut html = Html::new();
-    if index == 0 {
-        heading(
-            &mut html,
-            "h1",
-            "assessment-title",
-            lang.pick("Tự đánh giá hợp tác xã", "Cooperative self-assessment"),
-        );
-        html.append_text(&pick_form_html(ws, unit_id, year, today, lang));
-        return html.into_string();
-    }
-    if index == MESSAGE_REGION {
-        html.element(
-            "p",
-            &[
-                ("class", Some("field-error assessment-message")),
-                ("role", Some("alert")),
-            ],
-            message,
-        );
-        return html.into_string();
-    }
-    if index == 6 {
-        heading(
-            &mut html,
-            "h2",
-            "exemplary-title",
-            lang.pick("3. Sẵn sàng điển hình tiên tiến", "3. Exemplary readiness"),
-        );
-        html.append_text(&exemplary_form_html(&ws.exemplary_criteria, lang));
-        return html.into_string();
+    match index {
+        0 => {
+            html.tr(
+                lang,
+                "<h1 id=\"assessment-title\">{Tự đánh giá hợp tác xã|Cooperative self-assessment}</h1>",
+                &[],
+            )
+            .append_text(&pick_form_html(ws, unit_id, year, today, lang));
+            return html.into_string();
+        }
+        MESSAGE_REGION => {
+            html.tr(
+                lang,
+                "<p class=\"field-error assessment-message\" role=\"alert\">{}</p>",
+                &[message],
+            );
+            return html.into_string();
+        }
+        6 => {
+            html.tr(
+                lang,
+                "<h2 id=\"exemplary-title\">{3. Sẵn sàng điển hình tiên tiến|3. Exemplary readiness}</h2>",
+                &[],
+            )
+            .append_text(&exemplary_form_html(&ws.exemplary_criteria, lang));
+            return html.into_string();
+        }
+        _ => {}
     }
     let Some(unit) = ws.unit(unit_id) else {
-        return html.into_string();
+        return String::new();
     };
     let blank;
     let a = match find(ws, unit_id, year) {
@@ -1608,56 +1483,44 @@ pub fn region(
     };
     let text = match index {
         2 => {
-            heading(
-                &mut html,
-                "h2",
-                "checklist-title",
-                lang.pick("1. Tuân thủ pháp luật", "1. Legal compliance"),
-            );
-            html.append_text(&facts_form_html(a, lang));
+            html.tr(
+                lang,
+                "<h2 id=\"checklist-title\">{1. Tuân thủ pháp luật|1. Legal compliance}</h2>",
+                &[],
+            )
+            .append_text(&facts_form_html(a, lang));
             answers_form_html(a, lang)
         }
         3 => checklist_html(unit, a, lang),
         4 => {
-            heading(
-                &mut html,
-                "h2",
-                "scores-title",
-                lang.pick(
-                    "2. Xếp loại (Thông tư 01/2020/TT-BKHĐT)",
-                    "2. Classification (Circular 01/2020/TT-BKHĐT)",
-                ),
+            html.tr(
+                lang,
+                "<h2 id=\"scores-title\">{2. Xếp loại (Thông tư 01/2020/TT-BKHĐT)|2. Classification (Circular 01/2020/TT-BKHĐT)}</h2>",
+                &[],
             );
             scores_form_html(unit, a, lang)
         }
         5 => classification_html(ws, unit, a, lang),
         7 => readiness_html(ws, unit, year, lang),
         8 => {
-            heading(
-                &mut html,
-                "h2",
-                "actions-title",
-                lang.pick("4. Kế hoạch hành động", "4. Action plan"),
+            html.tr(
+                lang,
+                "<h2 id=\"actions-title\">{4. Kế hoạch hành động|4. Action plan}</h2>",
+                &[],
             );
             gaps_html(unit, a, lang)
         }
         9 => actions_form_html(unit, a, lang),
         _ => {
-            html.open("div", &[("class", Some("report-section"))]);
-            heading(
-                &mut html,
-                "h2",
-                "print-title",
-                lang.pick("5. Báo cáo (một trang A4)", "5. Report (one A4 page)"),
+            html.tr(
+                lang,
+                "<div class=\"report-section\"><h2 id=\"print-title\">{5. Báo cáo (một trang A4)|5. Report (one A4 page)}</h2>\
+                 <button type=\"button\" data-action=\"print\">{In báo cáo|Print the report}</button>",
+                &[],
             );
-            html.element(
-                "button",
-                &[("type", Some("button")), ("data-action", Some("print"))],
-                lang.pick("In báo cáo", "Print the report"),
-            );
-            html.append_text(&report_html(unit, a, lang));
-            html.close("div");
-            return html.into_string();
+            let mut report = report_html(unit, a, lang);
+            report.push_str("</div>");
+            report
         }
     };
     html.append_text(&text);

@@ -1,221 +1,164 @@
-//! Reading saved assessments and exemplary criteria by hand.
+//! Saved assessments and exemplary criteria, as lists of `name=value`
+//! entries.
 //!
-//! A derived `Deserialize` writes a visitor, a field matcher and error
-//! paths for every saved type; for these few it came to about 11 KB of
-//! gzipped download. They are read instead as a JSON tree
-//! (`serde_json::Value`, whose reader the app already carries for
-//! migrations) and picked apart here. Writing stays derived: it is small.
-//! A value of the wrong shape is an error naming the assessment, so a bad
-//! file is refused whole as any other malformed document is.
+//! An assessment is written as the edits that would make it, under the
+//! names the page's controls carry (`"fact:board_size=5"`,
+//! `"ans:2012-bodies=no"`, `"score:1a=4.5"`, `"act:0:owner=Chị Lan"`, see
+//! [`super::page`]), and read back by replaying them through
+//! [`page::set_field`]. So one piece of code reads what the user types and
+//! what a file holds, and serde handles nothing but lists of strings, whose
+//! code the app already carries: derived readers and writers for these
+//! types cost several kilobytes of download.
+//!
+//! A saved entry that does not read (a date that is not one, an action with
+//! no known gap) is an error naming the assessment, so a bad file is
+//! refused whole as any other malformed document is.
 
-use serde::{de, Deserialize, Deserializer};
-use serde_json::{Map, Value};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
-use super::action_plan::{ActionItem, ActionStatus, GapSource};
-use super::classification::Grade;
 use super::exemplary::ExemplaryCriteria;
-use super::{Answer, Assessment, GovernanceFacts, GovernanceModel};
-use crate::decimal::Decimal;
-use crate::iso_date::parse_iso;
+use super::page::{self, grade_key};
+use super::Assessment;
+use crate::format::iso_date;
+use crate::i18n::Lang;
 
-type Object = Map<String, Value>;
-
-fn text<'a>(o: &'a Object, key: &str) -> Option<&'a str> {
-    o.get(key).and_then(Value::as_str)
+fn put(out: &mut Vec<String>, name: &str, value: &str) {
+    let mut entry = String::with_capacity(name.len() + 1 + value.len());
+    entry.push_str(name);
+    entry.push('=');
+    entry.push_str(value);
+    out.push(entry);
 }
 
-fn int<T: TryFrom<i64>>(o: &Object, key: &str) -> Result<Option<T>, String> {
-    match o.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => v
-            .as_i64()
-            .and_then(|n| T::try_from(n).ok())
-            .map(Some)
-            .ok_or_else(|| format!("{key}: not a whole number")),
-    }
-}
-
-fn decimal_of(value: &Value) -> Option<Decimal> {
-    value.as_str().and_then(|t| Decimal::parse(t).ok())
-}
-
-fn decimal(o: &Object, key: &str) -> Result<Option<Decimal>, String> {
-    match o.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => decimal_of(v)
-            .map(Some)
-            .ok_or_else(|| format!("{key}: not an amount")),
-    }
-}
-
-fn date(o: &Object, key: &str) -> Result<Option<chrono::NaiveDate>, String> {
-    match o.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => v
-            .as_str()
-            .and_then(parse_iso)
-            .map(Some)
-            .ok_or_else(|| format!("{key}: not a date (yyyy-mm-dd)")),
-    }
-}
-
-fn array<'a>(o: &'a Object, key: &str) -> &'a [Value] {
-    o.get(key)
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
-fn facts(o: Option<&Object>) -> Result<GovernanceFacts, String> {
-    let Some(o) = o else {
-        return Ok(GovernanceFacts::default());
-    };
-    Ok(GovernanceFacts {
-        board_size: int(o, "board_size")?,
-        has_supervisory_board: o.get("has_supervisory_board").and_then(Value::as_bool),
-        governance_model: match text(o, "governance_model") {
-            Some("full") => Some(GovernanceModel::Full),
-            Some("reduced") => Some(GovernanceModel::Reduced),
-            _ => None,
-        },
-        annual_meeting_on: date(o, "annual_meeting_on")?,
-        largest_member_capital_percent: decimal(o, "largest_member_capital_percent")?,
-        income_for_allocation: decimal(o, "income_for_allocation")?,
-        development_fund_allocated: decimal(o, "development_fund_allocated")?,
-        reserve_fund_allocated: decimal(o, "reserve_fund_allocated")?,
-        external_income: decimal(o, "external_income")?,
-        indivisible_fund_allocated: decimal(o, "indivisible_fund_allocated")?,
-    })
-}
-
-fn answer(text: Option<&str>) -> Option<Answer> {
-    match text? {
-        "yes" => Some(Answer::Yes),
-        "no" => Some(Answer::No),
-        "not_applicable" => Some(Answer::NotApplicable),
-        _ => None,
-    }
-}
-
-fn status(text: Option<&str>) -> ActionStatus {
-    match text {
-        Some("in_progress") => ActionStatus::InProgress,
-        Some("done") => ActionStatus::Done,
-        _ => ActionStatus::Open,
-    }
-}
-
-fn action(value: &Value) -> Result<ActionItem, String> {
-    let o = value.as_object().ok_or("an action is not an object")?;
-    let source = text(o, "source")
-        .and_then(GapSource::from_key)
-        .ok_or("an action names no known gap")?;
-    Ok(ActionItem {
-        source,
-        action: text(o, "action").unwrap_or_default().to_owned(),
-        owner: text(o, "owner").unwrap_or_default().to_owned(),
-        due: date(o, "due")?,
-        status: status(text(o, "status")),
-    })
-}
-
-/// One saved assessment.
-pub fn assessment(value: &Value) -> Result<Assessment, String> {
-    let o = value.as_object().ok_or("an assessment is not an object")?;
-    let unit_id = text(o, "unit_id").ok_or("an assessment without unit_id")?;
-    let year: i32 = int(o, "year")?.ok_or("an assessment without year")?;
-    let assessed_on = date(o, "assessed_on")?.ok_or("an assessment without assessed_on")?;
-    let mut a = Assessment::new(unit_id, year, assessed_on);
-    let context = |e: String| format!("assessment of {unit_id} for {year}: {e}");
-    a.facts = facts(o.get("facts").and_then(Value::as_object)).map_err(context)?;
-    if let Some(version) = text(o, "rubric_version") {
-        version.clone_into(&mut a.rubric_version);
-    }
-    for entry in array(o, "answers") {
-        let row = entry.as_array().map_or(&[][..], Vec::as_slice);
-        if let Some(rule) = row.first().and_then(Value::as_str) {
-            let chosen = answer(row.get(1).and_then(Value::as_str));
-            let note = row.get(2).and_then(Value::as_str).unwrap_or_default();
-            a.answers.push((rule.to_owned(), chosen, note.to_owned()));
+/// The entries of one assessment, in the order they are read back.
+pub fn entries(a: &Assessment) -> Vec<String> {
+    let mut out = Vec::new();
+    put(&mut out, "unit", &a.unit_id);
+    put(&mut out, "year", &a.year.to_string());
+    put(&mut out, "date", &iso_date(a.assessed_on));
+    put(&mut out, "rubric", &a.rubric_version);
+    for (name, value) in page::fact_values(&a.facts) {
+        if !value.is_empty() {
+            put(&mut out, name, &value);
         }
     }
-    for entry in array(o, "max_overrides") {
-        let row = entry.as_array().map_or(&[][..], Vec::as_slice);
-        let number = row
-            .first()
-            .and_then(Value::as_u64)
-            .and_then(|n| u8::try_from(n).ok());
-        let max = row
-            .get(1)
-            .and_then(Value::as_u64)
-            .and_then(|n| u32::try_from(n).ok());
-        if let (Some(number), Some(max)) = (number, max) {
-            a.max_overrides.push((number, max));
+    for (name, value) in [
+        ("months_operated", a.months_operated),
+        ("months_stopped", a.months_stopped),
+    ] {
+        if let Some(value) = value {
+            put(&mut out, name, &value.to_string());
         }
     }
-    for entry in array(o, "scores") {
-        let row = entry.as_array().map_or(&[][..], Vec::as_slice);
-        let item = row.first().and_then(Value::as_str);
-        let points = row.get(1).and_then(decimal_of);
-        match (item, points) {
-            (Some(item), Some(points)) => a.scores.push((item.to_owned(), points)),
-            _ => return Err(context("a score is not [item, \"points\"]".to_owned())),
+    for (rule, answer, note) in &a.answers {
+        put(
+            &mut out,
+            &format!("ans:{rule}"),
+            answer.map_or("", super::Answer::key),
+        );
+        if !note.is_empty() {
+            put(&mut out, &format!("note:{rule}"), note);
         }
     }
-    a.months_operated = int(o, "months_operated").map_err(context)?;
-    a.months_stopped = int(o, "months_stopped").map_err(context)?;
-    for entry in array(o, "actions") {
-        a.actions.push(action(entry).map_err(context)?);
+    for (number, max) in &a.max_overrides {
+        put(&mut out, &format!("max:{number}"), &max.to_string());
+    }
+    for (item, points) in &a.scores {
+        put(&mut out, &format!("score:{item}"), points.as_str());
+    }
+    for (i, item) in a.actions.iter().enumerate() {
+        let due = item.due.map(iso_date).unwrap_or_default();
+        for (field, value) in [
+            ("source", item.source.key().as_str()),
+            ("action", &item.action),
+            ("owner", &item.owner),
+            ("due", &due),
+            ("status", item.status.key()),
+        ] {
+            if !value.is_empty() {
+                put(&mut out, &format!("act:{i}:{field}"), value);
+            }
+        }
+    }
+    out
+}
+
+/// One saved assessment, from its entries.
+pub fn read(entries: &[String]) -> Result<Assessment, String> {
+    let mut a = Assessment::new("", i32::MIN, chrono::NaiveDate::MIN);
+    for entry in entries {
+        let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
+        let read = match name {
+            "unit" => Ok(value.clone_into(&mut a.unit_id)),
+            "year" => value
+                .parse()
+                .map(|year| a.year = year)
+                .map_err(|_| "?".to_owned()),
+            "rubric" => Ok(value.clone_into(&mut a.rubric_version)),
+            _ => page::set_field(&mut a, name, value, Lang::En),
+        };
+        if let Err(e) = read {
+            return Err(format!(
+                "assessment of {} for {}: {name}: {e}",
+                a.unit_id, a.year
+            ));
+        }
+    }
+    if a.unit_id.is_empty() || a.year == i32::MIN || a.assessed_on == chrono::NaiveDate::MIN {
+        return Err("an assessment needs unit, year and date".to_owned());
     }
     Ok(a)
 }
 
-fn grade(text: Option<&str>) -> Option<Grade> {
-    match text? {
-        "excellent" => Some(Grade::Excellent),
-        "good" => Some(Grade::Good),
-        "average" => Some(Grade::Average),
-        "weak" => Some(Grade::Weak),
-        _ => None,
-    }
+/// The exemplary criteria's entries.
+pub fn exemplary_entries(c: &ExemplaryCriteria) -> Vec<String> {
+    let mut out = Vec::new();
+    put(&mut out, "latest", grade_key(c.latest_grade));
+    put(&mut out, "previous", c.previous_grade.map_or("", grade_key));
+    put(&mut out, "years", &c.profitable_years.to_string());
+    put(
+        &mut out,
+        "compliance",
+        if c.require_compliance {
+            "true"
+        } else {
+            "false"
+        },
+    );
+    out
 }
 
-/// The workspace's exemplary criteria; what is missing keeps its default.
-pub fn exemplary(value: &Value) -> ExemplaryCriteria {
+/// The exemplary criteria, from their entries; what is missing keeps its
+/// default.
+pub fn read_exemplary(entries: &[String]) -> Result<ExemplaryCriteria, String> {
     let mut c = ExemplaryCriteria::default();
-    let Some(o) = value.as_object() else {
-        return c;
-    };
-    if let Some(g) = grade(text(o, "latest_grade")) {
-        c.latest_grade = g;
+    for entry in entries {
+        let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
+        page::set_exemplary(&mut c, name, value, Lang::En)
+            .map_err(|e| format!("exemplary criteria: {name}: {e}"))?;
     }
-    if o.contains_key("previous_grade") {
-        c.previous_grade = grade(text(o, "previous_grade"));
-    }
-    if let Some(years) = o.get("profitable_years").and_then(Value::as_u64) {
-        c.profitable_years = u32::try_from(years).unwrap_or(0).min(10);
-    }
-    if let Some(required) = o.get("require_compliance").and_then(Value::as_bool) {
-        c.require_compliance = required;
-    }
-    c
+    Ok(c)
+}
+
+/// `Workspace::assessments`, for serde's `serialize_with`.
+pub fn write_assessments<S: Serializer>(all: &[Assessment], s: S) -> Result<S::Ok, S::Error> {
+    all.iter().map(entries).collect::<Vec<_>>().serialize(s)
 }
 
 /// `Workspace::assessments`, for serde's `deserialize_with`.
-pub fn deserialize_assessments<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<Assessment>, D::Error> {
-    let value = Value::deserialize(deserializer)?;
-    value
-        .as_array()
-        .map_or(&[][..], Vec::as_slice)
+pub fn read_assessments<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Assessment>, D::Error> {
+    Vec::<Vec<String>>::deserialize(d)?
         .iter()
-        .map(|v| assessment(v).map_err(de::Error::custom))
+        .map(|e| read(e).map_err(de::Error::custom))
         .collect()
 }
 
+/// `Workspace::exemplary_criteria`, for serde's `serialize_with`.
+pub fn write_criteria<S: Serializer>(c: &ExemplaryCriteria, s: S) -> Result<S::Ok, S::Error> {
+    exemplary_entries(c).serialize(s)
+}
+
 /// `Workspace::exemplary_criteria`, for serde's `deserialize_with`.
-pub fn deserialize_exemplary<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<ExemplaryCriteria, D::Error> {
-    Value::deserialize(deserializer).map(|v| exemplary(&v))
+pub fn read_criteria<'de, D: Deserializer<'de>>(d: D) -> Result<ExemplaryCriteria, D::Error> {
+    read_exemplary(&Vec::<String>::deserialize(d)?).map_err(de::Error::custom)
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use crate::assessment::page;
-use crate::web::dom::{action, property};
+use crate::web::dom::{action, input_value, property};
 use crate::web::state::AppState;
 use crate::web::today::today;
 use crate::web::ui::*;
@@ -25,17 +25,18 @@ pub fn mount(root: &Element) {
     let lang = state.lang;
     let ws = state.workspace;
     // The cooperative and year asked for; an unknown id means the first
-    // cooperative.
-    let chosen = RwSignal::new((String::new(), today().year() - 1));
+    // cooperative. (Signal types the app already has: each new one adds
+    // code to the download.)
+    let chosen_unit = RwSignal::new(String::new());
+    let chosen_year = RwSignal::new((today().year() - 1) as usize);
     // Bumped when the forms must be rewritten although the selection did
     // not change (the rule set switched, actions added).
     let shape = RwSignal::new(0u32);
     let message = RwSignal::new(String::new());
-    // What the create form holds until "Tạo" is pressed.
-    let drafts = StoredValue::new(Vec::<(String, String)>::new());
 
+    // The cooperative shown and the year.
     let current = Memo::new(move |_| {
-        let (id, year) = chosen.get();
+        let id = chosen_unit.get();
         let id = ws.with(|w| {
             if page::cooperatives(w).any(|u| u.id == id) {
                 id
@@ -46,7 +47,7 @@ pub fn mount(root: &Element) {
                     .unwrap_or_default()
             }
         });
-        (id, year)
+        (id, chosen_year.get())
     });
     // Another workspace opened, or a cooperative created.
     let workspace_key = Memo::new(move |_| ws.with(|w| (w.id.clone(), w.units.len())));
@@ -69,7 +70,7 @@ pub fn mount(root: &Element) {
                 String::new()
             };
             let write = |w: &crate::workspace::Workspace| {
-                page::region(w, &id, year, today(), lang, index, &note)
+                page::region(w, &id, year as i32, today(), lang, index, &note)
             };
             if page::is_form(index) {
                 shape.track();
@@ -96,25 +97,17 @@ pub fn mount(root: &Element) {
         } else {
             property(js, "value").as_string().unwrap_or_default()
         };
-        if name == "unit" {
-            chosen.update(|c| c.0 = value);
-            return;
-        }
-        if name == "year" {
-            chosen.update(|c| c.1 = value.parse().unwrap_or(c.1));
-            return;
-        }
-        if let Some(field) = name.strip_prefix("new:") {
-            drafts.update_value(|d| {
-                d.retain(|(k, _)| k != field);
-                d.push((field.to_owned(), value));
-            });
-            return;
+        match name.as_str() {
+            "unit" => return chosen_unit.set(value),
+            "year" => return chosen_year.set(value.parse().unwrap_or(0)),
+            // The create form is read when "Tạo" is pressed.
+            _ if name.starts_with("new:") => return,
+            _ => {}
         }
         let (id, year) = current.get_untracked();
         let lang = lang.get_untracked();
         let mut outcome = Ok(());
-        ws.update(|w| outcome = page::apply(w, &id, year, today(), &name, &value, lang));
+        ws.update(|w| outcome = page::apply(w, &id, year as i32, today(), &name, &value, lang));
         match outcome {
             Ok(()) => {
                 let _ = control.remove_attribute("aria-invalid");
@@ -136,27 +129,20 @@ pub fn mount(root: &Element) {
             return;
         };
         let (id, year) = current.get_untracked();
-        let lang = lang.get_untracked();
+        let (year, lang) = (year as i32, lang.get_untracked());
         match act.as_str() {
             "create" => {
-                let draft = |key: &str| {
-                    drafts.with_value(|d| {
-                        d.iter()
-                            .find(|(k, _)| k == key)
-                            .map(|(_, v)| v.clone())
-                            .unwrap_or_default()
-                    })
-                };
-                let (name, code, members) = (draft("name"), draft("code"), draft("members"));
+                let field = |id: &str| input_value(id).unwrap_or_default();
+                let (name, code, members) =
+                    (field("new-name"), field("new-code"), field("new-members"));
                 let mut created = Err(String::new());
                 ws.update(|w| {
                     created = page::create_cooperative(w, &name, &code, &members, year, lang)
                 });
                 match created {
                     Ok(new_id) => {
-                        drafts.set_value(Vec::new());
                         message.set(String::new());
-                        chosen.update(|c| c.0 = new_id);
+                        chosen_unit.set(new_id);
                     }
                     Err(error) => message.set(error),
                 }
