@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     compare, compare_products, Answer, Assessment, GovernanceModel, StaticText, Verification,
+    FACT_LABELS,
 };
 use crate::decimal::Decimal;
 use crate::format::format_date;
@@ -533,18 +534,6 @@ fn manual(assessment: &Assessment, rule: &LegalRule, lang: Lang) -> (Outcome, St
     (outcome, pick2(lang, text).to_owned())
 }
 
-/// `what` ("vi|en") is missing from the data.
-fn missing(lang: Lang, what: &str) -> (Outcome, String) {
-    (
-        Outcome::Unanswered,
-        say(
-            lang,
-            "{Thiếu số liệu|Missing data}: {}",
-            &[pick2(lang, what)],
-        ),
-    )
-}
-
 /// The threshold for the unit's kind, or `None` where the rule set does
 /// not speak to it (a people's credit fund follows the credit-institution
 /// law; a cooperative group is not a cooperative).
@@ -556,21 +545,20 @@ fn for_kind(kind: UnitKind, htx: i64, union: i64) -> Option<i64> {
     }
 }
 
-/// `template` ("vi|en" phrases and `{}` arguments) as the detail of a
-/// pass or a failure.
-fn verdict(pass: bool, lang: Lang, template: &str, args: &[&str]) -> (Outcome, String) {
-    let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
-    (outcome, say(lang, template, args))
+fn pass(ok: bool) -> Outcome {
+    if ok {
+        Outcome::Pass
+    } else {
+        Outcome::Fail
+    }
 }
 
-fn not_applicable(lang: Lang, template: &str, args: &[&str]) -> (Outcome, String) {
-    (Outcome::NotApplicable, say(lang, template, args))
-}
+const MEMBERS: &str = "Số thành viên trong năm|Members in the year";
+const YES_NO: [&str; 2] = ["{có|yes}", "{không|no}"];
 
-const BOARD: &str = "{có ban kiểm soát|a board exists}";
-const NO_BOARD: &str = "{không có ban kiểm soát|no board}";
-const WHETHER_BOARD: &str = "có ban kiểm soát hay không|whether there is a supervisory board";
-
+/// An automatic check: its outcome and what the data showed — the figure
+/// against its threshold, in the language of numbers — or which figure is
+/// missing (the labels of [`FACT_LABELS`] where it is one of the facts).
 fn automatic(
     unit: &Unit,
     assessment: &Assessment,
@@ -578,190 +566,187 @@ fn automatic(
     check: AutoCheck,
     lang: Lang,
 ) -> (Outcome, String) {
+    use Outcome::NotApplicable;
     let record = unit.record(assessment.year);
     let members = record.and_then(|r| r.members);
     let facts = &assessment.facts;
-    let kind_threshold = |htx: i64, union: i64| for_kind(unit.kind, htx, union);
-    let not_for_kind = || {
-        not_applicable(
-            lang,
-            "{Không kiểm tra tự động cho loại|Not checked automatically for a} {}",
-            &[unit.kind.abbreviation()],
-        )
-    };
-    let members_missing = || missing(lang, "số thành viên của năm|members in the year");
-    match check {
+    let n = |v: i64| v.to_string();
+    let none = String::new;
+    let not_for_kind = Ok((
+        NotApplicable,
+        "{Không áp dụng cho|Not for a} {}",
+        [unit.kind.abbreviation().to_owned(), none(), none()],
+    ));
+    let reduced = facts.governance_model == Some(GovernanceModel::Reduced);
+    let board = |has: bool| if has { YES_NO[0] } else { YES_NO[1] };
+    // (outcome, template, its arguments), or the label of what is missing.
+    let found: Result<(Outcome, &str, [String; 3]), &str> = match check {
         AutoCheck::MinimumMembers { htx, union } => {
-            let Some(minimum) = kind_threshold(htx, union) else {
-                return not_for_kind();
-            };
-            let Some(members) = members else {
-                return members_missing();
-            };
-            verdict(
-                members >= minimum,
-                lang,
-                "{} {thành viên; tối thiểu|members; minimum} {}",
-                &[&members.to_string(), &minimum.to_string()],
-            )
-        }
-        AutoCheck::MaxCapitalShare { htx, union } => {
-            let Some(cap) = kind_threshold(htx, union) else {
-                return not_for_kind();
-            };
-            let Some(share) = &facts.largest_member_capital_percent else {
-                return missing(
-                    lang,
-                    "tỷ lệ vốn góp lớn nhất của một thành viên|the largest member's share of capital",
-                );
-            };
-            verdict(
-                compare(share, &Decimal::from_i64(cap)).is_le(),
-                lang,
-                "{Lớn nhất|Largest} {} %; {tối đa|cap} {} %",
-                &[share.as_str(), &cap.to_string()],
-            )
-        }
-        AutoCheck::SupervisoryBoardFromMembers { htx, union } => {
-            let Some(threshold) = kind_threshold(htx, union) else {
-                return not_for_kind();
-            };
-            let Some(members) = members else {
-                return members_missing();
-            };
-            let args = [members.to_string(), threshold.to_string()];
-            if members < threshold {
-                return not_applicable(
-                    lang,
-                    "{} {thành viên, dưới|members, under} {}: {Điều lệ quyết định ban kiểm soát hay kiểm soát viên|the charter chooses a board or a controller}",
-                    &[&args[0], &args[1]],
-                );
-            }
-            match facts.has_supervisory_board {
-                None => missing(lang, WHETHER_BOARD),
-                Some(has) => verdict(
-                    has,
-                    lang,
-                    "{} {thành viên (từ|members (a board is required from} {}{ phải có ban kiểm soát|}); {!}",
-                    &[&args[0], &args[1], &say(lang, if has { BOARD } else { NO_BOARD }, &[])],
-                ),
+            match (for_kind(unit.kind, htx, union), members) {
+                (None, _) => not_for_kind,
+                (_, None) => Err(MEMBERS),
+                (Some(min), Some(m)) => Ok((pass(m >= min), "{} (≥ {})", [n(m), n(min), none()])),
             }
         }
-        AutoCheck::SupervisoryBoardUnderFullModel => match facts.governance_model {
-            Some(GovernanceModel::Reduced) => not_applicable(
-                lang,
-                "{Tổ chức quản trị rút gọn: kiểm soát viên thay ban kiểm soát|Reduced model: a controller instead of a board}",
-                &[],
-            ),
-            Some(GovernanceModel::Full) => match facts.has_supervisory_board {
-                None => missing(lang, WHETHER_BOARD),
-                Some(has) => verdict(
-                    has,
-                    lang,
-                    "{Tổ chức quản trị đầy đủ|Full model}; {!}",
-                    &[&say(lang, if has { BOARD } else { NO_BOARD }, &[])],
-                ),
-            },
-            None => missing(lang, "mô hình tổ chức quản trị|the governance model"),
+        AutoCheck::MaxCapitalShare { htx, union } => match (
+            for_kind(unit.kind, htx, union),
+            &facts.largest_member_capital_percent,
+        ) {
+            (None, _) => not_for_kind,
+            (_, None) => Err(FACT_LABELS[4]),
+            (Some(cap), Some(share)) => Ok((
+                pass(compare(share, &Decimal::from_i64(cap)).is_le()),
+                "{} % (≤ {} %)",
+                [share.to_string(), n(cap), none()],
+            )),
         },
-        AutoCheck::BoardSize { min, max } => {
-            if law == Law::Coop2023 && facts.governance_model == Some(GovernanceModel::Reduced) {
-                return not_applicable(
-                    lang,
-                    "{Tổ chức quản trị rút gọn không có hội đồng quản trị|The reduced model has no board of management}",
-                    &[],
-                );
+        AutoCheck::SupervisoryBoardFromMembers { htx, union } => {
+            match (
+                for_kind(unit.kind, htx, union),
+                members,
+                facts.has_supervisory_board,
+            ) {
+                (None, _, _) => not_for_kind,
+                (_, None, _) => Err(MEMBERS),
+                // Under the threshold the charter chooses a board or a controller.
+                (Some(from), Some(m), _) if m < from => {
+                    Ok((NotApplicable, "{} (< {})", [n(m), n(from), none()]))
+                }
+                (_, _, None) => Err(FACT_LABELS[1]),
+                (Some(from), Some(m), Some(has)) => Ok((
+                    pass(has),
+                    "{} (≥ {}): {!}",
+                    [n(m), n(from), say(lang, board(has), &[])],
+                )),
             }
-            let Some(size) = facts.board_size else {
-                return missing(lang, "số thành viên hội đồng quản trị|board size");
-            };
-            verdict(
-                (min..=max).contains(&size),
-                lang,
-                "{} {người; yêu cầu|people; required} {}–{}",
-                &[&size.to_string(), &min.to_string(), &max.to_string()],
-            )
         }
+        AutoCheck::SupervisoryBoardUnderFullModel => {
+            match (facts.governance_model, facts.has_supervisory_board) {
+                (None, _) => Err(FACT_LABELS[2]),
+                // The reduced model has a controller instead of a board.
+                (Some(GovernanceModel::Reduced), _) => {
+                    Ok((NotApplicable, "{Rút gọn|Reduced}", [none(), none(), none()]))
+                }
+                (_, None) => Err(FACT_LABELS[1]),
+                (_, Some(has)) => Ok((
+                    pass(has),
+                    "{Đầy đủ|Full}: {!}",
+                    [say(lang, board(has), &[]), none(), none()],
+                )),
+            }
+        }
+        AutoCheck::BoardSize { min, max } => match facts.board_size {
+            // The reduced model has no board of management.
+            _ if law == Law::Coop2023 && reduced => {
+                Ok((NotApplicable, "{Rút gọn|Reduced}", [none(), none(), none()]))
+            }
+            None => Err(FACT_LABELS[0]),
+            Some(size) => Ok((
+                pass((min..=max).contains(&size)),
+                "{} ({}–{})",
+                [n(size), n(min), n(max)],
+            )),
+        },
         AutoCheck::AnnualMeetingWithinMonths(months) => {
-            let Some(held) = facts.annual_meeting_on else {
-                return missing(lang, "ngày họp đại hội thường niên|the annual meeting's date");
-            };
-            let Some(deadline) = annual_meeting_deadline(assessment.year, months) else {
-                return missing(lang, "hạn họp|the deadline");
-            };
-            let year_end =
-                NaiveDate::from_ymd_opt(assessment.year, 12, 31).unwrap_or(NaiveDate::MIN);
-            // By hand: chrono's strftime would add its format interpreter
-            // to the download.
-            verdict(
-                held > year_end && held <= deadline,
-                lang,
-                "{Họp ngày|Held on} {}; {hạn|deadline} {} ({sau khi kết thúc năm|after the end of} {})",
-                &[
-                    &format_date(held, Lang::Vi),
-                    &format_date(deadline, Lang::Vi),
-                    &assessment.year.to_string(),
-                ],
-            )
+            let year = assessment.year;
+            let first = NaiveDate::from_ymd_opt(year + 1, 1, 1);
+            match (
+                facts.annual_meeting_on,
+                first,
+                annual_meeting_deadline(year, months),
+            ) {
+                (None, _, _) => Err(FACT_LABELS[3]),
+                (Some(held), Some(first), Some(deadline)) => Ok((
+                    pass(held >= first && held <= deadline),
+                    "{} ({}–{})",
+                    [
+                        format_date(held, lang),
+                        format_date(first, lang),
+                        format_date(deadline, lang),
+                    ],
+                )),
+                _ => Err("Hạn họp|The deadline"),
+            }
         }
         AutoCheck::NonMemberSupplyAtMost(cap) => {
-            if unit.model == Some(CoopModel::JobCreation) {
-                return not_applicable(
-                    lang,
-                    "{Hợp tác xã tạo việc làm: xem quy định về tiền lương|Job-creation cooperative: see the wage rule}",
-                    &[],
-                );
+            match record.and_then(|r| r.non_member_supply_percent.as_ref()) {
+                // A job-creation cooperative follows the wage rule instead.
+                _ if unit.model == Some(CoopModel::JobCreation) => Ok((
+                    NotApplicable,
+                    "{Hợp tác xã tạo việc làm|Job-creation cooperative}",
+                    [none(), none(), none()],
+                )),
+                None => Err("Tỷ lệ cung ứng ra ngoài thành viên|Share supplied to non-members"),
+                Some(share) => Ok((
+                    pass(compare(share, &Decimal::from_i64(cap)).is_le()),
+                    "{} % (≤ {} %)",
+                    [share.to_string(), n(cap), none()],
+                )),
             }
-            let Some(share) = record.and_then(|r| r.non_member_supply_percent.as_ref()) else {
-                return missing(
-                    lang,
-                    "tỷ lệ cung ứng ra ngoài thành viên|the share supplied to non-members",
-                );
-            };
-            verdict(
-                compare(share, &Decimal::from_i64(cap)).is_le(),
-                lang,
-                "{} % {cho người ngoài; tối đa|to non-members; cap} {} %",
-                &[share.as_str(), &cap.to_string()],
-            )
         }
         AutoCheck::FundAtLeast { fund, htx, union } => {
-            let Some(minimum) = kind_threshold(htx, union) else {
-                return not_for_kind();
-            };
-            let (income, allocated) = match fund {
+            let (income, allocated, label) = match fund {
                 Fund::Development => (
                     &facts.income_for_allocation,
                     &facts.development_fund_allocated,
+                    FACT_LABELS[6],
                 ),
-                Fund::Reserve => (&facts.income_for_allocation, &facts.reserve_fund_allocated),
-                Fund::Indivisible => (&facts.external_income, &facts.indivisible_fund_allocated),
+                Fund::Reserve => (
+                    &facts.income_for_allocation,
+                    &facts.reserve_fund_allocated,
+                    FACT_LABELS[7],
+                ),
+                Fund::Indivisible => (
+                    &facts.external_income,
+                    &facts.indivisible_fund_allocated,
+                    FACT_LABELS[9],
+                ),
             };
-            let (Some(income), Some(allocated)) = (income, allocated) else {
-                return missing(lang, "thu nhập và số trích quỹ|income and the allocation");
-            };
-            if compare(income, &Decimal::from_i64(0)).is_le() {
-                return not_applicable(
-                    lang,
-                    "{Không có thu nhập để trích quỹ|No income to allocate}",
-                    &[],
-                );
+            match (for_kind(unit.kind, htx, union), income, allocated) {
+                (None, _, _) => not_for_kind,
+                (_, None, _) => Err(if fund == Fund::Indivisible {
+                    FACT_LABELS[8]
+                } else {
+                    FACT_LABELS[5]
+                }),
+                (_, _, None) => Err(label),
+                (Some(min), Some(income), Some(allocated)) => {
+                    if compare(income, &Decimal::from_i64(0)).is_le() {
+                        // No income, nothing to allocate.
+                        Ok((
+                            NotApplicable,
+                            "{} ≤ 0",
+                            [income.to_string(), none(), none()],
+                        ))
+                    } else {
+                        // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
+                        let enough = compare_products(
+                            allocated,
+                            &Decimal::from_i64(100),
+                            income,
+                            &Decimal::from_i64(min),
+                        )
+                        .is_ge();
+                        Ok((
+                            pass(enough),
+                            "{} / {} (≥ {} %)",
+                            [allocated.to_string(), income.to_string(), n(min)],
+                        ))
+                    }
+                }
             }
-            // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
-            let enough = compare_products(
-                allocated,
-                &Decimal::from_i64(100),
-                income,
-                &Decimal::from_i64(minimum),
-            )
-            .is_ge();
-            verdict(
-                enough,
-                lang,
-                "{Trích|Allocated} {} {trên thu nhập|of income} {} ({triệu đồng|million VND}); {tối thiểu|minimum} {} %",
-                &[allocated.as_str(), income.as_str(), &minimum.to_string()],
-            )
         }
+    };
+    match found {
+        Ok((outcome, template, [a, b, c])) => (outcome, say(lang, template, &[&a, &b, &c])),
+        Err(what) => (
+            Outcome::Unanswered,
+            say(
+                lang,
+                "{Thiếu số liệu|Missing data}: {}",
+                &[pick2(lang, what)],
+            ),
+        ),
     }
 }
 

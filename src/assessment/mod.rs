@@ -118,6 +118,21 @@ pub struct GovernanceFacts {
     pub indivisible_fund_allocated: Option<Decimal>,
 }
 
+/// The labels of the facts (`"vi|en"`), in the order of
+/// [`page::fact_values`]; also what a check says is missing.
+pub const FACT_LABELS: [&str; 10] = [
+    "Số thành viên HĐQT|Board members",
+    "Có ban kiểm soát|Supervisory board",
+    "Mô hình quản trị (Luật 2023)|Governance model (2023 law)",
+    "Ngày đại hội thường niên|Annual meeting date",
+    "Vốn góp lớn nhất của một thành viên (%)|Largest member's capital share (%)",
+    "Thu nhập để trích quỹ (triệu đồng)|Income to allocate (million VND)",
+    "Trích quỹ đầu tư phát triển|Development fund allocated",
+    "Trích quỹ dự phòng tài chính|Reserve fund allocated",
+    "Thu nhập từ giao dịch bên ngoài|Income from external transactions",
+    "Trích quỹ chung không chia|Indivisible fund allocated",
+];
+
 /// A manager's answer to a rule that cannot be checked from the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Answer {
@@ -288,69 +303,34 @@ pub fn find_or_create<'a>(
     &mut workspace.assessments[index]
 }
 
-/// A decimal as an integer mantissa and a power-of-ten scale, exactly:
-/// "20.01" is (2001, 2), "20.00" is (20, 0). `None` beyond 36 digits.
-fn scaled(amount: &Decimal) -> Option<(i128, u32)> {
-    let text = amount.as_str();
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let fraction = fraction.trim_end_matches('0');
-    if integer.len() + fraction.len() > 36 {
-        return None;
-    }
-    let mut mantissa: i128 = 0;
-    for byte in integer.bytes().chain(fraction.bytes()) {
-        mantissa = mantissa
-            .checked_mul(10)?
-            .checked_add(i128::from(byte.wrapping_sub(b'0')))?;
-    }
-    let scale = u32::try_from(fraction.len()).ok()?;
-    Some((if negative { -mantissa } else { mantissa }, scale))
-}
-
-/// Compares `a × b` with `c × d` exactly (legal thresholds are compared at
-/// their boundary: 20 % passes a 20 % cap, 20.01 % does not). Falls back to
-/// doubles only for figures too long for 128-bit integers.
+/// Compares `a × b` with `c × d`, as doubles with a tolerance of one part
+/// in 10¹²: far below the precision of any amount a cooperative reports,
+/// and above the rounding of doubles, so a figure exactly at a legal
+/// threshold is at it (20 % passes a 20 % cap, 20.01 % does not; 0.1 × 3
+/// is 0.3).
 pub fn compare_products(a: &Decimal, b: &Decimal, c: &Decimal, d: &Decimal) -> Ordering {
-    let exact = || -> Option<Ordering> {
-        let (ma, sa) = scaled(a)?;
-        let (mb, sb) = scaled(b)?;
-        let (mc, sc) = scaled(c)?;
-        let (md, sd) = scaled(d)?;
-        let (mut left, left_scale) = (ma.checked_mul(mb)?, sa + sb);
-        let (mut right, right_scale) = (mc.checked_mul(md)?, sc + sd);
-        if left_scale < right_scale {
-            left = left.checked_mul(10_i128.checked_pow(right_scale - left_scale)?)?;
-        } else {
-            right = right.checked_mul(10_i128.checked_pow(left_scale - right_scale)?)?;
-        }
-        Some(left.cmp(&right))
-    };
-    exact().unwrap_or_else(|| {
-        (a.to_f64() * b.to_f64())
-            .partial_cmp(&(c.to_f64() * d.to_f64()))
-            .unwrap_or(Ordering::Equal)
-    })
+    let (left, right) = (a.to_f64() * b.to_f64(), c.to_f64() * d.to_f64());
+    if (left - right).abs() <= 1e-12 * left.abs().max(right.abs()) {
+        Ordering::Equal
+    } else if left < right {
+        Ordering::Less
+    } else {
+        Ordering::Greater
+    }
 }
 
-/// Compares two decimals exactly.
+/// Compares two decimals (see [`compare_products`]).
 pub fn compare(a: &Decimal, b: &Decimal) -> Ordering {
     let one = Decimal::from_i64(1);
     compare_products(a, &one, b, &one)
 }
 
-/// A decimal in hundredths, exactly: "79.99" is 7999. `None` with more than
-/// two decimals or beyond `i64`.
+/// A decimal in hundredths: "79.99" is 7999. `None` with more than two
+/// decimals or beyond what a double holds exactly.
 pub fn hundredths(amount: &Decimal) -> Option<i64> {
-    let (mantissa, scale) = scaled(amount)?;
-    if scale > 2 {
-        return None;
-    }
-    let value = mantissa.checked_mul(10_i128.pow(2 - scale))?;
-    i64::try_from(value).ok()
+    let value = amount.to_f64() * 100.0;
+    let rounded = value.round();
+    ((value - rounded).abs() < 1e-6 && rounded.abs() < 1e15).then_some(rounded as i64)
 }
 
 #[cfg(test)]

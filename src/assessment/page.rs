@@ -25,7 +25,7 @@ use super::exemplary::{readiness, ExemplaryCriteria};
 use super::legal_rules::{evaluate, evaluate_in, evaluate_law, Law, Outcome, RuleResult, Summary};
 use super::{
     find, find_or_create, Answer, Assessment, GovernanceFacts, GovernanceModel, Grade, SizeClass,
-    Verification,
+    Verification, FACT_LABELS,
 };
 use crate::decimal::Decimal;
 use crate::format::{format_date, format_decimal, format_number, format_percent, iso_date};
@@ -216,20 +216,6 @@ pub fn fact_values(f: &GovernanceFacts) -> [(&'static str, String); 10] {
         ("fact:indivisible", amount(&f.indivisible_fund_allocated)),
     ]
 }
-
-/// The labels of [`fact_values`], `"vi|en"`.
-const FACT_LABELS: [&str; 10] = [
-    "Số thành viên HĐQT|Board members",
-    "Có ban kiểm soát|Supervisory board",
-    "Mô hình quản trị (Luật 2023)|Governance model (2023 law)",
-    "Ngày đại hội thường niên|Annual meeting date",
-    "Vốn góp lớn nhất của một thành viên (%)|Largest member's capital share (%)",
-    "Thu nhập để trích quỹ (triệu đồng)|Income to allocate (million VND)",
-    "Trích quỹ đầu tư phát triển|Development fund allocated",
-    "Trích quỹ dự phòng tài chính|Reserve fund allocated",
-    "Thu nhập từ giao dịch bên ngoài|Income from external transactions",
-    "Trích quỹ chung không chia|Indivisible fund allocated",
-];
 
 /// The facts the automatic checks read that the yearly record lacks.
 pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {

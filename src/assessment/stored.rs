@@ -140,17 +140,34 @@ pub fn read_exemplary(entries: &[String]) -> Result<ExemplaryCriteria, String> {
     Ok(c)
 }
 
-/// `Workspace::assessments`, for serde's `serialize_with`.
+/// `Workspace::assessments`, for serde's `serialize_with`: every
+/// assessment's entries in one list, each assessment starting with its
+/// `unit=` entry. A list of strings is a type whose serde code the app
+/// already carries.
 pub fn write_assessments<S: Serializer>(all: &[Assessment], s: S) -> Result<S::Ok, S::Error> {
-    all.iter().map(entries).collect::<Vec<_>>().serialize(s)
+    all.iter()
+        .flat_map(entries)
+        .collect::<Vec<_>>()
+        .serialize(s)
 }
 
 /// `Workspace::assessments`, for serde's `deserialize_with`.
 pub fn read_assessments<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Assessment>, D::Error> {
-    Vec::<Vec<String>>::deserialize(d)?
-        .iter()
-        .map(|e| read(e).map_err(de::Error::custom))
-        .collect()
+    let list = Vec::<String>::deserialize(d)?;
+    let mut all = Vec::new();
+    let mut rest = list.as_slice();
+    while !rest.is_empty() {
+        // The next assessment runs to the following `unit=` entry.
+        let end = rest
+            .iter()
+            .skip(1)
+            .position(|e| e.starts_with("unit="))
+            .map_or(rest.len(), |i| i + 1);
+        let (one, others) = rest.split_at(end);
+        all.push(read(one).map_err(de::Error::custom)?);
+        rest = others;
+    }
+    Ok(all)
 }
 
 /// `Workspace::exemplary_criteria`, for serde's `serialize_with`.
