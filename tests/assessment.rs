@@ -12,8 +12,8 @@ use coop_plan::assessment::legal_rules::{
     annual_meeting_deadline, evaluate, evaluate_law, Check, Summary,
 };
 use coop_plan::assessment::{
-    exemplary_candidates, find_or_create, Answer, Assessment, GovernanceModel, Grade, Law, Outcome,
-    SizeClass, Verification,
+    exemplary_candidates, find_or_create, Answer, Assessment, Grade, Law, Outcome, SizeClass,
+    Verification,
 };
 use coop_plan::decimal::Decimal;
 use coop_plan::document::{from_json, to_json};
@@ -47,6 +47,12 @@ fn assessment(law: Law) -> Assessment {
     let mut a = Assessment::new("u1", YEAR, day(2024, 3, 1));
     a.law = Some(law);
     a
+}
+
+/// Enters a fact as the page does.
+fn fact(a: &mut Assessment, name: &str, value: &str) {
+    coop_plan::assessment::page::set_field(a, &format!("fact:{name}"), value, Lang::En)
+        .unwrap_or_else(|e| panic!("{name}={value}: {e}"));
 }
 
 fn outcome(unit: &Unit, assessment: &Assessment, rule_id: &str) -> Outcome {
@@ -187,7 +193,7 @@ fn a_full_score_is_graded_and_a_partial_one_is_incomplete() {
     );
 
     let mut stopped = full.clone();
-    stopped.months_stopped = Some(4);
+    stopped.set("months_stopped", "4");
     assert_eq!(
         classify(&stopped).map(|c| c.outcome),
         Some(GradeOutcome::NotGraded(NotGraded::StoppedOverThreeMonths))
@@ -289,7 +295,7 @@ fn minimum_members_2023_is_five() {
 
 fn with_share(law: Law, share: &str) -> Assessment {
     let mut a = assessment(law);
-    a.facts.largest_member_capital_percent = Some(d(share));
+    fact(&mut a, "capital_share", share);
     a
 }
 
@@ -351,9 +357,9 @@ fn capital_cap_2023_is_thirty_percent() {
 fn supervisory_board_required_from_thirty_members_2012() {
     let id = "2012-supervisory-board";
     let mut without = assessment(Law::Coop2012);
-    without.facts.has_supervisory_board = Some(false);
+    fact(&mut without, "supervisory_board", "no");
     let mut with = assessment(Law::Coop2012);
-    with.facts.has_supervisory_board = Some(true);
+    fact(&mut with, "supervisory_board", "yes");
     assert_eq!(
         outcome(&unit(UnitKind::Htx, Some(29)), &without, id),
         Outcome::NotApplicable
@@ -390,12 +396,12 @@ fn supervisory_board_2023_follows_the_governance_model() {
     let htx = unit(UnitKind::Htx, Some(10));
     let mut a = assessment(Law::Coop2023);
     assert_eq!(outcome(&htx, &a, id), Outcome::Unanswered);
-    a.facts.governance_model = Some(GovernanceModel::Reduced);
+    fact(&mut a, "model", "reduced");
     assert_eq!(outcome(&htx, &a, id), Outcome::NotApplicable);
-    a.facts.governance_model = Some(GovernanceModel::Full);
-    a.facts.has_supervisory_board = Some(false);
+    fact(&mut a, "model", "full");
+    fact(&mut a, "supervisory_board", "no");
     assert_eq!(outcome(&htx, &a, id), Outcome::Fail);
-    a.facts.has_supervisory_board = Some(true);
+    fact(&mut a, "supervisory_board", "yes");
     assert_eq!(outcome(&htx, &a, id), Outcome::Pass);
 }
 
@@ -414,13 +420,13 @@ fn board_size_is_three_to_fifteen_under_both_laws() {
             (15, Outcome::Pass),
             (16, Outcome::Fail),
         ] {
-            a.facts.board_size = Some(size);
+            fact(&mut a, "board_size", &size.to_string());
             assert_eq!(outcome(&htx, &a, id), expected, "{law:?} board of {size}");
         }
     }
     let mut reduced = assessment(Law::Coop2023);
-    reduced.facts.governance_model = Some(GovernanceModel::Reduced);
-    reduced.facts.board_size = Some(0);
+    fact(&mut reduced, "model", "reduced");
+    fact(&mut reduced, "board_size", &0.to_string());
     assert_eq!(
         outcome(&htx, &reduced, "2023-board-size"),
         Outcome::NotApplicable
@@ -468,7 +474,7 @@ fn annual_meeting_deadline_is_three_months_2012_and_four_2023() {
     for (law, id, held, expected) in cases {
         let mut a = assessment(law);
         assert_eq!(outcome(&htx, &a, id), Outcome::Unanswered);
-        a.facts.annual_meeting_on = Some(held);
+        fact(&mut a, "meeting", &held.to_string());
         assert_eq!(outcome(&htx, &a, id), expected, "{id} on {held}");
     }
 }
@@ -500,9 +506,9 @@ fn fund_allocations_2012_development_twenty_and_reserve_five_percent() {
     let htx = unit(UnitKind::Htx, Some(10));
     let funds = |dev: &str, reserve: &str| {
         let mut a = assessment(Law::Coop2012);
-        a.facts.income_for_allocation = Some(d("1000"));
-        a.facts.development_fund_allocated = Some(d(dev));
-        a.facts.reserve_fund_allocated = Some(d(reserve));
+        fact(&mut a, "income", "1000");
+        fact(&mut a, "development", dev);
+        fact(&mut a, "reserve", reserve);
         a
     };
     let ok = funds("200", "50");
@@ -519,7 +525,7 @@ fn fund_allocations_2012_development_twenty_and_reserve_five_percent() {
         Outcome::Unanswered
     );
     let mut loss = funds("0", "0");
-    loss.facts.income_for_allocation = Some(d("-5"));
+    fact(&mut loss, "income", "-5");
     assert_eq!(
         outcome(&htx, &loss, "2012-development-fund"),
         Outcome::NotApplicable
@@ -531,8 +537,8 @@ fn indivisible_fund_2023_at_least_five_percent_ten_for_a_union() {
     let id = "2023-indivisible-fund";
     let fund = |allocated: &str| {
         let mut a = assessment(Law::Coop2023);
-        a.facts.external_income = Some(d("400"));
-        a.facts.indivisible_fund_allocated = Some(d(allocated));
+        fact(&mut a, "external_income", "400");
+        fact(&mut a, "indivisible", allocated);
         a
     };
     let htx = unit(UnitKind::Htx, Some(10));
@@ -549,11 +555,11 @@ fn manual_rules_follow_the_answers_and_the_summary_counts() {
     let mut a = assessment(Law::Coop2012);
     assert_eq!(outcome(&htx, &a, "2012-bodies"), Outcome::Unanswered);
     a.set_answer("2012-bodies", Some(Answer::Yes));
-    a.set_note("2012-bodies", "Có đủ".to_owned());
+    a.set("note:2012-bodies", "Có đủ");
     assert_eq!(outcome(&htx, &a, "2012-bodies"), Outcome::Pass);
     a.set_answer("2012-bodies", Some(Answer::No));
     assert_eq!(outcome(&htx, &a, "2012-bodies"), Outcome::Fail);
-    assert_eq!(a.answer("2012-bodies").map(|x| x.1), Some("Có đủ"));
+    assert_eq!(a.value("note:", "2012-bodies"), Some("Có đủ"));
     let results = evaluate(&htx, &a);
     let summary = Summary::of(&results);
     assert_eq!(
@@ -570,13 +576,13 @@ fn compliant_2012() -> (Unit, Assessment) {
         r.non_member_supply_percent = Some(d("10"));
     }
     let mut a = assessment(Law::Coop2012);
-    a.facts.largest_member_capital_percent = Some(d("15"));
-    a.facts.has_supervisory_board = Some(true);
-    a.facts.board_size = Some(5);
-    a.facts.annual_meeting_on = Some(day(2024, 3, 15));
-    a.facts.income_for_allocation = Some(d("100"));
-    a.facts.development_fund_allocated = Some(d("20"));
-    a.facts.reserve_fund_allocated = Some(d("5"));
+    fact(&mut a, "capital_share", "15");
+    fact(&mut a, "supervisory_board", "yes");
+    fact(&mut a, "board_size", &5.to_string());
+    fact(&mut a, "meeting", &day(2024, 3, 15).to_string());
+    fact(&mut a, "income", "100");
+    fact(&mut a, "development", "20");
+    fact(&mut a, "reserve", "5");
     for rule in Law::Coop2012.rules().rules {
         if rule.check == Check::Manual {
             a.set_answer(rule.id, Some(Answer::Yes));
@@ -599,7 +605,7 @@ fn a_fully_compliant_cooperative_passes_every_mandatory_2012_rule() {
 #[test]
 fn every_gap_proposes_an_action_and_edits_survive_a_refresh() {
     let (mut u, mut a) = compliant_2012();
-    a.facts.board_size = Some(2);
+    fact(&mut a, "board_size", &2.to_string());
     if let Some(r) = u.record_mut(YEAR) {
         r.key_managers.push(KeyManager {
             role: ManagerRole::Director,
@@ -619,9 +625,9 @@ fn every_gap_proposes_an_action_and_edits_survive_a_refresh() {
         role: ManagerRole::Director
     }));
     assert_eq!(add_missing_actions(&u, &mut a, Lang::Vi), found.len());
-    a.actions[0].owner = "Chị Lan".to_owned();
+    a.set("act:0:owner", "Chị Lan");
     assert_eq!(add_missing_actions(&u, &mut a, Lang::Vi), 0);
-    assert_eq!(a.actions[0].owner, "Chị Lan");
+    assert_eq!(a.actions()[0].owner, "Chị Lan");
 }
 
 fn scored_workspace(grades: &[(i32, f64)], profits: &[(i32, &str)]) -> Workspace {
@@ -650,8 +656,7 @@ fn scored_workspace(grades: &[(i32, f64)], profits: &[(i32, &str)]) -> Workspace
         // The law in force on that date, as after a reload (the viewed law
         // is not saved).
         scored.law = None;
-        scored.facts = compliant.facts.clone();
-        scored.answers = compliant.answers.clone();
+        scored.entries.extend(compliant.entries.iter().cloned());
         *a = scored;
     }
     ws

@@ -96,7 +96,7 @@ fn scores_are_validated_and_nothing_is_stored_on_error() {
     assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "-1", Lang::En).is_err());
     set(&mut ws, &id, "score:1a", "5,5");
     let a = find(&ws, &id, YEAR).expect("created on the first edit");
-    assert_eq!(a.score("1a").map(|d| d.as_str()), Some("5.5"));
+    assert_eq!(a.value("score:", "1a"), Some("5.5"));
     // Saved compactly, as the edits that make it.
     assert!(to_json(&ws).contains("\"score:1a=5.5\""));
     // Unverified maxima are editable; the score follows the new maximum.

@@ -229,19 +229,16 @@ pub fn gaps(unit: &Unit, assessment: &Assessment) -> Vec<Gap> {
 /// proposal in `lang`. Existing items, and the user's edits to them, are
 /// kept even when their gap has gone. Returns how many were added.
 pub fn add_missing_actions(unit: &Unit, assessment: &mut Assessment, lang: Lang) -> usize {
-    let mut added = 0;
+    let mut sources: Vec<GapSource> = assessment.actions().into_iter().map(|a| a.source).collect();
+    let before = sources.len();
     for gap in gaps(unit, assessment) {
-        if assessment.actions.iter().any(|a| a.source == gap.source) {
+        if sources.contains(&gap.source) {
             continue;
         }
-        assessment.actions.push(ActionItem {
-            action: gap.proposal(lang),
-            source: gap.source,
-            owner: String::new(),
-            due: None,
-            status: ActionStatus::Open,
-        });
-        added += 1;
+        let n = sources.len();
+        assessment.set(&format!("act:{n}:source"), &gap.source.key());
+        assessment.set(&format!("act:{n}:action"), &gap.proposal(lang));
+        sources.push(gap.source);
     }
-    added
+    sources.len() - before
 }

@@ -476,8 +476,8 @@ pub enum GradeOutcome {
 /// whole 12 months and stopped no more than 3. An unstated figure does not
 /// prevent grading.
 pub fn eligibility(
-    months_operated: Option<u32>,
-    months_stopped: Option<u32>,
+    months_operated: Option<i64>,
+    months_stopped: Option<i64>,
 ) -> Result<(), NotGraded> {
     if months_operated.is_some_and(|m| m < 12) {
         return Err(NotGraded::OperatedUnderTwelveMonths);
@@ -594,7 +594,7 @@ pub fn classify(assessment: &Assessment) -> Option<Classification> {
                 let Some(points) = assessment.score(scoring.id) else {
                     continue;
                 };
-                match hundredths(points) {
+                match hundredths(&points) {
                     Some(value) if (0..=i64::from(max) * 100).contains(&value) => {
                         result.scored_items += 1;
                         criterion_score = Some(criterion_score.unwrap_or(0) + value);
@@ -616,7 +616,10 @@ pub fn classify(assessment: &Assessment) -> Option<Classification> {
         result.max_total += group_total.max;
         result.groups.push(group_total);
     }
-    result.outcome = match eligibility(assessment.months_operated, assessment.months_stopped) {
+    result.outcome = match eligibility(
+        assessment.number("months_operated"),
+        assessment.number("months_stopped"),
+    ) {
         Err(reason) => GradeOutcome::NotGraded(reason),
         Ok(()) if result.scored_items < result.total_items => GradeOutcome::Incomplete,
         Ok(()) => GradeOutcome::Graded(Grade::of_total(result.total)),

@@ -11,10 +11,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{
-    compare, compare_products, Answer, Assessment, GovernanceModel, StaticText, Verification,
-    FACT_LABELS,
-};
+use super::{compare, compare_products, Answer, Assessment, StaticText, Verification, FACTS};
 use crate::decimal::Decimal;
 use crate::format::format_date;
 use crate::html::{pick2, say};
@@ -522,7 +519,7 @@ pub fn evaluate_in(unit: &Unit, assessment: &Assessment, law: Law, lang: Lang) -
 }
 
 fn manual(assessment: &Assessment, rule: &LegalRule, lang: Lang) -> (Outcome, String) {
-    let (outcome, text) = match assessment.answer(rule.id).and_then(|a| a.0) {
+    let (outcome, text) = match assessment.answer(rule.id) {
         Some(Answer::Yes) => (Outcome::Pass, "Trả lời: có|Answered: yes"),
         Some(Answer::No) => (Outcome::Fail, "Trả lời: không|Answered: no"),
         Some(Answer::NotApplicable) => (
@@ -558,18 +555,20 @@ const YES_NO: [&str; 2] = ["{có|yes}", "{không|no}"];
 
 /// An automatic check: its outcome and what the data showed — the figure
 /// against its threshold, in the language of numbers — or which figure is
-/// missing (the labels of [`FACT_LABELS`] where it is one of the facts).
+/// missing (the labels of [`FACTS`] where it is one of the facts).
 fn automatic(
     unit: &Unit,
-    assessment: &Assessment,
+    a: &Assessment,
     law: Law,
     check: AutoCheck,
     lang: Lang,
 ) -> (Outcome, String) {
     use Outcome::NotApplicable;
-    let record = unit.record(assessment.year);
+    let record = unit.record(a.year);
     let members = record.and_then(|r| r.members);
-    let facts = &assessment.facts;
+    let fact = |i: usize| a.value(FACTS[i].0, "");
+    let amount = |i: usize| a.decimal(FACTS[i].0, "");
+    let label = |i: usize| FACTS[i].1;
     let n = |v: i64| v.to_string();
     let none = String::new;
     let not_for_kind = Ok((
@@ -577,7 +576,7 @@ fn automatic(
         "{Không áp dụng cho|Not for a} {}",
         [unit.kind.abbreviation().to_owned(), none(), none()],
     ));
-    let reduced = facts.governance_model == Some(GovernanceModel::Reduced);
+    let has_board = fact(1).map(|v| v == "yes");
     let board = |has: bool| if has { YES_NO[0] } else { YES_NO[1] };
     // (outcome, template, its arguments), or the label of what is missing.
     let found: Result<(Outcome, &str, [String; 3]), &str> = match check {
@@ -588,31 +587,26 @@ fn automatic(
                 (Some(min), Some(m)) => Ok((pass(m >= min), "{} (≥ {})", [n(m), n(min), none()])),
             }
         }
-        AutoCheck::MaxCapitalShare { htx, union } => match (
-            for_kind(unit.kind, htx, union),
-            &facts.largest_member_capital_percent,
-        ) {
-            (None, _) => not_for_kind,
-            (_, None) => Err(FACT_LABELS[4]),
-            (Some(cap), Some(share)) => Ok((
-                pass(compare(share, &Decimal::from_i64(cap)).is_le()),
-                "{} % (≤ {} %)",
-                [share.to_string(), n(cap), none()],
-            )),
-        },
+        AutoCheck::MaxCapitalShare { htx, union } => {
+            match (for_kind(unit.kind, htx, union), amount(4)) {
+                (None, _) => not_for_kind,
+                (_, None) => Err(label(4)),
+                (Some(cap), Some(share)) => Ok((
+                    pass(compare(&share, &Decimal::from_i64(cap)).is_le()),
+                    "{} % (≤ {} %)",
+                    [share.to_string(), n(cap), none()],
+                )),
+            }
+        }
         AutoCheck::SupervisoryBoardFromMembers { htx, union } => {
-            match (
-                for_kind(unit.kind, htx, union),
-                members,
-                facts.has_supervisory_board,
-            ) {
+            match (for_kind(unit.kind, htx, union), members, has_board) {
                 (None, _, _) => not_for_kind,
                 (_, None, _) => Err(MEMBERS),
                 // Under the threshold the charter chooses a board or a controller.
                 (Some(from), Some(m), _) if m < from => {
                     Ok((NotApplicable, "{} (< {})", [n(m), n(from), none()]))
                 }
-                (_, _, None) => Err(FACT_LABELS[1]),
+                (_, _, None) => Err(label(1)),
                 (Some(from), Some(m), Some(has)) => Ok((
                     pass(has),
                     "{} (≥ {}): {!}",
@@ -620,27 +614,25 @@ fn automatic(
                 )),
             }
         }
-        AutoCheck::SupervisoryBoardUnderFullModel => {
-            match (facts.governance_model, facts.has_supervisory_board) {
-                (None, _) => Err(FACT_LABELS[2]),
-                // The reduced model has a controller instead of a board.
-                (Some(GovernanceModel::Reduced), _) => {
-                    Ok((NotApplicable, "{Rút gọn|Reduced}", [none(), none(), none()]))
-                }
-                (_, None) => Err(FACT_LABELS[1]),
-                (_, Some(has)) => Ok((
-                    pass(has),
-                    "{Đầy đủ|Full}: {!}",
-                    [say(lang, board(has), &[]), none(), none()],
-                )),
-            }
-        }
-        AutoCheck::BoardSize { min, max } => match facts.board_size {
-            // The reduced model has no board of management.
-            _ if law == Law::Coop2023 && reduced => {
+        AutoCheck::SupervisoryBoardUnderFullModel => match (fact(2), has_board) {
+            (None, _) => Err(label(2)),
+            // The reduced model has a controller instead of a board.
+            (Some("reduced"), _) => {
                 Ok((NotApplicable, "{Rút gọn|Reduced}", [none(), none(), none()]))
             }
-            None => Err(FACT_LABELS[0]),
+            (_, None) => Err(label(1)),
+            (_, Some(has)) => Ok((
+                pass(has),
+                "{Đầy đủ|Full}: {!}",
+                [say(lang, board(has), &[]), none(), none()],
+            )),
+        },
+        AutoCheck::BoardSize { min, max } => match a.number(FACTS[0].0) {
+            // The reduced model has no board of management.
+            _ if law == Law::Coop2023 && fact(2) == Some("reduced") => {
+                Ok((NotApplicable, "{Rút gọn|Reduced}", [none(), none(), none()]))
+            }
+            None => Err(label(0)),
             Some(size) => Ok((
                 pass((min..=max).contains(&size)),
                 "{} ({}–{})",
@@ -648,14 +640,10 @@ fn automatic(
             )),
         },
         AutoCheck::AnnualMeetingWithinMonths(months) => {
-            let year = assessment.year;
-            let first = NaiveDate::from_ymd_opt(year + 1, 1, 1);
-            match (
-                facts.annual_meeting_on,
-                first,
-                annual_meeting_deadline(year, months),
-            ) {
-                (None, _, _) => Err(FACT_LABELS[3]),
+            let held = fact(3).and_then(crate::iso_date::parse_iso);
+            let first = NaiveDate::from_ymd_opt(a.year + 1, 1, 1);
+            match (held, first, annual_meeting_deadline(a.year, months)) {
+                (None, _, _) => Err(label(3)),
                 (Some(held), Some(first), Some(deadline)) => Ok((
                     pass(held >= first && held <= deadline),
                     "{} ({}–{})",
@@ -685,60 +673,46 @@ fn automatic(
             }
         }
         AutoCheck::FundAtLeast { fund, htx, union } => {
-            let (income, allocated, label) = match fund {
-                Fund::Development => (
-                    &facts.income_for_allocation,
-                    &facts.development_fund_allocated,
-                    FACT_LABELS[6],
-                ),
-                Fund::Reserve => (
-                    &facts.income_for_allocation,
-                    &facts.reserve_fund_allocated,
-                    FACT_LABELS[7],
-                ),
-                Fund::Indivisible => (
-                    &facts.external_income,
-                    &facts.indivisible_fund_allocated,
-                    FACT_LABELS[9],
-                ),
+            // The facts of the income and of the allocation.
+            let (income, allocated) = match fund {
+                Fund::Development => (5, 6),
+                Fund::Reserve => (5, 7),
+                Fund::Indivisible => (8, 9),
             };
-            match (for_kind(unit.kind, htx, union), income, allocated) {
+            match (
+                for_kind(unit.kind, htx, union),
+                amount(income),
+                amount(allocated),
+            ) {
                 (None, _, _) => not_for_kind,
-                (_, None, _) => Err(if fund == Fund::Indivisible {
-                    FACT_LABELS[8]
-                } else {
-                    FACT_LABELS[5]
-                }),
-                (_, _, None) => Err(label),
+                (_, None, _) => Err(label(income)),
+                (_, _, None) => Err(label(allocated)),
+                // No income, nothing to allocate.
+                (_, Some(income), _) if compare(&income, &Decimal::from_i64(0)).is_le() => Ok((
+                    NotApplicable,
+                    "{} ≤ 0",
+                    [income.to_string(), none(), none()],
+                )),
                 (Some(min), Some(income), Some(allocated)) => {
-                    if compare(income, &Decimal::from_i64(0)).is_le() {
-                        // No income, nothing to allocate.
-                        Ok((
-                            NotApplicable,
-                            "{} ≤ 0",
-                            [income.to_string(), none(), none()],
-                        ))
-                    } else {
-                        // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
-                        let enough = compare_products(
-                            allocated,
-                            &Decimal::from_i64(100),
-                            income,
-                            &Decimal::from_i64(min),
-                        )
-                        .is_ge();
-                        Ok((
-                            pass(enough),
-                            "{} / {} (≥ {} %)",
-                            [allocated.to_string(), income.to_string(), n(min)],
-                        ))
-                    }
+                    // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
+                    let enough = compare_products(
+                        &allocated,
+                        &Decimal::from_i64(100),
+                        &income,
+                        &Decimal::from_i64(min),
+                    )
+                    .is_ge();
+                    Ok((
+                        pass(enough),
+                        "{} / {} (≥ {} %)",
+                        [allocated.to_string(), income.to_string(), n(min)],
+                    ))
                 }
             }
         }
     };
     match found {
-        Ok((outcome, template, [a, b, c])) => (outcome, say(lang, template, &[&a, &b, &c])),
+        Ok((outcome, template, [x, y, z])) => (outcome, say(lang, template, &[&x, &y, &z])),
         Err(what) => (
             Outcome::Unanswered,
             say(

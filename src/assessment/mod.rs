@@ -79,58 +79,65 @@ impl Verification {
     }
 }
 
-/// Governance model under Luật HTX 2023, Điều 56.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GovernanceModel {
-    /// Tổ chức quản trị đầy đủ: ĐHTV, HĐQT, Giám đốc, Ban kiểm soát.
-    Full,
-    /// Tổ chức quản trị rút gọn: ĐHTV, Giám đốc, kiểm soát viên.
-    Reduced,
-}
-
-/// Facts the legal checklist needs that the yearly record does not hold.
-/// Every field is optional: a missing fact leaves its rule unanswered.
-/// Money is in millions of VND, shares in percent.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct GovernanceFacts {
-    /// Số thành viên Hội đồng quản trị.
-    pub board_size: Option<i64>,
-    /// Whether there is a Ban kiểm soát (as opposed to a single kiểm soát
-    /// viên or none).
-    pub has_supervisory_board: Option<bool>,
-    pub governance_model: Option<GovernanceModel>,
-    /// The date of the annual general meeting (Đại hội thành viên thường
-    /// niên) held for the year assessed.
-    pub annual_meeting_on: Option<NaiveDate>,
-    /// The largest single member's capital contribution as a share of the
-    /// charter capital, in percent.
-    pub largest_member_capital_percent: Option<Decimal>,
-    /// Income on which the 2012 law's fund allocations are computed.
-    pub income_for_allocation: Option<Decimal>,
-    /// Allocated to the quỹ đầu tư phát triển in the year.
-    pub development_fund_allocated: Option<Decimal>,
-    /// Allocated to the quỹ dự phòng tài chính in the year.
-    pub reserve_fund_allocated: Option<Decimal>,
-    /// Income from external transactions (thu nhập từ giao dịch bên ngoài),
-    /// on which the 2023 law's indivisible fund is computed.
-    pub external_income: Option<Decimal>,
-    /// Allocated to the quỹ chung không chia from that income.
-    pub indivisible_fund_allocated: Option<Decimal>,
-}
-
-/// The labels of the facts (`"vi|en"`), in the order of
-/// [`page::fact_values`]; also what a check says is missing.
-pub const FACT_LABELS: [&str; 10] = [
-    "Số thành viên HĐQT|Board members",
-    "Có ban kiểm soát|Supervisory board",
-    "Mô hình quản trị (Luật 2023)|Governance model (2023 law)",
-    "Ngày đại hội thường niên|Annual meeting date",
-    "Vốn góp lớn nhất của một thành viên (%)|Largest member's capital share (%)",
-    "Thu nhập để trích quỹ (triệu đồng)|Income to allocate (million VND)",
-    "Trích quỹ đầu tư phát triển|Development fund allocated",
-    "Trích quỹ dự phòng tài chính|Reserve fund allocated",
-    "Thu nhập từ giao dịch bên ngoài|Income from external transactions",
-    "Trích quỹ chung không chia|Indivisible fund allocated",
+/// The facts the legal checklist needs that the yearly record does not
+/// hold, as `(name, "vi|en" label)`: the names under which they are
+/// entered and saved, the labels of their fields, also what a check says is
+/// missing. Money is in millions of VND, shares in percent. A missing fact
+/// leaves its rule unanswered.
+///
+/// - `board_size`: số thành viên Hội đồng quản trị;
+/// - `supervisory_board`: `yes` if there is a Ban kiểm soát (rather than a
+///   single kiểm soát viên or none), `no`;
+/// - `model`: the governance model of Luật HTX 2023, Điều 56, `full` (ĐHTV,
+///   HĐQT, Giám đốc, Ban kiểm soát) or `reduced` (ĐHTV, Giám đốc, kiểm soát
+///   viên);
+/// - `meeting`: the date of the annual general meeting (Đại hội thành viên
+///   thường niên) held for the year assessed;
+/// - `capital_share`: the largest member's capital as a share of the
+///   charter capital;
+/// - `income`: the income on which the 2012 law's funds are computed, and
+///   `development`, `reserve`: what went to the quỹ đầu tư phát triển and
+///   the quỹ dự phòng tài chính;
+/// - `external_income`: income from external transactions, on which the
+///   2023 law's quỹ chung không chia (`indivisible`) is computed.
+pub const FACTS: [(&str, &str); 10] = [
+    ("fact:board_size", "Số thành viên HĐQT|Board members"),
+    (
+        "fact:supervisory_board",
+        "Có ban kiểm soát|Supervisory board",
+    ),
+    (
+        "fact:model",
+        "Mô hình quản trị (Luật 2023)|Governance model (2023 law)",
+    ),
+    (
+        "fact:meeting",
+        "Ngày đại hội thường niên|Annual meeting date",
+    ),
+    (
+        "fact:capital_share",
+        "Vốn góp lớn nhất của một thành viên (%)|Largest member's capital share (%)",
+    ),
+    (
+        "fact:income",
+        "Thu nhập để trích quỹ (triệu đồng)|Income to allocate (million VND)",
+    ),
+    (
+        "fact:development",
+        "Trích quỹ đầu tư phát triển|Development fund allocated",
+    ),
+    (
+        "fact:reserve",
+        "Trích quỹ dự phòng tài chính|Reserve fund allocated",
+    ),
+    (
+        "fact:external_income",
+        "Thu nhập từ giao dịch bên ngoài|Income from external transactions",
+    ),
+    (
+        "fact:indivisible",
+        "Trích quỹ chung không chia|Indivisible fund allocated",
+    ),
 ];
 
 /// A manager's answer to a rule that cannot be checked from the data.
@@ -162,8 +169,14 @@ impl Answer {
 /// workspace. It keeps the rubric version it was scored with, so a later
 /// rubric never re-scores an old result.
 ///
-/// Saved as a list of `name=value` entries, the names the page's controls
-/// carry ([`stored`]), rather than through serde's derived code.
+/// What the manager entered is kept as `name=value` entries under the
+/// names of the page's controls ([`page`]), as [`page::set_field`] checked
+/// and normalised them: facts (`fact:board_size=5`, see [`FACTS`]),
+/// answers and notes (`ans:2012-bodies=no`, `note:2012-bodies=…`), months
+/// (`months_operated=12`), scores (`score:1a=4.5`), corrected maxima
+/// (`max:15=8`) and action items (`act:0:source=rule:2012-board-size`,
+/// `act:0:owner=…`). One list of strings is cheap to keep, copy, compare
+/// and save ([`stored`]); the typed readers below parse what they need.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assessment {
     pub unit_id: String,
@@ -173,20 +186,8 @@ pub struct Assessment {
     /// The rule set viewed, when the user chose the other one; not saved
     /// (see [`Assessment::law`]).
     pub law: Option<Law>,
-    pub facts: GovernanceFacts,
-    /// (rule id, answer, note) of the manual rules.
-    pub answers: Vec<(String, Option<Answer>, String)>,
     pub rubric_version: String,
-    /// (criterion, maximum): the user's corrections of unverified maxima.
-    pub max_overrides: Vec<(u8, u32)>,
-    /// (scoring item such as "1a" or "5", points).
-    pub scores: Vec<(String, Decimal)>,
-    /// Months the cooperative operated in the year (Thông tư 01/2020: fewer
-    /// than 12 means not graded).
-    pub months_operated: Option<u32>,
-    /// Months it stopped operating in the year (more than 3: not graded).
-    pub months_stopped: Option<u32>,
-    pub actions: Vec<ActionItem>,
+    pub entries: Vec<String>,
 }
 
 impl Assessment {
@@ -198,14 +199,8 @@ impl Assessment {
             year,
             assessed_on,
             law: None,
-            facts: GovernanceFacts::default(),
-            answers: Vec::new(),
             rubric_version: classification::CURRENT_RUBRIC.version.to_owned(),
-            max_overrides: Vec::new(),
-            scores: Vec::new(),
-            months_operated: None,
-            months_stopped: None,
-            actions: Vec::new(),
+            entries: Vec::new(),
         }
     }
 
@@ -216,59 +211,114 @@ impl Assessment {
             .unwrap_or_else(|| Law::in_force_on(self.assessed_on))
     }
 
-    /// The answer and note given for a manual rule.
-    pub fn answer(&self, rule_id: &str) -> Option<(Option<Answer>, &str)> {
-        self.answers
+    /// The value entered under the name `prefix` + `key` ("score:" + "1a").
+    pub fn value(&self, prefix: &str, key: &str) -> Option<&str> {
+        self.entries
             .iter()
-            .find(|a| a.0 == rule_id)
-            .map(|a| (a.1, a.2.as_str()))
+            .find_map(|e| e.strip_prefix(prefix)?.strip_prefix(key)?.strip_prefix('='))
     }
 
-    fn answer_mut(&mut self, rule_id: &str) -> &mut (String, Option<Answer>, String) {
-        let index = match self.answers.iter().position(|a| a.0 == rule_id) {
-            Some(index) => index,
-            None => {
-                self.answers.push((rule_id.to_owned(), None, String::new()));
-                self.answers.len() - 1
+    /// Sets the entry `name`, or removes it when `value` is empty.
+    pub fn set(&mut self, name: &str, value: &str) {
+        let at = self
+            .entries
+            .iter()
+            .position(|e| e.strip_prefix(name).is_some_and(|v| v.starts_with('=')));
+        let entry = [name, "=", value].concat();
+        match (at, value.is_empty()) {
+            (Some(i), true) => {
+                self.entries.remove(i);
             }
-        };
-        &mut self.answers[index]
-    }
-
-    /// Sets the answer (and keeps the note) for a manual rule.
-    pub fn set_answer(&mut self, rule_id: &str, answer: Option<Answer>) {
-        self.answer_mut(rule_id).1 = answer;
-    }
-
-    pub fn set_note(&mut self, rule_id: &str, note: String) {
-        self.answer_mut(rule_id).2 = note;
-    }
-
-    pub fn score(&self, item: &str) -> Option<&Decimal> {
-        self.scores.iter().find(|s| s.0 == item).map(|s| &s.1)
-    }
-
-    /// Stores a score (already validated against its maximum), or removes
-    /// it with `None`.
-    pub fn set_score(&mut self, item: &str, points: Option<Decimal>) {
-        self.scores.retain(|s| s.0 != item);
-        if let Some(points) = points {
-            self.scores.push((item.to_owned(), points));
+            (Some(i), false) => {
+                if let Some(e) = self.entries.get_mut(i) {
+                    *e = entry;
+                }
+            }
+            (None, false) => self.entries.push(entry),
+            (None, true) => {}
         }
     }
 
+    /// An amount entered under `prefix` + `key`.
+    pub fn decimal(&self, prefix: &str, key: &str) -> Option<Decimal> {
+        Decimal::parse(self.value(prefix, key)?).ok()
+    }
+
+    /// A whole number entered under `name`.
+    pub fn number(&self, name: &str) -> Option<i64> {
+        self.value(name, "")?.parse().ok()
+    }
+
+    /// The answer given for a manual rule.
+    pub fn answer(&self, rule_id: &str) -> Option<Answer> {
+        Answer::from_key(self.value("ans:", rule_id)?)
+    }
+
+    pub fn score(&self, item: &str) -> Option<Decimal> {
+        self.decimal("score:", item)
+    }
+
+    /// The user's correction of an unverified criterion's maximum.
     pub fn max_override(&self, criterion: u8) -> Option<u32> {
-        self.max_overrides
-            .iter()
-            .find(|o| o.0 == criterion)
-            .map(|o| o.1)
+        self.value("max:", &criterion.to_string())?.parse().ok()
+    }
+
+    /// The action items, in order.
+    pub fn actions(&self) -> Vec<ActionItem> {
+        let mut items: Vec<ActionItem> = Vec::new();
+        for entry in &self.entries {
+            let Some((index, field, value)) = entry.strip_prefix("act:").and_then(|rest| {
+                let (index, rest) = rest.split_once(':')?;
+                let (field, value) = rest.split_once('=')?;
+                Some((index.parse::<usize>().ok()?, field, value))
+            }) else {
+                continue;
+            };
+            if field == "source" && index == items.len() {
+                if let Some(source) = GapSource::from_key(value) {
+                    items.push(ActionItem {
+                        source,
+                        action: String::new(),
+                        owner: String::new(),
+                        due: None,
+                        status: ActionStatus::Open,
+                    });
+                }
+                continue;
+            }
+            let Some(item) = items.get_mut(index) else {
+                continue;
+            };
+            match field {
+                "action" => value.clone_into(&mut item.action),
+                "owner" => value.clone_into(&mut item.owner),
+                "due" => item.due = crate::iso_date::parse_iso(value),
+                "status" => item.status = ActionStatus::from_key(value).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        items
+    }
+
+    /// Sets (or with `None` removes) the answer to a manual rule.
+    pub fn set_answer(&mut self, rule_id: &str, answer: Option<Answer>) {
+        self.set(&format!("ans:{rule_id}"), answer.map_or("", Answer::key));
+    }
+
+    /// Sets (or with `None` removes) a score, already checked against its
+    /// maximum.
+    pub fn set_score(&mut self, item: &str, points: Option<Decimal>) {
+        self.set(
+            &format!("score:{item}"),
+            points.as_ref().map_or("", Decimal::as_str),
+        );
     }
 
     pub fn set_max_override(&mut self, criterion: u8, max: Option<u32>) {
-        self.max_overrides.retain(|o| o.0 != criterion);
-        if let Some(max) = max {
-            self.max_overrides.push((criterion, max));
-        }
+        self.set(
+            &format!("max:{criterion}"),
+            &max.map(|m| m.to_string()).unwrap_or_default(),
+        );
     }
 }
 

@@ -16,17 +16,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::action_plan::{add_missing_actions, gaps, ActionItem, ActionStatus, Gap, GapSource};
+use super::action_plan::{add_missing_actions, gaps, ActionStatus, Gap, GapSource};
 use super::classification::{
     classify, effective_max, manager_qualification_shares, parse_score, rubric, Classification,
     GradeOutcome, NotGraded, CURRENT_RUBRIC,
 };
 use super::exemplary::{readiness, ExemplaryCriteria};
 use super::legal_rules::{evaluate, evaluate_in, evaluate_law, Law, Outcome, RuleResult, Summary};
-use super::{
-    find, find_or_create, Answer, Assessment, GovernanceFacts, GovernanceModel, Grade, SizeClass,
-    Verification, FACT_LABELS,
-};
+use super::{find, find_or_create, Answer, Assessment, Grade, SizeClass, Verification, FACTS};
 use crate::decimal::Decimal;
 use crate::format::{format_date, format_decimal, format_number, format_percent, iso_date};
 use crate::html::{pick2, say, Html};
@@ -183,40 +180,6 @@ pub fn default_date(year: i32, today: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(year + 1, 3, 31).map_or(today, |d| d.min(today))
 }
 
-/// The facts as their controls' names and values (empty when not given),
-/// in the form's order; also what is saved ([`super::stored`]).
-pub fn fact_values(f: &GovernanceFacts) -> [(&'static str, String); 10] {
-    let amount = |d: &Option<Decimal>| d.as_ref().map_or(String::new(), |d| d.as_str().to_owned());
-    let board = match f.has_supervisory_board {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    };
-    let model = match f.governance_model {
-        Some(GovernanceModel::Full) => "full",
-        Some(GovernanceModel::Reduced) => "reduced",
-        None => "",
-    };
-    [
-        ("fact:board_size", opt_text(&f.board_size)),
-        ("fact:supervisory_board", board.to_owned()),
-        ("fact:model", model.to_owned()),
-        (
-            "fact:meeting",
-            f.annual_meeting_on.map(iso_date).unwrap_or_default(),
-        ),
-        (
-            "fact:capital_share",
-            amount(&f.largest_member_capital_percent),
-        ),
-        ("fact:income", amount(&f.income_for_allocation)),
-        ("fact:development", amount(&f.development_fund_allocated)),
-        ("fact:reserve", amount(&f.reserve_fund_allocated)),
-        ("fact:external_income", amount(&f.external_income)),
-        ("fact:indivisible", amount(&f.indivisible_fund_allocated)),
-    ]
-}
-
 /// The facts the automatic checks read that the yearly record lacks.
 pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
@@ -225,12 +188,13 @@ pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
         "<fieldset class=\"facts\"><legend>{Số liệu cho các kiểm tra tự động|Data for the automatic checks}</legend>",
         &[],
     );
-    for ((name, value), label) in fact_values(&a.facts).iter().zip(FACT_LABELS) {
-        let choices = match *name {
+    for (name, label) in FACTS {
+        let value = a.value(name, "").unwrap_or_default();
+        let choices = match name {
             "fact:supervisory_board" => [("yes", "Có|Yes"), ("no", "Không|No")],
             "fact:model" => [("full", "Đầy đủ|Full"), ("reduced", "Rút gọn|Reduced")],
             _ => {
-                let kind = if *name == "fact:meeting" {
+                let kind = if name == "fact:meeting" {
                     "date"
                 } else {
                     "text"
@@ -294,7 +258,7 @@ pub fn answers_form_html(a: &Assessment, lang: Lang) -> String {
         ("na", pick2(lang, "Không áp dụng|Not applicable")),
     ];
     for rule in a.law().rules().rules.iter().filter(|r| !r.is_automatic()) {
-        let (answer, note) = a.answer(rule.id).unwrap_or((None, ""));
+        let (answer, note) = (a.answer(rule.id), a.value("note:", rule.id));
         html.tr(
             lang,
             "<tr><th scope=\"row\">{}<small class=\"cite\">{}</small></th><td><select name=\"ans:{2}\" aria-label=\"{Trả lời|Answer}: {2}\">",
@@ -304,7 +268,7 @@ pub fn answers_form_html(a: &Assessment, lang: Lang) -> String {
         html.tr(
             lang,
             "</select></td><td><input name=\"note:{0}\" type=\"text\" value=\"{1}\" aria-label=\"{Ghi chú|Note}: {0}\"></td></tr>",
-            &[rule.id, note],
+            &[rule.id, note.unwrap_or_default()],
         );
     }
     html.append_text(TABLE_END);
@@ -522,19 +486,15 @@ fn figures(criterion: u8, record: Option<&YearRecord>, lang: Lang) -> String {
 pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
     html.append_text("<div class=\"months\">");
-    for (label, name, value) in [
+    for (label, name) in [
         (
             "Số tháng hoạt động trong năm|Months operating in the year",
             "months_operated",
-            a.months_operated,
         ),
-        (
-            "Số tháng ngừng hoạt động|Months stopped",
-            "months_stopped",
-            a.months_stopped,
-        ),
+        ("Số tháng ngừng hoạt động|Months stopped", "months_stopped"),
     ] {
-        input(&mut html, lang, label, name, "number", &opt_text(&value));
+        let value = a.value(name, "").unwrap_or_default();
+        input(&mut html, lang, label, name, "number", value);
     }
     html.append_text("</div>");
     let Some(rubric) = rubric(&a.rubric_version) else {
@@ -595,7 +555,7 @@ pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
                 } else {
                     item.name.get(lang)
                 };
-                let value = a.score(item.id).map_or("", Decimal::as_str);
+                let value = a.value("score:", item.id).unwrap_or_default();
                 html.tr(
                     lang,
                     "<td>{}</td><td><input name=\"score:{1}\" type=\"text\" inputmode=\"decimal\" class=\"score\" value=\"{2}\" aria-label=\"{Điểm|Points} {1} ({tối đa|max} {3})\"></td><td class=\"num\">",
@@ -955,7 +915,7 @@ fn actions_table(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang, edita
         .iter()
         .map(|s| (s.key(), s.label(lang)))
         .collect();
-    for (i, item) in a.actions.iter().enumerate() {
+    for (i, item) in a.actions().iter().enumerate() {
         let gap = gap_text(&found, &item.source, lang);
         if editable {
             let due = item.due.map(iso_date).unwrap_or_default();
@@ -999,7 +959,7 @@ fn actions_table(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang, edita
 /// under the gap it answers.
 pub fn actions_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
-    if a.actions.is_empty() {
+    if a.actions().is_empty() {
         html.tr(
             lang,
             "<p class=\"muted\">{Chưa có hành động nào trong kế hoạch.|No action in the plan yet.}</p>",
@@ -1026,9 +986,10 @@ fn gap_text(found: &[Gap], source: &GapSource, lang: Lang) -> String {
 
 /// The gaps that have no action yet, each with the action proposed.
 pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+    let actions = a.actions();
     let open: Vec<Gap> = gaps(unit, a)
         .into_iter()
-        .filter(|g| !a.actions.iter().any(|x| x.source == g.source))
+        .filter(|g| !actions.iter().any(|x| x.source == g.source))
         .collect();
     let mut html = Html::new();
     if open.is_empty() {
@@ -1103,7 +1064,7 @@ pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     );
     failures(&mut html, &results, lang);
     html.tr(lang, "<h3>{Kế hoạch hành động|Action plan}</h3>", &[]);
-    if a.actions.is_empty() {
+    if a.entries.iter().all(|e| !e.starts_with("act:")) {
         html.tr(lang, "<p>{Chưa có hành động.|No action yet.}</p>", &[]);
     } else {
         actions_table(&mut html, unit, a, lang, false);
@@ -1245,115 +1206,77 @@ pub fn apply(
 }
 
 /// Sets the field of an assessment that a control's `name` names (see the
-/// module's documentation) from its value as typed; also how a saved
-/// assessment is read back ([`super::stored`]). Scores are not checked
-/// against their maxima here ([`apply`] does). Unknown names change nothing.
+/// module's documentation) from its value as typed, checked and normalised
+/// (`3,5` is kept as `3.5`); also how a saved assessment is read back
+/// ([`super::stored`]). Scores are not checked against their maxima here
+/// ([`apply`] does). Unknown names change nothing.
 pub fn set_field(
     a: &mut Assessment,
     name: &str,
     value: &str,
     lang: Lang,
 ) -> Result<(), ApplyError> {
-    let f = &mut a.facts;
-    let amount = match name {
-        "fact:capital_share" => Some(&mut f.largest_member_capital_percent),
-        "fact:income" => Some(&mut f.income_for_allocation),
-        "fact:development" => Some(&mut f.development_fund_allocated),
-        "fact:reserve" => Some(&mut f.reserve_fund_allocated),
-        "fact:external_income" => Some(&mut f.external_income),
-        "fact:indivisible" => Some(&mut f.indivisible_fund_allocated),
-        _ => None,
-    };
-    if let Some(amount) = amount {
-        *amount = parse_opt_decimal(value, lang)?;
-        return Ok(());
-    }
-    let months = match name {
-        "months_operated" => Some(&mut a.months_operated),
-        "months_stopped" => Some(&mut a.months_stopped),
-        _ => None,
-    };
-    if let Some(months) = months {
-        *months = parse_opt_int(value, lang)?.map(|m| m.min(12));
-        return Ok(());
-    }
-    match name {
-        "date" => a.assessed_on = parse_opt_date(value, lang)?.unwrap_or(a.assessed_on),
-        "law" => {
+    let value = value.trim();
+    let (kind, key) = name.split_once(':').unwrap_or((name, ""));
+    let stored = match (kind, key) {
+        ("date", _) => {
+            a.assessed_on = parse_opt_date(value, lang)?.unwrap_or(a.assessed_on);
+            return Ok(());
+        }
+        ("law", _) => {
             let law = if value == "2012" {
                 Law::Coop2012
             } else {
                 Law::Coop2023
             };
             a.law = (law != Law::in_force_on(a.assessed_on)).then_some(law);
+            return Ok(());
         }
-        "fact:board_size" => a.facts.board_size = parse_opt_int(value, lang)?.map(i64::from),
-        "fact:supervisory_board" => {
-            a.facts.has_supervisory_board = match value {
-                "yes" => Some(true),
-                "no" => Some(false),
-                _ => None,
+        ("months_operated" | "months_stopped", _) => {
+            opt_text(&parse_opt_int(value, lang)?.map(|m| m.min(12)))
+        }
+        ("max", _) => {
+            let max = parse_opt_int(value, lang)?;
+            if max.is_some_and(|m| !(1..=100).contains(&m)) {
+                return Err(
+                    pick2(lang, "Điểm tối đa từ 1 đến 100|A maximum is 1 to 100").to_owned(),
+                );
             }
+            let rubric_max = CURRENT_RUBRIC
+                .criterion(key.parse().unwrap_or(0))
+                .map(|c| c.max);
+            opt_text(&max.filter(|m| Some(*m) != rubric_max))
         }
-        "fact:model" => {
-            a.facts.governance_model = match value {
-                "full" => Some(GovernanceModel::Full),
-                "reduced" => Some(GovernanceModel::Reduced),
-                _ => None,
-            }
+        ("fact", "board_size") => opt_text(&parse_opt_int(value, lang)?),
+        ("fact", "meeting") => parse_opt_date(value, lang)?
+            .map(iso_date)
+            .unwrap_or_default(),
+        ("fact", "supervisory_board" | "model") | ("ans" | "note", _) => value.to_owned(),
+        ("fact", _) if FACTS.iter().any(|f| f.0 == name) => {
+            opt_text(&parse_opt_decimal(value, lang)?)
         }
-        "fact:meeting" => a.facts.annual_meeting_on = parse_opt_date(value, lang)?,
-        _ => {
-            let (kind, rest) = name.split_once(':').unwrap_or_default();
-            match kind {
-                "ans" => a.set_answer(rest, Answer::from_key(value)),
-                "note" => a.set_note(rest, value.trim().to_owned()),
-                "score" => a.set_score(rest, parse_opt_decimal(value, lang)?),
-                "max" => {
-                    let number = rest.parse().unwrap_or(0);
-                    let max = parse_opt_int(value, lang)?;
-                    if max.is_some_and(|m| !(1..=100).contains(&m)) {
-                        return Err(
-                            pick2(lang, "Điểm tối đa từ 1 đến 100|A maximum is 1 to 100")
-                                .to_owned(),
-                        );
-                    }
-                    let rubric_max = CURRENT_RUBRIC.criterion(number).map(|c| c.max);
-                    a.set_max_override(number, max.filter(|m| Some(*m) != rubric_max));
+        ("score", _) => opt_text(&parse_opt_decimal(value, lang)?),
+        ("act", _) => {
+            let (index, field) = key.split_once(':').unwrap_or_default();
+            let count = a.actions().len();
+            let known = index.parse::<usize>().is_ok_and(|i| i < count);
+            match field {
+                // A saved action: its gap first, then its fields.
+                "source" if index == count.to_string() => {
+                    GapSource::from_key(value)
+                        .ok_or_else(|| pick2(lang, "Không rõ|Unknown").to_owned())?;
+                    value.to_owned()
                 }
-                "act" => {
-                    let (index, field) = rest.split_once(':').unwrap_or_default();
-                    let index = index.parse().unwrap_or(usize::MAX);
-                    if field == "source" && index == a.actions.len() {
-                        // A saved action: its gap first, then its fields.
-                        let source = GapSource::from_key(value)
-                            .ok_or_else(|| pick2(lang, "Không rõ|Unknown").to_owned())?;
-                        a.actions.push(ActionItem {
-                            source,
-                            action: String::new(),
-                            owner: String::new(),
-                            due: None,
-                            status: ActionStatus::Open,
-                        });
-                        return Ok(());
-                    }
-                    let Some(item) = a.actions.get_mut(index) else {
-                        return Ok(());
-                    };
-                    match field {
-                        "action" => item.action = value.trim().to_owned(),
-                        "owner" => item.owner = value.trim().to_owned(),
-                        "due" => item.due = parse_opt_date(value, lang)?,
-                        "status" => {
-                            item.status = ActionStatus::from_key(value).unwrap_or(item.status)
-                        }
-                        _ => {}
-                    }
-                }
-                _ => {}
+                "due" if known => parse_opt_date(value, lang)?
+                    .map(iso_date)
+                    .unwrap_or_default(),
+                "action" | "owner" | "status" if known => value.to_owned(),
+                _ => return Ok(()),
             }
         }
-    }
+        _ => return Ok(()),
+    };
+    a.set(name, &stored);
     Ok(())
 }
 

@@ -37,49 +37,7 @@ pub fn entries(a: &Assessment) -> Vec<String> {
     put(&mut out, "year", &a.year.to_string());
     put(&mut out, "date", &iso_date(a.assessed_on));
     put(&mut out, "rubric", &a.rubric_version);
-    for (name, value) in page::fact_values(&a.facts) {
-        if !value.is_empty() {
-            put(&mut out, name, &value);
-        }
-    }
-    for (name, value) in [
-        ("months_operated", a.months_operated),
-        ("months_stopped", a.months_stopped),
-    ] {
-        if let Some(value) = value {
-            put(&mut out, name, &value.to_string());
-        }
-    }
-    for (rule, answer, note) in &a.answers {
-        put(
-            &mut out,
-            &format!("ans:{rule}"),
-            answer.map_or("", super::Answer::key),
-        );
-        if !note.is_empty() {
-            put(&mut out, &format!("note:{rule}"), note);
-        }
-    }
-    for (number, max) in &a.max_overrides {
-        put(&mut out, &format!("max:{number}"), &max.to_string());
-    }
-    for (item, points) in &a.scores {
-        put(&mut out, &format!("score:{item}"), points.as_str());
-    }
-    for (i, item) in a.actions.iter().enumerate() {
-        let due = item.due.map(iso_date).unwrap_or_default();
-        for (field, value) in [
-            ("source", item.source.key().as_str()),
-            ("action", &item.action),
-            ("owner", &item.owner),
-            ("due", &due),
-            ("status", item.status.key()),
-        ] {
-            if !value.is_empty() {
-                put(&mut out, &format!("act:{i}:{field}"), value);
-            }
-        }
-    }
+    out.extend(a.entries.iter().cloned());
     out
 }
 
