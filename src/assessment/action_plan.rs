@@ -53,9 +53,8 @@ impl GapSource {
             "rule" => Some(GapSource::Rule {
                 id: rest.to_owned(),
             }),
-            "criterion" => rest
-                .parse()
-                .ok()
+            "criterion" => super::int(rest)
+                .and_then(|n| u8::try_from(n).ok())
                 .map(|number| GapSource::Criterion { number }),
             "manager" => ROLE_KEYS
                 .iter()

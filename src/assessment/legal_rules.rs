@@ -551,11 +551,10 @@ fn pass(ok: bool) -> Outcome {
 }
 
 const MEMBERS: &str = "Số thành viên trong năm|Members in the year";
-const YES_NO: [&str; 2] = ["{có|yes}", "{không|no}"];
 
-/// An automatic check: its outcome and what the data showed — the figure
-/// against its threshold, in the language of numbers — or which figure is
-/// missing (the labels of [`FACTS`] where it is one of the facts).
+/// An automatic check: its outcome and the figure it read (the rule's text
+/// says the threshold), or which figure is missing — the labels of
+/// [`FACTS`] where it is one of the facts.
 fn automatic(
     unit: &Unit,
     a: &Assessment,
@@ -569,107 +568,65 @@ fn automatic(
     let fact = |i: usize| a.value(FACTS[i].0, "");
     let amount = |i: usize| a.decimal(FACTS[i].0, "");
     let label = |i: usize| FACTS[i].1;
-    let n = |v: i64| v.to_string();
-    let none = String::new;
-    let not_for_kind = Ok((
-        NotApplicable,
-        "{Không áp dụng cho|Not for a} {}",
-        [unit.kind.abbreviation().to_owned(), none(), none()],
-    ));
     let has_board = fact(1).map(|v| v == "yes");
-    let board = |has: bool| if has { YES_NO[0] } else { YES_NO[1] };
-    // (outcome, template, its arguments), or the label of what is missing.
-    let found: Result<(Outcome, &str, [String; 3]), &str> = match check {
+    let within = |share: &Decimal, cap: i64| compare(share, &Decimal::from_i64(cap)).is_le();
+    let not_applicable = Ok((NotApplicable, String::new()));
+    // The outcome and the figure read, or the label of what is missing.
+    let found: Result<(Outcome, String), &str> = match check {
         AutoCheck::MinimumMembers { htx, union } => {
             match (for_kind(unit.kind, htx, union), members) {
-                (None, _) => not_for_kind,
+                (None, _) => not_applicable,
                 (_, None) => Err(MEMBERS),
-                (Some(min), Some(m)) => Ok((pass(m >= min), "{} (≥ {})", [n(m), n(min), none()])),
+                (Some(min), Some(m)) => Ok((pass(m >= min), m.to_string())),
             }
         }
         AutoCheck::MaxCapitalShare { htx, union } => {
             match (for_kind(unit.kind, htx, union), amount(4)) {
-                (None, _) => not_for_kind,
+                (None, _) => not_applicable,
                 (_, None) => Err(label(4)),
-                (Some(cap), Some(share)) => Ok((
-                    pass(compare(&share, &Decimal::from_i64(cap)).is_le()),
-                    "{} % (≤ {} %)",
-                    [share.to_string(), n(cap), none()],
-                )),
+                (Some(cap), Some(share)) => Ok((pass(within(&share, cap)), format!("{share} %"))),
             }
         }
         AutoCheck::SupervisoryBoardFromMembers { htx, union } => {
             match (for_kind(unit.kind, htx, union), members, has_board) {
-                (None, _, _) => not_for_kind,
+                (None, _, _) => not_applicable,
                 (_, None, _) => Err(MEMBERS),
                 // Under the threshold the charter chooses a board or a controller.
-                (Some(from), Some(m), _) if m < from => {
-                    Ok((NotApplicable, "{} (< {})", [n(m), n(from), none()]))
-                }
+                (Some(from), Some(m), _) if m < from => Ok((NotApplicable, m.to_string())),
                 (_, _, None) => Err(label(1)),
-                (Some(from), Some(m), Some(has)) => Ok((
-                    pass(has),
-                    "{} (≥ {}): {!}",
-                    [n(m), n(from), say(lang, board(has), &[])],
-                )),
+                (_, Some(m), Some(has)) => Ok((pass(has), m.to_string())),
             }
         }
         AutoCheck::SupervisoryBoardUnderFullModel => match (fact(2), has_board) {
             (None, _) => Err(label(2)),
             // The reduced model has a controller instead of a board.
-            (Some("reduced"), _) => {
-                Ok((NotApplicable, "{Rút gọn|Reduced}", [none(), none(), none()]))
-            }
+            (Some("reduced"), _) => not_applicable,
             (_, None) => Err(label(1)),
-            (_, Some(has)) => Ok((
-                pass(has),
-                "{Đầy đủ|Full}: {!}",
-                [say(lang, board(has), &[]), none(), none()],
-            )),
+            (_, Some(has)) => Ok((pass(has), String::new())),
         },
         AutoCheck::BoardSize { min, max } => match a.number(FACTS[0].0) {
             // The reduced model has no board of management.
-            _ if law == Law::Coop2023 && fact(2) == Some("reduced") => {
-                Ok((NotApplicable, "{Rút gọn|Reduced}", [none(), none(), none()]))
-            }
+            _ if law == Law::Coop2023 && fact(2) == Some("reduced") => not_applicable,
             None => Err(label(0)),
-            Some(size) => Ok((
-                pass((min..=max).contains(&size)),
-                "{} ({}–{})",
-                [n(size), n(min), n(max)],
-            )),
+            Some(size) => Ok((pass((min..=max).contains(&size)), size.to_string())),
         },
         AutoCheck::AnnualMeetingWithinMonths(months) => {
             let held = fact(3).and_then(crate::iso_date::parse_iso);
             let first = NaiveDate::from_ymd_opt(a.year + 1, 1, 1);
             match (held, first, annual_meeting_deadline(a.year, months)) {
-                (None, _, _) => Err(label(3)),
                 (Some(held), Some(first), Some(deadline)) => Ok((
                     pass(held >= first && held <= deadline),
-                    "{} ({}–{})",
-                    [
-                        format_date(held, lang),
-                        format_date(first, lang),
-                        format_date(deadline, lang),
-                    ],
+                    format_date(held, lang),
                 )),
-                _ => Err("Hạn họp|The deadline"),
+                _ => Err(label(3)),
             }
         }
         AutoCheck::NonMemberSupplyAtMost(cap) => {
             match record.and_then(|r| r.non_member_supply_percent.as_ref()) {
                 // A job-creation cooperative follows the wage rule instead.
-                _ if unit.model == Some(CoopModel::JobCreation) => Ok((
-                    NotApplicable,
-                    "{Hợp tác xã tạo việc làm|Job-creation cooperative}",
-                    [none(), none(), none()],
-                )),
+                _ if unit.model == Some(CoopModel::JobCreation) => not_applicable,
                 None => Err("Tỷ lệ cung ứng ra ngoài thành viên|Share supplied to non-members"),
-                Some(share) => Ok((
-                    pass(compare(share, &Decimal::from_i64(cap)).is_le()),
-                    "{} % (≤ {} %)",
-                    [share.to_string(), n(cap), none()],
-                )),
+                Some(share) => Ok((pass(within(share, cap)), format!("{share} %"))),
             }
         }
         AutoCheck::FundAtLeast { fund, htx, union } => {
@@ -684,15 +641,11 @@ fn automatic(
                 amount(income),
                 amount(allocated),
             ) {
-                (None, _, _) => not_for_kind,
+                (None, _, _) => not_applicable,
                 (_, None, _) => Err(label(income)),
                 (_, _, None) => Err(label(allocated)),
                 // No income, nothing to allocate.
-                (_, Some(income), _) if compare(&income, &Decimal::from_i64(0)).is_le() => Ok((
-                    NotApplicable,
-                    "{} ≤ 0",
-                    [income.to_string(), none(), none()],
-                )),
+                (_, Some(income), _) if within(&income, 0) => not_applicable,
                 (Some(min), Some(income), Some(allocated)) => {
                     // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
                     let enough = compare_products(
@@ -702,26 +655,21 @@ fn automatic(
                         &Decimal::from_i64(min),
                     )
                     .is_ge();
-                    Ok((
-                        pass(enough),
-                        "{} / {} (≥ {} %)",
-                        [allocated.to_string(), income.to_string(), n(min)],
-                    ))
+                    Ok((pass(enough), format!("{allocated} / {income}")))
                 }
             }
         }
     };
-    match found {
-        Ok((outcome, template, [x, y, z])) => (outcome, say(lang, template, &[&x, &y, &z])),
-        Err(what) => (
+    found.unwrap_or_else(|what| {
+        (
             Outcome::Unanswered,
             say(
                 lang,
                 "{Thiếu số liệu|Missing data}: {}",
                 &[pick2(lang, what)],
             ),
-        ),
-    }
+        )
+    })
 }
 
 /// The last day for the annual meeting: `months` months after 31/12 of

@@ -246,7 +246,7 @@ impl Assessment {
 
     /// A whole number entered under `name`.
     pub fn number(&self, name: &str) -> Option<i64> {
-        self.value(name, "")?.parse().ok()
+        int(self.value(name, "")?)
     }
 
     /// The answer given for a manual rule.
@@ -260,7 +260,7 @@ impl Assessment {
 
     /// The user's correction of an unverified criterion's maximum.
     pub fn max_override(&self, criterion: u8) -> Option<u32> {
-        self.value("max:", &criterion.to_string())?.parse().ok()
+        u32::try_from(int(self.value("max:", &criterion.to_string())?)?).ok()
     }
 
     /// The action items, in order.
@@ -270,7 +270,7 @@ impl Assessment {
             let Some((index, field, value)) = entry.strip_prefix("act:").and_then(|rest| {
                 let (index, rest) = rest.split_once(':')?;
                 let (field, value) = rest.split_once('=')?;
-                Some((index.parse::<usize>().ok()?, field, value))
+                Some((usize::try_from(int(index)?).ok()?, field, value))
             }) else {
                 continue;
             };
@@ -351,6 +351,11 @@ pub fn find_or_create<'a>(
         }
     };
     &mut workspace.assessments[index]
+}
+
+/// A whole number; one parser for every integer the page reads.
+pub fn int(text: &str) -> Option<i64> {
+    text.parse().ok()
 }
 
 /// Compares `a × b` with `c × d`, as doubles with a tolerance of one part

@@ -1129,10 +1129,10 @@ fn parse_opt_int(value: &str, lang: Lang) -> Result<Option<u32>, ApplyError> {
     if value.is_empty() {
         return Ok(None);
     }
-    value
-        .parse()
+    super::int(value)
+        .and_then(|n| u32::try_from(n).ok())
         .map(Some)
-        .map_err(|_| pick2(lang, "Không phải số nguyên không âm|Not a whole number").to_owned())
+        .ok_or_else(|| pick2(lang, "Không phải số nguyên không âm|Not a whole number").to_owned())
 }
 
 fn parse_opt_date(value: &str, lang: Lang) -> Result<Option<NaiveDate>, ApplyError> {
@@ -1243,7 +1243,11 @@ pub fn set_field(
                 );
             }
             let rubric_max = CURRENT_RUBRIC
-                .criterion(key.parse().unwrap_or(0))
+                .criterion(
+                    super::int(key)
+                        .and_then(|n| u8::try_from(n).ok())
+                        .unwrap_or(0),
+                )
                 .map(|c| c.max);
             opt_text(&max.filter(|m| Some(*m) != rubric_max))
         }
@@ -1259,7 +1263,7 @@ pub fn set_field(
         ("act", _) => {
             let (index, field) = key.split_once(':').unwrap_or_default();
             let count = a.actions().len();
-            let known = index.parse::<usize>().is_ok_and(|i| i < count);
+            let known = super::int(index).is_some_and(|i| i >= 0 && (i as usize) < count);
             match field {
                 // A saved action: its gap first, then its fields.
                 "source" if index == count.to_string() => {

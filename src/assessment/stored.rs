@@ -48,10 +48,10 @@ pub fn read(entries: &[String]) -> Result<Assessment, String> {
         let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
         let read = match name {
             "unit" => Ok(value.clone_into(&mut a.unit_id)),
-            "year" => value
-                .parse()
+            "year" => super::int(value)
+                .and_then(|y| i32::try_from(y).ok())
                 .map(|year| a.year = year)
-                .map_err(|_| "?".to_owned()),
+                .ok_or_else(|| "?".to_owned()),
             "rubric" => Ok(value.clone_into(&mut a.rubric_version)),
             _ => page::set_field(&mut a, name, value, Lang::En),
         };

@@ -99,7 +99,7 @@ pub fn mount(root: &Element) {
         };
         match name.as_str() {
             "unit" => return chosen_unit.set(value),
-            "year" => return chosen_year.set(value.parse().unwrap_or(0)),
+            "year" => return chosen_year.set(crate::assessment::int(&value).unwrap_or(0) as usize),
             // The create form is read when "Tạo" is pressed.
             _ if name.starts_with("new:") => return,
             _ => {}
