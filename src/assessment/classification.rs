@@ -320,6 +320,19 @@ const CRITERION_IDS: [&str; 16] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
 ];
 
+/// The maximum of a scoring item (`"1a"`, or a criterion without
+/// sub-items such as `"5"`) in an assessment's rubric, with the user's
+/// corrections.
+pub fn item_max(assessment: &Assessment, item: &str) -> Option<u32> {
+    rubric(&assessment.rubric_version)?
+        .criteria()
+        .find_map(|c| match c.items.iter().find(|i| i.id == item) {
+            Some(i) => Some(i.max),
+            None => (c.items.is_empty() && CRITERION_IDS.get(usize::from(c.number)) == Some(&item))
+                .then(|| effective_max(assessment, c)),
+        })
+}
+
 impl Criterion {
     pub fn is_editable(&self) -> bool {
         self.verification == Verification::Unverified && self.items.is_empty()

@@ -330,6 +330,31 @@ pub fn find<'a>(workspace: &'a Workspace, unit_id: &str, year: i32) -> Option<&'
         .find(|a| a.unit_id == unit_id && a.year == year)
 }
 
+/// The saved assessment of a unit for a year, or a blank one dated
+/// `assessed_on` (not saved until [`store`]d).
+pub fn find_or_new(
+    workspace: &Workspace,
+    unit_id: &str,
+    year: i32,
+    assessed_on: NaiveDate,
+) -> Assessment {
+    find(workspace, unit_id, year)
+        .cloned()
+        .unwrap_or_else(|| Assessment::new(unit_id, year, assessed_on))
+}
+
+/// Saves an assessment in place of the unit's one for the year.
+pub fn store(workspace: &mut Workspace, assessment: Assessment) {
+    let all = &mut workspace.assessments;
+    match all
+        .iter_mut()
+        .find(|a| a.unit_id == assessment.unit_id && a.year == assessment.year)
+    {
+        Some(saved) => *saved = assessment,
+        None => all.push(assessment),
+    }
+}
+
 /// The saved assessment of a unit for a year, created blank if there is none.
 pub fn find_or_create<'a>(
     workspace: &'a mut Workspace,

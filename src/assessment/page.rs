@@ -18,12 +18,12 @@ use chrono::{Datelike, NaiveDate};
 
 use super::action_plan::{add_missing_actions, gaps, ActionStatus, Gap, GapSource};
 use super::classification::{
-    classify, effective_max, manager_qualification_shares, parse_score, rubric, Classification,
-    GradeOutcome, NotGraded, CURRENT_RUBRIC,
+    classify, effective_max, item_max, manager_qualification_shares, parse_score, rubric,
+    Classification, GradeOutcome, NotGraded, CURRENT_RUBRIC,
 };
 use super::exemplary::{readiness, ExemplaryCriteria};
 use super::legal_rules::{evaluate, evaluate_in, evaluate_law, Law, Outcome, RuleResult, Summary};
-use super::{find, find_or_create, Answer, Assessment, Grade, SizeClass, Verification, FACTS};
+use super::{find, find_or_new, store, Answer, Assessment, Grade, SizeClass, Verification, FACTS};
 use crate::decimal::Decimal;
 use crate::format::{format_date, format_decimal, format_number, format_percent, iso_date};
 use crate::html::{pick2, say, Html};
@@ -845,16 +845,22 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
         "number",
         &criteria.profitable_years.to_string(),
     );
-    let checked = if criteria.require_compliance {
-        " checked=\"\""
-    } else {
-        ""
-    };
-    html.tr(
+    select(
+        &mut html,
         lang,
-        "<label class=\"inline\"><input name=\"ex:compliance\" type=\"checkbox\"{!}>{Tuân thủ mọi quy định bắt buộc|Every mandatory legal rule passed}</label></fieldset>",
-        &[checked],
+        "Tuân thủ mọi quy định bắt buộc|Every mandatory legal rule passed",
+        "ex:compliance",
+        &[
+            ("true", pick2(lang, "Có|Yes")),
+            ("false", pick2(lang, "Không xét|Not asked")),
+        ],
+        if criteria.require_compliance {
+            "true"
+        } else {
+            "false"
+        },
     );
+    html.append_text("</fieldset>");
     html.into_string()
 }
 
@@ -1183,26 +1189,16 @@ pub fn apply(
     if ws.unit(unit_id).is_none() {
         return Ok(());
     }
-    // A score is checked against its maximum before the assessment is
-    // created, so a bad first entry leaves no empty assessment behind.
+    // Edited on a copy and saved only if the entry is valid, so a bad
+    // first entry leaves no empty assessment behind.
+    let mut a = find_or_new(ws, unit_id, year, default_date(year, today));
     if let (Some(item), false) = (name.strip_prefix("score:"), value.trim().is_empty()) {
-        let a = find(ws, unit_id, year);
-        let rubric = a.map_or(Some(CURRENT_RUBRIC), |a| rubric(&a.rubric_version));
-        let max = rubric
-            .and_then(|r| {
-                r.criteria().find_map(|c| {
-                    let i = c.scoring_items().into_iter().find(|i| i.id == item)?;
-                    Some(match (i.editable, a) {
-                        (true, Some(a)) => effective_max(a, c),
-                        _ => i.max,
-                    })
-                })
-            })
-            .ok_or_else(|| "?".to_owned())?;
+        let max = item_max(&a, item).ok_or_else(|| "?".to_owned())?;
         parse_score(value, max).map_err(|e| e.message(lang))?;
     }
-    let a = find_or_create(ws, unit_id, year, default_date(year, today));
-    set_field(a, name, value, lang)
+    set_field(&mut a, name, value, lang)?;
+    store(ws, a);
+    Ok(())
 }
 
 /// Sets the field of an assessment that a control's `name` names (see the
@@ -1292,11 +1288,13 @@ pub fn propose_actions(
     today: NaiveDate,
     lang: Lang,
 ) -> usize {
-    let Some(unit) = ws.unit(unit_id).cloned() else {
+    let Some(unit) = ws.unit(unit_id) else {
         return 0;
     };
-    let a = find_or_create(ws, unit_id, year, default_date(year, today));
-    add_missing_actions(&unit, a, lang)
+    let mut a = find_or_new(ws, unit_id, year, default_date(year, today));
+    let added = add_missing_actions(unit, &mut a, lang);
+    store(ws, a);
+    added
 }
 
 /// Creates a cooperative from the short form; returns its id.
@@ -1341,9 +1339,20 @@ pub fn is_form(index: usize) -> bool {
 /// The region of the alert message.
 pub const MESSAGE_REGION: usize = 1;
 
+/// The alert that says why the last entry was refused.
+pub fn message_html(message: &str, lang: Lang) -> String {
+    let mut html = Html::new();
+    html.tr(
+        lang,
+        "<p class=\"field-error assessment-message\" role=\"alert\">{}</p>",
+        &[message],
+    );
+    html.into_string()
+}
+
 /// Region `index` of the page for the cooperative `unit_id` and `year`:
-/// the headings, forms and results in reading order. `message` is the
-/// last refused entry, shown in [`MESSAGE_REGION`].
+/// the headings, forms and results in reading order (the alert, region
+/// [`MESSAGE_REGION`], is [`message_html`]).
 pub fn region(
     ws: &Workspace,
     unit_id: &str,
@@ -1351,7 +1360,6 @@ pub fn region(
     today: NaiveDate,
     lang: Lang,
     index: usize,
-    message: &str,
 ) -> String {
     let mut html = Html::new();
     match index {
@@ -1362,14 +1370,6 @@ pub fn region(
                 &[],
             )
             .append_text(&pick_form_html(ws, unit_id, year, today, lang));
-            return html.into_string();
-        }
-        MESSAGE_REGION => {
-            html.tr(
-                lang,
-                "<p class=\"field-error assessment-message\" role=\"alert\">{}</p>",
-                &[message],
-            );
             return html.into_string();
         }
         6 => {

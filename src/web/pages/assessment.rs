@@ -11,14 +11,16 @@
 //! to [`page::apply`], or its `data-action` to the page's few buttons.
 
 use chrono::Datelike;
-use wasm_bindgen::{JsCast, JsValue};
+use std::cell::RefCell;
+
 use web_sys::Element;
 
 use crate::assessment::page;
-use crate::web::dom::{action, input_value, property};
+use crate::web::dom::{action, event_element, input_value, name_and_value};
 use crate::web::state::AppState;
 use crate::web::today::today;
 use crate::web::ui::*;
+use crate::workspace::Workspace;
 
 pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
@@ -34,23 +36,19 @@ pub fn mount(root: &Element) {
     let shape = RwSignal::new(0u32);
     let message = RwSignal::new(String::new());
 
-    // The cooperative shown and the year.
-    let current = Memo::new(move |_| {
+    // The cooperative shown (the first when the one asked for is not in
+    // the workspace) and the year.
+    let current = move |w: &Workspace| {
         let id = chosen_unit.get();
-        let id = ws.with(|w| {
-            if page::cooperatives(w).any(|u| u.id == id) {
-                id
-            } else {
-                page::cooperatives(w)
-                    .next()
-                    .map(|u| u.id.clone())
-                    .unwrap_or_default()
-            }
-        });
-        (id, chosen_year.get())
-    });
-    // Another workspace opened, or a cooperative created.
-    let workspace_key = Memo::new(move |_| ws.with(|w| (w.id.clone(), w.units.len())));
+        let known = page::cooperatives(w).any(|u| u.id == id);
+        let first = || page::cooperatives(w).next().map(|u| u.id.clone());
+        let id = if known {
+            id
+        } else {
+            first().unwrap_or_default()
+        };
+        (id, chosen_year.get() as i32)
+    };
 
     root.set_inner_html(&format!(
         r#"<section class="page assessment-page" aria-labelledby="assessment-title">{}</section>"#,
@@ -60,42 +58,41 @@ pub fn mount(root: &Element) {
         let Some(element) = find(root, &format!("section > div:nth-child({})", index + 1)) else {
             continue;
         };
+        // A form is written again only when its shape changes (another
+        // cooperative, year, workspace or language, the rule set switched,
+        // actions added), never for a value typed in it, so the focus
+        // stays where the user is: what it was written for is kept.
+        let written = RefCell::new((String::new(), String::new()));
         region(&element, move || {
-            let (id, year) = current.get();
-            let lang = lang.get();
-            // Only the message's own region follows the message.
-            let note = if index == page::MESSAGE_REGION {
-                message.get()
-            } else {
-                String::new()
-            };
-            let write = |w: &crate::workspace::Workspace| {
-                page::region(w, &id, year as i32, today(), lang, index, &note)
-            };
-            if page::is_form(index) {
-                shape.track();
-                workspace_key.track();
-                ws.with_untracked(write)
-            } else if index == page::MESSAGE_REGION {
-                ws.with_untracked(write)
-            } else {
-                ws.with(write)
+            if index == page::MESSAGE_REGION {
+                return page::message_html(&message.get(), lang.get());
             }
+            let lang = lang.get();
+            let shape = shape.get();
+            ws.with(|w| {
+                let (id, year) = current(w);
+                let html = || page::region(w, &id, year, today(), lang, index);
+                if !page::is_form(index) {
+                    return html();
+                }
+                let key = format!(
+                    "{}|{}|{id}|{year}|{}|{shape}",
+                    w.id,
+                    w.units.len(),
+                    lang.tag()
+                );
+                let mut written = written.borrow_mut();
+                if written.0 != key {
+                    *written = (key, html());
+                }
+                written.1.clone()
+            })
         });
     }
 
     listen(root, "change", move |ev| {
-        let Some(control) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        let Some((name, value)) = name_and_value(&ev) else {
             return;
-        };
-        let js: &JsValue = control.as_ref();
-        let name = property(js, "name").as_string().unwrap_or_default();
-        // Inputs and selects alike: `value` and `checked` are read as
-        // properties.
-        let value = if property(js, "type").as_string().as_deref() == Some("checkbox") {
-            property(js, "checked").is_truthy().to_string()
-        } else {
-            property(js, "value").as_string().unwrap_or_default()
         };
         match name.as_str() {
             "unit" => return chosen_unit.set(value),
@@ -104,19 +101,24 @@ pub fn mount(root: &Element) {
             _ if name.starts_with("new:") => return,
             _ => {}
         }
-        let (id, year) = current.get_untracked();
+        let (id, year) = ws.with_untracked(current);
         let lang = lang.get_untracked();
         let mut outcome = Ok(());
-        ws.update(|w| outcome = page::apply(w, &id, year as i32, today(), &name, &value, lang));
+        ws.update(|w| outcome = page::apply(w, &id, year, today(), &name, &value, lang));
         match outcome {
             Ok(()) => {
-                let _ = control.remove_attribute("aria-invalid");
+                if let Some(control) = event_element(&ev, "[name]") {
+                    let _ = control.remove_attribute("aria-invalid");
+                }
                 message.set(String::new());
             }
             Err(error) => {
-                let _ = control.set_attribute("aria-invalid", "true");
-                let label = control.get_attribute("aria-label").unwrap_or(name.clone());
-                message.set(format!("{label}: {error}"));
+                let control = event_element(&ev, "[name]");
+                let label = control.as_ref().and_then(|c| {
+                    let _ = c.set_attribute("aria-invalid", "true");
+                    c.get_attribute("aria-label")
+                });
+                message.set(format!("{}: {error}", label.unwrap_or(name.clone())));
             }
         }
         if name == "law" {
@@ -128,8 +130,8 @@ pub fn mount(root: &Element) {
         let Some(act) = action(&ev) else {
             return;
         };
-        let (id, year) = current.get_untracked();
-        let (year, lang) = (year as i32, lang.get_untracked());
+        let (id, year) = ws.with_untracked(current);
+        let lang = lang.get_untracked();
         match act.as_str() {
             "create" => {
                 let field = |id: &str| input_value(id).unwrap_or_default();
