@@ -2,7 +2,7 @@
 //! automatic legal rule on both sides of its threshold under both laws.
 
 use chrono::NaiveDate;
-use coop_plan::assessment::action_plan::{add_missing_actions, gaps, GapSource};
+use coop_plan::assessment::action_plan::{add_missing_actions, gaps};
 use coop_plan::assessment::classification::{
     classify, eligibility, parse_score, rubric, GradeOutcome, NotGraded, ScoreError,
     CURRENT_RUBRIC, RUBRICS,
@@ -617,13 +617,9 @@ fn every_gap_proposes_an_action_and_edits_survive_a_refresh() {
     a.set_score("5", Some(d("2")));
     let found = gaps(&u, &a);
     let sources: Vec<_> = found.iter().map(|g| g.source.clone()).collect();
-    assert!(sources.contains(&GapSource::Rule {
-        id: "2012-board-size".to_owned()
-    }));
-    assert!(sources.contains(&GapSource::Criterion { number: 5 }));
-    assert!(sources.contains(&GapSource::UntrainedManager {
-        role: ManagerRole::Director
-    }));
+    for source in ["rule:2012-board-size", "criterion:5", "manager:director"] {
+        assert!(sources.iter().any(|s| s == source), "{source}");
+    }
     assert_eq!(add_missing_actions(&u, &mut a, Lang::Vi), found.len());
     a.set("act:0:owner", "Chị Lan");
     assert_eq!(add_missing_actions(&u, &mut a, Lang::Vi), 0);

@@ -80,8 +80,10 @@ fn a_workspace_without_a_cooperative_offers_the_create_form() {
     let (ws, id) = workspace();
     let html = pick_form_html(&ws, &id, YEAR, today(), Lang::En);
     assert!(html.contains("HTX &lt;Tân&gt; Minh"), "names are escaped");
-    assert!(html.contains("2012 Law (in force)"));
-    assert!(html.contains("2023 Law (for viewing)"));
+    assert!(html.contains("<option value=\"2012\" selected=\"\">2012 Law (in force)</option>"));
+    assert!(html.contains("<option value=\"2023\">2023 Law (for viewing)</option>"));
+    assert!(html.contains("<option value=\"2023\" selected=\"\">2023</option>"));
+    assert!(html.contains("<option value=\"2022\">2022</option>"));
 }
 
 #[test]

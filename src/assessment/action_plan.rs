@@ -15,55 +15,18 @@ use crate::unit::{ManagerRole, Unit};
 /// The app's own choice, not an official figure.
 pub const LOW_CRITERION_PERCENT: i64 = 50;
 
-/// What a gap is about; two gaps with the same source are the same gap.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum GapSource {
-    Rule { id: String },
-    Criterion { number: u8 },
-    UntrainedManager { role: ManagerRole },
-}
+/// What a gap is about, as saved and as carried by form controls:
+/// `rule:2012-members`, `criterion:7`, `manager:director`. Two gaps with
+/// the same source are the same gap.
+pub type GapSource = String;
 
+/// A key manager's role as in a gap's source.
 const ROLE_KEYS: [(ManagerRole, &str); 4] = [
     (ManagerRole::Chair, "chair"),
     (ManagerRole::Director, "director"),
     (ManagerRole::Accountant, "accountant"),
     (ManagerRole::Controller, "controller"),
 ];
-
-impl GapSource {
-    /// The gap as saved and as carried by form controls: "rule:2012-members",
-    /// "criterion:7", "manager:director".
-    pub fn key(&self) -> String {
-        match self {
-            GapSource::Rule { id } => format!("rule:{id}"),
-            GapSource::Criterion { number } => format!("criterion:{number}"),
-            GapSource::UntrainedManager { role } => {
-                let name = ROLE_KEYS
-                    .iter()
-                    .find(|(r, _)| r == role)
-                    .map_or("?", |(_, k)| k);
-                format!("manager:{name}")
-            }
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<GapSource> {
-        let (kind, rest) = key.split_once(':')?;
-        match kind {
-            "rule" => Some(GapSource::Rule {
-                id: rest.to_owned(),
-            }),
-            "criterion" => super::int(rest)
-                .and_then(|n| u8::try_from(n).ok())
-                .map(|number| GapSource::Criterion { number }),
-            "manager" => ROLE_KEYS
-                .iter()
-                .find(|(_, k)| *k == rest)
-                .map(|(role, _)| GapSource::UntrainedManager { role: *role }),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ActionStatus {
@@ -142,35 +105,20 @@ impl Gap {
 
     fn say(&self, lang: Lang, proposal: bool) -> String {
         let what = self.what.get(lang);
-        let (template, number) = match &self.source {
-            GapSource::Rule { .. } => (
-                if proposal {
-                    "{Khắc phục để đáp ứng|Remedy to meet} {2}"
-                } else {
-                    "{Không đạt|Failed}: {1} ({2})"
-                },
-                String::new(),
-            ),
-            GapSource::Criterion { number } => (
-                if proposal {
-                    "{Cải thiện tiêu chí|Improve criterion} {0}: {1}"
-                } else {
-                    "{Tiêu chí|Criterion} {0} ({1}) {đạt dưới|scored under} {3} % {số điểm tối đa|of its maximum}"
-                },
-                number.to_string(),
-            ),
-            GapSource::UntrainedManager { .. } => (
-                if proposal {
-                    "{Cử|Send the} {4} {tham gia lớp đào tạo, bồi dưỡng|to a training course}"
-                } else {
-                    "{1} {chưa qua đào tạo, bồi dưỡng|not trained}"
-                },
-                String::new(),
-            ),
+        let (kind, number) = self.source.split_once(':').unwrap_or_default();
+        let template = match (kind, proposal) {
+            ("rule", true) => "{Khắc phục để đáp ứng|Remedy to meet} {2}",
+            ("rule", false) => "{Không đạt|Failed}: {1} ({2})",
+            ("criterion", true) => "{Cải thiện tiêu chí|Improve criterion} {0}: {1}",
+            ("criterion", false) => {
+                "{Tiêu chí|Criterion} {0} ({1}) {đạt dưới|scored under} {3} % {số điểm tối đa|of its maximum}"
+            }
+            (_, true) => "{Cử|Send the} {4} {tham gia lớp đào tạo, bồi dưỡng|to a training course}",
+            (_, false) => "{1} {chưa qua đào tạo, bồi dưỡng|not trained}",
         };
         // Arguments by number: the templates use them in their own order.
         let args = [
-            number.as_str(),
+            number,
             what,
             self.citation,
             &LOW_CRITERION_PERCENT.to_string(),
@@ -187,9 +135,7 @@ pub fn gaps(unit: &Unit, assessment: &Assessment) -> Vec<Gap> {
         if result.outcome == Outcome::Fail {
             let rule = result.rule;
             found.push(Gap {
-                source: GapSource::Rule {
-                    id: rule.id.to_owned(),
-                },
+                source: format!("rule:{}", rule.id),
                 what: rule.text,
                 citation: rule.citation,
             });
@@ -202,9 +148,7 @@ pub fn gaps(unit: &Unit, assessment: &Assessment) -> Vec<Gap> {
             };
             if criterion.max > 0 && score * 100 < criterion.max * LOW_CRITERION_PERCENT {
                 found.push(Gap {
-                    source: GapSource::Criterion {
-                        number: criterion.number,
-                    },
+                    source: format!("criterion:{}", criterion.number),
                     what: criterion.name,
                     citation: "",
                 });
@@ -213,10 +157,13 @@ pub fn gaps(unit: &Unit, assessment: &Assessment) -> Vec<Gap> {
     }
     if let Some(record) = unit.record(assessment.year) {
         for manager in record.key_managers.iter().filter(|m| !m.trained) {
-            let index = ROLE_KEYS.iter().position(|(r, _)| *r == manager.role);
+            let index = ROLE_KEYS
+                .iter()
+                .position(|(r, _)| *r == manager.role)
+                .unwrap_or(0);
             found.push(Gap {
-                source: GapSource::UntrainedManager { role: manager.role },
-                what: ROLE_NAMES[index.unwrap_or(0)],
+                source: format!("manager:{}", ROLE_KEYS[index].1),
+                what: ROLE_NAMES[index],
                 citation: "",
             });
         }
@@ -235,7 +182,7 @@ pub fn add_missing_actions(unit: &Unit, assessment: &mut Assessment, lang: Lang)
             continue;
         }
         let n = sources.len();
-        assessment.set(&format!("act:{n}:source"), &gap.source.key());
+        assessment.set(&format!("act:{n}:source"), &gap.source);
         assessment.set(&format!("act:{n}:action"), &gap.proposal(lang));
         sources.push(gap.source);
     }

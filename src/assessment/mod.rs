@@ -275,15 +275,13 @@ impl Assessment {
                 continue;
             };
             if field == "source" && index == items.len() {
-                if let Some(source) = GapSource::from_key(value) {
-                    items.push(ActionItem {
-                        source,
-                        action: String::new(),
-                        owner: String::new(),
-                        due: None,
-                        status: ActionStatus::Open,
-                    });
-                }
+                items.push(ActionItem {
+                    source: value.to_owned(),
+                    action: String::new(),
+                    owner: String::new(),
+                    due: None,
+                    status: ActionStatus::Open,
+                });
                 continue;
             }
             let Some(item) = items.get_mut(index) else {

@@ -16,7 +16,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::action_plan::{add_missing_actions, gaps, ActionStatus, Gap, GapSource};
+use super::action_plan::{add_missing_actions, gaps, ActionStatus, Gap};
 use super::classification::{
     classify, effective_max, item_max, manager_qualification_shares, parse_score, rubric,
     Classification, GradeOutcome, NotGraded, CURRENT_RUBRIC,
@@ -102,47 +102,48 @@ const CREATE_FORM: &str = "<fieldset class=\"create-coop\"><legend>{Tạo hợp 
 /// Picking the cooperative, the year, the assessment date and the rule set
 /// viewed; or, in a workspace without a cooperative, a short form to
 /// create one.
-pub fn pick_form_html(
+fn pick_form(
+    html: &mut Html,
     ws: &Workspace,
     unit_id: &str,
     year: i32,
     today: NaiveDate,
     lang: Lang,
-) -> String {
-    let mut html = Html::new();
+) {
     if cooperatives(ws).next().is_none() {
         html.tr(lang, CREATE_FORM, &[]);
-        return html.into_string();
+        return;
     }
     html.append_text("<div class=\"pick\">");
     let units: Vec<(&str, &str)> = cooperatives(ws)
         .map(|u| (u.id.as_str(), u.name.as_str()))
         .collect();
     select(
-        &mut html,
+        html,
         lang,
         "Hợp tác xã|Cooperative",
         "unit",
         &units,
         unit_id,
     );
-    let years: Vec<String> = (ws.plan.start_year - 1..=today.year().max(ws.plan.end_year))
-        .rev()
-        .map(|y| y.to_string())
-        .collect();
-    let years: Vec<(&str, &str)> = years.iter().map(|y| (y.as_str(), y.as_str())).collect();
-    select(
-        &mut html,
+    html.tr(
         lang,
-        "Năm đánh giá|Year assessed",
-        "year",
-        &years,
-        &year.to_string(),
+        "<label class=\"field\"><span>{Năm đánh giá|Year assessed}</span><select name=\"year\">",
+        &[],
     );
+    for y in (ws.plan.start_year - 1..=today.year().max(ws.plan.end_year)).rev() {
+        let chosen = if y == year { " selected=\"\"" } else { "" };
+        html.tr(
+            lang,
+            "<option value=\"{}\"{!}>{}</option>",
+            &[&y.to_string(), chosen, &y.to_string()],
+        );
+    }
+    html.append_text("</select></label>");
     let saved = find(ws, unit_id, year);
     let date = saved.map_or_else(|| default_date(year, today), |a| a.assessed_on);
     input(
-        &mut html,
+        html,
         lang,
         "Ngày đánh giá|Assessment date",
         "date",
@@ -165,14 +166,13 @@ pub fn pick_form_html(
         };
         html.tr(
             lang,
-            "<option value=\"{1}\"{!}>{Luật HTX |}{1}{| Law} (",
-            &[chosen, key],
+            "<option value=\"{}\"{!}>{Luật HTX |}{}{| Law} (",
+            &[key, chosen, key],
         )
         .tr(lang, status, &[])
         .append_text(")</option>");
     }
     html.append_text("</select></label></div>");
-    html.into_string()
 }
 
 /// A new assessment's date: 31 March after the year, or today if sooner.
@@ -181,8 +181,7 @@ pub fn default_date(year: i32, today: NaiveDate) -> NaiveDate {
 }
 
 /// The facts the automatic checks read that the yearly record lacks.
-pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
-    let mut html = Html::new();
+fn facts_form(html: &mut Html, a: &Assessment, lang: Lang) {
     html.tr(
         lang,
         "<fieldset class=\"facts\"><legend>{Số liệu cho các kiểm tra tự động|Data for the automatic checks}</legend>",
@@ -199,13 +198,13 @@ pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
                 } else {
                     "text"
                 };
-                input(&mut html, lang, label, name, kind, value);
+                input(html, lang, label, name, kind, value);
                 continue;
             }
         };
         let [(first, first_text), (second, second_text)] = choices;
         select(
-            &mut html,
+            html,
             lang,
             label,
             name,
@@ -218,7 +217,6 @@ pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
         );
     }
     html.append_text("</fieldset>");
-    html.into_string()
 }
 
 /// Opens a table with its caption (none if empty) and column headers
@@ -242,10 +240,9 @@ fn table_head(html: &mut Html, lang: Lang, class: &str, caption: &str, header: &
 const TABLE_END: &str = "</tbody></table></div>";
 
 /// The manual rules of the viewed set, each with its answer and a note.
-pub fn answers_form_html(a: &Assessment, lang: Lang) -> String {
-    let mut html = Html::new();
+fn answers_form(html: &mut Html, a: &Assessment, lang: Lang) {
     table_head(
-        &mut html,
+        html,
         lang,
         "answers",
         pick2(lang, "Quy định tự trả lời|Rules you answer"),
@@ -264,7 +261,7 @@ pub fn answers_form_html(a: &Assessment, lang: Lang) -> String {
             "<tr><th scope=\"row\">{}<small class=\"cite\">{}</small></th><td><select name=\"ans:{2}\" aria-label=\"{Trả lời|Answer}: {2}\">",
             &[rule.text.get(lang), rule.citation, rule.id],
         );
-        options(&mut html, &choices, answer.map_or("", Answer::key));
+        options(html, &choices, answer.map_or("", Answer::key));
         html.tr(
             lang,
             "</select></td><td><input name=\"note:{0}\" type=\"text\" value=\"{1}\" aria-label=\"{Ghi chú|Note}: {0}\"></td></tr>",
@@ -272,7 +269,6 @@ pub fn answers_form_html(a: &Assessment, lang: Lang) -> String {
         );
     }
     html.append_text(TABLE_END);
-    html.into_string()
 }
 
 /// The class and the `"vi|en"` word of an outcome.
@@ -324,18 +320,17 @@ fn summary_text(summary: &Summary, lang: Lang) -> String {
 
 /// The checklist's results: every rule with its outcome, the summary, the
 /// failures with their citations, and the 2012 reorganisation mark.
-pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+fn checklist(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
     let law = a.law();
     let results = evaluate_in(unit, a, law, lang);
-    let mut html = Html::new();
     html.tr(
         lang,
         "<p class=\"summary\" id=\"checklist-summary\">{}</p>",
         &[&summary_text(&Summary::of(&results), lang)],
     );
-    failures(&mut html, &results, lang);
+    failures(html, &results, lang);
     table_head(
-        &mut html,
+        html,
         lang,
         "checklist",
         law.rules().title.get(lang),
@@ -401,7 +396,6 @@ pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
         );
     }
     html.append_text("</div>");
-    html.into_string()
 }
 
 /// Marks the unit reorganised under the 2012 law on `on`, if every
@@ -483,8 +477,7 @@ fn figures(criterion: u8, record: Option<&YearRecord>, lang: Lang) -> String {
 /// The scoring form: months operated and stopped, then every item of the
 /// rubric the assessment was scored with, its maximum, the data beside the
 /// criteria the record informs, and the unverified maxima as inputs.
-pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
-    let mut html = Html::new();
+fn scores_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
     html.append_text("<div class=\"months\">");
     for (label, name) in [
         (
@@ -494,7 +487,7 @@ pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
         ("Số tháng ngừng hoạt động|Months stopped", "months_stopped"),
     ] {
         let value = a.value(name, "").unwrap_or_default();
-        input(&mut html, lang, label, name, "number", value);
+        input(html, lang, label, name, "number", value);
     }
     html.append_text("</div>");
     let Some(rubric) = rubric(&a.rubric_version) else {
@@ -503,11 +496,11 @@ pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
             "<p class=\"field-error\">{Không biết phiên bản thang điểm|Unknown rubric version} {}</p>",
             &[&a.rubric_version],
         );
-        return html.into_string();
+        return;
     };
     let record = unit.record(a.year);
     table_head(
-        &mut html,
+        html,
         lang,
         "scores",
         &format!("{} ({})", rubric.source, rubric.version),
@@ -575,7 +568,6 @@ pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
         }
     }
     html.append_text(TABLE_END);
-    html.into_string()
 }
 
 fn roman(number: u8) -> &'static str {
@@ -608,10 +600,9 @@ pub fn outcome_text(c: &Classification, lang: Lang) -> String {
 
 /// The classification: total, grade, size class, the criteria against last
 /// year, and the radar chart by group.
-pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: Lang) -> String {
-    let mut html = Html::new();
+fn classification(html: &mut Html, ws: &Workspace, unit: &Unit, a: &Assessment, lang: Lang) {
     let Some(c) = classify(a) else {
-        return html.into_string();
+        return;
     };
     let previous = find(ws, &unit.id, a.year - 1).and_then(classify);
     let size = match unit.record(a.year).and_then(|r| r.members) {
@@ -652,11 +643,10 @@ pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: La
         );
     }
     html.append_text("<div class=\"columns\">");
-    radar(&mut html, &c, previous.as_ref(), a.year, lang);
+    radar(html, &c, previous.as_ref(), a.year, lang);
     html.append_text("<div>");
-    criteria_table(&mut html, &c, previous.as_ref(), a.year, lang);
+    criteria_table(html, &c, previous.as_ref(), a.year, lang);
     html.append_text("</div></div>");
-    html.into_string()
 }
 
 /// Points by criterion for `year`, against the year before when given.
@@ -812,8 +802,7 @@ fn grade_from_key(key: &str) -> Option<Grade> {
 }
 
 /// The workspace's exemplary criteria as a form.
-pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
-    let mut html = Html::new();
+fn exemplary_form(html: &mut Html, criteria: &ExemplaryCriteria, lang: Lang) {
     html.tr(
         lang,
         "<fieldset class=\"exemplary-criteria\"><legend>{Điều kiện điển hình (sửa được)|Exemplary criteria (editable)}</legend>",
@@ -822,7 +811,7 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
     let mut grades = vec![("", pick2(lang, "Không xét|Not asked"))];
     grades.extend(Grade::ALL.map(|g| (grade_key(g), g.label(lang))));
     select(
-        &mut html,
+        html,
         lang,
         "Xếp loại năm đánh giá từ|Grade in the year at least",
         "ex:latest",
@@ -830,7 +819,7 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
         grade_key(criteria.latest_grade),
     );
     select(
-        &mut html,
+        html,
         lang,
         "Xếp loại năm trước từ|Grade the year before at least",
         "ex:previous",
@@ -838,7 +827,7 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
         criteria.previous_grade.map_or("", grade_key),
     );
     input(
-        &mut html,
+        html,
         lang,
         "Số năm có lãi liền (0: không xét)|Profitable years running (0: not asked)",
         "ex:years",
@@ -846,7 +835,7 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
         &criteria.profitable_years.to_string(),
     );
     select(
-        &mut html,
+        html,
         lang,
         "Tuân thủ mọi quy định bắt buộc|Every mandatory legal rule passed",
         "ex:compliance",
@@ -861,13 +850,11 @@ pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
         },
     );
     html.append_text("</fieldset>");
-    html.into_string()
 }
 
 /// Readiness: each condition met or what is missing.
-pub fn readiness_html(ws: &Workspace, unit: &Unit, year: i32, lang: Lang) -> String {
+fn readiness_part(html: &mut Html, ws: &Workspace, unit: &Unit, year: i32, lang: Lang) {
     let r = readiness(ws, unit, year, &ws.exemplary_criteria, lang);
-    let mut html = Html::new();
     let verdict = if r.is_ready() {
         "{Sẵn sàng đề xuất điển hình tiên tiến: hợp tác xã xuất hiện trong danh sách ứng viên của chỉ tiêu T8.|Ready to be put forward as exemplary: the cooperative appears among T8's candidates.}"
     } else {
@@ -892,7 +879,6 @@ pub fn readiness_html(ws: &Workspace, unit: &Unit, year: i32, lang: Lang) -> Str
         }
     }
     html.append_text("</ul>");
-    html.into_string()
 }
 
 /// The action plan as a table: editable (the page's form) or as text (the
@@ -963,8 +949,7 @@ fn actions_table(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang, edita
 
 /// The action items as a form: action, owner, due date and status, each
 /// under the gap it answers.
-pub fn actions_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
-    let mut html = Html::new();
+fn actions_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
     if a.actions().is_empty() {
         html.tr(
             lang,
@@ -972,39 +957,31 @@ pub fn actions_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
             &[],
         );
     } else {
-        actions_table(&mut html, unit, a, lang, true);
+        actions_table(html, unit, a, lang, true);
     }
-    html.into_string()
 }
 
-fn gap_text(found: &[Gap], source: &GapSource, lang: Lang) -> String {
+fn gap_text(found: &[Gap], source: &str, lang: Lang) -> String {
     found.iter().find(|g| &g.source == source).map_or_else(
-        || {
-            say(
-                lang,
-                "{} ({đã khắc phục|no longer a gap})",
-                &[&source.key()],
-            )
-        },
+        || say(lang, "{} ({đã khắc phục|no longer a gap})", &[source]),
         |g| g.description(lang),
     )
 }
 
 /// The gaps that have no action yet, each with the action proposed.
-pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+fn gaps_part(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
     let actions = a.actions();
     let open: Vec<Gap> = gaps(unit, a)
         .into_iter()
         .filter(|g| !actions.iter().any(|x| x.source == g.source))
         .collect();
-    let mut html = Html::new();
     if open.is_empty() {
         html.tr(
             lang,
             "<p class=\"muted\">{Mọi điểm cần khắc phục đã có hành động.|Every gap has an action.}</p>",
             &[],
         );
-        return html.into_string();
+        return;
     }
     html.tr(
         lang,
@@ -1023,13 +1000,11 @@ pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
         "</ul><button type=\"button\" data-action=\"propose\">{Đưa các hành động đề xuất vào kế hoạch|Add the proposed actions to the plan}</button>",
         &[],
     );
-    html.into_string()
 }
 
 /// The one-page A4 report: name, code, year, scores by criterion, grade,
 /// checklist failures with citations and the action plan.
-pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
-    let mut html = Html::new();
+fn report(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
     let code = if unit.registration_code.is_empty() {
         "—"
     } else {
@@ -1057,7 +1032,7 @@ pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
                 &outcome_text(&c, lang),
             ],
         );
-        criteria_table(&mut html, &c, None, a.year, lang);
+        criteria_table(html, &c, None, a.year, lang);
     }
     let results = evaluate(unit, a);
     html.tr(
@@ -1068,21 +1043,19 @@ pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
             &summary_text(&Summary::of(&results), lang),
         ],
     );
-    failures(&mut html, &results, lang);
+    failures(html, &results, lang);
     html.tr(lang, "<h3>{Kế hoạch hành động|Action plan}</h3>", &[]);
     if a.entries.iter().all(|e| !e.starts_with("act:")) {
         html.tr(lang, "<p>{Chưa có hành động.|No action yet.}</p>", &[]);
     } else {
-        actions_table(&mut html, unit, a, lang, false);
+        actions_table(html, unit, a, lang, false);
     }
     html.append_text("</article>");
-    html.into_string()
 }
 
 /// Cooperatives ready to be put forward as exemplary, by their latest
 /// self-assessed year up to `year`: T8's candidates.
-pub fn candidates_html(ws: &Workspace, year: i32, lang: Lang) -> String {
-    let mut html = Html::new();
+fn candidates(html: &mut Html, ws: &Workspace, year: i32, lang: Lang) {
     html.tr(
         lang,
         "<h2 id=\"candidates-title\">{Ứng viên điển hình (theo tự đánh giá)|Exemplary candidates (from self-assessments)}</h2><ul class=\"candidates\">",
@@ -1114,6 +1087,85 @@ pub fn candidates_html(ws: &Workspace, year: i32, lang: Lang) -> String {
             &[],
         );
     }
+}
+
+/// The page's parts as HTML text, one by one (the page writes them into
+/// its regions with [`region`]).
+pub fn pick_form_html(
+    ws: &Workspace,
+    unit_id: &str,
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+) -> String {
+    let mut html = Html::new();
+    pick_form(&mut html, ws, unit_id, year, today, lang);
+    html.into_string()
+}
+
+pub fn facts_form_html(a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    facts_form(&mut html, a, lang);
+    html.into_string()
+}
+
+pub fn answers_form_html(a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    answers_form(&mut html, a, lang);
+    html.into_string()
+}
+
+pub fn checklist_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    checklist(&mut html, unit, a, lang);
+    html.into_string()
+}
+
+pub fn scores_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    scores_form(&mut html, unit, a, lang);
+    html.into_string()
+}
+
+pub fn classification_html(ws: &Workspace, unit: &Unit, a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    classification(&mut html, ws, unit, a, lang);
+    html.into_string()
+}
+
+pub fn exemplary_form_html(criteria: &ExemplaryCriteria, lang: Lang) -> String {
+    let mut html = Html::new();
+    exemplary_form(&mut html, criteria, lang);
+    html.into_string()
+}
+
+pub fn readiness_html(ws: &Workspace, unit: &Unit, year: i32, lang: Lang) -> String {
+    let mut html = Html::new();
+    readiness_part(&mut html, ws, unit, year, lang);
+    html.into_string()
+}
+
+pub fn actions_form_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    actions_form(&mut html, unit, a, lang);
+    html.into_string()
+}
+
+pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    gaps_part(&mut html, unit, a, lang);
+    html.into_string()
+}
+
+pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
+    let mut html = Html::new();
+    report(&mut html, unit, a, lang);
+    html.into_string()
+}
+
+pub fn candidates_html(ws: &Workspace, year: i32, lang: Lang) -> String {
+    let mut html = Html::new();
+    candidates(&mut html, ws, year, lang);
     html.into_string()
 }
 
@@ -1263,8 +1315,12 @@ pub fn set_field(
             match field {
                 // A saved action: its gap first, then its fields.
                 "source" if index == count.to_string() => {
-                    GapSource::from_key(value)
-                        .ok_or_else(|| pick2(lang, "Không rõ|Unknown").to_owned())?;
+                    if !["rule:", "criterion:", "manager:"]
+                        .iter()
+                        .any(|kind| value.starts_with(kind))
+                    {
+                        return Err(pick2(lang, "Không rõ|Unknown").to_owned());
+                    }
                     value.to_owned()
                 }
                 "due" if known => parse_opt_date(value, lang)?
@@ -1362,30 +1418,24 @@ pub fn region(
     index: usize,
 ) -> String {
     let mut html = Html::new();
-    match index {
-        0 => {
-            html.tr(
-                lang,
-                "<h1 id=\"assessment-title\">{Tự đánh giá hợp tác xã|Cooperative self-assessment}</h1>",
-                &[],
-            )
-            .append_text(&pick_form_html(ws, unit_id, year, today, lang));
-            return html.into_string();
-        }
-        6 => {
-            html.tr(
-                lang,
-                "<h2 id=\"exemplary-title\">{3. Sẵn sàng điển hình tiên tiến|3. Exemplary readiness}</h2>",
-                &[],
-            )
-            .append_text(&exemplary_form_html(&ws.exemplary_criteria, lang));
-            return html.into_string();
-        }
-        _ => {}
-    }
-    let Some(unit) = ws.unit(unit_id) else {
-        return String::new();
+    let h = &mut html;
+    // The heading of each region that has one.
+    let heading = match index {
+        0 => "<h1 id=\"assessment-title\">{Tự đánh giá hợp tác xã|Cooperative self-assessment}</h1>",
+        2 => "<h2 id=\"checklist-title\">{1. Tuân thủ pháp luật|1. Legal compliance}</h2>",
+        4 => "<h2 id=\"scores-title\">{2. Xếp loại (Thông tư 01/2020/TT-BKHĐT)|2. Classification (Circular 01/2020/TT-BKHĐT)}</h2>",
+        6 => "<h2 id=\"exemplary-title\">{3. Sẵn sàng điển hình tiên tiến|3. Exemplary readiness}</h2>",
+        8 => "<h2 id=\"actions-title\">{4. Kế hoạch hành động|4. Action plan}</h2>",
+        10 => "<div class=\"report-section\"><h2 id=\"print-title\">{5. Báo cáo (một trang A4)|5. Report (one A4 page)}</h2>\
+               <button type=\"button\" data-action=\"print\">{In báo cáo|Print the report}</button>",
+        _ => "",
     };
+    let unit = ws.unit(unit_id);
+    // Without a cooperative only the create form and the criteria show.
+    if unit.is_none() && index != 0 && index != 6 {
+        return String::new();
+    }
+    h.tr(lang, heading, &[]);
     let blank;
     let a = match find(ws, unit_id, year) {
         Some(a) => a,
@@ -1394,48 +1444,24 @@ pub fn region(
             &blank
         }
     };
-    let text = match index {
-        2 => {
-            html.tr(
-                lang,
-                "<h2 id=\"checklist-title\">{1. Tuân thủ pháp luật|1. Legal compliance}</h2>",
-                &[],
-            )
-            .append_text(&facts_form_html(a, lang));
-            answers_form_html(a, lang)
+    match (index, unit) {
+        (0, _) => pick_form(h, ws, unit_id, year, today, lang),
+        (6, _) => exemplary_form(h, &ws.exemplary_criteria, lang),
+        (2, _) => {
+            facts_form(h, a, lang);
+            answers_form(h, a, lang);
         }
-        3 => checklist_html(unit, a, lang),
-        4 => {
-            html.tr(
-                lang,
-                "<h2 id=\"scores-title\">{2. Xếp loại (Thông tư 01/2020/TT-BKHĐT)|2. Classification (Circular 01/2020/TT-BKHĐT)}</h2>",
-                &[],
-            );
-            scores_form_html(unit, a, lang)
+        (3, Some(unit)) => checklist(h, unit, a, lang),
+        (4, Some(unit)) => scores_form(h, unit, a, lang),
+        (5, Some(unit)) => classification(h, ws, unit, a, lang),
+        (7, Some(unit)) => readiness_part(h, ws, unit, year, lang),
+        (8, Some(unit)) => gaps_part(h, unit, a, lang),
+        (9, Some(unit)) => actions_form(h, unit, a, lang),
+        (_, Some(unit)) => {
+            report(h, unit, a, lang);
+            h.append_text("</div>");
         }
-        5 => classification_html(ws, unit, a, lang),
-        7 => readiness_html(ws, unit, year, lang),
-        8 => {
-            html.tr(
-                lang,
-                "<h2 id=\"actions-title\">{4. Kế hoạch hành động|4. Action plan}</h2>",
-                &[],
-            );
-            gaps_html(unit, a, lang)
-        }
-        9 => actions_form_html(unit, a, lang),
-        _ => {
-            html.tr(
-                lang,
-                "<div class=\"report-section\"><h2 id=\"print-title\">{5. Báo cáo (một trang A4)|5. Report (one A4 page)}</h2>\
-                 <button type=\"button\" data-action=\"print\">{In báo cáo|Print the report}</button>",
-                &[],
-            );
-            let mut report = report_html(unit, a, lang);
-            report.push_str("</div>");
-            report
-        }
-    };
-    html.append_text(&text);
+        _ => {}
+    }
     html.into_string()
 }
