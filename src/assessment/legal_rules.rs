@@ -506,7 +506,7 @@ pub fn evaluate_in(unit: &Unit, assessment: &Assessment, law: Law, lang: Lang) -
         .iter()
         .map(|rule| {
             let (outcome, detail) = match rule.check {
-                Check::Manual => manual(assessment, rule, lang),
+                Check::Manual => manual(assessment, rule),
                 Check::Automatic(check) => automatic(unit, assessment, law, check, lang),
             };
             RuleResult {
@@ -518,17 +518,16 @@ pub fn evaluate_in(unit: &Unit, assessment: &Assessment, law: Law, lang: Lang) -
         .collect()
 }
 
-fn manual(assessment: &Assessment, rule: &LegalRule, lang: Lang) -> (Outcome, String) {
-    let (outcome, text) = match assessment.answer(rule.id) {
-        Some(Answer::Yes) => (Outcome::Pass, "Trả lời: có|Answered: yes"),
-        Some(Answer::No) => (Outcome::Fail, "Trả lời: không|Answered: no"),
-        Some(Answer::NotApplicable) => (
-            Outcome::NotApplicable,
-            "Trả lời: không áp dụng|Answered: not applicable",
-        ),
-        None => (Outcome::Unanswered, "Chưa trả lời|Not answered"),
+/// A manual rule's outcome: its answer (the checklist shows it, so no
+/// detail is needed).
+fn manual(assessment: &Assessment, rule: &LegalRule) -> (Outcome, String) {
+    let outcome = match assessment.answer(rule.id) {
+        Some(Answer::Yes) => Outcome::Pass,
+        Some(Answer::No) => Outcome::Fail,
+        Some(Answer::NotApplicable) => Outcome::NotApplicable,
+        None => Outcome::Unanswered,
     };
-    (outcome, pick2(lang, text).to_owned())
+    (outcome, String::new())
 }
 
 /// The threshold for the unit's kind, or `None` where the rule set does

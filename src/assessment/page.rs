@@ -93,7 +93,7 @@ pub fn cooperatives(ws: &Workspace) -> impl Iterator<Item = &Unit> {
 /// The short form that creates a cooperative; the page reads its inputs by
 /// their ids when "Tạo" is pressed.
 const CREATE_FORM: &str = "<fieldset class=\"create-coop\"><legend>{Tạo hợp tác xã|Create a cooperative}</legend>\
-<p>{Không gian làm việc chưa có hợp tác xã nào. Nhập vài thông tin để bắt đầu tự đánh giá.|The workspace has no cooperative yet. Enter a few facts to start the self-assessment.}</p>\
+<p>{Chưa có hợp tác xã nào: nhập vài thông tin để bắt đầu.|No cooperative yet: enter a few facts to start.}</p>\
 <label class=\"field\"><span>{Tên hợp tác xã|Cooperative name}</span><input id=\"new-name\" name=\"new:name\" type=\"text\"></label>\
 <label class=\"field\"><span>{Mã số HTX|Registration code}</span><input id=\"new-code\" name=\"new:code\" type=\"text\"></label>\
 <label class=\"field\"><span>{Số thành viên|Members}</span><input id=\"new-members\" name=\"new:members\" type=\"number\"></label>\
@@ -381,7 +381,7 @@ fn checklist(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
     } else if s2012.all_mandatory_pass() {
         html.tr(
             lang,
-            "<p>{Mọi quy định bắt buộc của Luật HTX 2012 đều đạt: có thể ghi nhận HTX đã tổ chức lại (tính vào chỉ tiêu T1).|Every mandatory rule of the 2012 law passes: the cooperative can be marked as reorganised (counts towards T1).}</p>\
+            "<p>{Mọi quy định bắt buộc của Luật 2012 đều đạt (chỉ tiêu T1).|Every mandatory rule of the 2012 law passes (target T1).}</p>\
              <button type=\"button\" data-action=\"reorganise\">{Ghi nhận đã tổ chức lại theo Luật 2012|Mark reorganised under the 2012 law}</button>",
             &[],
         );
@@ -856,7 +856,7 @@ fn exemplary_form(html: &mut Html, criteria: &ExemplaryCriteria, lang: Lang) {
 fn readiness_part(html: &mut Html, ws: &Workspace, unit: &Unit, year: i32, lang: Lang) {
     let r = readiness(ws, unit, year, &ws.exemplary_criteria, lang);
     let verdict = if r.is_ready() {
-        "{Sẵn sàng đề xuất điển hình tiên tiến: hợp tác xã xuất hiện trong danh sách ứng viên của chỉ tiêu T8.|Ready to be put forward as exemplary: the cooperative appears among T8's candidates.}"
+        "{Sẵn sàng đề xuất điển hình tiên tiến (ứng viên chỉ tiêu T8).|Ready to be put forward as exemplary (a T8 candidate).}"
     } else {
         "{Chưa sẵn sàng đề xuất điển hình tiên tiến.|Not yet ready to be put forward as exemplary.}"
     };
@@ -888,7 +888,7 @@ fn actions_table(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang, edita
     let (class, caption) = if editable {
         ("actions", pick2(lang, "Kế hoạch hành động|Action plan"))
     } else {
-        ("report-actions", "")
+        ("action-plan", "")
     };
     table_head(
         html,
@@ -1083,7 +1083,7 @@ fn candidates(html: &mut Html, ws: &Workspace, year: i32, lang: Lang) {
     if !any {
         html.tr(
             lang,
-            "<p>{Chưa có hợp tác xã nào sẵn sàng theo kết quả tự đánh giá.|No cooperative is ready according to its self-assessment yet.}</p>",
+            "<p>{Chưa có hợp tác xã nào sẵn sàng.|No cooperative is ready yet.}</p>",
             &[],
         );
     }
