@@ -285,3 +285,65 @@ fn ready_cooperatives_are_t8_candidates_and_results_survive_export() {
     assert!(candidates_html(&other, 2025, Lang::En).contains("No cooperative is ready"));
     let _ = UnitKind::Htx;
 }
+
+#[test]
+fn every_kind_of_entry_survives_export_and_a_bad_one_refuses_the_file() {
+    let (mut ws, id) = workspace();
+    for (name, value) in [
+        ("fact:board_size", "5"),
+        ("fact:supervisory_board", "no"),
+        ("fact:model", "reduced"),
+        ("fact:meeting", "2024-04-10"),
+        ("fact:capital_share", "12,5"),
+        ("fact:external_income", "400"),
+        ("fact:indivisible", "19.99"),
+        ("months_operated", "12"),
+        ("months_stopped", "1"),
+        ("ans:2023-disclosure", "no"),
+        ("note:2023-disclosure", "  Chưa niêm yết = \"sắp\"  "),
+        ("note:2023-capital-paid", "Chỉ ghi chú"),
+        ("max:15", "8"),
+        ("score:15", "7.5"),
+        ("score:1a", "4"),
+        ("ex:previous", ""),
+        ("ex:years", "2"),
+        ("ex:compliance", "false"),
+    ] {
+        set(&mut ws, &id, name, value);
+    }
+    set(&mut ws, &id, "law", "2012");
+    assert!(propose_actions(&mut ws, &id, YEAR, today(), Lang::Vi) > 0);
+    set(&mut ws, &id, "act:0:owner", "Chị Lan");
+    set(&mut ws, &id, "act:0:due", "2024-06-30");
+    set(&mut ws, &id, "act:0:status", "done");
+    set(&mut ws, &id, "act:1:action", "Họp ban quản trị");
+    let a = find(&ws, &id, YEAR).expect("a");
+    assert_eq!(
+        a.value("fact:capital_share", ""),
+        Some("12.5"),
+        "normalised"
+    );
+    assert_eq!(
+        a.value("note:", "2023-disclosure"),
+        Some("Chưa niêm yết = \"sắp\""),
+        "trimmed, and an '=' in a value is kept"
+    );
+    assert_eq!(a.actions()[0].owner, "Chị Lan");
+
+    let text = to_json(&ws);
+    let back = from_json(&text).expect("reads back");
+    let mut expected = ws.clone();
+    // The rule set viewed is not saved: the law in force applies again.
+    for a in &mut expected.assessments {
+        a.law = None;
+    }
+    assert_eq!(back, expected);
+
+    // A value that does not read refuses the file, naming the assessment.
+    let broken = text.replace("fact:meeting=2024-04-10", "fact:meeting=soon");
+    let error = from_json(&broken).expect_err("refused");
+    assert!(
+        format!("{error:?}").contains("assessment of htx-1 for 2023"),
+        "{error:?}"
+    );
+}

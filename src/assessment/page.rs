@@ -962,7 +962,7 @@ fn actions_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
 }
 
 fn gap_text(found: &[Gap], source: &str, lang: Lang) -> String {
-    found.iter().find(|g| &g.source == source).map_or_else(
+    found.iter().find(|g| g.source == source).map_or_else(
         || say(lang, "{} ({đã khắc phục|no longer a gap})", &[source]),
         |g| g.description(lang),
     )

@@ -47,12 +47,18 @@ pub fn read(entries: &[String]) -> Result<Assessment, String> {
     for entry in entries {
         let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
         let read = match name {
-            "unit" => Ok(value.clone_into(&mut a.unit_id)),
+            "unit" => {
+                value.clone_into(&mut a.unit_id);
+                Ok(())
+            }
             "year" => super::int(value)
                 .and_then(|y| i32::try_from(y).ok())
                 .map(|year| a.year = year)
                 .ok_or_else(|| "?".to_owned()),
-            "rubric" => Ok(value.clone_into(&mut a.rubric_version)),
+            "rubric" => {
+                value.clone_into(&mut a.rubric_version);
+                Ok(())
+            }
             _ => page::set_field(&mut a, name, value, Lang::En),
         };
         if let Err(e) = read {
