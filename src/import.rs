@@ -9,7 +9,7 @@
 use crate::document::{from_json, DocumentError};
 use crate::i18n::Lang;
 use crate::unit::Unit;
-use crate::validation::{validate_workspace, Issue};
+use crate::validation::{validate_workspace, Issue, Report};
 use crate::workspace::Workspace;
 
 /// Files over this size are refused before they are read.
@@ -87,7 +87,18 @@ pub fn preview_import(
 
 /// Compares a workspace read from a file (JSON, CSV or a merge) with
 /// `current` and validates it whole; it takes `current`'s id.
-pub fn preview_workspace(current: &Workspace, mut incoming: Workspace) -> ImportPreview {
+pub fn preview_workspace(current: &Workspace, incoming: Workspace) -> ImportPreview {
+    let report = validate_workspace(&incoming);
+    preview_checked(current, incoming, report)
+}
+
+/// [`preview_workspace`] with `incoming` already validated (`report`): the
+/// CSV import validates as it goes.
+pub fn preview_checked(
+    current: &Workspace,
+    mut incoming: Workspace,
+    report: Report,
+) -> ImportPreview {
     incoming.id = current.id.clone();
     let mut added = Vec::new();
     let mut updated = Vec::new();
@@ -105,7 +116,6 @@ pub fn preview_workspace(current: &Workspace, mut incoming: Workspace) -> Import
         .filter(|old| !incoming.units.iter().any(|unit| same_unit(old, unit)))
         .map(|old| old.name.clone())
         .collect();
-    let report = validate_workspace(&incoming);
     let warnings = report.warnings().count();
     let errors = report.issues.into_iter().filter(Issue::is_error).collect();
     ImportPreview {
