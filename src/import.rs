@@ -71,7 +71,7 @@ fn registration_key(unit: &Unit) -> String {
 /// codes match (case and surrounding spaces aside), or, when either has
 /// none, when their ids match. [`UnitFinder`] answers the same question
 /// for a whole list at once.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 fn same_unit(a: &Unit, b: &Unit) -> bool {
     let (code_a, code_b) = (registration_key(a), registration_key(b));
     if !code_a.is_empty() && !code_b.is_empty() {
@@ -284,7 +284,9 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
     html.into_string()
 }
 
-#[cfg(test)]
+// Property tests build natively only, like the other proptest tests:
+// proptest is not a dependency of the browser tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::document::to_json;

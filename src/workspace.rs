@@ -42,7 +42,7 @@ pub struct Workspace {
     #[serde(default)]
     pub illustrative: bool,
     pub plan: Plan,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unit_read::deserialize_units")]
     pub units: Vec<Unit>,
     #[serde(default)]
     pub city_years: Vec<CityYear>,
