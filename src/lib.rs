@@ -22,6 +22,7 @@ pub mod iso_date;
 pub mod plan;
 pub mod plan_validation;
 pub mod report;
+pub mod simulation;
 pub mod small_sort;
 pub mod status;
 pub mod task;
