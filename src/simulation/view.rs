@@ -823,7 +823,8 @@ pub fn tornado_html(
     const LABEL: f64 = 230.0;
     let row = 26.0;
     let height = TOP + row * swings.len() as f64 + BOTTOM;
-    let x = |v: f64| LABEL + (v - low) / span * (W - LABEL - 70.0);
+    // Room on the right for the "low → high" figures.
+    let x = |v: f64| LABEL + (v - low) / span * (W - LABEL - 150.0);
     let title = format!(
         "{}: {}",
         lang.pick("Độ nhạy", "Sensitivity"),
