@@ -158,7 +158,7 @@ pub fn required_growth(
         grdp_at_target *= 1.0 + h;
     }
     let ratio = target_share * grdp_at_target / value_added;
-    let rate = ratio.powf(1.0 / years as f64) - 1.0;
+    let rate = root(ratio, years as f64) - 1.0;
     if rate.is_finite() {
         Answer::Needed(rate)
     } else {
@@ -181,7 +181,7 @@ pub fn relative_growth(value_added_growth: f64, grdp_growth: &[f64], years: usiz
                 .copied()
                 .unwrap_or(0.0);
     }
-    let average = factor.powf(1.0 / years as f64);
+    let average = root(factor, years as f64);
     if average > 0.0 {
         (1.0 + value_added_growth) / average - 1.0
     } else {
@@ -208,7 +208,7 @@ fn observed(engine: &Engine, as_of: chrono::NaiveDate) -> Option<(i32, f64, f64)
 /// A yearly rate between two observations `years` apart.
 fn yearly_rate(from: f64, to: f64, years: i32) -> Option<f64> {
     if from > 0.0 && to > 0.0 && years > 0 {
-        Some((to / from).powf(1.0 / f64::from(years)) - 1.0)
+        Some(root(to / from, f64::from(years)) - 1.0)
     } else {
         None
     }
@@ -383,4 +383,15 @@ fn share_label(id: &str, value: f64) -> Text {
         format!("{id}: {} % GRDP", format!("{percent:.1}").replace('.', ",")),
         format!("{id}: {percent:.1} % of GRDP"),
     )
+}
+
+/// The `n`-th root of a positive `x`, as `exp(ln x / n)` with the same
+/// libm as the distributions (a separate `powf` would add its own code to
+/// the download). Non-positive `x` gives NaN or 0 as `powf` would, which
+/// the callers check.
+fn root(x: f64, n: f64) -> f64 {
+    if x == 0.0 {
+        return 0.0;
+    }
+    libm::exp(libm::log(x) / n)
 }
