@@ -318,10 +318,12 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
     }
 }
 
+/// Our own English phrases, which start with an ASCII letter: no Unicode
+/// case tables in the download for them.
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
