@@ -29,7 +29,6 @@ pub mod view;
 pub mod workbench;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 use crate::workspace::Workspace;
@@ -37,8 +36,7 @@ use distribution::Estimate;
 use goal_seek::GoalSeek;
 
 /// Which model a scenario runs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ModelKind {
     #[default]
     GrdpShare,

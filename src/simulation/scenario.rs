@@ -19,7 +19,7 @@ use crate::i18n::Text;
 pub struct Scenario {
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, with = "model_key")]
     pub model: ModelKind,
     /// GRDP share: one growth rate per year instead of one for all years.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -40,6 +40,24 @@ pub struct Override {
     pub high: f64,
     #[serde(default, skip_serializing_if = "is_false")]
     pub pert: bool,
+}
+
+/// The model as its key ("grdp_share"), read through the `String` code
+/// serde already has rather than a derived enum visitor.
+mod model_key {
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    use super::ModelKind;
+
+    pub fn serialize<S: Serializer>(kind: &ModelKind, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(kind.key())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ModelKind, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        ModelKind::from_key(&key)
+            .ok_or_else(|| de::Error::custom(format!("unknown simulation model \"{key}\"")))
+    }
 }
 
 fn is_false(value: &bool) -> bool {
