@@ -291,3 +291,23 @@ fn progress_offers_cancel_only_while_running() {
     assert!(running.contains("5,000 / 1,000,000"));
     assert!(!view::progress_html(10, 10, Lang::En).contains("cancel"));
 }
+
+#[test]
+fn scenarios_travel_in_the_json_export_and_import() {
+    let mut ws = grdp_workspace();
+    let mut wb = Workbench::default();
+    let setup = wb.setup(&ws, as_of());
+    wb.field(&setup, "value_added_growth", "low", "10");
+    wb.field(&setup, "value_added_growth", "high", "30");
+    wb.field(&setup, "value_added_growth", "shape", "pert");
+    wb.save_new(&mut ws, "Kịch bản A", Lang::Vi);
+    let text = coop_plan::document::to_json(&ws);
+    assert!(
+        text.contains("\"model\": \"grdp_share\"") || text.contains("\"model\":\"grdp_share\"")
+    );
+    let back = coop_plan::document::from_json(&text).expect("reads");
+    assert_eq!(back.scenarios, ws.scenarios);
+    // An unknown model is refused, not guessed.
+    let broken = text.replace("grdp_share", "weather");
+    assert!(coop_plan::document::from_json(&broken).is_err());
+}
