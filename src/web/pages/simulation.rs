@@ -337,14 +337,20 @@ pub fn SimulationPage() -> impl IntoView {
         CURRENT_RUN.fetch_add(1, Ordering::Relaxed);
     });
     // Only a new language, as-of date or workspace redraws everything;
-    // saving a scenario changes the workspace but not its id.
-    let workspace_id = Memo::new(move |_| state.workspace.with(|w| w.id.clone()));
+    // saving a scenario changes the workspace but not its id, so the
+    // effect compares with what it drew last (no Memo<String> type, which
+    // would cost its own reactive code in the download).
     let redraw = live.clone();
-    Effect::new(move |_| {
-        state.lang.track();
-        state.as_of.track();
-        workspace_id.track();
-        render_all(&redraw, state);
+    Effect::new(move |last: Option<(String, Lang, chrono::NaiveDate)>| {
+        let now = (
+            state.workspace.with(|w| w.id.clone()),
+            state.lang.get(),
+            state.as_of.get(),
+        );
+        if last.as_ref() != Some(&now) {
+            render_all(&redraw, state);
+        }
+        now
     });
     let (on_input, on_change, click) = (live.clone(), live.clone(), live);
     view! {
