@@ -229,7 +229,7 @@ fn scenarios_are_created_renamed_duplicated_compared_and_deleted() {
     assert!(html.contains("Difference Nhanh") && html.contains("Difference Chậm"));
     assert!(html.contains("class=\"line-1\"") && html.contains("class=\"line-2\""));
     // Value-added growth 30 % and 5 % against the data's 27.8 %.
-    assert!(html.contains("sim-diff\">+2.22%") && html.contains("sim-diff\">-22.8%"));
+    assert!(html.contains("sim-diff\">+2.2%") && html.contains("sim-diff\">-22.8%"));
 
     // A scenario as the base.
     wb.setting("base", "s1", false);

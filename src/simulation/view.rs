@@ -21,8 +21,9 @@ use crate::i18n::Lang;
 /// A value as a person reads it, by what it means.
 pub fn show(value: f64, quantity: Quantity, lang: Lang) -> String {
     match quantity {
-        // The GRDP share lives around 1 %: two decimals there.
-        Quantity::Fraction | Quantity::Rate if value.abs() < 0.1 => format_percent(value, 2, lang),
+        // The GRDP share lives around 1 %: two decimals there. Rates keep
+        // one, so a column of them reads alike.
+        Quantity::Fraction if value.abs() < 0.1 => format_percent(value, 2, lang),
         Quantity::Fraction | Quantity::Rate => format_percent(value, 1, lang),
         Quantity::Money => format_number(value, 0, lang),
         Quantity::Count | Quantity::PerYear | Quantity::PerMonth => {
