@@ -11,7 +11,7 @@ use coop_plan::simulation::exemplary;
 use coop_plan::simulation::goal_seek::{bisect, Answer, Unreachable};
 use coop_plan::simulation::grdp_share::{project_shares, relative_growth, required_growth};
 use coop_plan::simulation::monte_carlo::{self, percentile};
-use coop_plan::simulation::scenario::{compare, Evaluated, Override, RowKind};
+use coop_plan::simulation::scenario::{self, compare, Evaluated, Override, RowKind, Scenario};
 use coop_plan::simulation::sensitivity::tornado;
 use coop_plan::simulation::training::{self, Params};
 use coop_plan::simulation::{ModelKind, Options, Setup};
@@ -719,8 +719,34 @@ fn tornado_orders_inputs_by_swing() {
 
 // --- Scenarios -------------------------------------------------------------
 
-// Scenarios saved in the workspace are tested with the simulation page
-// (branch `sim`), which brings the workspace's `scenarios` field.
+#[test]
+fn scenarios_are_saved_in_the_workspace_json() {
+    let mut ws = grdp_workspace();
+    let before = serde_json::to_string(&ws).expect("serialises");
+    assert!(!before.contains("scenarios"), "no key while there are none");
+    let mut base = Scenario::new(
+        scenario::unused_id(&ws.scenarios),
+        "Cơ sở",
+        ModelKind::GrdpShare,
+    );
+    base.overrides.push(Override::new(
+        "value_added_growth",
+        Estimate::range(0.1, 0.2, 0.3, Shape::Pert),
+    ));
+    ws.scenarios.push(base.clone());
+    let copy = base.duplicate(
+        scenario::unused_id(&ws.scenarios),
+        scenario::unused_name("Cơ sở", &ws.scenarios),
+    );
+    assert_eq!((copy.id.as_str(), copy.name.as_str()), ("s2", "Cơ sở (2)"));
+    ws.scenarios.push(copy);
+    let text = serde_json::to_string(&ws).expect("serialises");
+    let back: Workspace = serde_json::from_str(&text).expect("reads");
+    assert_eq!(back, ws);
+    // Old documents without the key still read.
+    let old: Workspace = serde_json::from_str(&before).expect("reads");
+    assert!(old.scenarios.is_empty());
+}
 
 #[test]
 fn comparison_lists_differences_from_the_base() {

@@ -1,18 +1,372 @@
-//! Mô phỏng: what-if projections, goal seek and Monte Carlo. Not built yet.
+//! Mô phỏng: what-if projections, goal seek, Monte Carlo, sensitivity and
+//! scenarios. Everything shown is HTML text from the domain
+//! ([`crate::simulation::view`], [`crate::simulation::workbench`]); this page
+//! owns the draft, puts the text into five regions and forwards events from
+//! one delegated handler per event kind. The inputs are re-rendered only
+//! when the model or the scenario changes, so typing keeps its focus.
+//!
+//! Monte Carlo runs in slices of about 12 ms on the event loop
+//! (`setTimeout`), with progress and a cancel button; a newer run or
+//! leaving the page stops the older one.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::coming::ComingPage;
+use crate::i18n::Lang;
+use crate::simulation::distribution::Estimate;
+use crate::simulation::monte_carlo::Run;
+use crate::simulation::view::{self, scenario_from_query};
+use crate::simulation::workbench::{self, Change, Workbench};
+use crate::simulation::{Setup, Trajectory};
+use crate::web::state::AppState;
+
+/// The run allowed to continue; any other stops at its next slice.
+static CURRENT_RUN: AtomicU32 = AtomicU32::new(0);
+const SLICE_MS: f64 = 12.0;
+
+struct Live {
+    wb: Workbench,
+    setup: Option<Setup>,
+    inputs: Option<(Vec<Estimate>, Trajectory)>,
+    run: Option<Run>,
+}
+
+type Shared = Rc<RefCell<Live>>;
+
+fn set_html(id: &str, html: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.set_inner_html(html);
+    }
+}
+
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+fn prop(target: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Everything: the settings and inputs, then the rest.
+fn render_all(live: &Shared, state: AppState) {
+    let lang = state.lang.get_untracked();
+    {
+        let mut l = live.borrow_mut();
+        let setup = state
+            .workspace
+            .with_untracked(|w| l.wb.setup(w, state.as_of.get_untracked()));
+        let wb = &l.wb;
+        let mut html = String::new();
+        html.push_str(&view::settings_html(
+            wb.kind,
+            wb.per_year_growth,
+            wb.samples,
+            wb.seed,
+            lang,
+        ));
+        let (inputs, missing) = match setup.resolve(&wb.overrides) {
+            Ok(inputs) => (inputs, Vec::new()),
+            Err(missing) => (Vec::new(), missing.0),
+        };
+        html.push_str(&view::form_html(&setup, &inputs, &missing, lang));
+        set_html("sim-form", &html);
+        l.setup = Some(setup);
+    }
+    render_results(live, state);
+    render_scenarios(live, state);
+}
+
+/// The results that follow the inputs, then a new Monte Carlo run.
+fn render_results(live: &Shared, state: AppState) {
+    let lang = state.lang.get_untracked();
+    {
+        let mut l = live.borrow_mut();
+        let Some(setup) = &l.setup else {
+            return;
+        };
+        let (html, outcome) = workbench::results_html(&l.wb, setup, lang);
+        set_html("sim-results", &html);
+        l.inputs = outcome;
+    }
+    start_run(live, state);
+}
+
+fn render_scenarios(live: &Shared, state: AppState) {
+    let lang = state.lang.get_untracked();
+    let l = live.borrow();
+    let wb = &l.wb;
+    state.workspace.with_untracked(|w| {
+        set_html(
+            "sim-scenarios",
+            &view::scenarios_html(
+                &w.scenarios,
+                wb.kind,
+                wb.open.as_deref(),
+                wb.base.as_deref(),
+                &wb.compared,
+                lang,
+            ),
+        );
+        set_html(
+            "sim-compare",
+            &workbench::comparison_html(wb, w, state.as_of.get_untracked(), lang),
+        );
+    });
+}
+
+fn render_monte_carlo(l: &Live, lang: Lang) {
+    if let (Some(setup), Some((_, trajectory))) = (&l.setup, &l.inputs) {
+        let summary = l.run.as_ref().filter(|r| r.is_finished()).map(Run::summary);
+        set_html(
+            "sim-mc",
+            &workbench::monte_carlo_html(setup, trajectory, summary.as_ref(), lang),
+        );
+    } else {
+        set_html("sim-mc", "");
+    }
+}
+
+fn start_run(live: &Shared, state: AppState) {
+    let generation = CURRENT_RUN.fetch_add(1, Ordering::Relaxed) + 1;
+    let lang = state.lang.get_untracked();
+    {
+        let mut l = live.borrow_mut();
+        let run = match (&l.setup, &l.inputs) {
+            (Some(setup), Some((inputs, _))) => {
+                Some(Run::new(setup, inputs.clone(), l.wb.samples, l.wb.seed))
+            }
+            _ => None,
+        };
+        l.run = run;
+        render_monte_carlo(&l, lang);
+        match &l.run {
+            Some(run) => set_html("sim-progress", &view::progress_html(0, run.total(), lang)),
+            None => return,
+        }
+    }
+    step(live.clone(), lang, generation);
+}
+
+/// One slice of the run, then the next on the event loop.
+fn step(live: Shared, lang: Lang, generation: u32) {
+    if CURRENT_RUN.load(Ordering::Relaxed) != generation {
+        return;
+    }
+    let finished = {
+        let mut guard = live.borrow_mut();
+        let l = &mut *guard;
+        let (Some(setup), Some(run)) = (&l.setup, &mut l.run) else {
+            return;
+        };
+        let start = now();
+        while !run.is_finished() && now() - start < SLICE_MS {
+            run.advance(setup, 250);
+        }
+        // Only the bar and the count move: the cancel button stays put.
+        let document = document();
+        if let Some(bar) = document.get_element_by_id("sim-progress-bar") {
+            let _ = bar.set_attribute("value", &run.done().to_string());
+        }
+        if let Some(count) = document.get_element_by_id("sim-progress-count") {
+            count.set_text_content(Some(&view::progress_count(run.done(), run.total(), lang)));
+        }
+        run.is_finished()
+    };
+    if finished {
+        render_monte_carlo(&live.borrow(), lang);
+    } else {
+        set_timeout(move || step(live, lang, generation), Duration::ZERO);
+    }
+}
+
+fn cancel(live: &Shared, lang: Lang) {
+    CURRENT_RUN.fetch_add(1, Ordering::Relaxed);
+    let l = live.borrow();
+    if let Some(run) = &l.run {
+        let mut html = view::progress_html(run.done(), run.done(), lang);
+        html.push_str(&view::note_html(lang.pick(
+            "Đã hủy. Thay đổi một giá trị hoặc số lần mô phỏng để chạy lại.",
+            "Cancelled. Change a value or the number of samples to run again.",
+        )));
+        set_html("sim-progress", &html);
+    }
+}
+
+fn apply(live: &Shared, state: AppState, change: Change) {
+    match change {
+        Change::None => {}
+        Change::Values => render_results(live, state),
+        Change::Run => start_run(live, state),
+        Change::All => render_all(live, state),
+        Change::Scenarios => render_scenarios(live, state),
+    }
+}
+
+/// Writes the draft into the open scenario (saved with the workspace).
+fn save_open(live: &Shared, state: AppState) {
+    let l = live.borrow();
+    if l.wb.open.is_some() {
+        // Only a real change is saved (and notifies).
+        state.workspace.maybe_update(|w| l.wb.save_into(w));
+    }
+}
+
+fn on_event(live: &Shared, state: AppState, ev: web_sys::Event, committed: bool) {
+    let Some(target) = ev.target() else {
+        return;
+    };
+    let Ok(element) = target.clone().dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    let value = prop(&target, "value").as_string().unwrap_or_default();
+    let checked = prop(&target, "checked").as_bool().unwrap_or(false);
+    let attr = |name: &str| element.get_attribute(name);
+    if let (Some(key), Some(field)) = (attr("data-key"), attr("data-f")) {
+        if !committed || field == "shape" {
+            let change = {
+                let mut guard = live.borrow_mut();
+                let l = &mut *guard;
+                match &l.setup {
+                    Some(setup) => l.wb.field(setup, &key, &field, &value),
+                    None => Change::None,
+                }
+            };
+            apply(live, state, change);
+        }
+        if committed {
+            save_open(live, state);
+            render_scenarios(live, state);
+        }
+        return;
+    }
+    if !committed {
+        return;
+    }
+    let change = if let Some(id) = attr("data-rename") {
+        let l = live.borrow();
+        let mut change = Change::None;
+        state
+            .workspace
+            .update(|w| change = l.wb.rename(w, &id, &value));
+        change
+    } else if let Some(id) = attr("data-compare") {
+        live.borrow_mut().wb.toggle_compare(&id, checked)
+    } else if let Some(name) = attr("name") {
+        live.borrow_mut().wb.setting(&name, &value, checked)
+    } else {
+        Change::None
+    };
+    if change == Change::All {
+        save_open(live, state);
+    }
+    apply(live, state, change);
+}
+
+fn on_click(live: &Shared, state: AppState, ev: web_sys::MouseEvent) {
+    let Some(element) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(action) = element.get_attribute("data-action") else {
+        return;
+    };
+    let id = element.get_attribute("data-id").unwrap_or_default();
+    let lang = state.lang.get_untracked();
+    let change = match action.as_str() {
+        "cancel" => {
+            cancel(live, lang);
+            Change::None
+        }
+        "save-new" => {
+            let name = document()
+                .get_element_by_id("sim-new-name")
+                .map(|e| prop(&e, "value").as_string().unwrap_or_default())
+                .unwrap_or_default();
+            let mut l = live.borrow_mut();
+            state.workspace.update(|w| l.wb.save_new(w, &name, lang));
+            Change::Scenarios
+        }
+        "delete" => {
+            let confirmed = state.confirm("Xóa kịch bản này?", "Delete this scenario?");
+            if !confirmed {
+                return;
+            }
+            let mut l = live.borrow_mut();
+            let mut change = Change::None;
+            state
+                .workspace
+                .update(|w| change = l.wb.scenario_action(w, &action, &id, lang));
+            change
+        }
+        _ => {
+            let mut l = live.borrow_mut();
+            let mut change = Change::None;
+            state
+                .workspace
+                .update(|w| change = l.wb.scenario_action(w, &action, &id, lang));
+            change
+        }
+    };
+    apply(live, state, change);
+}
 
 #[component]
 pub fn SimulationPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let mut wb = Workbench::default();
+    // `/simulation?scenario=<id>` opens that scenario (the workshop's
+    // exercises link here with `view::scenario_href`).
+    let search = window().location().search().unwrap_or_default();
+    if let Some(id) = scenario_from_query(&search) {
+        state.workspace.with_untracked(|w| wb.open_id(w, id));
+    }
+    let live: Shared = Rc::new(RefCell::new(Live {
+        wb,
+        setup: None,
+        inputs: None,
+        run: None,
+    }));
+    on_cleanup(|| {
+        CURRENT_RUN.fetch_add(1, Ordering::Relaxed);
+    });
+    // Only a new language, as-of date or workspace redraws everything;
+    // saving a scenario changes the workspace but not its id, so the
+    // effect compares with what it drew last (no Memo<String> type, which
+    // would cost its own reactive code in the download).
+    let redraw = live.clone();
+    Effect::new(move |last: Option<(String, Lang, chrono::NaiveDate)>| {
+        let now = (
+            state.workspace.with(|w| w.id.clone()),
+            state.lang.get(),
+            state.as_of.get(),
+        );
+        if last.as_ref() != Some(&now) {
+            render_all(&redraw, state);
+        }
+        now
+    });
+    let (on_input, on_change, click) = (live.clone(), live.clone(), live);
     view! {
-        <ComingPage
-            id="simulation"
-            title_vi="Mô phỏng"
-            title_en="Simulation"
-            about_vi="Trang này sẽ cho phép thử các giả định (tăng trưởng giá trị gia tăng, số suất đào tạo, tốc độ chuyển đổi và giải thể) và xem khả năng đạt từng chỉ tiêu."
-            about_en="This page will let you try assumptions (value-added growth, training seats, the pace of reorganisation and dissolution) and see the chance of meeting each target."
-        />
+        <section
+            class="page simulation"
+            aria-labelledby="sim-title"
+            on:input=move |ev| on_event(&on_input, state, ev, false)
+            on:change=move |ev| on_event(&on_change, state, ev, true)
+            on:click=move |ev| on_click(&click, state, ev)
+        >
+            <h1 id="sim-title">{move || state.lang.get().pick("Mô phỏng", "Simulation")}</h1>
+            <div id="sim-form"></div>
+            <div id="sim-results"></div>
+            <div id="sim-mc"></div>
+            <div id="sim-scenarios"></div>
+            <div id="sim-compare"></div>
+        </section>
     }
 }
