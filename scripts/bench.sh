@@ -59,7 +59,8 @@ for row in "1000 as-of" "30000 as-of" "1000 edit" "30000 edit"; do
 done
 echo
 echo "== (d) a big workspace as a file and in storage (Chromium): JSON size, export and"
-echo "       import (parse, validate, preview) times, whether localStorage takes it"
+echo "       import (parse, validate, preview) times, whether localStorage takes it, and the"
+echo "       data page's table (a 50-row page: as stored, sorted by name, searched)"
 grep '^io ' "$out/browser.txt" || missing=1
 
 echo

@@ -105,3 +105,33 @@ pub fn file_figures(units: usize, years: i32, mut now_ms: impl FnMut() -> f64) -
         valid: preview.is_ok_and(|p| p.can_confirm()),
     }
 }
+
+/// The median time, in milliseconds, of writing the data page's table (one
+/// page of 50 rows after filtering and sorting every unit) for a synthetic
+/// workspace of `units` units with three years of records: unfiltered in
+/// stored order, sorted by name, and searched for a code.
+pub fn table_render_ms(units: usize, mut now_ms: impl FnMut() -> f64) -> [f64; 3] {
+    use crate::unit_table::{table_html, UnitQuery};
+    let mut workspace = synthetic_workspace(units, 42);
+    for unit in &mut workspace.units {
+        unit.years.retain(|r| r.year > 2017);
+    }
+    let as_of = bench_date();
+    let mut by_name = UnitQuery::default();
+    by_name.set("sort", "name");
+    let mut search = UnitQuery::default();
+    search.set("search", "02000123");
+    let queries = [UnitQuery::default(), by_name, search];
+    queries.map(|query| {
+        let mut timings: Vec<f64> = (0..5)
+            .map(|_| {
+                let start = now_ms();
+                let html = table_html(&workspace, &query, as_of, 50, false, crate::i18n::Lang::Vi);
+                std::hint::black_box(html);
+                now_ms() - start
+            })
+            .collect();
+        sort_small_by(&mut timings, f64::total_cmp);
+        timings[timings.len() / 2]
+    })
+}

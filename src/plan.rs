@@ -31,7 +31,7 @@ pub struct PlanIdentity {
 }
 
 /// How an indicator's value is compared with the target value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
     /// Value ≥ target ("đạt 100 %", "1,0 %", "10 HTX").
@@ -42,9 +42,15 @@ pub enum Comparator {
     RisingEachYear,
 }
 
+crate::serde_keys::read_as_key!(Comparator {
+    AtLeast = "at_least",
+    MoreThan = "more_than",
+    RisingEachYear = "rising_each_year",
+});
+
 /// What a target measures. Each variant is computed exactly as DESIGN.md §2
 /// defines it, in [`crate::indicator`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Indicator {
     /// Cooperatives required to reorganise under the 2012 law that completed
@@ -69,6 +75,18 @@ pub enum Indicator {
     /// Value-added growth rate of year Y vs Y−1, compared with the year before.
     ValueAddedGrowth,
 }
+
+crate::serde_keys::read_as_key!(Indicator {
+    ReorganisedShare = "reorganised_share",
+    InactiveDissolvedShare = "inactive_dissolved_share",
+    GrdpShare = "grdp_share",
+    GroupsCompliantShare = "groups_compliant_share",
+    ManagersTrainedShare = "managers_trained_share",
+    ManagersQualifiedShare = "managers_qualified_share",
+    StaffTrainedShare = "staff_trained_share",
+    ExemplaryCount = "exemplary_count",
+    ValueAddedGrowth = "value_added_growth",
+});
 
 impl Indicator {
     /// Shares are fractions in [0, 1]; the others are counts or rates.
@@ -118,7 +136,7 @@ pub struct Target {
 }
 
 /// The two readings of T6's "trong đó 70 % có trình độ cao đẳng trở lên".
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QualifiedReading {
     /// 70 % of the *trained* key managers hold cao đẳng or above (default:
@@ -128,6 +146,11 @@ pub enum QualifiedReading {
     /// 70 % of *all* key managers hold cao đẳng or above.
     OfAll,
 }
+
+crate::serde_keys::read_as_key!(QualifiedReading {
+    OfTrained = "of_trained",
+    OfAll = "of_all",
+});
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanSettings {

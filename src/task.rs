@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::format::format_date;
 use crate::i18n::{Lang, Text};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     #[default]
@@ -19,6 +19,12 @@ pub enum TaskStatus {
     InProgress,
     Done,
 }
+
+crate::serde_keys::read_as_key!(TaskStatus {
+    NotStarted = "not_started",
+    InProgress = "in_progress",
+    Done = "done",
+});
 
 impl TaskStatus {
     pub const ALL: [TaskStatus; 3] = [
@@ -48,8 +54,11 @@ impl TaskStatus {
     }
 }
 
-/// When a task is due.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// When a task is due. Stored as `{"kind": "quarter", "year": 2018,
+/// "quarter": 2}` and so on; read by hand (below) because serde's derived
+/// reader for an internally tagged enum buffers through its generic
+/// `Content` tree, about 4 KB of the download for four small variants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TaskDeadline {
     /// A day.
@@ -63,6 +72,67 @@ pub enum TaskDeadline {
     Year { year: i32 },
     /// Every year, by a day of the year ("hằng năm, trước 15/12").
     Yearly { month: u32, day: u32 },
+}
+
+impl<'de> Deserialize<'de> for TaskDeadline {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(DeadlineVisitor)
+    }
+}
+
+struct DeadlineVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DeadlineVisitor {
+    type Value = TaskDeadline;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a deadline: {\"kind\": \"date\" | \"quarter\" | \"year\" | \"yearly\", …}")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<TaskDeadline, A::Error> {
+        use serde::de::Error;
+        let (mut kind, mut date) = (None::<String>, None::<String>);
+        let (mut year, mut quarter, mut month, mut day) =
+            (None::<i32>, None::<u32>, None::<u32>, None::<u32>);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "kind" => kind = Some(map.next_value()?),
+                "date" => date = Some(map.next_value()?),
+                "year" => year = Some(map.next_value()?),
+                "quarter" => quarter = Some(map.next_value()?),
+                "month" => month = Some(map.next_value()?),
+                "day" => day = Some(map.next_value()?),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        let missing = |field: &'static str| A::Error::missing_field(field);
+        match kind.as_deref() {
+            Some("date") => {
+                let text = date.ok_or_else(|| missing("date"))?;
+                crate::iso_date::parse_iso(&text)
+                    .map(|date| TaskDeadline::Date { date })
+                    .ok_or_else(|| A::Error::custom(format!("invalid date {text:?}")))
+            }
+            Some("quarter") => Ok(TaskDeadline::Quarter {
+                year: year.ok_or_else(|| missing("year"))?,
+                quarter: quarter.ok_or_else(|| missing("quarter"))?,
+            }),
+            Some("year") => Ok(TaskDeadline::Year {
+                year: year.ok_or_else(|| missing("year"))?,
+            }),
+            Some("yearly") => Ok(TaskDeadline::Yearly {
+                month: month.ok_or_else(|| missing("month"))?,
+                day: day.ok_or_else(|| missing("day"))?,
+            }),
+            Some(other) => Err(A::Error::unknown_variant(
+                other,
+                &["date", "quarter", "year", "yearly"],
+            )),
+            None => Err(missing("kind")),
+        }
+    }
 }
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
@@ -216,6 +286,49 @@ impl Task {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_kind_of_deadline_is_read_back_as_written() {
+        let deadlines = [
+            TaskDeadline::Date {
+                date: NaiveDate::from_ymd_opt(2019, 6, 30).unwrap(),
+            },
+            TaskDeadline::Quarter {
+                year: 2018,
+                quarter: 2,
+            },
+            TaskDeadline::Year { year: 2020 },
+            TaskDeadline::Yearly { month: 12, day: 15 },
+        ];
+        for deadline in deadlines {
+            let json = serde_json::to_string(&deadline).unwrap();
+            assert_eq!(
+                serde_json::from_str::<TaskDeadline>(&json).unwrap(),
+                deadline,
+                "{json}"
+            );
+        }
+        // Keys in any order, unknown keys ignored.
+        let shuffled = r#"{"quarter": 4, "note": "x", "year": 2019, "kind": "quarter"}"#;
+        assert_eq!(
+            serde_json::from_str::<TaskDeadline>(shuffled).unwrap(),
+            TaskDeadline::Quarter {
+                year: 2019,
+                quarter: 4
+            }
+        );
+        for bad in [
+            r#"{"year": 2020}"#,
+            r#"{"kind": "quarter", "year": 2020}"#,
+            r#"{"kind": "date", "date": "2019-02-30"}"#,
+            r#"{"kind": "month", "year": 2020}"#,
+            r#"{"kind": "year", "year": "2020"}"#,
+            r#""2020""#,
+        ] {
+            assert!(serde_json::from_str::<TaskDeadline>(bad).is_err(), "{bad}");
+        }
+    }
+
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

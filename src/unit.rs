@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::decimal::Decimal;
 
 /// The four kinds of unit the plan counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     /// Hợp tác xã: a cooperative.
@@ -24,6 +24,13 @@ pub enum UnitKind {
     /// Tổ hợp tác: a cooperative group, without legal personality.
     Tht,
 }
+
+crate::serde_keys::read_as_key!(UnitKind {
+    Htx = "htx",
+    Lhhtx = "lhhtx",
+    Qtdnd = "qtdnd",
+    Tht = "tht",
+});
 
 impl UnitKind {
     pub const ALL: [UnitKind; 4] = [
@@ -49,7 +56,7 @@ impl UnitKind {
 }
 
 /// Mô hình: what the cooperative exists to do for its members.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CoopModel {
     /// Cung ứng dịch vụ cho thành viên.
@@ -58,13 +65,24 @@ pub enum CoopModel {
     JobCreation,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+crate::serde_keys::read_as_key!(CoopModel {
+    ServiceSupply = "service_supply",
+    JobCreation = "job_creation",
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OperatingStatus {
     Active,
     Inactive,
     Dissolved,
 }
+
+crate::serde_keys::read_as_key!(OperatingStatus {
+    Active = "active",
+    Inactive = "inactive",
+    Dissolved = "dissolved",
+});
 
 /// From `since` on, the unit has `status` (until the next change).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,7 +140,7 @@ pub struct GroupConditions {
 }
 
 /// The four key managers the plan's training targets count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ManagerRole {
     /// Chủ tịch hội đồng quản trị.
@@ -135,6 +153,13 @@ pub enum ManagerRole {
     Controller,
 }
 
+crate::serde_keys::read_as_key!(ManagerRole {
+    Chair = "chair",
+    Director = "director",
+    Accountant = "accountant",
+    Controller = "controller",
+});
+
 impl ManagerRole {
     pub const ALL: [ManagerRole; 4] = [
         ManagerRole::Chair,
@@ -146,7 +171,7 @@ impl ManagerRole {
 
 /// Professional qualification, lowest first, as in the annual report form
 /// (Phụ lục I-19, Thông tư 07/2019/TT-BKHĐT).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualification {
     /// Chưa qua đào tạo.
@@ -160,6 +185,14 @@ pub enum Qualification {
     /// Đại học trở lên.
     University,
 }
+
+crate::serde_keys::read_as_key!(Qualification {
+    None = "none",
+    Elementary = "elementary",
+    Intermediate = "intermediate",
+    College = "college",
+    University = "university",
+});
 
 impl Qualification {
     /// Lowest first.

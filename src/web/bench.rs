@@ -27,8 +27,8 @@ pub fn bench_indicators_edit(units: u32, repeats: u32) -> f64 {
 
 /// Sizes and timings of a big workspace on the file and storage paths, as
 /// one line for `make bench`: its JSON size, export and import (parse,
-/// validate, preview) times, and whether localStorage takes it (the key is
-/// removed again).
+/// validate, preview) times, whether localStorage takes it (the key is
+/// removed again), and the data page's table drawn for it.
 #[wasm_bindgen]
 pub fn bench_workspace_io(units: u32, years: i32) -> String {
     let mut now = clock();
@@ -43,8 +43,10 @@ pub fn bench_workspace_io(units: u32, years: i32) -> String {
     if let Some(storage) = &storage {
         let _ = storage.remove_item("coop-plan:bench");
     }
+    let [table_ms, sorted_ms, search_ms] =
+        crate::benchmark::table_render_ms(units as usize, &mut now);
     format!(
-        "io units={units} years={years} bytes={} export_ms={:.0} import_ms={:.0} valid={} localstorage={} save_ms={:.0}",
+        "io units={units} years={years} bytes={} export_ms={:.0} import_ms={:.0} valid={} localstorage={} save_ms={:.0} table_ms={table_ms:.1} table_sorted_ms={sorted_ms:.1} table_search_ms={search_ms:.1}",
         figures.bytes,
         figures.export_ms,
         figures.import_ms,

@@ -20,8 +20,6 @@ pub fn Header() -> impl IntoView {
             .workspace
             .with(|w| format!("{}–{}", w.plan.start_year, w.plan.end_year))
     };
-    let workspace_name = move || state.workspace.with(|w| w.name.clone());
-    let illustrative = move || state.workspace.with(|w| w.illustrative);
     let as_of_iso = move || iso_date(state.as_of.get());
     let as_of_shown = move || format_date(state.as_of.get(), lang.get());
     let on_date = move |ev| {
@@ -36,9 +34,18 @@ pub fn Header() -> impl IntoView {
         state.workspace.with(|w| w.id.clone());
         storage::list_workspaces()
     });
-    let current_id = move || state.workspace.with(|w| w.id.clone());
-    let switch_workspace = move |ev| {
-        let id = event_target_value(&ev);
+    let workspace_line = move || {
+        let lang = lang.get();
+        workspaces.with(|list| {
+            state.workspace.with(|w| {
+                crate::header_view::workspace_line_html(&w.name, &w.id, list, w.illustrative, lang)
+            })
+        })
+    };
+    let switch_workspace = move |ev: leptos::ev::Event| {
+        let Some((_, id)) = crate::web::form_events::name_and_value(&ev) else {
+            return;
+        };
         match storage::read_workspace(&id) {
             Some(Ok(workspace)) => state.open_workspace(workspace),
             _ => state.notify(crate::i18n::Text::new(
@@ -66,30 +73,7 @@ pub fn Header() -> impl IntoView {
                 <p class="plan-name">
                     {pick("Kế hoạch ", "Plan ")} {plan_number} " · " {pick("Hải Phòng", "Hải Phòng")} " " {period}
                 </p>
-                <p class="workspace-name">
-                    <Show
-                        when=move || workspaces.with(|w| w.len() > 1)
-                        fallback=move || view! { {pick("Không gian làm việc: ", "Workspace: ")} <strong>{workspace_name}</strong> }
-                    >
-                        <label for="workspace-switch">{pick("Không gian làm việc: ", "Workspace: ")}</label>
-                        <select id="workspace-switch" on:change=switch_workspace>
-                            {move || {
-                                let current = current_id();
-                                workspaces
-                                    .get()
-                                    .into_iter()
-                                    .map(|(id, name)| {
-                                        let selected = id == current;
-                                        view! { <option value=id selected=selected>{name}</option> }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </Show>
-                    <Show when=illustrative>
-                        <span class="illustrative-tag">{pick("Số liệu minh họa", "Illustrative data")}</span>
-                    </Show>
-                </p>
+                <p class="workspace-name" inner_html=workspace_line on:change=switch_workspace></p>
             </div>
             <div class="controls">
                 <label class="as-of">

@@ -1,11 +1,12 @@
 //! The first-run tour ([`crate::tour`]): a small panel that walks through
 //! the pages a newcomer needs, opening each one. It shows by itself until
 //! it has been finished or skipped once; the header's « Hướng dẫn » button
-//! brings it back.
+//! brings it back. The panel is written by [`crate::tour::panel_html`].
 
 use leptos::prelude::*;
 
-use crate::tour::STEPS;
+use crate::tour::{panel_html, STEPS};
+use crate::web::form_events::{action, focus_later};
 use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::storage;
@@ -25,58 +26,40 @@ impl TourState {
 
 #[component]
 pub fn Tour() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = expect_context::<AppState>().lang;
     let TourState(step) = expect_context::<TourState>();
     let location = expect_context::<Location>();
     let show = move |index: usize| {
         if let Some(next) = STEPS.get(index) {
             step.set(Some(index));
             location.go(next.path);
+            // The panel is written again: keep the keyboard on it.
+            focus_later("tour-next");
         }
     };
     let close = move || {
         step.set(None);
         storage::mark_tour_seen();
     };
-    let last = STEPS.len() - 1;
-    let current = move || step.get().and_then(|i| STEPS.get(i));
-    let title = move || {
-        current().map(|s| {
-            let (lang, i) = (lang.get(), step.get().unwrap_or(0));
-            format!(
-                "{} {}/{} · {}",
-                lang.pick("Hướng dẫn", "Tour"),
-                i + 1,
-                STEPS.len(),
-                s.title(lang)
-            )
-        })
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let at = step.get_untracked().unwrap_or(0);
+        match action(&ev).as_deref() {
+            Some("tour-skip") => close(),
+            Some("tour-back") => show(at.saturating_sub(1)),
+            Some("tour-next") if at + 1 < STEPS.len() => show(at + 1),
+            Some("tour-next") => close(),
+            _ => {}
+        }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
             close();
         }
     };
-    let pick = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
-    view! {
-        <Show when=move || step.with(Option::is_some)>
-            <div class="tour" role="dialog" aria-labelledby="tour-title" on:keydown=on_key>
-                <h2 id="tour-title">{title}</h2>
-                <p>{move || current().map(|s| s.body(lang.get()))}</p>
-                <div class="form-actions">
-                    <button type="button" class="secondary" on:click=move |_| close()>{pick("Bỏ qua", "Skip")}</button>
-                    <button type="button" class="secondary"
-                        disabled=move || step.get().unwrap_or(0) == 0
-                        on:click=move |_| show(step.get().unwrap_or(1).saturating_sub(1))>{pick("Trước", "Back")}</button>
-                    <button type="button" on:click=move |_| match step.get() {
-                        Some(i) if i < last => show(i + 1),
-                        _ => close(),
-                    }>
-                        {move || if step.get().unwrap_or(0) < last { lang.get().pick("Tiếp", "Next") } else { lang.get().pick("Xong", "Done") }}
-                    </button>
-                </div>
-            </div>
-        </Show>
-    }
+    let panel = move || {
+        step.get()
+            .map(|i| panel_html(i, lang.get()))
+            .unwrap_or_default()
+    };
+    view! { <div inner_html=panel on:click=on_click on:keydown=on_key></div> }
 }

@@ -1,12 +1,7 @@
-//! Dữ liệu: the units (filtered, searched, sorted, a page at a time, with
-//! delete and undo), the files (JSON and CSV: export, and import with a
-//! preview) and the data checks.
-//!
-//! The entry forms, CSV import, merging several files and the workspace
-//! panel are written and tested in the domain ([`crate::forms`],
-//! [`crate::csv_data::import_csv_files`], [`crate::merge`],
-//! [`crate::data_page::workspaces_html`]) but left out of this page until
-//! the download has room for them (see [`PARTS`]).
+//! Dữ liệu: the units (filtered, searched, sorted, a page at a time), the
+//! entry forms for a unit, its years and the city's inputs, the files (JSON
+//! and CSV, export, import with a preview, merging several files) and the
+//! workspaces.
 //!
 //! Everything shown is HTML written by the domain ([`crate::data_page`],
 //! [`crate::unit_table`], [`crate::forms`],
@@ -22,32 +17,36 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use chrono::Datelike;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::csv_data::{units_csv, years_csv};
-use crate::data_page::{file_name, preview_region_html, shell_html, undo_html, Parts};
-use crate::document::to_json;
+use crate::csv_data::{errors_html, import_csv_files, units_csv, years_csv};
+use crate::data_page::{
+    file_name, new_workspace_id, preview_region_html, shell_html, undo_html, workspaces_html, Parts,
+};
+use crate::document::{from_json, to_json};
 use crate::format::iso_date;
-use crate::forms::{delete_unit, undo_delete, Deleted};
-use crate::i18n::Lang;
-use crate::import::{preview_import, ImportError, ImportPreview, MAX_IMPORT_BYTES};
+use crate::forms::{delete_unit, undo_delete, Deleted, Form};
+use crate::i18n::{Lang, Text};
+use crate::import::{
+    preview_import, preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES,
+};
+use crate::merge::{merge, Merge, Source};
 use crate::report::data_checks_html;
 use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
 use crate::web::state::AppState;
+use crate::web::storage;
 use crate::workspace::Workspace;
 
 /// What this build of the page has.
-const PARTS: Parts = Parts {
-    forms: false,
-    csv_import: false,
-    merge: false,
-    workspaces: false,
-};
+const PARTS: Parts = Parts::ALL;
 
 /// Validation messages listed at once.
 const ISSUES_SHOWN: usize = 50;
+/// CSV errors listed at once.
+const CSV_ERRORS_SHOWN: usize = 100;
 
 /// Reads the workspace without tracking. Every read of the page goes
 /// through one instance of the signal's access code (`read_dyn`) instead of
@@ -113,13 +112,20 @@ fn focus(id: &str) {
     }
 }
 
-/// An import waiting for the user's confirmation.
-struct Pending(ImportPreview);
+/// An import waiting for the user's confirmation. One lives at a time and
+/// it is never moved about, so the merge is not boxed (boxing it cost 1.3 KB
+/// of the download).
+#[allow(clippy::large_enum_variant)]
+enum Pending {
+    Preview(ImportPreview),
+    Merge(Merge, ImportPreview),
+}
 
 /// The page's state; none of it is reactive.
 #[derive(Default)]
 struct Page {
     query: UnitQuery,
+    form: Option<Form>,
     deleted: Option<Deleted>,
     pending: Option<Pending>,
 }
@@ -200,15 +206,27 @@ impl Ctx {
         set_html("data-table", &html);
     }
 
+    fn render_form(&self) {
+        let html = read(self.state, |w| {
+            self.page
+                .borrow()
+                .form
+                .as_ref()
+                .map(|f| f.html(w, self.lang()))
+                .unwrap_or_default()
+        });
+        set_html("data-form", &html);
+    }
+
     fn render_others(&self) {
         let page = self.page.borrow();
         let lang = self.lang();
         set_html("data-undo", &undo_html(page.deleted.as_ref(), lang));
-        let preview = page
-            .pending
-            .as_ref()
-            .map(|p| preview_region_html(&p.0, None, lang))
-            .unwrap_or_default();
+        let preview = match &page.pending {
+            Some(Pending::Preview(p)) => preview_region_html(p, None, lang),
+            Some(Pending::Merge(m, p)) => preview_region_html(p, Some(m), lang),
+            None => String::new(),
+        };
         set_html("data-preview", &preview);
     }
 
@@ -218,12 +236,98 @@ impl Ctx {
             let page = self.page.borrow();
             set_html("data-filters", &controls_html(w, &page.query, lang));
             set_html("data-checks", &data_checks_html(w, ISSUES_SHOWN, lang));
+            set_html(
+                "data-workspaces",
+                &workspaces_html(&storage::list_workspaces(), &w.id, lang),
+            );
         });
         self.render_table();
     }
 
-    /// Draws the page: the frame too for a new language, and forgets an
-    /// import or undo of another workspace.
+    /// Opens a form (or closes it with `None`) and focuses `focus_id`, or
+    /// the form's first field.
+    fn open(&self, next: Option<Form>, focus_id: Option<&str>) {
+        let focus_id = focus_id.map(str::to_owned).or_else(|| {
+            next.as_ref()
+                .and_then(|f| f.first_field().map(|n| format!("f-{n}")))
+        });
+        self.page.borrow_mut().form = next;
+        self.render_form();
+        if let Some(id) = focus_id {
+            focus(&id);
+        }
+    }
+
+    fn show_messages(&self) {
+        let page = self.page.borrow();
+        for (name, error, text) in page.form.iter().flat_map(|f| f.messages(self.lang())) {
+            let id = format!("f-{name}");
+            if let Some(msg) = by_id(&format!("{id}-msg")) {
+                msg.set_text_content(Some(&text));
+                msg.set_class_name(if error {
+                    "field-error"
+                } else {
+                    "field-warning"
+                });
+            }
+            if let Some(input) = by_id(&id) {
+                let _ = if error {
+                    input.set_attribute("aria-invalid", "true")
+                } else {
+                    input.remove_attribute("aria-invalid")
+                };
+            }
+        }
+    }
+
+    fn save(&self) {
+        let Some(mut form) = self.page.borrow_mut().form.take() else {
+            return;
+        };
+        if self.page.borrow_mut().deleted.take().is_some() {
+            self.render_others();
+        }
+        read(self.state, |w| form.check(w));
+        if form.has_errors() {
+            let first = form.first_error().map(|n| format!("f-{n}"));
+            self.page.borrow_mut().form = Some(form);
+            self.show_messages();
+            set_text(
+                "form-status",
+                self.lang().pick(
+                    "Chưa lưu: hãy sửa các ô có lỗi.",
+                    "Not saved: fix the fields with errors.",
+                ),
+            );
+            if let Some(id) = first {
+                focus(&id);
+            }
+            return;
+        }
+        let mut result = Err(crate::forms::Invalid);
+        write(self.state, |w| result = form.apply(w));
+        set_text("data-saved", self.lang().pick("Đã lưu.", "Saved."));
+        let next = match result {
+            Ok(Some(id)) => read(self.state, |w| Some(Form::unit(w, Some(&id)))),
+            _ => None,
+        };
+        self.open(next, None);
+    }
+
+    /// Recomputes a merge's preview after a choice.
+    fn remerge(&self) {
+        let mut page = self.page.borrow_mut();
+        if let Some(Pending::Merge(merge, preview)) = page.pending.as_mut() {
+            if let Some(next) = read(self.state, |w| {
+                Some(preview_workspace(w, merge.workspace()))
+            }) {
+                *preview = next;
+            }
+        }
+    }
+
+    /// Draws the page: the frame and the form too for a new language; a
+    /// form, import or undo of another workspace is forgotten.
     fn draw(&self, lang: Lang, new_lang: bool, new_workspace: bool) {
         if new_lang {
             set_html("data-page", &shell_html(lang, PARTS));
@@ -236,19 +340,62 @@ impl Ctx {
             };
         }
         if new_lang || new_workspace {
+            self.render_form();
             self.render_others();
         }
         self.render_data(lang);
     }
 
     fn on_input(&self, ev: &web_sys::Event) {
-        let Some(el) = event_element(ev, "#data-filters [name]") else {
+        let Some(el) = event_element(ev, "[name]") else {
             return;
         };
         let name = el.get_attribute("name").unwrap_or_default();
-        let value = property(&el, "value").as_string().unwrap_or_default();
-        self.page.borrow_mut().query.set(&name, &value);
-        self.render_table();
+        let value = if el.get_attribute("type").as_deref() == Some("checkbox") {
+            if property(&el, "checked").as_bool() == Some(true) {
+                "có"
+            } else {
+                "không"
+            }
+            .to_owned()
+        } else {
+            property(&el, "value").as_string().unwrap_or_default()
+        };
+        if el.closest(".entry-form").ok().flatten().is_some() {
+            read(self.state, |w| {
+                if let Some(form) = self.page.borrow_mut().form.as_mut() {
+                    form.set(w, &name, &value);
+                }
+            });
+            self.show_messages();
+        } else if el.closest("#data-filters").ok().flatten().is_some() {
+            self.page.borrow_mut().query.set(&name, &value);
+            self.render_table();
+        } else if let Some(index) = name.strip_prefix("conflict-").and_then(|i| i.parse().ok()) {
+            if let Some(Pending::Merge(merge, _)) = self.page.borrow_mut().pending.as_mut() {
+                merge.choose(index, value.parse().unwrap_or(0));
+            }
+            self.remerge();
+            self.render_others();
+            focus_selector(&format!("[name=\"{name}\"][value=\"{value}\"]"));
+        }
+    }
+
+    fn on_keydown(&self, ev: &web_sys::KeyboardEvent) {
+        let Some(el) = event_element(ev, ".entry-form *") else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                self.open(None, Some("add-unit"));
+            }
+            "Enter" if el.tag_name() != "BUTTON" => {
+                ev.prevent_default();
+                self.save();
+            }
+            _ => {}
+        }
     }
 
     fn on_change(&self, ev: &web_sys::Event) {
@@ -257,6 +404,7 @@ impl Ctx {
         else {
             return;
         };
+        let kind = input.get_attribute("data-import").unwrap_or_default();
         let files: Vec<web_sys::File> = input
             .files()
             .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
@@ -277,11 +425,11 @@ impl Ctx {
             return;
         }
         let ctx = self.clone();
-        read_files(files, move |outcome| ctx.imported(outcome));
+        read_files(files, move |outcome| ctx.imported(&kind, outcome));
     }
 
     /// The files chosen for an import, read: preview them, or say why not.
-    fn imported(&self, outcome: Option<Vec<(String, f64, String)>>) {
+    fn imported(&self, kind: &str, outcome: Option<Vec<(String, f64, String)>>) {
         let lang = self.lang();
         let Some(files) = outcome else {
             set_text(
@@ -291,19 +439,51 @@ impl Ctx {
             return;
         };
         let pending = read(self.state, |w| {
-            Some({
-                let text = files
-                    .into_iter()
-                    .next()
-                    .map(|(_, _, t)| t)
-                    .unwrap_or_default();
-                preview_import(w, &text, text.len() as u64)
-                    .map(Pending)
-                    .map_err(|error| {
-                        let mut html = crate::html::Html::new();
-                        html.text(&error.message(lang));
-                        html.into_string()
-                    })
+            Some(match kind {
+                "csv" => {
+                    let files: Vec<(String, String)> = files
+                        .into_iter()
+                        .map(|(name, _, text)| (name, text))
+                        .collect();
+                    import_csv_files(w, &files)
+                        .map(|next| Pending::Preview(preview_workspace(w, next)))
+                        .map_err(|errors| errors_html(&errors, CSV_ERRORS_SHOWN, lang))
+                }
+                "merge" => {
+                    let mut sources = Vec::new();
+                    for (name, modified, text) in files {
+                        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                        match from_json(text) {
+                            Ok(workspace) => sources.push(Source {
+                                label: name,
+                                modified,
+                                workspace,
+                            }),
+                            Err(error) => {
+                                let mut html = crate::html::Html::new();
+                                html.text(&format!("{name}: {}", error.message(lang)));
+                                return Some(Err(html.into_string()));
+                            }
+                        }
+                    }
+                    let merged = merge(w, &sources);
+                    let preview = preview_workspace(w, merged.workspace());
+                    Ok(Pending::Merge(merged, preview))
+                }
+                _ => {
+                    let text = files
+                        .into_iter()
+                        .next()
+                        .map(|(_, _, t)| t)
+                        .unwrap_or_default();
+                    preview_import(w, &text, text.len() as u64)
+                        .map(Pending::Preview)
+                        .map_err(|error| {
+                            let mut html = crate::html::Html::new();
+                            html.text(&error.message(lang));
+                            html.into_string()
+                        })
+                }
             })
         });
         match pending {
@@ -322,6 +502,8 @@ impl Ctx {
             return;
         };
         let data = |name: &str| button.get_attribute(name);
+        let year = |name: &str| data(name).and_then(|y| y.parse::<i32>().ok());
+        let this_year = crate::web::today::today().year();
         let state = self.state;
         let lang = self.lang();
         // Any action but undo ends the chance to undo a deletion.
@@ -329,13 +511,22 @@ impl Ctx {
         if action != "undo" && self.page.borrow_mut().deleted.take().is_some() {
             self.render_others();
         }
+        let unit_id = self
+            .page
+            .borrow()
+            .form
+            .as_ref()
+            .and_then(|f| f.unit_id().map(str::to_owned));
+        let form = |f: &dyn Fn(&Workspace) -> Form| read(state, |w| Some(f(w)));
         match action.as_str() {
+            "add-unit" => return self.open(form(&|w| Form::unit(w, None)), None),
+            "city" => return self.open(form(&|w| Form::city(w, None, this_year)), None),
             "undo" => {
                 if let Some(removed) = self.page.borrow_mut().deleted.take() {
                     write(state, |w| undo_delete(w, removed));
                 }
                 self.render_others();
-                return focus("data-title");
+                return focus("add-unit");
             }
             "export-json" | "export-units-csv" | "export-years-csv" => {
                 let date = iso_date(state.as_of.get_untracked());
@@ -358,10 +549,22 @@ impl Ctx {
                     &contents,
                 );
             }
+            "newest-wins" => {
+                if let Some(Pending::Merge(merge, _)) = self.page.borrow_mut().pending.as_mut() {
+                    merge.newest_wins();
+                }
+                self.remerge();
+                self.render_others();
+                return focus("import-preview-title");
+            }
             "confirm-import" => {
                 // Moved out, not copied: it may hold a whole city.
                 let pending = self.page.borrow_mut().pending.take();
-                if let Some(Pending(preview)) = pending.filter(|p| p.0.can_confirm()) {
+                let preview = match pending {
+                    Some(Pending::Preview(p)) | Some(Pending::Merge(_, p)) => Some(p),
+                    None => None,
+                };
+                if let Some(preview) = preview.filter(ImportPreview::can_confirm) {
                     state.open_workspace(preview.workspace);
                     set_text("data-saved", lang.pick("Đã nhập.", "Imported."));
                 }
@@ -372,6 +575,16 @@ impl Ctx {
                 self.page.borrow_mut().pending = None;
                 return self.render_others();
             }
+            "new-workspace" => {
+                let Some(new_name) = prompt(
+                    lang.pick("Tên không gian làm việc mới:", "Name of the new workspace:"),
+                    "",
+                ) else {
+                    return;
+                };
+                let id = new_workspace_id(&storage::list_workspaces(), js_sys::Date::now() as u64);
+                return state.open_workspace(Workspace::new(id, new_name));
+            }
             _ => {}
         }
         if let Some(key) = data("data-sort") {
@@ -381,6 +594,8 @@ impl Ctx {
         } else if let Some(number) = data("data-page") {
             self.page.borrow_mut().query.set("page", &number);
             self.render_table();
+        } else if let Some(id) = data("data-edit") {
+            self.open(form(&|w| Form::unit(w, Some(&id))), None);
         } else if let Some(id) = data("data-delete") {
             let unit = read(state, |w| w.unit(&id).map(|u| u.name.clone())).unwrap_or_default();
             if state.confirm(
@@ -389,10 +604,54 @@ impl Ctx {
             ) {
                 let mut removed = None;
                 write(state, |w| removed = delete_unit(w, &id));
-                self.page.borrow_mut().deleted = removed;
+                let mut page = self.page.borrow_mut();
+                if page.form.as_ref().and_then(|f| f.unit_id()) == Some(id.as_str()) {
+                    page.form = None;
+                }
+                page.deleted = removed;
+                drop(page);
+                self.render_form();
                 self.render_others();
                 focus("undo-delete");
             }
+        } else if data("data-cancel").is_some() {
+            self.open(None, Some("add-unit"));
+        } else if data("data-add-manager").is_some() {
+            let rows = read(state, |w| {
+                self.page.borrow_mut().form.as_mut().map(|f| {
+                    f.add_manager(w);
+                    f.managers()
+                })
+            });
+            self.render_form();
+            focus(&format!(
+                "f-manager-{}-role",
+                rows.unwrap_or(1).saturating_sub(1)
+            ));
+        } else if let Some(index) =
+            data("data-remove-manager").and_then(|i| i.parse::<usize>().ok())
+        {
+            read(state, |w| {
+                if let Some(f) = self.page.borrow_mut().form.as_mut() {
+                    f.remove_manager(w, index);
+                }
+            });
+            self.render_form();
+            focus("f-year");
+        } else if let Some(y) = year("data-city-year") {
+            self.open(form(&|w| Form::city(w, Some(y), this_year)), None);
+        } else if let Some(id) =
+            unit_id.filter(|_| button.closest(".entry").ok().flatten().is_some())
+        {
+            if let Some(y) = year("data-edit-year") {
+                self.open(form(&|w| Form::year(w, &id, Some(y), this_year)), None);
+            } else if data("data-new-year").is_some() {
+                self.open(form(&|w| Form::year(w, &id, None, this_year)), None);
+            } else if let Some(y) = year("data-next-year") {
+                self.open(form(&|w| Form::next_year_from(w, &id, y)), None);
+            }
+        } else {
+            workspace_action(state, &data);
         }
     }
 }
@@ -406,7 +665,7 @@ pub fn DataPage() -> impl IntoView {
     };
 
     // Everything is drawn again when the language changes; the data's
-    // regions when the data or the as-of date does.
+    // regions when the data or the as-of date does. A form stays as typed.
     Effect::new({
         let ctx = ctx.clone();
         move |previous: Option<(Lang, String)>| {
@@ -427,12 +686,17 @@ pub fn DataPage() -> impl IntoView {
         }
     });
 
-    let (c1, c2, c3) = (ctx.clone(), ctx.clone(), ctx);
+    let (c1, c2, c3, c4, c5) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx);
     view! {
         <section class="page data" id="data-page"
             on:click=move |ev| c1.on_click(&ev)
             on:input=move |ev| c2.on_input(&ev)
-            on:change=move |ev| c3.on_change(&ev)
+            on:keydown=move |ev| c3.on_keydown(&ev)
+            on:change=move |ev| c4.on_change(&ev)
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                c5.save();
+            }
         ></section>
     }
 }
@@ -445,5 +709,93 @@ fn focus_selector(selector: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+fn prompt(message: &str, default: &str) -> Option<String> {
+    web_sys::window()?
+        .prompt_with_message_and_default(message, default)
+        .ok()
+        .flatten()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+/// Open, rename, duplicate or delete a stored workspace.
+fn workspace_action(state: AppState, data: &dyn Fn(&str) -> Option<String>) {
+    let lang = state.lang.get_untracked();
+    let current = read(state, |w| w.id.clone());
+    let stored = |id: &str| -> Option<Workspace> {
+        if id == current {
+            return Some(state.workspace.get_untracked());
+        }
+        storage::read_workspace(id).and_then(Result::ok)
+    };
+    let cannot_open = || {
+        state.notify(Text::new(
+            "Không mở được không gian làm việc này.",
+            "This workspace could not be opened.",
+        ))
+    };
+    if let Some(id) = data("data-open-ws") {
+        match stored(&id) {
+            Some(ws) => state.open_workspace(ws),
+            None => cannot_open(),
+        }
+    } else if let Some(id) = data("data-rename-ws") {
+        let Some(mut ws) = stored(&id) else {
+            return cannot_open();
+        };
+        let Some(name) = prompt(lang.pick("Tên mới:", "New name:"), &ws.name) else {
+            return;
+        };
+        if id == current {
+            write(state, |w| w.name = name);
+        } else {
+            ws.name = name;
+            if let Err(error) = storage::save_workspace(&ws) {
+                state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+            }
+            // Drawn again with the new name.
+            write(state, |_| {});
+        }
+    } else if let Some(id) = data("data-duplicate-ws") {
+        let Some(mut ws) = stored(&id) else {
+            return cannot_open();
+        };
+        ws.id = new_workspace_id(&storage::list_workspaces(), js_sys::Date::now() as u64);
+        ws.name = format!("{} ({})", ws.name, lang.pick("bản sao", "copy"));
+        state.open_workspace(ws);
+    } else if let Some(id) = data("data-delete-ws") {
+        let name = storage::list_workspaces()
+            .into_iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n)
+            .unwrap_or_default();
+        if !state.confirm(
+            &format!(
+                "Xóa hẳn không gian làm việc “{name}” và mọi dữ liệu của nó? Không thể hoàn tác."
+            ),
+            &format!(
+                "Delete the workspace “{name}” and all its data for good? This cannot be undone."
+            ),
+        ) {
+            return;
+        }
+        storage::delete_workspace(&id);
+        if id == current {
+            let next = storage::list_workspaces()
+                .into_iter()
+                .find_map(|(other, _)| storage::read_workspace(&other).and_then(Result::ok))
+                .unwrap_or_else(|| {
+                    Workspace::new(
+                        new_workspace_id(&[], js_sys::Date::now() as u64),
+                        lang.pick("Hợp tác xã của tôi", "My cooperatives"),
+                    )
+                });
+            state.open_workspace(next);
+        } else {
+            write(state, |_| {});
+        }
     }
 }
