@@ -46,7 +46,7 @@ clippy:
 	$(ENV) cargo clippy --all-targets --features bench -- -D warnings
 	$(ENV) cargo clippy --no-default-features --all-targets -- -D warnings
 
-# The domain alone, natively: no leptos, gloo or web-sys is compiled.
+# The domain alone, natively: no reactive_graph, gloo or web-sys is compiled.
 test-native:
 	$(ENV) cargo test --no-default-features
 

@@ -260,25 +260,6 @@ fn status_word(text: &str) -> Option<OperatingStatus> {
     }
 }
 
-pub fn role_code(role: ManagerRole) -> &'static str {
-    match role {
-        ManagerRole::Chair => "chair",
-        ManagerRole::Director => "director",
-        ManagerRole::Accountant => "accountant",
-        ManagerRole::Controller => "controller",
-    }
-}
-
-pub fn qualification_code(q: Qualification) -> &'static str {
-    match q {
-        Qualification::None => "none",
-        Qualification::Elementary => "elementary",
-        Qualification::Intermediate => "intermediate",
-        Qualification::College => "college",
-        Qualification::University => "university",
-    }
-}
-
 /// "inactive 2016-03-01; dissolved 2018-09-01".
 fn status_history_cell(history: &[StatusChange]) -> String {
     let mut out = String::new();
@@ -354,9 +335,9 @@ fn managers_cell(managers: &[KeyManager]) -> String {
         if i > 0 {
             out.push_str("; ");
         }
-        out.push_str(role_code(manager.role));
+        out.push_str(manager.role.stored_key());
         out.push(' ');
-        out.push_str(qualification_code(manager.qualification));
+        out.push_str(manager.qualification.stored_key());
         out.push(' ');
         out.push_str(flag_cell(manager.trained));
         if !manager.name.is_empty() {
@@ -375,12 +356,12 @@ fn parse_managers(text: &str) -> Result<Vec<KeyManager>, Unreadable> {
             let role = parts.next().unwrap_or("");
             let role = ManagerRole::ALL
                 .into_iter()
-                .find(|r| role_code(*r).eq_ignore_ascii_case(role))
+                .find(|r| r.stored_key().eq_ignore_ascii_case(role))
                 .ok_or(Unreadable)?;
             let qualification = parts.next().unwrap_or("");
             let qualification = Qualification::ALL
                 .into_iter()
-                .find(|q| qualification_code(*q).eq_ignore_ascii_case(qualification))
+                .find(|q| q.stored_key().eq_ignore_ascii_case(qualification))
                 .ok_or(Unreadable)?;
             let trained = parse_flag(parts.next().unwrap_or(""))?.ok_or(Unreadable)?;
             Ok(KeyManager {

@@ -11,8 +11,7 @@
 //! a form without errors into the workspace.
 
 use crate::csv_data::{
-    column_label, parse_flag, qualification_code, role_code, set_unit_cell, set_year_cell,
-    unit_cell, year_cell, YEAR_FIELDS,
+    column_label, parse_flag, set_unit_cell, set_year_cell, unit_cell, year_cell, YEAR_FIELDS,
 };
 use crate::decimal::Decimal;
 use crate::format::iso_date;
@@ -326,11 +325,11 @@ impl Form {
                 KeyManager {
                     role: ManagerRole::ALL
                         .into_iter()
-                        .find(|r| role_code(*r) == part("role"))
+                        .find(|r| r.stored_key() == part("role"))
                         .unwrap_or(ManagerRole::Director),
                     qualification: Qualification::ALL
                         .into_iter()
-                        .find(|q| qualification_code(*q) == part("qualification"))
+                        .find(|q| q.stored_key() == part("qualification"))
                         .unwrap_or(Qualification::None),
                     trained: parse_flag(&part("trained")).ok().flatten().unwrap_or(false),
                     name: part("name").trim().to_owned(),
@@ -1003,13 +1002,13 @@ fn select_choices(ws: &Workspace, name: &str, lang: Lang) -> Option<Vec<(String,
         ],
         (_, "role") if name.starts_with("manager-") => ManagerRole::ALL
             .iter()
-            .map(|r| (role_code(*r).to_owned(), role_label(*r, lang).to_owned()))
+            .map(|r| (r.stored_key().to_owned(), role_label(*r, lang).to_owned()))
             .collect(),
         (_, "qualification") if name.starts_with("manager-") => Qualification::ALL
             .iter()
             .map(|q| {
                 (
-                    qualification_code(*q).to_owned(),
+                    q.stored_key().to_owned(),
                     qualification_label(*q, lang).to_owned(),
                 )
             })
@@ -1022,11 +1021,11 @@ fn manager_values(i: usize, manager: &KeyManager) -> Vec<(String, String)> {
     vec![
         (
             format!("manager-{i}-role"),
-            role_code(manager.role).to_owned(),
+            manager.role.stored_key().to_owned(),
         ),
         (
             format!("manager-{i}-qualification"),
-            qualification_code(manager.qualification).to_owned(),
+            manager.qualification.stored_key().to_owned(),
         ),
         (format!("manager-{i}-trained"), flag_text(manager.trained)),
         (format!("manager-{i}-name"), manager.name.clone()),

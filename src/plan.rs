@@ -192,6 +192,11 @@ impl Plan {
         self.targets.iter().find(|t| t.id == id)
     }
 
+    /// The target that measures `indicator`, if the plan has one.
+    pub fn target_for(&self, indicator: Indicator) -> Option<&Target> {
+        self.targets.iter().find(|t| t.indicator == indicator)
+    }
+
     pub fn sector(&self, id: &str) -> Option<&Sector> {
         self.sectors.iter().find(|s| s.id == id)
     }

@@ -26,6 +26,13 @@ macro_rules! read_as_key {
             /// The keys it is stored under, in the order of [`Self::VARIANTS`].
             pub const KEYS: &'static [&'static str] = &[$($key),+];
             pub const VARIANTS: &'static [$ty] = &[$(<$ty>::$variant),+];
+
+            /// The key it is stored under (and written in CSV files).
+            pub fn stored_key(self) -> &'static str {
+                match self {
+                    $(<$ty>::$variant => $key),+
+                }
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $ty {
@@ -79,5 +86,11 @@ mod tests {
         check(Indicator::KEYS, Indicator::VARIANTS);
         check(QualifiedReading::KEYS, QualifiedReading::VARIANTS);
         check(TaskStatus::KEYS, TaskStatus::VARIANTS);
+        for (key, role) in ManagerRole::KEYS.iter().zip(ManagerRole::VARIANTS) {
+            assert_eq!(role.stored_key(), *key);
+        }
+        for (key, qualification) in Qualification::KEYS.iter().zip(Qualification::VARIANTS) {
+            assert_eq!(qualification.stored_key(), *key);
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! targets of the stored workspace, and the language switch changes the UI.
 #![cfg(all(target_arch = "wasm32", feature = "app"))]
 
-use coop_plan::web::{storage, App};
+use coop_plan::web::{mount_to, storage};
 use coop_plan::workspace::Workspace;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,10 +26,19 @@ fn mount_app() -> web_sys::HtmlElement {
         .expect("body")
         .append_child(&host)
         .expect("append");
-    let handle = leptos::mount::mount_to(host.clone(), App);
-    // Keep the app alive for the rest of the test.
-    std::mem::forget(handle);
+    mount_to(host.clone());
     host
+}
+
+/// Waits until the app's effects have run: they are queued as microtasks,
+/// and a timer fires only after every queued microtask.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 #[wasm_bindgen_test]
@@ -41,7 +50,7 @@ async fn the_dashboard_shows_nine_targets_and_switches_language() {
     storage::save_workspace(&Workspace::new("main", "Thử")).expect("saved");
 
     let host = mount_app();
-    leptos::task::tick().await;
+    settle().await;
     let cards = host
         .query_selector_all("article[data-target-id]")
         .expect("query");
@@ -64,7 +73,7 @@ async fn the_dashboard_shows_nine_targets_and_switches_language() {
         .dyn_into()
         .expect("button");
     switch.click();
-    leptos::task::tick().await;
+    settle().await;
     let text = host.text_content().unwrap_or_default();
     assert!(
         text.contains("Targets at a glance"),

@@ -9,7 +9,7 @@ use coop_plan::simulation::distribution::{Estimate, Shape};
 use coop_plan::simulation::monte_carlo;
 use coop_plan::simulation::scenario::Scenario;
 use coop_plan::simulation::sensitivity::tornado;
-use coop_plan::simulation::view::{self, parse_field, scenario_from_query, show};
+use coop_plan::simulation::view::{self, parse_field, show};
 use coop_plan::simulation::workbench::{self, Change, Workbench};
 use coop_plan::simulation::{ModelKind, Quantity};
 use coop_plan::workspace::Workspace;
@@ -262,8 +262,10 @@ fn a_scenario_opens_from_the_address() {
         ));
     ws.scenarios.push(s);
     assert_eq!(view::scenario_href("s7"), "/simulation?scenario=s7");
-    assert_eq!(scenario_from_query("?lang=vi&scenario=s7"), Some("s7"));
-    assert_eq!(scenario_from_query("?scenario="), None);
+    assert_eq!(
+        coop_plan::route::query_value("/simulation?lang=vi&scenario=s7", "scenario").as_deref(),
+        Some("s7")
+    );
     let mut wb = Workbench::default();
     assert!(wb.open_id(&ws, "s7"));
     assert_eq!(wb.kind, ModelKind::Backlog);
@@ -310,4 +312,37 @@ fn scenarios_travel_in_the_json_export_and_import() {
     // An unknown model is refused, not guessed.
     let broken = text.replace("grdp_share", "weather");
     assert!(coop_plan::document::from_json(&broken).is_err());
+}
+
+#[test]
+fn an_exercise_opens_as_a_scenario_made_once() {
+    use coop_plan::exercise::EXERCISES;
+    let mut ws = coop_plan::demo::demo_workspace();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
+    let exercise = &EXERCISES[0];
+    let id = exercise.scenario_id();
+    let html = coop_plan::exercise::exercises_html(&ws, as_of, Lang::En);
+    assert!(html.contains(&format!("href=\"/simulation?scenario={id}\"")));
+
+    let mut wb = Workbench::default();
+    assert!(wb.open_or_create(&mut ws, &id, as_of, Lang::Vi));
+    assert_eq!(ws.scenarios.len(), 1);
+    let made = &ws.scenarios[0];
+    assert_eq!(made.id, id);
+    assert_eq!(made.name, exercise.question(Lang::Vi));
+    assert_eq!(made.model.key(), exercise.model);
+    assert!(!made.overrides.is_empty());
+    assert_eq!(wb.open.as_deref(), Some(id.as_str()));
+    assert_eq!(wb.overrides, made.overrides);
+
+    // Opened again (after the user's edits), it is the same scenario.
+    ws.scenarios[0].overrides.clear();
+    let mut again = Workbench::default();
+    assert!(!again.open_or_create(&mut ws, &id, as_of, Lang::Vi));
+    assert_eq!(ws.scenarios.len(), 1);
+    assert!(again.overrides.is_empty());
+    // Unknown ids change nothing.
+    assert!(!again.open_or_create(&mut ws, "ex-nope", as_of, Lang::Vi));
+    assert!(!again.open_or_create(&mut ws, "", as_of, Lang::Vi));
+    assert_eq!(ws.scenarios.len(), 1);
 }

@@ -158,9 +158,8 @@ fn observed(engine: &Engine, indicator: Indicator, as_of: NaiveDate) -> Option<(
 pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
     let plan = &ws.plan;
     let engine = Engine::new(ws);
-    let find = |indicator: Indicator| plan.targets.iter().find(|t| t.indicator == indicator);
-    let t1 = find(Indicator::ReorganisedShare);
-    let t2 = find(Indicator::InactiveDissolvedShare);
+    let t1 = plan.target_for(Indicator::ReorganisedShare);
+    let t2 = plan.target_for(Indicator::InactiveDissolvedShare);
     let fallback = super::year_end(plan.start_year);
     let deadlines = [
         t1.map_or(fallback, |t| t.deadline),

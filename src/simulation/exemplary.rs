@@ -112,10 +112,7 @@ impl Frame {
 
 pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
     let plan = &ws.plan;
-    let target = plan
-        .targets
-        .iter()
-        .find(|t| t.indicator == Indicator::ExemplaryCount);
+    let target = plan.target_for(Indicator::ExemplaryCount);
     let deadline = target.map_or(year_end(plan.end_year), |t| t.deadline);
     let engine = Engine::new(ws);
     let measured = engine.measure(Indicator::ExemplaryCount, as_of);

@@ -11,11 +11,11 @@ use chrono::Datelike;
 
 use super::goal_seek::{Answer, GoalSeek, Lever};
 use super::{
-    deadline_period, no_data, spec, value, year_end, year_periods, Goal, InputSpec, Metric,
-    ModelKind, Options, Quantity, Setup, Trajectory,
+    deadline_period, no_data, observed_share, spec, value, year_end, year_periods, Goal, InputSpec,
+    Metric, ModelKind, Options, Quantity, Setup, Trajectory,
 };
 use crate::i18n::Text;
-use crate::indicator::{Engine, Observation};
+use crate::indicator::Engine;
 use crate::plan::{Comparator, Indicator};
 use crate::workspace::Workspace;
 
@@ -189,22 +189,6 @@ pub fn relative_growth(value_added_growth: f64, grdp_growth: &[f64], years: usiz
     }
 }
 
-/// Collective value added and GRDP of the latest year with both, as of a
-/// date: `(year, value added, GRDP)`.
-fn observed(engine: &Engine, as_of: chrono::NaiveDate) -> Option<(i32, f64, f64)> {
-    let measurement = engine.measure(Indicator::GrdpShare, as_of);
-    match (measurement.observation, measurement.data_year) {
-        (
-            Some(Observation::Share {
-                numerator,
-                denominator,
-            }),
-            Some(year),
-        ) => Some((year, numerator, denominator)),
-        _ => None,
-    }
-}
-
 /// A yearly rate between two observations `years` apart.
 fn yearly_rate(from: f64, to: f64, years: i32) -> Option<f64> {
     if from > 0.0 && to > 0.0 && years > 0 {
@@ -216,15 +200,13 @@ fn yearly_rate(from: f64, to: f64, years: i32) -> Option<f64> {
 
 pub(super) fn setup(ws: &Workspace, as_of: chrono::NaiveDate, options: Options) -> Setup {
     let plan = &ws.plan;
-    let target = plan
-        .targets
-        .iter()
-        .find(|t| t.indicator == Indicator::GrdpShare);
+    let target = plan.target_for(Indicator::GrdpShare);
     let deadline = target.map_or(year_end(plan.end_year), |t| t.deadline);
     let engine = Engine::new(ws);
-    let latest = observed(&engine, as_of);
+    let latest = observed_share(&engine, Indicator::GrdpShare, as_of);
     let base_year = latest.map_or(plan.baseline_year, |(year, _, _)| year);
-    let previous = latest.and_then(|(year, _, _)| observed(&engine, year_end(year - 1)));
+    let previous = latest
+        .and_then(|(year, _, _)| observed_share(&engine, Indicator::GrdpShare, year_end(year - 1)));
     let target_year = deadline.year().max(base_year);
     let years = usize::try_from(target_year - base_year).unwrap_or(0);
     let rates = if options.per_year_growth {

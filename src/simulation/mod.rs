@@ -371,6 +371,27 @@ pub(crate) fn deadline_period(periods: &[Period], deadline: NaiveDate) -> Option
         .position(|p| p.date.year() == deadline.year())
 }
 
+/// A share's parts in the latest year with data as of a date: `(year,
+/// numerator, denominator)` — the value added and GRDP of T3, the trained
+/// and all managers of T5, and so on.
+pub(crate) fn observed_share(
+    engine: &crate::indicator::Engine,
+    indicator: crate::plan::Indicator,
+    as_of: NaiveDate,
+) -> Option<(i32, f64, f64)> {
+    let measurement = engine.measure(indicator, as_of);
+    match (measurement.observation, measurement.data_year) {
+        (
+            Some(crate::indicator::Observation::Share {
+                numerator,
+                denominator,
+            }),
+            Some(year),
+        ) => Some((year, numerator, denominator)),
+        _ => None,
+    }
+}
+
 /// A value read from the data, or none.
 pub(crate) fn spec(
     key: &str,

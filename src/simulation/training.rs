@@ -17,11 +17,11 @@ use chrono::NaiveDate;
 
 use super::goal_seek::{bisect, Answer, GoalSeek, Lever, Unreachable};
 use super::{
-    assumed, deadline_period, no_data, spec, value, year_end, year_periods, Goal, Metric,
-    ModelKind, Quantity, Setup, Trajectory,
+    assumed, deadline_period, no_data, observed_share, spec, value, year_end, year_periods, Goal,
+    Metric, ModelKind, Quantity, Setup, Trajectory,
 };
 use crate::i18n::Text;
-use crate::indicator::{Engine, Observation};
+use crate::indicator::Engine;
 use crate::plan::{Comparator, Indicator, QualifiedReading};
 use crate::workspace::Workspace;
 
@@ -263,47 +263,28 @@ pub fn seats_for_qualified_share(
     Answer::NotReachable(Unreachable::EvenAtFullCapacity)
 }
 
-/// Trained and qualified-trained managers in the latest year with data.
-fn observed(engine: &Engine, indicator: Indicator, as_of: NaiveDate) -> Option<(i32, f64, f64)> {
-    let measurement = engine.measure(indicator, as_of);
-    match (measurement.observation, measurement.data_year) {
-        (
-            Some(Observation::Share {
-                numerator,
-                denominator,
-            }),
-            Some(year),
-        ) => Some((year, numerator, denominator)),
-        _ => None,
-    }
-}
-
 pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
     let plan = &ws.plan;
     let reading = plan.settings.qualified_reading;
-    let t5 = plan
-        .targets
-        .iter()
-        .find(|t| t.indicator == Indicator::ManagersTrainedShare);
-    let t6 = plan
-        .targets
-        .iter()
-        .find(|t| t.indicator == Indicator::ManagersQualifiedShare);
+    let t5 = plan.target_for(Indicator::ManagersTrainedShare);
+    let t6 = plan.target_for(Indicator::ManagersQualifiedShare);
     let deadline = t5.or(t6).map_or(year_end(plan.end_year), |t| t.deadline);
     let engine = Engine::new(ws);
-    let latest = observed(&engine, Indicator::ManagersTrainedShare, as_of);
+    let latest = observed_share(&engine, Indicator::ManagersTrainedShare, as_of);
     let base_year = latest.map_or(plan.baseline_year, |o| o.0);
     let previous = latest.and_then(|(year, _, _)| {
-        observed(&engine, Indicator::ManagersTrainedShare, year_end(year - 1))
+        observed_share(&engine, Indicator::ManagersTrainedShare, year_end(year - 1))
     });
     // The model follows the qualified among the trained whatever the
     // plan's reading, so read that count under the first reading.
     let qualified_trained = match reading {
-        QualifiedReading::OfTrained => observed(&engine, Indicator::ManagersQualifiedShare, as_of),
+        QualifiedReading::OfTrained => {
+            observed_share(&engine, Indicator::ManagersQualifiedShare, as_of)
+        }
         QualifiedReading::OfAll => {
             let mut copy = ws.clone();
             copy.plan.settings.qualified_reading = QualifiedReading::OfTrained;
-            observed(
+            observed_share(
                 &Engine::new(&copy),
                 Indicator::ManagersQualifiedShare,
                 as_of,

@@ -946,15 +946,6 @@ pub fn scenario_href(id: &str) -> String {
     format!("/simulation?scenario={id}")
 }
 
-/// The scenario id asked for in a page address's query (`?scenario=s2`).
-pub fn scenario_from_query(search: &str) -> Option<&str> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("scenario="))
-        .filter(|id| !id.is_empty())
-}
-
 fn button(html: &mut Html, action: &str, id: Option<&str>, class: Option<&str>, text: &str) {
     html.element(
         "button",

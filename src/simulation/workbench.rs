@@ -103,6 +103,38 @@ impl Workbench {
         }
     }
 
+    /// Opens the scenario `id`. A workshop exercise's id
+    /// ([`crate::exercise::Exercise::scenario_id`]) that the workspace does
+    /// not have yet first becomes a scenario: the exercise's model with its
+    /// levers as overrides, named by its question. `true` if the workspace
+    /// changed.
+    pub fn open_or_create(
+        &mut self,
+        ws: &mut Workspace,
+        id: &str,
+        as_of: NaiveDate,
+        lang: Lang,
+    ) -> bool {
+        if self.open_id(ws, id) {
+            return false;
+        }
+        let Some(exercise) = crate::exercise::Exercise::from_scenario_id(id) else {
+            return false;
+        };
+        let model = ModelKind::from_key(exercise.model).unwrap_or_default();
+        let setup = Setup::from_workspace(model, ws, as_of, Options::default());
+        let scenario = Scenario {
+            id: id.to_owned(),
+            name: scenario::unused_name(exercise.question(lang), &ws.scenarios),
+            model,
+            per_year_growth: false,
+            overrides: exercise.overrides(&setup),
+        };
+        self.open_scenario(&scenario);
+        ws.scenarios.push(scenario);
+        true
+    }
+
     /// Writes the draft into the open scenario; `true` if the workspace
     /// changed.
     pub fn save_into(&self, ws: &mut Workspace) -> bool {

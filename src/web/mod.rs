@@ -1,76 +1,70 @@
-//! The browser app: a thin Leptos skin over the domain.
+//! The browser app: HTML text written by the domain, kept up to date by a
+//! few reactive regions ([`ui`]).
 //!
 //! State that outlives a page — the workspace, the as-of date, the language
 //! and the notices — is owned here at the root ([`state::AppState`]) and
 //! provided through context, so navigating never touches a disposed signal.
-//! No component computes a target: pages call [`crate::indicator`] inside
+//! No page computes a target: pages call [`crate::indicator`] inside
 //! memos.
 
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod components;
+pub mod dom;
 pub mod download;
 pub mod files;
-pub mod form_events;
 pub mod pages;
 pub mod route;
 pub mod state;
 pub mod storage;
 pub mod today;
-
-use leptos::prelude::*;
+pub mod ui;
 
 use crate::route::Page;
-use components::header::Header;
-use components::notices::Notices;
-use components::tour::{Tour, TourState};
-use pages::{
-    assessment::AssessmentPage, dashboard::DashboardPage, data::DataPage, not_found::NotFoundPage,
-    plan::PlanPage, present::PresentPage, report::ReportPage, simulation::SimulationPage,
-    target::TargetPage, unit::UnitPage, workshop::WorkshopPage,
-};
+use components::tour::TourState;
 use state::AppState;
+use ui::*;
 
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    mount_to(document().body().expect("a body"));
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// The app's frame: the skip link, the header, the notices, the tour and
+/// the page. Pages are written into `<main>` and thrown away with what
+/// they made when the path names another page.
+pub fn mount_to(host: web_sys::HtmlElement) {
+    // Already set (a test mounting twice) is fine.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = reactive_graph::owner::Owner::new();
+    owner.set();
+    // The app lives as long as the page.
+    std::mem::forget(owner);
+
     let state = AppState::load();
     provide_context(state);
     state.persist();
-
-    let page = route::Location::install().page();
+    let location = route::Location::install();
+    let page = location.page();
     TourState::provide();
-    // Presentation mode fills the screen: the header would only be tabbed through.
-    let presenting = Memo::new(move |_| page.with(|p| *p == Page::Present));
 
-    view! {
-        <a class="skip-link" href="#main">
-            {move || state.lang.get().pick("Bỏ qua đến nội dung chính", "Skip to main content")}
-        </a>
-        <Show when=move || !presenting.get()>
-            <Header />
-        </Show>
-        <Notices />
-        <Tour />
-        <main id="main" tabindex="-1">
-            {move || match page.get() {
-                Page::Dashboard => view! { <DashboardPage /> }.into_any(),
-                Page::Data => view! { <DataPage /> }.into_any(),
-                Page::Assessment => view! { <AssessmentPage /> }.into_any(),
-                Page::Simulation => view! { <SimulationPage /> }.into_any(),
-                Page::Workshop => view! { <WorkshopPage /> }.into_any(),
-                Page::Plan => view! { <PlanPage /> }.into_any(),
-                Page::Report => view! { <ReportPage /> }.into_any(),
-                Page::Present => view! { <PresentPage /> }.into_any(),
-                Page::Target(id) => view! { <TargetPage id /> }.into_any(),
-                Page::Unit(id) => view! { <UnitPage id /> }.into_any(),
-                Page::NotFound => view! { <NotFoundPage /> }.into_any(),
-            }}
-        </main>
-    }
+    host.set_inner_html(
+        r##"<a class="skip-link" href="#main"></a><header class="app-header"></header><div class="notices"></div><div class="tour-host"></div><main id="main" tabindex="-1"></main>"##,
+    );
+    let part = |selector: &str| find(&host, selector).expect("the app's frame");
+    let lang = state.lang;
+    region(&part(".skip-link"), move || {
+        lang.get()
+            .pick("Bỏ qua đến nội dung chính", "Skip to main content")
+            .to_owned()
+    });
+    let header = part("header");
+    components::header::mount(&header);
+    components::notices::mount(&part(".notices"));
+    components::tour::mount(&part(".tour-host"));
+    // Presentation mode fills the screen: the header would only be tabbed through.
+    Effect::new(move |_| toggle_attribute(&header, "hidden", page.get() == Page::Present));
+    let main = part("main");
+    rebuild_on(move || page.get(), move |page| pages::mount(page, &main));
 }

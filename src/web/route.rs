@@ -6,10 +6,9 @@
 //! (back/forward) sets the signal from the address bar. Which page a path
 //! shows is decided by [`crate::route::Page::parse`], natively tested.
 
-use leptos::ev;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::ui::*;
 use crate::route::Page;
 
 /// The URL the app shows: path, query and fragment, as in the address bar.
@@ -24,9 +23,12 @@ impl Location {
         let location = Location {
             url: RwSignal::new(current_url()),
         };
-        window_event_listener(ev::popstate, move |_| location.url.set(current_url()));
-        window_event_listener(ev::click, move |event| {
-            if let Some(href) = routed_href(&event) {
+        let window: web_sys::EventTarget = window().into();
+        listen(&window, "popstate", move |_| {
+            location.url.set(current_url())
+        });
+        listen(&window, "click", move |event| {
+            if let Some(href) = event.dyn_ref().and_then(routed_href) {
                 event.prevent_default();
                 location.go(&href);
             }
@@ -67,10 +69,9 @@ impl Location {
     }
 }
 
-/// Navigates from a component or its event handlers, e.g. after opening a
-/// workspace. Window listeners run outside any owner: capture the
-/// [`Location`] from context when the component is made and call
-/// [`Location::go`] instead.
+/// Navigates from a page or its event handlers, e.g. after opening a
+/// workspace. Listeners run outside any owner: capture the [`Location`]
+/// from context when the page is made and call [`Location::go`] instead.
 pub fn navigate(href: &str) {
     if let Some(location) = use_context::<Location>() {
         location.go(href);

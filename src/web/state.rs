@@ -1,7 +1,8 @@
 //! The app's state, owned at the root and shared through context.
 
+use super::ui::*;
 use chrono::NaiveDate;
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::storage::{self, Quarantined, Settings};
 use super::today::today;
@@ -12,7 +13,7 @@ use crate::workspace::Workspace;
 thread_local! {
     /// Set when the workspace was just stored as it is (opened, or saved by
     /// another tab), so that the save that follows every change skips it.
-    static FROM_OTHER_TAB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static ALREADY_STORED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// A message for the user that stays until dismissed.
@@ -96,7 +97,7 @@ impl AppState {
             self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
         }
         // Just saved: the persisting effect need not write it again.
-        FROM_OTHER_TAB.set(true);
+        ALREADY_STORED.set(true);
         self.workspace.set(workspace);
     }
 
@@ -147,7 +148,11 @@ impl AppState {
     /// saved (the browser's `storage` event fires in every other tab).
     fn follow_other_tabs(self) {
         let state = self;
-        window_event_listener(leptos::ev::storage, move |event| {
+        let window: web_sys::EventTarget = window().into();
+        listen(&window, "storage", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
             let id = state.workspace.with_untracked(|w| w.id.clone());
             if event.key().as_deref() != Some(&format!("{}{id}", storage::WORKSPACE_PREFIX)) {
                 return;
@@ -157,7 +162,7 @@ impl AppState {
                     // Unreadable data is left to the next save's conflict check.
                     if let Ok(theirs) = crate::document::from_json(&text) {
                         storage::remember(&id, &text);
-                        FROM_OTHER_TAB.set(true);
+                        ALREADY_STORED.set(true);
                         state.workspace.set(theirs);
                         state.notify(Text::new(
                             "Đã cập nhật thay đổi vừa lưu ở một tab khác.",
@@ -197,7 +202,7 @@ impl AppState {
             move |_, _, _| {
                 // Already stored as is: just opened (and saved), or just read
                 // from another tab's save.
-                if FROM_OTHER_TAB.replace(false) {
+                if ALREADY_STORED.replace(false) {
                     let _ = state
                         .workspace
                         .with_untracked(|w| storage::save_current(&w.id));

@@ -2,20 +2,21 @@
 //! could not be read. Written by [`crate::notice_view`]; one click listener
 //! handles every button.
 
-use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::i18n::Lang;
 use crate::notice_view::{notices_html, Kept};
+use crate::web::dom::action;
 use crate::web::download::download_text;
-use crate::web::form_events::action;
 use crate::web::state::AppState;
 use crate::web::storage;
+use crate::web::ui::*;
 
-#[component]
-pub fn Notices() -> impl IntoView {
+/// Writes the notices into `root` and keeps them current.
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let html = move || {
+    region(root, move || {
         let lang = lang.get();
         state.notices.with(|notices| {
             state.quarantined.with(|quarantined| {
@@ -34,8 +35,8 @@ pub fn Notices() -> impl IntoView {
                 notices_html(&notices, &kept, lang)
             })
         })
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
+    });
+    listen(root, "click", move |ev| {
         let Some(action) = action(&ev) else { return };
         let Some((verb, target)) = action.split_once(':') else {
             return;
@@ -69,6 +70,5 @@ pub fn Notices() -> impl IntoView {
             }
             _ => {}
         }
-    };
-    view! { <div class="notices" inner_html=html on:click=on_click></div> }
+    });
 }

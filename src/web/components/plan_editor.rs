@@ -3,20 +3,21 @@
 //! draft without errors replaces the plan, and warnings are shown and kept.
 //!
 //! The form is written by [`crate::plan_form`]; this component holds the
-//! draft, one delegated `change` listener, and the save and discard
-//! buttons. An edit rewrites only the messages beside the fields.
+//! draft, one delegated listener per kind of event, and the save and
+//! discard buttons. An edit rewrites only the messages beside the fields.
 
-use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::i18n::Lang;
 use crate::plan::Plan;
 use crate::plan_form::{self, Applied};
 use crate::plan_validation::check_plan;
-use crate::web::form_events::{action, fill_slots, focus_later, input_value, name_and_value};
+use crate::web::dom::{action, fill_slots, focus_later, input_value, name_and_value};
 use crate::web::state::AppState;
+use crate::web::ui::*;
 
-#[component]
-pub fn PlanEditor() -> impl IntoView {
+/// Writes the editor into `root` (a `<section>`).
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let draft = StoredValue::new(state.workspace.with_untracked(|w| w.plan.clone()));
@@ -41,11 +42,6 @@ pub fn PlanEditor() -> impl IntoView {
         edits.track();
         draft.with_value(check_plan)
     });
-    let form = move || {
-        layout.track();
-        let lang = lang.get();
-        draft.with_value(|d| issues.with_untracked(|i| plan_form::form_html(d, i, lang)))
-    };
     Effect::watch(
         move || issues.track(),
         move |_, _, _| {
@@ -64,16 +60,46 @@ pub fn PlanEditor() -> impl IntoView {
     };
     let has_errors = move || issues.with(|i| i.iter().any(|i| i.is_error()));
 
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some((name, value)) = name_and_value(&ev) else {
-            return;
-        };
-        let mut applied = Applied::Unknown;
-        draft.update_value(|d| applied = plan_form::apply(d, &name, &value));
-        if applied != Applied::Unknown {
-            edits.update(|n| *n += 1);
-        }
-    };
+    let frame = root.clone();
+    rebuild_on(
+        move || lang.get(),
+        move |lang| {
+            frame.set_inner_html(&format!(
+                r#"<h2 id="plan-editor-title">{}</h2><div class="plan-form"></div><div class="form-actions"><button type="button" data-action="save-plan">{}</button><button type="button" class="secondary" data-action="discard-plan">{}</button><span class="form-status" role="status"></span></div>"#,
+                lang.pick("Sửa các chỉ tiêu", "Edit the targets"),
+                lang.pick("Lưu thay đổi kế hoạch", "Save the plan changes"),
+                lang.pick("Hủy thay đổi", "Discard the changes"),
+            ));
+            let part = |selector: &str| find(&frame, selector).expect("the plan editor");
+            region(&part(".plan-form"), move || {
+                layout.track();
+                draft.with_value(|d| issues.with_untracked(|i| plan_form::form_html(d, i, lang)))
+            });
+            let (save, discard) = (
+                part("[data-action=save-plan]"),
+                part("[data-action=discard-plan]"),
+            );
+            Effect::new(move |_| {
+                let changed = changed();
+                toggle_attribute(&save, "disabled", !changed || has_errors());
+                toggle_attribute(&discard, "disabled", !changed);
+            });
+            region(&part(".form-status"), move || {
+                if has_errors() {
+                    lang.pick(
+                        "Còn lỗi: chưa thể lưu.",
+                        "There are errors: it cannot be saved yet.",
+                    )
+                } else if changed() {
+                    lang.pick("Có thay đổi chưa lưu.", "Unsaved changes.")
+                } else {
+                    ""
+                }
+                .to_owned()
+            });
+        },
+    );
+
     let add_sector = move || {
         let name = input_value("new-sector").unwrap_or_default();
         let mut added = false;
@@ -84,51 +110,36 @@ pub fn PlanEditor() -> impl IntoView {
             focus_later("new-sector");
         }
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if action(&ev).as_deref() == Some("add-sector") {
-            add_sector();
+    listen(root, "change", move |ev| {
+        let Some((name, value)) = name_and_value(&ev) else {
+            return;
+        };
+        let mut applied = Applied::Unknown;
+        draft.update_value(|d| applied = plan_form::apply(d, &name, &value));
+        if applied != Applied::Unknown {
+            edits.update(|n| *n += 1);
         }
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" && name_and_value(&ev).is_some_and(|(name, _)| name == "new-sector")
+    });
+    listen(root, "click", move |ev| match action(&ev).as_deref() {
+        Some("add-sector") => add_sector(),
+        Some("save-plan") => {
+            if has_errors() {
+                return;
+            }
+            let plan = draft.get_value();
+            state.workspace.update(|w| w.plan = plan);
+            edits.update(|n| *n += 1);
+        }
+        Some("discard-plan") => reset(),
+        _ => {}
+    });
+    listen(root, "keydown", move |ev| {
+        if key(&ev) == "Enter" && name_and_value(&ev).is_some_and(|(name, _)| name == "new-sector")
         {
             ev.prevent_default();
             add_sector();
         }
-    };
-    let save = move |_| {
-        if has_errors() {
-            return;
-        }
-        let plan = draft.get_value();
-        state.workspace.update(|w| w.plan = plan);
-        edits.update(|n| *n += 1);
-    };
-    let pick = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
-
-    view! {
-        <section class="plan-editor" aria-labelledby="plan-editor-title">
-            <h2 id="plan-editor-title">{pick("Sửa các chỉ tiêu", "Edit the targets")}</h2>
-            <div inner_html=form on:change=on_change on:click=on_click on:keydown=on_keydown></div>
-            <div class="form-actions">
-                <button type="button" on:click=save disabled=move || !changed() || has_errors()>
-                    {pick("Lưu thay đổi kế hoạch", "Save the plan changes")}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| reset() disabled=move || !changed()>
-                    {pick("Hủy thay đổi", "Discard the changes")}
-                </button>
-                <span class="form-status" role="status">
-                    {move || if has_errors() {
-                        lang.get().pick("Còn lỗi: chưa thể lưu.", "There are errors: it cannot be saved yet.")
-                    } else if changed() {
-                        lang.get().pick("Có thay đổi chưa lưu.", "Unsaved changes.")
-                    } else {
-                        ""
-                    }}
-                </span>
-            </div>
-        </section>
-    }
+    });
 }
 
 /// A copy of the plan to model another one from, marked as a copy.

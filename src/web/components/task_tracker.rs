@@ -4,18 +4,19 @@
 //! them), change a status, and keep a dated progress log.
 //!
 //! The table and the form are written by [`crate::task_form`]; this
-//! component keeps the filter and the task being edited, and listens once
+//! part keeps the filter and the task being edited, and listens once
 //! per container.
 
-use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::task::TaskStatus;
 use crate::task_form::{self, Filter, TaskDraft, ERROR_SLOT, FIELDS};
-use crate::web::form_events::{action, fill_slots, focus_later, input_value, name_and_value};
+use crate::web::dom::{action, fill_slots, focus_later, input_value, name_and_value};
 use crate::web::state::AppState;
+use crate::web::ui::*;
 
-#[component]
-pub fn TaskTracker() -> impl IntoView {
+/// Writes the tracker into `root` (a `<section>`).
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let filter = RwSignal::new(Filter::default());
@@ -25,7 +26,7 @@ pub fn TaskTracker() -> impl IntoView {
     let form_layout = RwSignal::new(0u32);
     let draft = StoredValue::new(TaskDraft::default());
 
-    let table = move || {
+    let table_html = move || {
         let (lang, as_of) = (lang.get(), state.as_of.get());
         filter.with(|filter| {
             state
@@ -33,7 +34,7 @@ pub fn TaskTracker() -> impl IntoView {
                 .with(|w| task_form::tasks_html(&w.plan, filter, as_of, lang))
         })
     };
-    let on_table_change = move |ev: leptos::ev::Event| {
+    let on_change = move |ev: web_sys::Event| {
         let Some((name, value)) = name_and_value(&ev) else {
             return;
         };
@@ -65,8 +66,7 @@ pub fn TaskTracker() -> impl IntoView {
             });
         }
     };
-    let on_table_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(action) = action(&ev) else { return };
+    let on_table_click = move |action: &str| {
         let Some((verb, index)) = action
             .split_once(':')
             .and_then(|(verb, i)| Some((verb, i.parse::<usize>().ok()?)))
@@ -115,12 +115,9 @@ pub fn TaskTracker() -> impl IntoView {
             _ => {}
         }
     };
-    let on_table_keydown = move |ev: leptos::ev::KeyboardEvent| {
+    let on_note_enter = move |ev: &web_sys::Event| {
         // Enter in a progress note logs it.
-        if ev.key() != "Enter" {
-            return;
-        }
-        if let Some(index) = name_and_value(&ev)
+        if let Some(index) = name_and_value(ev)
             .and_then(|(name, _)| name.strip_prefix("note:").and_then(|i| i.parse().ok()))
         {
             ev.prevent_default();
@@ -128,13 +125,13 @@ pub fn TaskTracker() -> impl IntoView {
         }
     };
 
-    let form = move || {
+    let form_html = move || {
         form_layout.track();
         let lang = lang.get();
         let editing = editing.get_untracked().is_some();
         draft.with_value(|d| d.form_html(editing, lang))
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let submit = move |ev: web_sys::Event| {
         ev.prevent_default();
         let mut typed = TaskDraft::default();
         for (name, id, _, _) in FIELDS {
@@ -155,31 +152,41 @@ pub fn TaskTracker() -> impl IntoView {
             }
         }
     };
-    let on_form_click = move |ev: leptos::ev::MouseEvent| {
-        if action(&ev).as_deref() == Some("cancel-edit") {
-            clear_form(draft, editing, form_layout);
-        }
-    };
-    let on_form_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && editing.get_untracked().is_some() {
-            clear_form(draft, editing, form_layout);
-        }
-    };
-    let pick = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
-
-    view! {
-        <section class="tasks" aria-labelledby="tasks-title">
-            <h2 id="tasks-title">{pick("Theo dõi nhiệm vụ", "Task tracker")}</h2>
-            <p class="note">
-                {pick(
+    let frame = root.clone();
+    rebuild_on(
+        move || lang.get(),
+        move |lang| {
+            frame.set_inner_html(&format!(
+                r#"<h2 id="tasks-title">{}</h2><p class="note">{}</p><div class="task-table"></div><form class="new-task"></form>"#,
+                lang.pick("Theo dõi nhiệm vụ", "Task tracker"),
+                lang.pick(
                     "Phụ lục phân công nhiệm vụ của Kế hoạch không có trong bản văn bản hiện có; chỉ hai nhiệm vụ nêu tại mục IV được đưa sẵn. Hãy nhập các nhiệm vụ khác từ văn bản chính thức.",
                     "The plan's appendix of tasks is not in our copy of its text; only the two tasks named in section IV are built in. Enter the others from the official text.",
-                )}
-            </p>
-            <div inner_html=table on:change=on_table_change on:click=on_table_click on:keydown=on_table_keydown></div>
-            <form class="new-task" inner_html=form on:submit=submit on:click=on_form_click on:keydown=on_form_keydown></form>
-        </section>
-    }
+                ),
+            ));
+            if let Some(table) = find(&frame, ".task-table") {
+                region(&table, table_html);
+            }
+            if let Some(form) = find(&frame, "form") {
+                region(&form, form_html);
+            }
+        },
+    );
+    listen(root, "change", on_change);
+    listen(root, "submit", submit);
+    listen(root, "click", move |ev| {
+        let Some(action) = action(&ev) else { return };
+        if action == "cancel-edit" {
+            clear_form(draft, editing, form_layout);
+        } else {
+            on_table_click(&action);
+        }
+    });
+    listen(root, "keydown", move |ev| match key(&ev).as_str() {
+        "Enter" => on_note_enter(&ev),
+        "Escape" if editing.get_untracked().is_some() => clear_form(draft, editing, form_layout),
+        _ => {}
+    });
 }
 
 /// Empties the task form and leaves editing.

@@ -3,13 +3,14 @@
 //! it has been finished or skipped once; the header's « Hướng dẫn » button
 //! brings it back. The panel is written by [`crate::tour::panel_html`].
 
-use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::tour::{panel_html, STEPS};
-use crate::web::form_events::{action, focus_later};
+use crate::web::dom::{action, focus_later};
 use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::storage;
+use crate::web::ui::*;
 
 /// The open step, if the tour is showing; provided at the root.
 #[derive(Clone, Copy)]
@@ -24,8 +25,8 @@ impl TourState {
     }
 }
 
-#[component]
-pub fn Tour() -> impl IntoView {
+/// Writes the tour panel into `root` while the tour is open.
+pub fn mount(root: &Element) {
     let lang = expect_context::<AppState>().lang;
     let TourState(step) = expect_context::<TourState>();
     let location = expect_context::<Location>();
@@ -41,7 +42,7 @@ pub fn Tour() -> impl IntoView {
         step.set(None);
         storage::mark_tour_seen();
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
+    listen(root, "click", move |ev| {
         let at = step.get_untracked().unwrap_or(0);
         match action(&ev).as_deref() {
             Some("tour-skip") => close(),
@@ -50,16 +51,15 @@ pub fn Tour() -> impl IntoView {
             Some("tour-next") => close(),
             _ => {}
         }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
+    });
+    listen(root, "keydown", move |ev| {
+        if key(&ev) == "Escape" {
             close();
         }
-    };
-    let panel = move || {
+    });
+    region(root, move || {
         step.get()
             .map(|i| panel_html(i, lang.get()))
             .unwrap_or_default()
-    };
-    view! { <div inner_html=panel on:click=on_click on:keydown=on_key></div> }
+    });
 }

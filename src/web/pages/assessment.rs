@@ -2,19 +2,16 @@
 //! classification under Thông tư 01/2020/TT-BKHĐT, action plan). Not built
 //! yet; the page says so rather than show anything that is not real.
 
-use leptos::prelude::*;
+use web_sys::Element;
 
-use super::coming::ComingPage;
-
-#[component]
-pub fn AssessmentPage() -> impl IntoView {
-    view! {
-        <ComingPage
-            id="assessment"
-            title_vi="Tự đánh giá"
-            title_en="Self-assessment"
-            about_vi="Trang này sẽ giúp cán bộ quản lý hợp tác xã tự kiểm tra việc tuân thủ Luật Hợp tác xã (2012 và 2023), tự chấm điểm xếp loại theo Thông tư 01/2020/TT-BKHĐT và lập kế hoạch khắc phục."
-            about_en="This page will let a cooperative's manager check compliance with the Law on Cooperatives (2012 and 2023), score the classification of Circular 01/2020/TT-BKHĐT and draw up an action plan."
-        />
-    }
+pub fn mount(root: &Element) {
+    super::coming::mount(
+        root,
+        "assessment",
+        ("Tự đánh giá", "Self-assessment"),
+        (
+            "Trang này sẽ giúp cán bộ quản lý hợp tác xã tự kiểm tra việc tuân thủ Luật Hợp tác xã (2012 và 2023), tự chấm điểm xếp loại theo Thông tư 01/2020/TT-BKHĐT và lập kế hoạch khắc phục.",
+            "This page will let a cooperative's manager check compliance with the Law on Cooperatives (2012 and 2023), score the classification of Circular 01/2020/TT-BKHĐT and draw up an action plan.",
+        ),
+    );
 }

@@ -18,7 +18,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::Datelike;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -36,8 +35,11 @@ use crate::import::{
 use crate::merge::{merge, Merge, Source};
 use crate::report::data_checks_html;
 use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
+use crate::web::dom::{by_id, event_element, focus, property, set_html, set_text};
+use crate::web::files;
 use crate::web::state::AppState;
 use crate::web::storage;
+use crate::web::ui::*;
 use crate::workspace::Workspace;
 
 /// What this build of the page has.
@@ -75,43 +77,6 @@ fn write_dyn(state: AppState, f: &mut dyn FnMut(&mut Workspace)) {
     state.workspace.update(|w| f(w));
 }
 
-/// The nearest element matching `selector` at or around the event's target.
-fn event_element(ev: &web_sys::Event, selector: &str) -> Option<Element> {
-    ev.target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
-}
-
-/// A property of a DOM object (`value`, `checked`), without a typed binding
-/// per kind of control.
-fn property(el: &Element, name: &str) -> wasm_bindgen::JsValue {
-    js_sys::Reflect::get(el, &wasm_bindgen::JsValue::from_str(name)).unwrap_or_default()
-}
-
-fn by_id(id: &str) -> Option<Element> {
-    document().get_element_by_id(id)
-}
-
-fn set_html(id: &str, html: &str) {
-    if let Some(el) = by_id(id) {
-        el.set_inner_html(html);
-    }
-}
-
-fn set_text(id: &str, text: &str) {
-    if let Some(el) = by_id(id) {
-        el.set_text_content(Some(text));
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
-}
-
 /// An import waiting for the user's confirmation. One lives at a time and
 /// it is never moved about, so the merge is not boxed (boxing it cost 1.3 KB
 /// of the download).
@@ -147,23 +112,9 @@ fn read_files(
     let done: Rc<RefCell<Option<Done>>> = Rc::new(RefCell::new(Some(Box::new(done))));
     let remaining = Rc::new(std::cell::Cell::new(count));
     for (index, file) in files.into_iter().enumerate() {
-        let Ok(reader) = web_sys::FileReader::new() else {
-            if let Some(done) = done.borrow_mut().take() {
-                done(None);
-            }
-            return;
-        };
-        let (reader_in_callback, results, done, remaining) = (
-            reader.clone(),
-            results.clone(),
-            done.clone(),
-            remaining.clone(),
-        );
+        let (results, done, remaining) = (results.clone(), done.clone(), remaining.clone());
         let (name, modified) = (file.name(), file.last_modified());
-        // FileReader with a callback rather than a future: the download
-        // stays free of an async executor.
-        let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let text = reader_in_callback.result().ok().and_then(|v| v.as_string());
+        files::read_text(&file, move |text| {
             if let Some(slot) = results.borrow_mut().get_mut(index) {
                 *slot = text.map(|t| (name, modified, t));
             }
@@ -175,8 +126,6 @@ fn read_files(
                 }
             }
         });
-        reader.set_onload(Some(on_load.unchecked_ref()));
-        let _ = reader.read_as_text(&file);
     }
 }
 
@@ -381,11 +330,11 @@ impl Ctx {
         }
     }
 
-    fn on_keydown(&self, ev: &web_sys::KeyboardEvent) {
+    fn on_keydown(&self, ev: &web_sys::Event) {
         let Some(el) = event_element(ev, ".entry-form *") else {
             return;
         };
-        match ev.key().as_str() {
+        match key(ev).as_str() {
             "Escape" => {
                 ev.prevent_default();
                 self.open(None, Some("add-unit"));
@@ -405,10 +354,7 @@ impl Ctx {
             return;
         };
         let kind = input.get_attribute("data-import").unwrap_or_default();
-        let files: Vec<web_sys::File> = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
+        let files = files::list(input.files());
         // The same file can be chosen again after a fix.
         input.set_value("");
         self.page.borrow_mut().pending = None;
@@ -656,13 +602,13 @@ impl Ctx {
     }
 }
 
-#[component]
-pub fn DataPage() -> impl IntoView {
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let ctx = Ctx {
         state,
         page: Rc::new(RefCell::new(Page::default())),
     };
+    root.set_inner_html(r#"<section class="page data" id="data-page"></section>"#);
 
     // Everything is drawn again when the language changes; the data's
     // regions when the data or the as-of date does. A form stays as typed.
@@ -674,31 +620,20 @@ pub fn DataPage() -> impl IntoView {
             let id = state.workspace.with(|w| w.id.clone());
             let new_lang = previous.as_ref().map(|p| p.0) != Some(lang);
             let new_workspace = previous.as_ref().is_some_and(|p| p.1 != id);
-            if by_id("data-page").is_some() {
-                ctx.draw(lang, new_lang, new_workspace);
-            } else {
-                // The page's element is not in the document yet (the
-                // router mounts it after this first run): draw once it is.
-                let ctx = ctx.clone();
-                request_animation_frame(move || ctx.draw(lang, true, false));
-            }
+            ctx.draw(lang, new_lang, new_workspace);
             (lang, id)
         }
     });
 
     let (c1, c2, c3, c4, c5) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx);
-    view! {
-        <section class="page data" id="data-page"
-            on:click=move |ev| c1.on_click(&ev)
-            on:input=move |ev| c2.on_input(&ev)
-            on:keydown=move |ev| c3.on_keydown(&ev)
-            on:change=move |ev| c4.on_change(&ev)
-            on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                c5.save();
-            }
-        ></section>
-    }
+    listen(root, "click", move |ev| c1.on_click(&ev));
+    listen(root, "input", move |ev| c2.on_input(&ev));
+    listen(root, "keydown", move |ev| c3.on_keydown(&ev));
+    listen(root, "change", move |ev| c4.on_change(&ev));
+    listen(root, "submit", move |ev| {
+        ev.prevent_default();
+        c5.save();
+    });
 }
 
 fn focus_selector(selector: &str) {

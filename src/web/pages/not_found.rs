@@ -1,14 +1,16 @@
-use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::web::state::AppState;
+use crate::web::ui::*;
 
-#[component]
-pub fn NotFoundPage() -> impl IntoView {
+pub fn mount(root: &Element) {
     let lang = expect_context::<AppState>().lang;
-    view! {
-        <section class="page">
-            <h1>{move || lang.get().pick("Không tìm thấy trang", "Page not found")}</h1>
-            <p><a href="/">{move || lang.get().pick("Về trang Tổng quan", "Back to the dashboard")}</a></p>
-        </section>
-    }
+    region(root, move || {
+        let lang = lang.get();
+        format!(
+            r#"<section class="page"><h1>{}</h1><p><a href="/">{}</a></p></section>"#,
+            lang.pick("Không tìm thấy trang", "Page not found"),
+            lang.pick("Về trang Tổng quan", "Back to the dashboard"),
+        )
+    });
 }

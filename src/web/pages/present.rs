@@ -5,18 +5,19 @@
 
 use std::time::Duration;
 
-use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::format::format_date;
 use crate::present::{slide_html, Timeline};
+use crate::web::dom::{action, name_and_value};
 use crate::web::route::Location;
 use crate::web::state::AppState;
+use crate::web::ui::*;
 
 /// How long each month is shown while the time line plays.
 const PLAY_STEP: Duration = Duration::from_millis(300);
 
-#[component]
-pub fn PresentPage() -> impl IntoView {
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let slide = RwSignal::new(0usize);
@@ -27,16 +28,16 @@ pub fn PresentPage() -> impl IntoView {
     let month = move || timeline().index_of(state.as_of.get());
     let set_month = move |index: u32| state.as_of.set(timeline().month_end(index));
 
-    // Playing: one month per tick until the end of the time line.
-    let playing = RwSignal::new(None::<IntervalHandle>);
+    // Playing: one month per tick until the end of the time line. The
+    // timer belongs to the page: it stops when the page is left.
+    let playing = StoredValue::new_local(None::<Interval>);
+    let is_playing = RwSignal::new(false);
     let stop = move || {
-        if let Some(handle) = playing.get_untracked() {
-            handle.clear();
-            playing.set(None);
-        }
+        playing.set_value(None);
+        is_playing.set(false);
     };
     let play = move || {
-        if playing.get_untracked().is_some() {
+        if is_playing.get_untracked() {
             return stop();
         }
         if month() >= timeline().last() {
@@ -49,12 +50,13 @@ pub fn PresentPage() -> impl IntoView {
                 stop();
             }
         };
-        if let Ok(handle) = set_interval_with_handle(tick, PLAY_STEP) {
-            playing.set(Some(handle));
+        if let Some(interval) = Interval::start(PLAY_STEP, tick) {
+            playing.set_value(Some(interval));
+            is_playing.set(true);
         }
     };
-    // Captured now: the key listener runs outside the component's owner,
-    // where context cannot be looked up.
+    // Captured now: listeners run outside the page's owner, where context
+    // cannot be looked up.
     let location = expect_context::<Location>();
     let leave = move || {
         stop();
@@ -63,16 +65,79 @@ pub fn PresentPage() -> impl IntoView {
         }
         location.go("/workshop");
     };
-    let full_screen = move |_| {
-        if let Some(root) = document().document_element() {
-            // Refused (no user gesture, or not allowed): the page already
-            // fills the window.
-            let _ = root.request_fullscreen();
-        }
-    };
 
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        match ev.key().as_str() {
+    let frame = root.clone();
+    rebuild_on(
+        move || lang.get(),
+        move |lang| {
+            frame.set_inner_html(&format!(
+                r#"<section class="present" aria-labelledby="present-title"><h1 id="present-title" class="visually-hidden">{}</h1><div class="present-bar"><button type="button" data-action="previous" aria-label="{}">←</button><span class="present-count" aria-live="polite"></span><button type="button" data-action="next" aria-label="{}">→</button><label class="present-when"><span>{}</span><input type="range" name="month" min="0"><strong></strong></label><button type="button" data-action="play"></button><button type="button" class="secondary" data-action="full-screen">{}</button><button type="button" class="secondary" data-action="leave">{}</button></div><div class="present-slide"></div></section>"#,
+                lang.pick("Trình chiếu", "Presentation"),
+                lang.pick("Chỉ tiêu trước", "Previous target"),
+                lang.pick("Chỉ tiêu sau", "Next target"),
+                lang.pick("Thời điểm", "As of"),
+                lang.pick("Toàn màn hình", "Full screen"),
+                lang.pick("Thoát (Esc)", "Leave (Esc)"),
+            ));
+            let part = |selector: &str| find(&frame, selector).expect("the presentation");
+            region(&part(".present-count"), move || {
+                format!("{} / {}", slide.get() + 1, count())
+            });
+            let slider = part("input");
+            Effect::new(move |_| {
+                let _ = slider.set_attribute("max", &timeline().last().to_string());
+                let _ = js_sys::Reflect::set(&slider, &"value".into(), &month().to_string().into());
+            });
+            region(&part(".present-when strong"), move || {
+                format_date(state.as_of.get(), lang)
+            });
+            let play_button = part("[data-action=play]");
+            Effect::new(move |_| {
+                let on = is_playing.get();
+                let _ =
+                    play_button.set_attribute("aria-pressed", if on { "true" } else { "false" });
+                play_button.set_text_content(Some(if on {
+                    lang.pick("❚❚ Dừng", "❚❚ Pause")
+                } else {
+                    lang.pick("▶ Chạy thời gian", "▶ Play time")
+                }));
+            });
+            region(&part(".present-slide"), move || {
+                let (as_of, index) = (state.as_of.get(), slide.get());
+                state.evaluations.with(|evaluations| {
+                    state
+                        .workspace
+                        .with(|w| slide_html(w, evaluations, index, as_of, lang))
+                })
+            });
+        },
+    );
+
+    listen(root, "click", move |ev| match action(&ev).as_deref() {
+        Some("previous") => step(-1),
+        Some("next") => step(1),
+        Some("play") => play(),
+        Some("full-screen") => {
+            if let Some(page) = document().document_element() {
+                // Refused (no user gesture, or not allowed): the page already
+                // fills the window.
+                let _ = page.request_fullscreen();
+            }
+        }
+        Some("leave") => leave(),
+        _ => {}
+    });
+    listen(root, "input", move |ev| {
+        if let Some(index) = name_and_value(&ev)
+            .filter(|(name, _)| name == "month")
+            .and_then(|(_, value)| value.parse::<u32>().ok())
+        {
+            set_month(index);
+        }
+    });
+    let window: web_sys::EventTarget = window().into();
+    listen(&window, "keydown", move |ev| {
+        match key(&ev).as_str() {
             "ArrowRight" | "PageDown" => step(1),
             "ArrowLeft" | "PageUp" => step(-1),
             "Home" => slide.set(0),
@@ -82,45 +147,4 @@ pub fn PresentPage() -> impl IntoView {
         }
         ev.prevent_default();
     });
-    on_cleanup(move || {
-        keys.remove();
-        stop();
-    });
-
-    let slide_html = move || {
-        let (lang, as_of, index) = (lang.get(), state.as_of.get(), slide.get());
-        state.evaluations.with(|evaluations| {
-            state
-                .workspace
-                .with(|w| slide_html(w, evaluations, index, as_of, lang))
-        })
-    };
-    let pick = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
-
-    view! {
-        <section class="present" aria-labelledby="present-title">
-            <h1 id="present-title" class="visually-hidden">{pick("Trình chiếu", "Presentation")}</h1>
-            <div class="present-bar">
-                <button type="button" on:click=move |_| step(-1) aria-label=pick("Chỉ tiêu trước", "Previous target")>"←"</button>
-                <span class="present-count" aria-live="polite">{move || format!("{} / {}", slide.get() + 1, count())}</span>
-                <button type="button" on:click=move |_| step(1) aria-label=pick("Chỉ tiêu sau", "Next target")>"→"</button>
-                <label class="present-when">
-                    <span>{pick("Thời điểm", "As of")}</span>
-                    <input type="range" min="0" max=move || timeline().last() prop:value=month
-                        on:input=move |ev| {
-                            if let Ok(index) = event_target_value(&ev).parse::<u32>() {
-                                set_month(index);
-                            }
-                        } />
-                    <strong>{move || format_date(state.as_of.get(), lang.get())}</strong>
-                </label>
-                <button type="button" aria-pressed=move || playing.with(Option::is_some).to_string() on:click=move |_| play()>
-                    {move || if playing.with(Option::is_some) { lang.get().pick("❚❚ Dừng", "❚❚ Pause") } else { lang.get().pick("▶ Chạy thời gian", "▶ Play time") }}
-                </button>
-                <button type="button" class="secondary" on:click=full_screen>{pick("Toàn màn hình", "Full screen")}</button>
-                <button type="button" class="secondary" on:click=move |_| leave()>{pick("Thoát (Esc)", "Leave (Esc)")}</button>
-            </div>
-            <div class="present-slide" inner_html=slide_html></div>
-        </section>
-    }
 }

@@ -1,9 +1,9 @@
 //! Mô phỏng: what-if projections, goal seek, Monte Carlo, sensitivity and
 //! scenarios. Everything shown is HTML text from the domain
 //! ([`crate::simulation::view`], [`crate::simulation::workbench`]); this page
-//! owns the draft, puts the text into five regions and forwards events from
-//! one delegated handler per event kind. The inputs are re-rendered only
-//! when the model or the scenario changes, so typing keeps its focus.
+//! owns the draft, puts the text into five parts of the page and forwards
+//! events from one listener per kind of event. The inputs are written again
+//! only when the model or the scenario changes, so typing keeps its focus.
 //!
 //! Monte Carlo runs in slices of about 12 ms on the event loop
 //! (`setTimeout`), with progress and a cancel button; a newer run or
@@ -12,18 +12,22 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::Duration;
 
-use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::i18n::Lang;
+use crate::route::query_value;
 use crate::simulation::distribution::Estimate;
 use crate::simulation::monte_carlo::Run;
-use crate::simulation::view::{self, scenario_from_query};
+use crate::simulation::view;
 use crate::simulation::workbench::{self, Change, Workbench};
 use crate::simulation::{Setup, Trajectory};
+use crate::web::dom::{self, by_id, set_html};
+use crate::web::route::Location;
 use crate::web::state::AppState;
+use crate::web::ui::*;
 
 /// The run allowed to continue; any other stops at its next slice.
 static CURRENT_RUN: AtomicU32 = AtomicU32::new(0);
@@ -38,37 +42,21 @@ struct Live {
 
 type Shared = Rc<RefCell<Live>>;
 
-fn set_html(id: &str, html: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        element.set_inner_html(html);
-    }
-}
-
 fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-fn prop(target: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Everything: the settings and inputs, then the rest.
+/// Everything: the title, the settings and inputs, then the rest.
 fn render_all(live: &Shared, state: AppState) {
     let lang = state.lang.get_untracked();
+    dom::set_text("sim-title", lang.pick("Mô phỏng", "Simulation"));
     {
         let mut l = live.borrow_mut();
         let setup = state
             .workspace
             .with_untracked(|w| l.wb.setup(w, state.as_of.get_untracked()));
         let wb = &l.wb;
-        let mut html = String::new();
-        html.push_str(&view::settings_html(
-            wb.kind,
-            wb.per_year_growth,
-            wb.samples,
-            wb.seed,
-            lang,
-        ));
+        let mut html = view::settings_html(wb.kind, wb.per_year_growth, wb.samples, wb.seed, lang);
         let (inputs, missing) = match setup.resolve(&wb.overrides) {
             Ok(inputs) => (inputs, Vec::new()),
             Err(missing) => (Vec::new(), missing.0),
@@ -120,15 +108,14 @@ fn render_scenarios(live: &Shared, state: AppState) {
 }
 
 fn render_monte_carlo(l: &Live, lang: Lang) {
-    if let (Some(setup), Some((_, trajectory))) = (&l.setup, &l.inputs) {
-        let summary = l.run.as_ref().filter(|r| r.is_finished()).map(Run::summary);
-        set_html(
-            "sim-mc",
-            &workbench::monte_carlo_html(setup, trajectory, summary.as_ref(), lang),
-        );
-    } else {
-        set_html("sim-mc", "");
-    }
+    let html = match (&l.setup, &l.inputs) {
+        (Some(setup), Some((_, trajectory))) => {
+            let summary = l.run.as_ref().filter(|r| r.is_finished()).map(Run::summary);
+            workbench::monte_carlo_html(setup, trajectory, summary.as_ref(), lang)
+        }
+        _ => String::new(),
+    };
+    set_html("sim-mc", &html);
 }
 
 fn start_run(live: &Shared, state: AppState) {
@@ -136,13 +123,12 @@ fn start_run(live: &Shared, state: AppState) {
     let lang = state.lang.get_untracked();
     {
         let mut l = live.borrow_mut();
-        let run = match (&l.setup, &l.inputs) {
+        l.run = match (&l.setup, &l.inputs) {
             (Some(setup), Some((inputs, _))) => {
                 Some(Run::new(setup, inputs.clone(), l.wb.samples, l.wb.seed))
             }
             _ => None,
         };
-        l.run = run;
         render_monte_carlo(&l, lang);
         match &l.run {
             Some(run) => set_html("sim-progress", &view::progress_html(0, run.total(), lang)),
@@ -152,7 +138,8 @@ fn start_run(live: &Shared, state: AppState) {
     step(live.clone(), lang, generation);
 }
 
-/// One slice of the run, then the next on the event loop.
+/// One slice of the run, then the next on the event loop (`setTimeout`, so
+/// that clicks and typing are handled between slices).
 fn step(live: Shared, lang: Lang, generation: u32) {
     if CURRENT_RUN.load(Ordering::Relaxed) != generation {
         return;
@@ -168,26 +155,27 @@ fn step(live: Shared, lang: Lang, generation: u32) {
             run.advance(setup, 250);
         }
         // Only the bar and the count move: the cancel button stays put.
-        let document = document();
-        if let Some(bar) = document.get_element_by_id("sim-progress-bar") {
+        if let Some(bar) = by_id("sim-progress-bar") {
             let _ = bar.set_attribute("value", &run.done().to_string());
         }
-        if let Some(count) = document.get_element_by_id("sim-progress-count") {
-            count.set_text_content(Some(&view::progress_count(run.done(), run.total(), lang)));
-        }
+        dom::set_text(
+            "sim-progress-count",
+            &view::progress_count(run.done(), run.total(), lang),
+        );
         run.is_finished()
     };
     if finished {
         render_monte_carlo(&live.borrow(), lang);
     } else {
-        set_timeout(move || step(live, lang, generation), Duration::ZERO);
+        let next = Closure::once_into_js(move || step(live, lang, generation));
+        let _ =
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
     }
 }
 
 fn cancel(live: &Shared, lang: Lang) {
     CURRENT_RUN.fetch_add(1, Ordering::Relaxed);
-    let l = live.borrow();
-    if let Some(run) = &l.run {
+    if let Some(run) = &live.borrow().run {
         let mut html = view::progress_html(run.done(), run.done(), lang);
         html.push_str(&view::note_html(lang.pick(
             "Đã hủy. Thay đổi một giá trị hoặc số lần mô phỏng để chạy lại.",
@@ -216,15 +204,17 @@ fn save_open(live: &Shared, state: AppState) {
     }
 }
 
-fn on_event(live: &Shared, state: AppState, ev: web_sys::Event, committed: bool) {
-    let Some(target) = ev.target() else {
+/// An `input` (`committed` false) or `change` event in the page.
+fn on_event(live: &Shared, state: AppState, ev: &web_sys::Event, committed: bool) {
+    let Some(element) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    let Ok(element) = target.clone().dyn_into::<web_sys::Element>() else {
-        return;
-    };
-    let value = prop(&target, "value").as_string().unwrap_or_default();
-    let checked = prop(&target, "checked").as_bool().unwrap_or(false);
+    let value = dom::property(&element, "value")
+        .as_string()
+        .unwrap_or_default();
+    let checked = dom::property(&element, "checked")
+        .as_bool()
+        .unwrap_or(false);
     let attr = |name: &str| element.get_attribute(name);
     if let (Some(key), Some(field)) = (attr("data-key"), attr("data-f")) {
         if !committed || field == "shape" {
@@ -267,65 +257,51 @@ fn on_event(live: &Shared, state: AppState, ev: web_sys::Event, committed: bool)
     apply(live, state, change);
 }
 
-fn on_click(live: &Shared, state: AppState, ev: web_sys::MouseEvent) {
-    let Some(element) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+fn on_click(live: &Shared, state: AppState, ev: &web_sys::Event) {
+    let Some(button) = dom::event_element(ev, "[data-action]") else {
         return;
     };
-    let Some(action) = element.get_attribute("data-action") else {
-        return;
-    };
-    let id = element.get_attribute("data-id").unwrap_or_default();
+    let action = button.get_attribute("data-action").unwrap_or_default();
+    let id = button.get_attribute("data-id").unwrap_or_default();
     let lang = state.lang.get_untracked();
     let change = match action.as_str() {
-        "cancel" => {
-            cancel(live, lang);
-            Change::None
-        }
+        "cancel" => return cancel(live, lang),
         "save-new" => {
-            let name = document()
-                .get_element_by_id("sim-new-name")
-                .map(|e| prop(&e, "value").as_string().unwrap_or_default())
-                .unwrap_or_default();
+            let name = dom::input_value("sim-new-name").unwrap_or_default();
             let mut l = live.borrow_mut();
             state.workspace.update(|w| l.wb.save_new(w, &name, lang));
             Change::Scenarios
         }
-        "delete" => {
-            let confirmed = state.confirm("Xóa kịch bản này?", "Delete this scenario?");
-            if !confirmed {
+        _ => {
+            if action == "delete" && !state.confirm("Xóa kịch bản này?", "Delete this scenario?")
+            {
                 return;
             }
             let mut l = live.borrow_mut();
             let mut change = Change::None;
-            state
-                .workspace
-                .update(|w| change = l.wb.scenario_action(w, &action, &id, lang));
-            change
-        }
-        _ => {
-            let mut l = live.borrow_mut();
-            let mut change = Change::None;
-            state
-                .workspace
-                .update(|w| change = l.wb.scenario_action(w, &action, &id, lang));
+            state.workspace.maybe_update(|w| {
+                change = l.wb.scenario_action(w, &action, &id, lang);
+                change == Change::Scenarios && action != "close"
+            });
             change
         }
     };
     apply(live, state, change);
 }
 
-#[component]
-pub fn SimulationPage() -> impl IntoView {
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let mut wb = Workbench::default();
-    // `/simulation?scenario=<id>` opens that scenario (the workshop's
-    // exercises link here with `view::scenario_href`).
-    let search = window().location().search().unwrap_or_default();
-    if let Some(id) = scenario_from_query(&search) {
-        state.workspace.with_untracked(|w| wb.open_id(w, id));
+    // `/simulation?scenario=<id>` opens that scenario; the workshop's
+    // exercises link here with an id that creates it the first time
+    // (`Workbench::open_or_create`).
+    let location = expect_context::<Location>();
+    let url = untrack(|| location.url());
+    if let Some(id) = query_value(&url, "scenario") {
+        let (as_of, lang) = (state.as_of.get_untracked(), state.lang.get_untracked());
+        state
+            .workspace
+            .maybe_update(|w| wb.open_or_create(w, &id, as_of, lang));
     }
     let live: Shared = Rc::new(RefCell::new(Live {
         wb,
@@ -336,10 +312,12 @@ pub fn SimulationPage() -> impl IntoView {
     on_cleanup(|| {
         CURRENT_RUN.fetch_add(1, Ordering::Relaxed);
     });
+    root.set_inner_html(
+        r#"<section class="page simulation" aria-labelledby="sim-title"><h1 id="sim-title"></h1><div id="sim-form"></div><div id="sim-results"></div><div id="sim-mc"></div><div id="sim-scenarios"></div><div id="sim-compare"></div></section>"#,
+    );
     // Only a new language, as-of date or workspace redraws everything;
     // saving a scenario changes the workspace but not its id, so the
-    // effect compares with what it drew last (no Memo<String> type, which
-    // would cost its own reactive code in the download).
+    // effect compares with what it drew last.
     let redraw = live.clone();
     Effect::new(move |last: Option<(String, Lang, chrono::NaiveDate)>| {
         let now = (
@@ -348,25 +326,16 @@ pub fn SimulationPage() -> impl IntoView {
             state.as_of.get(),
         );
         if last.as_ref() != Some(&now) {
-            render_all(&redraw, state);
+            untrack(|| render_all(&redraw, state));
         }
         now
     });
-    let (on_input, on_change, click) = (live.clone(), live.clone(), live);
-    view! {
-        <section
-            class="page simulation"
-            aria-labelledby="sim-title"
-            on:input=move |ev| on_event(&on_input, state, ev, false)
-            on:change=move |ev| on_event(&on_change, state, ev, true)
-            on:click=move |ev| on_click(&click, state, ev)
-        >
-            <h1 id="sim-title">{move || state.lang.get().pick("Mô phỏng", "Simulation")}</h1>
-            <div id="sim-form"></div>
-            <div id="sim-results"></div>
-            <div id="sim-mc"></div>
-            <div id="sim-scenarios"></div>
-            <div id="sim-compare"></div>
-        </section>
-    }
+    let (on_input, on_change) = (live.clone(), live.clone());
+    listen(root, "input", move |ev| {
+        on_event(&on_input, state, &ev, false)
+    });
+    listen(root, "change", move |ev| {
+        on_event(&on_change, state, &ev, true)
+    });
+    listen(root, "click", move |ev| on_click(&live, state, &ev));
 }

@@ -1,33 +1,28 @@
 //! One unit's record, as stored: what drill-downs link to. The sheet is
-//! written by [`crate::report::unit_sheet_html`]; editing comes with the
-//! data-entry forms.
+//! written by [`crate::report::unit_sheet_html`]; editing is on the data
+//! page.
 
-use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::report::unit_sheet_html;
 use crate::web::state::AppState;
+use crate::web::ui::*;
 
-#[component]
-pub fn UnitPage(id: String) -> impl IntoView {
+pub fn mount(root: &Element, id: String) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let sheet = Memo::new(move |_| {
+    region(root, move || {
         let lang = lang.get();
-        state
+        let sheet = state
             .workspace
-            .with(|w| w.unit(&id).map(|unit| unit_sheet_html(&w.plan, unit, lang)))
+            .with(|w| w.unit(&id).map(|unit| unit_sheet_html(&w.plan, unit, lang)));
+        let body = sheet.unwrap_or_else(|| {
+            format!(
+                r#"<h1 id="unit-title">{}</h1><p><a href="/data">{}</a></p>"#,
+                lang.pick("Không tìm thấy đơn vị", "Unit not found"),
+                lang.pick("Về trang Dữ liệu", "Back to the data page"),
+            )
+        });
+        format!(r#"<section class="page unit-page" aria-labelledby="unit-title">{body}</section>"#)
     });
-    view! {
-        <section class="page unit-page" aria-labelledby="unit-title">
-            <Show
-                when=move || sheet.with(Option::is_some)
-                fallback=move || view! {
-                    <h1 id="unit-title">{move || lang.get().pick("Không tìm thấy đơn vị", "Unit not found")}</h1>
-                    <p><a href="/data">{move || lang.get().pick("Về trang Dữ liệu", "Back to the data page")}</a></p>
-                }
-            >
-                <div inner_html=move || sheet.get().unwrap_or_default()></div>
-            </Show>
-        </section>
-    }
 }

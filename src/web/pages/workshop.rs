@@ -1,212 +1,239 @@
-//! Hội thảo: the trainer's page. For now it loads and resets the
-//! demonstration workspace ([`crate::demo`]), a city whose aggregates equal
-//! Hải Phòng's published mid-2019 figures, and opens presentation mode
+//! Hội thảo: the trainer's page. It loads and resets the demonstration
+//! workspace ([`crate::demo`]), a city whose aggregates equal Hải Phòng's
+//! published mid-2019 figures, opens presentation mode
 //! ([`super::present`]), collects participants' files ([`crate::collect`])
 //! and answers what-if exercises ([`crate::exercise`]).
 
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::collect::{self, sources, workshop_base, Received};
 use crate::demo::{demo_note_html, demo_workspace, DEMO_ID};
 use crate::merge::{merge, Merge};
+use crate::web::dom::{action, event_element, name_and_value};
 use crate::web::files;
-use crate::web::route::navigate;
+use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::storage;
+use crate::web::ui::*;
 
-#[component]
-pub fn WorkshopPage() -> impl IntoView {
+pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let go_to_dashboard = move || navigate("/");
-    let open_demo = {
-        let go = go_to_dashboard;
-        move |_| {
+    let location = expect_context::<Location>();
+    let collect = Collect::new();
+
+    let frame = root.clone();
+    rebuild_on(
+        move || lang.get(),
+        move |lang| {
+            frame.set_inner_html(&format!(
+                r#"<section class="page workshop" aria-labelledby="workshop-title"><h1 id="workshop-title">{}</h1><h2>{}</h2><p class="lead">{}</p><div class="form-actions"><button type="button" data-action="open-demo">{}</button><button type="button" class="secondary" data-action="reset-demo">{}</button><span role="status" class="demo-status"></span></div><h2>{}</h2><p><a href="/present" class="button">{}</a> {}</p><div>{}</div><section class="collect" aria-labelledby="collect-title"><h2 id="collect-title">{}</h2><p>{}</p><div class="drop-zone"><label for="collect-files">{}</label><input id="collect-files" type="file" multiple accept=".json,application/json"></div><div class="collect-panel"></div></section><section class="exercises" aria-labelledby="exercises-title"><h2 id="exercises-title">{}</h2><p>{}</p><div class="exercise-list"></div></section></section>"#,
+                lang.pick("Hội thảo", "Workshop"),
+                lang.pick("Bộ dữ liệu minh họa", "Demo data"),
+                lang.pick(
+                    "Một thành phố minh họa có số liệu tổng hợp đúng bằng số liệu Hải Phòng công bố giữa năm 2019, để trình bày trong hội thảo. Bộ minh họa được lưu riêng, không trộn với dữ liệu của bạn.",
+                    "An illustrative city whose totals equal what Hải Phòng published for mid-2019, to show in a workshop. The demo is kept apart from your own data.",
+                ),
+                lang.pick("Mở bộ dữ liệu minh họa", "Open the demo data"),
+                lang.pick("Đặt lại bộ dữ liệu minh họa", "Reset the demo data"),
+                lang.pick("Trình chiếu", "Presentation"),
+                lang.pick("Trình chiếu các chỉ tiêu", "Present the targets"),
+                lang.pick(
+                    "Mỗi màn hình một chỉ tiêu, chữ lớn; phím ← → để chuyển, thanh thời gian để xem các chỉ tiêu thay đổi qua 2017–2020, Esc để thoát.",
+                    "One target per screen in large type; ← → to move, the time slider to watch the targets change through 2017–2020, Esc to leave.",
+                ),
+                demo_note_html(lang),
+                lang.pick("Gộp dữ liệu của học viên", "Collect the participants' data"),
+                lang.pick(
+                    "Mỗi học viên xuất dữ liệu của mình (trang Dữ liệu → Xuất JSON). Thả tất cả các tệp vào đây: cùng mã đăng ký là cùng một đơn vị; giá trị khác nhau được liệt kê để chọn. Kết quả là không gian làm việc « Hội thảo », không đụng đến dữ liệu của bạn.",
+                    "Each participant exports their data (Data page → Export JSON). Drop all the files here: the same registration code is the same unit; differing values are listed to choose. The result is the « Workshop » workspace; your own data is not touched.",
+                ),
+                lang.pick(
+                    "Thả các tệp vào đây, hoặc chọn tệp (được chọn nhiều tệp):",
+                    "Drop the files here, or choose files (several at once):",
+                ),
+                lang.pick("Bài tập giả định", "What-if exercises"),
+                lang.pick(
+                    "Mỗi câu hỏi được trả lời bằng các mô hình mô phỏng trên dữ liệu đang mở, tại ngày đánh giá: chỉ tiêu theo đà của dữ liệu, và khi thay đổi như câu hỏi nêu.",
+                    "Each question is answered with the simulation's models on the open data, as of the chosen date: the targets on the data's own course, and with the change the question makes.",
+                ),
+            ));
+            let part = |selector: &str| find(&frame, selector).expect("the workshop page");
+            region(&part(".demo-status"), move || {
+                if state.workspace.with(|w| w.id == DEMO_ID) {
+                    lang.pick("Đang mở bộ minh họa.", "The demo is open.")
+                        .to_owned()
+                } else {
+                    String::new()
+                }
+            });
+            region(&part(".collect-panel"), move || collect.panel(lang));
+            region(&part(".exercise-list"), move || {
+                let as_of = state.as_of.get();
+                state
+                    .workspace
+                    .with(|w| crate::exercise::exercises_html(w, as_of, lang))
+            });
+        },
+    );
+
+    listen(root, "click", move |ev| match action(&ev).as_deref() {
+        Some("open-demo") => {
             // The stored demo, as the room last left it; a new one the first time.
             let workspace = match storage::read_workspace(DEMO_ID) {
                 Some(Ok(workspace)) => workspace,
                 _ => demo_workspace(),
             };
             state.open_workspace(workspace);
-            go();
+            location.go("/");
         }
-    };
-    let reset_demo = move |_| {
-        let confirmed = state.confirm(
-                    "Đặt lại bộ dữ liệu minh họa như ban đầu? Mọi thay đổi trong bộ minh họa sẽ mất; dữ liệu của bạn không bị ảnh hưởng.",
-                    "Reset the demo to how it started? Changes made to the demo are lost; your own data is not touched.",
-        );
-        if confirmed {
-            state.open_workspace(demo_workspace());
-            go_to_dashboard();
+        Some("reset-demo") => {
+            let confirmed = state.confirm(
+                "Đặt lại bộ dữ liệu minh họa như ban đầu? Mọi thay đổi trong bộ minh họa sẽ mất; dữ liệu của bạn không bị ảnh hưởng.",
+                "Reset the demo to how it started? Changes made to the demo are lost; your own data is not touched.",
+            );
+            if confirmed {
+                state.open_workspace(demo_workspace());
+                location.go("/");
+            }
         }
-    };
-    let in_demo = move || state.workspace.with(|w| w.id == DEMO_ID);
-    view! {
-        <section class="page workshop" aria-labelledby="workshop-title">
-            <h1 id="workshop-title">{move || lang.get().pick("Hội thảo", "Workshop")}</h1>
-            <h2>{move || lang.get().pick("Bộ dữ liệu minh họa", "Demo data")}</h2>
-            <p class="lead">
-                {move || lang.get().pick(
-                    "Một thành phố minh họa có số liệu tổng hợp đúng bằng số liệu Hải Phòng công bố giữa năm 2019, để trình bày trong hội thảo. Bộ minh họa được lưu riêng, không trộn với dữ liệu của bạn.",
-                    "An illustrative city whose totals equal what Hải Phòng published for mid-2019, to show in a workshop. The demo is kept apart from your own data.",
-                )}
-            </p>
-            <div class="form-actions">
-                <button type="button" on:click=open_demo>
-                    {move || lang.get().pick("Mở bộ dữ liệu minh họa", "Open the demo data")}
-                </button>
-                <button type="button" class="secondary" on:click=reset_demo>
-                    {move || lang.get().pick("Đặt lại bộ dữ liệu minh họa", "Reset the demo data")}
-                </button>
-                <span role="status">
-                    {move || in_demo().then(|| lang.get().pick("Đang mở bộ minh họa.", "The demo is open."))}
-                </span>
-            </div>
-            <h2>{move || lang.get().pick("Trình chiếu", "Presentation")}</h2>
-            <p>
-                <a href="/present" class="button">{move || lang.get().pick("Trình chiếu các chỉ tiêu", "Present the targets")}</a>
-                " "
-                {move || lang.get().pick(
-                    "Mỗi màn hình một chỉ tiêu, chữ lớn; phím ← → để chuyển, thanh thời gian để xem các chỉ tiêu thay đổi qua 2017–2020, Esc để thoát.",
-                    "One target per screen in large type; ← → to move, the time slider to watch the targets change through 2017–2020, Esc to leave.",
-                )}
-            </p>
-            <div inner_html=move || demo_note_html(lang.get())></div>
-            <Collect />
-            <section class="exercises" aria-labelledby="exercises-title">
-                <h2 id="exercises-title">{move || lang.get().pick("Bài tập giả định", "What-if exercises")}</h2>
-                <p>{move || lang.get().pick(
-                    "Mỗi câu hỏi được trả lời bằng các mô hình mô phỏng trên dữ liệu đang mở, tại ngày đánh giá: chỉ tiêu theo đà của dữ liệu, và khi thay đổi như câu hỏi nêu.",
-                    "Each question is answered with the simulation's models on the open data, as of the chosen date: the targets on the data's own course, and with the change the question makes.",
-                )}</p>
-                <div inner_html=move || {
-                    let (lang, as_of) = (lang.get(), state.as_of.get());
-                    state.workspace.with(|w| crate::exercise::exercises_html(w, as_of, lang))
-                }></div>
-            </section>
-        </section>
-    }
+        Some(other) if collect.act(other, state) => location.go("/"),
+        _ => {}
+    });
+    listen(root, "change", move |ev| {
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|input| input.id() == "collect-files")
+        {
+            collect.take(files::list(input.files()));
+            // The same files can be chosen again.
+            input.set_value("");
+        } else if let Some((name, value)) = name_and_value(&ev) {
+            collect.choose(&name, &value);
+        }
+    });
+    listen(root, "dragover", |ev| {
+        if event_element(&ev, ".drop-zone").is_some() {
+            ev.prevent_default();
+        }
+    });
+    listen(root, "drop", move |ev| {
+        if event_element(&ev, ".drop-zone").is_none() {
+            return;
+        }
+        ev.prevent_default();
+        let dropped = ev
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|d| d.data_transfer())
+            .and_then(|d| d.files());
+        collect.take(files::list(dropped));
+    });
 }
 
 /// Collect and merge: participants' exported files, dropped or picked at
 /// once, listed by who sent what, merged by registration code into the
 /// workshop workspace (conflicts to choose, or newest wins), whose
 /// dashboard is the room's combined picture. The panel is written by
-/// [`crate::collect::panel_html`]; its buttons are handled here at once.
-#[component]
-fn Collect() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let received = RwSignal::new(Vec::<Received>::new());
-    // The merge being decided and what keeps it from opening; `shown`
-    // counts the changes the panel must be written again for (choices made
-    // with the radio buttons are already on screen).
-    let merging = StoredValue::new(None::<Merge>);
-    let problems = StoredValue::new(Vec::<String>::new());
-    let shown = RwSignal::new(0u32);
-    let redraw = move || shown.update(|n| *n += 1);
-    let take = move |list: Vec<web_sys::File>| {
-        merging.set_value(None);
+/// [`crate::collect::panel_html`].
+#[derive(Clone, Copy)]
+struct Collect {
+    received: RwSignal<Vec<Received>>,
+    /// The merge being decided and what keeps it from opening.
+    merging: StoredValue<Option<Merge>>,
+    problems: StoredValue<Vec<String>>,
+    /// Counts the changes the panel must be written again for (choices
+    /// made with the radio buttons are already on screen).
+    shown: RwSignal<u32>,
+}
+
+impl Collect {
+    fn new() -> Collect {
+        Collect {
+            received: RwSignal::new(Vec::new()),
+            merging: StoredValue::new(None),
+            problems: StoredValue::new(Vec::new()),
+            shown: RwSignal::new(0),
+        }
+    }
+
+    fn panel(self, lang: crate::i18n::Lang) -> String {
+        self.shown.track();
+        self.received.with(|r| {
+            self.merging.with_value(|m| {
+                self.problems
+                    .with_value(|p| collect::panel_html(r, m.as_ref(), p, lang))
+            })
+        })
+    }
+
+    fn take(self, list: Vec<web_sys::File>) {
+        self.merging.set_value(None);
         for file in list {
             let (name, modified, bytes) = (file.name(), file.last_modified(), file.size() as u64);
             if bytes > crate::import::MAX_IMPORT_BYTES {
-                received.update(|r| r.push(Received::read(&name, modified, bytes, None)));
+                self.received
+                    .update(|r| r.push(Received::read(&name, modified, bytes, None)));
                 continue;
             }
             files::read_text(&file, move |text| {
                 let file = Received::read(&name, modified, bytes, text.as_deref());
-                received.update(|r| r.push(file));
+                self.received.update(|r| r.push(file));
             });
         }
-    };
-    let on_pick = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        if let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            take(files::list(input.files()));
-            // The same files can be chosen again.
-            input.set_value("");
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        take(files::list(ev.data_transfer().and_then(|d| d.files())));
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let lang = lang.get_untracked();
-        match crate::web::form_events::action(&ev).as_deref() {
-            Some("merge") => {
-                let merged = received.with_untracked(|r| {
-                    let sources = sources(r);
-                    merge(&workshop_base(sources.len(), lang), &sources)
-                });
-                merging.set_value(Some(merged));
-                problems.set_value(Vec::new());
-            }
-            Some("clear") => {
-                merging.set_value(None);
-                received.set(Vec::new());
-            }
-            Some("newest") => merging.update_value(|m| {
-                if let Some(m) = m {
-                    m.newest_wins()
-                }
-            }),
-            Some("open") => {
-                let Some(workspace) = merging.with_value(|m| m.as_ref().map(Merge::workspace))
-                else {
-                    return;
-                };
-                let found = collect::problems(&workspace, lang);
-                if found.is_empty() {
-                    state.open_workspace(workspace);
-                    crate::web::route::navigate("/");
-                    return;
-                }
-                problems.set_value(found);
-            }
-            _ => return,
-        }
-        redraw();
-    };
-    let on_choose = move |ev: leptos::ev::Event| {
-        let Some((name, value)) = crate::web::form_events::name_and_value(&ev) else {
-            return;
-        };
+    }
+
+    /// A radio button chose one side of a conflict.
+    fn choose(self, name: &str, value: &str) {
         let index = name.strip_prefix("conflict-").and_then(|i| i.parse().ok());
         if let (Some(index), Ok(value)) = (index, value.parse()) {
-            merging.update_value(|m| {
+            self.merging.update_value(|m| {
                 if let Some(m) = m {
                     m.choose(index, value)
                 }
             });
         }
-    };
-    let panel = move || {
-        shown.track();
-        let lang = lang.get();
-        received.with(|r| {
-            merging.with_value(|m| {
-                problems.with_value(|p| collect::panel_html(r, m.as_ref(), p, lang))
-            })
-        })
-    };
-    let pick = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
-    view! {
-        <section class="collect" aria-labelledby="collect-title">
-            <h2 id="collect-title">{pick("Gộp dữ liệu của học viên", "Collect the participants' data")}</h2>
-            <p>{pick(
-                "Mỗi học viên xuất dữ liệu của mình (trang Dữ liệu → Xuất JSON). Thả tất cả các tệp vào đây: cùng mã đăng ký là cùng một đơn vị; giá trị khác nhau được liệt kê để chọn. Kết quả là không gian làm việc « Hội thảo », không đụng đến dữ liệu của bạn.",
-                "Each participant exports their data (Data page → Export JSON). Drop all the files here: the same registration code is the same unit; differing values are listed to choose. The result is the « Workshop » workspace; your own data is not touched.",
-            )}</p>
-            <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <label for="collect-files">{pick("Thả các tệp vào đây, hoặc chọn tệp (được chọn nhiều tệp):", "Drop the files here, or choose files (several at once):")}</label>
-                <input id="collect-files" type="file" multiple accept=".json,application/json" on:change=on_pick />
-            </div>
-            <div inner_html=panel on:click=on_click on:change=on_choose></div>
-        </section>
+    }
+
+    /// A button of the panel; `true` when the merged workspace was opened.
+    fn act(self, action: &str, state: AppState) -> bool {
+        let lang = state.lang.get_untracked();
+        match action {
+            "merge" => {
+                let merged = self.received.with_untracked(|r| {
+                    let sources = sources(r);
+                    merge(&workshop_base(sources.len(), lang), &sources)
+                });
+                self.merging.set_value(Some(merged));
+                self.problems.set_value(Vec::new());
+            }
+            "clear" => {
+                self.merging.set_value(None);
+                self.received.set(Vec::new());
+            }
+            "newest" => self.merging.update_value(|m| {
+                if let Some(m) = m {
+                    m.newest_wins()
+                }
+            }),
+            "open" => {
+                let Some(workspace) = self
+                    .merging
+                    .with_value(|m| m.as_ref().map(Merge::workspace))
+                else {
+                    return false;
+                };
+                let found = collect::problems(&workspace, lang);
+                if found.is_empty() {
+                    state.open_workspace(workspace);
+                    return true;
+                }
+                self.problems.set_value(found);
+            }
+            _ => return false,
+        }
+        self.shown.update(|n| *n += 1);
+        false
     }
 }

@@ -1,0 +1,87 @@
+//! The DOM helpers of pages written as HTML text by the domain: such pages
+//! have no handler per control; one listener per container reads the
+//! `name`, `value` or `data-action` of whatever the event came from, and
+//! only the regions that change are written again.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+/// A property of a DOM object (`value`, `checked`, `name`), without a
+/// typed binding per kind of control.
+pub fn property(target: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or_default()
+}
+
+fn string_property(target: &JsValue, name: &str) -> Option<String> {
+    property(target, name).as_string()
+}
+
+pub fn by_id(id: &str) -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// The element an event came from, or its closest ancestor, that matches
+/// `selector`.
+pub fn event_element(event: &web_sys::Event, selector: &str) -> Option<Element> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}
+
+/// The `name` and `value` of the input, select or textarea an event came
+/// from; `None` for anything without a name.
+pub fn name_and_value(event: &web_sys::Event) -> Option<(String, String)> {
+    let target: JsValue = event.target()?.into();
+    let name = string_property(&target, "name").filter(|n| !n.is_empty())?;
+    Some((name, string_property(&target, "value").unwrap_or_default()))
+}
+
+/// The `data-action` of the element an event came from, or of its closest
+/// ancestor that has one (a button's text may be the target).
+pub fn action(event: &web_sys::Event) -> Option<String> {
+    event_element(event, "[data-action]")?.get_attribute("data-action")
+}
+
+/// The value of the input with `id`, if there is one.
+pub fn input_value(id: &str) -> Option<String> {
+    string_property(&by_id(id)?.into(), "value")
+}
+
+pub fn set_html(id: &str, html: &str) {
+    if let Some(element) = by_id(id) {
+        element.set_inner_html(html);
+    }
+}
+
+pub fn set_text(id: &str, text: &str) {
+    if let Some(element) = by_id(id) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// Sets each slot's text (or, for `html_slot`, its HTML written by the
+/// domain), leaving the rest of the form — and the focus — alone.
+pub fn fill_slots(slots: &[(String, String)], html_slot: &str) {
+    for (id, text) in slots {
+        if id == html_slot {
+            set_html(id, text);
+        } else if by_id(id).is_some_and(|e| e.text_content().as_deref() != Some(text.as_str())) {
+            set_text(id, text);
+        }
+    }
+}
+
+/// Focuses the element with `id` now.
+pub fn focus(id: &str) {
+    if let Some(element) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Focuses the element with `id` once the page has been drawn again.
+pub fn focus_later(id: &'static str) {
+    super::ui::next_frame(move || focus(id));
+}
