@@ -27,22 +27,10 @@ crate::serde_keys::read_as_key!(TaskStatus {
 });
 
 impl TaskStatus {
-    pub const ALL: [TaskStatus; 3] = [
-        TaskStatus::NotStarted,
-        TaskStatus::InProgress,
-        TaskStatus::Done,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            TaskStatus::NotStarted => "not-started",
-            TaskStatus::InProgress => "in-progress",
-            TaskStatus::Done => "done",
-        }
-    }
-
+    /// The status a form's value names: the key it is stored under.
     pub fn from_key(key: &str) -> Option<TaskStatus> {
-        TaskStatus::ALL.into_iter().find(|s| s.key() == key)
+        let index = TaskStatus::KEYS.iter().position(|k| *k == key)?;
+        TaskStatus::VARIANTS.get(index).copied()
     }
 
     pub fn label(self, lang: Lang) -> &'static str {

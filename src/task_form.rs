@@ -78,10 +78,10 @@ pub fn tasks_html(plan: &Plan, filter: &Filter, as_of: NaiveDate, lang: Lang) ->
         pick("Tất cả", "All"),
         filter.status.is_none(),
     );
-    for status in TaskStatus::ALL {
+    for &status in TaskStatus::VARIANTS {
         select_option(
             &mut html,
-            status.key(),
+            status.stored_key(),
             status.label(lang),
             filter.status == Some(status),
         );
@@ -170,10 +170,10 @@ fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: 
             ("name", Some(&format!("status:{index}"))),
         ],
     );
-    for status in TaskStatus::ALL {
+    for &status in TaskStatus::VARIANTS {
         select_option(
             html,
-            status.key(),
+            status.stored_key(),
             status.label(lang),
             status == task.status,
         );
@@ -574,6 +574,26 @@ mod tests {
                 .filter(|t| t.status == TaskStatus::Done)
                 .count()
         );
+    }
+
+    #[test]
+    fn every_status_offered_in_a_row_can_be_chosen() {
+        let html = tasks_html(
+            &Plan::hai_phong_135(),
+            &Filter::default(),
+            date(2019, 3, 2),
+            Lang::En,
+        );
+        for &status in TaskStatus::VARIANTS {
+            let value = status.stored_key();
+            assert!(
+                html.contains(&format!("value=\"{value}\"")),
+                "{value} offered"
+            );
+            let mut plan = Plan::hai_phong_135();
+            assert!(set_status(&mut plan, 0, value));
+            assert_eq!(plan.tasks[0].status, status);
+        }
     }
 
     #[test]
