@@ -28,6 +28,7 @@ use crate::web::dom::{self, by_id, set_html};
 use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::ui::*;
+use crate::workspace::Workspace;
 
 /// The run allowed to continue; any other stops at its next slice.
 static CURRENT_RUN: AtomicU32 = AtomicU32::new(0);
@@ -46,15 +47,29 @@ fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
+/// Reads the workspace through one instance of the signal's code (each
+/// closure type given to `with_untracked` would be another in the download).
+fn read(state: AppState, f: &mut dyn FnMut(&Workspace)) {
+    state.workspace.with_untracked(|w| f(w));
+}
+
+/// Changes the workspace, likewise; `f` says whether it changed anything
+/// (only then is it saved and shown anew).
+fn edit(state: AppState, f: &mut dyn FnMut(&mut Workspace) -> bool) {
+    state.workspace.maybe_update(|w| f(w));
+}
+
 /// Everything: the title, the settings and inputs, then the rest.
 fn render_all(live: &Shared, state: AppState) {
     let lang = state.lang.get_untracked();
-    dom::set_text("sim-title", lang.pick("Mô phỏng", "Simulation"));
     {
         let mut l = live.borrow_mut();
-        let setup = state
-            .workspace
-            .with_untracked(|w| l.wb.setup(w, state.as_of.get_untracked()));
+        let mut setup = None;
+        let as_of = state.as_of.get_untracked();
+        read(state, &mut |w| setup = Some(l.wb.setup(w, as_of)));
+        let Some(setup) = setup else {
+            return;
+        };
         let wb = &l.wb;
         let mut html = view::settings_html(wb.kind, wb.per_year_growth, wb.samples, wb.seed, lang);
         let (inputs, missing) = match setup.resolve(&wb.overrides) {
@@ -88,7 +103,7 @@ fn render_scenarios(live: &Shared, state: AppState) {
     let lang = state.lang.get_untracked();
     let l = live.borrow();
     let wb = &l.wb;
-    state.workspace.with_untracked(|w| {
+    read(state, &mut |w| {
         set_html(
             "sim-scenarios",
             &view::scenarios_html(
@@ -200,7 +215,7 @@ fn save_open(live: &Shared, state: AppState) {
     let l = live.borrow();
     if l.wb.open.is_some() {
         // Only a real change is saved (and notifies).
-        state.workspace.maybe_update(|w| l.wb.save_into(w));
+        edit(state, &mut |w| l.wb.save_into(w));
     }
 }
 
@@ -240,9 +255,10 @@ fn on_event(live: &Shared, state: AppState, ev: &web_sys::Event, committed: bool
     let change = if let Some(id) = attr("data-rename") {
         let l = live.borrow();
         let mut change = Change::None;
-        state
-            .workspace
-            .update(|w| change = l.wb.rename(w, &id, &value));
+        edit(state, &mut |w| {
+            change = l.wb.rename(w, &id, &value);
+            change != Change::None
+        });
         change
     } else if let Some(id) = attr("data-compare") {
         live.borrow_mut().wb.toggle_compare(&id, checked)
@@ -269,7 +285,10 @@ fn on_click(live: &Shared, state: AppState, ev: &web_sys::Event) {
         "save-new" => {
             let name = dom::input_value("sim-new-name").unwrap_or_default();
             let mut l = live.borrow_mut();
-            state.workspace.update(|w| l.wb.save_new(w, &name, lang));
+            edit(state, &mut |w| {
+                l.wb.save_new(w, &name, lang);
+                true
+            });
             Change::Scenarios
         }
         _ => {
@@ -279,7 +298,7 @@ fn on_click(live: &Shared, state: AppState, ev: &web_sys::Event) {
             }
             let mut l = live.borrow_mut();
             let mut change = Change::None;
-            state.workspace.maybe_update(|w| {
+            edit(state, &mut |w| {
                 change = l.wb.scenario_action(w, &action, &id, lang);
                 change == Change::Scenarios && action != "close"
             });
@@ -299,9 +318,7 @@ pub fn mount(root: &Element) {
     let url = untrack(|| location.url());
     if let Some(id) = query_value(&url, "scenario") {
         let (as_of, lang) = (state.as_of.get_untracked(), state.lang.get_untracked());
-        state
-            .workspace
-            .maybe_update(|w| wb.open_or_create(w, &id, as_of, lang));
+        edit(state, &mut |w| wb.open_or_create(w, &id, as_of, lang));
     }
     let live: Shared = Rc::new(RefCell::new(Live {
         wb,
@@ -316,19 +333,22 @@ pub fn mount(root: &Element) {
         r#"<section class="page simulation" aria-labelledby="sim-title"><h1 id="sim-title"></h1><div id="sim-form"></div><div id="sim-results"></div><div id="sim-mc"></div><div id="sim-scenarios"></div><div id="sim-compare"></div></section>"#,
     );
     // Only a new language, as-of date or workspace redraws everything;
-    // saving a scenario changes the workspace but not its id, so the
-    // effect compares with what it drew last.
+    // saving a scenario changes the workspace but not its id, so the title's
+    // region compares with what it drew last (a region rather than an
+    // effect of its own: one instance of the effect code serves both).
     let redraw = live.clone();
-    Effect::new(move |last: Option<(String, Lang, chrono::NaiveDate)>| {
-        let now = (
-            state.workspace.with(|w| w.id.clone()),
-            state.lang.get(),
-            state.as_of.get(),
-        );
-        if last.as_ref() != Some(&now) {
+    let drawn = RefCell::new(None);
+    region(&find(root, "#sim-title").expect("the title"), move || {
+        state.workspace.track();
+        let mut id = String::new();
+        read(state, &mut |w| id.clone_from(&w.id));
+        let lang = state.lang.get();
+        let now = Some((id, lang, state.as_of.get()));
+        if *drawn.borrow() != now {
+            drawn.replace(now);
             untrack(|| render_all(&redraw, state));
         }
-        now
+        lang.pick("Mô phỏng", "Simulation").to_owned()
     });
     let (on_input, on_change) = (live.clone(), live.clone());
     listen(root, "input", move |ev| {
