@@ -10,7 +10,9 @@
 
 use super::distribution::{Estimate, Shape};
 use super::goal_seek::{Answer, GoalSeek, Lever};
-use super::monte_carlo::Summary;
+use std::fmt::Write as _;
+
+use super::monte_carlo::{Band, Summary};
 use super::scenario::{ComparisonRow, RowKind, Scenario};
 use super::sensitivity::Swing;
 use super::{ModelKind, Quantity, Setup, Trajectory};
@@ -511,6 +513,9 @@ pub fn probabilities_html(setup: &Setup, summary: &Summary, lang: Lang) -> Strin
 }
 
 // --- Charts -----------------------------------------------------------------
+//
+// SVG written with `write!` straight into the text: coordinates are
+// formatted in place rather than through a string each.
 
 const W: f64 = 640.0;
 const H: f64 = 260.0;
@@ -519,184 +524,157 @@ const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 32.0;
 
-fn n1(value: f64) -> String {
-    format!("{value:.1}")
-}
-
-/// A plot area: periods across, values up.
-struct Plot {
-    periods: usize,
-    low: f64,
-    high: f64,
-}
-
-impl Plot {
-    fn new(periods: usize, values: impl Iterator<Item = f64>) -> Plot {
-        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
-        for v in values.filter(|v| v.is_finite()) {
-            low = low.min(v);
-            high = high.max(v);
-        }
-        if !low.is_finite() {
-            (low, high) = (0.0, 1.0);
-        }
-        // From zero when the values are all positive, so that shares and
-        // counts are not exaggerated; a margin on top.
-        let low = low.min(0.0);
-        let high = if high <= low {
-            low + 1.0
-        } else {
-            high + (high - low) * 0.08
-        };
-        Plot { periods, low, high }
-    }
-
-    fn x(&self, period: usize) -> f64 {
-        let span = self.periods.saturating_sub(1).max(1) as f64;
-        LEFT + period as f64 / span * (W - LEFT - RIGHT)
-    }
-
-    fn y(&self, value: f64) -> f64 {
-        let value = if value.is_finite() { value } else { self.low };
-        TOP + (self.high - value) / (self.high - self.low) * (H - TOP - BOTTOM)
-    }
-
-    fn points(&self, values: &[f64]) -> String {
-        let mut text = String::new();
-        for (i, v) in values.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            text.push_str(&n1(self.x(i)));
-            text.push(',');
-            text.push_str(&n1(self.y(*v)));
-        }
-        text
-    }
-}
-
-/// Opens a chart: the figure, the SVG with its title and description, the
-/// grid with value labels and the period labels (thinned to fit).
-fn open_chart(
-    html: &mut Html,
-    id: &str,
-    title: &str,
-    description: &str,
-    plot: &Plot,
-    labels: &[&str],
-    format: &dyn Fn(f64) -> String,
-) {
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let labelled = format!("{title_id} {desc_id}");
-    html.open("figure", &[("class", Some("chart")), ("id", Some(id))]);
-    html.open(
-        "svg",
-        &[
-            ("viewBox", Some("0 0 640 260")),
-            ("role", Some("img")),
-            ("aria-labelledby", Some(&labelled)),
-        ],
+/// Opens a chart: the figure and the SVG with its title and description.
+fn open_svg(html: &mut String, id: &str, height: f64, title: &str, description: &str) {
+    let _ = write!(
+        html,
+        r#"<figure class="chart" id="{id}"><svg viewBox="0 0 640 {height}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        escape(title),
+        escape(description)
     );
-    html.element("title", &[("id", Some(&title_id))], title);
-    html.element("desc", &[("id", Some(&desc_id))], description);
-    for i in 0..=4 {
-        let value = plot.low + (plot.high - plot.low) * f64::from(i) / 4.0;
-        let y = n1(plot.y(value));
-        html.void(
-            "line",
-            &[
-                ("class", Some("chart-grid")),
-                ("x1", Some(&n1(LEFT))),
-                ("y1", Some(&y)),
-                ("x2", Some(&n1(W - RIGHT))),
-                ("y2", Some(&y)),
-            ],
-        )
-        .close("line");
-        html.element(
-            "text",
-            &[
-                ("class", Some("chart-label")),
-                ("x", Some(&n1(LEFT - 6.0))),
-                ("y", Some(&n1(plot.y(value) + 4.0))),
-                ("text-anchor", Some("end")),
-            ],
-            &format(value),
-        );
-    }
-    let step = labels.len().div_ceil(12).max(1);
-    for (i, label) in labels.iter().enumerate() {
-        if i % step == 0 || i + 1 == labels.len() {
-            html.element(
-                "text",
-                &[
-                    ("class", Some("chart-label")),
-                    ("x", Some(&n1(plot.x(i)))),
-                    ("y", Some(&n1(H - 10.0))),
-                    ("text-anchor", Some("middle")),
-                ],
-                label,
-            );
-        }
-    }
 }
 
-fn polyline(html: &mut Html, class: &str, points: &str) {
-    html.void(
-        "polyline",
-        &[("class", Some(class)), ("points", Some(points))],
-    )
-    .close("polyline");
+/// A line of the chart's class from (x1, y1) to (x2, y2).
+fn line(html: &mut String, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
+    let _ = write!(
+        html,
+        r#"<line class="{class}" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"></line>"#
+    );
 }
 
-/// The target lines (one per goal of the metric) and the deadline.
-fn marks(html: &mut Html, setup: &Setup, metric: usize, plot: &Plot) {
-    for goal in setup.goals.iter().filter(|g| g.metric == metric) {
-        let y = n1(plot.y(goal.value));
-        html.void(
-            "line",
-            &[
-                ("class", Some("chart-target")),
-                ("x1", Some(&n1(LEFT))),
-                ("y1", Some(&y)),
-                ("x2", Some(&n1(W - RIGHT))),
-                ("y2", Some(&y)),
-            ],
-        )
-        .close("line");
-    }
-    if let Some(period) = setup.metrics.get(metric).and_then(|m| m.deadline_period) {
-        let x = n1(plot.x(period));
-        html.void(
-            "line",
-            &[
-                ("class", Some("chart-deadline")),
-                ("x1", Some(&x)),
-                ("y1", Some(&n1(TOP))),
-                ("x2", Some(&x)),
-                ("y2", Some(&n1(H - BOTTOM))),
-            ],
-        )
-        .close("line");
-    }
+/// A label at (x, y).
+fn label(html: &mut String, x: f64, y: f64, anchor: &str, text: &str) {
+    let _ = write!(
+        html,
+        r#"<text class="chart-label" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">{}</text>"#,
+        escape(text)
+    );
 }
 
 /// The legend under a chart, as text (never colour alone: each line is
-/// also named by its pattern).
-fn legend(html: &mut Html, items: &[(&str, &str)]) {
-    html.open("figcaption", &[])
-        .open("ul", &[("class", Some("chart-legend"))]);
+/// also named by its pattern), and the end of the figure.
+fn close_chart(html: &mut String, items: &[(&str, &str)]) {
+    html.push_str(r#"</svg><figcaption><ul class="chart-legend">"#);
     for (class, text) in items {
-        html.open("li", &[]);
-        html.element(
-            "span",
-            &[("class", Some(*class)), ("aria-hidden", Some("true"))],
-            "",
+        let _ = write!(
+            html,
+            r#"<li><span class="{class}" aria-hidden="true"></span>{}</li>"#,
+            escape(text)
         );
-        html.text(text).close("li");
     }
-    html.close("ul").close("figcaption");
+    html.push_str("</ul></figcaption></figure>");
+}
+
+/// A chart of one metric over the periods: lines (each a class and its
+/// values), an optional P10–P90 band, the grid with value labels, the
+/// period labels (thinned to fit), the target lines and the deadline.
+#[allow(clippy::too_many_arguments)]
+fn line_chart(
+    setup: &Setup,
+    metric: usize,
+    id: &str,
+    title: &str,
+    description: &str,
+    lines: &[(&str, &[f64])],
+    band: &[Band],
+    legend: &[(&str, &str)],
+    lang: Lang,
+) -> String {
+    let q = setup
+        .metrics
+        .get(metric)
+        .map_or(Quantity::Count, |m| m.quantity);
+    let goals: Vec<f64> = setup
+        .goals
+        .iter()
+        .filter(|g| g.metric == metric)
+        .map(|g| g.value)
+        .collect();
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    let all = lines.iter().flat_map(|(_, values)| values.iter());
+    for &v in all
+        .chain(band.iter().flat_map(|b| [&b.p10, &b.p90]))
+        .chain(&goals)
+    {
+        if v.is_finite() {
+            low = low.min(v);
+            high = high.max(v);
+        }
+    }
+    if !low.is_finite() {
+        (low, high) = (0.0, 1.0);
+    }
+    // From zero when the values are all positive, so that shares and
+    // counts are not exaggerated; a margin on top.
+    low = low.min(0.0);
+    high = if high <= low {
+        low + 1.0
+    } else {
+        high + (high - low) * 0.08
+    };
+    let span = setup.periods.len().saturating_sub(1).max(1) as f64;
+    let x = |period: usize| LEFT + period as f64 / span * (W - LEFT - RIGHT);
+    let y = |value: f64| {
+        let value = if value.is_finite() { value } else { low };
+        TOP + (high - value) / (high - low) * (H - TOP - BOTTOM)
+    };
+    let mut html = String::new();
+    open_svg(&mut html, id, H, title, description);
+    for i in 0..=4 {
+        let value = low + (high - low) * f64::from(i) / 4.0;
+        line(&mut html, "chart-grid", LEFT, y(value), W - RIGHT, y(value));
+        label(
+            &mut html,
+            LEFT - 6.0,
+            y(value) + 4.0,
+            "end",
+            &show(value, q, lang),
+        );
+    }
+    let count = setup.periods.len();
+    let step = count.div_ceil(12).max(1);
+    for (i, period) in setup.periods.iter().enumerate() {
+        if i % step == 0 || i + 1 == count {
+            label(&mut html, x(i), H - 10.0, "middle", &period.label);
+        }
+    }
+    if !band.is_empty() {
+        html.push_str(r#"<path class="fan-band" d=""#);
+        let edge = band.iter().map(|b| b.p90).enumerate();
+        let back = band.iter().map(|b| b.p10).enumerate().rev();
+        for (n, (i, v)) in edge.chain(back).enumerate() {
+            let _ = write!(
+                html,
+                "{}{:.1},{:.1} ",
+                if n == 0 { "M" } else { "L" },
+                x(i),
+                y(v)
+            );
+        }
+        html.push_str(r#"Z"></path>"#);
+    }
+    for (class, values) in lines {
+        let _ = write!(html, r#"<polyline class="{class}" points=""#);
+        for (i, v) in values.iter().enumerate() {
+            let _ = write!(html, "{:.1},{:.1} ", x(i), y(*v));
+        }
+        html.push_str(r#""></polyline>"#);
+    }
+    for goal in goals {
+        line(&mut html, "chart-target", LEFT, y(goal), W - RIGHT, y(goal));
+    }
+    if let Some(period) = setup.metrics.get(metric).and_then(|m| m.deadline_period) {
+        line(
+            &mut html,
+            "chart-deadline",
+            x(period),
+            TOP,
+            x(period),
+            H - BOTTOM,
+        );
+    }
+    close_chart(&mut html, legend);
+    html
 }
 
 /// The fan chart of one metric: the P10–P90 band, the median and the most
@@ -716,77 +694,90 @@ pub fn fan_chart_html(
     let bands = summary
         .and_then(|s| s.bands.get(metric))
         .map_or(&[][..], |b| &b[..]);
-    let plot = Plot::new(
-        setup.periods.len(),
-        likely
-            .iter()
-            .copied()
-            .chain(bands.iter().flat_map(|b| [b.p10, b.p90]))
-            .chain(
-                setup
-                    .goals
-                    .iter()
-                    .filter(|g| g.metric == metric)
-                    .map(|g| g.value),
-            ),
-    );
-    let labels: Vec<&str> = setup.periods.iter().map(|p| p.label.as_str()).collect();
     let mut description = String::new();
-    for (i, label) in labels.iter().enumerate() {
-        if i > 0 {
-            description.push_str("; ");
-        }
-        description.push_str(label);
-        description.push(' ');
-        description.push_str(&show(likely.get(i).copied().unwrap_or(0.0), q, lang));
+    for (i, period) in setup.periods.iter().enumerate() {
+        let value = show(likely.get(i).copied().unwrap_or(0.0), q, lang);
+        let _ = write!(
+            description,
+            "{}{} {value}",
+            if i > 0 { "; " } else { "" },
+            period.label
+        );
         if let Some(band) = bands.get(i) {
-            description.push_str(&format!(
-                " (P10 {}, P90 {})",
-                show(band.p10, q, lang),
-                show(band.p90, q, lang)
-            ));
+            let (p10, p90) = (show(band.p10, q, lang), show(band.p90, q, lang));
+            let _ = write!(description, " (P10 {p10}, P90 {p90})");
         }
     }
-    let id = format!("sim-fan-{metric}");
-    let mut html = Html::new();
-    let format = |v: f64| show(v, q, lang);
-    open_chart(
-        &mut html,
-        &id,
+    let median: Vec<f64> = bands.iter().map(|b| b.p50).collect();
+    let mut lines = Vec::new();
+    let mut legend = vec![("key-likely", lang.pick("Khả năng nhất", "Most likely"))];
+    if !bands.is_empty() {
+        lines.push(("fan-median", &median[..]));
+        legend.push(("key-median", lang.pick("Trung vị (P50)", "Median (P50)")));
+        legend.push(("key-band", lang.pick("Từ P10 đến P90", "P10 to P90")));
+    }
+    lines.push(("fan-likely", likely));
+    legend.push(("key-target", lang.pick("Mục tiêu", "Target")));
+    legend.push(("key-deadline", lang.pick("Thời hạn", "Deadline")));
+    line_chart(
+        setup,
+        metric,
+        &format!("sim-fan-{metric}"),
         spec.title.get(lang),
         &description,
-        &plot,
-        &labels,
-        &format,
+        &lines,
+        bands,
+        &legend,
+        lang,
+    )
+}
+
+/// One metric's most likely projection under several scenarios, overlaid,
+/// with the target and the deadline.
+pub fn overlay_chart_html(
+    setup: &Setup,
+    metric: usize,
+    lines: &[(&str, &Trajectory)],
+    lang: Lang,
+) -> String {
+    let Some(spec) = setup.metrics.get(metric) else {
+        return String::new();
+    };
+    const CLASSES: [(&str, &str); 5] = [
+        ("line-0", "key-0"),
+        ("line-1", "key-1"),
+        ("line-2", "key-2"),
+        ("line-3", "key-3"),
+        ("line-4", "key-4"),
+    ];
+    let last = setup.periods.last().map_or("", |p| p.label.as_str());
+    let mut description = String::new();
+    let mut series = Vec::new();
+    let mut legend = Vec::new();
+    for (i, (name, trajectory)) in lines.iter().enumerate() {
+        let values = trajectory.values.get(metric).map_or(&[][..], |v| &v[..]);
+        let end = show(values.last().copied().unwrap_or(0.0), spec.quantity, lang);
+        let _ = write!(description, "{name}: {last} {end}. ");
+        let (line, key) = CLASSES[i % CLASSES.len()];
+        series.push((line, values));
+        legend.push((key, *name));
+    }
+    let title = format!(
+        "{} — {}",
+        spec.title.get(lang),
+        lang.pick("so sánh", "compared")
     );
-    if !bands.is_empty() {
-        let mut band = String::new();
-        for (i, b) in bands.iter().enumerate() {
-            band.push_str(if i == 0 { "M" } else { " L" });
-            band.push_str(&format!("{},{}", n1(plot.x(i)), n1(plot.y(b.p90))));
-        }
-        for (i, b) in bands.iter().enumerate().rev() {
-            band.push_str(&format!(" L{},{}", n1(plot.x(i)), n1(plot.y(b.p10))));
-        }
-        band.push_str(" Z");
-        html.void("path", &[("class", Some("fan-band")), ("d", Some(&band))])
-            .close("path");
-        let median: Vec<f64> = bands.iter().map(|b| b.p50).collect();
-        polyline(&mut html, "fan-median", &plot.points(&median));
-    }
-    polyline(&mut html, "fan-likely", &plot.points(likely));
-    marks(&mut html, setup, metric, &plot);
-    html.close("svg");
-    let mut items = vec![("key-likely", lang.pick("Khả năng nhất", "Most likely"))];
-    if !bands.is_empty() {
-        items.push(("key-median", lang.pick("Trung vị (P50)", "Median (P50)")));
-        items.push(("key-band", lang.pick("Từ P10 đến P90", "P10 to P90")));
-    }
-    items.push(("key-target", lang.pick("Mục tiêu", "Target")));
-    items.push(("key-deadline", lang.pick("Thời hạn", "Deadline")));
-    legend(&mut html, &items);
-    html.close("figure");
-    html.into_string()
+    line_chart(
+        setup,
+        metric,
+        &format!("sim-overlay-{metric}"),
+        &title,
+        description.trim_end(),
+        &series,
+        &[],
+        &legend,
+        lang,
+    )
 }
 
 /// The tornado chart: each ranged input's swing of a metric's value on its
@@ -802,19 +793,13 @@ pub fn tornado_html(
     let Some(spec) = setup.metrics.get(metric) else {
         return String::new();
     };
-    let q = spec.quantity;
-    let mut html = Html::new();
     if swings.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("note"))],
-            lang.pick(
-                "Biểu đồ lốc xoáy cần ít nhất một đầu vào là khoảng (tối thiểu – tối đa).",
-                "The tornado chart needs at least one input given as a range (minimum – maximum).",
-            ),
-        );
-        return html.into_string();
+        return note_html(lang.pick(
+            "Biểu đồ lốc xoáy cần ít nhất một đầu vào là khoảng (tối thiểu – tối đa).",
+            "The tornado chart needs at least one input given as a range (minimum – maximum).",
+        ));
     }
+    let q = spec.quantity;
     let (mut low, mut high) = (centre, centre);
     for s in swings {
         low = low.min(s.at_low.min(s.at_high));
@@ -822,110 +807,78 @@ pub fn tornado_html(
     }
     let span = if high > low { high - low } else { 1.0 };
     const LABEL: f64 = 230.0;
-    let row = 26.0;
-    let height = TOP + row * swings.len() as f64 + BOTTOM;
+    const ROW: f64 = 26.0;
+    let height = TOP + ROW * swings.len() as f64 + BOTTOM;
     // Room on the right for the "low → high" figures.
     let x = |v: f64| LABEL + (v - low) / span * (W - LABEL - 150.0);
-    let title = format!(
-        "{}: {}",
-        lang.pick("Độ nhạy", "Sensitivity"),
-        spec.title.get(lang)
-    );
     let mut description = String::new();
-    let view_box = format!("0 0 640 {}", n1(height));
-    let id = format!("sim-tornado-{metric}");
-    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
-    let labelled = format!("{title_id} {desc_id}");
-    html.open("figure", &[("class", Some("chart")), ("id", Some(&id))]);
-    html.open(
-        "svg",
-        &[
-            ("viewBox", Some(&view_box)),
-            ("role", Some("img")),
-            ("aria-labelledby", Some(&labelled)),
-        ],
-    );
-    html.element("title", &[("id", Some(&title_id))], &title);
-    let mut bars = Html::new();
+    let mut bars = String::new();
     for (i, swing) in swings.iter().enumerate() {
         let name = setup
             .inputs
             .get(swing.input)
             .map_or("", |s| s.label.get(lang));
-        let at_low = show(swing.at_low, q, lang);
-        let at_high = show(swing.at_high, q, lang);
-        description.push_str(&format!("{name}: {at_low} → {at_high}. "));
-        let top = TOP + row * i as f64;
+        let range = format!(
+            "{} → {}",
+            show(swing.at_low, q, lang),
+            show(swing.at_high, q, lang)
+        );
+        let _ = write!(description, "{name}: {range}. ");
+        let top = TOP + ROW * i as f64;
         let (a, b) = (
             x(swing.at_low.min(swing.at_high)),
             x(swing.at_low.max(swing.at_high)),
         );
-        bars.element(
-            "text",
-            &[
-                ("class", Some("chart-label")),
-                ("x", Some(&n1(LABEL - 6.0))),
-                ("y", Some(&n1(top + 16.0))),
-                ("text-anchor", Some("end")),
-            ],
+        label(
+            &mut bars,
+            LABEL - 6.0,
+            top + 16.0,
+            "end",
             &shorten(name, 34),
         );
-        bars.void(
-            "rect",
-            &[
-                ("class", Some("tornado-bar")),
-                ("x", Some(&n1(a))),
-                ("y", Some(&n1(top + 4.0))),
-                ("width", Some(&n1((b - a).max(1.0)))),
-                ("height", Some(&n1(row - 8.0))),
-            ],
-        )
-        .close("rect");
-        bars.element(
-            "text",
-            &[
-                ("class", Some("chart-label")),
-                ("x", Some(&n1(b + 4.0))),
-                ("y", Some(&n1(top + 16.0))),
-            ],
-            &format!("{at_low} → {at_high}"),
+        let _ = write!(
+            bars,
+            r#"<rect class="tornado-bar" x="{a:.1}" y="{:.1}" width="{:.1}" height="18"></rect>"#,
+            top + 4.0,
+            (b - a).max(1.0)
         );
+        label(&mut bars, b + 4.0, top + 16.0, "start", &range);
     }
-    html.element("desc", &[("id", Some(&desc_id))], description.trim_end());
-    html.append(&bars);
-    let cx = n1(x(centre));
-    html.void(
-        "line",
-        &[
-            ("class", Some("chart-deadline")),
-            ("x1", Some(&cx)),
-            ("y1", Some(&n1(TOP))),
-            ("x2", Some(&cx)),
-            ("y2", Some(&n1(height - BOTTOM))),
-        ],
-    )
-    .close("line");
-    html.element(
-        "text",
-        &[
-            ("class", Some("chart-label")),
-            ("x", Some(&cx)),
-            ("y", Some(&n1(height - 10.0))),
-            ("text-anchor", Some("middle")),
-        ],
+    let mut html = String::new();
+    open_svg(
+        &mut html,
+        &format!("sim-tornado-{metric}"),
+        height,
+        &format!(
+            "{}: {}",
+            lang.pick("Độ nhạy", "Sensitivity"),
+            spec.title.get(lang)
+        ),
+        description.trim_end(),
+    );
+    html.push_str(&bars);
+    line(
+        &mut html,
+        "chart-deadline",
+        x(centre),
+        TOP,
+        x(centre),
+        height - BOTTOM,
+    );
+    label(
+        &mut html,
+        x(centre),
+        height - 10.0,
+        "middle",
         &show(centre, q, lang),
     );
-    html.close("svg");
-    html.element(
-        "figcaption",
-        &[],
-        lang.pick(
-            "Mỗi thanh: giá trị tại thời hạn khi đầu vào đi từ tối thiểu đến tối đa, các đầu vào khác giữ ở mức khả năng nhất.",
-            "Each bar: the value on the deadline as the input goes from its minimum to its maximum, the others held at their most likely values.",
-        ),
-    );
-    html.close("figure");
-    html.into_string()
+    html.push_str("</svg><figcaption>");
+    html.push_str(&escape(lang.pick(
+        "Mỗi thanh: giá trị tại thời hạn khi đầu vào đi từ tối thiểu đến tối đa, các đầu vào khác giữ ở mức khả năng nhất.",
+        "Each bar: the value on the deadline as the input goes from its minimum to its maximum, the others held at their most likely values.",
+    )));
+    html.push_str("</figcaption></figure>");
+    html
 }
 
 fn shorten(text: &str, chars: usize) -> String {
@@ -1217,76 +1170,6 @@ pub fn comparison_html(
         html.close("tr");
     }
     html.close("tbody").close("table").close("div");
-    html.into_string()
-}
-
-/// One metric's most likely projection under several scenarios, overlaid,
-/// with the target and the deadline.
-pub fn overlay_chart_html(
-    setup: &Setup,
-    metric: usize,
-    lines: &[(&str, &Trajectory)],
-    lang: Lang,
-) -> String {
-    let Some(spec) = setup.metrics.get(metric) else {
-        return String::new();
-    };
-    let q = spec.quantity;
-    let series: Vec<&[f64]> = lines
-        .iter()
-        .map(|(_, t)| t.values.get(metric).map_or(&[][..], |v| &v[..]))
-        .collect();
-    let plot = Plot::new(
-        setup.periods.len(),
-        series.iter().flat_map(|s| s.iter().copied()).chain(
-            setup
-                .goals
-                .iter()
-                .filter(|g| g.metric == metric)
-                .map(|g| g.value),
-        ),
-    );
-    let labels: Vec<&str> = setup.periods.iter().map(|p| p.label.as_str()).collect();
-    let mut description = String::new();
-    for ((name, _), values) in lines.iter().zip(&series) {
-        let last = values.last().copied().unwrap_or(0.0);
-        description.push_str(&format!(
-            "{name}: {} {}. ",
-            labels.last().copied().unwrap_or(""),
-            show(last, q, lang)
-        ));
-    }
-    let id = format!("sim-overlay-{metric}");
-    let title = format!(
-        "{} — {}",
-        spec.title.get(lang),
-        lang.pick("so sánh", "compared")
-    );
-    let mut html = Html::new();
-    let format = |v: f64| show(v, q, lang);
-    open_chart(
-        &mut html,
-        &id,
-        &title,
-        description.trim_end(),
-        &plot,
-        &labels,
-        &format,
-    );
-    let classes = ["line-0", "line-1", "line-2", "line-3", "line-4"];
-    for (i, values) in series.iter().enumerate() {
-        polyline(&mut html, classes[i % classes.len()], &plot.points(values));
-    }
-    marks(&mut html, setup, metric, &plot);
-    html.close("svg");
-    let keys = ["key-0", "key-1", "key-2", "key-3", "key-4"];
-    let items: Vec<(&str, &str)> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| (keys[i % keys.len()], *name))
-        .collect();
-    legend(&mut html, &items);
-    html.close("figure");
     html.into_string()
 }
 
