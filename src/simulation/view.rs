@@ -17,7 +17,7 @@ use super::scenario::{ComparisonRow, RowKind, Scenario};
 use super::sensitivity::Swing;
 use super::{ModelKind, Quantity, Setup, Trajectory};
 use crate::format::{format_number, format_percent};
-use crate::html::{escape, Html};
+use crate::html::escape;
 use crate::i18n::Lang;
 
 /// A value as a person reads it, by what it means.
@@ -83,28 +83,13 @@ fn unit_suffix(quantity: Quantity, lang: Lang) -> &'static str {
     }
 }
 
-fn number_field(html: &mut Html, key: &str, field: &'static str, label: &str, value: &str) {
-    let id = format!("sim-{key}-{field}");
-    html.void(
-        "input",
-        &[
-            ("id", Some(&id)),
-            ("type", Some("text")),
-            ("inputmode", Some("decimal")),
-            ("size", Some("7")),
-            ("data-key", Some(key)),
-            ("data-f", Some(field)),
-            ("aria-label", Some(label)),
-            ("value", Some(value)),
-        ],
-    );
-}
-
-fn option(html: &mut Html, value: &str, selected: bool, text: &str) {
-    html.element(
-        "option",
-        &[("value", Some(value)), ("selected", selected.then_some(""))],
-        text,
+fn option(html: &mut String, value: &str, selected: bool, text: &str) {
+    let selected = if selected { " selected" } else { "" };
+    let _ = write!(
+        html,
+        r#"<option value="{}"{selected}>{}</option>"#,
+        escape(value),
+        escape(text)
     );
 }
 
@@ -116,185 +101,139 @@ pub fn settings_html(
     seed: u64,
     lang: Lang,
 ) -> String {
-    let mut html = Html::new();
-    html.element(
-        "p",
-        &[("class", Some("lead"))],
+    let mut html = format!(
+        r#"<p class="lead">{}</p><div class="sim-settings"><label for="sim-model">{}</label><select id="sim-model" name="model">"#,
         lang.pick(
             "Thử các giả định và xem đến hạn các chỉ tiêu sẽ ra sao, cần bao nhiêu để đạt, và khả năng đạt khi các giả định không chắc chắn. Giá trị mặc định lấy từ dữ liệu của bạn.",
             "Try assumptions and see where the targets will be at their deadlines, what it would take to meet them, and the chance of meeting them when the assumptions are uncertain. Defaults come from your data.",
         ),
-    );
-    html.open("div", &[("class", Some("sim-settings"))]);
-    html.element(
-        "label",
-        &[("for", Some("sim-model"))],
         lang.pick("Mô hình", "Model"),
-    );
-    html.open(
-        "select",
-        &[("id", Some("sim-model")), ("name", Some("model"))],
     );
     for k in ModelKind::ALL {
         option(&mut html, k.key(), k == kind, k.title().get(lang));
     }
-    html.close("select");
+    html.push_str("</select>");
     if kind == ModelKind::GrdpShare {
-        html.open("label", &[("class", Some("inline"))]);
-        html.void(
-            "input",
-            &[
-                ("type", Some("checkbox")),
-                ("name", Some("per_year")),
-                ("checked", per_year_growth.then_some("")),
-            ],
+        let _ = write!(
+            html,
+            r#"<label class="inline"><input type="checkbox" name="per_year"{}>{}</label>"#,
+            if per_year_growth { " checked" } else { "" },
+            lang.pick(
+                " Mỗi năm một tốc độ tăng trưởng",
+                " One growth rate per year"
+            ),
         );
-        html.text(lang.pick(
-            " Mỗi năm một tốc độ tăng trưởng",
-            " One growth rate per year",
-        ));
-        html.close("label");
     }
     for (name, label, value) in [
         (
             "samples",
             lang.pick("Số lần mô phỏng", "Samples"),
-            samples.to_string(),
+            u64::from(samples),
         ),
-        ("seed", lang.pick("Hạt giống", "Seed"), seed.to_string()),
+        ("seed", lang.pick("Hạt giống", "Seed"), seed),
     ] {
-        let id = format!("sim-{name}");
-        html.element("label", &[("for", Some(&id))], label);
-        html.void(
-            "input",
-            &[
-                ("id", Some(&id)),
-                ("name", Some(name)),
-                ("type", Some("text")),
-                ("inputmode", Some("numeric")),
-                ("size", Some("8")),
-                ("value", Some(&value)),
-            ],
+        let _ = write!(
+            html,
+            r#"<label for="sim-{name}">{label}</label><input id="sim-{name}" name="{name}" type="text" inputmode="numeric" size="8" value="{value}">"#
         );
     }
-    html.close("div");
-    html.into_string()
+    html.push_str("</div>");
+    html
 }
 
 /// The inputs as a table: each with its most likely value, an optional
 /// range (minimum and maximum) and its shape, and where the default came
 /// from. `inputs` are the resolved ranges (same order as the setup's).
 pub fn form_html(setup: &Setup, inputs: &[Estimate], missing: &[usize], lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("sim-inputs"))]);
-    html.element(
-        "caption",
-        &[],
-        lang.pick(
+    let pick = |vi, en| lang.pick(vi, en);
+    let mut html = format!(
+        r#"<div class="table-scroll"><table class="sim-inputs"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        pick(
             "Giả định (để trống tối thiểu và tối đa nếu chắc chắn)",
             "Assumptions (leave minimum and maximum empty when certain)",
         ),
+        pick("Đầu vào", "Input"),
+        pick("Tối thiểu", "Minimum"),
+        pick("Khả năng nhất", "Most likely"),
+        pick("Tối đa", "Maximum"),
+        pick("Phân phối", "Shape"),
     );
-    html.open("thead", &[]).open("tr", &[]);
-    for head in [
-        lang.pick("Đầu vào", "Input"),
-        lang.pick("Tối thiểu", "Minimum"),
-        lang.pick("Khả năng nhất", "Most likely"),
-        lang.pick("Tối đa", "Maximum"),
-        lang.pick("Phân phối", "Shape"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], head);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
     for (index, spec) in setup.inputs.iter().enumerate() {
         let estimate = inputs.get(index).copied().unwrap_or_default();
-        let label = spec.label.get(lang);
+        let label = escape(spec.label.get(lang));
         let suffix = unit_suffix(spec.quantity, lang);
-        html.open("tr", &[]).open("th", &[("scope", Some("row"))]);
-        html.text(label);
+        let _ = write!(html, r#"<tr><th scope="row">{label}"#);
         if !suffix.is_empty() {
-            html.text(" (").text(suffix).text(")");
+            let _ = write!(html, " ({suffix})");
         }
-        html.element("small", &[], spec.source.get(lang));
-        if missing.contains(&index) {
-            html.element(
-                "span",
-                &[("class", Some("field-error"))],
-                lang.pick("Cần nhập giá trị.", "A value is needed."),
+        let _ = write!(html, "<small>{}</small>", escape(spec.source.get(lang)));
+        let is_missing = missing.contains(&index);
+        if is_missing {
+            let _ = write!(
+                html,
+                r#"<span class="field-error">{}</span>"#,
+                pick("Cần nhập giá trị.", "A value is needed.")
             );
         }
-        html.close("th");
+        html.push_str("</th>");
         let ranged = !estimate.is_exact();
-        let text = |v: f64| field_text(v, spec.quantity, lang);
-        let likely = if missing.contains(&index) {
-            String::new()
-        } else {
-            text(estimate.likely)
+        let text = |v: f64, shown: bool| {
+            if shown {
+                field_text(v, spec.quantity, lang)
+            } else {
+                String::new()
+            }
         };
+        let key = escape(&spec.key);
         for (field, head, value) in [
             (
                 "low",
-                lang.pick("tối thiểu", "minimum"),
-                if ranged {
-                    text(estimate.low)
-                } else {
-                    String::new()
-                },
+                pick("tối thiểu", "minimum"),
+                text(estimate.low, ranged),
             ),
-            ("likely", lang.pick("khả năng nhất", "most likely"), likely),
+            (
+                "likely",
+                pick("khả năng nhất", "most likely"),
+                text(estimate.likely, !is_missing),
+            ),
             (
                 "high",
-                lang.pick("tối đa", "maximum"),
-                if ranged {
-                    text(estimate.high)
-                } else {
-                    String::new()
-                },
+                pick("tối đa", "maximum"),
+                text(estimate.high, ranged),
             ),
         ] {
-            html.open("td", &[]);
-            number_field(
-                &mut html,
-                &spec.key,
-                field,
-                &format!("{label}: {head}"),
-                &value,
+            let _ = write!(
+                html,
+                r#"<td><input id="sim-{key}-{field}" type="text" inputmode="decimal" size="7" data-key="{key}" data-f="{field}" aria-label="{label}: {head}" value="{value}"></td>"#
             );
-            html.close("td");
         }
-        html.open("td", &[]);
-        let shape_label = format!("{label}: {}", lang.pick("phân phối", "shape"));
-        html.open(
-            "select",
-            &[
-                ("data-key", Some(&spec.key)),
-                ("data-f", Some("shape")),
-                ("aria-label", Some(&shape_label)),
-            ],
+        let _ = write!(
+            html,
+            r#"<td><select data-key="{key}" data-f="shape" aria-label="{label}: {}">"#,
+            pick("phân phối", "shape")
         );
+        let pert = estimate.shape == Shape::Pert;
         option(
             &mut html,
             "triangular",
-            estimate.shape == Shape::Triangular,
-            lang.pick("Tam giác", "Triangular"),
+            !pert,
+            pick("Tam giác", "Triangular"),
         );
-        option(&mut html, "pert", estimate.shape == Shape::Pert, "PERT");
-        html.close("select").close("td").close("tr");
+        option(&mut html, "pert", pert, "PERT");
+        html.push_str("</select></td></tr>");
     }
-    html.close("tbody").close("table").close("div");
-    html.into_string()
+    html.push_str("</tbody></table></div>");
+    html
 }
 
 /// Whether a projected value meets every goal of its metric.
 fn status_word(setup: &Setup, metric: usize, value: f64, lang: Lang) -> &'static str {
-    let goals: Vec<_> = setup.goals.iter().filter(|g| g.metric == metric).collect();
-    match goals.first() {
+    match setup.goals.iter().find(|g| g.metric == metric) {
         None => "",
         // The first goal of a metric is the plan's target (a band's upper
         // end follows it).
-        Some(goal) if goal.is_met_by(value) => lang.pick("✓ đạt", "✓ met"),
-        Some(_) => lang.pick("✗ chưa đạt", "✗ not met"),
+        Some(goal) if goal.is_met_by(value) => lang.pick(" ✓ đạt", " ✓ met"),
+        Some(_) => lang.pick(" ✗ chưa đạt", " ✗ not met"),
     }
 }
 
@@ -302,28 +241,28 @@ fn status_word(setup: &Setup, metric: usize, value: f64, lang: Lang) -> &'static
 /// backlog's months at each year's end and at the deadlines), one column
 /// per metric, and each metric's value on its deadline judged.
 pub fn projection_html(setup: &Setup, trajectory: &Trajectory, lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("sim-projection"))]);
-    html.element(
-        "caption",
-        &[],
+    let mut html = format!(
+        r#"<div class="table-scroll"><table class="sim-projection"><caption>{}</caption><thead><tr><th scope="col">{}</th>"#,
         lang.pick(
             "Dự báo với các giá trị khả năng nhất",
             "Projection with the most likely values",
         ),
+        lang.pick("Kỳ", "Period"),
     );
-    html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", Some("col"))], lang.pick("Kỳ", "Period"));
     for metric in &setup.metrics {
-        html.element(
-            "th",
-            &[("scope", Some("col")), ("class", Some("num"))],
-            metric.title.get(lang),
+        let _ = write!(
+            html,
+            r#"<th scope="col" class="num">{}</th>"#,
+            escape(metric.title.get(lang))
         );
     }
-    html.close("tr").close("thead").open("tbody", &[]);
+    html.push_str("</tr></thead><tbody>");
     let last = setup.periods.len().saturating_sub(1);
+    let cell = |html: &mut String, m: usize, value: Option<&f64>, status: &str| {
+        let q = setup.metrics.get(m).map_or(Quantity::Count, |m| m.quantity);
+        let shown = show(value.copied().unwrap_or(0.0), q, lang);
+        let _ = write!(html, r#"<td class="num">{shown}{status}</td>"#);
+    };
     for (index, period) in setup.periods.iter().enumerate() {
         let is_deadline = setup
             .metrics
@@ -335,46 +274,41 @@ pub fn projection_html(setup: &Setup, trajectory: &Trajectory, lang: Lang) -> St
         {
             continue;
         }
-        html.open("tr", &[("class", is_deadline.then_some("sim-deadline"))]);
-        html.open("th", &[("scope", Some("row"))])
-            .text(&period.label);
-        if is_deadline {
-            html.text(lang.pick(" (thời hạn)", " (deadline)"));
-        }
-        html.close("th");
-        for (m, metric) in setup.metrics.iter().enumerate() {
-            let value = trajectory
-                .values
-                .get(m)
-                .and_then(|s| s.get(index))
-                .copied()
-                .unwrap_or(0.0);
-            html.element(
-                "td",
-                &[("class", Some("num"))],
-                &show(value, metric.quantity, lang),
-            );
-        }
-        html.close("tr");
-    }
-    html.close("tbody");
-    html.open("tfoot", &[]).open("tr", &[]);
-    html.element(
-        "th",
-        &[("scope", Some("row"))],
-        lang.pick("Tại thời hạn", "On the deadline"),
-    );
-    for (m, metric) in setup.metrics.iter().enumerate() {
-        let value = trajectory.judged.get(m).copied().unwrap_or(0.0);
-        let cell = format!(
-            "{} {}",
-            show(value, metric.quantity, lang),
-            status_word(setup, m, value, lang)
+        let _ = write!(
+            html,
+            r#"<tr{}><th scope="row">{}{}</th>"#,
+            if is_deadline {
+                r#" class="sim-deadline""#
+            } else {
+                ""
+            },
+            escape(&period.label),
+            if is_deadline {
+                lang.pick(" (thời hạn)", " (deadline)")
+            } else {
+                ""
+            }
         );
-        html.element("td", &[("class", Some("num"))], cell.trim_end());
+        for (m, series) in trajectory.values.iter().enumerate() {
+            cell(&mut html, m, series.get(index), "");
+        }
+        html.push_str("</tr>");
     }
-    html.close("tr").close("tfoot").close("table").close("div");
-    html.into_string()
+    let _ = write!(
+        html,
+        r#"</tbody><tfoot><tr><th scope="row">{}</th>"#,
+        lang.pick("Tại thời hạn", "On the deadline")
+    );
+    for (m, value) in trajectory.judged.iter().enumerate() {
+        cell(
+            &mut html,
+            m,
+            Some(value),
+            status_word(setup, m, *value, lang),
+        );
+    }
+    html.push_str("</tr></tfoot></table></div>");
+    html
 }
 
 fn lever_quantity(lever: Lever) -> Quantity {
@@ -398,7 +332,7 @@ pub fn answer_text(lever: Lever, answer: Answer, lang: Lang) -> String {
             lang.pick("HTX được công nhận mỗi năm", "recognitions per year")
         }
     };
-    match answer {
+    let text = match answer {
         Answer::Needed(value) => {
             let quantity = lever_quantity(lever);
             // Seats, units and recognitions come whole: round up.
@@ -407,109 +341,91 @@ pub fn answer_text(lever: Lever, answer: Answer, lang: Lang) -> String {
             } else {
                 (value * 10.0).ceil() / 10.0
             };
-            format!(
+            return format!(
                 "{} {} {what}",
                 lang.pick("Cần ít nhất", "Needs at least"),
                 show(value, quantity, lang).trim_start_matches('+')
+            );
+        }
+        Answer::AlreadyMet => lang.pick(
+            "Đã đạt, không cần thêm.",
+            "Already met; nothing more is needed.",
+        ),
+        Answer::DeadlinePassed => lang.pick(
+            "Không thể: thời hạn đã qua.",
+            "Not possible: the deadline has passed.",
+        ),
+        Answer::NotReachable(why) => {
+            return format!(
+                "{} {}.",
+                lang.pick("Không thể đạt:", "Out of reach:"),
+                why.text().get(lang)
             )
         }
-        Answer::AlreadyMet => lang
-            .pick(
-                "Đã đạt, không cần thêm.",
-                "Already met; nothing more is needed.",
-            )
-            .to_owned(),
-        Answer::DeadlinePassed => lang
-            .pick(
-                "Không thể: thời hạn đã qua.",
-                "Not possible: the deadline has passed.",
-            )
-            .to_owned(),
-        Answer::NotReachable(why) => format!(
-            "{} {}.",
-            lang.pick("Không thể đạt:", "Out of reach:"),
-            why.text().get(lang)
+        Answer::NoData => lang.pick(
+            "Chưa tính được: thiếu dữ liệu.",
+            "Cannot tell: data are missing.",
         ),
-        Answer::NoData => lang
-            .pick(
-                "Chưa tính được: thiếu dữ liệu.",
-                "Cannot tell: data are missing.",
-            )
-            .to_owned(),
-    }
+    };
+    text.to_owned()
 }
 
 /// Goal seek: for each goal, what its model's main lever must be.
 pub fn goal_seek_html(setup: &Setup, seeks: &[GoalSeek], lang: Lang) -> String {
-    let mut html = Html::new();
-    html.element(
-        "h3",
-        &[],
-        lang.pick("Cần bao nhiêu để đạt?", "What would it take?"),
+    let mut html = format!(
+        r#"<h3>{}</h3><ul class="sim-goal-seek">"#,
+        lang.pick("Cần bao nhiêu để đạt?", "What would it take?")
     );
-    html.open("ul", &[("class", Some("sim-goal-seek"))]);
     for seek in seeks {
-        let label = setup
-            .goals
-            .get(seek.goal)
-            .map(|g| g.label.get(lang))
-            .unwrap_or("");
-        html.open("li", &[])
-            .element("strong", &[], label)
-            .text(": ");
-        html.text(&answer_text(seek.lever, seek.answer, lang));
-        html.close("li");
+        let label = setup.goals.get(seek.goal).map_or("", |g| g.label.get(lang));
+        let _ = write!(
+            html,
+            "<li><strong>{}</strong>: {}</li>",
+            escape(label),
+            escape(&answer_text(seek.lever, seek.answer, lang))
+        );
     }
-    html.close("ul");
-    html.into_string()
+    html.push_str("</ul>");
+    html
 }
 
 /// The probability of meeting each goal, and the P10–P90 band on the
 /// deadline.
 pub fn probabilities_html(setup: &Setup, summary: &Summary, lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("ul", &[("class", Some("sim-probabilities"))]);
-    for (index, goal) in setup.goals.iter().enumerate() {
-        let p = summary.probabilities.get(index).copied().unwrap_or(0.0);
-        html.open("li", &[("data-goal", Some(&goal.target_id))]);
-        html.text(goal.label.get(lang)).text(": ");
-        html.element(
-            "strong",
-            &[("class", Some("sim-probability"))],
-            &format_percent(p, 1, lang),
+    let mut html = r#"<ul class="sim-probabilities">"#.to_owned();
+    for (goal, p) in setup.goals.iter().zip(&summary.probabilities) {
+        let _ = write!(
+            html,
+            r#"<li data-goal="{}">{}: <strong class="sim-probability">{}</strong>{}</li>"#,
+            escape(&goal.target_id),
+            escape(goal.label.get(lang)),
+            format_percent(*p, 1, lang),
+            lang.pick(" khả năng đạt", " chance of meeting it"),
         );
-        html.text(lang.pick(" khả năng đạt", " chance of meeting it"));
-        html.close("li");
     }
-    for (m, metric) in setup.metrics.iter().enumerate() {
-        if let Some(band) = summary.judged.get(m) {
-            let q = metric.quantity;
-            let line = format!(
-                "{} — {}: P10 {} · P50 {} · P90 {}",
-                metric.title.get(lang),
-                lang.pick("tại thời hạn", "on the deadline"),
-                show(band.p10, q, lang),
-                show(band.p50, q, lang),
-                show(band.p90, q, lang)
-            );
-            html.element("li", &[], &line);
-        }
+    for (metric, band) in setup.metrics.iter().zip(&summary.judged) {
+        let q = metric.quantity;
+        let _ = write!(
+            html,
+            "<li>{} — {}: P10 {} · P50 {} · P90 {}</li>",
+            escape(metric.title.get(lang)),
+            lang.pick("tại thời hạn", "on the deadline"),
+            show(band.p10, q, lang),
+            show(band.p50, q, lang),
+            show(band.p90, q, lang)
+        );
     }
-    html.close("ul");
-    html.element(
-        "p",
-        &[("class", Some("note"))],
-        &format!(
-            "{} {} {}",
-            format_number(f64::from(summary.samples), 0, lang),
-            lang.pick("lần mô phỏng.", "samples."),
-            lang.pick(
-                "Cùng hạt giống cho cùng kết quả.",
-                "The same seed gives the same numbers."
-            )
-        ),
+    let _ = write!(
+        html,
+        r#"</ul><p class="note">{} {} {}</p>"#,
+        format_number(f64::from(summary.samples), 0, lang),
+        lang.pick("lần mô phỏng.", "samples."),
+        lang.pick(
+            "Cùng hạt giống cho cùng kết quả.",
+            "The same seed gives the same numbers."
+        )
     );
-    html.into_string()
+    html
 }
 
 // --- Charts -----------------------------------------------------------------
@@ -899,16 +815,12 @@ pub fn scenario_href(id: &str) -> String {
     format!("/simulation?scenario={id}")
 }
 
-fn button(html: &mut Html, action: &str, id: Option<&str>, class: Option<&str>, text: &str) {
-    html.element(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", class),
-            ("data-action", Some(action)),
-            ("data-id", id),
-        ],
-        text,
+fn button(html: &mut String, action: &str, id: &str, class: &str, text: &str) {
+    let _ = write!(
+        html,
+        r#"<button type="button" class="{class}" data-action="{action}" data-id="{}">{}</button>"#,
+        escape(id),
+        escape(text)
     );
 }
 
@@ -922,169 +834,109 @@ pub fn scenarios_html(
     compared: &[String],
     lang: Lang,
 ) -> String {
-    let mut html = Html::new();
-    html.element("h2", &[], lang.pick("Kịch bản", "Scenarios"));
-    html.open("p", &[("class", Some("sim-open"))]);
+    let pick = |vi, en| lang.pick(vi, en);
+    let title = pick("Kịch bản", "Scenarios");
+    let mut html = format!(r#"<h2>{title}</h2><p class="sim-open">"#);
     match open.and_then(|id| scenarios.iter().find(|s| s.id == id)) {
         Some(s) => {
-            html.text(lang.pick("Đang mở kịch bản: ", "Open scenario: "));
-            html.element("strong", &[], &s.name);
-            html.text(lang.pick(
-                ". Thay đổi được lưu vào kịch bản này. ",
-                ". Changes are saved to this scenario. ",
-            ));
-            button(
-                &mut html,
-                "close",
-                None,
-                Some("secondary"),
-                lang.pick("Đóng", "Close"),
+            let _ = write!(
+                html,
+                "{}<strong>{}</strong>{}",
+                pick("Đang mở kịch bản: ", "Open scenario: "),
+                escape(&s.name),
+                pick(
+                    ". Thay đổi được lưu vào kịch bản này. ",
+                    ". Changes are saved to this scenario. ",
+                )
             );
+            button(&mut html, "close", "", "secondary", pick("Đóng", "Close"));
         }
-        None => {
-            html.text(lang.pick(
-                "Đang xem dữ liệu (chưa lưu thành kịch bản). ",
-                "Showing the data (not saved as a scenario). ",
-            ));
-        }
+        None => html.push_str(pick(
+            "Đang xem dữ liệu (chưa lưu thành kịch bản). ",
+            "Showing the data (not saved as a scenario). ",
+        )),
     }
-    html.close("p");
-    html.open("div", &[("class", Some("form-actions"))]);
-    html.element(
-        "label",
-        &[("for", Some("sim-new-name"))],
-        lang.pick("Tên kịch bản mới", "New scenario's name"),
-    );
-    html.void(
-        "input",
-        &[
-            ("id", Some("sim-new-name")),
-            ("type", Some("text")),
-            ("size", Some("20")),
-        ],
+    let _ = write!(
+        html,
+        r#"</p><div class="form-actions"><label for="sim-new-name">{}</label><input id="sim-new-name" type="text" size="20">"#,
+        pick("Tên kịch bản mới", "New scenario's name")
     );
     button(
         &mut html,
         "save-new",
-        None,
-        None,
-        lang.pick("Lưu thành kịch bản mới", "Save as a new scenario"),
+        "",
+        "",
+        pick("Lưu thành kịch bản mới", "Save as a new scenario"),
     );
-    html.close("div");
+    html.push_str("</div>");
     let mine: Vec<&Scenario> = scenarios.iter().filter(|s| s.model == kind).collect();
     if mine.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("note"))],
-            lang.pick(
-                "Chưa có kịch bản nào cho mô hình này.",
-                "No scenario for this model yet.",
-            ),
-        );
-        return html.into_string();
+        html.push_str(&note_html(pick(
+            "Chưa có kịch bản nào cho mô hình này.",
+            "No scenario for this model yet.",
+        )));
+        return html;
     }
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("sim-scenarios"))]);
-    html.element("caption", &[], lang.pick("Kịch bản", "Scenarios"));
-    html.open("thead", &[]).open("tr", &[]);
-    for head in [
-        lang.pick("Tên", "Name"),
-        lang.pick("Số thay đổi", "Changes"),
-        lang.pick("So sánh", "Compare"),
-        lang.pick("Thao tác", "Actions"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], head);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
+    let compare = pick("So sánh", "Compare");
+    let _ = write!(
+        html,
+        r#"<div class="table-scroll"><table class="sim-scenarios"><caption>{title}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{compare}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        pick("Tên", "Name"),
+        pick("Số thay đổi", "Changes"),
+        pick("Thao tác", "Actions"),
+    );
     for s in &mine {
-        let id = s.id.as_str();
-        html.open("tr", &[("data-scenario", Some(id))])
-            .open("td", &[]);
-        let name_label = format!(
-            "{} {}",
-            lang.pick("Tên kịch bản", "Name of scenario"),
-            s.name
-        );
-        html.void(
-            "input",
-            &[
-                ("type", Some("text")),
-                ("size", Some("18")),
-                ("data-rename", Some(id)),
-                ("aria-label", Some(&name_label)),
-                ("value", Some(&s.name)),
-            ],
-        );
-        html.close("td");
-        html.element(
-            "td",
-            &[("class", Some("num"))],
-            &s.overrides.len().to_string(),
-        );
-        html.open("td", &[]);
-        let compare_label = format!("{} {}", lang.pick("So sánh", "Compare"), s.name);
+        let (id, name) = (s.id.as_str(), escape(&s.name));
         let checked = compared.iter().any(|c| c == id);
-        html.void(
-            "input",
-            &[
-                ("type", Some("checkbox")),
-                ("data-compare", Some(id)),
-                ("aria-label", Some(&compare_label)),
-                ("checked", checked.then_some("")),
-                ("disabled", (!checked && compared.len() >= 4).then_some("")),
-            ],
+        let _ = write!(
+            html,
+            r#"<tr data-scenario="{id}"><td><input type="text" size="18" data-rename="{id}" aria-label="{} {name}" value="{name}"></td><td class="num">{}</td><td><input type="checkbox" data-compare="{id}" aria-label="{compare} {name}"{}{}></td><td>"#,
+            pick("Tên kịch bản", "Name of scenario"),
+            s.overrides.len(),
+            if checked { " checked" } else { "" },
+            if !checked && compared.len() >= 4 {
+                " disabled"
+            } else {
+                ""
+            },
+            id = escape(id),
         );
-        html.close("td").open("td", &[]);
         if open != Some(id) {
-            button(&mut html, "open", Some(id), None, lang.pick("Mở", "Open"));
+            button(&mut html, "open", id, "", pick("Mở", "Open"));
         }
         button(
             &mut html,
             "duplicate",
-            Some(id),
-            Some("secondary"),
-            lang.pick("Nhân bản", "Duplicate"),
+            id,
+            "secondary",
+            pick("Nhân bản", "Duplicate"),
         );
-        button(
-            &mut html,
-            "delete",
-            Some(id),
-            Some("secondary"),
-            lang.pick("Xóa", "Delete"),
-        );
-        html.close("td").close("tr");
+        button(&mut html, "delete", id, "secondary", pick("Xóa", "Delete"));
+        html.push_str("</td></tr>");
     }
-    html.close("tbody").close("table").close("div");
-    html.open("div", &[("class", Some("form-actions"))]);
-    html.element(
-        "label",
-        &[("for", Some("sim-base"))],
-        lang.pick("So sánh với (cơ sở)", "Compare against (base)"),
-    );
-    html.open(
-        "select",
-        &[("id", Some("sim-base")), ("name", Some("base"))],
+    let _ = write!(
+        html,
+        r#"</tbody></table></div><div class="form-actions"><label for="sim-base">{}</label><select id="sim-base" name="base">"#,
+        pick("So sánh với (cơ sở)", "Compare against (base)")
     );
     option(
         &mut html,
         "",
         base.is_none(),
-        lang.pick("Dữ liệu (không thay đổi)", "The data (no changes)"),
+        pick("Dữ liệu (không thay đổi)", "The data (no changes)"),
     );
     for s in &mine {
         option(&mut html, &s.id, base == Some(s.id.as_str()), &s.name);
     }
-    html.close("select");
-    html.element(
-        "span",
-        &[("class", Some("note"))],
-        lang.pick(
+    let _ = write!(
+        html,
+        r#"</select><span class="note">{}</span></div>"#,
+        pick(
             "Chọn 2 đến 4 kịch bản để so sánh.",
             "Tick 2 to 4 scenarios to compare.",
-        ),
+        )
     );
-    html.close("div");
-    html.into_string()
+    html
 }
 
 fn signed(value: f64, quantity: Quantity, lang: Lang) -> String {
@@ -1107,35 +959,20 @@ pub fn comparison_html(
     names: &[&str],
     lang: Lang,
 ) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("sim-compare"))]);
-    html.element(
-        "caption",
-        &[],
+    let mut html = format!(
+        r#"<div class="table-scroll"><table class="sim-compare"><caption>{}</caption><thead><tr><th scope="col"></th><th scope="col" class="num">{}</th>"#,
         lang.pick("So sánh với cơ sở", "Compared with the base"),
-    );
-    html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", Some("col"))], "");
-    html.element(
-        "th",
-        &[("scope", Some("col")), ("class", Some("num"))],
-        base_name,
+        escape(base_name)
     );
     for name in names {
-        html.element(
-            "th",
-            &[("scope", Some("col")), ("class", Some("num"))],
-            name,
-        );
-        let diff = format!("{} {name}", lang.pick("Chênh lệch", "Difference"));
-        html.element(
-            "th",
-            &[("scope", Some("col")), ("class", Some("num"))],
-            &diff,
+        let name = escape(name);
+        let _ = write!(
+            html,
+            r#"<th scope="col" class="num">{name}</th><th scope="col" class="num">{} {name}</th>"#,
+            lang.pick("Chênh lệch", "Difference")
         );
     }
-    html.close("tr").close("thead").open("tbody", &[]);
+    html.push_str("</tr></thead><tbody>");
     for row in rows {
         let prefix = match row.kind {
             RowKind::Input => "",
@@ -1146,15 +983,16 @@ pub fn comparison_html(
             .others
             .iter()
             .any(|o| o.is_some_and(|(_, d)| d.abs() > 1e-12));
-        html.open("tr", &[("class", changed.then_some("sim-changed"))]);
-        html.open("th", &[("scope", Some("row"))])
-            .text(prefix)
-            .text(row.label.get(lang))
-            .close("th");
-        html.element(
-            "td",
-            &[("class", Some("num"))],
-            &show(row.base, row.quantity, lang),
+        let _ = write!(
+            html,
+            r#"<tr{}><th scope="row">{prefix}{}</th><td class="num">{}</td>"#,
+            if changed {
+                r#" class="sim-changed""#
+            } else {
+                ""
+            },
+            escape(row.label.get(lang)),
+            show(row.base, row.quantity, lang)
         );
         for other in &row.others {
             let (value, diff) = match other {
@@ -1164,13 +1002,15 @@ pub fn comparison_html(
                 ),
                 None => ("—".to_owned(), "—".to_owned()),
             };
-            html.element("td", &[("class", Some("num"))], &value);
-            html.element("td", &[("class", Some("num sim-diff"))], &diff);
+            let _ = write!(
+                html,
+                r#"<td class="num">{value}</td><td class="num sim-diff">{diff}</td>"#
+            );
         }
-        html.close("tr");
+        html.push_str("</tr>");
     }
-    html.close("tbody").close("table").close("div");
-    html.into_string()
+    html.push_str("</tbody></table></div>");
+    html
 }
 
 /// "5.000 / 1.000.000": the count beside the progress bar.
@@ -1186,37 +1026,22 @@ pub fn progress_count(done: u32, total: u32, lang: Lang) -> String {
 /// Written once per run: the page then moves the bar and the count
 /// (`sim-progress-bar`, `sim-progress-count`) without replacing the button.
 pub fn progress_html(done: u32, total: u32, lang: Lang) -> String {
-    let mut html = Html::new();
-    let (d, t) = (done.to_string(), total.max(1).to_string());
-    html.element(
-        "label",
-        &[("for", Some("sim-progress-bar"))],
+    let mut html = format!(
+        r#"<label for="sim-progress-bar">{}</label><progress id="sim-progress-bar" max="{}" value="{done}"></progress><span id="sim-progress-count">{}</span>"#,
         lang.pick("Tiến độ mô phỏng", "Simulation progress"),
-    );
-    html.void(
-        "progress",
-        &[
-            ("id", Some("sim-progress-bar")),
-            ("max", Some(&t)),
-            ("value", Some(&d)),
-        ],
-    )
-    .close("progress");
-    html.element(
-        "span",
-        &[("id", Some("sim-progress-count"))],
-        &progress_count(done, total, lang),
+        total.max(1),
+        progress_count(done, total, lang)
     );
     if done < total {
         button(
             &mut html,
             "cancel",
-            None,
-            Some("secondary"),
+            "",
+            "secondary",
             lang.pick("Hủy", "Cancel"),
         );
     }
-    html.into_string()
+    html
 }
 
 /// A message line, escaped.
