@@ -16,6 +16,7 @@ use super::monte_carlo::{Band, Summary};
 use super::scenario::{ComparisonRow, RowKind, Scenario};
 use super::sensitivity::Swing;
 use super::{ModelKind, Quantity, Setup, Trajectory};
+use crate::chart::{label, line, open_svg};
 use crate::format::{format_number, format_percent};
 use crate::html::escape;
 use crate::i18n::Lang;
@@ -439,33 +440,6 @@ const LEFT: f64 = 64.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 32.0;
-
-/// Opens a chart: the figure and the SVG with its title and description.
-fn open_svg(html: &mut String, id: &str, height: f64, title: &str, description: &str) {
-    let _ = write!(
-        html,
-        r#"<figure class="chart" id="{id}"><svg viewBox="0 0 640 {height}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        escape(title),
-        escape(description)
-    );
-}
-
-/// A line of the chart's class from (x1, y1) to (x2, y2).
-fn line(html: &mut String, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
-    let _ = write!(
-        html,
-        r#"<line class="{class}" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"></line>"#
-    );
-}
-
-/// A label at (x, y).
-fn label(html: &mut String, x: f64, y: f64, anchor: &str, text: &str) {
-    let _ = write!(
-        html,
-        r#"<text class="chart-label" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">{}</text>"#,
-        escape(text)
-    );
-}
 
 /// The legend under a chart, as text (never colour alone: each line is
 /// also named by its pattern), and the end of the figure.
