@@ -852,3 +852,26 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn pert_draws_have_the_beta_mean_and_spread() {
+    use rand::SeedableRng;
+    let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(7);
+    // Both shapes above 1, and each of them exactly 1 (mode at an end).
+    for likely in [0.5, 0.1, 0.9, 0.0, 1.0] {
+        let estimate = Estimate::range(0.0, likely, 1.0, Shape::Pert);
+        let n = 40_000;
+        let draws: Vec<f64> = (0..n).map(|_| estimate.sample(&mut rng)).collect();
+        assert!(draws.iter().all(|d| (0.0..=1.0).contains(d)));
+        let mean = draws.iter().sum::<f64>() / n as f64;
+        let variance = draws.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / n as f64;
+        // PERT (λ = 4): α + β = 6, so the variance is αβ / (36 · 7).
+        let (a, b) = (1.0 + 4.0 * likely, 5.0 - 4.0 * likely);
+        assert!(close(mean, estimate.mean(), 0.005), "{likely}: mean {mean}");
+        assert!(
+            close(variance, a * b / 252.0, 0.002),
+            "{likely}: variance {variance} vs {}",
+            a * b / 252.0
+        );
+    }
+}
