@@ -20,9 +20,7 @@ use web_sys::{Element, EventTarget};
 pub use reactive_graph::computed::Memo;
 pub use reactive_graph::effect::Effect;
 pub use reactive_graph::graph::untrack;
-pub use reactive_graph::owner::{
-    expect_context, on_cleanup, provide_context, use_context, StoredValue,
-};
+pub use reactive_graph::owner::{expect_context, provide_context, use_context, StoredValue};
 pub use reactive_graph::prelude::*;
 pub use reactive_graph::signal::RwSignal;
 

@@ -5,15 +5,15 @@
 //! events from one listener per kind of event. The inputs are written again
 //! only when the model or the scenario changes, so typing keeps its focus.
 //!
-//! Monte Carlo runs in slices of about 12 ms on the event loop
-//! (`setTimeout`), with progress and a cancel button; a newer run or
-//! leaving the page stops the older one.
+//! Monte Carlo runs in slices of about 12 ms on the event loop (a
+//! zero-delay [`Interval`]), with progress and a cancel button; a newer
+//! run or leaving the page stops the older one.
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
 
-use wasm_bindgen::closure::Closure;
+use reactive_graph::owner::LocalStorage;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -30,8 +30,6 @@ use crate::web::state::AppState;
 use crate::web::ui::*;
 use crate::workspace::Workspace;
 
-/// The run allowed to continue; any other stops at its next slice.
-static CURRENT_RUN: AtomicU32 = AtomicU32::new(0);
 const SLICE_MS: f64 = 12.0;
 
 struct Live {
@@ -39,13 +37,13 @@ struct Live {
     setup: Option<Setup>,
     inputs: Option<(Vec<Estimate>, Trajectory)>,
     run: Option<Run>,
+    /// The timer that advances the run a slice at a time; dropping it stops
+    /// the run, as a newer run, Cancel or leaving the page (its owner goes)
+    /// do.
+    timer: StoredValue<Option<Interval>, LocalStorage>,
 }
 
 type Shared = Rc<RefCell<Live>>;
-
-fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
 
 /// Reads the workspace through one instance of the signal's code (each
 /// closure type given to `with_untracked` would be another in the download).
@@ -134,10 +132,10 @@ fn render_monte_carlo(l: &Live, lang: Lang) {
 }
 
 fn start_run(live: &Shared, state: AppState) {
-    let generation = CURRENT_RUN.fetch_add(1, Ordering::Relaxed) + 1;
     let lang = state.lang.get_untracked();
-    {
+    let timer = {
         let mut l = live.borrow_mut();
+        l.timer.set_value(None);
         l.run = match (&l.setup, &l.inputs) {
             (Some(setup), Some((inputs, _))) => {
                 Some(Run::new(setup, inputs.clone(), l.wb.samples, l.wb.seed))
@@ -149,24 +147,27 @@ fn start_run(live: &Shared, state: AppState) {
             Some(run) => set_html("sim-progress", &view::progress_html(0, run.total(), lang)),
             None => return,
         }
-    }
-    step(live.clone(), lang, generation);
+        l.timer
+    };
+    // A slice per tick of a zero-delay timer: the browser handles clicks
+    // and typing between slices.
+    let ticking = live.clone();
+    timer.set_value(Interval::start(Duration::ZERO, move || {
+        step(&ticking, lang)
+    }));
 }
 
-/// One slice of the run, then the next on the event loop (`setTimeout`, so
-/// that clicks and typing are handled between slices).
-fn step(live: Shared, lang: Lang, generation: u32) {
-    if CURRENT_RUN.load(Ordering::Relaxed) != generation {
-        return;
-    }
+/// One slice of the run (about [`SLICE_MS`]); the last one shows the
+/// results and stops the timer.
+fn step(live: &Shared, lang: Lang) {
     let finished = {
         let mut guard = live.borrow_mut();
         let l = &mut *guard;
         let (Some(setup), Some(run)) = (&l.setup, &mut l.run) else {
             return;
         };
-        let start = now();
-        while !run.is_finished() && now() - start < SLICE_MS {
+        let start = js_sys::Date::now();
+        while !run.is_finished() && js_sys::Date::now() - start < SLICE_MS {
             run.advance(setup, 250);
         }
         // Only the bar and the count move: the cancel button stays put.
@@ -180,17 +181,16 @@ fn step(live: Shared, lang: Lang, generation: u32) {
         run.is_finished()
     };
     if finished {
-        render_monte_carlo(&live.borrow(), lang);
-    } else {
-        let next = Closure::once_into_js(move || step(live, lang, generation));
-        let _ =
-            window().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+        let l = live.borrow();
+        l.timer.set_value(None);
+        render_monte_carlo(&l, lang);
     }
 }
 
 fn cancel(live: &Shared, lang: Lang) {
-    CURRENT_RUN.fetch_add(1, Ordering::Relaxed);
-    if let Some(run) = &live.borrow().run {
+    let l = live.borrow();
+    l.timer.set_value(None);
+    if let Some(run) = &l.run {
         let mut html = view::progress_html(run.done(), run.done(), lang);
         html.push_str(&view::note_html(lang.pick(
             "Đã hủy. Thay đổi một giá trị hoặc số lần mô phỏng để chạy lại.",
@@ -325,10 +325,8 @@ pub fn mount(root: &Element) {
         setup: None,
         inputs: None,
         run: None,
+        timer: StoredValue::new_local(None),
     }));
-    on_cleanup(|| {
-        CURRENT_RUN.fetch_add(1, Ordering::Relaxed);
-    });
     root.set_inner_html(
         r#"<section class="page simulation" aria-labelledby="sim-title"><h1 id="sim-title"></h1><div id="sim-form"></div><div id="sim-results"></div><div id="sim-mc"></div><div id="sim-scenarios"></div><div id="sim-compare"></div></section>"#,
     );
