@@ -441,10 +441,14 @@ const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 32.0;
 
-/// The legend under a chart, as text (never colour alone: each line is
-/// also named by its pattern), and the end of the figure.
-fn close_chart(html: &mut String, items: &[(&str, &str)]) {
-    html.push_str(r#"</svg><figcaption><ul class="chart-legend">"#);
+/// The chart's title, shown, and its legend as text (never colour alone:
+/// each line is also named by its pattern); the end of the figure.
+fn close_chart(html: &mut String, title: &str, items: &[(&str, &str)]) {
+    let _ = write!(
+        html,
+        r#"</svg><figcaption>{}<ul class="chart-legend">"#,
+        escape(title)
+    );
     for (class, text) in items {
         let _ = write!(
             html,
@@ -497,11 +501,16 @@ fn line_chart(
     // From zero when the values are all positive, so that shares and
     // counts are not exaggerated; a margin on top.
     low = low.min(0.0);
+    let top = high;
     high = if high <= low {
         low + 1.0
     } else {
         high + (high - low) * 0.08
     };
+    // A share's axis stops at 100 %.
+    if q == Quantity::Fraction && top <= 1.0 {
+        high = high.min(1.0);
+    }
     let span = setup.periods.len().saturating_sub(1).max(1) as f64;
     let x = |period: usize| LEFT + period as f64 / span * (W - LEFT - RIGHT);
     let y = |value: f64| {
@@ -524,7 +533,10 @@ fn line_chart(
     let count = setup.periods.len();
     let step = count.div_ceil(12).max(1);
     for (i, period) in setup.periods.iter().enumerate() {
-        if i % step == 0 || i + 1 == count {
+        // The last label ends at the plot's edge, inside the chart.
+        if i + 1 == count {
+            label(&mut html, x(i), H - 10.0, "end", &period.label);
+        } else if i % step == 0 && i + step < count {
             label(&mut html, x(i), H - 10.0, "middle", &period.label);
         }
     }
@@ -563,7 +575,7 @@ fn line_chart(
             H - BOTTOM,
         );
     }
-    close_chart(&mut html, legend);
+    close_chart(&mut html, title, legend);
     html
 }
 
@@ -652,6 +664,8 @@ pub fn overlay_chart_html(
         series.push((line, values));
         legend.push((key, *name));
     }
+    legend.push(("key-target", lang.pick("Mục tiêu", "Target")));
+    legend.push(("key-deadline", lang.pick("Thời hạn", "Deadline")));
     let title = format!(
         "{} — {}",
         spec.title.get(lang),
@@ -734,16 +748,17 @@ pub fn tornado_html(
         );
         label(&mut bars, b + 4.0, top + 16.0, "start", &range);
     }
+    let title = format!(
+        "{}: {}",
+        lang.pick("Độ nhạy", "Sensitivity"),
+        spec.title.get(lang)
+    );
     let mut html = String::new();
     open_svg(
         &mut html,
         &format!("sim-tornado-{metric}"),
         height,
-        &format!(
-            "{}: {}",
-            lang.pick("Độ nhạy", "Sensitivity"),
-            spec.title.get(lang)
-        ),
+        &title,
         description.trim_end(),
     );
     html.push_str(&bars);
@@ -762,11 +777,15 @@ pub fn tornado_html(
         "middle",
         &show(centre, q, lang),
     );
-    html.push_str("</svg><figcaption>");
-    html.push_str(&escape(lang.pick(
-        "Mỗi thanh: giá trị tại thời hạn khi đầu vào đi từ tối thiểu đến tối đa, các đầu vào khác giữ ở mức khả năng nhất.",
-        "Each bar: the value on the deadline as the input goes from its minimum to its maximum, the others held at their most likely values.",
-    )));
+    let _ = write!(
+        html,
+        r#"</svg><figcaption>{}<p class="note">{}</p>"#,
+        escape(&title),
+        lang.pick(
+            "Mỗi thanh: giá trị tại thời hạn khi đầu vào đi từ tối thiểu đến tối đa, các đầu vào khác giữ ở mức khả năng nhất.",
+            "Each bar: the value on the deadline as the input goes from its minimum to its maximum, the others held at their most likely values.",
+        )
+    );
     html.push_str("</figcaption></figure>");
     html
 }

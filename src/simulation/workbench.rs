@@ -437,7 +437,10 @@ pub fn results_html(
     for (metric, _) in setup.metrics.iter().enumerate() {
         let swings = tornado(setup, &inputs, metric);
         let centre = trajectory.judged.get(metric).copied().unwrap_or(0.0);
-        html.push_str(&view::tornado_html(setup, metric, &swings, centre, lang));
+        // Without a range there is no tornado: said once, not per metric.
+        if metric == 0 || !swings.is_empty() {
+            html.push_str(&view::tornado_html(setup, metric, &swings, centre, lang));
+        }
     }
     (html, Some((inputs, trajectory)))
 }

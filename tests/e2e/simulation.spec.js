@@ -105,4 +105,29 @@ test.describe('simulation', () => {
     await page.waitForTimeout(300);
     expect(Number(await progress.getAttribute('value'))).toBe(done);
   });
+
+  test('a workshop exercise opens on the simulation page as a scenario, made once', async ({ page }) => {
+    await page.goto('/workshop');
+    await page.getByRole('button', { name: 'Mở bộ dữ liệu minh họa' }).click();
+    await h.setAsOf(page, '2018-06-30');
+    await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
+    const exercise = page.locator('#exercise-seats-double');
+    await exercise.getByRole('link', { name: 'Mở thành kịch bản trong trang Mô phỏng' }).click();
+    await expect(page).toHaveURL(/\/simulation\?scenario=ex-seats-double$/);
+    await expect(page.locator('#sim-model')).toHaveValue('training');
+    await expect(page.locator('.sim-open')).toContainText('tăng gấp đôi');
+    // The exercise's lever is the scenario's: twice the data's seats.
+    const seats = field(page, 'seats', 'likely');
+    await expect(seats).not.toHaveValue('');
+    const stored = await h.localStorageEntries(page);
+    const demo = JSON.parse(stored[h.KEYS.workspace('demo')]);
+    expect(demo.scenarios).toHaveLength(1);
+    expect(demo.scenarios[0].id).toBe('ex-seats-double');
+    // Back and again: the same scenario opens, none is added.
+    await page.goBack();
+    await exercise.getByRole('link', { name: 'Mở thành kịch bản trong trang Mô phỏng' }).click();
+    await expect(page.locator('.sim-open')).toContainText('tăng gấp đôi');
+    const again = JSON.parse((await h.localStorageEntries(page))[h.KEYS.workspace('demo')]);
+    expect(again.scenarios).toHaveLength(1);
+  });
 });
