@@ -159,7 +159,7 @@ fn required_growth_round_trips_for_one_and_one_point_two_percent() {
             shares[3]
         );
         // The closed form agrees with iteration.
-        let numeric = bisect(-0.99, 10.0, 1e-13, |g| {
+        let numeric = bisect(-0.99, 10.0, 1e-13, &|g| {
             project_shares(5.0, 1000.0, &[g], &[0.15], 3)[3] >= target
         })
         .expect("bracketed");
@@ -310,7 +310,7 @@ fn seats_goal_seek_round_trips_and_matches_bisection() {
     };
     let closed = (50.0 - 20.0 * 0.729) / 2.71;
     assert!(close(seats, closed, 1e-6), "{seats} vs {closed}");
-    let numeric = bisect(0.0, 100.0, 1e-12, |s| {
+    let numeric = bisect(0.0, 100.0, 1e-12, &|s| {
         let p = Params {
             seats: s,
             ..Params::from_values(&values)
@@ -454,7 +454,7 @@ fn backlog_rate_needed_round_trips() {
         ..queue
     };
     assert!(close(fed.share_after(months), 1.0, 1e-9));
-    let numeric = bisect(0.0, 100.0, 1e-13, |r| {
+    let numeric = bisect(0.0, 100.0, 1e-13, &|r| {
         Queue {
             per_month: r,
             ..queue
