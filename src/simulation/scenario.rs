@@ -131,7 +131,7 @@ impl Override {
 
     /// Reads what [`Override::to_text`] writes.
     pub fn from_text(text: &str) -> Option<Override> {
-        let mut words = text.split_whitespace();
+        let mut words = text.split(' ').filter(|w| !w.is_empty());
         let key = words.next()?.to_owned();
         let mut number = || words.next()?.parse::<f64>().ok().filter(|v| v.is_finite());
         let (low, likely, high) = (number()?, number()?, number()?);

@@ -60,11 +60,15 @@ pub fn field_text(value: f64, quantity: Quantity, lang: Lang) -> String {
 /// Reads what a person typed in a field: either decimal mark, spaces
 /// ignored, percentages back to fractions. `None` for anything else.
 pub fn parse_field(text: &str, quantity: Quantity) -> Option<f64> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '%')
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
+    let mut cleaned = String::new();
+    for c in text.chars() {
+        match c {
+            ',' => cleaned.push('.'),
+            '%' => {}
+            c if c.is_whitespace() => {}
+            c => cleaned.push(c),
+        }
+    }
     let value = cleaned.parse::<f64>().ok().filter(|v| v.is_finite())?;
     Some(if quantity.is_percent() {
         value / 100.0
@@ -790,13 +794,12 @@ pub fn tornado_html(
     html
 }
 
+/// `text` cut to `chars` characters, the last of them "…", if longer.
 fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_owned()
-    } else {
-        let mut short: String = text.chars().take(chars - 1).collect();
-        short.push('…');
-        short
+    let mut starts = text.char_indices().map(|(i, _)| i).skip(chars - 1);
+    match (starts.next(), starts.next()) {
+        (Some(cut), Some(_)) => format!("{}…", &text[..cut]),
+        _ => text.to_owned(),
     }
 }
 
@@ -1040,4 +1043,17 @@ pub fn progress_html(done: u32, total: u32, lang: Lang) -> String {
 /// A message line, escaped.
 pub fn note_html(text: &str) -> String {
     format!("<p class=\"note\">{}</p>", escape(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn long_labels_are_cut_on_a_character() {
+        assert_eq!(shorten("Tăng trưởng", 11), "Tăng trưởng");
+        assert_eq!(shorten("Tăng trưởng GRDP", 11), "Tăng trưởn…");
+        assert_eq!(shorten("ấấấ", 2), "ấ…");
+        assert_eq!(shorten("", 3), "");
+    }
 }
