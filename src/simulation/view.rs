@@ -956,8 +956,9 @@ pub fn comparison_html(
     lang: Lang,
 ) -> String {
     let mut html = format!(
-        r#"<div class="table-scroll"><table class="sim-compare"><caption>{}</caption><thead><tr><th scope="col"></th><th scope="col" class="num">{}</th>"#,
+        r#"<div class="table-scroll"><table class="sim-compare"><caption>{}</caption><thead><tr><th scope="col"><span class="visually-hidden">{}</span></th><th scope="col" class="num">{}</th>"#,
         lang.pick("So sánh với cơ sở", "Compared with the base"),
+        lang.pick("Đầu vào hoặc kết quả", "Input or result"),
         escape(base_name)
     );
     for name in names {
