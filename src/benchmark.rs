@@ -74,13 +74,18 @@ pub struct FileFigures {
 }
 
 /// A synthetic workspace of `units` units keeping the last `years` years of
-/// records (2020 backwards), as the JSON document the app would store.
-pub fn big_document(units: usize, years: i32) -> String {
+/// records (2020 backwards).
+pub fn big_workspace(units: usize, years: i32) -> crate::workspace::Workspace {
     let mut workspace = synthetic_workspace(units, 42);
     for unit in &mut workspace.units {
         unit.years.retain(|r| r.year > 2020 - years);
     }
-    crate::document::to_json(&workspace)
+    workspace
+}
+
+/// [`big_workspace`] as the JSON document the app would store.
+pub fn big_document(units: usize, years: i32) -> String {
+    crate::document::to_json(&big_workspace(units, years))
 }
 
 /// Export and import timings for [`big_document`], one run each (a run at

@@ -74,72 +74,104 @@ pub fn detect_separator(text: &str) -> char {
 /// Reads a whole CSV text (a leading BOM is skipped) into records, leaving
 /// out blank lines. A quote left open is refused with the line it opened on.
 pub fn parse_csv(text: &str) -> Result<Vec<Record>, usize> {
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    let separator = detect_separator(text);
-    let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let (mut line, mut start_line, mut quote_line) = (1usize, 1usize, 0usize);
-    let (mut quoted, mut was_quoted) = (false, false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                _ => {
-                    if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-                        line += 1;
+    let mut cursor = Cursor::new(text);
+    std::iter::from_fn(|| cursor.next(text)).collect()
+}
+
+/// Reads a CSV text one record at a time, so that a big file can be read
+/// a slice at a time between other work (the browser's event loop). It
+/// keeps only a position: the text is passed to every call.
+#[derive(Clone, Debug)]
+pub struct Cursor {
+    /// The byte offset of the next record.
+    pub pos: usize,
+    line: usize,
+    separator: char,
+}
+
+impl Cursor {
+    pub fn new(text: &str) -> Self {
+        let pos = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        Cursor {
+            pos,
+            line: 1,
+            separator: detect_separator(text.get(pos..).unwrap_or("")),
+        }
+    }
+
+    /// The next record of `text` (the text the cursor was made for), blank
+    /// lines left out; `None` at the end, `Err` with the line a quote left
+    /// open was opened on.
+    pub fn next(&mut self, text: &str) -> Option<Result<Record, usize>> {
+        let rest = text.get(self.pos..)?;
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let (mut start_line, mut quote_line) = (self.line, 0usize);
+        let (mut quoted, mut was_quoted) = (false, false);
+        let mut chars = rest.char_indices().peekable();
+        while let Some((_, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, c)| c);
+            if quoted {
+                match c {
+                    '"' if next == Some('"') => {
+                        chars.next();
+                        field.push('"');
                     }
-                    field.push(c);
+                    '"' => quoted = false,
+                    _ => {
+                        if c == '\n' || (c == '\r' && next != Some('\n')) {
+                            self.line += 1;
+                        }
+                        field.push(c);
+                    }
                 }
+                continue;
             }
-            continue;
+            match c {
+                '"' if field.is_empty() && !was_quoted => {
+                    quoted = true;
+                    was_quoted = true;
+                    quote_line = self.line;
+                }
+                '\r' | '\n' => {
+                    if c == '\r' && next == Some('\n') {
+                        chars.next();
+                    }
+                    fields.push(std::mem::take(&mut field));
+                    self.line += 1;
+                    let blank =
+                        fields.len() == 1 && !was_quoted && fields.iter().all(String::is_empty);
+                    if !blank {
+                        self.pos += chars.peek().map_or(rest.len(), |&(i, _)| i);
+                        return Some(Ok(Record {
+                            line: start_line,
+                            fields,
+                        }));
+                    }
+                    fields.clear();
+                    was_quoted = false;
+                    start_line = self.line;
+                }
+                c if c == self.separator => {
+                    fields.push(std::mem::take(&mut field));
+                    was_quoted = false;
+                }
+                c => field.push(c),
+            }
         }
-        match c {
-            '"' if field.is_empty() && !was_quoted => {
-                quoted = true;
-                was_quoted = true;
-                quote_line = line;
-            }
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                fields.push(std::mem::take(&mut field));
-                let blank = fields.len() == 1 && !was_quoted && fields.iter().all(String::is_empty);
-                if !blank {
-                    records.push(Record {
-                        line: start_line,
-                        fields: std::mem::take(&mut fields),
-                    });
-                }
-                fields.clear();
-                was_quoted = false;
-                line += 1;
-                start_line = line;
-            }
-            c if c == separator => {
-                fields.push(std::mem::take(&mut field));
-                was_quoted = false;
-            }
-            c => field.push(c),
+        self.pos = text.len();
+        if quoted {
+            return Some(Err(quote_line));
         }
+        if !field.is_empty() || !fields.is_empty() || was_quoted {
+            fields.push(field);
+            return Some(Ok(Record {
+                line: start_line,
+                fields,
+            }));
+        }
+        None
     }
-    if quoted {
-        return Err(quote_line);
-    }
-    if !field.is_empty() || !fields.is_empty() || was_quoted {
-        fields.push(field);
-        records.push(Record {
-            line: start_line,
-            fields,
-        });
-    }
-    Ok(records)
 }
 
 #[cfg(test)]

@@ -15,17 +15,18 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::csv::{parse_csv, write_csv};
+use crate::csv::{write_csv, Cursor, Record};
 use crate::decimal::Decimal;
 use crate::format::{iso_date, parse_date};
 use crate::html::Html;
 use crate::i18n::{Lang, Text};
+use crate::import::{preview_checked, ImportPreview};
 use crate::plan::Plan;
 use crate::unit::{
     CoopModel, GroupConditions, KeyManager, ManagerRole, OperatingStatus, Qualification,
     Recognition, StatusChange, Unit, UnitKind, YearRecord,
 };
-use crate::validation::{field_label, validate_workspace};
+use crate::validation::{field_label, Checker, Report};
 use crate::workspace::Workspace;
 
 /// The columns of the units file, in the order they are written.
@@ -458,6 +459,13 @@ fn message(vi: &str, en: &str) -> Text {
     Text::new(vi, en)
 }
 
+fn open_quote() -> Text {
+    message(
+        "Dấu ngoặc kép mở ở dòng này không được đóng.",
+        "A quote opened on this line is never closed.",
+    )
+}
+
 /// Sets one figure of a record from its text; the message says what the
 /// cell should hold.
 pub fn set_year_cell(record: &mut YearRecord, field: &str, text: &str) -> Result<(), Text> {
@@ -679,301 +687,24 @@ impl Row<'_> {
 /// units the file touched are also validated, and their errors returned
 /// the same way.
 pub fn import_csv(current: &Workspace, text: &str) -> Result<(CsvKind, Workspace), Vec<CsvError>> {
-    let whole = |vi: &str, en: &str| {
-        vec![CsvError {
-            line: 1,
-            column: String::new(),
-            message: message(vi, en),
-        }]
-    };
-    let records = match parse_csv(text) {
-        Ok(records) => records,
-        Err(line) => {
-            return Err(vec![CsvError {
-                line,
-                column: String::new(),
-                message: message(
-                    "Dấu ngoặc kép mở ở dòng này không được đóng.",
-                    "A quote opened on this line is never closed.",
-                ),
-            }])
-        }
-    };
-    let Some((header, rows)) = records.split_first() else {
-        return Err(whole("Tệp trống.", "The file is empty."));
-    };
-    let all_keys: Vec<&'static str> = UNIT_COLUMNS
-        .iter()
-        .chain(YEAR_KEYS.iter())
-        .chain(YEAR_FIELDS.iter())
-        .copied()
-        .collect();
-    let mut errors = Vec::new();
-    let mut columns: Vec<(&'static str, usize)> = Vec::new();
-    for (index, name) in header.fields.iter().enumerate() {
-        match column_key(name, &all_keys) {
-            Some(key) if columns.iter().any(|(k, _)| *k == key) => errors.push(CsvError {
-                line: header.line,
-                column: name.clone(),
-                message: message("Cột này xuất hiện hai lần.", "This column appears twice."),
-            }),
-            Some(key) => columns.push((key, index)),
-            None if name.trim().is_empty() => {}
-            None => errors.push(CsvError {
-                line: header.line,
-                column: name.clone(),
-                message: message(
-                    "Không rõ cột này (xem danh sách cột trong README).",
-                    "Unknown column (see the list of columns in the README).",
-                ),
-            }),
-        }
-    }
-    let has = |key: &str| columns.iter().any(|(k, _)| *k == key);
-    let kind = if has("year") {
-        CsvKind::Years
-    } else {
-        CsvKind::Units
-    };
-    let required: &[&str] = match kind {
-        CsvKind::Units => &["name", "kind"],
-        CsvKind::Years => &["year"],
-    };
-    for key in required {
-        if !has(key) {
-            errors.push(CsvError {
-                line: header.line,
-                column: column_label(key, Lang::Vi).to_owned(),
-                message: message(
-                    "Thiếu cột bắt buộc này.",
-                    "This required column is missing.",
-                ),
-            });
-        }
-    }
-    if kind == CsvKind::Years && !has("id") && !has("registration_code") {
-        errors.push(CsvError {
-            line: header.line,
-            column: column_label("id", Lang::Vi).to_owned(),
-            message: message(
-                "Cần cột “Mã nội bộ” hoặc “Mã số HTX” để biết số liệu của đơn vị nào.",
-                "A column “Mã nội bộ” (id) or “Mã số HTX” (registration code) is needed to know whose figures these are.",
-            ),
-        });
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let column_name = |key: &str| {
-        columns
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, index)| header.fields.get(*index))
-            .cloned()
-            .unwrap_or_else(|| column_label(key, Lang::Vi).to_owned())
-    };
-
-    let mut ws = current.clone();
-    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(ws.units.len());
-    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(ws.units.len());
-    for (index, unit) in ws.units.iter().enumerate() {
-        by_id.insert(unit.id.clone(), index);
-        let code = normalised(&unit.registration_code);
-        if !code.is_empty() {
-            by_code.entry(code).or_insert(index);
-        }
-    }
-    // Where each touched unit (or unit and year) came from, to place the
-    // validation errors found afterwards.
-    let mut lines: HashMap<String, usize> = HashMap::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut next_id = 1usize;
-
-    for record in rows {
-        let row = Row {
-            columns: &columns,
-            fields: &record.fields,
-        };
-        let mut row_error = |key: &str, message: Text| {
-            errors.push(CsvError {
-                line: record.line,
-                column: column_name(key),
-                message,
-            })
-        };
-        let id = row.get("id");
-        let code = normalised(row.get("registration_code"));
-        let existing = by_id
-            .get(id)
-            .filter(|_| !id.is_empty())
-            .or_else(|| by_code.get(&code).filter(|_| !code.is_empty()))
-            .copied();
-        match kind {
-            CsvKind::Units => {
-                let mut unit = match existing.and_then(|i| ws.units.get(i)) {
-                    Some(unit) => unit.clone(),
-                    None => Unit::new("", "", UnitKind::Htx),
-                };
-                if existing.is_none() {
-                    // A THT read from a file has group conditions only
-                    // where the file gives them.
-                    unit.group = None;
-                }
-                for (key, _) in &columns {
-                    if UNIT_COLUMNS.contains(key) && *key != "id" {
-                        if let Err(m) = set_unit_cell(&mut unit, key, row.get(key), &ws.plan) {
-                            row_error(key, m);
-                        }
-                    }
-                }
-                if unit.kind != UnitKind::Tht && unit.group == Some(GroupConditions::default()) {
-                    unit.group = None;
-                }
-                // A new unit takes the next index: a later row naming it
-                // again finds it and is refused as a repeat.
-                let identity = existing.unwrap_or(ws.units.len());
-                if !seen.insert(identity.to_string()) {
-                    row_error(
-                        if id.is_empty() {
-                            "registration_code"
-                        } else {
-                            "id"
-                        },
-                        message(
-                            "Đơn vị này đã có ở một dòng trước trong tệp.",
-                            "This unit is already on an earlier line of the file.",
-                        ),
-                    );
-                    continue;
-                }
-                match existing {
-                    Some(index) => {
-                        lines.insert(unit.id.clone(), record.line);
-                        if let Some(slot) = ws.units.get_mut(index) {
-                            *slot = unit;
-                        }
-                    }
-                    None => {
-                        unit.id = if !id.is_empty() {
-                            id.to_owned()
-                        } else {
-                            loop {
-                                let candidate = format!("csv-{next_id}");
-                                next_id += 1;
-                                if !by_id.contains_key(&candidate) {
-                                    break candidate;
-                                }
-                            }
-                        };
-                        by_id.insert(unit.id.clone(), ws.units.len());
-                        if !code.is_empty() {
-                            by_code.insert(code, ws.units.len());
-                        }
-                        lines.insert(unit.id.clone(), record.line);
-                        ws.units.push(unit);
-                    }
-                }
-            }
-            CsvKind::Years => {
-                let Some(index) = existing else {
-                    row_error(
-                        if id.is_empty() {
-                            "registration_code"
-                        } else {
-                            "id"
-                        },
-                        message(
-                            "Không có đơn vị nào có mã này; hãy nhập tệp đơn vị trước.",
-                            "No unit has this id or code; import the units file first.",
-                        ),
-                    );
-                    continue;
-                };
-                let mut year = YearRecord::default();
-                if let Err(m) = set_year_cell(&mut year, "year", row.get("year")) {
-                    row_error("year", m);
-                    continue;
-                }
-                let Some(unit) = ws.units.get_mut(index) else {
-                    continue;
-                };
-                if !seen.insert(format!("{}\u{0}{}", unit.id, year.year)) {
-                    row_error(
-                        "year",
-                        message(
-                            "Năm này của đơn vị đã có ở một dòng trước trong tệp.",
-                            "This unit's year is already on an earlier line of the file.",
-                        ),
-                    );
-                    continue;
-                }
-                let slot = match unit.years.iter().position(|r| r.year == year.year) {
-                    Some(position) => position,
-                    None => {
-                        unit.years.push(year.clone());
-                        unit.years.len() - 1
-                    }
-                };
-                let Some(target) = unit.years.get_mut(slot) else {
-                    continue;
-                };
-                for (key, _) in &columns {
-                    if YEAR_FIELDS.contains(key) {
-                        if let Err(m) = set_year_cell(target, key, row.get(key)) {
-                            row_error(key, m);
-                        }
-                    }
-                }
-                lines.insert(format!("{}\u{0}{}", unit.id, year.year), record.line);
-            }
-        }
-    }
-
-    // Validation of what the file touched, placed on its lines, listed
-    // with the problems of reading so that one pass fixes everything.
-    {
-        for issue in validate_workspace(&ws)
-            .issues
-            .into_iter()
-            .filter(|i| i.is_error())
-        {
-            let Some(unit_id) = issue.location.unit_id.as_deref() else {
-                continue;
-            };
-            let line = match kind {
-                CsvKind::Units => lines.get(unit_id),
-                CsvKind::Years => issue
-                    .location
-                    .year
-                    .and_then(|year| lines.get(&format!("{unit_id}\u{0}{year}"))),
-            };
-            let Some(&line) = line else {
-                continue;
-            };
-            let field = match issue.location.field {
-                "reorganisation" => "reorganisation_completed_on",
-                field => field,
-            };
-            errors.push(CsvError {
-                line,
-                column: column_name(field),
-                message: issue.message,
-            });
-        }
-    }
-    if errors.is_empty() {
-        Ok((kind, ws))
-    } else {
-        Err(errors)
-    }
+    let mut import = CsvImport::new(current, vec![(String::new(), text.to_owned())]);
+    import.step(usize::MAX);
+    let kind = import
+        .reads
+        .first()
+        .map_or(CsvKind::Units, |read| read.kind);
+    import
+        .finish()
+        .map(|ws| (kind, ws))
+        .map_err(|errors| errors.into_iter().map(|(_, error)| error).collect())
 }
 
 /// Whether a CSV text is a years file (its header names a year column).
 fn is_years_file(text: &str) -> bool {
     let first_line = text.lines().next().unwrap_or("");
-    parse_csv(first_line)
-        .ok()
-        .and_then(|records| records.into_iter().next())
+    Cursor::new(first_line)
+        .next(first_line)
+        .and_then(Result::ok)
         .is_some_and(|header| {
             header
                 .fields
@@ -985,24 +716,521 @@ fn is_years_file(text: &str) -> bool {
 /// Several CSV files at once (a units file and a years file, typically):
 /// units files first, so that the years find their units. All or
 /// nothing: every error of every file is returned, with the file's name.
+/// The same as [`CsvImport`] run to the end in one go.
 pub fn import_csv_files(
     current: &Workspace,
     files: &[(String, String)],
 ) -> Result<Workspace, Vec<(String, CsvError)>> {
-    let mut ws = current.clone();
-    let mut errors = Vec::new();
-    for years in [false, true] {
-        for (name, text) in files.iter().filter(|(_, t)| is_years_file(t) == years) {
-            match import_csv(&ws, text) {
-                Ok((_, next)) => ws = next,
-                Err(found) => errors.extend(found.into_iter().map(|e| (name.clone(), e))),
+    CsvImport::new(current, files.to_vec()).finish()
+}
+
+/// What a [`CsvImport`] is doing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// Reading the files' rows into the workspace.
+    #[default]
+    Reading,
+    /// Validating the workspace as it would be.
+    Checking,
+    Done,
+}
+
+/// How far a [`CsvImport`] is: within its phase, `done` of `total` (bytes
+/// of all the files while reading, units while checking), and the rows
+/// read so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub phase: Phase,
+    pub done: usize,
+    pub total: usize,
+    pub rows: usize,
+}
+
+/// One file of an import: where its reading is, what its header says, and
+/// the line each unit (units file) or unit and year (years file) it
+/// touched came from, to place the validation errors found at the end.
+struct FileRead {
+    cursor: Cursor,
+    header: Vec<String>,
+    columns: Vec<(&'static str, usize)>,
+    kind: CsvKind,
+    lines: HashMap<String, usize>,
+    /// Units (or units and years) already on an earlier line of this file.
+    seen: HashSet<String>,
+    /// Units of the workspace indexed, and to index before the rows are
+    /// read.
+    indexed: usize,
+    to_index: usize,
+    /// Where this file's errors start in the import's list.
+    first_error: usize,
+}
+
+/// The column's header as the file wrote it.
+fn column_name(columns: &[(&'static str, usize)], header: &[String], key: &str) -> String {
+    columns
+        .iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, index)| header.get(*index))
+        .cloned()
+        .unwrap_or_else(|| column_label(key, Lang::Vi).to_owned())
+}
+
+/// An import of CSV files done a slice at a time, so that a big one (30,000
+/// units and three years of records: 15 MB) can run between the browser's
+/// other work: [`CsvImport::step`] reads or checks a bounded number of rows
+/// and says how far it is; [`CsvImport::finish`] gives what
+/// [`import_csv_files`] gives. Units files are read first, so that the years
+/// find their units, each applied in turn to one copy of the workspace; the
+/// workspace as it would be is then validated once, and each error of a
+/// unit or year the files touched is placed on the line that last did.
+pub struct CsvImport {
+    files: Vec<(String, String)>,
+    ws: Workspace,
+    errors: Vec<(String, CsvError)>,
+    /// The file being read, and the state of every file begun.
+    file: usize,
+    reads: Vec<FileRead>,
+    /// Bytes of the files read to their end, and of all.
+    bytes: usize,
+    total: usize,
+    rows: usize,
+    by_id: HashMap<String, usize>,
+    by_code: HashMap<String, usize>,
+    next_id: usize,
+    checker: Checker,
+    /// The workspace's validation, once done.
+    report: Option<Report>,
+}
+
+impl CsvImport {
+    pub fn new(current: &Workspace, files: Vec<(String, String)>) -> Self {
+        let (mut ordered, mut years, mut total) = (Vec::new(), Vec::new(), 0);
+        for file in files {
+            total += file.1.len();
+            if is_years_file(&file.1) {
+                years.push(file);
+            } else {
+                ordered.push(file);
+            }
+        }
+        ordered.append(&mut years);
+        CsvImport {
+            total,
+            files: ordered,
+            ws: current.clone(),
+            errors: Vec::new(),
+            file: 0,
+            reads: Vec::new(),
+            bytes: 0,
+            rows: 0,
+            by_id: HashMap::new(),
+            by_code: HashMap::new(),
+            next_id: 1,
+            checker: Checker::default(),
+            report: None,
+        }
+    }
+
+    /// Reads or checks up to `rows` more rows (a unit indexed or checked
+    /// counts as one).
+    pub fn step(&mut self, rows: usize) -> Progress {
+        let mut budget = rows.max(1);
+        while budget > 0 && self.report.is_none() {
+            if self.file < self.files.len() {
+                budget -= 1;
+                self.read_one();
+            } else {
+                let before = self.checker.done;
+                let finished = self.checker.step(&self.ws, budget);
+                budget = budget.saturating_sub(self.checker.done - before);
+                if finished {
+                    let report = std::mem::take(&mut self.checker).finish(&self.ws);
+                    self.place(&report);
+                    self.report = Some(report);
+                }
+            }
+        }
+        self.progress()
+    }
+
+    pub fn progress(&self) -> Progress {
+        let units = self.ws.units.len();
+        let (phase, done, total) = if self.report.is_some() {
+            (Phase::Done, units, units)
+        } else if self.file >= self.files.len() {
+            (Phase::Checking, self.checker.done / 2, units)
+        } else {
+            let pos = self.reads.get(self.file).map_or(0, |read| read.cursor.pos);
+            (Phase::Reading, self.bytes + pos, self.total)
+        };
+        Progress {
+            phase,
+            done,
+            total,
+            rows: self.rows,
+        }
+    }
+
+    /// The workspace with every file applied, or every error of every file
+    /// with the file's name (the import is run to its end first).
+    pub fn finish(self) -> Result<Workspace, Vec<(String, CsvError)>> {
+        self.finish_checked().map(|(ws, _)| ws)
+    }
+
+    /// [`CsvImport::finish`] with the workspace's validation, which a
+    /// preview needs too.
+    fn finish_checked(mut self) -> Result<(Workspace, Report), Vec<(String, CsvError)>> {
+        while self.report.is_none() {
+            self.step(usize::MAX);
+        }
+        if self.errors.is_empty() {
+            Ok((self.ws, self.report.unwrap_or_default()))
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    /// What the finished import would change in `current` (the workspace it
+    /// was made from), without validating the result a second time.
+    pub fn preview(self, current: &Workspace) -> Result<ImportPreview, Vec<(String, CsvError)>> {
+        self.finish_checked()
+            .map(|(ws, report)| preview_checked(current, ws, report))
+    }
+
+    fn error(&mut self, line: usize, column: String, message: Text) {
+        let name = self
+            .files
+            .get(self.file)
+            .map(|(name, _)| name.clone())
+            .unwrap_or_default();
+        self.errors.push((
+            name,
+            CsvError {
+                line,
+                column,
+                message,
+            },
+        ));
+    }
+
+    fn next_file(&mut self) {
+        self.bytes += self.files.get(self.file).map_or(0, |(_, text)| text.len());
+        self.file += 1;
+    }
+
+    /// Reads the header, indexes one unit or applies one row of the file
+    /// being read.
+    fn read_one(&mut self) {
+        let Some((_, text)) = self.files.get(self.file) else {
+            return;
+        };
+        let Some(read) = self.reads.get_mut(self.file) else {
+            let mut cursor = Cursor::new(text);
+            let header = cursor.next(text);
+            return self.begin(cursor, header);
+        };
+        let indexed = read.indexed;
+        if let Some(unit) = self
+            .ws
+            .units
+            .get(indexed)
+            .filter(|_| indexed < read.to_index)
+        {
+            read.indexed += 1;
+            self.by_id.insert(unit.id.clone(), indexed);
+            let code = normalised(&unit.registration_code);
+            if !code.is_empty() {
+                self.by_code.entry(code).or_insert(indexed);
+            }
+            return;
+        }
+        match read.cursor.next(text) {
+            Some(Ok(record)) => {
+                self.rows += 1;
+                self.apply(record)
+            }
+            Some(Err(line)) => {
+                // A quote never closed swallows the rest of the file: that
+                // is its only error.
+                read.lines.clear();
+                self.errors.truncate(read.first_error);
+                self.error(line, String::new(), open_quote());
+                self.next_file();
+            }
+            None => self.next_file(),
+        }
+    }
+
+    /// Starts a file with its header: which column is which, and whether
+    /// every column needed is there (if not, the file is not read).
+    fn begin(&mut self, cursor: Cursor, header: Option<Result<Record, usize>>) {
+        let first_error = self.errors.len();
+        let mut columns: Vec<(&'static str, usize)> = Vec::new();
+        let (line, fields) = match header {
+            Some(Ok(Record { line, fields })) => (line, fields),
+            Some(Err(line)) => {
+                self.error(line, String::new(), open_quote());
+                (line, Vec::new())
+            }
+            None => {
+                self.error(
+                    1,
+                    String::new(),
+                    message("Tệp trống.", "The file is empty."),
+                );
+                (1, Vec::new())
+            }
+        };
+        let all_keys: Vec<&'static str> = UNIT_COLUMNS
+            .iter()
+            .chain(YEAR_KEYS.iter())
+            .chain(YEAR_FIELDS.iter())
+            .copied()
+            .collect();
+        for (index, name) in fields.iter().enumerate() {
+            match column_key(name, &all_keys) {
+                Some(key) if columns.iter().any(|(k, _)| *k == key) => self.error(
+                    line,
+                    name.clone(),
+                    message("Cột này xuất hiện hai lần.", "This column appears twice."),
+                ),
+                Some(key) => columns.push((key, index)),
+                None if name.trim().is_empty() => {}
+                None => self.error(
+                    line,
+                    name.clone(),
+                    message(
+                        "Không rõ cột này (xem danh sách cột trong README).",
+                        "Unknown column (see the list of columns in the README).",
+                    ),
+                ),
+            }
+        }
+        let has = |key: &str| columns.iter().any(|(k, _)| *k == key);
+        let (kind, required): (_, &[&str]) = if has("year") {
+            (CsvKind::Years, &["year"])
+        } else {
+            (CsvKind::Units, &["name", "kind"])
+        };
+        for key in required
+            .iter()
+            .filter(|key| !has(key) && !fields.is_empty())
+        {
+            self.error(
+                line,
+                column_label(key, Lang::Vi).to_owned(),
+                message(
+                    "Thiếu cột bắt buộc này.",
+                    "This required column is missing.",
+                ),
+            );
+        }
+        if kind == CsvKind::Years && !has("id") && !has("registration_code") {
+            self.error(
+                line,
+                column_label("id", Lang::Vi).to_owned(),
+                message(
+                    "Cần cột “Mã nội bộ” hoặc “Mã số HTX” để biết số liệu của đơn vị nào.",
+                    "A column “Mã nội bộ” (id) or “Mã số HTX” (registration code) is needed to know whose figures these are.",
+                ),
+            );
+        }
+        self.reads.push(FileRead {
+            cursor,
+            header: fields,
+            columns,
+            kind,
+            lines: HashMap::new(),
+            seen: HashSet::new(),
+            indexed: 0,
+            to_index: self.ws.units.len(),
+            first_error,
+        });
+        self.by_id.clear();
+        self.by_code.clear();
+        if self.errors.len() > first_error {
+            self.next_file();
+        }
+    }
+
+    /// Applies one row of the file being read.
+    fn apply(&mut self, record: Record) {
+        let Some(read) = self.reads.get_mut(self.file) else {
+            return;
+        };
+        let ws = &mut self.ws;
+        let (errors, (columns, header)) = (&mut self.errors, (&read.columns, &read.header));
+        let name = self.files.get(self.file).map_or("", |(name, _)| name);
+        let mut problem = |key: &str, message: Text| {
+            errors.push((
+                name.to_owned(),
+                CsvError {
+                    line: record.line,
+                    column: column_name(columns, header, key),
+                    message,
+                },
+            ))
+        };
+        let row = Row {
+            columns: &read.columns,
+            fields: &record.fields,
+        };
+        let id = row.get("id");
+        let code = normalised(row.get("registration_code"));
+        let existing = self
+            .by_id
+            .get(id)
+            .filter(|_| !id.is_empty())
+            .or_else(|| self.by_code.get(&code).filter(|_| !code.is_empty()))
+            .copied();
+        let whose = if id.is_empty() {
+            "registration_code"
+        } else {
+            "id"
+        };
+        match read.kind {
+            CsvKind::Units => {
+                let mut unit = match existing.and_then(|i| ws.units.get(i)) {
+                    Some(unit) => unit.clone(),
+                    None => Unit::new("", "", UnitKind::Htx),
+                };
+                if existing.is_none() {
+                    // A THT read from a file has group conditions only
+                    // where the file gives them.
+                    unit.group = None;
+                }
+                for (key, _) in &read.columns {
+                    if UNIT_COLUMNS.contains(key) && *key != "id" {
+                        if let Err(m) = set_unit_cell(&mut unit, key, row.get(key), &ws.plan) {
+                            problem(key, m);
+                        }
+                    }
+                }
+                if unit.kind != UnitKind::Tht && unit.group == Some(GroupConditions::default()) {
+                    unit.group = None;
+                }
+                // A new unit takes the next index: a later row naming it
+                // again finds it and is refused as a repeat.
+                let identity = existing.unwrap_or(ws.units.len());
+                if !read.seen.insert(identity.to_string()) {
+                    problem(
+                        whose,
+                        message(
+                            "Đơn vị này đã có ở một dòng trước trong tệp.",
+                            "This unit is already on an earlier line of the file.",
+                        ),
+                    );
+                } else if let Some(slot) = existing.and_then(|index| ws.units.get_mut(index)) {
+                    read.lines.insert(unit.id.clone(), record.line);
+                    *slot = unit;
+                } else {
+                    unit.id = if !id.is_empty() {
+                        id.to_owned()
+                    } else {
+                        loop {
+                            let candidate = format!("csv-{}", self.next_id);
+                            self.next_id += 1;
+                            if !self.by_id.contains_key(&candidate) {
+                                break candidate;
+                            }
+                        }
+                    };
+                    self.by_id.insert(unit.id.clone(), ws.units.len());
+                    if !code.is_empty() {
+                        self.by_code.insert(code, ws.units.len());
+                    }
+                    read.lines.insert(unit.id.clone(), record.line);
+                    ws.units.push(unit);
+                }
+            }
+            CsvKind::Years => {
+                let mut year = YearRecord::default();
+                let unit = existing.and_then(|index| ws.units.get_mut(index));
+                if let Some(unit) = unit {
+                    if let Err(m) = set_year_cell(&mut year, "year", row.get("year")) {
+                        problem("year", m);
+                    } else if !read.seen.insert(format!("{}\u{0}{}", unit.id, year.year)) {
+                        problem(
+                            "year",
+                            message(
+                                "Năm này của đơn vị đã có ở một dòng trước trong tệp.",
+                                "This unit's year is already on an earlier line of the file.",
+                            ),
+                        );
+                    } else {
+                        let slot = match unit.years.iter().position(|r| r.year == year.year) {
+                            Some(position) => position,
+                            None => {
+                                unit.years.push(year.clone());
+                                unit.years.len() - 1
+                            }
+                        };
+                        if let Some(target) = unit.years.get_mut(slot) {
+                            for (key, _) in &read.columns {
+                                if YEAR_FIELDS.contains(key) {
+                                    if let Err(m) = set_year_cell(target, key, row.get(key)) {
+                                        problem(key, m);
+                                    }
+                                }
+                            }
+                        }
+                        read.lines
+                            .insert(format!("{}\u{0}{}", unit.id, year.year), record.line);
+                    }
+                } else {
+                    problem(
+                        whose,
+                        message(
+                            "Không có đơn vị nào có mã này; hãy nhập tệp đơn vị trước.",
+                            "No unit has this id or code; import the units file first.",
+                        ),
+                    );
+                }
             }
         }
     }
-    if errors.is_empty() {
-        Ok(ws)
-    } else {
-        Err(errors)
+
+    /// The validation errors of what the files touched, each on the line
+    /// that last touched it: a year's on the years file's line (else its
+    /// unit's), a unit's on the units file's line.
+    fn place(&mut self, report: &Report) {
+        for issue in report.issues.iter().filter(|i| i.is_error()) {
+            let Some(unit_id) = issue.location.unit_id.as_deref() else {
+                continue;
+            };
+            let year_key = issue
+                .location
+                .year
+                .map(|year| format!("{unit_id}\u{0}{year}"));
+            let place = self
+                .reads
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(file, read)| {
+                    let key = match read.kind {
+                        CsvKind::Units => Some(unit_id),
+                        CsvKind::Years => year_key.as_deref(),
+                    }?;
+                    let line = *read.lines.get(key)?;
+                    let field = match issue.location.field {
+                        "reorganisation" => "reorganisation_completed_on",
+                        field => field,
+                    };
+                    Some((file, line, column_name(&read.columns, &read.header, field)))
+                });
+            if let Some((file, line, column)) = place {
+                let name = self.files.get(file).map(|(name, _)| name.clone());
+                self.errors.push((
+                    name.unwrap_or_default(),
+                    CsvError {
+                        line,
+                        column,
+                        message: issue.message.clone(),
+                    },
+                ));
+            }
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! they do in `data-action` (or `data-*` with the thing they act on), so one
 //! click handler serves the page.
 
+use crate::csv_data::{Phase, Progress};
 use crate::forms::Deleted;
 use crate::html::Html;
 use crate::i18n::Lang;
@@ -274,6 +275,29 @@ pub fn preview_region_html(preview: &ImportPreview, merge: Option<&Merge>, lang:
     html.into_string()
 }
 
+/// How far a CSV import is, as a whole percent rounded down: reading the
+/// files is counted as the first 90% (it takes most of the time), checking
+/// the workspace as the rest.
+pub fn import_progress_text(progress: &Progress) -> String {
+    let part = progress.done as u64 * 100 / progress.total.max(1) as u64;
+    let percent = match progress.phase {
+        Phase::Reading => part * 9 / 10,
+        _ => 90 + part / 10,
+    };
+    format!("{percent}%")
+}
+
+/// Where the preview will be, while a CSV import runs: how far it is and
+/// a button to cancel it (the page rewrites the text of `csv-progress`;
+/// the region drawn again for any other reason ends the import).
+pub fn import_progress_html(lang: Lang) -> String {
+    format!(
+        "<p>{} <span id=\"csv-progress\">0%</span> <button type=\"button\" class=\"secondary\" data-action=\"cancel-import\">{}</button></p>",
+        lang.pick("Đang nhập tệp CSV…", "Importing the CSV files…"),
+        lang.pick("Hủy", "Cancel")
+    )
+}
+
 /// The stored workspaces, each with what can be done to it.
 pub fn workspaces_html(list: &[(String, String)], current: &str, lang: Lang) -> String {
     let mut html = Html::new();
@@ -366,6 +390,23 @@ mod tests {
     use crate::import::preview_workspace;
     use crate::unit::{Unit, UnitKind};
     use crate::workspace::Workspace;
+
+    #[test]
+    fn import_progress_counts_reading_as_most_of_the_way() {
+        let at = |phase, done| {
+            import_progress_text(&Progress {
+                phase,
+                done,
+                total: 200,
+                rows: 0,
+            })
+        };
+        assert_eq!(at(Phase::Reading, 0), "0%");
+        assert_eq!(at(Phase::Reading, 199), "89%");
+        assert_eq!(at(Phase::Checking, 100), "95%");
+        assert_eq!(at(Phase::Done, 200), "100%");
+        assert!(import_progress_html(Lang::En).contains("data-action=\"cancel-import\""));
+    }
 
     #[test]
     fn every_control_is_labelled_and_names_its_action() {

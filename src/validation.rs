@@ -226,67 +226,98 @@ impl Report {
 /// shared between units, and district and sector against the plan's lists)
 /// and every city year (including a year entered twice).
 pub fn validate_workspace(ws: &Workspace) -> Report {
-    let mut report = Report::default();
-    let lists = PlanLists::new(&ws.plan);
+    let mut checker = Checker::default();
+    checker.step(ws, usize::MAX);
+    checker.finish(ws)
+}
 
-    // One pass to group units by registration code, keeping only what the
-    // messages need, so that even one code shared by every unit stays linear.
-    let mut codes: HashMap<String, CodeUse> = HashMap::with_capacity(ws.units.len());
-    for (index, unit) in ws.units.iter().enumerate() {
-        if let Some(code) = normalised_code(&unit.registration_code) {
-            codes
-                .entry(code)
-                .and_modify(|uses| {
-                    uses.count += 1;
-                    if uses.second.is_none() {
-                        uses.second = Some(index);
-                    }
-                })
-                .or_insert(CodeUse {
-                    first: index,
-                    second: None,
-                    count: 1,
+/// [`validate_workspace`] a slice at a time, for a big workspace checked
+/// between other work: each [`Checker::step`] looks at a bounded number of
+/// units, and [`Checker::finish`] gives the same report.
+#[derive(Default)]
+pub struct Checker {
+    /// Units looked at: each twice, once to group registration codes (so
+    /// that even one code shared by every unit stays linear), once to
+    /// check it.
+    pub done: usize,
+    codes: HashMap<String, CodeUse>,
+    report: Report,
+}
+
+impl Checker {
+    /// Looks at up to `count` more units of `ws` (which must not change
+    /// between steps); whether every unit has been checked.
+    pub fn step(&mut self, ws: &Workspace, count: usize) -> bool {
+        let units = ws.units.len();
+        let end = self.done.saturating_add(count).min(2 * units);
+        let lists = PlanLists::new(&ws.plan);
+        for position in self.done..end {
+            let index = position % units.max(1);
+            let Some(unit) = ws.units.get(index) else {
+                break;
+            };
+            let code = normalised_code(&unit.registration_code);
+            if position < units {
+                if let Some(code) = code {
+                    self.codes
+                        .entry(code)
+                        .and_modify(|uses| {
+                            uses.count += 1;
+                            if uses.second.is_none() {
+                                uses.second = Some(index);
+                            }
+                        })
+                        .or_insert(CodeUse {
+                            first: index,
+                            second: None,
+                            count: 1,
+                        });
+                }
+                continue;
+            }
+            let duplicate = code
+                .and_then(|code| self.codes.get(&code))
+                .filter(|uses| uses.count > 1)
+                .and_then(|uses| {
+                    let other = if uses.first == index {
+                        uses.second?
+                    } else {
+                        uses.first
+                    };
+                    let other = ws.units.get(other)?;
+                    Some(SharedCode {
+                        other_name: &other.name,
+                        other_count: uses.count - 1,
+                    })
                 });
+            check_unit(unit, duplicate, Some(&lists), &mut self.report);
         }
+        self.done = end;
+        end == 2 * units
     }
 
-    for (index, unit) in ws.units.iter().enumerate() {
-        let duplicate = normalised_code(&unit.registration_code)
-            .and_then(|code| codes.get(&code))
-            .filter(|uses| uses.count > 1)
-            .and_then(|uses| {
-                let other = if uses.first == index {
-                    uses.second?
-                } else {
-                    uses.first
-                };
-                let other = ws.units.get(other)?;
-                Some(SharedCode {
-                    other_name: &other.name,
-                    other_count: uses.count - 1,
-                })
-            });
-        check_unit(unit, duplicate, Some(&lists), &mut report);
-    }
-
-    let mut seen_years: HashSet<i32> = HashSet::with_capacity(ws.city_years.len());
-    for city in &ws.city_years {
-        if !seen_years.insert(city.year) {
-            report.error(
-                Location::city(city.year, "year"),
-                format!(
-                    "Năm {} đã có số liệu của thành phố; mỗi năm chỉ nhập một lần.",
-                    city.year
-                ),
-                format!(
-                    "There is already a city record for {}; enter each year once.",
-                    city.year
-                ),
-            );
+    /// The report, with the city years checked (they are few).
+    pub fn finish(mut self, ws: &Workspace) -> Report {
+        let report = &mut self.report;
+        let mut seen_years: HashSet<i32> = HashSet::with_capacity(ws.city_years.len());
+        for city in &ws.city_years {
+            if !seen_years.insert(city.year) {
+                report.error(
+                    Location::city(city.year, "year"),
+                    format!(
+                        "Năm {} đã có số liệu của thành phố; mỗi năm chỉ nhập một lần.",
+                        city.year
+                    ),
+                    format!(
+                        "There is already a city record for {}; enter each year once.",
+                        city.year
+                    ),
+                );
+            }
+            check_city_year(city, report);
         }
-        check_city_year(city, &mut report);
+        self.report
     }
-    report
 }
 
 /// Checks one unit on its own, and its registration code against `others`

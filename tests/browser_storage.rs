@@ -120,6 +120,23 @@ fn a_failed_save_keeps_the_previous_copy() {
         storage::save_workspace(&bigger),
         Err(SaveError::QuotaExceeded)
     );
-    assert_eq!(storage::read_workspace("main"), Some(Ok(first)));
+    assert_eq!(storage::read_workspace("main"), Some(Ok(first.clone())));
+
+    // Refused once, the same workspace (or one a few units bigger or
+    // smaller) is not written out again to be refused again ...
+    assert!(storage::known_too_big(&bigger));
+    bigger.units.pop();
+    assert!(storage::known_too_big(&bigger));
+    assert_eq!(
+        storage::save_workspace(&bigger),
+        Err(SaveError::QuotaExceeded)
+    );
+    // ... but a clearly smaller one, or another workspace, is tried.
+    assert!(!storage::known_too_big(&first));
+    storage::save_workspace(&first).expect("the small version fits");
+    assert!(!storage::known_too_big(&sample_workspace("other")));
+    // Deleting a workspace makes room: the big one is tried again.
+    storage::delete_workspace("other");
+    assert!(!storage::known_too_big(&bigger));
     storage.clear().expect("clear");
 }

@@ -7,9 +7,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use coop_plan::csv_data::{import_csv, units_csv, years_csv, UNIT_COLUMNS, YEAR_FIELDS};
+use coop_plan::csv_data::{
+    import_csv, import_csv_files, units_csv, years_csv, CsvError, CsvImport, Phase, UNIT_COLUMNS,
+    YEAR_FIELDS,
+};
 use coop_plan::decimal::Decimal;
 use coop_plan::document::{from_json, to_json};
+use coop_plan::generate::synthetic_workspace;
 use coop_plan::import::preview_import;
 use coop_plan::merge::{merge, Source};
 use coop_plan::plan::Plan;
@@ -218,6 +222,137 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         })
 }
 
+type Outcome = Result<Workspace, Vec<(String, CsvError)>>;
+
+/// Imports `files` into `current` `rows` rows at a time, checking on the
+/// way that every step does a bounded amount of work and that progress
+/// only moves forward and ends at its total.
+fn stepped(current: &Workspace, files: &[(String, String)], rows: usize) -> Outcome {
+    let mut import = CsvImport::new(current, files.to_vec());
+    let mut last = import.progress();
+    let bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
+    for _ in 0..10_000_000 {
+        let progress = import.step(rows);
+        assert!(
+            (progress.phase, progress.done) >= (last.phase, last.done),
+            "progress went back: {last:?} → {progress:?}"
+        );
+        assert!(progress.done <= progress.total, "{progress:?}");
+        assert!(progress.rows - last.rows <= rows, "more rows than asked");
+        if progress.phase == Phase::Reading {
+            assert_eq!(progress.total, bytes);
+        }
+        if progress.phase == Phase::Done {
+            assert_eq!(progress.done, progress.total);
+            return import.finish();
+        }
+        last = progress;
+    }
+    panic!("the import never finished");
+}
+
+/// Stepping with any chunk size gives exactly what the one-shot import
+/// gives: the same workspace, or the same errors in the same order.
+fn same_in_any_steps(current: &Workspace, files: &[(String, String)]) -> Outcome {
+    let whole = import_csv_files(current, files);
+    for rows in [1, 7, 1000, usize::MAX] {
+        assert_eq!(
+            stepped(current, files, rows),
+            whole,
+            "in steps of {rows} rows"
+        );
+    }
+    whole
+}
+
+fn named(name: &str, text: String) -> (String, String) {
+    (name.to_owned(), text)
+}
+
+#[test]
+fn a_big_import_in_steps_is_the_import_at_once() {
+    let mut ws = synthetic_workspace(300, 7);
+    for unit in &mut ws.units {
+        unit.years.retain(|r| r.year > 2017);
+    }
+    let empty = Workspace::new(ws.id.clone(), ws.name.clone());
+    // Years first: the units file is read first all the same.
+    let files = [
+        named("so-lieu-nam.csv", years_csv(&ws)),
+        named("don-vi.csv", units_csv(&ws)),
+    ];
+    let back = same_in_any_steps(&empty, &files).expect("valid files");
+    assert_eq!(back.units, ws.units);
+    // Into a workspace that has them already: nothing changes.
+    assert_eq!(
+        same_in_any_steps(&back, &files).expect("again").units,
+        ws.units
+    );
+}
+
+#[test]
+fn errors_in_steps_are_the_errors_at_once() {
+    let mut ws = synthetic_workspace(60, 3);
+    for unit in &mut ws.units {
+        unit.years.retain(|r| r.year > 2018);
+    }
+    let empty = Workspace::new("w", "w");
+    let units = units_csv(&ws);
+    let years = years_csv(&ws);
+    let mut lines: Vec<&str> = years.split("\r\n").collect();
+    // A year that cannot be read, an id no unit has (the unit is found by
+    // its code), a repeated row; a units file without one of the units;
+    // a quote never closed; wrong columns; empty files; years alone.
+    let bad_cell = lines[3].replacen(",20", ",2x0", 1);
+    lines[3] = &bad_cell;
+    let unknown = lines[5].replacen("u", "nobody-", 1);
+    lines[5] = &unknown;
+    let repeated = lines[8].to_owned();
+    lines.push(&repeated);
+    let broken_years = lines.join("\r\n");
+    let mut units_lines: Vec<&str> = units.split("\r\n").collect();
+    units_lines.remove(2);
+    let broken_units = units_lines.join("\r\n");
+    let cases = [
+        vec![
+            named("y.csv", broken_years.clone()),
+            named("u.csv", units.clone()),
+        ],
+        vec![named("u.csv", broken_units), named("y.csv", years.clone())],
+        vec![named("u.csv", format!("{units}\"open,quote\r\n"))],
+        vec![named("u.csv", "Tên đơn vị,Năm,Năm\r\nA,1\r\n".into())],
+        vec![
+            named("u.csv", String::new()),
+            named("y.csv", "\u{feff}\r\n\r\n".into()),
+        ],
+        vec![named("y.csv", years.clone())],
+    ];
+    for files in cases {
+        let errors = same_in_any_steps(&empty, &files).expect_err("refused");
+        assert!(!errors.is_empty());
+        assert!(errors
+            .iter()
+            .all(|(name, e)| !name.is_empty() && e.line >= 1));
+    }
+}
+
+#[test]
+fn staff_trained_over_staff_is_placed_on_the_years_line() {
+    let mut ws = synthetic_workspace(5, 1);
+    for unit in &mut ws.units {
+        unit.years.retain(|r| r.year == 2020);
+    }
+    let empty = Workspace::new("w", "w");
+    let years = "id,year,staff,staff_trained\r\nu2,2020,3,5\r\n";
+    let files = [named("u.csv", units_csv(&ws)), named("y.csv", years.into())];
+    let errors = same_in_any_steps(&empty, &files).expect_err("refused");
+    let places: Vec<(&str, usize, &str)> = errors
+        .iter()
+        .map(|(name, e)| (name.as_str(), e.line, e.column.as_str()))
+        .collect();
+    assert_eq!(places, [("y.csv", 2, "staff_trained")]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -317,5 +452,22 @@ proptest! {
                 prop_assert!(!error.column.is_empty(), "{error:?}");
             }
         }
+    }
+
+    /// Any chunk size, for generated workspaces (valid) and for any text
+    /// (mostly refused): the same outcome as at once.
+    #[test]
+    fn csv_import_in_any_steps_is_the_import_at_once(
+        ws in workspace(),
+        rows in 1usize..40,
+        text in "\\PC{0,200}",
+    ) {
+        let empty = Workspace::new("w", ws.name.clone());
+        let files = [named("y.csv", years_csv(&ws)), named("u.csv", units_csv(&ws))];
+        let whole = import_csv_files(&empty, &files);
+        prop_assert_eq!(&whole.clone().map(|w| w.units), &Ok(ws.units.clone()));
+        prop_assert_eq!(stepped(&empty, &files, rows), whole);
+        let files = [named("x.csv", text), named("u.csv", units_csv(&ws))];
+        prop_assert_eq!(stepped(&ws, &files, rows), import_csv_files(&ws, &files));
     }
 }

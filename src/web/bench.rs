@@ -67,3 +67,15 @@ pub fn bench_workspace_io(units: u32, years: i32) -> String {
 pub fn bench_monte_carlo(samples: u32, repeats: u32) -> f64 {
     crate::simulation::timing::median_monte_carlo_ms(samples, repeats as usize, clock())
 }
+
+/// The units and yearly records CSV files of [`crate::benchmark::big_workspace`],
+/// for `make bench` to time their import through the data page (read in
+/// slices between the browser's other work).
+#[wasm_bindgen]
+pub fn bench_csv_files(units: u32, years: i32) -> Vec<String> {
+    let workspace = crate::benchmark::big_workspace(units as usize, years);
+    vec![
+        crate::csv_data::units_csv(&workspace),
+        crate::csv_data::years_csv(&workspace),
+    ]
+}

@@ -85,3 +85,13 @@ pub fn focus(id: &str) {
 pub fn focus_later(id: &'static str) {
     super::ui::next_frame(move || focus(id));
 }
+
+/// Runs `f` once the browser has had its turn (`setTimeout(f, 0)`): events
+/// are handled and the page is drawn in between, so that long work split
+/// into slices does not freeze the page.
+pub fn later(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}

@@ -94,6 +94,27 @@ thread_local! {
     /// For each workspace id, the fingerprint of the stored text this tab
     /// last read or wrote.
     static KNOWN: RefCell<Vec<(String, u64)>> = const { RefCell::new(Vec::new()) };
+    /// The workspace the browser last refused as too big, and its number of
+    /// records (units and yearly records) then.
+    static TOO_BIG: RefCell<Option<(String, usize)>> = const { RefCell::new(None) };
+}
+
+/// Units and yearly records: what a stored workspace's size grows with.
+fn records(workspace: &Workspace) -> usize {
+    workspace.units.len() + workspace.units.iter().map(|u| u.years.len()).sum::<usize>()
+}
+
+/// Whether saving `workspace` is known to fail for want of room: the
+/// browser refused it, or a version of it that was not much bigger, since
+/// the last workspace was deleted. Writing out a workspace of tens of
+/// megabytes takes a fifth of a second; at national scale every edit would
+/// freeze the page for that long only to be refused again.
+pub fn known_too_big(workspace: &Workspace) -> bool {
+    TOO_BIG.with_borrow(|too_big| {
+        too_big.as_ref().is_some_and(|(id, refused)| {
+            *id == workspace.id && records(workspace) * 20 >= refused * 19
+        })
+    })
 }
 
 /// FNV-1a over the text: equal texts, equal fingerprints; a change by
@@ -275,8 +296,16 @@ fn write_workspace(workspace: &Workspace, overwrite: bool) -> Result<(), SaveErr
             }
         }
     }
+    if known_too_big(workspace) {
+        return Err(SaveError::QuotaExceeded);
+    }
     let text = document::to_json(workspace);
-    storage.set_item(&key, &text).map_err(save_error)?;
+    if let Err(error) = storage.set_item(&key, &text).map_err(save_error) {
+        if error == SaveError::QuotaExceeded {
+            TOO_BIG.set(Some((workspace.id.clone(), records(workspace))));
+        }
+        return Err(error);
+    }
     remember(&workspace.id, &text);
     Ok(())
 }
@@ -350,5 +379,7 @@ pub fn delete_workspace(id: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(&format!("{WORKSPACE_PREFIX}{id}"));
         KNOWN.with_borrow_mut(|known| known.retain(|(k, _)| k != id));
+        // Room was made: any workspace may fit now.
+        TOO_BIG.set(None);
     }
 }

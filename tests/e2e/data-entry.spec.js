@@ -158,6 +158,34 @@ test.describe('data entry', () => {
     expect((await storedWorkspace(page)).units).toEqual(back);
   });
 
+  test('a big CSV file is read in slices: progress, cancel, then the preview', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    const rows = ['Tên đơn vị,Loại hình,Mã số HTX'];
+    for (let i = 0; i < 20000; i++) rows.push(`HTX số ${i},HTX,0399${String(i).padStart(6, '0')}`);
+    const file = { name: 'don-vi.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) };
+    const input = page.getByLabel(/Nhập tệp CSV đơn vị/);
+    const progress = page.locator('#csv-progress');
+
+    // The page answers while the file is read: the progress moves, and
+    // Cancel stops the import with nothing changed.
+    await input.setInputFiles(file);
+    await expect(progress).toHaveText(/^[1-9]\d?%$/);
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await expect(progress).toHaveCount(0);
+    await page.waitForTimeout(500);
+    await expect(page.getByRole('region', { name: 'Xem trước khi nhập' })).toHaveCount(0);
+    expect((await storedWorkspace(page)).units.length).toBe(7);
+
+    // Read to its end: the preview, as for a small file.
+    await input.setInputFiles(file);
+    const preview = page.getByRole('region', { name: 'Xem trước khi nhập' });
+    await expect(preview).toContainText('20.000', { timeout: 60_000 });
+    await expect(progress).toHaveCount(0);
+    await preview.getByRole('button', { name: 'Xác nhận nhập tệp' }).click();
+    await expect.poll(async () => (await storedWorkspace(page)).units.length).toBe(20007);
+  });
+
   test('merge two files with a conflict: choose, or newest wins', async ({ page, context }) => {
     await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/data');

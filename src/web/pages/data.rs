@@ -21,9 +21,10 @@ use chrono::Datelike;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::csv_data::{errors_html, import_csv_files, units_csv, years_csv};
+use crate::csv_data::{errors_html, units_csv, years_csv, CsvImport, Phase};
 use crate::data_page::{
-    file_name, new_workspace_id, preview_region_html, shell_html, undo_html, workspaces_html, Parts,
+    file_name, import_progress_html, import_progress_text, new_workspace_id, preview_region_html,
+    shell_html, undo_html, workspaces_html, Parts,
 };
 use crate::document::{from_json, to_json};
 use crate::format::iso_date;
@@ -35,7 +36,7 @@ use crate::import::{
 use crate::merge::{merge, Merge, Source};
 use crate::report::data_checks_html;
 use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
-use crate::web::dom::{by_id, event_element, focus, property, set_html, set_text};
+use crate::web::dom::{by_id, event_element, focus, later, property, set_html, set_text};
 use crate::web::files;
 use crate::web::state::AppState;
 use crate::web::storage;
@@ -49,6 +50,10 @@ const PARTS: Parts = Parts::ALL;
 const ISSUES_SHOWN: usize = 50;
 /// CSV errors listed at once.
 const CSV_ERRORS_SHOWN: usize = 100;
+/// A CSV import runs this long (ms) before the browser gets its turn...
+const SLICE_MS: f64 = 10.0;
+/// ...checking the clock every this many rows (a row takes microseconds).
+const STEP_ROWS: usize = 100;
 
 /// Reads the workspace without tracking. Every read of the page goes
 /// through one instance of the signal's access code (`read_dyn`) instead of
@@ -384,17 +389,20 @@ impl Ctx {
             );
             return;
         };
+        if kind == "csv" {
+            let files = files
+                .into_iter()
+                .map(|(name, _, text)| (name, text))
+                .collect();
+            let import = read(self.state, |w| Some(CsvImport::new(w, files)));
+            set_html("data-preview", &import_progress_html(lang));
+            if let (Some(import), Some(line)) = (import, by_id("csv-progress")) {
+                self.csv_slice(import, line);
+            }
+            return;
+        }
         let pending = read(self.state, |w| {
             Some(match kind {
-                "csv" => {
-                    let files: Vec<(String, String)> = files
-                        .into_iter()
-                        .map(|(name, _, text)| (name, text))
-                        .collect();
-                    import_csv_files(w, &files)
-                        .map(|next| Pending::Preview(preview_workspace(w, next)))
-                        .map_err(|errors| errors_html(&errors, CSV_ERRORS_SHOWN, lang))
-                }
                 "merge" => {
                     let mut sources = Vec::new();
                     for (name, modified, text) in files {
@@ -432,6 +440,10 @@ impl Ctx {
                 }
             })
         });
+        self.show_pending(pending);
+    }
+
+    fn show_pending(&self, pending: Option<Result<Pending, String>>) {
         match pending {
             Some(Ok(pending)) => {
                 self.page.borrow_mut().pending = Some(pending);
@@ -441,6 +453,40 @@ impl Ctx {
             Some(Err(html)) => set_html("data-file-error", &html),
             None => {}
         }
+    }
+
+    /// Runs a CSV import for about [`SLICE_MS`], then lets the browser
+    /// handle events and draw before the next slice (a big file read at
+    /// once would freeze the page for seconds); shows the preview, or the
+    /// errors, at the end. The import stops when its progress line is gone:
+    /// cancelled, another import, another workspace, the page drawn again.
+    fn csv_slice(&self, mut import: CsvImport, line: web_sys::Element) {
+        if !line.is_connected() {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let progress = loop {
+            let progress = import.step(STEP_ROWS);
+            if progress.phase == Phase::Done || js_sys::Date::now() - start >= SLICE_MS {
+                break progress;
+            }
+        };
+        let lang = self.lang();
+        if progress.phase != Phase::Done {
+            line.set_text_content(Some(&import_progress_text(&progress)));
+            let ctx = self.clone();
+            return later(move || ctx.csv_slice(import, line));
+        }
+        set_html("data-preview", "");
+        let pending = read(self.state, |w| {
+            Some(
+                import
+                    .preview(w)
+                    .map(Pending::Preview)
+                    .map_err(|errors| errors_html(&errors, CSV_ERRORS_SHOWN, lang)),
+            )
+        });
+        self.show_pending(pending);
     }
 
     fn on_click(&self, ev: &web_sys::Event) {
@@ -518,6 +564,7 @@ impl Ctx {
                 return focus("data-title");
             }
             "cancel-import" => {
+                // A CSV import still running stops: its line is gone.
                 self.page.borrow_mut().pending = None;
                 return self.render_others();
             }
