@@ -57,7 +57,7 @@ fn edit(state: AppState, f: &mut dyn FnMut(&mut Workspace) -> bool) {
     state.workspace.maybe_update(|w| f(w));
 }
 
-/// Everything: the title, the settings and inputs, then the rest.
+/// Everything: the settings and inputs, then the rest.
 fn render_all(live: &Shared, state: AppState) {
     let lang = state.lang.get_untracked();
     {
