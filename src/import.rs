@@ -284,7 +284,9 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
     html.into_string()
 }
 
-#[cfg(test)]
+// Property tests build natively only, like the other proptest files:
+// proptest is not a dependency for the browser tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::document::to_json;
