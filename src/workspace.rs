@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::Decimal;
 use crate::plan::Plan;
+use crate::simulation::scenario::Scenario;
 use crate::unit::Unit;
 
 /// The version of the workspace document this build writes. Older documents
@@ -46,6 +47,11 @@ pub struct Workspace {
     pub units: Vec<Unit>,
     #[serde(default)]
     pub city_years: Vec<CityYear>,
+    /// Named what-if scenarios of the simulation page
+    /// ([`crate::simulation::scenario`]); no key while there are none, so
+    /// files without scenarios are unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
 }
 
 fn write_current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
@@ -63,6 +69,7 @@ impl Workspace {
             plan: Plan::hai_phong_135(),
             units: Vec::new(),
             city_years: Vec::new(),
+            scenarios: Vec::new(),
         }
     }
 
