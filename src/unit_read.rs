@@ -14,21 +14,14 @@
 //! Writing stays derived: it is small, and `tests/data_files.rs` checks
 //! that what is written reads back identical, for any valid workspace.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::decimal::Decimal;
-use crate::iso_date::parse_iso;
+use crate::json_read::*;
 use crate::unit::{
     CoopModel, GroupConditions, KeyManager, ManagerRole, OperatingStatus, Qualification,
     Recognition, Reorganisation, StatusChange, Unit, UnitKind, YearRecord,
 };
-
-/// A reading error: where (as far as known) and what.
-type Read<T> = Result<T, String>;
-
-type Object = Map<String, Value>;
 
 /// For `#[serde(deserialize_with)]` on `Workspace::units`.
 pub fn deserialize_units<'de, D: Deserializer<'de>>(
@@ -93,7 +86,7 @@ fn unit(value: &Value) -> Read<Unit> {
                     OperatingStatus::KEYS,
                     OperatingStatus::VARIANTS,
                 )?,
-                since: date(c, "since")?.ok_or("since: missing date")?,
+                since: required_date(c, "since")?,
             })
         })?,
         recognitions: list(o, "recognitions", &|v| {
@@ -169,122 +162,6 @@ fn year_record(value: &Value) -> Read<YearRecord> {
         })
     };
     read().map_err(|e| format!("year {year}, {e}"))
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn wrong(field: &str, expected: &str, value: &Value) -> String {
-    format!("{field}: expected {expected}, found {}", kind_of(value))
-}
-
-fn object(value: &Value) -> Read<&Object> {
-    value
-        .as_object()
-        .ok_or_else(|| wrong("value", "an object", value))
-}
-
-fn required<'a>(o: &'a Object, field: &str) -> Read<&'a Value> {
-    o.get(field)
-        .ok_or_else(|| format!("missing field `{field}`"))
-}
-
-/// The field's value, unless it is missing or `null`.
-fn present<'a>(o: &'a Object, field: &str) -> Option<&'a Value> {
-    o.get(field).filter(|v| !v.is_null())
-}
-
-fn string(value: &Value, field: &str) -> Read<String> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| wrong(field, "a text", value))
-}
-
-/// A text field that may be missing (empty then).
-fn text_or_empty(o: &Object, field: &str) -> Read<String> {
-    o.get(field).map_or(Ok(String::new()), |v| string(v, field))
-}
-
-fn boolean(value: &Value, field: &str) -> Read<bool> {
-    value
-        .as_bool()
-        .ok_or_else(|| wrong(field, "true or false", value))
-}
-
-fn year(value: &Value) -> Read<i32> {
-    value
-        .as_i64()
-        .and_then(|n| i32::try_from(n).ok())
-        .ok_or_else(|| wrong("year", "a year", value))
-}
-
-/// An optional whole number (`null` or missing: none).
-fn whole(o: &Object, field: &str) -> Read<Option<i64>> {
-    present(o, field)
-        .map(|v| v.as_i64().ok_or_else(|| wrong(field, "a whole number", v)))
-        .transpose()
-}
-
-/// An optional amount, written as a decimal text ("1250.50").
-fn decimal(o: &Object, field: &str) -> Read<Option<Decimal>> {
-    let Some(value) = present(o, field) else {
-        return Ok(None);
-    };
-    let text = string(value, field)?;
-    Decimal::parse(&text)
-        .map(Some)
-        .map_err(|e| format!("{field}: \"{text}\": {e}"))
-}
-
-/// An optional `yyyy-mm-dd` date.
-fn date(o: &Object, field: &str) -> Read<Option<NaiveDate>> {
-    let Some(value) = present(o, field) else {
-        return Ok(None);
-    };
-    let text = string(value, field)?;
-    parse_iso(&text)
-        .map(Some)
-        .ok_or_else(|| format!("{field}: \"{text}\" is not a date (expected yyyy-mm-dd)"))
-}
-
-/// A stored enum, by its key.
-fn key<T: Copy>(value: &Value, field: &str, keys: &[&str], variants: &[T]) -> Read<T> {
-    let text = value
-        .as_str()
-        .ok_or_else(|| wrong(field, "a text", value))?;
-    keys.iter()
-        .position(|k| *k == text)
-        .and_then(|i| variants.get(i).copied())
-        .ok_or_else(|| {
-            format!(
-                "{field}: unknown value \"{text}\", expected one of {}",
-                keys.join(", ")
-            )
-        })
-}
-
-/// A list field that may be missing (empty then); each item read by `item`.
-fn list<T>(o: &Object, field: &str, item: &dyn Fn(&Value) -> Read<T>) -> Read<Vec<T>> {
-    let Some(value) = o.get(field) else {
-        return Ok(Vec::new());
-    };
-    let items = value
-        .as_array()
-        .ok_or_else(|| wrong(field, "a list", value))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, v)| item(v).map_err(|e| format!("{field} {}: {e}", index + 1)))
-        .collect()
 }
 
 #[cfg(test)]

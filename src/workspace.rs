@@ -42,6 +42,7 @@ pub struct Workspace {
     /// illustrative wherever it is shown.
     #[serde(default)]
     pub illustrative: bool,
+    #[serde(deserialize_with = "crate::plan_read::deserialize_plan")]
     pub plan: Plan,
     #[serde(default, deserialize_with = "crate::unit_read::deserialize_units")]
     pub units: Vec<Unit>,
