@@ -9,6 +9,8 @@
 #       localStorage holds it; the 30,000 units as CSV files imported
 #       through the data page, a slice at a time: total time and the
 #       longest slice.
+#   (e) Monte Carlo samples per second, Chromium and native, same model and
+#       seed (simulation::timing), and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -66,6 +68,25 @@ echo "       The 30,000 units as their two CSV files, imported through the data 
 echo "       time: choosing the files to the preview, the longest slice (the longest the page is"
 echo "       blocked) and each file's load"
 grep '^csv ' "$out/browser.txt" || missing=1
+
+echo
+echo "== (e) Monte Carlo, 10,000 seeded samples × all four simulation models (T1, T2, T3, T5, T6, T8,"
+echo "       three projected years): Chromium (bench_monte_carlo) and native (cargo bench --bench monte_carlo)"
+mc_rc=0
+cargo bench --no-default-features --bench monte_carlo >"$out/mc.txt" 2>"$out/mc.err" || mc_rc=$?
+[ $mc_rc -eq 0 ] || tail -20 "$out/mc.err" >&2
+mw="$(sed -n 's/^wasm monte_carlo samples=10000 median_ms=\([0-9.]*\).*/\1/p' "$out/browser.txt" | head -1)"
+mn="$(sed -n 's/^native monte_carlo samples=10000 median_ms=\([0-9.]*\).*/\1/p' "$out/mc.txt" | head -1)"
+printf '%-22s %14s %14s %12s\n' "" "wasm" "native" "wasm/native"
+if [ -n "$mw" ] && [ -n "$mn" ]; then
+  awk -v w="$mw" -v n="$mn" 'BEGIN {
+    printf "%-22s %14.1f %14.1f %11.2f×\n", "10k samples (ms)", w, n, w / n;
+    printf "%-22s %14.0f %14.0f\n", "samples/s", 10000 / w * 1000, 10000 / n * 1000 }'
+else
+  echo "monte carlo: figures missing" >&2
+  missing=1
+fi
+[ $mc_rc -eq 0 ] || missing=1
 cold="$(sed -n 's/^cold_load median_ms=\([0-9.]*\).*/\1/p' "$out/browser.txt")"
 if [ $browser_rc -ne 0 ] || [ $native_rc -ne 0 ] || [ $missing -ne 0 ] || [ -z "$cold" ]; then
   echo "bench: some figures are missing (see above)" >&2

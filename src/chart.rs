@@ -2,7 +2,9 @@
 //! print), each with a title, a text description and its numbers as a
 //! table for anyone who cannot see it.
 
-use crate::html::{table, Html};
+use std::fmt::Write as _;
+
+use crate::html::{escape, table, Html};
 use crate::i18n::Lang;
 use crate::indicator::TrendPoint;
 
@@ -26,40 +28,32 @@ pub struct TrendChart<'a> {
     pub lang: Lang,
 }
 
-fn number(value: f64) -> String {
-    format!("{value:.1}")
+/// Opens a chart: the figure and the SVG, `height` tall, with its title
+/// and description (which screen readers announce for the image).
+pub(crate) fn open_svg(html: &mut String, id: &str, height: f64, title: &str, description: &str) {
+    let _ = write!(
+        html,
+        r#"<figure class="chart" id="{id}"><svg viewBox="0 0 640 {height}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        escape(title),
+        escape(description)
+    );
 }
 
-/// The SVG path of the values, broken where a year has no data.
-fn path(points: &[(f64, Option<f64>)]) -> String {
-    let mut path = String::new();
-    let mut pen_down = false;
-    for (x, y) in points {
-        match y {
-            Some(y) => {
-                path.push_str(&format!(
-                    "{}{x:.1},{y:.1} ",
-                    if pen_down { "L" } else { "M" }
-                ));
-                pen_down = true;
-            }
-            None => pen_down = false,
-        }
-    }
-    path
+/// A line of a chart's class from (x1, y1) to (x2, y2).
+pub(crate) fn line(html: &mut String, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
+    let _ = write!(
+        html,
+        r#"<line class="{class}" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"></line>"#
+    );
 }
 
-/// A line across the plot at height `y`.
-fn across(html: &mut Html, class: &'static str, y: f64) {
-    let (left, right, y) = (number(LEFT), number(WIDTH - RIGHT), number(y));
-    let attributes = [
-        ("class", Some(class)),
-        ("x1", Some(left.as_str())),
-        ("y1", Some(y.as_str())),
-        ("x2", Some(right.as_str())),
-        ("y2", Some(y.as_str())),
-    ];
-    html.void("line", &attributes).close("line");
+/// A label at (x, y), anchored `start`, `middle` or `end`.
+pub(crate) fn label(html: &mut String, x: f64, y: f64, anchor: &str, text: &str) {
+    let _ = write!(
+        html,
+        r#"<text class="chart-label" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">{}</text>"#,
+        escape(text)
+    );
 }
 
 impl TrendChart<'_> {
@@ -101,121 +95,94 @@ impl TrendChart<'_> {
                 known.join("; ")
             )
         };
-        let title_id = format!("{}-title", self.id);
-        let desc_id = format!("{}-desc", self.id);
-        let labelled_by = format!("{title_id} {desc_id}");
-        let view_box = format!("0 0 {WIDTH} {HEIGHT}");
 
-        let mut html = Html::new();
-        html.open("figure", &[("class", Some("chart"))]);
-        html.open(
-            "svg",
-            &[
-                ("viewBox", Some(&view_box)),
-                ("role", Some("img")),
-                ("aria-labelledby", Some(&labelled_by)),
-            ],
-        );
-        html.element("title", &[("id", Some(&title_id))], self.title);
-        html.element("desc", &[("id", Some(&desc_id))], &description);
+        let mut html = String::new();
+        open_svg(&mut html, self.id, HEIGHT, self.title, &description);
         for i in 0..=4 {
             let tick = low + (high - low) * f64::from(i) / 4.0;
-            across(&mut html, "chart-grid", y(tick));
-            html.element(
-                "text",
-                &[
-                    ("class", Some("chart-label")),
-                    ("x", Some(&number(LEFT - 6.0))),
-                    ("y", Some(&number(y(tick) + 4.0))),
-                    ("text-anchor", Some("end")),
-                ],
-                &format(tick),
+            line(
+                &mut html,
+                "chart-grid",
+                LEFT,
+                y(tick),
+                WIDTH - RIGHT,
+                y(tick),
             );
+            label(&mut html, LEFT - 6.0, y(tick) + 4.0, "end", &format(tick));
         }
         for p in self.points {
-            html.element(
-                "text",
-                &[
-                    ("class", Some("chart-label")),
-                    ("x", Some(&number(x(p.year)))),
-                    ("y", Some(&number(HEIGHT - 10.0))),
-                    ("text-anchor", Some("middle")),
-                ],
+            label(
+                &mut html,
+                x(p.year),
+                HEIGHT - 10.0,
+                "middle",
                 &p.year.to_string(),
             );
         }
-        let deadline_x = number(x(self.deadline_year.clamp(first, last)));
-        html.void(
-            "line",
-            &[
-                ("class", Some("chart-deadline")),
-                ("x1", Some(&deadline_x)),
-                ("y1", Some(&number(TOP))),
-                ("x2", Some(&deadline_x)),
-                ("y2", Some(&number(HEIGHT - BOTTOM))),
-            ],
-        )
-        .close("line");
-        // The label sits on the side of the line with room for it.
         let deadline_at = x(self.deadline_year.clamp(first, last));
+        line(
+            &mut html,
+            "chart-deadline",
+            deadline_at,
+            TOP,
+            deadline_at,
+            HEIGHT - BOTTOM,
+        );
+        // The label sits on the side of the line with room for it.
         let (label_x, anchor) = if deadline_at > WIDTH / 2.0 {
             (deadline_at - 4.0, "end")
         } else {
             (deadline_at + 4.0, "start")
         };
-        html.element(
-            "text",
-            &[
-                ("class", Some("chart-label")),
-                ("x", Some(&number(label_x))),
-                ("y", Some(&number(TOP + 10.0))),
-                ("text-anchor", Some(anchor)),
-            ],
+        label(
+            &mut html,
+            label_x,
+            TOP + 10.0,
+            anchor,
             lang.pick("Thời hạn", "Deadline"),
         );
         if let Some(target) = self.target {
-            across(&mut html, "chart-target", y(target));
-            html.element(
-                "text",
-                &[
-                    ("class", Some("chart-label")),
-                    ("x", Some(&number(WIDTH - RIGHT))),
-                    ("y", Some(&number(y(target) - 4.0))),
-                    ("text-anchor", Some("end")),
-                ],
-                &format!("{} {}", lang.pick("Mục tiêu", "Target"), format(target)),
+            line(
+                &mut html,
+                "chart-target",
+                LEFT,
+                y(target),
+                WIDTH - RIGHT,
+                y(target),
             );
+            let text = format!("{} {}", lang.pick("Mục tiêu", "Target"), format(target));
+            label(&mut html, WIDTH - RIGHT, y(target) - 4.0, "end", &text);
         }
-        let plotted: Vec<(f64, Option<f64>)> = self
-            .points
-            .iter()
-            .map(|p| (x(p.year), p.value.map(y)))
-            .collect();
-        html.void(
-            "path",
-            &[("class", Some("chart-line")), ("d", Some(&path(&plotted)))],
-        )
-        .close("path");
-        for ((px, py), p) in plotted.iter().zip(self.points) {
-            if let (Some(py), Some(value)) = (py, p.value) {
-                html.open(
-                    "circle",
-                    &[
-                        ("class", Some("chart-dot")),
-                        ("cx", Some(&number(*px))),
-                        ("cy", Some(&number(*py))),
-                        ("r", Some("4")),
-                    ],
-                );
-                html.element("title", &[], &format!("{}: {}", p.year, format(value)))
-                    .close("circle");
+        // The line, broken where a year has no data.
+        html.push_str(r#"<path class="chart-line" d=""#);
+        let mut pen_down = false;
+        for p in self.points {
+            match p.value {
+                Some(v) => {
+                    let pen = if pen_down { "L" } else { "M" };
+                    let _ = write!(html, "{pen}{:.1},{:.1} ", x(p.year), y(v));
+                    pen_down = true;
+                }
+                None => pen_down = false,
             }
         }
-        html.close("svg");
-        html.element("figcaption", &[], self.title);
-        html.open("details", &[]).element(
-            "summary",
-            &[],
+        html.push_str(r#""></path>"#);
+        for p in self.points {
+            if let Some(value) = p.value {
+                let _ = write!(
+                    html,
+                    r#"<circle class="chart-dot" cx="{:.1}" cy="{:.1}" r="4"><title>{}: {}</title></circle>"#,
+                    x(p.year),
+                    y(value),
+                    p.year,
+                    escape(&format(value))
+                );
+            }
+        }
+        let _ = write!(
+            html,
+            "</svg><figcaption>{}</figcaption><details><summary>{}</summary>",
+            escape(self.title),
             lang.pick("Xem số liệu dạng bảng", "Show the numbers as a table"),
         );
         let rows: Vec<Vec<String>> = self
@@ -223,16 +190,18 @@ impl TrendChart<'_> {
             .iter()
             .map(|p| vec![p.year.to_string(), p.value.map_or("—".to_owned(), format)])
             .collect();
+        let mut numbers = Html::new();
         table(
-            &mut html,
+            &mut numbers,
             None,
             None,
             &[lang.pick("Năm", "Year"), lang.pick("Giá trị", "Value")],
             &rows,
             &[1],
         );
-        html.close("details").close("figure");
-        html.into_string()
+        html.push_str(numbers.as_str());
+        html.push_str("</details></figure>");
+        html
     }
 }
 

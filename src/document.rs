@@ -2,8 +2,12 @@
 //! to files, with its schema version and step-by-step migrations.
 //!
 //! Reading is: find the schema version → migrate if older → read the shape.
-//! Every failure says where (line and column, for broken JSON and for a
-//! value of the wrong type alike) and nothing is half-read. Whether a readable document
+//! Every failure says where and nothing is half-read: broken JSON by its
+//! line and column; a value of the wrong type by its place in the document
+//! — "unit 2 (u2), years 1: year 2019, members: …" — as the plan and the
+//! units are read by hand from the JSON tree ([`crate::plan_read`],
+//! [`crate::unit_read`]), with the line and column just after the part
+//! (the plan, the units) that holds it. Whether a readable document
 //! is also *valid* (counts not negative, and so on) is
 //! [`crate::validation`]'s question.
 
@@ -248,16 +252,18 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_value_names_its_line_and_column() {
+    fn a_wrong_value_names_its_place() {
         let text = "{\"schema_version\": 2, \"id\": \"w\", \"name\": \"Thử\",\n\"plan\": 17}";
         match from_json(text).expect_err("a number is not a plan") {
             DocumentError::Shape {
                 line,
                 column,
                 migrated,
-                ..
+                message,
             } => {
-                assert_eq!((line, column, migrated), (2, 10, false));
+                // Just after the part that is wrong, and named.
+                assert_eq!((line, column, migrated), (2, 11, false));
+                assert!(message.starts_with("plan, "), "{message}");
             }
             other => panic!("expected a shape error, got {other:?}"),
         }

@@ -11,7 +11,7 @@ use crate::html::Html;
 use crate::i18n::{Lang, Text};
 use crate::simulation::distribution::Estimate;
 use crate::simulation::scenario::Override;
-use crate::simulation::view::show;
+use crate::simulation::view::{scenario_href, show};
 use crate::simulation::{ModelKind, Options, Setup};
 use crate::workspace::Workspace;
 
@@ -59,6 +59,17 @@ impl Exercise {
 
     pub fn find(id: &str) -> Option<&'static Exercise> {
         EXERCISES.iter().find(|e| e.id == id)
+    }
+
+    /// The id of the scenario the simulation page makes of this exercise
+    /// (see [`crate::simulation::workbench::Workbench::open_or_create`]).
+    pub fn scenario_id(&self) -> String {
+        format!("ex-{}", self.id)
+    }
+
+    /// The exercise whose scenario has this id.
+    pub fn from_scenario_id(id: &str) -> Option<&'static Exercise> {
+        Exercise::find(id.strip_prefix("ex-")?)
     }
 
     /// The levers as a scenario's overrides on `setup`'s inputs (levers on
@@ -161,6 +172,15 @@ pub fn exercises_html(ws: &Workspace, as_of: NaiveDate, lang: Lang) -> String {
         )
         .element("h3", &[], exercise.question(lang))
         .element("p", &[("class", Some("note"))], exercise.hint(lang));
+        html.open("p", &[]).element(
+            "a",
+            &[("href", Some(&scenario_href(&exercise.scenario_id())))],
+            pick(
+                "Mở thành kịch bản trong trang Mô phỏng",
+                "Open as a scenario on the Simulation page",
+            ),
+        );
+        html.close("p");
         match exercise.answer(ws, as_of) {
             Ok(outcomes) => {
                 let rows: Vec<Vec<String>> = outcomes

@@ -284,7 +284,8 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
     html.into_string()
 }
 
-// proptest builds natively only (and plain tests do not run in the browser).
+// Property tests build natively only, like the other proptest tests:
+// proptest is not a dependency of the browser tests.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

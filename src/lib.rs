@@ -2,7 +2,7 @@
 //! collective economy (kinh tế tập thể), offline, in the browser.
 //!
 //! The crate is a plain-Rust domain library (this file's modules, no web
-//! dependency) with a Leptos UI on top behind the `app` feature. Everything a
+//! dependency) with a browser UI on top behind the `app` feature. Everything a
 //! screen shows is computed here and tested natively:
 //! `cargo test --no-default-features` builds the domain alone.
 
@@ -26,10 +26,12 @@ pub mod i18n;
 pub mod import;
 pub mod indicator;
 pub mod iso_date;
+pub mod json_read;
 pub mod merge;
 pub mod notice_view;
 pub mod plan;
 pub mod plan_form;
+pub mod plan_read;
 pub mod plan_validation;
 pub mod present;
 pub mod report;
@@ -42,6 +44,7 @@ pub mod task;
 pub mod task_form;
 pub mod tour;
 pub mod unit;
+pub mod unit_read;
 pub mod unit_table;
 pub mod validation;
 pub mod wording;

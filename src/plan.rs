@@ -9,13 +9,13 @@
 //! plan's appendix (Phụ lục) is not in our copy, so none of it is invented.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::i18n::Text;
 use crate::task::{Task, TaskStatus};
 
 /// Who issued the plan, when, and what it implements.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PlanIdentity {
     /// "135/KH-UBND".
     pub number: String,
@@ -112,7 +112,7 @@ impl Indicator {
 }
 
 /// One target of the plan, as data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Target {
     /// "T1" … "T9".
     pub id: String,
@@ -152,20 +152,20 @@ crate::serde_keys::read_as_key!(QualifiedReading {
     OfAll = "of_all",
 });
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PlanSettings {
     pub qualified_reading: QualifiedReading,
 }
 
 /// A sector (lĩnh vực) cooperatives are classified by.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sector {
     /// A stable key stored in units ("nong-nghiep").
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan {
     pub identity: PlanIdentity,
     pub start_year: i32,

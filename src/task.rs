@@ -43,9 +43,9 @@ impl TaskStatus {
 }
 
 /// When a task is due. Stored as `{"kind": "quarter", "year": 2018,
-/// "quarter": 2}` and so on; read by hand (below) because serde's derived
-/// reader for an internally tagged enum buffers through its generic
-/// `Content` tree, about 4 KB of the download for four small variants.
+/// "quarter": 2}` and so on; read by hand ([`crate::plan_read::deadline`])
+/// because serde's derived reader for an internally tagged enum buffers
+/// through its generic `Content` tree, about 4 KB of the download.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TaskDeadline {
@@ -62,64 +62,12 @@ pub enum TaskDeadline {
     Yearly { month: u32, day: u32 },
 }
 
+/// Read through the same reader as a document's plan
+/// ([`crate::plan_read::deadline`]).
 impl<'de> Deserialize<'de> for TaskDeadline {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(DeadlineVisitor)
-    }
-}
-
-struct DeadlineVisitor;
-
-impl<'de> serde::de::Visitor<'de> for DeadlineVisitor {
-    type Value = TaskDeadline;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a deadline: {\"kind\": \"date\" | \"quarter\" | \"year\" | \"yearly\", …}")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<TaskDeadline, A::Error> {
-        use serde::de::Error;
-        let (mut kind, mut date) = (None::<String>, None::<String>);
-        let (mut year, mut quarter, mut month, mut day) =
-            (None::<i32>, None::<u32>, None::<u32>, None::<u32>);
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "kind" => kind = Some(map.next_value()?),
-                "date" => date = Some(map.next_value()?),
-                "year" => year = Some(map.next_value()?),
-                "quarter" => quarter = Some(map.next_value()?),
-                "month" => month = Some(map.next_value()?),
-                "day" => day = Some(map.next_value()?),
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        let missing = |field: &'static str| A::Error::missing_field(field);
-        match kind.as_deref() {
-            Some("date") => {
-                let text = date.ok_or_else(|| missing("date"))?;
-                crate::iso_date::parse_iso(&text)
-                    .map(|date| TaskDeadline::Date { date })
-                    .ok_or_else(|| A::Error::custom(format!("invalid date {text:?}")))
-            }
-            Some("quarter") => Ok(TaskDeadline::Quarter {
-                year: year.ok_or_else(|| missing("year"))?,
-                quarter: quarter.ok_or_else(|| missing("quarter"))?,
-            }),
-            Some("year") => Ok(TaskDeadline::Year {
-                year: year.ok_or_else(|| missing("year"))?,
-            }),
-            Some("yearly") => Ok(TaskDeadline::Yearly {
-                month: month.ok_or_else(|| missing("month"))?,
-                day: day.ok_or_else(|| missing("day"))?,
-            }),
-            Some(other) => Err(A::Error::unknown_variant(
-                other,
-                &["date", "quarter", "year", "yearly"],
-            )),
-            None => Err(missing("kind")),
-        }
+        let value = serde_json::Value::deserialize(deserializer)?;
+        crate::plan_read::deadline(&value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -215,7 +163,7 @@ impl TaskDeadline {
 }
 
 /// One dated line of a task's progress log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProgressEntry {
     #[serde(with = "crate::iso_date")]
     pub date: NaiveDate,
@@ -223,7 +171,7 @@ pub struct ProgressEntry {
 }
 
 /// A task the plan assigns to an agency.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Task {
     pub id: String,
     pub title: Text,

@@ -7,7 +7,7 @@
 //! [`crate::indicator`].
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::decimal::Decimal;
 
@@ -85,7 +85,7 @@ crate::serde_keys::read_as_key!(OperatingStatus {
 });
 
 /// From `since` on, the unit has `status` (until the next change).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatusChange {
     pub status: OperatingStatus,
     #[serde(with = "crate::iso_date")]
@@ -94,7 +94,7 @@ pub struct StatusChange {
 
 /// Reorganisation under Law 23/2012/QH13 (Điều 62): required of cooperatives
 /// founded before 01/07/2013.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Reorganisation {
     pub required: bool,
     #[serde(
@@ -106,7 +106,7 @@ pub struct Reorganisation {
 }
 
 /// Recognition as an exemplary advanced cooperative (HTX điển hình tiên tiến).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Recognition {
     pub year: i32,
     /// The decision that recognised it ("Quyết định số …").
@@ -131,7 +131,7 @@ impl Recognition {
 }
 
 /// What the law asks of a cooperative group (Nghị định 77/2019/NĐ-CP).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct GroupConditions {
     /// The cooperation contract is authenticated by the commune.
     pub contract_authenticated: bool,
@@ -210,7 +210,7 @@ impl Qualification {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct KeyManager {
     pub role: ManagerRole,
     pub qualification: Qualification,
@@ -222,7 +222,7 @@ pub struct KeyManager {
 
 /// What a unit reports for one year. Every figure is optional: a missing
 /// figure is "no data", never zero. Money is in millions of VND.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(default)]
 pub struct YearRecord {
     pub year: i32,
@@ -261,7 +261,7 @@ pub struct YearRecord {
 }
 
 /// A unit of the collective economy.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unit {
     /// Stable within a workspace; not shown to users.
     pub id: String,

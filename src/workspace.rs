@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Assessment, ExemplaryCriteria};
 use crate::decimal::Decimal;
 use crate::plan::Plan;
+use crate::simulation::scenario::Scenario;
 use crate::unit::Unit;
 
 /// The version of the workspace document this build writes. Older documents
@@ -42,8 +43,9 @@ pub struct Workspace {
     /// illustrative wherever it is shown.
     #[serde(default)]
     pub illustrative: bool,
+    #[serde(deserialize_with = "crate::plan_read::deserialize_plan")]
     pub plan: Plan,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unit_read::deserialize_units")]
     pub units: Vec<Unit>,
     #[serde(default)]
     pub city_years: Vec<CityYear>,
@@ -63,6 +65,11 @@ pub struct Workspace {
         deserialize_with = "crate::assessment::stored::read_criteria"
     )]
     pub exemplary_criteria: ExemplaryCriteria,
+    /// Named what-if scenarios of the simulation page
+    /// ([`crate::simulation::scenario`]); no key while there are none, so
+    /// files without scenarios are unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
 }
 
 fn write_current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
@@ -82,6 +89,7 @@ impl Workspace {
             city_years: Vec::new(),
             assessments: Vec::new(),
             exemplary_criteria: ExemplaryCriteria::default(),
+            scenarios: Vec::new(),
         }
     }
 

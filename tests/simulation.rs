@@ -11,7 +11,7 @@ use coop_plan::simulation::exemplary;
 use coop_plan::simulation::goal_seek::{bisect, Answer, Unreachable};
 use coop_plan::simulation::grdp_share::{project_shares, relative_growth, required_growth};
 use coop_plan::simulation::monte_carlo::{self, percentile};
-use coop_plan::simulation::scenario::{compare, Evaluated, Override, RowKind};
+use coop_plan::simulation::scenario::{self, compare, Evaluated, Override, RowKind, Scenario};
 use coop_plan::simulation::sensitivity::tornado;
 use coop_plan::simulation::training::{self, Params};
 use coop_plan::simulation::{ModelKind, Options, Setup};
@@ -159,7 +159,7 @@ fn required_growth_round_trips_for_one_and_one_point_two_percent() {
             shares[3]
         );
         // The closed form agrees with iteration.
-        let numeric = bisect(-0.99, 10.0, 1e-13, |g| {
+        let numeric = bisect(-0.99, 10.0, 1e-13, &|g| {
             project_shares(5.0, 1000.0, &[g], &[0.15], 3)[3] >= target
         })
         .expect("bracketed");
@@ -310,7 +310,7 @@ fn seats_goal_seek_round_trips_and_matches_bisection() {
     };
     let closed = (50.0 - 20.0 * 0.729) / 2.71;
     assert!(close(seats, closed, 1e-6), "{seats} vs {closed}");
-    let numeric = bisect(0.0, 100.0, 1e-12, |s| {
+    let numeric = bisect(0.0, 100.0, 1e-12, &|s| {
         let p = Params {
             seats: s,
             ..Params::from_values(&values)
@@ -454,7 +454,7 @@ fn backlog_rate_needed_round_trips() {
         ..queue
     };
     assert!(close(fed.share_after(months), 1.0, 1e-9));
-    let numeric = bisect(0.0, 100.0, 1e-13, |r| {
+    let numeric = bisect(0.0, 100.0, 1e-13, &|r| {
         Queue {
             per_month: r,
             ..queue
@@ -719,8 +719,34 @@ fn tornado_orders_inputs_by_swing() {
 
 // --- Scenarios -------------------------------------------------------------
 
-// Scenarios saved in the workspace are tested with the simulation page
-// (branch `sim`), which brings the workspace's `scenarios` field.
+#[test]
+fn scenarios_are_saved_in_the_workspace_json() {
+    let mut ws = grdp_workspace();
+    let before = serde_json::to_string(&ws).expect("serialises");
+    assert!(!before.contains("scenarios"), "no key while there are none");
+    let mut base = Scenario::new(
+        scenario::unused_id(&ws.scenarios),
+        "Cơ sở",
+        ModelKind::GrdpShare,
+    );
+    base.overrides.push(Override::new(
+        "value_added_growth",
+        Estimate::range(0.1, 0.2, 0.3, Shape::Pert),
+    ));
+    ws.scenarios.push(base.clone());
+    let copy = base.duplicate(
+        scenario::unused_id(&ws.scenarios),
+        scenario::unused_name("Cơ sở", &ws.scenarios),
+    );
+    assert_eq!((copy.id.as_str(), copy.name.as_str()), ("s2", "Cơ sở (2)"));
+    ws.scenarios.push(copy);
+    let text = serde_json::to_string(&ws).expect("serialises");
+    let back: Workspace = serde_json::from_str(&text).expect("reads");
+    assert_eq!(back, ws);
+    // Old documents without the key still read.
+    let old: Workspace = serde_json::from_str(&before).expect("reads");
+    assert!(old.scenarios.is_empty());
+}
 
 #[test]
 fn comparison_lists_differences_from_the_base() {
@@ -824,5 +850,28 @@ mod properties {
                 other => prop_assert!(false, "unexpected {other:?}"),
             }
         }
+    }
+}
+
+#[test]
+fn pert_draws_have_the_beta_mean_and_spread() {
+    use rand::SeedableRng;
+    let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(7);
+    // Both shapes above 1, and each of them exactly 1 (mode at an end).
+    for likely in [0.5, 0.1, 0.9, 0.0, 1.0] {
+        let estimate = Estimate::range(0.0, likely, 1.0, Shape::Pert);
+        let n = 40_000;
+        let draws: Vec<f64> = (0..n).map(|_| estimate.sample(&mut rng)).collect();
+        assert!(draws.iter().all(|d| (0.0..=1.0).contains(d)));
+        let mean = draws.iter().sum::<f64>() / n as f64;
+        let variance = draws.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / n as f64;
+        // PERT (λ = 4): α + β = 6, so the variance is αβ / (36 · 7).
+        let (a, b) = (1.0 + 4.0 * likely, 5.0 - 4.0 * likely);
+        assert!(close(mean, estimate.mean(), 0.005), "{likely}: mean {mean}");
+        assert!(
+            close(variance, a * b / 252.0, 0.002),
+            "{likely}: variance {variance} vs {}",
+            a * b / 252.0
+        );
     }
 }

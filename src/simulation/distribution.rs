@@ -6,7 +6,6 @@
 //! Carlo run over zero-width ranges equals the deterministic projection.
 
 use rand::{Rng, RngCore};
-use rand_distr::{Beta, Distribution};
 
 /// The shape of a range.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -122,10 +121,7 @@ impl Estimate {
                 // β = 1 + 4·(b − m)/(b − a); both ≥ 1, so Beta accepts them.
                 let alpha = 1.0 + 4.0 * (self.likely - self.low) / width;
                 let beta = 1.0 + 4.0 * (self.high - self.likely) / width;
-                match Beta::new(alpha, beta) {
-                    Ok(distribution) => self.low + width * distribution.sample(rng),
-                    Err(_) => self.likely,
-                }
+                self.low + width * beta_draw(rng, alpha, beta)
             }
         }
     }
@@ -135,6 +131,54 @@ impl Estimate {
         match self.shape {
             Shape::Triangular => (self.low + self.likely + self.high) / 3.0,
             Shape::Pert => (self.low + 4.0 * self.likely + self.high) / 6.0,
+        }
+    }
+}
+
+/// One draw from Beta(a, b) with a, b ≥ 1 (PERT's shapes always are):
+/// Cheng's algorithm BB (1978) when both exceed 1, the inverse of the
+/// distribution function when one is 1. Written here rather than taken from
+/// `rand_distr`, whose generic Beta (two algorithms, for any shape) cost
+/// 0.8 KB of the download; `ln` and `exp` are libm's, the same natively and
+/// in wasm32, so a seed still gives the same numbers everywhere.
+fn beta_draw<R: RngCore + ?Sized>(rng: &mut R, a: f64, b: f64) -> f64 {
+    let mut uniform = || -> f64 { rng.random() };
+    // U^(1/s) through libm, for the one-sided shapes.
+    let root = |u: f64, s: f64| libm::exp(libm::log(u) / s);
+    if !(a >= 1.0 && b >= 1.0) {
+        return 0.5;
+    }
+    if a == 1.0 {
+        // Beta(1, b): 1 − U^(1/b) (and Beta(1, 1) is uniform).
+        return 1.0 - root(1.0 - uniform(), b);
+    }
+    if b == 1.0 {
+        return root(1.0 - uniform(), a);
+    }
+    let (small, large) = (a.min(b), a.max(b));
+    let sum = small + large;
+    let scale = ((sum - 2.0) / (2.0 * small * large - sum)).sqrt();
+    let shift = small + 1.0 / scale;
+    loop {
+        let (u1, u2) = (uniform(), uniform());
+        if u1 <= 0.0 || u1 >= 1.0 {
+            continue;
+        }
+        let v = scale * libm::log(u1 / (1.0 - u1));
+        let w = small * libm::exp(v);
+        let z = u1 * u1 * u2;
+        let r = shift * v - std::f64::consts::LN_2 * 2.0;
+        let s = small + r - w;
+        let accept = s + 2.609438 >= 5.0 * z || {
+            let t = libm::log(z);
+            s > t || r + sum * libm::log(sum / (large + w)) >= t
+        };
+        if accept {
+            return if small == a {
+                w / (large + w)
+            } else {
+                large / (large + w)
+            };
         }
     }
 }

@@ -78,7 +78,7 @@ pub fn bisect(
     mut low: f64,
     mut high: f64,
     tolerance: f64,
-    meets: impl Fn(f64) -> bool,
+    meets: &dyn Fn(f64) -> bool,
 ) -> Option<f64> {
     if !(low.is_finite() && high.is_finite()) || low > high {
         return None;

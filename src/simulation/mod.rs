@@ -26,9 +26,7 @@ pub mod sensitivity;
 pub mod timing;
 pub mod training;
 pub mod view;
-// `workbench` (the simulation page's state, scenarios saved in the
-// workspace) comes with the simulation page, which is not in this build:
-// see the README, "Download size".
+pub mod workbench;
 
 use chrono::{Datelike, NaiveDate};
 

@@ -5,63 +5,108 @@
 //! every other input follows the workspace's data, so a scenario stays
 //! current when the data are corrected.
 
-use serde::{Deserialize, Serialize};
+use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::distribution::{Estimate, Shape};
 use super::monte_carlo::Summary;
 use super::{ModelKind, Options, Quantity, Setup, Trajectory};
 use crate::i18n::Text;
 
-/// A named set of assumptions for one model. Deliberately small: every
-/// field here is serde code in the download, read and written with every
-/// workspace.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// A named set of assumptions for one model, saved in the workspace as
+/// `{"id", "name", "model", "per_year_growth", "overrides": ["key low
+/// likely high [pert]", …]}`. Written by serde's derived code; read by
+/// hand, through readers of strings and lists of strings the download
+/// already has (derived readers for it cost 2.5 KB).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Scenario {
     pub id: String,
     pub name: String,
-    #[serde(default, with = "model_key")]
+    #[serde(serialize_with = "write_model")]
     pub model: ModelKind,
     /// GRDP share: one growth rate per year instead of one for all years.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     pub per_year_growth: bool,
     /// Inputs the user set, by [`super::InputSpec::key`]; every other input
     /// follows the data.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "write_overrides"
+    )]
     pub overrides: Vec<Override>,
 }
 
 /// One input set by the user: a number (`low == likely == high`) or a
 /// range, triangular unless `pert`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Override {
     pub key: String,
     pub low: f64,
     pub likely: f64,
     pub high: f64,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub pert: bool,
 }
 
-/// The model as its key ("grdp_share"), read through the `String` code
-/// serde already has rather than a derived enum visitor.
-mod model_key {
-    use serde::{de, Deserialize, Deserializer, Serializer};
+fn write_model<S: Serializer>(kind: &ModelKind, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(kind.key())
+}
 
-    use super::ModelKind;
-
-    pub fn serialize<S: Serializer>(kind: &ModelKind, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(kind.key())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ModelKind, D::Error> {
-        let key = String::deserialize(deserializer)?;
-        ModelKind::from_key(&key)
-            .ok_or_else(|| de::Error::custom(format!("unknown simulation model \"{key}\"")))
-    }
+fn write_overrides<S: Serializer>(list: &[Override], serializer: S) -> Result<S::Ok, S::Error> {
+    let lines: Vec<String> = list.iter().map(Override::to_text).collect();
+    lines.serialize(serializer)
 }
 
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+impl<'de> Deserialize<'de> for Scenario {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ScenarioVisitor)
+    }
+}
+
+struct ScenarioVisitor;
+
+impl<'de> Visitor<'de> for ScenarioVisitor {
+    type Value = Scenario;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a scenario: {\"id\", \"name\", \"model\", …}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scenario, A::Error> {
+        let mut scenario = Scenario::default();
+        let (mut id, mut name) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "id" => id = Some(map.next_value()?),
+                "name" => name = Some(map.next_value()?),
+                "model" => {
+                    let key: String = map.next_value()?;
+                    scenario.model = ModelKind::from_key(&key).ok_or_else(|| {
+                        A::Error::custom(format!("unknown simulation model \"{key}\""))
+                    })?;
+                }
+                "per_year_growth" => scenario.per_year_growth = map.next_value()?,
+                "overrides" => {
+                    let lines: Vec<String> = map.next_value()?;
+                    for line in lines {
+                        let read = Override::from_text(&line).ok_or_else(|| {
+                            A::Error::custom(format!("unreadable override \"{line}\""))
+                        })?;
+                        scenario.overrides.push(read);
+                    }
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        scenario.id = id.ok_or_else(|| A::Error::missing_field("id"))?;
+        scenario.name = name.ok_or_else(|| A::Error::missing_field("name"))?;
+        Ok(scenario)
+    }
 }
 
 impl Override {
@@ -73,6 +118,35 @@ impl Override {
             high: estimate.high,
             pert: estimate.shape == Shape::Pert,
         }
+    }
+
+    /// As stored: `key low likely high`, then `pert` for a PERT range.
+    pub fn to_text(&self) -> String {
+        let pert = if self.pert { " pert" } else { "" };
+        format!(
+            "{} {} {} {}{pert}",
+            self.key, self.low, self.likely, self.high
+        )
+    }
+
+    /// Reads what [`Override::to_text`] writes.
+    pub fn from_text(text: &str) -> Option<Override> {
+        let mut words = text.split(' ').filter(|w| !w.is_empty());
+        let key = words.next()?.to_owned();
+        let mut number = || words.next()?.parse::<f64>().ok().filter(|v| v.is_finite());
+        let (low, likely, high) = (number()?, number()?, number()?);
+        let pert = match words.next() {
+            None => false,
+            Some("pert") => true,
+            Some(_) => return None,
+        };
+        Some(Override {
+            key,
+            low,
+            likely,
+            high,
+            pert,
+        })
     }
 
     pub fn estimate(&self) -> Estimate {

@@ -73,7 +73,7 @@ pub struct Shares {
 /// The shares in each year t = 0..=years.
 pub fn project(params: &Params, reading: QualifiedReading, years: usize) -> Vec<Shares> {
     let mut out = Vec::with_capacity(years + 1);
-    simulate(params, reading, years, |shares| out.push(shares));
+    simulate(params, reading, years, &mut |shares| out.push(shares));
     out
 }
 
@@ -81,7 +81,7 @@ fn simulate(
     params: &Params,
     reading: QualifiedReading,
     years: usize,
-    mut emit: impl FnMut(Shares),
+    emit: &mut dyn FnMut(Shares),
 ) {
     let managers = params.managers.max(0.0);
     let turnover = params.turnover.clamp(0.0, 1.0);
@@ -131,7 +131,7 @@ impl Frame {
         let years = self.years();
         let split = 1.min(out.values.len());
         let (first, rest) = out.values.split_at_mut(split);
-        simulate(&params, self.reading, years, |shares| {
+        simulate(&params, self.reading, years, &mut |shares| {
             if let Some(slot) = first.first_mut().and_then(|s| s.get_mut(t)) {
                 *slot = shares.trained;
             }
@@ -169,7 +169,7 @@ fn final_shares(params: &Params, reading: QualifiedReading, years: usize) -> Sha
         trained: 0.0,
         qualified: 0.0,
     };
-    simulate(params, reading, years, |shares| last = shares);
+    simulate(params, reading, years, &mut |shares| last = shares);
     last
 }
 
@@ -219,7 +219,7 @@ pub fn seats_for_trained_share(params: &Params, years: usize, goal: &Goal) -> An
     if closed.is_finite() && closed >= 0.0 && meets(closed) {
         return Answer::Needed(closed);
     }
-    match bisect(0.0, managers, 1e-10 * managers.max(1.0), meets) {
+    match bisect(0.0, managers, 1e-10 * managers.max(1.0), &meets) {
         Some(seats) => Answer::Needed(seats),
         None => Answer::NotReachable(Unreachable::EvenAtFullCapacity),
     }
@@ -253,7 +253,7 @@ pub fn seats_for_qualified_share(
     for k in 1..=STEPS {
         let seats = step * f64::from(k);
         if meets(seats) {
-            return match bisect(previous, seats, 1e-10 * managers.max(1.0), meets) {
+            return match bisect(previous, seats, 1e-10 * managers.max(1.0), &meets) {
                 Some(found) => Answer::Needed(found),
                 None => Answer::Needed(seats),
             };

@@ -10,12 +10,15 @@
 
 use super::distribution::{Estimate, Shape};
 use super::goal_seek::{Answer, GoalSeek, Lever};
-use super::monte_carlo::Summary;
+use std::fmt::Write as _;
+
+use super::monte_carlo::{Band, Summary};
 use super::scenario::{ComparisonRow, RowKind, Scenario};
 use super::sensitivity::Swing;
 use super::{ModelKind, Quantity, Setup, Trajectory};
+use crate::chart::{label, line, open_svg};
 use crate::format::{format_number, format_percent};
-use crate::html::{escape, Html};
+use crate::html::escape;
 use crate::i18n::Lang;
 
 /// A value as a person reads it, by what it means.
@@ -57,11 +60,15 @@ pub fn field_text(value: f64, quantity: Quantity, lang: Lang) -> String {
 /// Reads what a person typed in a field: either decimal mark, spaces
 /// ignored, percentages back to fractions. `None` for anything else.
 pub fn parse_field(text: &str, quantity: Quantity) -> Option<f64> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '%')
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
+    let mut cleaned = String::new();
+    for c in text.chars() {
+        match c {
+            ',' => cleaned.push('.'),
+            '%' => {}
+            c if c.is_whitespace() => {}
+            c => cleaned.push(c),
+        }
+    }
     let value = cleaned.parse::<f64>().ok().filter(|v| v.is_finite())?;
     Some(if quantity.is_percent() {
         value / 100.0
@@ -81,28 +88,13 @@ fn unit_suffix(quantity: Quantity, lang: Lang) -> &'static str {
     }
 }
 
-fn number_field(html: &mut Html, key: &str, field: &'static str, label: &str, value: &str) {
-    let id = format!("sim-{key}-{field}");
-    html.void(
-        "input",
-        &[
-            ("id", Some(&id)),
-            ("type", Some("text")),
-            ("inputmode", Some("decimal")),
-            ("size", Some("7")),
-            ("data-key", Some(key)),
-            ("data-f", Some(field)),
-            ("aria-label", Some(label)),
-            ("value", Some(value)),
-        ],
-    );
-}
-
-fn option(html: &mut Html, value: &str, selected: bool, text: &str) {
-    html.element(
-        "option",
-        &[("value", Some(value)), ("selected", selected.then_some(""))],
-        text,
+fn option(html: &mut String, value: &str, selected: bool, text: &str) {
+    let selected = if selected { " selected" } else { "" };
+    let _ = write!(
+        html,
+        r#"<option value="{}"{selected}>{}</option>"#,
+        escape(value),
+        escape(text)
     );
 }
 
@@ -114,185 +106,139 @@ pub fn settings_html(
     seed: u64,
     lang: Lang,
 ) -> String {
-    let mut html = Html::new();
-    html.element(
-        "p",
-        &[("class", Some("lead"))],
+    let mut html = format!(
+        r#"<p class="lead">{}</p><div class="sim-settings"><label for="sim-model">{}</label><select id="sim-model" name="model">"#,
         lang.pick(
             "Thử các giả định và xem đến hạn các chỉ tiêu sẽ ra sao, cần bao nhiêu để đạt, và khả năng đạt khi các giả định không chắc chắn. Giá trị mặc định lấy từ dữ liệu của bạn.",
             "Try assumptions and see where the targets will be at their deadlines, what it would take to meet them, and the chance of meeting them when the assumptions are uncertain. Defaults come from your data.",
         ),
-    );
-    html.open("div", &[("class", Some("sim-settings"))]);
-    html.element(
-        "label",
-        &[("for", Some("sim-model"))],
         lang.pick("Mô hình", "Model"),
-    );
-    html.open(
-        "select",
-        &[("id", Some("sim-model")), ("name", Some("model"))],
     );
     for k in ModelKind::ALL {
         option(&mut html, k.key(), k == kind, k.title().get(lang));
     }
-    html.close("select");
+    html.push_str("</select>");
     if kind == ModelKind::GrdpShare {
-        html.open("label", &[("class", Some("inline"))]);
-        html.void(
-            "input",
-            &[
-                ("type", Some("checkbox")),
-                ("name", Some("per_year")),
-                ("checked", per_year_growth.then_some("")),
-            ],
+        let _ = write!(
+            html,
+            r#"<label class="inline"><input type="checkbox" name="per_year"{}>{}</label>"#,
+            if per_year_growth { " checked" } else { "" },
+            lang.pick(
+                " Mỗi năm một tốc độ tăng trưởng",
+                " One growth rate per year"
+            ),
         );
-        html.text(lang.pick(
-            " Mỗi năm một tốc độ tăng trưởng",
-            " One growth rate per year",
-        ));
-        html.close("label");
     }
     for (name, label, value) in [
         (
             "samples",
             lang.pick("Số lần mô phỏng", "Samples"),
-            samples.to_string(),
+            u64::from(samples),
         ),
-        ("seed", lang.pick("Hạt giống", "Seed"), seed.to_string()),
+        ("seed", lang.pick("Hạt giống", "Seed"), seed),
     ] {
-        let id = format!("sim-{name}");
-        html.element("label", &[("for", Some(&id))], label);
-        html.void(
-            "input",
-            &[
-                ("id", Some(&id)),
-                ("name", Some(name)),
-                ("type", Some("text")),
-                ("inputmode", Some("numeric")),
-                ("size", Some("8")),
-                ("value", Some(&value)),
-            ],
+        let _ = write!(
+            html,
+            r#"<label for="sim-{name}">{label}</label><input id="sim-{name}" name="{name}" type="text" inputmode="numeric" size="8" value="{value}">"#
         );
     }
-    html.close("div");
-    html.into_string()
+    html.push_str("</div>");
+    html
 }
 
 /// The inputs as a table: each with its most likely value, an optional
 /// range (minimum and maximum) and its shape, and where the default came
 /// from. `inputs` are the resolved ranges (same order as the setup's).
 pub fn form_html(setup: &Setup, inputs: &[Estimate], missing: &[usize], lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("sim-inputs"))]);
-    html.element(
-        "caption",
-        &[],
-        lang.pick(
+    let pick = |vi, en| lang.pick(vi, en);
+    let mut html = format!(
+        r#"<div class="table-scroll"><table class="sim-inputs"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        pick(
             "Giả định (để trống tối thiểu và tối đa nếu chắc chắn)",
             "Assumptions (leave minimum and maximum empty when certain)",
         ),
+        pick("Đầu vào", "Input"),
+        pick("Tối thiểu", "Minimum"),
+        pick("Khả năng nhất", "Most likely"),
+        pick("Tối đa", "Maximum"),
+        pick("Phân phối", "Shape"),
     );
-    html.open("thead", &[]).open("tr", &[]);
-    for head in [
-        lang.pick("Đầu vào", "Input"),
-        lang.pick("Tối thiểu", "Minimum"),
-        lang.pick("Khả năng nhất", "Most likely"),
-        lang.pick("Tối đa", "Maximum"),
-        lang.pick("Phân phối", "Shape"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], head);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
     for (index, spec) in setup.inputs.iter().enumerate() {
         let estimate = inputs.get(index).copied().unwrap_or_default();
-        let label = spec.label.get(lang);
+        let label = escape(spec.label.get(lang));
         let suffix = unit_suffix(spec.quantity, lang);
-        html.open("tr", &[]).open("th", &[("scope", Some("row"))]);
-        html.text(label);
+        let _ = write!(html, r#"<tr><th scope="row">{label}"#);
         if !suffix.is_empty() {
-            html.text(" (").text(suffix).text(")");
+            let _ = write!(html, " ({suffix})");
         }
-        html.element("small", &[], spec.source.get(lang));
-        if missing.contains(&index) {
-            html.element(
-                "span",
-                &[("class", Some("field-error"))],
-                lang.pick("Cần nhập giá trị.", "A value is needed."),
+        let _ = write!(html, "<small>{}</small>", escape(spec.source.get(lang)));
+        let is_missing = missing.contains(&index);
+        if is_missing {
+            let _ = write!(
+                html,
+                r#"<span class="field-error">{}</span>"#,
+                pick("Cần nhập giá trị.", "A value is needed.")
             );
         }
-        html.close("th");
+        html.push_str("</th>");
         let ranged = !estimate.is_exact();
-        let text = |v: f64| field_text(v, spec.quantity, lang);
-        let likely = if missing.contains(&index) {
-            String::new()
-        } else {
-            text(estimate.likely)
+        let text = |v: f64, shown: bool| {
+            if shown {
+                field_text(v, spec.quantity, lang)
+            } else {
+                String::new()
+            }
         };
+        let key = escape(&spec.key);
         for (field, head, value) in [
             (
                 "low",
-                lang.pick("tối thiểu", "minimum"),
-                if ranged {
-                    text(estimate.low)
-                } else {
-                    String::new()
-                },
+                pick("tối thiểu", "minimum"),
+                text(estimate.low, ranged),
             ),
-            ("likely", lang.pick("khả năng nhất", "most likely"), likely),
+            (
+                "likely",
+                pick("khả năng nhất", "most likely"),
+                text(estimate.likely, !is_missing),
+            ),
             (
                 "high",
-                lang.pick("tối đa", "maximum"),
-                if ranged {
-                    text(estimate.high)
-                } else {
-                    String::new()
-                },
+                pick("tối đa", "maximum"),
+                text(estimate.high, ranged),
             ),
         ] {
-            html.open("td", &[]);
-            number_field(
-                &mut html,
-                &spec.key,
-                field,
-                &format!("{label}: {head}"),
-                &value,
+            let _ = write!(
+                html,
+                r#"<td><input id="sim-{key}-{field}" type="text" inputmode="decimal" size="7" data-key="{key}" data-f="{field}" aria-label="{label}: {head}" value="{value}"></td>"#
             );
-            html.close("td");
         }
-        html.open("td", &[]);
-        let shape_label = format!("{label}: {}", lang.pick("phân phối", "shape"));
-        html.open(
-            "select",
-            &[
-                ("data-key", Some(&spec.key)),
-                ("data-f", Some("shape")),
-                ("aria-label", Some(&shape_label)),
-            ],
+        let _ = write!(
+            html,
+            r#"<td><select data-key="{key}" data-f="shape" aria-label="{label}: {}">"#,
+            pick("phân phối", "shape")
         );
+        let pert = estimate.shape == Shape::Pert;
         option(
             &mut html,
             "triangular",
-            estimate.shape == Shape::Triangular,
-            lang.pick("Tam giác", "Triangular"),
+            !pert,
+            pick("Tam giác", "Triangular"),
         );
-        option(&mut html, "pert", estimate.shape == Shape::Pert, "PERT");
-        html.close("select").close("td").close("tr");
+        option(&mut html, "pert", pert, "PERT");
+        html.push_str("</select></td></tr>");
     }
-    html.close("tbody").close("table").close("div");
-    html.into_string()
+    html.push_str("</tbody></table></div>");
+    html
 }
 
 /// Whether a projected value meets every goal of its metric.
 fn status_word(setup: &Setup, metric: usize, value: f64, lang: Lang) -> &'static str {
-    let goals: Vec<_> = setup.goals.iter().filter(|g| g.metric == metric).collect();
-    match goals.first() {
+    match setup.goals.iter().find(|g| g.metric == metric) {
         None => "",
         // The first goal of a metric is the plan's target (a band's upper
         // end follows it).
-        Some(goal) if goal.is_met_by(value) => lang.pick("✓ đạt", "✓ met"),
-        Some(_) => lang.pick("✗ chưa đạt", "✗ not met"),
+        Some(goal) if goal.is_met_by(value) => lang.pick(" ✓ đạt", " ✓ met"),
+        Some(_) => lang.pick(" ✗ chưa đạt", " ✗ not met"),
     }
 }
 
@@ -300,28 +246,28 @@ fn status_word(setup: &Setup, metric: usize, value: f64, lang: Lang) -> &'static
 /// backlog's months at each year's end and at the deadlines), one column
 /// per metric, and each metric's value on its deadline judged.
 pub fn projection_html(setup: &Setup, trajectory: &Trajectory, lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("sim-projection"))]);
-    html.element(
-        "caption",
-        &[],
+    let mut html = format!(
+        r#"<div class="table-scroll"><table class="sim-projection"><caption>{}</caption><thead><tr><th scope="col">{}</th>"#,
         lang.pick(
             "Dự báo với các giá trị khả năng nhất",
             "Projection with the most likely values",
         ),
+        lang.pick("Kỳ", "Period"),
     );
-    html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", Some("col"))], lang.pick("Kỳ", "Period"));
     for metric in &setup.metrics {
-        html.element(
-            "th",
-            &[("scope", Some("col")), ("class", Some("num"))],
-            metric.title.get(lang),
+        let _ = write!(
+            html,
+            r#"<th scope="col" class="num">{}</th>"#,
+            escape(metric.title.get(lang))
         );
     }
-    html.close("tr").close("thead").open("tbody", &[]);
+    html.push_str("</tr></thead><tbody>");
     let last = setup.periods.len().saturating_sub(1);
+    let cell = |html: &mut String, m: usize, value: Option<&f64>, status: &str| {
+        let q = setup.metrics.get(m).map_or(Quantity::Count, |m| m.quantity);
+        let shown = show(value.copied().unwrap_or(0.0), q, lang);
+        let _ = write!(html, r#"<td class="num">{shown}{status}</td>"#);
+    };
     for (index, period) in setup.periods.iter().enumerate() {
         let is_deadline = setup
             .metrics
@@ -333,46 +279,41 @@ pub fn projection_html(setup: &Setup, trajectory: &Trajectory, lang: Lang) -> St
         {
             continue;
         }
-        html.open("tr", &[("class", is_deadline.then_some("sim-deadline"))]);
-        html.open("th", &[("scope", Some("row"))])
-            .text(&period.label);
-        if is_deadline {
-            html.text(lang.pick(" (thời hạn)", " (deadline)"));
-        }
-        html.close("th");
-        for (m, metric) in setup.metrics.iter().enumerate() {
-            let value = trajectory
-                .values
-                .get(m)
-                .and_then(|s| s.get(index))
-                .copied()
-                .unwrap_or(0.0);
-            html.element(
-                "td",
-                &[("class", Some("num"))],
-                &show(value, metric.quantity, lang),
-            );
-        }
-        html.close("tr");
-    }
-    html.close("tbody");
-    html.open("tfoot", &[]).open("tr", &[]);
-    html.element(
-        "th",
-        &[("scope", Some("row"))],
-        lang.pick("Tại thời hạn", "On the deadline"),
-    );
-    for (m, metric) in setup.metrics.iter().enumerate() {
-        let value = trajectory.judged.get(m).copied().unwrap_or(0.0);
-        let cell = format!(
-            "{} {}",
-            show(value, metric.quantity, lang),
-            status_word(setup, m, value, lang)
+        let _ = write!(
+            html,
+            r#"<tr{}><th scope="row">{}{}</th>"#,
+            if is_deadline {
+                r#" class="sim-deadline""#
+            } else {
+                ""
+            },
+            escape(&period.label),
+            if is_deadline {
+                lang.pick(" (thời hạn)", " (deadline)")
+            } else {
+                ""
+            }
         );
-        html.element("td", &[("class", Some("num"))], cell.trim_end());
+        for (m, series) in trajectory.values.iter().enumerate() {
+            cell(&mut html, m, series.get(index), "");
+        }
+        html.push_str("</tr>");
     }
-    html.close("tr").close("tfoot").close("table").close("div");
-    html.into_string()
+    let _ = write!(
+        html,
+        r#"</tbody><tfoot><tr><th scope="row">{}</th>"#,
+        lang.pick("Tại thời hạn", "On the deadline")
+    );
+    for (m, value) in trajectory.judged.iter().enumerate() {
+        cell(
+            &mut html,
+            m,
+            Some(value),
+            status_word(setup, m, *value, lang),
+        );
+    }
+    html.push_str("</tr></tfoot></table></div>");
+    html
 }
 
 fn lever_quantity(lever: Lever) -> Quantity {
@@ -396,7 +337,7 @@ pub fn answer_text(lever: Lever, answer: Answer, lang: Lang) -> String {
             lang.pick("HTX được công nhận mỗi năm", "recognitions per year")
         }
     };
-    match answer {
+    let text = match answer {
         Answer::Needed(value) => {
             let quantity = lever_quantity(lever);
             // Seats, units and recognitions come whole: round up.
@@ -405,112 +346,97 @@ pub fn answer_text(lever: Lever, answer: Answer, lang: Lang) -> String {
             } else {
                 (value * 10.0).ceil() / 10.0
             };
-            format!(
+            return format!(
                 "{} {} {what}",
                 lang.pick("Cần ít nhất", "Needs at least"),
                 show(value, quantity, lang).trim_start_matches('+')
+            );
+        }
+        Answer::AlreadyMet => lang.pick(
+            "Đã đạt, không cần thêm.",
+            "Already met; nothing more is needed.",
+        ),
+        Answer::DeadlinePassed => lang.pick(
+            "Không thể: thời hạn đã qua.",
+            "Not possible: the deadline has passed.",
+        ),
+        Answer::NotReachable(why) => {
+            return format!(
+                "{} {}.",
+                lang.pick("Không thể đạt:", "Out of reach:"),
+                why.text().get(lang)
             )
         }
-        Answer::AlreadyMet => lang
-            .pick(
-                "Đã đạt, không cần thêm.",
-                "Already met; nothing more is needed.",
-            )
-            .to_owned(),
-        Answer::DeadlinePassed => lang
-            .pick(
-                "Không thể: thời hạn đã qua.",
-                "Not possible: the deadline has passed.",
-            )
-            .to_owned(),
-        Answer::NotReachable(why) => format!(
-            "{} {}.",
-            lang.pick("Không thể đạt:", "Out of reach:"),
-            why.text().get(lang)
+        Answer::NoData => lang.pick(
+            "Chưa tính được: thiếu dữ liệu.",
+            "Cannot tell: data are missing.",
         ),
-        Answer::NoData => lang
-            .pick(
-                "Chưa tính được: thiếu dữ liệu.",
-                "Cannot tell: data are missing.",
-            )
-            .to_owned(),
-    }
+    };
+    text.to_owned()
 }
 
 /// Goal seek: for each goal, what its model's main lever must be.
 pub fn goal_seek_html(setup: &Setup, seeks: &[GoalSeek], lang: Lang) -> String {
-    let mut html = Html::new();
-    html.element(
-        "h3",
-        &[],
-        lang.pick("Cần bao nhiêu để đạt?", "What would it take?"),
+    let mut html = format!(
+        r#"<h3>{}</h3><ul class="sim-goal-seek">"#,
+        lang.pick("Cần bao nhiêu để đạt?", "What would it take?")
     );
-    html.open("ul", &[("class", Some("sim-goal-seek"))]);
     for seek in seeks {
-        let label = setup
-            .goals
-            .get(seek.goal)
-            .map(|g| g.label.get(lang))
-            .unwrap_or("");
-        html.open("li", &[])
-            .element("strong", &[], label)
-            .text(": ");
-        html.text(&answer_text(seek.lever, seek.answer, lang));
-        html.close("li");
+        let label = setup.goals.get(seek.goal).map_or("", |g| g.label.get(lang));
+        let _ = write!(
+            html,
+            "<li><strong>{}</strong>: {}</li>",
+            escape(label),
+            escape(&answer_text(seek.lever, seek.answer, lang))
+        );
     }
-    html.close("ul");
-    html.into_string()
+    html.push_str("</ul>");
+    html
 }
 
 /// The probability of meeting each goal, and the P10–P90 band on the
 /// deadline.
 pub fn probabilities_html(setup: &Setup, summary: &Summary, lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("ul", &[("class", Some("sim-probabilities"))]);
-    for (index, goal) in setup.goals.iter().enumerate() {
-        let p = summary.probabilities.get(index).copied().unwrap_or(0.0);
-        html.open("li", &[("data-goal", Some(&goal.target_id))]);
-        html.text(goal.label.get(lang)).text(": ");
-        html.element(
-            "strong",
-            &[("class", Some("sim-probability"))],
-            &format_percent(p, 1, lang),
+    let mut html = r#"<ul class="sim-probabilities">"#.to_owned();
+    for (goal, p) in setup.goals.iter().zip(&summary.probabilities) {
+        let _ = write!(
+            html,
+            r#"<li data-goal="{}">{}: <strong class="sim-probability">{}</strong>{}</li>"#,
+            escape(&goal.target_id),
+            escape(goal.label.get(lang)),
+            format_percent(*p, 1, lang),
+            lang.pick(" khả năng đạt", " chance of meeting it"),
         );
-        html.text(lang.pick(" khả năng đạt", " chance of meeting it"));
-        html.close("li");
     }
-    for (m, metric) in setup.metrics.iter().enumerate() {
-        if let Some(band) = summary.judged.get(m) {
-            let q = metric.quantity;
-            let line = format!(
-                "{} — {}: P10 {} · P50 {} · P90 {}",
-                metric.title.get(lang),
-                lang.pick("tại thời hạn", "on the deadline"),
-                show(band.p10, q, lang),
-                show(band.p50, q, lang),
-                show(band.p90, q, lang)
-            );
-            html.element("li", &[], &line);
-        }
+    for (metric, band) in setup.metrics.iter().zip(&summary.judged) {
+        let q = metric.quantity;
+        let _ = write!(
+            html,
+            "<li>{} — {}: P10 {} · P50 {} · P90 {}</li>",
+            escape(metric.title.get(lang)),
+            lang.pick("tại thời hạn", "on the deadline"),
+            show(band.p10, q, lang),
+            show(band.p50, q, lang),
+            show(band.p90, q, lang)
+        );
     }
-    html.close("ul");
-    html.element(
-        "p",
-        &[("class", Some("note"))],
-        &format!(
-            "{} {} {}",
-            format_number(f64::from(summary.samples), 0, lang),
-            lang.pick("lần mô phỏng.", "samples."),
-            lang.pick(
-                "Cùng hạt giống cho cùng kết quả.",
-                "The same seed gives the same numbers."
-            )
-        ),
+    let _ = write!(
+        html,
+        r#"</ul><p class="note">{} {} {}</p>"#,
+        format_number(f64::from(summary.samples), 0, lang),
+        lang.pick("lần mô phỏng.", "samples."),
+        lang.pick(
+            "Cùng hạt giống cho cùng kết quả.",
+            "The same seed gives the same numbers."
+        )
     );
-    html.into_string()
+    html
 }
 
 // --- Charts -----------------------------------------------------------------
+//
+// SVG written with `write!` straight into the text: coordinates are
+// formatted in place rather than through a string each.
 
 const W: f64 = 640.0;
 const H: f64 = 260.0;
@@ -519,184 +445,142 @@ const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 32.0;
 
-fn n1(value: f64) -> String {
-    format!("{value:.1}")
+/// The chart's title, shown, and its legend as text (never colour alone:
+/// each line is also named by its pattern); the end of the figure.
+fn close_chart(html: &mut String, title: &str, items: &[(&str, &str)]) {
+    let _ = write!(
+        html,
+        r#"</svg><figcaption>{}<ul class="chart-legend">"#,
+        escape(title)
+    );
+    for (class, text) in items {
+        let _ = write!(
+            html,
+            r#"<li><span class="{class}" aria-hidden="true"></span>{}</li>"#,
+            escape(text)
+        );
+    }
+    html.push_str("</ul></figcaption></figure>");
 }
 
-/// A plot area: periods across, values up.
-struct Plot {
-    periods: usize,
-    low: f64,
-    high: f64,
-}
-
-impl Plot {
-    fn new(periods: usize, values: impl Iterator<Item = f64>) -> Plot {
-        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
-        for v in values.filter(|v| v.is_finite()) {
-            low = low.min(v);
-            high = high.max(v);
-        }
-        if !low.is_finite() {
-            (low, high) = (0.0, 1.0);
-        }
-        // From zero when the values are all positive, so that shares and
-        // counts are not exaggerated; a margin on top.
-        let low = low.min(0.0);
-        let high = if high <= low {
-            low + 1.0
-        } else {
-            high + (high - low) * 0.08
-        };
-        Plot { periods, low, high }
-    }
-
-    fn x(&self, period: usize) -> f64 {
-        let span = self.periods.saturating_sub(1).max(1) as f64;
-        LEFT + period as f64 / span * (W - LEFT - RIGHT)
-    }
-
-    fn y(&self, value: f64) -> f64 {
-        let value = if value.is_finite() { value } else { self.low };
-        TOP + (self.high - value) / (self.high - self.low) * (H - TOP - BOTTOM)
-    }
-
-    fn points(&self, values: &[f64]) -> String {
-        let mut text = String::new();
-        for (i, v) in values.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            text.push_str(&n1(self.x(i)));
-            text.push(',');
-            text.push_str(&n1(self.y(*v)));
-        }
-        text
-    }
-}
-
-/// Opens a chart: the figure, the SVG with its title and description, the
-/// grid with value labels and the period labels (thinned to fit).
-fn open_chart(
-    html: &mut Html,
+/// A chart of one metric over the periods: lines (each a class and its
+/// values), an optional P10–P90 band, the grid with value labels, the
+/// period labels (thinned to fit), the target lines and the deadline.
+#[allow(clippy::too_many_arguments)]
+fn line_chart(
+    setup: &Setup,
+    metric: usize,
     id: &str,
     title: &str,
     description: &str,
-    plot: &Plot,
-    labels: &[&str],
-    format: &dyn Fn(f64) -> String,
-) {
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let labelled = format!("{title_id} {desc_id}");
-    html.open("figure", &[("class", Some("chart")), ("id", Some(id))]);
-    html.open(
-        "svg",
-        &[
-            ("viewBox", Some("0 0 640 260")),
-            ("role", Some("img")),
-            ("aria-labelledby", Some(&labelled)),
-        ],
-    );
-    html.element("title", &[("id", Some(&title_id))], title);
-    html.element("desc", &[("id", Some(&desc_id))], description);
-    for i in 0..=4 {
-        let value = plot.low + (plot.high - plot.low) * f64::from(i) / 4.0;
-        let y = n1(plot.y(value));
-        html.void(
-            "line",
-            &[
-                ("class", Some("chart-grid")),
-                ("x1", Some(&n1(LEFT))),
-                ("y1", Some(&y)),
-                ("x2", Some(&n1(W - RIGHT))),
-                ("y2", Some(&y)),
-            ],
-        )
-        .close("line");
-        html.element(
-            "text",
-            &[
-                ("class", Some("chart-label")),
-                ("x", Some(&n1(LEFT - 6.0))),
-                ("y", Some(&n1(plot.y(value) + 4.0))),
-                ("text-anchor", Some("end")),
-            ],
-            &format(value),
-        );
-    }
-    let step = labels.len().div_ceil(12).max(1);
-    for (i, label) in labels.iter().enumerate() {
-        if i % step == 0 || i + 1 == labels.len() {
-            html.element(
-                "text",
-                &[
-                    ("class", Some("chart-label")),
-                    ("x", Some(&n1(plot.x(i)))),
-                    ("y", Some(&n1(H - 10.0))),
-                    ("text-anchor", Some("middle")),
-                ],
-                label,
-            );
+    lines: &[(&str, &[f64])],
+    band: &[Band],
+    legend: &[(&str, &str)],
+    lang: Lang,
+) -> String {
+    let q = setup
+        .metrics
+        .get(metric)
+        .map_or(Quantity::Count, |m| m.quantity);
+    let goals: Vec<f64> = setup
+        .goals
+        .iter()
+        .filter(|g| g.metric == metric)
+        .map(|g| g.value)
+        .collect();
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    let all = lines.iter().flat_map(|(_, values)| values.iter());
+    for &v in all
+        .chain(band.iter().flat_map(|b| [&b.p10, &b.p90]))
+        .chain(&goals)
+    {
+        if v.is_finite() {
+            low = low.min(v);
+            high = high.max(v);
         }
     }
-}
-
-fn polyline(html: &mut Html, class: &str, points: &str) {
-    html.void(
-        "polyline",
-        &[("class", Some(class)), ("points", Some(points))],
-    )
-    .close("polyline");
-}
-
-/// The target lines (one per goal of the metric) and the deadline.
-fn marks(html: &mut Html, setup: &Setup, metric: usize, plot: &Plot) {
-    for goal in setup.goals.iter().filter(|g| g.metric == metric) {
-        let y = n1(plot.y(goal.value));
-        html.void(
-            "line",
-            &[
-                ("class", Some("chart-target")),
-                ("x1", Some(&n1(LEFT))),
-                ("y1", Some(&y)),
-                ("x2", Some(&n1(W - RIGHT))),
-                ("y2", Some(&y)),
-            ],
-        )
-        .close("line");
+    if !low.is_finite() {
+        (low, high) = (0.0, 1.0);
+    }
+    // From zero when the values are all positive, so that shares and
+    // counts are not exaggerated; a margin on top.
+    low = low.min(0.0);
+    let top = high;
+    high = if high <= low {
+        low + 1.0
+    } else {
+        high + (high - low) * 0.08
+    };
+    // A share's axis stops at 100 %.
+    if q == Quantity::Fraction && top <= 1.0 {
+        high = high.min(1.0);
+    }
+    let span = setup.periods.len().saturating_sub(1).max(1) as f64;
+    let x = |period: usize| LEFT + period as f64 / span * (W - LEFT - RIGHT);
+    let y = |value: f64| {
+        let value = if value.is_finite() { value } else { low };
+        TOP + (high - value) / (high - low) * (H - TOP - BOTTOM)
+    };
+    let mut html = String::new();
+    open_svg(&mut html, id, H, title, description);
+    for i in 0..=4 {
+        let value = low + (high - low) * f64::from(i) / 4.0;
+        line(&mut html, "chart-grid", LEFT, y(value), W - RIGHT, y(value));
+        label(
+            &mut html,
+            LEFT - 6.0,
+            y(value) + 4.0,
+            "end",
+            &show(value, q, lang),
+        );
+    }
+    let count = setup.periods.len();
+    let step = count.div_ceil(12).max(1);
+    for (i, period) in setup.periods.iter().enumerate() {
+        // The last label ends at the plot's edge, inside the chart.
+        if i + 1 == count {
+            label(&mut html, x(i), H - 10.0, "end", &period.label);
+        } else if i % step == 0 && i + step < count {
+            label(&mut html, x(i), H - 10.0, "middle", &period.label);
+        }
+    }
+    if !band.is_empty() {
+        html.push_str(r#"<path class="fan-band" d=""#);
+        let edge = band.iter().map(|b| b.p90).enumerate();
+        let back = band.iter().map(|b| b.p10).enumerate().rev();
+        for (n, (i, v)) in edge.chain(back).enumerate() {
+            let _ = write!(
+                html,
+                "{}{:.1},{:.1} ",
+                if n == 0 { "M" } else { "L" },
+                x(i),
+                y(v)
+            );
+        }
+        html.push_str(r#"Z"></path>"#);
+    }
+    for (class, values) in lines {
+        let _ = write!(html, r#"<polyline class="{class}" points=""#);
+        for (i, v) in values.iter().enumerate() {
+            let _ = write!(html, "{:.1},{:.1} ", x(i), y(*v));
+        }
+        html.push_str(r#""></polyline>"#);
+    }
+    for goal in goals {
+        line(&mut html, "chart-target", LEFT, y(goal), W - RIGHT, y(goal));
     }
     if let Some(period) = setup.metrics.get(metric).and_then(|m| m.deadline_period) {
-        let x = n1(plot.x(period));
-        html.void(
-            "line",
-            &[
-                ("class", Some("chart-deadline")),
-                ("x1", Some(&x)),
-                ("y1", Some(&n1(TOP))),
-                ("x2", Some(&x)),
-                ("y2", Some(&n1(H - BOTTOM))),
-            ],
-        )
-        .close("line");
-    }
-}
-
-/// The legend under a chart, as text (never colour alone: each line is
-/// also named by its pattern).
-fn legend(html: &mut Html, items: &[(&str, &str)]) {
-    html.open("figcaption", &[])
-        .open("ul", &[("class", Some("chart-legend"))]);
-    for (class, text) in items {
-        html.open("li", &[]);
-        html.element(
-            "span",
-            &[("class", Some(*class)), ("aria-hidden", Some("true"))],
-            "",
+        line(
+            &mut html,
+            "chart-deadline",
+            x(period),
+            TOP,
+            x(period),
+            H - BOTTOM,
         );
-        html.text(text).close("li");
     }
-    html.close("ul").close("figcaption");
+    close_chart(&mut html, title, legend);
+    html
 }
 
 /// The fan chart of one metric: the P10–P90 band, the median and the most
@@ -716,77 +600,92 @@ pub fn fan_chart_html(
     let bands = summary
         .and_then(|s| s.bands.get(metric))
         .map_or(&[][..], |b| &b[..]);
-    let plot = Plot::new(
-        setup.periods.len(),
-        likely
-            .iter()
-            .copied()
-            .chain(bands.iter().flat_map(|b| [b.p10, b.p90]))
-            .chain(
-                setup
-                    .goals
-                    .iter()
-                    .filter(|g| g.metric == metric)
-                    .map(|g| g.value),
-            ),
-    );
-    let labels: Vec<&str> = setup.periods.iter().map(|p| p.label.as_str()).collect();
     let mut description = String::new();
-    for (i, label) in labels.iter().enumerate() {
-        if i > 0 {
-            description.push_str("; ");
-        }
-        description.push_str(label);
-        description.push(' ');
-        description.push_str(&show(likely.get(i).copied().unwrap_or(0.0), q, lang));
+    for (i, period) in setup.periods.iter().enumerate() {
+        let value = show(likely.get(i).copied().unwrap_or(0.0), q, lang);
+        let _ = write!(
+            description,
+            "{}{} {value}",
+            if i > 0 { "; " } else { "" },
+            period.label
+        );
         if let Some(band) = bands.get(i) {
-            description.push_str(&format!(
-                " (P10 {}, P90 {})",
-                show(band.p10, q, lang),
-                show(band.p90, q, lang)
-            ));
+            let (p10, p90) = (show(band.p10, q, lang), show(band.p90, q, lang));
+            let _ = write!(description, " (P10 {p10}, P90 {p90})");
         }
     }
-    let id = format!("sim-fan-{metric}");
-    let mut html = Html::new();
-    let format = |v: f64| show(v, q, lang);
-    open_chart(
-        &mut html,
-        &id,
+    let median: Vec<f64> = bands.iter().map(|b| b.p50).collect();
+    let mut lines = Vec::new();
+    let mut legend = vec![("key-likely", lang.pick("Khả năng nhất", "Most likely"))];
+    if !bands.is_empty() {
+        lines.push(("fan-median", &median[..]));
+        legend.push(("key-median", lang.pick("Trung vị (P50)", "Median (P50)")));
+        legend.push(("key-band", lang.pick("Từ P10 đến P90", "P10 to P90")));
+    }
+    lines.push(("fan-likely", likely));
+    legend.push(("key-target", lang.pick("Mục tiêu", "Target")));
+    legend.push(("key-deadline", lang.pick("Thời hạn", "Deadline")));
+    line_chart(
+        setup,
+        metric,
+        &format!("sim-fan-{metric}"),
         spec.title.get(lang),
         &description,
-        &plot,
-        &labels,
-        &format,
+        &lines,
+        bands,
+        &legend,
+        lang,
+    )
+}
+
+/// One metric's most likely projection under several scenarios, overlaid,
+/// with the target and the deadline.
+pub fn overlay_chart_html(
+    setup: &Setup,
+    metric: usize,
+    lines: &[(&str, &Trajectory)],
+    lang: Lang,
+) -> String {
+    let Some(spec) = setup.metrics.get(metric) else {
+        return String::new();
+    };
+    const CLASSES: [(&str, &str); 5] = [
+        ("line-0", "key-0"),
+        ("line-1", "key-1"),
+        ("line-2", "key-2"),
+        ("line-3", "key-3"),
+        ("line-4", "key-4"),
+    ];
+    let last = setup.periods.last().map_or("", |p| p.label.as_str());
+    let mut description = String::new();
+    let mut series = Vec::new();
+    let mut legend = Vec::new();
+    for (i, (name, trajectory)) in lines.iter().enumerate() {
+        let values = trajectory.values.get(metric).map_or(&[][..], |v| &v[..]);
+        let end = show(values.last().copied().unwrap_or(0.0), spec.quantity, lang);
+        let _ = write!(description, "{name}: {last} {end}. ");
+        let (line, key) = CLASSES[i % CLASSES.len()];
+        series.push((line, values));
+        legend.push((key, *name));
+    }
+    legend.push(("key-target", lang.pick("Mục tiêu", "Target")));
+    legend.push(("key-deadline", lang.pick("Thời hạn", "Deadline")));
+    let title = format!(
+        "{} — {}",
+        spec.title.get(lang),
+        lang.pick("so sánh", "compared")
     );
-    if !bands.is_empty() {
-        let mut band = String::new();
-        for (i, b) in bands.iter().enumerate() {
-            band.push_str(if i == 0 { "M" } else { " L" });
-            band.push_str(&format!("{},{}", n1(plot.x(i)), n1(plot.y(b.p90))));
-        }
-        for (i, b) in bands.iter().enumerate().rev() {
-            band.push_str(&format!(" L{},{}", n1(plot.x(i)), n1(plot.y(b.p10))));
-        }
-        band.push_str(" Z");
-        html.void("path", &[("class", Some("fan-band")), ("d", Some(&band))])
-            .close("path");
-        let median: Vec<f64> = bands.iter().map(|b| b.p50).collect();
-        polyline(&mut html, "fan-median", &plot.points(&median));
-    }
-    polyline(&mut html, "fan-likely", &plot.points(likely));
-    marks(&mut html, setup, metric, &plot);
-    html.close("svg");
-    let mut items = vec![("key-likely", lang.pick("Khả năng nhất", "Most likely"))];
-    if !bands.is_empty() {
-        items.push(("key-median", lang.pick("Trung vị (P50)", "Median (P50)")));
-        items.push(("key-band", lang.pick("Từ P10 đến P90", "P10 to P90")));
-    }
-    items.push(("key-target", lang.pick("Mục tiêu", "Target")));
-    items.push(("key-deadline", lang.pick("Thời hạn", "Deadline")));
-    legend(&mut html, &items);
-    html.close("figure");
-    html.into_string()
+    line_chart(
+        setup,
+        metric,
+        &format!("sim-overlay-{metric}"),
+        &title,
+        description.trim_end(),
+        &series,
+        &[],
+        &legend,
+        lang,
+    )
 }
 
 /// The tornado chart: each ranged input's swing of a metric's value on its
@@ -802,19 +701,13 @@ pub fn tornado_html(
     let Some(spec) = setup.metrics.get(metric) else {
         return String::new();
     };
-    let q = spec.quantity;
-    let mut html = Html::new();
     if swings.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("note"))],
-            lang.pick(
-                "Biểu đồ lốc xoáy cần ít nhất một đầu vào là khoảng (tối thiểu – tối đa).",
-                "The tornado chart needs at least one input given as a range (minimum – maximum).",
-            ),
-        );
-        return html.into_string();
+        return note_html(lang.pick(
+            "Biểu đồ lốc xoáy cần ít nhất một đầu vào là khoảng (tối thiểu – tối đa).",
+            "The tornado chart needs at least one input given as a range (minimum – maximum).",
+        ));
     }
+    let q = spec.quantity;
     let (mut low, mut high) = (centre, centre);
     for s in swings {
         low = low.min(s.at_low.min(s.at_high));
@@ -822,119 +715,91 @@ pub fn tornado_html(
     }
     let span = if high > low { high - low } else { 1.0 };
     const LABEL: f64 = 230.0;
-    let row = 26.0;
-    let height = TOP + row * swings.len() as f64 + BOTTOM;
+    const ROW: f64 = 26.0;
+    let height = TOP + ROW * swings.len() as f64 + BOTTOM;
     // Room on the right for the "low → high" figures.
     let x = |v: f64| LABEL + (v - low) / span * (W - LABEL - 150.0);
-    let title = format!(
-        "{}: {}",
-        lang.pick("Độ nhạy", "Sensitivity"),
-        spec.title.get(lang)
-    );
     let mut description = String::new();
-    let view_box = format!("0 0 640 {}", n1(height));
-    let id = format!("sim-tornado-{metric}");
-    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
-    let labelled = format!("{title_id} {desc_id}");
-    html.open("figure", &[("class", Some("chart")), ("id", Some(&id))]);
-    html.open(
-        "svg",
-        &[
-            ("viewBox", Some(&view_box)),
-            ("role", Some("img")),
-            ("aria-labelledby", Some(&labelled)),
-        ],
-    );
-    html.element("title", &[("id", Some(&title_id))], &title);
-    let mut bars = Html::new();
+    let mut bars = String::new();
     for (i, swing) in swings.iter().enumerate() {
         let name = setup
             .inputs
             .get(swing.input)
             .map_or("", |s| s.label.get(lang));
-        let at_low = show(swing.at_low, q, lang);
-        let at_high = show(swing.at_high, q, lang);
-        description.push_str(&format!("{name}: {at_low} → {at_high}. "));
-        let top = TOP + row * i as f64;
+        let range = format!(
+            "{} → {}",
+            show(swing.at_low, q, lang),
+            show(swing.at_high, q, lang)
+        );
+        let _ = write!(description, "{name}: {range}. ");
+        let top = TOP + ROW * i as f64;
         let (a, b) = (
             x(swing.at_low.min(swing.at_high)),
             x(swing.at_low.max(swing.at_high)),
         );
-        bars.element(
-            "text",
-            &[
-                ("class", Some("chart-label")),
-                ("x", Some(&n1(LABEL - 6.0))),
-                ("y", Some(&n1(top + 16.0))),
-                ("text-anchor", Some("end")),
-            ],
+        label(
+            &mut bars,
+            LABEL - 6.0,
+            top + 16.0,
+            "end",
             &shorten(name, 34),
         );
-        bars.void(
-            "rect",
-            &[
-                ("class", Some("tornado-bar")),
-                ("x", Some(&n1(a))),
-                ("y", Some(&n1(top + 4.0))),
-                ("width", Some(&n1((b - a).max(1.0)))),
-                ("height", Some(&n1(row - 8.0))),
-            ],
-        )
-        .close("rect");
-        bars.element(
-            "text",
-            &[
-                ("class", Some("chart-label")),
-                ("x", Some(&n1(b + 4.0))),
-                ("y", Some(&n1(top + 16.0))),
-            ],
-            &format!("{at_low} → {at_high}"),
+        let _ = write!(
+            bars,
+            r#"<rect class="tornado-bar" x="{a:.1}" y="{:.1}" width="{:.1}" height="18"></rect>"#,
+            top + 4.0,
+            (b - a).max(1.0)
         );
+        label(&mut bars, b + 4.0, top + 16.0, "start", &range);
     }
-    html.element("desc", &[("id", Some(&desc_id))], description.trim_end());
-    html.append(&bars);
-    let cx = n1(x(centre));
-    html.void(
-        "line",
-        &[
-            ("class", Some("chart-deadline")),
-            ("x1", Some(&cx)),
-            ("y1", Some(&n1(TOP))),
-            ("x2", Some(&cx)),
-            ("y2", Some(&n1(height - BOTTOM))),
-        ],
-    )
-    .close("line");
-    html.element(
-        "text",
-        &[
-            ("class", Some("chart-label")),
-            ("x", Some(&cx)),
-            ("y", Some(&n1(height - 10.0))),
-            ("text-anchor", Some("middle")),
-        ],
+    let title = format!(
+        "{}: {}",
+        lang.pick("Độ nhạy", "Sensitivity"),
+        spec.title.get(lang)
+    );
+    let mut html = String::new();
+    open_svg(
+        &mut html,
+        &format!("sim-tornado-{metric}"),
+        height,
+        &title,
+        description.trim_end(),
+    );
+    html.push_str(&bars);
+    line(
+        &mut html,
+        "chart-deadline",
+        x(centre),
+        TOP,
+        x(centre),
+        height - BOTTOM,
+    );
+    label(
+        &mut html,
+        x(centre),
+        height - 10.0,
+        "middle",
         &show(centre, q, lang),
     );
-    html.close("svg");
-    html.element(
-        "figcaption",
-        &[],
+    let _ = write!(
+        html,
+        r#"</svg><figcaption>{}<p class="note">{}</p>"#,
+        escape(&title),
         lang.pick(
             "Mỗi thanh: giá trị tại thời hạn khi đầu vào đi từ tối thiểu đến tối đa, các đầu vào khác giữ ở mức khả năng nhất.",
             "Each bar: the value on the deadline as the input goes from its minimum to its maximum, the others held at their most likely values.",
-        ),
+        )
     );
-    html.close("figure");
-    html.into_string()
+    html.push_str("</figcaption></figure>");
+    html
 }
 
+/// `text` cut to `chars` characters, the last of them "…", if longer.
 fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_owned()
-    } else {
-        let mut short: String = text.chars().take(chars - 1).collect();
-        short.push('…');
-        short
+    let mut starts = text.char_indices().map(|(i, _)| i).skip(chars - 1);
+    match (starts.next(), starts.next()) {
+        (Some(cut), Some(_)) => format!("{}…", &text[..cut]),
+        _ => text.to_owned(),
     }
 }
 
@@ -946,25 +811,12 @@ pub fn scenario_href(id: &str) -> String {
     format!("/simulation?scenario={id}")
 }
 
-/// The scenario id asked for in a page address's query (`?scenario=s2`).
-pub fn scenario_from_query(search: &str) -> Option<&str> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("scenario="))
-        .filter(|id| !id.is_empty())
-}
-
-fn button(html: &mut Html, action: &str, id: Option<&str>, class: Option<&str>, text: &str) {
-    html.element(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", class),
-            ("data-action", Some(action)),
-            ("data-id", id),
-        ],
-        text,
+fn button(html: &mut String, action: &str, id: &str, class: &str, text: &str) {
+    let _ = write!(
+        html,
+        r#"<button type="button" class="{class}" data-action="{action}" data-id="{}">{}</button>"#,
+        escape(id),
+        escape(text)
     );
 }
 
@@ -978,169 +830,109 @@ pub fn scenarios_html(
     compared: &[String],
     lang: Lang,
 ) -> String {
-    let mut html = Html::new();
-    html.element("h2", &[], lang.pick("Kịch bản", "Scenarios"));
-    html.open("p", &[("class", Some("sim-open"))]);
+    let pick = |vi, en| lang.pick(vi, en);
+    let title = pick("Kịch bản", "Scenarios");
+    let mut html = format!(r#"<h2>{title}</h2><p class="sim-open">"#);
     match open.and_then(|id| scenarios.iter().find(|s| s.id == id)) {
         Some(s) => {
-            html.text(lang.pick("Đang mở kịch bản: ", "Open scenario: "));
-            html.element("strong", &[], &s.name);
-            html.text(lang.pick(
-                ". Thay đổi được lưu vào kịch bản này. ",
-                ". Changes are saved to this scenario. ",
-            ));
-            button(
-                &mut html,
-                "close",
-                None,
-                Some("secondary"),
-                lang.pick("Đóng", "Close"),
+            let _ = write!(
+                html,
+                "{}<strong>{}</strong>{}",
+                pick("Đang mở kịch bản: ", "Open scenario: "),
+                escape(&s.name),
+                pick(
+                    ". Thay đổi được lưu vào kịch bản này. ",
+                    ". Changes are saved to this scenario. ",
+                )
             );
+            button(&mut html, "close", "", "secondary", pick("Đóng", "Close"));
         }
-        None => {
-            html.text(lang.pick(
-                "Đang xem dữ liệu (chưa lưu thành kịch bản). ",
-                "Showing the data (not saved as a scenario). ",
-            ));
-        }
+        None => html.push_str(pick(
+            "Đang xem dữ liệu (chưa lưu thành kịch bản). ",
+            "Showing the data (not saved as a scenario). ",
+        )),
     }
-    html.close("p");
-    html.open("div", &[("class", Some("form-actions"))]);
-    html.element(
-        "label",
-        &[("for", Some("sim-new-name"))],
-        lang.pick("Tên kịch bản mới", "New scenario's name"),
-    );
-    html.void(
-        "input",
-        &[
-            ("id", Some("sim-new-name")),
-            ("type", Some("text")),
-            ("size", Some("20")),
-        ],
+    let _ = write!(
+        html,
+        r#"</p><div class="form-actions"><label for="sim-new-name">{}</label><input id="sim-new-name" type="text" size="20">"#,
+        pick("Tên kịch bản mới", "New scenario's name")
     );
     button(
         &mut html,
         "save-new",
-        None,
-        None,
-        lang.pick("Lưu thành kịch bản mới", "Save as a new scenario"),
+        "",
+        "",
+        pick("Lưu thành kịch bản mới", "Save as a new scenario"),
     );
-    html.close("div");
+    html.push_str("</div>");
     let mine: Vec<&Scenario> = scenarios.iter().filter(|s| s.model == kind).collect();
     if mine.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("note"))],
-            lang.pick(
-                "Chưa có kịch bản nào cho mô hình này.",
-                "No scenario for this model yet.",
-            ),
-        );
-        return html.into_string();
+        html.push_str(&note_html(pick(
+            "Chưa có kịch bản nào cho mô hình này.",
+            "No scenario for this model yet.",
+        )));
+        return html;
     }
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("sim-scenarios"))]);
-    html.element("caption", &[], lang.pick("Kịch bản", "Scenarios"));
-    html.open("thead", &[]).open("tr", &[]);
-    for head in [
-        lang.pick("Tên", "Name"),
-        lang.pick("Số thay đổi", "Changes"),
-        lang.pick("So sánh", "Compare"),
-        lang.pick("Thao tác", "Actions"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], head);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
+    let compare = pick("So sánh", "Compare");
+    let _ = write!(
+        html,
+        r#"<div class="table-scroll"><table class="sim-scenarios"><caption>{title}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{compare}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        pick("Tên", "Name"),
+        pick("Số thay đổi", "Changes"),
+        pick("Thao tác", "Actions"),
+    );
     for s in &mine {
-        let id = s.id.as_str();
-        html.open("tr", &[("data-scenario", Some(id))])
-            .open("td", &[]);
-        let name_label = format!(
-            "{} {}",
-            lang.pick("Tên kịch bản", "Name of scenario"),
-            s.name
-        );
-        html.void(
-            "input",
-            &[
-                ("type", Some("text")),
-                ("size", Some("18")),
-                ("data-rename", Some(id)),
-                ("aria-label", Some(&name_label)),
-                ("value", Some(&s.name)),
-            ],
-        );
-        html.close("td");
-        html.element(
-            "td",
-            &[("class", Some("num"))],
-            &s.overrides.len().to_string(),
-        );
-        html.open("td", &[]);
-        let compare_label = format!("{} {}", lang.pick("So sánh", "Compare"), s.name);
+        let (id, name) = (s.id.as_str(), escape(&s.name));
         let checked = compared.iter().any(|c| c == id);
-        html.void(
-            "input",
-            &[
-                ("type", Some("checkbox")),
-                ("data-compare", Some(id)),
-                ("aria-label", Some(&compare_label)),
-                ("checked", checked.then_some("")),
-                ("disabled", (!checked && compared.len() >= 4).then_some("")),
-            ],
+        let _ = write!(
+            html,
+            r#"<tr data-scenario="{id}"><td><input type="text" size="18" data-rename="{id}" aria-label="{} {name}" value="{name}"></td><td class="num">{}</td><td><input type="checkbox" data-compare="{id}" aria-label="{compare} {name}"{}{}></td><td>"#,
+            pick("Tên kịch bản", "Name of scenario"),
+            s.overrides.len(),
+            if checked { " checked" } else { "" },
+            if !checked && compared.len() >= 4 {
+                " disabled"
+            } else {
+                ""
+            },
+            id = escape(id),
         );
-        html.close("td").open("td", &[]);
         if open != Some(id) {
-            button(&mut html, "open", Some(id), None, lang.pick("Mở", "Open"));
+            button(&mut html, "open", id, "", pick("Mở", "Open"));
         }
         button(
             &mut html,
             "duplicate",
-            Some(id),
-            Some("secondary"),
-            lang.pick("Nhân bản", "Duplicate"),
+            id,
+            "secondary",
+            pick("Nhân bản", "Duplicate"),
         );
-        button(
-            &mut html,
-            "delete",
-            Some(id),
-            Some("secondary"),
-            lang.pick("Xóa", "Delete"),
-        );
-        html.close("td").close("tr");
+        button(&mut html, "delete", id, "secondary", pick("Xóa", "Delete"));
+        html.push_str("</td></tr>");
     }
-    html.close("tbody").close("table").close("div");
-    html.open("div", &[("class", Some("form-actions"))]);
-    html.element(
-        "label",
-        &[("for", Some("sim-base"))],
-        lang.pick("So sánh với (cơ sở)", "Compare against (base)"),
-    );
-    html.open(
-        "select",
-        &[("id", Some("sim-base")), ("name", Some("base"))],
+    let _ = write!(
+        html,
+        r#"</tbody></table></div><div class="form-actions"><label for="sim-base">{}</label><select id="sim-base" name="base">"#,
+        pick("So sánh với (cơ sở)", "Compare against (base)")
     );
     option(
         &mut html,
         "",
         base.is_none(),
-        lang.pick("Dữ liệu (không thay đổi)", "The data (no changes)"),
+        pick("Dữ liệu (không thay đổi)", "The data (no changes)"),
     );
     for s in &mine {
         option(&mut html, &s.id, base == Some(s.id.as_str()), &s.name);
     }
-    html.close("select");
-    html.element(
-        "span",
-        &[("class", Some("note"))],
-        lang.pick(
+    let _ = write!(
+        html,
+        r#"</select><span class="note">{}</span></div>"#,
+        pick(
             "Chọn 2 đến 4 kịch bản để so sánh.",
             "Tick 2 to 4 scenarios to compare.",
-        ),
+        )
     );
-    html.close("div");
-    html.into_string()
+    html
 }
 
 fn signed(value: f64, quantity: Quantity, lang: Lang) -> String {
@@ -1163,35 +955,21 @@ pub fn comparison_html(
     names: &[&str],
     lang: Lang,
 ) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("sim-compare"))]);
-    html.element(
-        "caption",
-        &[],
+    let mut html = format!(
+        r#"<div class="table-scroll"><table class="sim-compare"><caption>{}</caption><thead><tr><th scope="col"><span class="visually-hidden">{}</span></th><th scope="col" class="num">{}</th>"#,
         lang.pick("So sánh với cơ sở", "Compared with the base"),
-    );
-    html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", Some("col"))], "");
-    html.element(
-        "th",
-        &[("scope", Some("col")), ("class", Some("num"))],
-        base_name,
+        lang.pick("Đầu vào hoặc kết quả", "Input or result"),
+        escape(base_name)
     );
     for name in names {
-        html.element(
-            "th",
-            &[("scope", Some("col")), ("class", Some("num"))],
-            name,
-        );
-        let diff = format!("{} {name}", lang.pick("Chênh lệch", "Difference"));
-        html.element(
-            "th",
-            &[("scope", Some("col")), ("class", Some("num"))],
-            &diff,
+        let name = escape(name);
+        let _ = write!(
+            html,
+            r#"<th scope="col" class="num">{name}</th><th scope="col" class="num">{} {name}</th>"#,
+            lang.pick("Chênh lệch", "Difference")
         );
     }
-    html.close("tr").close("thead").open("tbody", &[]);
+    html.push_str("</tr></thead><tbody>");
     for row in rows {
         let prefix = match row.kind {
             RowKind::Input => "",
@@ -1202,15 +980,16 @@ pub fn comparison_html(
             .others
             .iter()
             .any(|o| o.is_some_and(|(_, d)| d.abs() > 1e-12));
-        html.open("tr", &[("class", changed.then_some("sim-changed"))]);
-        html.open("th", &[("scope", Some("row"))])
-            .text(prefix)
-            .text(row.label.get(lang))
-            .close("th");
-        html.element(
-            "td",
-            &[("class", Some("num"))],
-            &show(row.base, row.quantity, lang),
+        let _ = write!(
+            html,
+            r#"<tr{}><th scope="row">{prefix}{}</th><td class="num">{}</td>"#,
+            if changed {
+                r#" class="sim-changed""#
+            } else {
+                ""
+            },
+            escape(row.label.get(lang)),
+            show(row.base, row.quantity, lang)
         );
         for other in &row.others {
             let (value, diff) = match other {
@@ -1220,83 +999,15 @@ pub fn comparison_html(
                 ),
                 None => ("—".to_owned(), "—".to_owned()),
             };
-            html.element("td", &[("class", Some("num"))], &value);
-            html.element("td", &[("class", Some("num sim-diff"))], &diff);
+            let _ = write!(
+                html,
+                r#"<td class="num">{value}</td><td class="num sim-diff">{diff}</td>"#
+            );
         }
-        html.close("tr");
+        html.push_str("</tr>");
     }
-    html.close("tbody").close("table").close("div");
-    html.into_string()
-}
-
-/// One metric's most likely projection under several scenarios, overlaid,
-/// with the target and the deadline.
-pub fn overlay_chart_html(
-    setup: &Setup,
-    metric: usize,
-    lines: &[(&str, &Trajectory)],
-    lang: Lang,
-) -> String {
-    let Some(spec) = setup.metrics.get(metric) else {
-        return String::new();
-    };
-    let q = spec.quantity;
-    let series: Vec<&[f64]> = lines
-        .iter()
-        .map(|(_, t)| t.values.get(metric).map_or(&[][..], |v| &v[..]))
-        .collect();
-    let plot = Plot::new(
-        setup.periods.len(),
-        series.iter().flat_map(|s| s.iter().copied()).chain(
-            setup
-                .goals
-                .iter()
-                .filter(|g| g.metric == metric)
-                .map(|g| g.value),
-        ),
-    );
-    let labels: Vec<&str> = setup.periods.iter().map(|p| p.label.as_str()).collect();
-    let mut description = String::new();
-    for ((name, _), values) in lines.iter().zip(&series) {
-        let last = values.last().copied().unwrap_or(0.0);
-        description.push_str(&format!(
-            "{name}: {} {}. ",
-            labels.last().copied().unwrap_or(""),
-            show(last, q, lang)
-        ));
-    }
-    let id = format!("sim-overlay-{metric}");
-    let title = format!(
-        "{} — {}",
-        spec.title.get(lang),
-        lang.pick("so sánh", "compared")
-    );
-    let mut html = Html::new();
-    let format = |v: f64| show(v, q, lang);
-    open_chart(
-        &mut html,
-        &id,
-        &title,
-        description.trim_end(),
-        &plot,
-        &labels,
-        &format,
-    );
-    let classes = ["line-0", "line-1", "line-2", "line-3", "line-4"];
-    for (i, values) in series.iter().enumerate() {
-        polyline(&mut html, classes[i % classes.len()], &plot.points(values));
-    }
-    marks(&mut html, setup, metric, &plot);
-    html.close("svg");
-    let keys = ["key-0", "key-1", "key-2", "key-3", "key-4"];
-    let items: Vec<(&str, &str)> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| (keys[i % keys.len()], *name))
-        .collect();
-    legend(&mut html, &items);
-    html.close("figure");
-    html.into_string()
+    html.push_str("</tbody></table></div>");
+    html
 }
 
 /// "5.000 / 1.000.000": the count beside the progress bar.
@@ -1312,40 +1023,38 @@ pub fn progress_count(done: u32, total: u32, lang: Lang) -> String {
 /// Written once per run: the page then moves the bar and the count
 /// (`sim-progress-bar`, `sim-progress-count`) without replacing the button.
 pub fn progress_html(done: u32, total: u32, lang: Lang) -> String {
-    let mut html = Html::new();
-    let (d, t) = (done.to_string(), total.max(1).to_string());
-    html.element(
-        "label",
-        &[("for", Some("sim-progress-bar"))],
+    let mut html = format!(
+        r#"<label for="sim-progress-bar">{}</label><progress id="sim-progress-bar" max="{}" value="{done}"></progress><span id="sim-progress-count">{}</span>"#,
         lang.pick("Tiến độ mô phỏng", "Simulation progress"),
-    );
-    html.void(
-        "progress",
-        &[
-            ("id", Some("sim-progress-bar")),
-            ("max", Some(&t)),
-            ("value", Some(&d)),
-        ],
-    )
-    .close("progress");
-    html.element(
-        "span",
-        &[("id", Some("sim-progress-count"))],
-        &progress_count(done, total, lang),
+        total.max(1),
+        progress_count(done, total, lang)
     );
     if done < total {
         button(
             &mut html,
             "cancel",
-            None,
-            Some("secondary"),
+            "",
+            "secondary",
             lang.pick("Hủy", "Cancel"),
         );
     }
-    html.into_string()
+    html
 }
 
 /// A message line, escaped.
 pub fn note_html(text: &str) -> String {
     format!("<p class=\"note\">{}</p>", escape(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn long_labels_are_cut_on_a_character() {
+        assert_eq!(shorten("Tăng trưởng", 11), "Tăng trưởng");
+        assert_eq!(shorten("Tăng trưởng GRDP", 11), "Tăng trưởn…");
+        assert_eq!(shorten("ấấấ", 2), "ấ…");
+        assert_eq!(shorten("", 3), "");
+    }
 }

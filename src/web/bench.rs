@@ -60,6 +60,14 @@ pub fn bench_workspace_io(units: u32, years: i32) -> String {
     )
 }
 
+/// The median time, in milliseconds, of a seeded Monte Carlo run of
+/// `samples` samples over all four simulation models (setting up not
+/// timed); the native counterpart is `benches/monte_carlo.rs`.
+#[wasm_bindgen]
+pub fn bench_monte_carlo(samples: u32, repeats: u32) -> f64 {
+    crate::simulation::timing::median_monte_carlo_ms(samples, repeats as usize, clock())
+}
+
 /// The units and yearly records CSV files of [`crate::benchmark::big_workspace`],
 /// for `make bench` to time their import through the data page (read in
 /// slices between the browser's other work).

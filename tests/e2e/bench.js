@@ -154,6 +154,16 @@ async function main() {
         console.log(line);
       }
     }
+    // Monte Carlo: 10,000 seeded samples over the four simulation models
+    // (every target they follow, three projected years), median of 15.
+    const mcAvailable = await page.evaluate(() => typeof window.wasmBindings?.bench_monte_carlo === 'function');
+    if (!mcAvailable) {
+      console.log('wasm bench_monte_carlo=missing');
+      failed = true;
+    } else {
+      const ms = await page.evaluate(() => window.wasmBindings.bench_monte_carlo(10000, 15));
+      console.log(`wasm monte_carlo samples=10000 median_ms=${Number(ms).toFixed(3)}`);
+    }
     await context.close();
 
     // The same 30,000 units as their two CSV files, imported through the
