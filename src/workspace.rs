@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Assessment, ExemplaryCriteria};
+use crate::assessment::Assessment;
 use crate::decimal::Decimal;
 use crate::plan::Plan;
 use crate::simulation::scenario::Scenario;
@@ -57,14 +57,11 @@ pub struct Workspace {
         deserialize_with = "crate::assessment::stored::read_assessments"
     )]
     pub assessments: Vec<Assessment>,
-    /// What "ready to be exemplary" means in this workspace.
-    #[serde(
-        default,
-        skip_serializing_if = "ExemplaryCriteria::is_default",
-        serialize_with = "crate::assessment::stored::write_criteria",
-        deserialize_with = "crate::assessment::stored::read_criteria"
-    )]
-    pub exemplary_criteria: ExemplaryCriteria,
+    /// What "ready to be exemplary" means in this workspace, as the
+    /// entries the page's criteria send (`"previous=none"`); none: the
+    /// defaults ([`crate::assessment::ExemplaryCriteria::of`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemplary_criteria: Vec<String>,
     /// Named what-if scenarios of the simulation page
     /// ([`crate::simulation::scenario`]); no key while there are none, so
     /// files without scenarios are unchanged.
@@ -88,7 +85,7 @@ impl Workspace {
             units: Vec::new(),
             city_years: Vec::new(),
             assessments: Vec::new(),
-            exemplary_criteria: ExemplaryCriteria::default(),
+            exemplary_criteria: Vec::new(),
             scenarios: Vec::new(),
         }
     }

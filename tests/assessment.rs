@@ -12,8 +12,8 @@ use coop_plan::assessment::legal_rules::{
     annual_meeting_deadline, evaluate, evaluate_law, Check, Summary,
 };
 use coop_plan::assessment::{
-    exemplary_candidates, find_or_create, Answer, Assessment, Grade, Law, Outcome, SizeClass,
-    Verification,
+    exemplary_candidates, find_or_create, Answer, Assessment, ExemplaryCriteria, Grade, Law,
+    Outcome, SizeClass, Verification,
 };
 use coop_plan::decimal::Decimal;
 use coop_plan::document::{from_json, to_json};
@@ -670,7 +670,7 @@ fn exemplary_candidates_meet_the_default_criteria() {
         &weak_before,
         &weak_before.units[0],
         YEAR,
-        &weak_before.exemplary_criteria,
+        &ExemplaryCriteria::of(&weak_before.exemplary_criteria),
         Lang::En,
     );
     assert_eq!(missing.missing().count(), 1);
@@ -682,7 +682,8 @@ fn exemplary_candidates_meet_the_default_criteria() {
     assert!(exemplary_candidates(&loss, YEAR).is_empty());
 
     let mut relaxed = loss.clone();
-    relaxed.exemplary_criteria.profitable_years = 2;
+    coop_plan::assessment::page::set_exemplary_entry(&mut relaxed, "years", "2", Lang::En)
+        .expect("a number");
     assert_eq!(exemplary_candidates(&relaxed, YEAR), vec![0]);
 }
 

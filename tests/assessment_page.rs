@@ -280,7 +280,10 @@ fn ready_cooperatives_are_t8_candidates_and_results_survive_export() {
 
     let back = from_json(&to_json(&ws)).expect("reads back");
     assert_eq!(back, ws);
-    assert_eq!(back.exemplary_criteria.previous_grade, None);
+    assert_eq!(
+        coop_plan::assessment::ExemplaryCriteria::of(&back.exemplary_criteria).previous_grade,
+        None
+    );
     let other = Workspace::new("x", "x");
     assert!(candidates_html(&other, 2025, Lang::En).contains("No cooperative is ready"));
     let _ = UnitKind::Htx;

@@ -14,7 +14,8 @@ use crate::i18n::Lang;
 use crate::unit::Unit;
 use crate::workspace::Workspace;
 
-/// Saved and read back in [`super::stored`].
+/// The criteria in force in a workspace, read from the entries it saves
+/// ([`ExemplaryCriteria::of`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExemplaryCriteria {
     /// The lowest grade accepted in the year assessed.
@@ -40,8 +41,17 @@ impl Default for ExemplaryCriteria {
 }
 
 impl ExemplaryCriteria {
-    pub fn is_default(&self) -> bool {
-        *self == ExemplaryCriteria::default()
+    /// The criteria a workspace saves as `name=value` entries (`latest=good`,
+    /// `previous=none`, `years=2`, `compliance=false`, as the page's
+    /// controls send them without their `ex:`); what is missing or does not
+    /// read keeps its default.
+    pub fn of(entries: &[String]) -> Self {
+        let mut c = ExemplaryCriteria::default();
+        for entry in entries {
+            let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
+            let _ = super::page::set_exemplary(&mut c, name, value, Lang::En);
+        }
+        c
     }
 }
 
@@ -171,21 +181,13 @@ pub fn readiness(
 /// forward as exemplary for `year` (target T8's candidates), under the
 /// workspace's criteria.
 pub fn exemplary_candidates(workspace: &Workspace, year: i32) -> Vec<usize> {
+    let criteria = ExemplaryCriteria::of(&workspace.exemplary_criteria);
     workspace
         .units
         .iter()
         .enumerate()
         .filter(|(_, unit)| unit.kind.is_cooperative())
-        .filter(|(_, unit)| {
-            readiness(
-                workspace,
-                unit,
-                year,
-                &workspace.exemplary_criteria,
-                Lang::En,
-            )
-            .is_ready()
-        })
+        .filter(|(_, unit)| readiness(workspace, unit, year, &criteria, Lang::En).is_ready())
         .map(|(index, _)| index)
         .collect()
 }

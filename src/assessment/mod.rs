@@ -220,23 +220,7 @@ impl Assessment {
 
     /// Sets the entry `name`, or removes it when `value` is empty.
     pub fn set(&mut self, name: &str, value: &str) {
-        let at = self
-            .entries
-            .iter()
-            .position(|e| e.strip_prefix(name).is_some_and(|v| v.starts_with('=')));
-        let entry = [name, "=", value].concat();
-        match (at, value.is_empty()) {
-            (Some(i), true) => {
-                self.entries.remove(i);
-            }
-            (Some(i), false) => {
-                if let Some(e) = self.entries.get_mut(i) {
-                    *e = entry;
-                }
-            }
-            (None, false) => self.entries.push(entry),
-            (None, true) => {}
-        }
+        set_entry(&mut self.entries, name, value);
     }
 
     /// An amount entered under `prefix` + `key`.
@@ -317,6 +301,27 @@ impl Assessment {
             &format!("max:{criterion}"),
             &max.map(|m| m.to_string()).unwrap_or_default(),
         );
+    }
+}
+
+/// Sets the `name=value` entry of a list, in place, or removes it when
+/// `value` is empty.
+pub fn set_entry(entries: &mut Vec<String>, name: &str, value: &str) {
+    let at = entries
+        .iter()
+        .position(|e| e.strip_prefix(name).is_some_and(|v| v.starts_with('=')));
+    let entry = [name, "=", value].concat();
+    match (at, value.is_empty()) {
+        (Some(i), true) => {
+            entries.remove(i);
+        }
+        (Some(i), false) => {
+            if let Some(e) = entries.get_mut(i) {
+                *e = entry;
+            }
+        }
+        (None, false) => entries.push(entry),
+        (None, true) => {}
     }
 }
 

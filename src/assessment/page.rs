@@ -854,7 +854,13 @@ fn exemplary_form(html: &mut Html, criteria: &ExemplaryCriteria, lang: Lang) {
 
 /// Readiness: each condition met or what is missing.
 fn readiness_part(html: &mut Html, ws: &Workspace, unit: &Unit, year: i32, lang: Lang) {
-    let r = readiness(ws, unit, year, &ws.exemplary_criteria, lang);
+    let r = readiness(
+        ws,
+        unit,
+        year,
+        &ExemplaryCriteria::of(&ws.exemplary_criteria),
+        lang,
+    );
     let verdict = if r.is_ready() {
         "{Sẵn sàng đề xuất điển hình tiên tiến (ứng viên chỉ tiêu T8).|Ready to be put forward as exemplary (a T8 candidate).}"
     } else {
@@ -1062,6 +1068,7 @@ fn candidates(html: &mut Html, ws: &Workspace, year: i32, lang: Lang) {
         &[],
     );
     let mut any = false;
+    let criteria = ExemplaryCriteria::of(&ws.exemplary_criteria);
     for unit in cooperatives(ws) {
         let latest = ws
             .assessments
@@ -1070,7 +1077,7 @@ fn candidates(html: &mut Html, ws: &Workspace, year: i32, lang: Lang) {
             .map(|a| a.year)
             .max();
         let Some(latest) = latest else { continue };
-        if readiness(ws, unit, latest, &ws.exemplary_criteria, lang).is_ready() {
+        if readiness(ws, unit, latest, &criteria, lang).is_ready() {
             any = true;
             html.tr(
                 lang,
@@ -1223,6 +1230,24 @@ pub fn set_exemplary(
     Ok(())
 }
 
+/// Sets one of the workspace's exemplary criteria: checked as
+/// [`ExemplaryCriteria::of`] reads it, saved as typed (`none` for "not
+/// asked", where no entry means the default).
+pub fn set_exemplary_entry(
+    ws: &mut Workspace,
+    field: &str,
+    value: &str,
+    lang: Lang,
+) -> Result<(), ApplyError> {
+    set_exemplary(&mut ExemplaryCriteria::default(), field, value, lang)?;
+    let value = match value.trim() {
+        "" => "none",
+        value => value,
+    };
+    super::set_entry(&mut ws.exemplary_criteria, field, value);
+    Ok(())
+}
+
 /// Applies one edit from the page to the assessment of `unit_id` for
 /// `year` (created on the first edit, dated `today`), or to the workspace's
 /// exemplary criteria. Unknown names change nothing.
@@ -1236,7 +1261,7 @@ pub fn apply(
     lang: Lang,
 ) -> Result<(), ApplyError> {
     if let Some(field) = name.strip_prefix("ex:") {
-        return set_exemplary(&mut ws.exemplary_criteria, field, value, lang);
+        return set_exemplary_entry(ws, field, value, lang);
     }
     if ws.unit(unit_id).is_none() {
         return Ok(());
@@ -1446,7 +1471,7 @@ pub fn region(
     };
     match (index, unit) {
         (0, _) => pick_form(h, ws, unit_id, year, today, lang),
-        (6, _) => exemplary_form(h, &ws.exemplary_criteria, lang),
+        (6, _) => exemplary_form(h, &ExemplaryCriteria::of(&ws.exemplary_criteria), lang),
         (2, _) => {
             facts_form(h, a, lang);
             answers_form(h, a, lang);

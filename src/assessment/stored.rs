@@ -16,8 +16,7 @@
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
-use super::exemplary::ExemplaryCriteria;
-use super::page::{self, grade_key};
+use super::page;
 use super::Assessment;
 use crate::format::iso_date;
 use crate::i18n::Lang;
@@ -74,36 +73,6 @@ pub fn read(entries: &[String]) -> Result<Assessment, String> {
     Ok(a)
 }
 
-/// The exemplary criteria's entries.
-pub fn exemplary_entries(c: &ExemplaryCriteria) -> Vec<String> {
-    let mut out = Vec::new();
-    put(&mut out, "latest", grade_key(c.latest_grade));
-    put(&mut out, "previous", c.previous_grade.map_or("", grade_key));
-    put(&mut out, "years", &c.profitable_years.to_string());
-    put(
-        &mut out,
-        "compliance",
-        if c.require_compliance {
-            "true"
-        } else {
-            "false"
-        },
-    );
-    out
-}
-
-/// The exemplary criteria, from their entries; what is missing keeps its
-/// default.
-pub fn read_exemplary(entries: &[String]) -> Result<ExemplaryCriteria, String> {
-    let mut c = ExemplaryCriteria::default();
-    for entry in entries {
-        let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
-        page::set_exemplary(&mut c, name, value, Lang::En)
-            .map_err(|e| format!("exemplary criteria: {name}: {e}"))?;
-    }
-    Ok(c)
-}
-
 /// `Workspace::assessments`, for serde's `serialize_with`: every
 /// assessment's entries in one list, each assessment starting with its
 /// `unit=` entry. A list of strings is a type whose serde code the app
@@ -132,14 +101,4 @@ pub fn read_assessments<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Assessmen
         rest = others;
     }
     Ok(all)
-}
-
-/// `Workspace::exemplary_criteria`, for serde's `serialize_with`.
-pub fn write_criteria<S: Serializer>(c: &ExemplaryCriteria, s: S) -> Result<S::Ok, S::Error> {
-    exemplary_entries(c).serialize(s)
-}
-
-/// `Workspace::exemplary_criteria`, for serde's `deserialize_with`.
-pub fn read_criteria<'de, D: Deserializer<'de>>(d: D) -> Result<ExemplaryCriteria, D::Error> {
-    read_exemplary(&Vec::<String>::deserialize(d)?).map_err(de::Error::custom)
 }
