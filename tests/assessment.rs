@@ -110,8 +110,8 @@ fn size_class_boundaries() {
 fn rubric_data_sums_and_maxima() {
     for rubric in RUBRICS {
         assert_eq!(rubric.groups.len(), 4);
-        assert_eq!(rubric.criteria().count(), 15);
-        let numbers: Vec<u8> = rubric.criteria().map(|c| c.number).collect();
+        assert_eq!(rubric.criteria().len(), 15);
+        let numbers: Vec<u8> = rubric.criteria().iter().map(|c| c.number).collect();
         assert_eq!(numbers, (1..=15).collect::<Vec<u8>>());
         let group_sum = |n: u8| -> u32 {
             rubric

@@ -326,6 +326,7 @@ const CRITERION_IDS: [&str; 16] = [
 pub fn item_max(assessment: &Assessment, item: &str) -> Option<u32> {
     rubric(&assessment.rubric_version)?
         .criteria()
+        .into_iter()
         .find_map(|c| match c.items.iter().find(|i| i.id == item) {
             Some(i) => Some(i.max),
             None => (c.items.is_empty() && CRITERION_IDS.get(usize::from(c.number)) == Some(&item))
@@ -367,16 +368,25 @@ impl Criterion {
 }
 
 impl Rubric {
-    pub fn criteria(&self) -> impl Iterator<Item = &'static Criterion> + '_ {
-        self.groups.iter().flat_map(|g| g.criteria.iter())
+    /// The criteria of every group, in order (a list rather than a chain
+    /// of iterators: one copy of plain loops instead of generic code at
+    /// each use).
+    pub fn criteria(&self) -> Vec<&'static Criterion> {
+        let mut all = Vec::new();
+        for group in self.groups {
+            for criterion in group.criteria {
+                all.push(criterion);
+            }
+        }
+        all
     }
 
     pub fn criterion(&self, number: u8) -> Option<&'static Criterion> {
-        self.criteria().find(|c| c.number == number)
+        self.criteria().into_iter().find(|c| c.number == number)
     }
 
     pub fn max_total(&self) -> u32 {
-        self.criteria().map(|c| c.max).sum()
+        self.criteria().iter().map(|c| c.max).sum()
     }
 }
 
