@@ -11,7 +11,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{compare, compare_products, Answer, Assessment, StaticText, Verification, FACTS};
+use super::{at_most, Answer, Assessment, StaticText, Verification, FACTS};
 use crate::decimal::Decimal;
 use crate::format::format_date;
 use crate::html::{pick2, say};
@@ -568,7 +568,7 @@ fn automatic(
     let amount = |i: usize| a.decimal(FACTS[i].0, "");
     let label = |i: usize| FACTS[i].1;
     let has_board = fact(1).map(|v| v == "yes");
-    let within = |share: &Decimal, cap: i64| compare(share, &Decimal::from_i64(cap)).is_le();
+    let within = |share: &Decimal, cap: i64| at_most(share.to_f64(), cap as f64);
     let not_applicable = Ok((NotApplicable, String::new()));
     // The outcome and the figure read, or the label of what is missing.
     let found: Result<(Outcome, String), &str> = match check {
@@ -647,13 +647,7 @@ fn automatic(
                 (_, Some(income), _) if within(&income, 0) => not_applicable,
                 (Some(min), Some(income), Some(allocated)) => {
                     // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
-                    let enough = compare_products(
-                        &allocated,
-                        &Decimal::from_i64(100),
-                        &income,
-                        &Decimal::from_i64(min),
-                    )
-                    .is_ge();
+                    let enough = at_most(income.to_f64() * min as f64, allocated.to_f64() * 100.0);
                     Ok((pass(enough), format!("{allocated} / {income}")))
                 }
             }

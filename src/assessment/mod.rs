@@ -19,8 +19,6 @@ pub mod legal_rules;
 pub mod page;
 pub mod stored;
 
-use std::cmp::Ordering;
-
 use chrono::NaiveDate;
 
 use crate::decimal::Decimal;
@@ -386,26 +384,12 @@ pub fn int(text: &str) -> Option<i64> {
     text.parse().ok()
 }
 
-/// Compares `a × b` with `c × d`, as doubles with a tolerance of one part
-/// in 10¹²: far below the precision of any amount a cooperative reports,
-/// and above the rounding of doubles, so a figure exactly at a legal
-/// threshold is at it (20 % passes a 20 % cap, 20.01 % does not; 0.1 × 3
-/// is 0.3).
-pub fn compare_products(a: &Decimal, b: &Decimal, c: &Decimal, d: &Decimal) -> Ordering {
-    let (left, right) = (a.to_f64() * b.to_f64(), c.to_f64() * d.to_f64());
-    if (left - right).abs() <= 1e-12 * left.abs().max(right.abs()) {
-        Ordering::Equal
-    } else if left < right {
-        Ordering::Less
-    } else {
-        Ordering::Greater
-    }
-}
-
-/// Compares two decimals (see [`compare_products`]).
-pub fn compare(a: &Decimal, b: &Decimal) -> Ordering {
-    let one = Decimal::from_i64(1);
-    compare_products(a, &one, b, &one)
+/// Whether `a ≤ b`, with a tolerance of one part in 10¹²: far below the
+/// precision of any figure a cooperative reports, and above the rounding
+/// of doubles, so a figure exactly at a legal threshold is at it (20 %
+/// passes a 20 % cap, 20.01 % does not; 0.1 × 3 is 0.3).
+pub fn at_most(a: f64, b: f64) -> bool {
+    a <= b + 1e-12 * a.abs().max(b.abs())
 }
 
 /// A decimal in hundredths: "79.99" is 7999. `None` with more than two
@@ -425,15 +409,15 @@ mod tests {
     }
 
     #[test]
-    fn compares_exactly_at_the_boundary() {
-        assert_eq!(compare(&d("20"), &d("20.00")), Ordering::Equal);
-        assert_eq!(compare(&d("20.01"), &d("20")), Ordering::Greater);
-        assert_eq!(compare(&d("-1"), &d("0")), Ordering::Less);
-        // 0.1 × 3 is exactly 0.3, unlike in doubles.
-        assert_eq!(
-            compare_products(&d("0.1"), &d("3"), &d("0.3"), &d("1")),
-            Ordering::Equal
-        );
+    fn thresholds_hold_at_the_boundary() {
+        assert!(at_most(d("20").to_f64(), 20.0));
+        assert!(at_most(d("20.00").to_f64(), 20.0));
+        assert!(!at_most(d("20.01").to_f64(), 20.0));
+        assert!(at_most(-1.0, 0.0));
+        // 0.1 × 3 is 0.3, as on paper.
+        assert!(at_most(0.1 * 3.0, 0.3) && at_most(0.3, 0.1 * 3.0));
+        // 19.99 of 100 is under 20 %.
+        assert!(!at_most(100.0 * 20.0, 19.99 * 100.0));
     }
 
     #[test]
