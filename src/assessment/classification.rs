@@ -614,10 +614,10 @@ pub fn classify(assessment: &Assessment) -> Option<Classification> {
                     scoring.max
                 };
                 result.total_items += 1;
-                let Some(points) = assessment.score(scoring.id) else {
+                let Some(points) = assessment.value("score:", scoring.id) else {
                     continue;
                 };
-                match hundredths(&points) {
+                match points.parse().ok().and_then(super::hundredths_of) {
                     Some(value) if (0..=i64::from(max) * 100).contains(&value) => {
                         result.scored_items += 1;
                         criterion_score = Some(criterion_score.unwrap_or(0) + value);

@@ -12,7 +12,6 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{at_most, Answer, Assessment, StaticText, Verification, FACTS};
-use crate::decimal::Decimal;
 use crate::format::format_date;
 use crate::html::{pick2, say};
 use crate::i18n::Lang;
@@ -565,10 +564,14 @@ fn automatic(
     let record = unit.record(a.year);
     let members = record.and_then(|r| r.members);
     let fact = |i: usize| a.value(FACTS[i].0, "");
-    let amount = |i: usize| a.decimal(FACTS[i].0, "");
+    // An amount as typed (checked when entered) and as a double.
+    let amount = |i: usize| {
+        let text = fact(i)?;
+        Some((text, text.parse::<f64>().ok()?))
+    };
     let label = |i: usize| FACTS[i].1;
     let has_board = fact(1).map(|v| v == "yes");
-    let within = |share: &Decimal, cap: i64| at_most(share.to_f64(), cap as f64);
+    let within = |share: f64, cap: i64| at_most(share, cap as f64);
     let not_applicable = Ok((NotApplicable, String::new()));
     // The outcome and the figure read, or the label of what is missing.
     let found: Result<(Outcome, String), &str> = match check {
@@ -583,7 +586,9 @@ fn automatic(
             match (for_kind(unit.kind, htx, union), amount(4)) {
                 (None, _) => not_applicable,
                 (_, None) => Err(label(4)),
-                (Some(cap), Some(share)) => Ok((pass(within(&share, cap)), format!("{share} %"))),
+                (Some(cap), Some((text, share))) => {
+                    Ok((pass(within(share, cap)), [text, " %"].concat()))
+                }
             }
         }
         AutoCheck::SupervisoryBoardFromMembers { htx, union } => {
@@ -625,7 +630,7 @@ fn automatic(
                 // A job-creation cooperative follows the wage rule instead.
                 _ if unit.model == Some(CoopModel::JobCreation) => not_applicable,
                 None => Err("Tỷ lệ cung ứng ra ngoài thành viên|Share supplied to non-members"),
-                Some(share) => Ok((pass(within(share, cap)), format!("{share} %"))),
+                Some(share) => Ok((pass(within(share.to_f64(), cap)), format!("{share} %"))),
             }
         }
         AutoCheck::FundAtLeast { fund, htx, union } => {
@@ -644,11 +649,11 @@ fn automatic(
                 (_, None, _) => Err(label(income)),
                 (_, _, None) => Err(label(allocated)),
                 // No income, nothing to allocate.
-                (_, Some(income), _) if within(&income, 0) => not_applicable,
-                (Some(min), Some(income), Some(allocated)) => {
+                (_, Some((_, income)), _) if within(income, 0) => not_applicable,
+                (Some(min), Some((income_text, income)), Some((allocated_text, allocated))) => {
                     // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
-                    let enough = at_most(income.to_f64() * min as f64, allocated.to_f64() * 100.0);
-                    Ok((pass(enough), format!("{allocated} / {income}")))
+                    let enough = at_most(income * min as f64, allocated * 100.0);
+                    Ok((pass(enough), [allocated_text, " / ", income_text].concat()))
                 }
             }
         }

@@ -395,7 +395,12 @@ pub fn at_most(a: f64, b: f64) -> bool {
 /// A decimal in hundredths: "79.99" is 7999. `None` with more than two
 /// decimals or beyond what a double holds exactly.
 pub fn hundredths(amount: &Decimal) -> Option<i64> {
-    let value = amount.to_f64() * 100.0;
+    hundredths_of(amount.to_f64())
+}
+
+/// A number in hundredths (see [`hundredths`]).
+pub fn hundredths_of(amount: f64) -> Option<i64> {
+    let value = amount * 100.0;
     let rounded = value.round();
     ((value - rounded).abs() < 1e-6 && rounded.abs() < 1e15).then_some(rounded as i64)
 }

@@ -657,38 +657,40 @@ fn criteria_table(
     year: i32,
     lang: Lang,
 ) {
-    let (this_year, last_year) = (year.to_string(), (year - 1).to_string());
-    let mut header = vec![pick2(lang, "Tiêu chí|Criterion"), &this_year];
+    const NUM: &str = "<th scope=\"col\" class=\"num\">{}</th>";
+    html.tr(
+        lang,
+        "<div class=\"table-scroll\"><table class=\"criteria\"><caption>{Điểm theo tiêu chí|Points by criterion}</caption><thead><tr><th scope=\"col\">{Tiêu chí|Criterion}</th>",
+        &[],
+    )
+    .tr(lang, NUM, &[&year.to_string()]);
     if previous.is_some() {
-        header.push(&last_year);
+        html.tr(lang, NUM, &[&(year - 1).to_string()]);
     }
-    header.push(pick2(lang, "Tối đa|Max"));
+    html.tr(lang, NUM, &[pick2(lang, "Tối đa|Max")])
+        .append_text("</tr></thead><tbody>");
     let shown = |s: Option<i64>| s.map_or("—".to_owned(), |s| points(s, lang));
-    let rows: Vec<Vec<String>> = c
-        .criteria
-        .iter()
-        .map(|ct| {
-            let mut row = vec![
-                format!("{}. {}", ct.number, ct.name.get(lang)),
-                shown(ct.score),
-            ];
-            if let Some(p) = previous {
-                let before = p.criteria.iter().find(|x| x.number == ct.number);
-                row.push(shown(before.and_then(|x| x.score)));
-            }
-            row.push(points(ct.max, lang));
-            row
-        })
-        .collect();
-    let numeric: Vec<usize> = (1..header.len()).collect();
-    crate::html::table(
-        html,
-        Some("criteria"),
-        Some(pick2(lang, "Điểm theo tiêu chí|Points by criterion")),
-        &header,
-        &rows,
-        &numeric,
-    );
+    for ct in &c.criteria {
+        html.tr(
+            lang,
+            "<tr><th scope=\"row\">{}. {}</th><td class=\"num\">{}</td>",
+            &[&ct.number.to_string(), ct.name.get(lang), &shown(ct.score)],
+        );
+        if let Some(p) = previous {
+            let before = p.criteria.iter().find(|x| x.number == ct.number);
+            html.tr(
+                lang,
+                "<td class=\"num\">{}</td>",
+                &[&shown(before.and_then(|x| x.score))],
+            );
+        }
+        html.tr(
+            lang,
+            "<td class=\"num\">{}</td></tr>",
+            &[&points(ct.max, lang)],
+        );
+    }
+    html.append_text(TABLE_END);
 }
 
 const RADAR: f64 = 110.0;
