@@ -80,9 +80,9 @@ impl std::error::Error for DocumentError {}
 
 /// Serialises a workspace as the current schema.
 pub fn to_json(workspace: &Workspace) -> String {
-    // Serialising these types cannot fail: every map key is a string. The
-    // version written is always this build's (see `Workspace::schema_version`).
-    serde_json::to_string(workspace).unwrap_or_default()
+    // The version written is always this build's (see
+    // `Workspace::schema_version`).
+    crate::json_write::workspace(workspace)
 }
 
 /// Just enough of a document to learn its version: a JSON object's

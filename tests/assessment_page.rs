@@ -215,7 +215,16 @@ fn classification_shows_total_grade_size_radar_and_last_year() {
         Lang::En,
     );
     assert!(html.contains("radar-previous"));
-    assert!(html.contains("<th scope=\"col\" class=\"num\">2022</th>"));
+    assert!(
+        html.contains("<dt>Year 2022</dt><dd>0 · Weak (Yếu)</dd>"),
+        "{html}"
+    );
+    // The points by criterion against last year are in the report.
+    let report = coop_plan::assessment::page::region(&ws, &id, YEAR, today(), Lang::En, 10);
+    assert!(
+        report.contains("<th scope=\"col\" class=\"num\">2022</th>"),
+        "{report}"
+    );
     set(&mut ws, &id, "months_operated", "10");
     let html = classification_html(
         &ws,

@@ -413,16 +413,16 @@ pub enum ScoreError {
 
 impl ScoreError {
     pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (ScoreError::NotANumber, Lang::Vi) => "Không phải số (ví dụ 4 hoặc 3.5)".to_owned(),
-            (ScoreError::NotANumber, Lang::En) => "Not a number (e.g. 4 or 3.5)".to_owned(),
-            (ScoreError::Negative, Lang::Vi) => "Điểm không được âm".to_owned(),
-            (ScoreError::Negative, Lang::En) => "A score cannot be negative".to_owned(),
-            (ScoreError::TooManyDecimals, Lang::Vi) => "Tối đa 2 chữ số thập phân".to_owned(),
-            (ScoreError::TooManyDecimals, Lang::En) => "At most 2 decimals".to_owned(),
-            (ScoreError::AboveMax(max), Lang::Vi) => format!("Tối đa {max} điểm"),
-            (ScoreError::AboveMax(max), Lang::En) => format!("At most {max} points"),
-        }
+        let (template, max) = match self {
+            ScoreError::NotANumber => (
+                "{Không phải số (ví dụ 4 hoặc 3.5)|Not a number (e.g. 4 or 3.5)}",
+                0,
+            ),
+            ScoreError::Negative => ("{Điểm không được âm|A score cannot be negative}", 0),
+            ScoreError::TooManyDecimals => ("{Tối đa 2 chữ số thập phân|At most 2 decimals}", 0),
+            ScoreError::AboveMax(max) => ("{Tối đa|At most} {} {điểm|points}", max),
+        };
+        crate::html::say(lang, template, &[&max.to_string()])
     }
 }
 

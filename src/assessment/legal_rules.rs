@@ -12,7 +12,6 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{at_most, Answer, Assessment, StaticText, Verification, FACTS};
-use crate::format::format_date;
 use crate::html::{pick2, say};
 use crate::i18n::Lang;
 use crate::unit::{CoopModel, Unit, UnitKind};
@@ -506,7 +505,17 @@ pub fn evaluate_in(unit: &Unit, assessment: &Assessment, law: Law, lang: Lang) -
         .map(|rule| {
             let (outcome, detail) = match rule.check {
                 Check::Manual => manual(assessment, rule),
-                Check::Automatic(check) => automatic(unit, assessment, law, check, lang),
+                Check::Automatic(check) => match automatic(unit, assessment, law, check) {
+                    Ok(outcome) => (outcome, String::new()),
+                    Err(what) => (
+                        Outcome::Unanswered,
+                        say(
+                            lang,
+                            "{Thiếu số liệu|Missing data}: {}",
+                            &[pick2(lang, what)],
+                        ),
+                    ),
+                },
             };
             RuleResult {
                 rule,
@@ -550,87 +559,78 @@ fn pass(ok: bool) -> Outcome {
 
 const MEMBERS: &str = "Số thành viên trong năm|Members in the year";
 
-/// An automatic check: its outcome and the figure it read (the rule's text
-/// says the threshold), or which figure is missing — the labels of
-/// [`FACTS`] where it is one of the facts.
+/// An automatic check's outcome, or which figure is missing (the labels
+/// of [`FACTS`] where it is one of the facts). The facts form shows the
+/// figures and the rule's text the threshold.
 fn automatic(
     unit: &Unit,
     a: &Assessment,
     law: Law,
     check: AutoCheck,
-    lang: Lang,
-) -> (Outcome, String) {
+) -> Result<Outcome, &'static str> {
     use Outcome::NotApplicable;
     let record = unit.record(a.year);
     let members = record.and_then(|r| r.members);
     let fact = |i: usize| a.value(FACTS[i].0, "");
-    // An amount as typed (checked when entered) and as a double.
-    let amount = |i: usize| {
-        let text = fact(i)?;
-        Some((text, text.parse::<f64>().ok()?))
-    };
+    // Amounts are checked when entered.
+    let amount = |i: usize| fact(i)?.parse::<f64>().ok();
     let label = |i: usize| FACTS[i].1;
     let has_board = fact(1).map(|v| v == "yes");
     let within = |share: f64, cap: i64| at_most(share, cap as f64);
-    let not_applicable = Ok((NotApplicable, String::new()));
-    // The outcome and the figure read, or the label of what is missing.
-    let found: Result<(Outcome, String), &str> = match check {
+    match check {
         AutoCheck::MinimumMembers { htx, union } => {
             match (for_kind(unit.kind, htx, union), members) {
-                (None, _) => not_applicable,
+                (None, _) => Ok(NotApplicable),
                 (_, None) => Err(MEMBERS),
-                (Some(min), Some(m)) => Ok((pass(m >= min), m.to_string())),
+                (Some(min), Some(m)) => Ok(pass(m >= min)),
             }
         }
         AutoCheck::MaxCapitalShare { htx, union } => {
             match (for_kind(unit.kind, htx, union), amount(4)) {
-                (None, _) => not_applicable,
+                (None, _) => Ok(NotApplicable),
                 (_, None) => Err(label(4)),
-                (Some(cap), Some((text, share))) => {
-                    Ok((pass(within(share, cap)), [text, " %"].concat()))
-                }
+                (Some(cap), Some(share)) => Ok(pass(within(share, cap))),
             }
         }
         AutoCheck::SupervisoryBoardFromMembers { htx, union } => {
             match (for_kind(unit.kind, htx, union), members, has_board) {
-                (None, _, _) => not_applicable,
+                (None, _, _) => Ok(NotApplicable),
                 (_, None, _) => Err(MEMBERS),
                 // Under the threshold the charter chooses a board or a controller.
-                (Some(from), Some(m), _) if m < from => Ok((NotApplicable, m.to_string())),
+                (Some(from), Some(m), _) if m < from => Ok(NotApplicable),
                 (_, _, None) => Err(label(1)),
-                (_, Some(m), Some(has)) => Ok((pass(has), m.to_string())),
+                (_, _, Some(has)) => Ok(pass(has)),
             }
         }
         AutoCheck::SupervisoryBoardUnderFullModel => match (fact(2), has_board) {
             (None, _) => Err(label(2)),
             // The reduced model has a controller instead of a board.
-            (Some("reduced"), _) => not_applicable,
+            (Some("reduced"), _) => Ok(NotApplicable),
             (_, None) => Err(label(1)),
-            (_, Some(has)) => Ok((pass(has), String::new())),
+            (_, Some(has)) => Ok(pass(has)),
         },
         AutoCheck::BoardSize { min, max } => match a.number(FACTS[0].0) {
             // The reduced model has no board of management.
-            _ if law == Law::Coop2023 && fact(2) == Some("reduced") => not_applicable,
+            _ if law == Law::Coop2023 && fact(2) == Some("reduced") => Ok(NotApplicable),
             None => Err(label(0)),
-            Some(size) => Ok((pass((min..=max).contains(&size)), size.to_string())),
+            Some(size) => Ok(pass((min..=max).contains(&size))),
         },
         AutoCheck::AnnualMeetingWithinMonths(months) => {
             let held = fact(3).and_then(crate::iso_date::parse_iso);
             let first = NaiveDate::from_ymd_opt(a.year + 1, 1, 1);
             match (held, first, annual_meeting_deadline(a.year, months)) {
-                (Some(held), Some(first), Some(deadline)) => Ok((
-                    pass(held >= first && held <= deadline),
-                    format_date(held, lang),
-                )),
+                (Some(held), Some(first), Some(deadline)) => {
+                    Ok(pass(held >= first && held <= deadline))
+                }
                 _ => Err(label(3)),
             }
         }
         AutoCheck::NonMemberSupplyAtMost(cap) => {
             match record.and_then(|r| r.non_member_supply_percent.as_ref()) {
                 // A job-creation cooperative follows the wage rule instead.
-                _ if unit.model == Some(CoopModel::JobCreation) => not_applicable,
+                _ if unit.model == Some(CoopModel::JobCreation) => Ok(NotApplicable),
                 None => Err("Tỷ lệ cung ứng ra ngoài thành viên|Share supplied to non-members"),
-                Some(share) => Ok((pass(within(share.to_f64(), cap)), format!("{share} %"))),
+                Some(share) => Ok(pass(within(share.to_f64(), cap))),
             }
         }
         AutoCheck::FundAtLeast { fund, htx, union } => {
@@ -645,29 +645,18 @@ fn automatic(
                 amount(income),
                 amount(allocated),
             ) {
-                (None, _, _) => not_applicable,
+                (None, _, _) => Ok(NotApplicable),
                 (_, None, _) => Err(label(income)),
                 (_, _, None) => Err(label(allocated)),
                 // No income, nothing to allocate.
-                (_, Some((_, income)), _) if within(income, 0) => not_applicable,
-                (Some(min), Some((income_text, income)), Some((allocated_text, allocated))) => {
-                    // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
-                    let enough = at_most(income * min as f64, allocated * 100.0);
-                    Ok((pass(enough), [allocated_text, " / ", income_text].concat()))
+                (_, Some(income), _) if within(income, 0) => Ok(NotApplicable),
+                // allocated / income ≥ minimum / 100  ⇔  allocated × 100 ≥ income × minimum
+                (Some(min), Some(income), Some(allocated)) => {
+                    Ok(pass(at_most(income * min as f64, allocated * 100.0)))
                 }
             }
         }
-    };
-    found.unwrap_or_else(|what| {
-        (
-            Outcome::Unanswered,
-            say(
-                lang,
-                "{Thiếu số liệu|Missing data}: {}",
-                &[pick2(lang, what)],
-            ),
-        )
-    })
+    }
 }
 
 /// The last day for the annual meeting: `months` months after 31/12 of

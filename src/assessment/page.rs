@@ -642,11 +642,8 @@ fn classification(html: &mut Html, ws: &Workspace, unit: &Unit, a: &Assessment, 
             &[&c.invalid_items.join(", ")],
         );
     }
-    html.append_text("<div class=\"columns\">");
+    // The points by criterion, against last year, are in the report.
     radar(html, &c, previous.as_ref(), a.year, lang);
-    html.append_text("<div>");
-    criteria_table(html, &c, previous.as_ref(), a.year, lang);
-    html.append_text("</div></div>");
 }
 
 /// Points by criterion for `year`, against the year before when given.
@@ -991,28 +988,23 @@ fn gaps_part(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
         );
         return;
     }
+    // Each proposal shows in the plan once added, where it can be edited.
     html.tr(
         lang,
-        "<p>{} {điểm cần khắc phục chưa có hành động:|gaps without an action:}</p><ul>",
+        "<p>{} {điểm cần khắc phục chưa có hành động.|gaps without an action.}</p><button type=\"button\" data-action=\"propose\">{Đưa các hành động đề xuất vào kế hoạch|Add the proposed actions to the plan}</button>",
         &[&open.len().to_string()],
-    );
-    for g in &open {
-        html.tr(
-            lang,
-            "<li>{} → <em>{}</em></li>",
-            &[&g.description(lang), &g.proposal(lang)],
-        );
-    }
-    html.tr(
-        lang,
-        "</ul><button type=\"button\" data-action=\"propose\">{Đưa các hành động đề xuất vào kế hoạch|Add the proposed actions to the plan}</button>",
-        &[],
     );
 }
 
 /// The one-page A4 report: name, code, year, scores by criterion, grade,
 /// checklist failures with citations and the action plan.
-fn report(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
+fn report(
+    html: &mut Html,
+    unit: &Unit,
+    a: &Assessment,
+    previous: Option<&Classification>,
+    lang: Lang,
+) {
     let code = if unit.registration_code.is_empty() {
         "—"
     } else {
@@ -1040,7 +1032,7 @@ fn report(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
                 &outcome_text(&c, lang),
             ],
         );
-        criteria_table(html, &c, None, a.year, lang);
+        criteria_table(html, &c, previous, a.year, lang);
     }
     let results = evaluate(unit, a);
     html.tr(
@@ -1168,7 +1160,7 @@ pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
 
 pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
-    report(&mut html, unit, a, lang);
+    report(&mut html, unit, a, None, lang);
     html.into_string()
 }
 
@@ -1485,7 +1477,8 @@ pub fn region(
         (8, Some(unit)) => gaps_part(h, unit, a, lang),
         (9, Some(unit)) => actions_form(h, unit, a, lang),
         (_, Some(unit)) => {
-            report(h, unit, a, lang);
+            let previous = find(ws, unit_id, year - 1).and_then(classify);
+            report(h, unit, a, previous.as_ref(), lang);
             h.append_text("</div>");
         }
         _ => {}
