@@ -1,12 +1,11 @@
 //! Writing a workspace document by hand, the counterpart of
-//! [`crate::json_read`]: the document's top level, its units and its
-//! self-assessments are written here rather than through serde's derived
-//! writers, which monomorphized a serializer call per field and type (about
-//! 2 KB of the download for the units alone). The output is exactly what
-//! the derived writers produce — the same fields, order, escapes and
-//! omissions — and a test compares the two on the demo workspace, the
-//! fixtures and generated workspaces, so they cannot drift apart. The plan,
-//! the city-level inputs and the scenarios are still written by serde.
+//! [`crate::json_read`], rather than through serde's derived writers, which
+//! monomorphized a serializer call per field and type. The output is
+//! exactly what the derived writers produce — the same fields, order,
+//! escapes and omissions (a double as `1.0`) — and a test compares the two
+//! on the demo workspace, the fixtures, generated workspaces and every
+//! field and escape, so they cannot drift apart: the derived writers stay
+//! for that test, and are gone from the download.
 
 use chrono::NaiveDate;
 
@@ -194,20 +193,142 @@ fn unit(out: &mut String, u: &Unit) {
     o.close();
 }
 
+fn bilingual(o: &mut Object, key: &str, value: &crate::i18n::Text) {
+    let mut t = Object::open(o.key(key));
+    t.text("vi", &value.vi);
+    t.text("en", &value.en);
+    t.close();
+}
+
+fn texts(out: &mut String, items: &[String]) {
+    list(out, items, &|out, item| text(out, item));
+}
+
+/// A number as serde_json writes a double (`1.0`, `0.012`).
+fn double(value: f64) -> String {
+    if value.is_finite() {
+        format!("{value:?}")
+    } else {
+        "null".to_owned()
+    }
+}
+
+fn task(out: &mut String, t: &crate::task::Task) {
+    use crate::task::TaskDeadline;
+    let mut o = Object::open(out);
+    o.text("id", &t.id);
+    bilingual(&mut o, "title", &t.title);
+    o.text("lead_agency", &t.lead_agency);
+    texts(o.key("partner_agencies"), &t.partner_agencies);
+    if let Some(deadline) = t.deadline {
+        let mut d = Object::open(o.key("deadline"));
+        let (kind, numbers) = match deadline {
+            TaskDeadline::Date { date } => {
+                d.text("kind", "date");
+                d.date("date", Some(date));
+                ("", [("", 0); 2])
+            }
+            TaskDeadline::Quarter { year, quarter } => (
+                "quarter",
+                [("year", i64::from(year)), ("quarter", i64::from(quarter))],
+            ),
+            TaskDeadline::Year { year } => ("year", [("year", i64::from(year)), ("", 0)]),
+            TaskDeadline::Yearly { month, day } => (
+                "yearly",
+                [("month", i64::from(month)), ("day", i64::from(day))],
+            ),
+        };
+        if !kind.is_empty() {
+            d.text("kind", kind);
+        }
+        for (key, value) in numbers {
+            if !key.is_empty() {
+                d.number(key, Some(value));
+            }
+        }
+        d.close();
+    }
+    o.text("status", t.status.stored_key());
+    o.text("notes", &t.notes);
+    if !t.progress.is_empty() {
+        list(o.key("progress"), &t.progress, &|out, p| {
+            let mut o = Object::open(out);
+            o.date("date", Some(p.date));
+            o.text("note", &p.note);
+            o.close();
+        });
+    }
+    o.text("source", &t.source);
+    o.close();
+}
+
+fn plan(out: &mut String, p: &crate::plan::Plan) {
+    let mut o = Object::open(out);
+    let mut i = Object::open(o.key("identity"));
+    let id = &p.identity;
+    i.text("number", &id.number);
+    bilingual(&mut i, "title", &id.title);
+    i.text("issuer", &id.issuer);
+    i.text("signer", &id.signer);
+    i.date("issued", Some(id.issued));
+    texts(i.key("implements"), &id.implements);
+    i.text("source", &id.source);
+    i.close();
+    o.number("start_year", Some(i64::from(p.start_year)));
+    o.number("end_year", Some(i64::from(p.end_year)));
+    o.number("baseline_year", Some(i64::from(p.baseline_year)));
+    list(o.key("targets"), &p.targets, &|out, t| {
+        let mut o = Object::open(out);
+        o.text("id", &t.id);
+        o.text("indicator", t.indicator.stored_key());
+        bilingual(&mut o, "title", &t.title);
+        o.text("wording", &t.wording);
+        o.text("comparator", t.comparator.stored_key());
+        o.raw("value", &double(t.value));
+        if let Some(upper) = t.band_upper {
+            o.raw("band_upper", &double(upper));
+        }
+        o.date("deadline", Some(t.deadline));
+        o.text("source", &t.source);
+        o.close();
+    });
+    let mut settings = Object::open(o.key("settings"));
+    settings.text(
+        "qualified_reading",
+        p.settings.qualified_reading.stored_key(),
+    );
+    settings.close();
+    texts(o.key("districts"), &p.districts);
+    list(o.key("sectors"), &p.sectors, &|out, s| {
+        let mut o = Object::open(out);
+        o.text("id", &s.id);
+        bilingual(&mut o, "name", &s.name);
+        o.close();
+    });
+    list(o.key("tasks"), &p.tasks, &|out, t| task(out, t));
+    o.close();
+}
+
 /// The workspace as one JSON document.
 pub fn workspace(ws: &Workspace) -> String {
-    // Serialising the plan and the lists below cannot fail: every map key
-    // is a string.
-    let serde = |value: Result<String, serde_json::Error>| value.unwrap_or_default();
     let mut out = String::new();
     let mut o = Object::open(&mut out);
     o.raw("schema_version", &SCHEMA_VERSION.to_string());
     o.text("id", &ws.id);
     o.text("name", &ws.name);
     o.flag("illustrative", ws.illustrative);
-    o.raw("plan", &serde(serde_json::to_string(&ws.plan)));
+    plan(o.key("plan"), &ws.plan);
     list(o.key("units"), &ws.units, &|out, u| unit(out, u));
-    o.raw("city_years", &serde(serde_json::to_string(&ws.city_years)));
+    list(o.key("city_years"), &ws.city_years, &|out, c| {
+        let mut o = Object::open(out);
+        o.number("year", Some(i64::from(c.year)));
+        o.amount("grdp_current_prices", &c.grdp_current_prices);
+        o.amount(
+            "extra_collective_value_added",
+            &c.extra_collective_value_added,
+        );
+        o.close();
+    });
     if !ws.assessments.is_empty() {
         let mut entries = Vec::new();
         for a in &ws.assessments {
@@ -223,7 +344,20 @@ pub fn workspace(ws: &Workspace) -> String {
         );
     }
     if !ws.scenarios.is_empty() {
-        o.raw("scenarios", &serde(serde_json::to_string(&ws.scenarios)));
+        list(o.key("scenarios"), &ws.scenarios, &|out, s| {
+            let mut o = Object::open(out);
+            o.text("id", &s.id);
+            o.text("name", &s.name);
+            o.text("model", s.model.key());
+            if s.per_year_growth {
+                o.flag("per_year_growth", true);
+            }
+            if !s.overrides.is_empty() {
+                let lines: Vec<String> = s.overrides.iter().map(|v| v.to_text()).collect();
+                texts(o.key("overrides"), &lines);
+            }
+            o.close();
+        });
     }
     o.close();
     out
@@ -330,6 +464,57 @@ mod tests {
             name: "Kịch bản".to_owned(),
             ..Default::default()
         });
+        let mut growth = crate::simulation::scenario::Scenario {
+            id: "s2".to_owned(),
+            name: "Tăng trưởng".to_owned(),
+            per_year_growth: true,
+            ..Default::default()
+        };
+        growth
+            .overrides
+            .push(crate::simulation::scenario::Override {
+                key: "growth".to_owned(),
+                low: 0.05,
+                likely: 0.1,
+                high: 1.0,
+                pert: true,
+            });
+        ws.scenarios.push(growth);
+        ws.city_years.push(crate::workspace::CityYear {
+            year: 2019,
+            grdp_current_prices: d("1000"),
+            extra_collective_value_added: None,
+        });
+        use crate::task::{ProgressEntry, TaskDeadline};
+        let template = ws.plan.tasks.first().cloned().expect("the plan's tasks");
+        for (i, deadline) in [
+            None,
+            Some(TaskDeadline::Date {
+                date: chrono::NaiveDate::from_ymd_opt(2019, 6, 30).expect("date"),
+            }),
+            Some(TaskDeadline::Quarter {
+                year: 2018,
+                quarter: 2,
+            }),
+            Some(TaskDeadline::Year { year: 2020 }),
+            Some(TaskDeadline::Yearly { month: 12, day: 15 }),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut task = template.clone();
+            task.id = format!("t{i}");
+            task.deadline = deadline;
+            task.partner_agencies = vec!["Sở \"A\"".to_owned()];
+            task.progress.push(ProgressEntry {
+                date: chrono::NaiveDate::from_ymd_opt(2019, 1, 2).expect("date"),
+                note: "Đã họp".to_owned(),
+            });
+            ws.plan.tasks.push(task);
+        }
+        ws.plan.targets[0].band_upper = Some(0.012);
+        ws.plan.targets[1].value = 1e-7;
+        ws.plan.targets[2].value = 123456.5;
         same_as_serde(&ws);
     }
 }
