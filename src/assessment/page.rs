@@ -81,8 +81,14 @@ fn select(
     html.append_text("</select></label>");
 }
 
-fn opt_text<T: ToString>(value: &Option<T>) -> String {
-    value.as_ref().map(T::to_string).unwrap_or_default()
+/// A whole number as saved, or nothing.
+fn count_text(value: Option<u32>) -> String {
+    value.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// An amount as saved (normalised: `3,5` is `3.5`), or nothing.
+fn amount_text(value: Option<Decimal>) -> String {
+    value.map(|d| d.as_str().to_owned()).unwrap_or_default()
 }
 
 /// The cooperatives a manager can assess.
@@ -93,7 +99,6 @@ pub fn cooperatives(ws: &Workspace) -> impl Iterator<Item = &Unit> {
 /// The short form that creates a cooperative; the page reads its inputs by
 /// their ids when "Tạo" is pressed.
 const CREATE_FORM: &str = "<fieldset class=\"create-coop\"><legend>{Tạo hợp tác xã|Create a cooperative}</legend>\
-<p>{Chưa có hợp tác xã nào: nhập vài thông tin để bắt đầu.|No cooperative yet: enter a few facts to start.}</p>\
 <label class=\"field\"><span>{Tên hợp tác xã|Cooperative name}</span><input id=\"new-name\" name=\"new:name\" type=\"text\"></label>\
 <label class=\"field\"><span>{Mã số HTX|Registration code}</span><input id=\"new-code\" name=\"new:code\" type=\"text\"></label>\
 <label class=\"field\"><span>{Số thành viên|Members}</span><input id=\"new-members\" name=\"new:members\" type=\"number\"></label>\
@@ -381,7 +386,7 @@ fn checklist(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
     } else if s2012.all_mandatory_pass() {
         html.tr(
             lang,
-            "<p>{Mọi quy định bắt buộc của Luật 2012 đều đạt (chỉ tiêu T1).|Every mandatory rule of the 2012 law passes (target T1).}</p>\
+            "<p>{Đạt mọi quy định bắt buộc của Luật 2012 (chỉ tiêu T1).|Every mandatory 2012 rule passes (target T1).}</p>\
              <button type=\"button\" data-action=\"reorganise\">{Ghi nhận đã tổ chức lại theo Luật 2012|Mark reorganised under the 2012 law}</button>",
             &[],
         );
@@ -729,58 +734,57 @@ fn radar(
     year: i32,
     lang: Lang,
 ) {
-    let desc: Vec<String> = c
-        .groups
-        .iter()
-        .map(|g| {
-            say(
-                lang,
-                "{Nhóm|Group} {}: {}/{}",
-                &[
-                    roman(g.number),
-                    &points(g.score, lang),
-                    &points(g.max, lang),
-                ],
-            )
-        })
-        .collect();
     html.tr(
         lang,
         concat!(
             "<figure class=\"chart radar\"><svg viewBox=\"0 0 300 300\" role=\"img\" aria-labelledby=\"radar-title radar-desc\"><title id=\"radar-title\">",
             radar_title!(),
-            "</title><desc id=\"radar-desc\">{}</desc>\
-             <circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"27.5\" fill=\"none\"></circle><circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"55\" fill=\"none\"></circle>\
-             <circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"82.5\" fill=\"none\"></circle><circle class=\"chart-grid\" cx=\"150\" cy=\"150\" r=\"110\" fill=\"none\"></circle>\
-             <line class=\"chart-grid\" x1=\"150\" y1=\"40\" x2=\"150\" y2=\"260\"></line><line class=\"chart-grid\" x1=\"40\" y1=\"150\" x2=\"260\" y2=\"150\"></line>\
-             <text class=\"chart-label\" x=\"150\" y=\"22\" text-anchor=\"middle\">I</text><text class=\"chart-label\" x=\"282\" y=\"154\" text-anchor=\"middle\">II</text>\
-             <text class=\"chart-label\" x=\"150\" y=\"286\" text-anchor=\"middle\">III</text><text class=\"chart-label\" x=\"18\" y=\"154\" text-anchor=\"middle\">IV</text>"
+            "</title><desc id=\"radar-desc\">"
         ),
-        &[&desc.join("; ")],
+        &[],
     );
-    if let Some(p) = previous {
+    for g in &c.groups {
         html.tr(
             lang,
-            "<polygon class=\"radar-previous\" points=\"{}\"></polygon>",
-            &[&polygon(p)],
+            "{Nhóm|Group} {}: {}/{}; ",
+            &[
+                roman(g.number),
+                &points(g.score, lang),
+                &points(g.max, lang),
+            ],
         );
     }
-    html.tr(
-        lang,
-        "<polygon class=\"radar-current\" points=\"{}\"></polygon></svg>",
-        &[&polygon(c)],
+    html.append_text(
+        "</desc><g class=\"chart-grid\" fill=\"none\"><circle cx=\"150\" cy=\"150\" r=\"27.5\"></circle><circle cx=\"150\" cy=\"150\" r=\"55\"></circle>\
+         <circle cx=\"150\" cy=\"150\" r=\"82.5\"></circle><circle cx=\"150\" cy=\"150\" r=\"110\"></circle>\
+         <line x1=\"150\" y1=\"40\" x2=\"150\" y2=\"260\"></line><line x1=\"40\" y1=\"150\" x2=\"260\" y2=\"150\"></line></g>\
+         <g class=\"chart-label\" text-anchor=\"middle\"><text x=\"150\" y=\"22\">I</text><text x=\"282\" y=\"154\">II</text>\
+         <text x=\"150\" y=\"286\">III</text><text x=\"18\" y=\"154\">IV</text></g>",
     );
+    for (class, classification) in [("radar-previous", previous), ("radar-current", Some(c))] {
+        if let Some(classification) = classification {
+            html.tr(
+                lang,
+                "<polygon class=\"{}\" points=\"{}\"></polygon>",
+                &[class, &polygon(classification)],
+            );
+        }
+    }
     let years = [year.to_string(), (year - 1).to_string()];
     html.tr(
         lang,
         if previous.is_some() {
             concat!(
-                "<figcaption>",
+                "</svg><figcaption>",
                 radar_title!(),
                 ": {} ({nền đậm|solid}) · {} ({nét đứt|dashed})</figcaption></figure>"
             )
         } else {
-            concat!("<figcaption>", radar_title!(), ": {}</figcaption></figure>")
+            concat!(
+                "</svg><figcaption>",
+                radar_title!(),
+                ": {}</figcaption></figure>"
+            )
         },
         &[&years[0], &years[1]],
     );
@@ -1300,7 +1304,7 @@ pub fn set_field(
             return Ok(());
         }
         ("months_operated" | "months_stopped", _) => {
-            opt_text(&parse_opt_int(value, lang)?.map(|m| m.min(12)))
+            count_text(parse_opt_int(value, lang)?.map(|m| m.min(12)))
         }
         ("max", _) => {
             let max = parse_opt_int(value, lang)?;
@@ -1316,17 +1320,17 @@ pub fn set_field(
                         .unwrap_or(0),
                 )
                 .map(|c| c.max);
-            opt_text(&max.filter(|m| Some(*m) != rubric_max))
+            count_text(max.filter(|m| Some(*m) != rubric_max))
         }
-        ("fact", "board_size") => opt_text(&parse_opt_int(value, lang)?),
+        ("fact", "board_size") => count_text(parse_opt_int(value, lang)?),
         ("fact", "meeting") => parse_opt_date(value, lang)?
             .map(iso_date)
             .unwrap_or_default(),
         ("fact", "supervisory_board" | "model") | ("ans" | "note", _) => value.to_owned(),
         ("fact", _) if FACTS.iter().any(|f| f.0 == name) => {
-            opt_text(&parse_opt_decimal(value, lang)?)
+            amount_text(parse_opt_decimal(value, lang)?)
         }
-        ("score", _) => opt_text(&parse_opt_decimal(value, lang)?),
+        ("score", _) => amount_text(parse_opt_decimal(value, lang)?),
         ("act", _) => {
             let (index, field) = key.split_once(':').unwrap_or_default();
             let count = a.actions().len();
