@@ -4,17 +4,16 @@
 //! Reading is: find the schema version → migrate if older → read the shape.
 //! Every failure says where and nothing is half-read: broken JSON by its
 //! line and column; a value of the wrong type by its place in the document
-//! — "unit 2 (u2), years 1: year 2019, members: …" — as the plan and the
-//! units are read by hand from the JSON tree ([`crate::plan_read`],
-//! [`crate::unit_read`]), with the line and column just after the part
-//! (the plan, the units) that holds it. Whether a readable document
+//! — "unit 2 (u2), years 1: year 2019, members: …" — as the workspace is
+//! read by hand from the JSON tree ([`workspace_from_value`]). Whether a readable document
 //! is also *valid* (counts not negative, and so on) is
 //! [`crate::validation`]'s question.
 
 use serde_json::{Map, Value};
 
 use crate::i18n::Lang;
-use crate::workspace::{Workspace, SCHEMA_VERSION};
+use crate::json_read::*;
+use crate::workspace::{CityYear, Workspace, SCHEMA_VERSION};
 
 /// Why a text could not be read as a workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,14 +28,10 @@ pub enum DocumentError {
     NotAWorkspace,
     /// Written by a newer version of the app: never overwritten, never guessed at.
     NewerVersion { found: u64 },
-    /// A workspace document with a value of the wrong shape. For a migrated
-    /// document, the place is in the migrated text.
-    Shape {
-        line: usize,
-        column: usize,
-        message: String,
-        migrated: bool,
-    },
+    /// A workspace document with a value of the wrong shape; the message
+    /// names its place ("unit 2 (u2), years 1: year 2019, members: …").
+    /// For a migrated document, the place is in the migrated copy.
+    Shape { message: String, migrated: bool },
 }
 
 impl DocumentError {
@@ -58,12 +53,12 @@ impl DocumentError {
             (DocumentError::NewerVersion { found }, Lang::En) => format!(
                 "The data comes from a newer version (schema {found}; this version reads up to {SCHEMA_VERSION}). Please update the app."
             ),
-            (DocumentError::Shape { line, column, message, migrated }, Lang::Vi) => format!(
-                "Giá trị sai ở dòng {line}, cột {column}{}: {message}",
+            (DocumentError::Shape { message, migrated }, Lang::Vi) => format!(
+                "Giá trị sai{}: {message}",
                 if *migrated { " (của bản đã chuyển sang lược đồ mới)" } else { "" }
             ),
-            (DocumentError::Shape { line, column, message, migrated }, Lang::En) => format!(
-                "Wrong value at line {line}, column {column}{}: {message}",
+            (DocumentError::Shape { message, migrated }, Lang::En) => format!(
+                "Wrong value{}: {message}",
                 if *migrated { " (of the copy migrated to the current schema)" } else { "" }
             ),
         }
@@ -85,59 +80,23 @@ pub fn to_json(workspace: &Workspace) -> String {
     crate::json_write::workspace(workspace)
 }
 
-/// Just enough of a document to learn its version: a JSON object's
-/// `schema_version`, every other member skipped unread. (A derived
-/// `Deserialize` would also accept an array.)
-struct VersionProbe {
-    schema_version: Option<u64>,
-}
-
-impl<'de> serde::Deserialize<'de> for VersionProbe {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ProbeVisitor;
-        impl<'de> serde::de::Visitor<'de> for ProbeVisitor {
-            type Value = VersionProbe;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a workspace document (a JSON object)")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VersionProbe, A::Error> {
-                let mut schema_version = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "schema_version" {
-                        schema_version = map.next_value::<Option<u64>>()?;
-                    } else {
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
-                Ok(VersionProbe { schema_version })
-            }
-        }
-        deserializer.deserialize_map(ProbeVisitor)
-    }
-}
-
 /// Reads a workspace document of any schema version up to this build's.
 ///
-/// A current document is read straight from its text, so a wrong value is
-/// reported at its line and column. An older one is migrated as a JSON tree
-/// and written back to text first: reading our types from text alone keeps
-/// one deserializer in the download instead of two.
+/// The text is read once into a JSON tree (broken JSON is named by its line
+/// and column); an older document is migrated in the tree; then the
+/// workspace is taken from the tree by hand ([`workspace_from_value`]).
 pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
-    let syntax = |e: serde_json::Error| DocumentError::Syntax {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| DocumentError::Syntax {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
-    };
-    let probe: VersionProbe = match serde_json::from_str(text) {
-        Ok(probe) => probe,
-        // Valid JSON that is not an object (an array, a number) is not ours.
-        Err(e) if e.is_data() => return Err(DocumentError::NotAWorkspace),
-        Err(e) => return Err(syntax(e)),
-    };
-    let version = probe.schema_version.ok_or(DocumentError::NotAWorkspace)?;
+    })?;
+    // Valid JSON that is not an object with a version (an array, a number)
+    // is not ours.
+    let version = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or(DocumentError::NotAWorkspace)?;
     if version > u64::from(SCHEMA_VERSION) {
         return Err(DocumentError::NewerVersion { found: version });
     }
@@ -145,24 +104,58 @@ pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
         return Err(DocumentError::NotAWorkspace);
     }
     let migrated = version < u64::from(SCHEMA_VERSION);
-    let current_text = if migrated {
-        let mut value: Value = serde_json::from_str(text).map_err(syntax)?;
-        if version < 2 {
-            migrate_v1_to_v2(&mut value);
-        }
-        value.to_string()
-    } else {
-        text.to_owned()
-    };
-    let mut workspace: Workspace =
-        serde_json::from_str(&current_text).map_err(|e| DocumentError::Shape {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-            migrated,
-        })?;
+    if version < 2 {
+        migrate_v1_to_v2(&mut value);
+    }
+    let mut workspace = workspace_from_value(&value)
+        .map_err(|message| DocumentError::Shape { message, migrated })?;
     workspace.schema_version = SCHEMA_VERSION;
     Ok(workspace)
+}
+
+/// A workspace from a document's JSON tree, with serde's rules (see
+/// [`crate::json_read`]). serde's derived readers for the workspace's
+/// thirty-odd stored types were over 20 KB of the download; these are a
+/// few small functions, and they name a wrong value by its place.
+pub fn workspace_from_value(value: &Value) -> Read<Workspace> {
+    let o = object(value)?;
+    Ok(Workspace {
+        schema_version: integer(required(o, "schema_version")?, "schema_version")?,
+        id: string(required(o, "id")?, "id")?,
+        name: string(required(o, "name")?, "name")?,
+        illustrative: match o.get("illustrative") {
+            Some(v) => boolean(v, "illustrative")?,
+            None => false,
+        },
+        plan: crate::plan_read::plan(required(o, "plan")?).map_err(|e| format!("plan, {e}"))?,
+        units: match o.get("units") {
+            Some(v) => crate::unit_read::units_from_value(v)?,
+            None => Vec::new(),
+        },
+        city_years: list(o, "city_years", &|v| {
+            let c = object(v)?;
+            let year = match c.get("year") {
+                Some(v) => integer(v, "year")?,
+                None => 0,
+            };
+            Ok(CityYear {
+                year,
+                grdp_current_prices: decimal(c, "grdp_current_prices")?,
+                extra_collective_value_added: decimal(c, "extra_collective_value_added")?,
+            })
+        })?,
+        assessments: crate::assessment::stored::assessments(&list(o, "assessments", &|v| {
+            string(v, "assessments")
+        })?)?,
+        exemplary_criteria: list(o, "exemplary_criteria", &|v| {
+            string(v, "exemplary_criteria")
+        })?,
+        scenarios: list(
+            o,
+            "scenarios",
+            &crate::simulation::scenario::scenario_from_value,
+        )?,
+    })
 }
 
 /// Schema 1 (the first prototype's files) kept a unit's status as three flat
@@ -255,15 +248,12 @@ mod tests {
     fn a_wrong_value_names_its_place() {
         let text = "{\"schema_version\": 2, \"id\": \"w\", \"name\": \"Thử\",\n\"plan\": 17}";
         match from_json(text).expect_err("a number is not a plan") {
-            DocumentError::Shape {
-                line,
-                column,
-                migrated,
-                message,
-            } => {
-                // Just after the part that is wrong, and named.
-                assert_eq!((line, column, migrated), (2, 11, false));
-                assert!(message.starts_with("plan, "), "{message}");
+            DocumentError::Shape { migrated, message } => {
+                assert!(!migrated);
+                assert!(
+                    message.starts_with("plan, value: expected an object, found a number"),
+                    "{message}"
+                );
             }
             other => panic!("expected a shape error, got {other:?}"),
         }

@@ -4,7 +4,6 @@
 //! the reading code in the download. A wrong value is named by its place
 //! ("plan, targets 3: value: expected a number, found a text").
 
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::json_read::*;
@@ -12,12 +11,6 @@ use crate::plan::{
     Comparator, Indicator, Plan, PlanIdentity, PlanSettings, QualifiedReading, Sector, Target,
 };
 use crate::task::{ProgressEntry, Task, TaskDeadline, TaskStatus};
-
-/// For `#[serde(deserialize_with)]` on `Workspace::plan`.
-pub fn deserialize_plan<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Plan, D::Error> {
-    let value = Value::deserialize(deserializer)?;
-    plan(&value).map_err(|e| serde::de::Error::custom(format!("plan, {e}")))
-}
 
 pub fn plan(value: &Value) -> Read<Plan> {
     let o = object(value)?;

@@ -1,11 +1,10 @@
 //! Reading a document's units by hand, from the JSON tree.
 //!
-//! The units are nearly all of a workspace document, and serde's derived
-//! readers for them — a visitor per struct, instantiated for every field
-//! type and list — were about 20 KB of the download. Here the `units`
-//! array is read as one [`Value`] tree (the reader the migrations already
-//! use) and each unit taken from it by the small, non-generic functions
-//! below, with serde's rules: a field marked `default` may be missing, an
+//! The units are nearly all of a workspace document. serde's derived
+//! readers — a visitor per struct, instantiated for every field type and
+//! list — cost more download than these few functions, which take each
+//! unit from the document's JSON tree ([`crate::document::from_json`]),
+//! with serde's rules: a field marked `default` may be missing, an
 //! `Option` may be `null` or missing, other fields are required, and
 //! fields we do not know are ignored. A wrong value is named by its place
 //! — "unit 12 (htx-12), year 2019, members: …" — which is the place a user
@@ -14,7 +13,6 @@
 //! Writing stays derived: it is small, and `tests/data_files.rs` checks
 //! that what is written reads back identical, for any valid workspace.
 
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::json_read::*;
@@ -22,14 +20,6 @@ use crate::unit::{
     CoopModel, GroupConditions, KeyManager, ManagerRole, OperatingStatus, Qualification,
     Recognition, Reorganisation, StatusChange, Unit, UnitKind, YearRecord,
 };
-
-/// For `#[serde(deserialize_with)]` on `Workspace::units`.
-pub fn deserialize_units<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<Unit>, D::Error> {
-    let value = Value::deserialize(deserializer)?;
-    units_from_value(&value).map_err(serde::de::Error::custom)
-}
 
 /// The units of a document's `units` array.
 pub fn units_from_value(value: &Value) -> Read<Vec<Unit>> {

@@ -5,7 +5,7 @@
 //! [`SCHEMA_VERSION`]. Reading and migrating documents is
 //! [`crate::document`]'s job.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::assessment::Assessment;
 use crate::decimal::Decimal;
@@ -18,8 +18,7 @@ use crate::unit::Unit;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// City-level inputs for one year.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CityYear {
     pub year: i32,
     /// GRDP at current prices, millions of VND.
@@ -31,7 +30,9 @@ pub struct CityYear {
     pub extra_collective_value_added: Option<Decimal>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Written by serde's derived code; read by hand
+/// ([`crate::document::workspace_from_value`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Workspace {
     /// Always written as [`SCHEMA_VERSION`]: a document is saved in the
     /// schema of the build that saves it.
@@ -43,9 +44,8 @@ pub struct Workspace {
     /// illustrative wherever it is shown.
     #[serde(default)]
     pub illustrative: bool,
-    #[serde(deserialize_with = "crate::plan_read::deserialize_plan")]
     pub plan: Plan,
-    #[serde(default, deserialize_with = "crate::unit_read::deserialize_units")]
+    #[serde(default)]
     pub units: Vec<Unit>,
     #[serde(default)]
     pub city_years: Vec<CityYear>,
@@ -53,8 +53,7 @@ pub struct Workspace {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "crate::assessment::stored::write_assessments",
-        deserialize_with = "crate::assessment::stored::read_assessments"
+        serialize_with = "crate::assessment::stored::write_assessments"
     )]
     pub assessments: Vec<Assessment>,
     /// What "ready to be exemplary" means in this workspace, as the

@@ -14,7 +14,7 @@
 //! no known gap) is an error naming the assessment, so a bad file is
 //! refused whole as any other malformed document is.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use super::page;
 use super::Assessment;
@@ -84,11 +84,11 @@ pub fn write_assessments<S: Serializer>(all: &[Assessment], s: S) -> Result<S::O
         .serialize(s)
 }
 
-/// `Workspace::assessments`, for serde's `deserialize_with`.
-pub fn read_assessments<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Assessment>, D::Error> {
-    let list = Vec::<String>::deserialize(d)?;
+/// The assessments of a document's `assessments` list: each starts with
+/// its `unit=` entry.
+pub fn assessments(list: &[String]) -> Result<Vec<Assessment>, String> {
     let mut all = Vec::new();
-    let mut rest = list.as_slice();
+    let mut rest = list;
     while !rest.is_empty() {
         // The next assessment runs to the following `unit=` entry.
         let end = rest
@@ -97,7 +97,7 @@ pub fn read_assessments<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Assessmen
             .position(|e| e.starts_with("unit="))
             .map_or(rest.len(), |i| i + 1);
         let (one, others) = rest.split_at(end);
-        all.push(read(one).map_err(de::Error::custom)?);
+        all.push(read(one)?);
         rest = others;
     }
     Ok(all)

@@ -5,8 +5,7 @@
 //! every other input follows the workspace's data, so a scenario stays
 //! current when the data are corrected.
 
-use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use super::distribution::{Estimate, Shape};
 use super::monte_carlo::Summary;
@@ -16,8 +15,7 @@ use crate::i18n::Text;
 /// A named set of assumptions for one model, saved in the workspace as
 /// `{"id", "name", "model", "per_year_growth", "overrides": ["key low
 /// likely high [pert]", …]}`. Written by serde's derived code; read by
-/// hand, through readers of strings and lists of strings the download
-/// already has (derived readers for it cost 2.5 KB).
+/// hand with the rest of the document ([`scenario_from_value`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Scenario {
     pub id: String,
@@ -60,53 +58,37 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-impl<'de> Deserialize<'de> for Scenario {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ScenarioVisitor)
-    }
-}
-
-struct ScenarioVisitor;
-
-impl<'de> Visitor<'de> for ScenarioVisitor {
-    type Value = Scenario;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a scenario: {\"id\", \"name\", \"model\", …}")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scenario, A::Error> {
-        let mut scenario = Scenario::default();
-        let (mut id, mut name) = (None, None);
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "id" => id = Some(map.next_value()?),
-                "name" => name = Some(map.next_value()?),
-                "model" => {
-                    let key: String = map.next_value()?;
-                    scenario.model = ModelKind::from_key(&key).ok_or_else(|| {
-                        A::Error::custom(format!("unknown simulation model \"{key}\""))
-                    })?;
-                }
-                "per_year_growth" => scenario.per_year_growth = map.next_value()?,
-                "overrides" => {
-                    let lines: Vec<String> = map.next_value()?;
-                    for line in lines {
-                        let read = Override::from_text(&line).ok_or_else(|| {
-                            A::Error::custom(format!("unreadable override \"{line}\""))
-                        })?;
-                        scenario.overrides.push(read);
-                    }
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
+/// A scenario from a document's JSON tree (see [`crate::json_read`]).
+pub fn scenario_from_value(value: &serde_json::Value) -> crate::json_read::Read<Scenario> {
+    use crate::json_read::*;
+    let o = object(value)?;
+    let model = match o.get("model") {
+        Some(v) => {
+            let key = string(v, "model")?;
+            ModelKind::from_key(&key)
+                .ok_or_else(|| format!("model: unknown simulation model \"{key}\""))?
         }
-        scenario.id = id.ok_or_else(|| A::Error::missing_field("id"))?;
-        scenario.name = name.ok_or_else(|| A::Error::missing_field("name"))?;
-        Ok(scenario)
+        None => ModelKind::default(),
+    };
+    let mut overrides = Vec::new();
+    if let Some(v) = o.get("overrides") {
+        for line in strings(v, "overrides")? {
+            overrides.push(
+                Override::from_text(&line)
+                    .ok_or_else(|| format!("overrides: unreadable override \"{line}\""))?,
+            );
+        }
     }
+    Ok(Scenario {
+        id: string(required(o, "id")?, "id")?,
+        name: string(required(o, "name")?, "name")?,
+        model,
+        per_year_growth: match o.get("per_year_growth") {
+            Some(v) => boolean(v, "per_year_growth")?,
+            None => false,
+        },
+        overrides,
+    })
 }
 
 impl Override {
