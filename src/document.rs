@@ -11,6 +11,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::assessment::stored::texts;
 use crate::i18n::Lang;
 use crate::json_read::*;
 use crate::workspace::{CityYear, Workspace, SCHEMA_VERSION};
@@ -144,12 +145,8 @@ pub fn workspace_from_value(value: &Value) -> Read<Workspace> {
                 extra_collective_value_added: decimal(c, "extra_collective_value_added")?,
             })
         })?,
-        assessments: crate::assessment::stored::assessments(&list(o, "assessments", &|v| {
-            string(v, "assessments")
-        })?)?,
-        exemplary_criteria: list(o, "exemplary_criteria", &|v| {
-            string(v, "exemplary_criteria")
-        })?,
+        assessments: crate::assessment::stored::assessments(&texts(o, "assessments")?)?,
+        exemplary_criteria: texts(o, "exemplary_criteria")?,
         scenarios: list(
             o,
             "scenarios",

@@ -84,6 +84,25 @@ pub fn write_assessments<S: Serializer>(all: &[Assessment], s: S) -> Result<S::O
         .serialize(s)
 }
 
+/// A list of texts in a document's JSON tree (none if the field is
+/// missing), read with one loop rather than a generic list reader.
+pub fn texts(o: &crate::json_read::Object, field: &str) -> Result<Vec<String>, String> {
+    let Some(value) = o.get(field) else {
+        return Ok(Vec::new());
+    };
+    let items = value
+        .as_array()
+        .ok_or_else(|| format!("{field}: expected a list"))?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let text = item
+            .as_str()
+            .ok_or_else(|| format!("{field}: expected a list of texts"))?;
+        out.push(text.to_owned());
+    }
+    Ok(out)
+}
+
 /// The assessments of a document's `assessments` list: each starts with
 /// its `unit=` entry.
 pub fn assessments(list: &[String]) -> Result<Vec<Assessment>, String> {
