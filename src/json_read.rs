@@ -64,13 +64,6 @@ pub fn boolean(value: &Value, field: &str) -> Read<bool> {
         .ok_or_else(|| wrong(field, "true or false", value))
 }
 
-pub fn year(value: &Value) -> Read<i32> {
-    value
-        .as_i64()
-        .and_then(|n| i32::try_from(n).ok())
-        .ok_or_else(|| wrong("year", "a year", value))
-}
-
 /// An optional whole number (`null` or missing: none).
 pub fn whole(o: &Object, field: &str) -> Read<Option<i64>> {
     present(o, field)
@@ -105,8 +98,7 @@ pub fn key<T: Copy>(value: &Value, field: &str, keys: &[&str], variants: &[T]) -
     let text = value
         .as_str()
         .ok_or_else(|| wrong(field, "a text", value))?;
-    keys.iter()
-        .position(|k| *k == text)
+    crate::serde_keys::position(keys, text)
         .and_then(|i| variants.get(i).copied())
         .ok_or_else(|| {
             format!(

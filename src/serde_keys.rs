@@ -7,15 +7,19 @@
 
 use serde::{de::Error, Deserialize, Deserializer};
 
+/// The position of `key` among `keys`: the one lookup every reader of a
+/// stored enum goes through (serde's, [`crate::json_read::key`], forms).
+pub fn position(keys: &[&str], key: &str) -> Option<usize> {
+    keys.iter().position(|k| *k == key)
+}
+
 /// Reads a string and returns its position among `keys`.
 pub fn read_key<'de, D: Deserializer<'de>>(
     deserializer: D,
     keys: &'static [&'static str],
 ) -> Result<usize, D::Error> {
     let key = String::deserialize(deserializer)?;
-    keys.iter()
-        .position(|k| *k == key)
-        .ok_or_else(|| D::Error::unknown_variant(&key, keys))
+    position(keys, &key).ok_or_else(|| D::Error::unknown_variant(&key, keys))
 }
 
 /// `Deserialize` for a unit-only enum from its variants and their keys, in
@@ -32,6 +36,12 @@ macro_rules! read_as_key {
                 match self {
                     $(<$ty>::$variant => $key),+
                 }
+            }
+
+            /// The variant stored under `key` (a form's value, a file's).
+            pub fn from_stored_key(key: &str) -> Option<Self> {
+                let index = $crate::serde_keys::position(Self::KEYS, key)?;
+                Self::VARIANTS.get(index).copied()
             }
         }
 

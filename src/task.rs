@@ -27,12 +27,6 @@ crate::serde_keys::read_as_key!(TaskStatus {
 });
 
 impl TaskStatus {
-    /// The status a form's value names: the key it is stored under.
-    pub fn from_key(key: &str) -> Option<TaskStatus> {
-        let index = TaskStatus::KEYS.iter().position(|k| *k == key)?;
-        TaskStatus::VARIANTS.get(index).copied()
-    }
-
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             TaskStatus::NotStarted => lang.pick("Chưa bắt đầu", "Not started"),

@@ -454,7 +454,7 @@ pub const ERROR_SLOT: &str = "task-form-error";
 
 /// Sets task `index`'s status from its key; unknown keys change nothing.
 pub fn set_status(plan: &mut Plan, index: usize, key: &str) -> bool {
-    match (plan.tasks.get_mut(index), TaskStatus::from_key(key)) {
+    match (plan.tasks.get_mut(index), TaskStatus::from_stored_key(key)) {
         (Some(task), Some(status)) => {
             task.status = status;
             true

@@ -82,7 +82,7 @@ fn unit(value: &Value) -> Read<Unit> {
         recognitions: list(o, "recognitions", &|v| {
             let r = object(v)?;
             Ok(Recognition {
-                year: year(required(r, "year")?)?,
+                year: integer(required(r, "year")?, "year")?,
                 decision: text_or_empty(r, "decision")?,
                 date: date(r, "date")?,
             })
@@ -110,7 +110,7 @@ fn unit(value: &Value) -> Read<Unit> {
 fn year_record(value: &Value) -> Read<YearRecord> {
     let o = object(value)?;
     let year = match o.get("year") {
-        Some(v) => year(v)?,
+        Some(v) => integer(v, "year")?,
         None => 0,
     };
     let read = || -> Read<YearRecord> {

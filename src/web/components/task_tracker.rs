@@ -41,7 +41,7 @@ pub fn mount(root: &Element) {
         match name.split_once(':') {
             None if name == "filter-agency" => filter.update(|f| f.agency = value),
             None if name == "filter-status" => {
-                filter.update(|f| f.status = TaskStatus::from_key(&value))
+                filter.update(|f| f.status = TaskStatus::from_stored_key(&value))
             }
             Some(("status", index)) => {
                 if let Ok(index) = index.parse() {
