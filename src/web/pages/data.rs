@@ -98,6 +98,11 @@ struct Page {
     form: Option<Form>,
     deleted: Option<Deleted>,
     pending: Option<Pending>,
+    /// What the workspaces panel was last drawn for (language, open
+    /// workspace's id and name); `None` after a workspace action. Listing
+    /// the stored workspaces reads every one of them from storage, too
+    /// much to do again after every edit.
+    listed: Option<(Lang, String, String)>,
 }
 
 type Shared = Rc<RefCell<Page>>;
@@ -190,11 +195,15 @@ impl Ctx {
             let page = self.page.borrow();
             set_html("data-filters", &controls_html(w, &page.query, lang));
             set_html("data-checks", &data_checks_html(w, ISSUES_SHOWN, lang));
-            set_html(
-                "data-workspaces",
-                &workspaces_html(&storage::list_workspaces(), &w.id, lang),
-            );
         });
+        let shown = read(self.state, |w| Some((lang, w.id.clone(), w.name.clone())));
+        if self.page.borrow().listed != shown {
+            let html = read(self.state, |w| {
+                workspaces_html(&storage::list_workspaces(), &w.id, lang)
+            });
+            set_html("data-workspaces", &html);
+            self.page.borrow_mut().listed = shown;
+        }
         self.render_table();
     }
 
@@ -644,6 +653,8 @@ impl Ctx {
                 self.open(form(&|w| Form::next_year_from(w, &id, y)), None);
             }
         } else {
+            // Any of them may change the list: draw it again.
+            self.page.borrow_mut().listed = None;
             workspace_action(state, &data);
         }
     }
