@@ -52,7 +52,7 @@ pub struct Form {
 }
 
 /// The static fields of the unit form, in order.
-const UNIT_FIELDS: [&str; 15] = [
+const UNIT_FIELDS: [&str; 16] = [
     "name",
     "kind",
     "registration_code",
@@ -64,6 +64,7 @@ const UNIT_FIELDS: [&str; 15] = [
     "reorganisation_required",
     "reorganisation_completed_on",
     "inactive_since",
+    "resumed_on",
     "dissolved_on",
     "recognitions",
     "contract_authenticated",
@@ -87,13 +88,18 @@ fn is_flag(name: &str) -> bool {
 fn is_date(name: &str) -> bool {
     matches!(
         name,
-        "founded" | "reorganisation_completed_on" | "inactive_since" | "dissolved_on"
+        "founded"
+            | "reorganisation_completed_on"
+            | "inactive_since"
+            | "resumed_on"
+            | "dissolved_on"
     )
 }
 
 fn label(name: &str, lang: Lang) -> &str {
     match name {
         "inactive_since" => lang.pick("Ngừng hoạt động từ ngày", "Inactive since"),
+        "resumed_on" => lang.pick("Hoạt động trở lại từ ngày", "Operating again since"),
         "dissolved_on" => lang.pick("Giải thể ngày", "Dissolved on"),
         "role" => lang.pick("Chức danh", "Role"),
         "qualification" => lang.pick("Trình độ chuyên môn", "Qualification"),
@@ -153,6 +159,9 @@ impl Form {
             .map(|&name| {
                 let value = match name {
                     "inactive_since" => latest(OperatingStatus::Inactive),
+                    "resumed_on" => resumption(&unit.status_history)
+                        .map(iso_date)
+                        .unwrap_or_default(),
                     "dissolved_on" => unit.dissolved_on().map(iso_date).unwrap_or_default(),
                     "contract_authenticated" | "meets_legal_conditions" if unit.group.is_none() => {
                         flag_text(false)
@@ -352,7 +361,7 @@ impl Form {
                     .unwrap_or_else(|| Unit::new(new_unit_id(ws), "", UnitKind::Htx));
                 for name in UNIT_FIELDS {
                     let value = self.value(name);
-                    if matches!(name, "inactive_since" | "dissolved_on") {
+                    if matches!(name, "inactive_since" | "resumed_on" | "dissolved_on") {
                         continue;
                     }
                     if let Err(text) = set_unit_cell(&mut unit, name, value, &ws.plan) {
@@ -362,32 +371,48 @@ impl Form {
                 if unit.kind != UnitKind::Tht {
                     unit.group = None;
                 }
-                // The form edits the latest inactivity and the dissolution;
-                // returns to activity stay as they were.
+                // The form edits the latest inactivity, the latest return to
+                // activity and the dissolution; earlier ones stay as they were.
+                let latest = |status: OperatingStatus| {
+                    unit.status_history
+                        .iter()
+                        .filter(|c| c.status == status)
+                        .map(|c| c.since)
+                        .max()
+                };
+                let latest_inactive = latest(OperatingStatus::Inactive);
+                let resumed = resumption(&unit.status_history);
                 let mut history: Vec<StatusChange> = unit
                     .status_history
                     .iter()
-                    .filter(|c| c.status == OperatingStatus::Active)
+                    .filter(|c| match c.status {
+                        OperatingStatus::Active => Some(c.since) != resumed,
+                        OperatingStatus::Inactive => Some(c.since) != latest_inactive,
+                        OperatingStatus::Dissolved => false,
+                    })
                     .cloned()
                     .collect();
-                let earlier_inactive: Vec<StatusChange> = {
-                    let latest = unit
-                        .status_history
-                        .iter()
-                        .filter(|c| c.status == OperatingStatus::Inactive)
-                        .map(|c| c.since)
-                        .max();
-                    unit.status_history
-                        .iter()
-                        .filter(|c| {
-                            c.status == OperatingStatus::Inactive && Some(c.since) != latest
-                        })
-                        .cloned()
-                        .collect()
+                let date_of = |name: &str| {
+                    crate::csv_data::parse_date_cell(self.value(name))
+                        .ok()
+                        .flatten()
                 };
-                history.extend(earlier_inactive);
+                if let (Some(resumed), inactive) =
+                    (date_of("resumed_on"), date_of("inactive_since"))
+                {
+                    if inactive.is_none_or(|inactive| resumed <= inactive) {
+                        bad(
+                            "resumed_on",
+                            Text::new(
+                                "Ngày hoạt động trở lại phải sau ngày ngừng hoạt động.",
+                                "The date it operated again must be after the date it stopped.",
+                            ),
+                        );
+                    }
+                }
                 for (name, status) in [
                     ("inactive_since", OperatingStatus::Inactive),
+                    ("resumed_on", OperatingStatus::Active),
                     ("dissolved_on", OperatingStatus::Dissolved),
                 ] {
                     match crate::csv_data::parse_date_cell(self.value(name)) {
@@ -965,6 +990,20 @@ fn years_html(html: &mut Html, unit: &Unit, lang: Lang) {
     .close("section");
 }
 
+/// The latest return to activity after the latest inactivity, which the
+/// unit form edits; an earlier "active" change is history.
+fn resumption(history: &[StatusChange]) -> Option<chrono::NaiveDate> {
+    let latest = |status: OperatingStatus| {
+        history
+            .iter()
+            .filter(|c| c.status == status)
+            .map(|c| c.since)
+            .max()
+    };
+    let inactive = latest(OperatingStatus::Inactive)?;
+    latest(OperatingStatus::Active).filter(|active| *active > inactive)
+}
+
 fn select_choices(ws: &Workspace, name: &str, lang: Lang) -> Option<Vec<(String, String)>> {
     let none = || {
         (
@@ -1129,6 +1168,32 @@ mod tests {
         let html = form.html(&ws, Lang::Vi);
         assert!(html.contains("<label for=\"f-name\">Tên đơn vị</label>"));
         assert!(html.contains("id=\"f-name-msg\""));
+    }
+
+    #[test]
+    fn a_return_to_activity_is_entered_with_its_date_and_checked() {
+        let mut ws = ws();
+        let mut form = Form::unit(&ws, Some("a"));
+        assert_eq!(form.value("resumed_on"), "");
+        form.set(&ws, "resumed_on", "2018-04-01");
+        assert!(form.has_errors(), "a resumption needs an earlier stop");
+        assert_eq!(form.first_error(), Some("resumed_on"));
+        form.set(&ws, "inactive_since", "2017-01-01");
+        assert!(!form.has_errors(), "{:?}", form.messages(Lang::En));
+        form.apply(&mut ws).expect("valid");
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let unit = ws.unit("a").expect("unit");
+        assert_eq!(
+            unit.status_on(day(2017, 6, 1)),
+            Some(OperatingStatus::Inactive)
+        );
+        assert_eq!(
+            unit.status_on(day(2018, 4, 1)),
+            Some(OperatingStatus::Active)
+        );
+        let again = Form::unit(&ws, Some("a"));
+        assert_eq!(again.value("resumed_on"), "2018-04-01");
+        assert_eq!(again.value("inactive_since"), "2017-01-01");
     }
 
     #[test]

@@ -130,6 +130,10 @@ pub struct Evaluation {
     /// The value on the straight line from the baseline to the target at the
     /// deadline, when the status compared against it (on track / at risk).
     pub expected: Option<f64>,
+    /// Met at the deadline (so the verdict stays "met"), but today's value
+    /// no longer passes: the card says it has slipped since. The value at
+    /// the deadline is kept beside it.
+    pub slipped: Option<f64>,
 }
 
 impl Evaluation {
@@ -316,7 +320,7 @@ fn event_tally(plan: &Plan, indicator: Indicator, unit: &Unit, as_of: NaiveDate)
             Tally::of(u8::from(done), 1)
         }
         Indicator::InactiveDissolvedShare => {
-            if !cooperative || !unit.was_marked_inactive_by(as_of) {
+            if !cooperative || !unit.awaits_or_had_dissolution_on(as_of) {
                 return Tally::NONE;
             }
             Tally::of(u8::from(unit.is_dissolved_on(as_of)), 1)
@@ -670,31 +674,47 @@ impl<'a> Engine<'a> {
     }
 
     /// Evaluates one target as of a date.
+    ///
+    /// The verdict is fixed at the deadline (DESIGN.md §2): a target met on
+    /// or before it stays met, whatever the data does afterwards (the card
+    /// still shows today's value and says it has slipped); one met only
+    /// after it is met late. Before the deadline, a target not yet met is on
+    /// track when its value is on or above the straight line to the target
+    /// — strictly above it for a strict comparator, so exactly 50 % of a
+    /// "trên 50 %" target is at risk on its deadline day.
     pub fn evaluate(&self, target: &Target, as_of: NaiveDate) -> Evaluation {
         let measurement = self.measure(target.indicator, as_of);
+        let passes = |value: f64| target.comparator.holds(value, target.value);
         let mut expected = None;
+        let mut slipped = None;
         let status = if target.comparator == Comparator::RisingEachYear {
             self.rising_status(target, as_of)
+        } else if as_of > target.deadline {
+            let at_deadline = self.measure(target.indicator, target.deadline).value;
+            match (at_deadline, measurement.value) {
+                (Some(then), now) if passes(then) => {
+                    if now.is_some_and(|v| !passes(v)) {
+                        slipped = Some(then);
+                    }
+                    Status::Met
+                }
+                (_, Some(now)) if passes(now) => Status::MetLate,
+                (_, Some(_)) => Status::Missed,
+                (_, None) => Status::NoData,
+            }
         } else {
             match measurement.value {
                 None => Status::NoData,
-                Some(value) if meets(target, value) => {
-                    if as_of <= target.deadline {
-                        Status::Met
-                    } else {
-                        let at_deadline = self.measure(target.indicator, target.deadline).value;
-                        if at_deadline.is_some_and(|v| meets(target, v)) {
-                            Status::Met
-                        } else {
-                            Status::MetLate
-                        }
-                    }
-                }
-                Some(_) if as_of > target.deadline => Status::Missed,
+                Some(value) if passes(value) => Status::Met,
                 Some(value) => {
                     let line = self.expected_on_line(target, as_of, &measurement);
                     expected = Some(line);
-                    if value >= line {
+                    let on_line = if target.comparator == Comparator::MoreThan {
+                        crate::tolerance::more_than(value, line)
+                    } else {
+                        crate::tolerance::at_least(value, line)
+                    };
+                    if on_line {
                         Status::OnTrack
                     } else {
                         Status::AtRisk
@@ -709,6 +729,7 @@ impl<'a> Engine<'a> {
             measurement,
             status,
             expected,
+            slipped,
         }
     }
 
@@ -778,15 +799,6 @@ impl<'a> Engine<'a> {
 /// An indicator's value as of a date, for the whole city.
 pub fn measure(ws: &Workspace, indicator: Indicator, as_of: NaiveDate) -> Measurement {
     Engine::new(ws).measure(indicator, as_of)
-}
-
-fn meets(target: &Target, value: f64) -> bool {
-    match target.comparator {
-        Comparator::AtLeast => value >= target.value,
-        Comparator::MoreThan => value > target.value,
-        // Judged over the whole period by `rising_status`, never on one value.
-        Comparator::RisingEachYear => false,
-    }
 }
 
 /// The share of the way from `start` to `end` that `at` has come, in [0, 1].

@@ -43,6 +43,7 @@ pub mod small_sort;
 pub mod status;
 pub mod task;
 pub mod task_form;
+pub mod tolerance;
 pub mod tour;
 pub mod unit;
 pub mod unit_read;

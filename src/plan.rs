@@ -42,6 +42,19 @@ pub enum Comparator {
     RisingEachYear,
 }
 
+impl Comparator {
+    /// Whether `value` passes `target` under this comparator, with the one
+    /// tolerance of [`crate::tolerance`]. "Rising each year" is judged over
+    /// the whole period, never on one value, so one value never passes it.
+    pub fn holds(self, value: f64, target: f64) -> bool {
+        match self {
+            Comparator::AtLeast => crate::tolerance::at_least(value, target),
+            Comparator::MoreThan => crate::tolerance::more_than(value, target),
+            Comparator::RisingEachYear => false,
+        }
+    }
+}
+
 crate::serde_keys::read_as_key!(Comparator {
     AtLeast = "at_least",
     MoreThan = "more_than",
@@ -56,8 +69,9 @@ pub enum Indicator {
     /// Cooperatives required to reorganise under the 2012 law that completed
     /// it by the as-of date ÷ those required and not dissolved.
     ReorganisedShare,
-    /// Cooperatives ever marked inactive by the as-of date that are dissolved
-    /// by it ÷ all ever marked inactive.
+    /// Cooperatives marked inactive by the as-of date that are dissolved by
+    /// it ÷ all marked inactive and not operating again by then (one that
+    /// resumed is out from the date it resumed).
     InactiveDissolvedShare,
     /// Σ value added of units in the year (+ city-level collective value
     /// added) ÷ city GRDP at current prices.

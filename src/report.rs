@@ -636,6 +636,9 @@ pub fn target_card_html(
     if let Some(detail) = detail_text(evaluation, lang) {
         html.element("p", &[("class", Some("detail"))], &detail);
     }
+    if let Some(slipped) = crate::wording::slipped_text(target, evaluation, lang) {
+        html.element("p", &[("class", Some("slipped"))], &slipped);
+    }
     if target.indicator.is_share() {
         let scale = bar_scale(target, evaluation.value());
         let percent_of_scale = |x: f64| {

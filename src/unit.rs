@@ -351,6 +351,15 @@ impl Unit {
             .any(|change| change.status == OperatingStatus::Inactive && change.since <= date)
     }
 
+    /// Whether the unit is in T2's population on `date`: marked inactive by
+    /// then and either dissolved by then or still not operating. A
+    /// cooperative that resumed operating (an "active" change after its
+    /// inactivity) is out from the date it resumed, and back in if it stops
+    /// again.
+    pub fn awaits_or_had_dissolution_on(&self, date: NaiveDate) -> bool {
+        self.was_marked_inactive_by(date) && !self.is_active_on(date)
+    }
+
     /// The date the unit was dissolved, if it was.
     pub fn dissolved_on(&self) -> Option<NaiveDate> {
         self.status_history

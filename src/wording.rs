@@ -130,6 +130,26 @@ pub fn detail_text(evaluation: &Evaluation, lang: Lang) -> Option<String> {
     }
 }
 
+/// For a target met at its deadline whose value has since fallen below
+/// the target: the verdict stays "met", and this says so beside today's
+/// value. "Đã đạt khi đến hạn 31/12/2018 (100,0%); đã giảm sau đó."
+pub fn slipped_text(target: &Target, evaluation: &Evaluation, lang: Lang) -> Option<String> {
+    let then = evaluation.slipped?;
+    let value = match evaluation.measurement.observation {
+        Some(Observation::Count { .. }) => format_number(then, 0, lang),
+        _ => format_percent(then, share_decimals(target.indicator), lang),
+    };
+    Some(format!(
+        "{} {} ({value}); {}",
+        lang.pick("Đã đạt khi đến hạn", "Met at the deadline,"),
+        format_date(target.deadline, lang),
+        lang.pick(
+            "đã giảm xuống dưới mục tiêu sau đó.",
+            "and has slipped below the target since."
+        ),
+    ))
+}
+
 /// The deadline with the days left or past: "30/06/2018 · còn 12 ngày".
 pub fn deadline_text(deadline: NaiveDate, as_of: NaiveDate, lang: Lang) -> String {
     let days = (deadline - as_of).num_days();
@@ -159,9 +179,12 @@ pub fn deadline_text(deadline: NaiveDate, as_of: NaiveDate, lang: Lang) -> Strin
 pub fn comment_text(target: &Target, evaluation: &Evaluation, lang: Lang) -> String {
     use crate::status::Status;
     match evaluation.status {
-        Status::Met => lang
-            .pick("Đã đạt mục tiêu đúng hạn.", "Met on time.")
-            .to_owned(),
+        Status::Met => match slipped_text(target, evaluation, lang) {
+            Some(slipped) => slipped,
+            None => lang
+                .pick("Đã đạt mục tiêu đúng hạn.", "Met on time.")
+                .to_owned(),
+        },
         Status::MetLate => lang
             .pick(
                 "Đã đạt, nhưng sau thời hạn.",

@@ -517,3 +517,134 @@ mod properties {
         }
     }
 }
+
+// ---- Verdict rules (DESIGN.md §2) ------------------------------------------
+
+#[test]
+fn t3_exactly_one_percent_by_decimal_arithmetic_is_met() {
+    // Ten units of 100.8 over a GRDP of 100,800: 1.0 % exactly, which a
+    // double sums to 0.009999999999999998.
+    let mut ws = workspace();
+    ws.units = (0..10)
+        .map(|i| with_value_added(cooperative(&format!("u{i}")), 2020, "100.8"))
+        .collect();
+    ws.city_years = vec![city(2020, "100800", None)];
+    let value = value_of(&ws, Indicator::GrdpShare, day(2020, 12, 31)).expect("a share");
+    assert!(value < 0.01, "the double is below 1 %: {value}");
+    assert_eq!(status_of(&ws, "T3", day(2020, 12, 31)), Status::Met);
+    assert_eq!(status_of(&ws, "T3", day(2021, 1, 1)), Status::Met);
+    // A real shortfall is still a shortfall.
+    ws.city_years = vec![city(2020, "100801", None)];
+    assert_eq!(status_of(&ws, "T3", day(2021, 1, 1)), Status::Missed);
+}
+
+#[test]
+fn t5_exactly_half_is_not_on_track_on_its_deadline_day() {
+    let half = managers_workspace(2, 2);
+    let deadline = half.plan.target("T5").expect("T5").deadline;
+    assert_eq!(status_of(&half, "T5", deadline), Status::AtRisk);
+    let more = managers_workspace(3, 2);
+    assert_eq!(status_of(&more, "T5", deadline), Status::Met);
+}
+
+fn t2_met_in_2018() -> Workspace {
+    let mut ws = workspace();
+    ws.units = vec![with_status(
+        with_status(cooperative("a"), OperatingStatus::Inactive, day(2016, 1, 1)),
+        OperatingStatus::Dissolved,
+        day(2018, 6, 1),
+    )];
+    ws
+}
+
+#[test]
+fn a_verdict_met_by_the_deadline_stays_met_and_says_it_slipped() {
+    let mut ws = t2_met_in_2018();
+    // Another cooperative stops in 2019: today's value falls to 50 %.
+    ws.units.push(with_status(
+        cooperative("b"),
+        OperatingStatus::Inactive,
+        day(2019, 3, 1),
+    ));
+    let t2 = ws.plan.target("T2").expect("T2").clone();
+    let later = evaluate(&ws, &t2, day(2019, 6, 1));
+    assert_eq!(later.value(), Some(0.5), "the card shows today's value");
+    assert_eq!(later.status, Status::Met);
+    assert_eq!(later.slipped, Some(1.0));
+    let note =
+        coop_plan::wording::slipped_text(&t2, &later, coop_plan::i18n::Lang::Vi).expect("a note");
+    assert!(note.contains("31/12/2018"), "{note}");
+    // Before the slip, nothing to say.
+    let before = evaluate(&ws, &t2, day(2019, 1, 1));
+    assert_eq!((before.status, before.slipped), (Status::Met, None));
+}
+
+#[test]
+fn a_verdict_met_only_after_the_deadline_is_met_late_and_missed_before() {
+    let mut ws = workspace();
+    ws.units = vec![with_status(
+        with_status(cooperative("a"), OperatingStatus::Inactive, day(2016, 1, 1)),
+        OperatingStatus::Dissolved,
+        day(2019, 2, 1),
+    )];
+    assert_eq!(status_of(&ws, "T2", day(2019, 1, 31)), Status::Missed);
+    assert_eq!(status_of(&ws, "T2", day(2019, 2, 1)), Status::MetLate);
+}
+
+#[test]
+fn t2_a_cooperative_that_resumed_is_out_from_the_day_it_resumed() {
+    let mut ws = t2_met_in_2018();
+    ws.units.push(with_status(
+        with_status(cooperative("b"), OperatingStatus::Inactive, day(2017, 1, 1)),
+        OperatingStatus::Active,
+        day(2018, 4, 1),
+    ));
+    assert_eq!(
+        value_of(&ws, Indicator::InactiveDissolvedShare, day(2018, 3, 31)),
+        Some(0.0)
+    );
+    // From 01/04/2018 b operates again: only a is in the queue.
+    assert_eq!(
+        measure(&ws, Indicator::InactiveDissolvedShare, day(2018, 4, 1)).observation,
+        Some(Observation::Share {
+            numerator: 0.0,
+            denominator: 1.0
+        })
+    );
+    assert_eq!(status_of(&ws, "T2", day(2018, 12, 31)), Status::Met);
+    // Stopping again puts it back.
+    let last = ws.units.len() - 1;
+    ws.units[last] = with_status(
+        ws.units[last].clone(),
+        OperatingStatus::Inactive,
+        day(2019, 5, 1),
+    );
+    assert_eq!(
+        value_of(&ws, Indicator::InactiveDissolvedShare, day(2019, 5, 1)),
+        Some(0.5)
+    );
+}
+
+#[test]
+fn an_empty_dissolution_queue_is_no_data_on_the_dashboard_and_in_the_simulation() {
+    use coop_plan::simulation::{ModelKind, Options, Setup};
+    let mut ws = workspace();
+    ws.units = vec![cooperative("a")];
+    assert_eq!(status_of(&ws, "T2", day(2018, 12, 31)), Status::NoData);
+    let setup = Setup::from_workspace(ModelKind::Backlog, &ws, day(2018, 1, 1), Options::default());
+    let inputs = setup.resolve(&Vec::new()).expect("complete");
+    let trajectory = setup.run(&Setup::likely(&inputs));
+    let goal = setup
+        .goals
+        .iter()
+        .position(|g| g.target_id == "T2")
+        .expect("a T2 goal");
+    assert!(trajectory.judged[setup.goals[goal].metric].is_nan());
+    assert!(!trajectory.met[goal]);
+    let html = coop_plan::simulation::view::projection_html(
+        &setup,
+        &trajectory,
+        coop_plan::i18n::Lang::Vi,
+    );
+    assert!(html.contains("chưa có dữ liệu"), "{html}");
+}

@@ -384,12 +384,11 @@ pub fn int(text: &str) -> Option<i64> {
     text.parse().ok()
 }
 
-/// Whether `a ≤ b`, with a tolerance of one part in 10¹²: far below the
-/// precision of any figure a cooperative reports, and above the rounding
-/// of doubles, so a figure exactly at a legal threshold is at it (20 %
-/// passes a 20 % cap, 20.01 % does not; 0.1 × 3 is 0.3).
+/// Whether `a ≤ b`, with the app's one tolerance ([`crate::tolerance`]):
+/// a figure exactly at a legal threshold is at it (20 % passes a 20 % cap,
+/// 20.01 % does not; 0.1 × 3 is 0.3).
 pub fn at_most(a: f64, b: f64) -> bool {
-    a <= b + 1e-12 * a.abs().max(b.abs())
+    crate::tolerance::at_most(a, b)
 }
 
 /// A decimal in hundredths: "79.99" is 7999. `None` with more than two

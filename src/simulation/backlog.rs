@@ -111,7 +111,12 @@ impl Frame {
         for (index, slot) in judged.iter_mut().enumerate().take(2) {
             let queue = Queue::from_values(values, index * 3);
             let months = months_between(self.start, self.deadlines[index]);
-            *slot = if months < 0.0 {
+            *slot = if queue.done + queue.remaining <= 0.0 {
+                // No cooperative falls under the queue at all: the
+                // dashboard's indicator has a zero denominator and says "no
+                // data", and so does the simulation — not "met".
+                f64::NAN
+            } else if months < 0.0 {
                 // Past the deadline nothing more counts: what is done now.
                 queue.share_after(0.0)
             } else {

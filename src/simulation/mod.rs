@@ -171,13 +171,14 @@ pub struct Goal {
 }
 
 impl Goal {
+    /// The same rule as the dashboard's ([`crate::tolerance`]): a value a
+    /// hair below the target because of floating point still meets it, and
+    /// a strict goal needs more than the target itself.
     pub fn is_met_by(&self, value: f64) -> bool {
         if self.strict {
-            value > self.value
+            crate::tolerance::more_than(value, self.value)
         } else {
-            // A tolerance for rounding in long products of rates: a value
-            // a hair below the target because of floating point still meets it.
-            value >= self.value - 1e-12 * self.value.abs().max(1.0)
+            crate::tolerance::at_least(value, self.value)
         }
     }
 }

@@ -38,7 +38,9 @@ pub struct Band {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
     pub samples: u32,
-    /// For each goal, the share of samples that met it, in [0, 1].
+    /// For each goal, the share of samples that met it, in [0, 1], among
+    /// those where it could be judged; NaN when it never could (an empty
+    /// queue: "no data", as on the dashboard).
     pub probabilities: Vec<f64>,
     /// `bands[metric][period]`.
     pub bands: Vec<Vec<Band>>,
@@ -246,6 +248,10 @@ pub struct Run {
     /// One per metric and period, then one per metric for its deadline.
     stats: Vec<Stats>,
     met: Vec<u64>,
+    /// For each goal, the samples whose judged value was a number.
+    judged: Vec<u64>,
+    /// For each goal, its metric.
+    goal_metrics: Vec<usize>,
     done: u32,
     total: u32,
 }
@@ -269,6 +275,8 @@ impl Run {
                 .map(|_| Stats::Exact(Vec::with_capacity(capacity)))
                 .collect(),
             met: vec![0; setup.goals.len()],
+            judged: vec![0; setup.goals.len()],
+            goal_metrics: setup.goals.iter().map(|g| g.metric).collect(),
             done: 0,
             total: samples,
         }
@@ -303,12 +311,19 @@ impl Run {
                 }
             }
             for (metric, value) in self.scratch.judged.iter().enumerate() {
+                if !value.is_finite() {
+                    continue;
+                }
                 if let Some(stats) = self.stats.get_mut(metrics * self.periods + metric) {
                     stats.push(*value);
                 }
             }
             for (count, met) in self.met.iter_mut().zip(&self.scratch.met) {
                 *count += u64::from(*met);
+            }
+            for (count, metric) in self.judged.iter_mut().zip(&self.goal_metrics) {
+                let value = self.scratch.judged.get(*metric).copied();
+                *count += u64::from(value.is_some_and(f64::is_finite));
             }
             self.done += 1;
             if self.total > EXACT_LIMIT && self.done == PILOT {
@@ -324,11 +339,14 @@ impl Run {
         let probabilities = self
             .met
             .iter()
-            .map(|&met| {
+            .zip(&self.judged)
+            .map(|(&met, &judged)| {
                 if samples == 0 {
                     0.0
+                } else if judged == 0 {
+                    f64::NAN
                 } else {
-                    met as f64 / f64::from(samples)
+                    met as f64 / judged as f64
                 }
             })
             .collect();

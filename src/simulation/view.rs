@@ -23,6 +23,9 @@ use crate::i18n::Lang;
 
 /// A value as a person reads it, by what it means.
 pub fn show(value: f64, quantity: Quantity, lang: Lang) -> String {
+    if value.is_nan() {
+        return "—".to_owned();
+    }
     match quantity {
         // The GRDP share lives around 1 %: two decimals there. Rates keep
         // one, so a column of them reads alike.
@@ -237,6 +240,10 @@ fn status_word(setup: &Setup, metric: usize, value: f64, lang: Lang) -> &'static
         None => "",
         // The first goal of a metric is the plan's target (a band's upper
         // end follows it).
+        Some(_) if value.is_nan() => lang.pick(
+            " ? chưa có dữ liệu (không đơn vị nào thuộc diện này)",
+            " ? no data (no unit falls under it)",
+        ),
         Some(goal) if goal.is_met_by(value) => lang.pick(" ✓ đạt", " ✓ met"),
         Some(_) => lang.pick(" ✗ chưa đạt", " ✗ not met"),
     }
@@ -404,8 +411,19 @@ pub fn probabilities_html(setup: &Setup, summary: &Summary, lang: Lang) -> Strin
             r#"<li data-goal="{}">{}: <strong class="sim-probability">{}</strong>{}</li>"#,
             escape(&goal.target_id),
             escape(goal.label.get(lang)),
-            format_percent(*p, 1, lang),
-            lang.pick(" khả năng đạt", " chance of meeting it"),
+            if p.is_nan() {
+                "—".to_owned()
+            } else {
+                format_percent(*p, 1, lang)
+            },
+            if p.is_nan() {
+                lang.pick(
+                    " chưa có dữ liệu (không đơn vị nào thuộc diện này)",
+                    " no data (no unit falls under it)",
+                )
+            } else {
+                lang.pick(" khả năng đạt", " chance of meeting it")
+            },
         );
     }
     for (metric, band) in setup.metrics.iter().zip(&summary.judged) {
