@@ -233,6 +233,7 @@ fn params() -> Params {
         seats: 15.0,
         trainee_qualified: 0.8,
         upgrades: 2.0,
+        untrained_qualified: 0.0,
     }
 }
 
@@ -286,6 +287,47 @@ fn training_model_reads_the_workspace() {
         ["T5", "T6"]
     );
     assert!(setup.goals[0].strict);
+}
+
+#[test]
+fn under_the_second_t6_reading_the_model_starts_where_the_dashboard_is() {
+    // 2 of 8 managers hold cao đẳng or above: one trained, one untrained.
+    let mut ws = training_workspace();
+    ws.plan.settings.qualified_reading = QualifiedReading::OfAll;
+    let as_of = day(2018, 3, 1);
+    let dashboard = coop_plan::indicator::measure(
+        &ws,
+        coop_plan::plan::Indicator::ManagersQualifiedShare,
+        as_of,
+    )
+    .value
+    .expect("a share");
+    assert!(close(dashboard, 2.0 / 8.0, 1e-12));
+    let setup = Setup::from_workspace(ModelKind::Training, &ws, as_of, Options::default());
+    let defaults: Vec<Option<f64>> = setup.inputs.iter().map(|i| i.default).collect();
+    assert_eq!(defaults[training::UNTRAINED_QUALIFIED], Some(1.0));
+    let trajectory = setup.run(&Setup::likely(
+        &setup.resolve(&Vec::new()).expect("complete"),
+    ));
+    assert!(
+        close(trajectory.values[1][0], dashboard, 1e-12),
+        "{} vs {dashboard}",
+        trajectory.values[1][0]
+    );
+    // Training an untrained graduate moves them, it does not count twice.
+    let p = Params {
+        managers: 4.0,
+        trained: 0.0,
+        qualified: 0.0,
+        untrained_qualified: 2.0,
+        seats: 4.0,
+        trainee_qualified: 0.5,
+        turnover: 0.0,
+        upgrades: 0.0,
+    };
+    let shares = training::project(&p, QualifiedReading::OfAll, 1);
+    assert!(close(shares[0].qualified, 0.5, 1e-12));
+    assert!(close(shares[1].qualified, 0.5, 1e-12), "{:?}", shares[1]);
 }
 
 #[test]
@@ -356,6 +398,7 @@ fn seats_goal_seek_not_reachable() {
     let p = Params {
         trainee_qualified: 0.4,
         upgrades: 0.0,
+        untrained_qualified: 0.0,
         qualified: 0.0,
         ..params()
     };

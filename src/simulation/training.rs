@@ -9,9 +9,11 @@
 //! cao đẳng reach it. Counts are expected values, so they may be fractional.
 //!
 //! T6 follows the plan's reading ([`QualifiedReading`]): qualified ÷
-//! trained (default), or qualified ÷ all managers. The model follows the
-//! qualification of trained managers only, so under the second reading it
-//! counts untrained managers as below cao đẳng — a lower bound.
+//! trained (default), or qualified ÷ all managers. Under the second reading
+//! untrained managers who already hold cao đẳng or above count too, as on
+//! the dashboard: the model keeps them as their own stock, which turnover
+//! thins like the others and training draws from evenly (a trainee drawn
+//! from it is then counted among the trained by `trainee_qualified`).
 
 use chrono::NaiveDate;
 
@@ -33,6 +35,7 @@ pub const TURNOVER: usize = 3;
 pub const SEATS: usize = 4;
 pub const TRAINEE_QUALIFIED: usize = 5;
 pub const UPGRADES: usize = 6;
+pub const UNTRAINED_QUALIFIED: usize = 7;
 
 /// The pipeline's parameters, by name.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,6 +50,8 @@ pub struct Params {
     /// Share of trainees at cao đẳng or above.
     pub trainee_qualified: f64,
     pub upgrades: f64,
+    /// Untrained managers already at cao đẳng or above (T6's second reading).
+    pub untrained_qualified: f64,
 }
 
 impl Params {
@@ -59,6 +64,7 @@ impl Params {
             seats: value(values, SEATS),
             trainee_qualified: value(values, TRAINEE_QUALIFIED),
             upgrades: value(values, UPGRADES),
+            untrained_qualified: value(values, UNTRAINED_QUALIFIED),
         }
     }
 }
@@ -90,25 +96,33 @@ fn simulate(
     let upgrades = params.upgrades.max(0.0);
     let mut trained = params.trained.clamp(0.0, managers);
     let mut qualified = params.qualified.clamp(0.0, trained);
-    let shares = |trained: f64, qualified: f64| {
+    let mut untrained_qualified = params
+        .untrained_qualified
+        .clamp(0.0, (managers - trained).max(0.0));
+    let shares = |trained: f64, qualified: f64, untrained_qualified: f64| {
         let of = |n: f64, d: f64| if d > 0.0 { n / d } else { 0.0 };
         Shares {
             trained: of(trained, managers),
             qualified: match reading {
                 QualifiedReading::OfTrained => of(qualified, trained),
-                QualifiedReading::OfAll => of(qualified, managers),
+                QualifiedReading::OfAll => of(qualified + untrained_qualified, managers),
             },
         }
     };
-    emit(shares(trained, qualified));
+    emit(shares(trained, qualified, untrained_qualified));
     for _ in 0..years {
         trained *= 1.0 - turnover;
         qualified *= 1.0 - turnover;
-        let newly_trained = seats.min(managers - trained).max(0.0);
+        untrained_qualified *= 1.0 - turnover;
+        let untrained = (managers - trained).max(0.0);
+        let newly_trained = seats.min(untrained).max(0.0);
+        if untrained > 0.0 {
+            untrained_qualified -= untrained_qualified * (newly_trained / untrained);
+        }
         trained += newly_trained;
         qualified += trainee_qualified * newly_trained;
         qualified += upgrades.min(trained - qualified).max(0.0);
-        emit(shares(trained, qualified));
+        emit(shares(trained, qualified, untrained_qualified));
     }
 }
 
@@ -275,23 +289,29 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
     let previous = latest.and_then(|(year, _, _)| {
         observed_share(&engine, Indicator::ManagersTrainedShare, year_end(year - 1))
     });
-    // The model follows the qualified among the trained whatever the
-    // plan's reading, so read that count under the first reading.
-    let qualified_trained = match reading {
-        QualifiedReading::OfTrained => {
+    // The model follows the qualified among the trained under the first
+    // reading, and adds the untrained who hold cao đẳng or above for the
+    // second: read both counts whatever the plan's reading.
+    let under = |wanted: QualifiedReading| {
+        if wanted == reading {
             observed_share(&engine, Indicator::ManagersQualifiedShare, as_of)
-        }
-        QualifiedReading::OfAll => {
+        } else {
             let mut copy = ws.clone();
-            copy.plan.settings.qualified_reading = QualifiedReading::OfTrained;
+            copy.plan.settings.qualified_reading = wanted;
             observed_share(
                 &Engine::new(&copy),
                 Indicator::ManagersQualifiedShare,
                 as_of,
             )
         }
-    }
-    .filter(|o| Some(o.0) == latest.map(|l| l.0));
+        .filter(|o| Some(o.0) == latest.map(|l| l.0))
+    };
+    let qualified_trained = under(QualifiedReading::OfTrained);
+    let untrained_qualified = match (under(QualifiedReading::OfAll), qualified_trained) {
+        (Some(all), Some(trained)) => Some((all.0, (all.1 - trained.1).max(0.0))),
+        (Some(all), None) => Some((all.0, all.1)),
+        _ => None,
+    };
 
     let from_year = |year: i32| {
         Text::new(
@@ -387,6 +407,16 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
             Quantity::PerYear,
             Some(0.0),
             assumed("không có khóa nâng trình độ", "no upgrade courses"),
+        ),
+        spec(
+            "untrained_qualified",
+            Text::new(
+                "Số chưa đào tạo nhưng đã có trình độ cao đẳng trở lên",
+                "Untrained, already at cao đẳng or above",
+            ),
+            Quantity::Count,
+            untrained_qualified.map(|o| o.1),
+            untrained_qualified.map_or_else(no_data, |o| from_year(o.0)),
         ),
     ];
     let target_year = chrono::Datelike::year(&deadline).max(base_year);
