@@ -175,7 +175,16 @@ fn goal_seek_answers_are_plain_words() {
     use coop_plan::simulation::goal_seek::{Answer, Lever, Unreachable};
     assert_eq!(
         view::answer_text(Lever::UnitsPerMonth, Answer::Needed(2.01), Lang::En),
-        "Needs at least 2.1 units processed per month"
+        "Needs at least 3 units processed per month (rounded up from 2.01)"
+    );
+    // People and cooperatives come whole: 0,1 of a training seat is no answer.
+    assert_eq!(
+        view::answer_text(Lever::SeatsPerYear, Answer::Needed(0.1), Lang::Vi),
+        "Cần ít nhất 1 suất đào tạo mỗi năm (làm tròn lên từ 0,10)"
+    );
+    assert_eq!(
+        view::answer_text(Lever::RecognitionsPerYear, Answer::Needed(2.0), Lang::En),
+        "Needs at least 2 recognitions per year"
     );
     assert_eq!(
         view::answer_text(Lever::UnitsPerMonth, Answer::DeadlinePassed, Lang::En),

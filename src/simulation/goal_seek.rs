@@ -62,6 +62,18 @@ impl Unreachable {
     }
 }
 
+/// Answers counted in people or cooperatives are whole numbers: the
+/// smallest whole number not below `value` (one a hair off a whole number
+/// by rounding is that number), and whether it had to be rounded up.
+pub fn whole_up(value: f64) -> (f64, bool) {
+    let nearest = value.round();
+    if (value - nearest).abs() <= 1e-9 * value.abs().max(1.0) {
+        (nearest, false)
+    } else {
+        (value.ceil(), true)
+    }
+}
+
 /// One goal-seek answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoalSeek {
@@ -102,4 +114,19 @@ pub fn bisect(
         }
     }
     Some(high)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_answers_round_up_and_say_so() {
+        assert_eq!(whole_up(0.1), (1.0, true));
+        assert_eq!(whole_up(2.0), (2.0, false));
+        assert_eq!(whole_up(3.000_000_000_01), (3.0, false));
+        assert_eq!(whole_up(2.999_999_999_999_9), (3.0, false));
+        assert_eq!(whole_up(4.2), (5.0, true));
+        assert_eq!(whole_up(0.0), (0.0, false));
+    }
 }

@@ -347,17 +347,25 @@ pub fn answer_text(lever: Lever, answer: Answer, lang: Lang) -> String {
     let text = match answer {
         Answer::Needed(value) => {
             let quantity = lever_quantity(lever);
-            // Seats, units and recognitions come whole: round up.
-            let value = if quantity == Quantity::Rate {
-                value
-            } else {
-                (value * 10.0).ceil() / 10.0
-            };
-            return format!(
-                "{} {} {what}",
-                lang.pick("Cần ít nhất", "Needs at least"),
-                show(value, quantity, lang).trim_start_matches('+')
-            );
+            let needs = lang.pick("Cần ít nhất", "Needs at least");
+            if quantity == Quantity::Rate {
+                return format!(
+                    "{needs} {} {what}",
+                    show(value, quantity, lang).trim_start_matches('+')
+                );
+            }
+            // Seats, units and recognitions come whole: round up, and say
+            // so when the model's answer was a fraction.
+            let (whole, rounded) = super::goal_seek::whole_up(value);
+            let mut text = format!("{needs} {} {what}", format_number(whole, 0, lang));
+            if rounded {
+                text.push_str(&format!(
+                    " ({} {})",
+                    lang.pick("làm tròn lên từ", "rounded up from"),
+                    format_number(value, 2, lang)
+                ));
+            }
+            return text;
         }
         Answer::AlreadyMet => lang.pick(
             "Đã đạt, không cần thêm.",
