@@ -6,7 +6,7 @@ use coop_plan::assessment::classification::CURRENT_RUBRIC;
 use coop_plan::assessment::page::{
     actions_form_html, answers_form_html, apply, candidates_html, checklist_html,
     classification_html, create_cooperative, mark_reorganised, pick_form_html, propose_actions,
-    readiness_html, report_html, scores_form_html,
+    readiness_html, region, report_html, scores_form_html,
 };
 use coop_plan::assessment::{find, Law};
 use coop_plan::document::{from_json, to_json};
@@ -358,4 +358,23 @@ fn every_kind_of_entry_survives_export_and_a_bad_one_refuses_the_file() {
         format!("{error:?}").contains("assessment of htx-1 for 2023"),
         "{error:?}"
     );
+}
+
+#[test]
+fn a_peoples_credit_fund_is_not_offered_the_tt01_classification() {
+    let (mut ws, id) = workspace();
+    score_all(&mut ws, &id, true);
+    ws.units[0].kind = coop_plan::unit::UnitKind::Qtdnd;
+    let scores = region(&ws, &id, YEAR, today(), Lang::Vi, 4);
+    assert!(scores.contains("credit-fund-not-graded"), "{scores}");
+    assert!(scores.contains("Ngân hàng Nhà nước"));
+    assert!(scores.contains("chưa kiểm chứng"));
+    assert!(!scores.contains("score:"), "no score fields: {scores}");
+    assert_eq!(region(&ws, &id, YEAR, today(), Lang::Vi, 5), "");
+    let report = region(&ws, &id, YEAR, today(), Lang::En, 10);
+    assert!(report.contains("not graded under Circular 01/2020"));
+    assert!(!report.contains("report-grade"));
+    // An HTX still is.
+    ws.units[0].kind = coop_plan::unit::UnitKind::Htx;
+    assert!(region(&ws, &id, YEAR, today(), Lang::En, 5).contains("100 / 100"));
 }

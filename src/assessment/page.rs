@@ -1026,7 +1026,9 @@ fn report(
             &a.rubric_version,
         ],
     );
-    if let Some(c) = classify(a) {
+    if unit.kind == UnitKind::Qtdnd {
+        credit_fund_notice(html, lang);
+    } else if let Some(c) = classify(a) {
         html.tr(
             lang,
             "<p class=\"report-grade\">{Tổng điểm|Total}: {} / {} · {Xếp loại|Grade}: {}</p>",
@@ -1429,6 +1431,18 @@ pub fn message_html(message: &str, lang: Lang) -> String {
     html.into_string()
 }
 
+/// People's credit funds are not graded under TT 01/2020: the issue that
+/// asked for this cites its Art. 1.2.c, which leaves them to the State
+/// Bank's rules. The Circular's text is not in the app's reference copy,
+/// so the citation is shown as not verified.
+fn credit_fund_notice(html: &mut Html, lang: Lang) {
+    html.tr(
+        lang,
+        "<p class=\"notice\" id=\"credit-fund-not-graded\">{Quỹ tín dụng nhân dân không xếp loại theo Thông tư 01/2020/TT-BKHĐT: việc phân loại quỹ tín dụng nhân dân theo quy định của Ngân hàng Nhà nước Việt Nam (Điều 1 khoản 2 điểm c của Thông tư — <em>chưa kiểm chứng</em> với văn bản gốc).|People's credit funds are not graded under Circular 01/2020/TT-BKHĐT: they are classified under the State Bank of Vietnam's rules (the Circular's Art. 1.2.c — <em>not verified</em> against the original text).}</p>",
+        &[],
+    );
+}
+
 /// Region `index` of the page for the cooperative `unit_id` and `year`:
 /// the headings, forms and results in reading order (the alert, region
 /// [`MESSAGE_REGION`], is [`message_html`]).
@@ -1475,6 +1489,8 @@ pub fn region(
             answers_form(h, a, lang);
         }
         (3, Some(unit)) => checklist(h, unit, a, lang),
+        (4, Some(unit)) if unit.kind == UnitKind::Qtdnd => credit_fund_notice(h, lang),
+        (5, Some(unit)) if unit.kind == UnitKind::Qtdnd => {}
         (4, Some(unit)) => scores_form(h, unit, a, lang),
         (5, Some(unit)) => classification(h, ws, unit, a, lang),
         (7, Some(unit)) => readiness_part(h, ws, unit, year, lang),
