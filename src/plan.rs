@@ -369,7 +369,10 @@ impl Plan {
                 sector("tin-dung", "Tín dụng", "Credit"),
                 sector("giao-thong-van-tai", "Giao thông vận tải", "Transport"),
                 sector("dich-vu-dien", "Dịch vụ điện", "Electricity services"),
-                sector("nuoc-sach-moi-truong", "Nước sạch – vệ sinh môi trường", "Clean water and sanitation"),
+                // Two fields, as the plan lists them ("nước sạch, vệ sinh
+                // môi trường"), though published statistics merge them.
+                sector("nuoc-sach", "Nước sạch", "Clean water"),
+                sector("ve-sinh-moi-truong", "Vệ sinh môi trường", "Environmental sanitation"),
                 sector("xay-dung", "Xây dựng", "Construction"),
                 sector("thuy-san", "Thủy sản", "Fisheries"),
                 sector("quan-ly-cho", "Quản lý chợ", "Market management"),
@@ -436,7 +439,12 @@ mod tests {
         );
         assert_eq!(plan.target("T3").and_then(|t| t.band_upper), Some(0.012));
         assert_eq!(plan.districts.len(), 15);
-        assert_eq!(plan.sectors.len(), 12);
+        assert_eq!(plan.sectors.len(), 13);
+        // Clean water and environmental sanitation are two fields, as the
+        // plan lists them.
+        for id in ["nuoc-sach", "ve-sinh-moi-truong"] {
+            assert!(plan.sectors.iter().any(|s| s.id == id), "{id}");
+        }
     }
 
     #[test]
