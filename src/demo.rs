@@ -79,7 +79,7 @@ pub fn demo_facts() -> Vec<DemoFact> {
         fact("204 tổ hợp tác", "204 cooperative groups", true, "anhp.vn (31/07/2019)"),
         fact("49 HTX ngừng hoạt động (số công bố trước đó); số đã giải thể là minh họa", "49 cooperatives identified as stopped (an earlier published count); how many are dissolved is illustrative", true, "thoibaonganhang.vn"),
         fact("130.105 thành viên, 11.945 lao động thường xuyên, doanh thu bình quân 2.925 triệu đồng/HTX/năm, thu nhập bình quân 60 triệu đồng/lao động/năm (năm 2019)", "130,105 members, 11,945 regular workers, average revenue 2,925 million VND per cooperative a year, average worker income 60 million VND a year (2019)", true, city),
-        fact("Tăng trưởng GRDP 2017 +14,01%, 2019 +16,68%, 2020 +11,22%; 2018 khoảng +16% (ước tính, chưa kiểm chứng)", "GRDP growth 2017 +14.01%, 2019 +16.68%, 2020 +11.22%; 2018 about +16% (an estimate, not verified)", true, "thongkehaiphong.gov.vn"),
+        fact("Tăng trưởng GRDP (giá so sánh, tăng trưởng thực) 2017 +14,01%, 2019 +16,68%, 2020 +11,22%; 2018 khoảng +16% (ước tính, chưa kiểm chứng)", "GRDP growth (constant prices, real growth) 2017 +14.01%, 2019 +16.68%, 2020 +11.22%; 2018 about +16% (an estimate, not verified)", true, "thongkehaiphong.gov.vn"),
         fact("Tên, mã số, quận huyện, ngày thành lập, cán bộ quản lý và trình độ, số liệu các năm khác 2019, giá trị gia tăng, GRDP theo giá hiện hành, giá trị gia tăng KTTT cấp thành phố, HTX điển hình: tự đặt ra để minh họa", "Names, codes, districts, founding dates, managers and their qualifications, figures of years other than 2019, value added, GRDP at current prices, city-level collective value added, exemplary cooperatives: invented for illustration", false, ""),
     ]
 }

@@ -816,7 +816,7 @@ fn comparison_lists_differences_from_the_base() {
     let rows = compare(&base, std::slice::from_ref(&other));
     let growth = rows
         .iter()
-        .find(|r| r.kind == RowKind::Input && r.label.vi.contains("Tăng trưởng giá trị"))
+        .find(|r| r.kind == RowKind::Input && r.label.vi.contains("giá trị gia tăng KTTT"))
         .expect("row");
     let (value, difference) = growth.others[0].expect("present");
     assert!(close(value, 0.35, 1e-12) && close(difference, 0.1, 1e-12));

@@ -51,7 +51,7 @@ fn the_form_labels_every_field_and_escapes_text() {
     assert_eq!(html.matches("aria-label=").count(), fields);
     assert!(html.contains("data-key=\"value_added_growth\" data-f=\"likely\""));
     // Exact inputs leave the range empty.
-    assert!(html.contains("data-f=\"low\" aria-label=\"Growth of collective value added per year: minimum\" value=\"\""), "{html}");
+    assert!(html.contains("data-f=\"low\" aria-label=\"Nominal growth of collective value added (current prices) per year: minimum\" value=\"\""), "{html}");
 
     let mut named = Scenario::new("s1", "<b>Tăng tốc</b>", ModelKind::GrdpShare);
     named.overrides.clear();

@@ -300,17 +300,20 @@ pub(super) fn setup(ws: &Workspace, as_of: chrono::NaiveDate, options: Options) 
             })
             .collect::<Vec<_>>()
     };
+    // T3's share is of GRDP at current prices, so both growths are nominal
+    // (current prices), not the real growth at constant prices that
+    // statistics offices headline.
     inputs.extend(rate_specs(
         "value_added_growth",
-        "Tăng trưởng giá trị gia tăng KTTT",
-        "Growth of collective value added",
+        "Tăng trưởng danh nghĩa giá trị gia tăng KTTT (giá hiện hành)",
+        "Nominal growth of collective value added (current prices)",
         va_growth,
         &va_growth_source,
     ));
     inputs.extend(rate_specs(
         "grdp_growth",
-        "Tăng trưởng GRDP",
-        "GRDP growth",
+        "Tăng trưởng GRDP danh nghĩa (giá hiện hành)",
+        "Nominal GRDP growth (current prices)",
         grdp_growth,
         &grdp_growth_source,
     ));
