@@ -92,7 +92,8 @@ pub struct StatusChange {
     pub since: NaiveDate,
 }
 
-/// Reorganisation under Law 23/2012/QH13 (Điều 62): required of cooperatives
+/// Reorganisation under Law 23/2012/QH13 (its transitional provision; the
+/// article number is not verified): required of cooperatives
 /// founded before 01/07/2013.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Reorganisation {

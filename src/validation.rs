@@ -29,8 +29,8 @@ pub const LATEST_YEAR: i32 = 2100;
 const REVENUE_JUMP_FACTOR: &str = "10";
 
 /// The first year a founding date may fall in. Many agricultural cooperatives
-/// of Hải Phòng date from the 1960s–80s — exactly the ones Law 23/2012
-/// (Điều 62) asks to reorganise — so founding dates reach further back than
+/// of Hải Phòng date from the 1960s–80s — exactly the ones Law 23/2012's
+/// transitional provision asks to reorganise — so founding dates reach further back than
 /// the 1990–2100 window of records and events.
 pub const EARLIEST_FOUNDING_YEAR: i32 = 1900;
 
@@ -508,8 +508,9 @@ fn check_dates(unit: &Unit, report: &mut Report) {
         }
     }
 
-    // Law 23/2012/QH13, Điều 62: cooperatives founded before 01/07/2013 (the
-    // law's effective date) reorganise under it; groups (THT) are not
+    // Law 23/2012/QH13's transitional provision (its article number, 62 by
+    // our notes, is not verified against a text we hold): cooperatives
+    // founded before 01/07/2013 (the law's effective date) reorganise under it; groups (THT) are not
     // cooperatives and never do.
     let reorganisation = &unit.reorganisation;
     if reorganisation.required {
@@ -524,13 +525,15 @@ fn check_dates(unit: &Unit, report: &mut Report) {
             report.warning(
                 Location::unit(unit, "reorganisation"),
                 format!(
-                    "Đơn vị thành lập ngày {}, từ 01/07/2013 trở đi, nên không phải tổ chức lại \
-                     theo Điều 62 Luật Hợp tác xã 2012.",
+                    "Đơn vị thành lập ngày {}, từ 01/07/2013 (ngày Luật Hợp tác xã 2012 có hiệu \
+                     lực) trở đi, nên không thuộc diện tổ chức lại theo quy định chuyển tiếp của \
+                     Luật (số điều chưa kiểm chứng).",
                     dmy(founded)
                 ),
                 format!(
-                    "Founded on {}, on or after 01/07/2013: Article 62 of the 2012 Law on \
-                     Cooperatives does not require it to reorganise.",
+                    "Founded on {}, on or after 01/07/2013 (when the 2012 Law on Cooperatives \
+                     took effect): the law's transitional provision does not require it to \
+                     reorganise (article number not verified).",
                     dmy(founded)
                 ),
             );
@@ -1370,6 +1373,11 @@ mod tests {
             "{}",
             issue.message.vi
         );
+        // The 2012 law's text is not in the references: its article number
+        // is not cited as if verified.
+        assert!(!issue.message.vi.contains("Điều 62"));
+        assert!(issue.message.vi.contains("chưa kiểm chứng"));
+        assert!(issue.message.en.contains("not verified"));
         unit.founded = Some(day(2013, 6, 30));
         assert!(check(&unit).is_clean());
         unit.reorganisation.required = false;

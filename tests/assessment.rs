@@ -273,23 +273,58 @@ fn minimum_members_2012_is_seven() {
 }
 
 #[test]
-fn minimum_members_2023_is_five() {
+fn minimum_members_2023_is_five_official_members() {
     let a = assessment(Law::Coop2023);
+    // Fewer members in all than the minimum: fewer official members too.
     assert_eq!(
         outcome(&unit(UnitKind::Htx, Some(4)), &a, "2023-members"),
         Outcome::Fail
     );
     assert_eq!(
-        outcome(&unit(UnitKind::Htx, Some(5)), &a, "2023-members"),
-        Outcome::Pass
-    );
-    assert_eq!(
         outcome(&unit(UnitKind::Lhhtx, Some(2)), &a, "2023-members"),
         Outcome::Fail
     );
+    // Enough members in all says nothing of the official ones.
     assert_eq!(
-        outcome(&unit(UnitKind::Lhhtx, Some(3)), &a, "2023-members"),
+        outcome(&unit(UnitKind::Htx, Some(40)), &a, "2023-members"),
+        Outcome::Unanswered
+    );
+    let official = |count: &str| {
+        let mut a = a.clone();
+        fact(&mut a, "official_members", count);
+        a
+    };
+    assert_eq!(
+        outcome(
+            &unit(UnitKind::Htx, Some(40)),
+            &official("4"),
+            "2023-members"
+        ),
+        Outcome::Fail
+    );
+    assert_eq!(
+        outcome(
+            &unit(UnitKind::Htx, Some(40)),
+            &official("5"),
+            "2023-members"
+        ),
         Outcome::Pass
+    );
+    assert_eq!(
+        outcome(
+            &unit(UnitKind::Lhhtx, Some(3)),
+            &official("3"),
+            "2023-members"
+        ),
+        Outcome::Pass
+    );
+    assert_eq!(
+        outcome(
+            &unit(UnitKind::Lhhtx, Some(9)),
+            &official("2"),
+            "2023-members"
+        ),
+        Outcome::Fail
     );
 }
 
@@ -697,4 +732,38 @@ fn assessments_travel_in_the_workspace_json() {
     let empty = Workspace::new("e", "e");
     assert!(!to_json(&empty).contains("assessments"));
     assert!(!to_json(&empty).contains("exemplary_criteria"));
+}
+
+#[test]
+fn citations_not_verified_against_the_references_say_so() {
+    let rule = |law: Law, id: &str| {
+        law.rules()
+            .rules
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    // One clause cannot carry two different limits: the clause is not
+    // verified, and the figures come from a translation only.
+    for id in ["2012-non-member-supply", "2012-job-creation-wages"] {
+        let r = rule(Law::Coop2012, id);
+        assert_eq!(r.verification, Verification::Secondary, "{id}");
+        assert!(!r.citation.contains("khoản 2"), "{id}: {}", r.citation);
+        assert!(
+            r.citation.contains("chưa kiểm chứng"),
+            "{id}: {}",
+            r.citation
+        );
+    }
+    // The 2023 law is in the reference copy: Điều 62 khoản 1 điểm b is the
+    // board's incompatibilities.
+    let r = rule(Law::Coop2023, "2023-incompatibilities");
+    assert_eq!(r.verification, Verification::Verified);
+    assert!(r.citation.ends_with("Điều 62 khoản 1 điểm b"));
+    // No rule of the 2012 law cites its Điều 62, whose text we do not hold.
+    assert!(Law::Coop2012
+        .rules()
+        .rules
+        .iter()
+        .all(|r| !r.citation.contains("Điều 62")));
 }

@@ -93,7 +93,14 @@ pub enum Check {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AutoCheck {
     /// Members at least the minimum (for a union: member cooperatives).
-    MinimumMembers { htx: i64, union: i64 },
+    /// With `official`, only official members count (the 2023 law): the
+    /// yearly record's member count is all members, so it can only show a
+    /// failure; a pass needs the official count entered.
+    MinimumMembers {
+        htx: i64,
+        union: i64,
+        official: bool,
+    },
     /// The largest member's share of the charter capital at most the cap, in percent.
     MaxCapitalShare { htx: i64, union: i64 },
     /// A supervisory board (Ban kiểm soát) from this many members on.
@@ -160,7 +167,11 @@ pub static RULES_2012: RuleSet = RuleSet {
             "Luật 23/2012/QH13, Điều 3",
             true,
             Verified,
-            Automatic(AutoCheck::MinimumMembers { htx: 7, union: 4 }),
+            Automatic(AutoCheck::MinimumMembers {
+                htx: 7,
+                union: 4,
+                official: false,
+            }),
         ),
         rule(
             "2012-capital-cap",
@@ -229,18 +240,18 @@ pub static RULES_2012: RuleSet = RuleSet {
             "2012-non-member-supply",
             "Giá trị sản phẩm, dịch vụ cung ứng ra ngoài thành viên không vượt quá 50% tổng giá trị cung ứng.",
             "Products and services supplied to non-members do not exceed 50 % of the total supplied.",
-            "Nghị định 193/2013/NĐ-CP, Điều 5 khoản 2 (sửa đổi bởi Nghị định 107/2017/NĐ-CP)",
+            "Nghị định 193/2013/NĐ-CP, Điều 5 (sửa đổi bởi Nghị định 107/2017/NĐ-CP); khoản, điểm chưa kiểm chứng",
             true,
-            Verified,
+            Secondary,
             Automatic(AutoCheck::NonMemberSupplyAtMost(50)),
         ),
         rule(
             "2012-job-creation-wages",
             "Hợp tác xã tạo việc làm: tiền lương của người lao động không phải thành viên (hợp đồng không xác định thời hạn) không quá 30% tổng quỹ lương của lao động loại này.",
             "A job-creation cooperative: wages of non-member employees on indefinite contracts do not exceed 30 % of the payroll of such employees.",
-            "Nghị định 193/2013/NĐ-CP, Điều 5 khoản 2 (sửa đổi bởi Nghị định 107/2017/NĐ-CP)",
+            "Nghị định 193/2013/NĐ-CP, Điều 5 (sửa đổi bởi Nghị định 107/2017/NĐ-CP); khoản, điểm chưa kiểm chứng",
             true,
-            Verified,
+            Secondary,
             Manual,
         ),
         rule(
@@ -298,7 +309,11 @@ pub static RULES_2023: RuleSet = RuleSet {
             "Luật 17/2023/QH15, Điều 4 khoản 7, khoản 8",
             true,
             Verified,
-            Automatic(AutoCheck::MinimumMembers { htx: 5, union: 3 }),
+            Automatic(AutoCheck::MinimumMembers {
+                htx: 5,
+                union: 3,
+                official: true,
+            }),
         ),
         rule(
             "2023-capital-cap",
@@ -376,7 +391,7 @@ pub static RULES_2023: RuleSet = RuleSet {
             "2023-incompatibilities",
             "Thành viên Hội đồng quản trị không đồng thời là thành viên Ban kiểm soát, kiểm soát viên, kế toán trưởng, thủ quỹ.",
             "No board member is also on the supervisory board, the controller, the chief accountant or the cashier.",
-            "Luật 17/2023/QH15, Điều 62",
+            "Luật 17/2023/QH15, Điều 62 khoản 1 điểm b",
             true,
             Verified,
             Manual,
@@ -578,13 +593,30 @@ fn automatic(
     let has_board = fact(1).map(|v| v == "yes");
     let within = |share: f64, cap: i64| at_most(share, cap as f64);
     match check {
-        AutoCheck::MinimumMembers { htx, union } => {
-            match (for_kind(unit.kind, htx, union), members) {
-                (None, _) => Ok(NotApplicable),
-                (_, None) => Err(MEMBERS),
-                (Some(min), Some(m)) => Ok(pass(m >= min)),
-            }
-        }
+        AutoCheck::MinimumMembers {
+            htx,
+            union,
+            official: false,
+        } => match (for_kind(unit.kind, htx, union), members) {
+            (None, _) => Ok(NotApplicable),
+            (_, None) => Err(MEMBERS),
+            (Some(min), Some(m)) => Ok(pass(m >= min)),
+        },
+        AutoCheck::MinimumMembers {
+            htx,
+            union,
+            official: true,
+        } => match (
+            for_kind(unit.kind, htx, union),
+            a.number(FACTS[10].0),
+            members,
+        ) {
+            (None, _, _) => Ok(NotApplicable),
+            (Some(min), Some(official), _) => Ok(pass(official >= min)),
+            // Fewer members in all than the minimum: fewer official ones too.
+            (Some(min), None, Some(all)) if all < min => Ok(pass(false)),
+            (Some(_), None, _) => Err(label(10)),
+        },
         AutoCheck::MaxCapitalShare { htx, union } => {
             match (for_kind(unit.kind, htx, union), amount(4)) {
                 (None, _) => Ok(NotApplicable),

@@ -98,7 +98,7 @@ impl Verification {
 ///   the quỹ dự phòng tài chính;
 /// - `external_income`: income from external transactions, on which the
 ///   2023 law's quỹ chung không chia (`indivisible`) is computed.
-pub const FACTS: [(&str, &str); 10] = [
+pub const FACTS: [(&str, &str); 11] = [
     ("fact:board_size", "Số thành viên HĐQT|Board members"),
     (
         "fact:supervisory_board",
@@ -135,6 +135,10 @@ pub const FACTS: [(&str, &str); 10] = [
     (
         "fact:indivisible",
         "Trích quỹ chung không chia|Indivisible fund allocated",
+    ),
+    (
+        "fact:official_members",
+        "Số thành viên chính thức (Luật 2023)|Official members (2023 law)",
     ),
 ];
 

@@ -1324,7 +1324,7 @@ pub fn set_field(
                 .map(|c| c.max);
             count_text(max.filter(|m| Some(*m) != rubric_max))
         }
-        ("fact", "board_size") => count_text(parse_opt_int(value, lang)?),
+        ("fact", "board_size" | "official_members") => count_text(parse_opt_int(value, lang)?),
         ("fact", "meeting") => parse_opt_date(value, lang)?
             .map(iso_date)
             .unwrap_or_default(),
