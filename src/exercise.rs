@@ -143,7 +143,10 @@ pub struct Outcome {
 
 impl Outcome {
     fn cell(&self, (value, met): (f64, bool), finished: Option<NaiveDate>, lang: Lang) -> String {
-        let verdict = if met {
+        let verdict = if value.is_nan() {
+            // An empty queue: "no data", as on the dashboard.
+            lang.pick("chưa có dữ liệu", "no data")
+        } else if met {
             lang.pick("đạt", "met")
         } else {
             lang.pick("không đạt", "not met")
