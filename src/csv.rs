@@ -40,15 +40,15 @@ fn formula_after_quotes(cell: &str) -> bool {
     cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
 }
 
-/// A number as the app writes one: digits, an optional minus sign and
-/// decimal point.
-fn is_plain_number(cell: &str) -> bool {
-    let digits = cell.strip_prefix('-').unwrap_or(cell);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    !whole.is_empty()
-        && !fraction.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.bytes().all(|b| b.is_ascii_digit())
+/// A number as the app writes one, in a file (`-12.5`) or formatted for
+/// the page (`-1.250,5`, `-3,2 %`): a minus sign, a digit, then only
+/// digits, separators, spaces and a percent sign. Nothing built of these
+/// can call a function or refer to a cell, so it is written as it is and a
+/// spreadsheet keeps it a number.
+fn is_number_like(cell: &str) -> bool {
+    let mut rest = cell.strip_prefix('-').unwrap_or(cell).chars();
+    rest.next().is_some_and(|c| c.is_ascii_digit())
+        && rest.all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | ' ' | '\u{a0}'))
 }
 
 /// The cell as written: a text cell that begins like a formula gets a
@@ -56,7 +56,7 @@ fn is_plain_number(cell: &str) -> bool {
 /// and then a formula character, so that reading back removes exactly the
 /// one quote added).
 pub fn guard_cell(cell: &str) -> Cow<'_, str> {
-    if formula_after_quotes(cell) && !is_plain_number(cell) {
+    if formula_after_quotes(cell) && !is_number_like(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -535,6 +535,11 @@ mod tests {
         let back: Vec<&str> = records[1..].iter().map(|r| r.fields[1].as_str()).collect();
         assert_eq!(back, hostile);
         assert_eq!(guard_cell("-12.5"), "-12.5", "a number stays a number");
+        assert_eq!(guard_cell("-1.250,5"), "-1.250,5");
+        assert_eq!(guard_cell("-3,2 %"), "-3,2 %");
+        assert_eq!(guard_cell("-"), "'-");
+        assert_eq!(guard_cell("-1-1"), "'-1-1");
+        assert_eq!(guard_cell("-1E5"), "'-1E5");
         assert_eq!(guard_cell("'abc"), "'abc");
         assert_eq!(unguard_cell("'abc"), "'abc");
     }

@@ -210,3 +210,34 @@ fn a_file_that_is_not_text_is_refused_with_its_place() {
     assert_eq!(errors[0].1.line, 2);
     assert!(errors[0].1.describe(Lang::En).contains("byte 31"));
 }
+
+#[test]
+fn breakdowns_written_for_excel_guard_district_names_too() {
+    use chrono::NaiveDate;
+    use coop_plan::csv::write_csv;
+    use coop_plan::indicator::Dimension;
+    use coop_plan::plan::Indicator;
+    use coop_plan::report::{breakdown_rows, SortBy};
+    let (mut ws, _) = hostile_workspace();
+    for unit in &mut ws.units {
+        unit.district = "=1+2".into();
+        unit.founded = NaiveDate::from_ymd_opt(2010, 1, 1);
+        unit.reorganisation.required = true;
+    }
+    let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap_or_default();
+    let rows = breakdown_rows(
+        &ws,
+        Indicator::ReorganisedShare,
+        as_of,
+        Dimension::District,
+        (SortBy::Name, true),
+        Lang::Vi,
+    );
+    assert!(!rows.is_empty());
+    let csv = write_csv(&["Quận, huyện", "…"], rows);
+    assert!(csv.contains("\"'=1+2\""), "{csv}");
+    assert!(
+        csv.split(['\n', ',']).all(|cell| !cell.starts_with('=')),
+        "{csv}"
+    );
+}
