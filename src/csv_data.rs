@@ -482,14 +482,16 @@ fn read_error(error: ReadError) -> (usize, String, Text) {
     }
 }
 
-/// A cell beyond the header's columns that holds something: its (0-based)
-/// column. Empty cells there (a trailing separator) are nothing lost.
-fn cell_past_header(fields: &[String], header_width: usize) -> Option<usize> {
+/// A cell that holds something in a column without a header (past the
+/// header's last cell, or under a blank one): its (0-based) column. Empty
+/// cells there (a trailing separator) lose nothing.
+fn cell_past_header(fields: &[String], header: &[String]) -> Option<usize> {
     fields
         .iter()
         .enumerate()
-        .skip(header_width)
-        .find(|(_, cell)| !cell.trim().is_empty())
+        .find(|(index, cell)| {
+            !cell.trim().is_empty() && header.get(*index).is_none_or(|h| h.trim().is_empty())
+        })
         .map(|(index, _)| index)
 }
 
@@ -1132,14 +1134,13 @@ impl CsvImport {
         let Some(read) = self.reads.get_mut(self.file) else {
             return;
         };
-        if let Some(column) = cell_past_header(&record.fields, read.header.len()) {
-            let width = read.header.len();
+        if let Some(column) = cell_past_header(&record.fields, &read.header) {
             return self.error(
                 record.line,
                 column_letters(column),
-                Text::new(
-                    format!("Ô này nằm ngoài {width} cột của dòng tiêu đề; hãy thêm tiêu đề cho cột hoặc xoá ô."),
-                    format!("This cell is past the header's {width} columns; give the column a header or clear the cell."),
+                message(
+                    "Ô này nằm ở cột không có tiêu đề; hãy đặt tiêu đề cho cột hoặc xoá ô.",
+                    "This cell is in a column without a header; give the column a header or clear the cell.",
                 ),
             );
         }

@@ -195,6 +195,9 @@ fn cells_past_the_header_are_refused_with_their_place() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!((errors[0].line, errors[0].column.as_str()), (3, "D"));
     assert!(errors[0].describe(Lang::Vi).starts_with("Dòng 3, cột “D”"));
+    let errors = errors_of("Tên đơn vị;;Loại hình\nA;;HTX\nB;x;HTX\n");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!((errors[0].line, errors[0].column.as_str()), (3, "B"));
 }
 
 #[test]
