@@ -127,7 +127,7 @@ def workspace(plan, name, fifth_done):
     units.append(
         {
             "id": "tht-1",
-            "name": "Tổ hợp tác rau an toàn Đặng Cương",
+            "name": "Tổ hợp tác rau sạch Đặng Cương",
             "kind": "tht",
             "sector": "nong-nghiep",
             "district": "An Dương",
@@ -159,8 +159,8 @@ TONES = "\u0300\u0301\u0303\u0309\u0323"
 CSV_NAMES = {
     "units-windows-1258.csv": [
         ("Hợp tác xã Đồng Thái", "HTX", "0201000101", "An Dương", "Đồng Thái"),
-        ("HTX Nông nghiệp Lập Lễ", "HTX", "0201000102", "Thủy Nguyên", "Lập Lễ"),
-        ("Tổ hợp tác rau an toàn Đặng Cương", "THT", "", "An Dương", "Đặng Cương"),
+        ("HTX Nông nghiệp Lưu Kiếm", "HTX", "0201000102", "Thủy Nguyên", "Lưu Kiếm"),
+        ("Tổ hợp tác rau sạch Đặng Cương", "THT", "", "An Dương", "Đặng Cương"),
     ],
     "units-utf16le.txt": [
         ("HTX Dịch vụ Tiên Thắng", "HTX", "0201000201", "Tiên Lãng", "Tiên Thắng"),

@@ -49,9 +49,9 @@ fn windows_1258_from_excel_reads_as_nfc() {
         units,
         nfc(&[
             ["Hợp tác xã Đồng Thái", "An Dương", "Đồng Thái"],
-            ["HTX Nông nghiệp Lập Lễ", "Thủy Nguyên", "Lập Lễ"],
+            ["HTX Nông nghiệp Lưu Kiếm", "Thủy Nguyên", "Lưu Kiếm"],
             [
-                "Tổ hợp tác rau an toàn Đặng Cương",
+                "Tổ hợp tác rau sạch Đặng Cương",
                 "An Dương",
                 "Đặng Cương"
             ],

@@ -16,7 +16,7 @@ const CASES = [
   {
     file: fixture('units-windows-1258.csv', 'text/csv'),
     encoding: 'Mã hoá: Windows-1258 (ANSI tiếng Việt)',
-    names: ['Hợp tác xã Đồng Thái', 'HTX Nông nghiệp Lập Lễ', 'Tổ hợp tác rau an toàn Đặng Cương'],
+    names: ['Hợp tác xã Đồng Thái', 'HTX Nông nghiệp Lưu Kiếm', 'Tổ hợp tác rau sạch Đặng Cương'],
     districts: ['An Dương', 'Thủy Nguyên'],
   },
   {
