@@ -63,6 +63,15 @@ test.describe('CSV encodings from Excel', () => {
     await expect(preview.getByText('Encoding: Windows-1258 (Vietnamese ANSI)', { exact: true })).toBeVisible();
   });
 
+  test('a JSON file that is not UTF-8 is refused with its line and byte', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    const bytes = Buffer.concat([Buffer.from('{\n  "name": "'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]);
+    await page.getByLabel(/Nhập tệp JSON của Coop Plan/).setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: bytes });
+    await expect(page.locator('#data-file-error')).toContainText('dòng 2, byte thứ 14');
+    await expect(page.getByRole('region', { name: 'Xem trước khi nhập' })).toHaveCount(0);
+  });
+
   test('a name that looks like a formula is exported as text and imports back the same', async ({ page, context }) => {
     await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/data');
