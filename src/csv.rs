@@ -279,10 +279,10 @@ impl Cursor {
     /// text with CR line ends only (old Mac files) has them read as LF,
     /// so that lines are counted.
     pub fn new(text: String) -> Self {
-        let mut text = match text.strip_prefix(BOM) {
-            Some(rest) => rest.to_owned(),
-            None => text,
-        };
+        let mut text = text;
+        if text.starts_with(BOM) {
+            text.replace_range(..BOM.len(), "");
+        }
         if text.contains('\r') && !text.contains('\n') {
             text = text.replace('\r', "\n");
         }

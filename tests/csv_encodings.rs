@@ -50,11 +50,7 @@ fn windows_1258_from_excel_reads_as_nfc() {
         nfc(&[
             ["Hợp tác xã Đồng Thái", "An Dương", "Đồng Thái"],
             ["HTX Nông nghiệp Lưu Kiếm", "Thủy Nguyên", "Lưu Kiếm"],
-            [
-                "Tổ hợp tác rau sạch Đặng Cương",
-                "An Dương",
-                "Đặng Cương"
-            ],
+            ["Tổ hợp tác rau sạch Đặng Cương", "An Dương", "Đặng Cương"],
         ])
     );
     assert_eq!("Hợp tác xã Đồng Thái".chars().count(), 20, "NFC, not NFD");
