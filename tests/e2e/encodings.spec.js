@@ -63,6 +63,19 @@ test.describe('CSV encodings from Excel', () => {
     await expect(preview.getByText('Encoding: Windows-1258 (Vietnamese ANSI)', { exact: true })).toBeVisible();
   });
 
+  test('a header of a million columns is refused at once, with its place', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    const header = 'Tên đơn vị,Loại hình' + ',x'.repeat(1_000_000);
+    const start = Date.now();
+    await page.getByLabel(/Nhập tệp CSV đơn vị/).setInputFiles({ name: 'rong.csv', mimeType: 'text/csv', buffer: Buffer.from(header + '\r\nA,HTX\r\n') });
+    await expect(page.locator('#data-file-error')).toContainText('rong.csv · Dòng 1, cột “GS”: Tệp có hơn 200 cột');
+    expect(Date.now() - start).toBeLessThan(5_000);
+    // The page still answers.
+    await page.getByRole('button', { name: '+ Thêm đơn vị' }).click();
+    await expect(page.locator('form.entry-form')).toBeVisible();
+  });
+
   test('a JSON file that is not UTF-8 is refused with its line and byte', async ({ page, context }) => {
     await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/data');
