@@ -9,7 +9,8 @@ ENV := . scripts/env.sh &&
 PORT ?= 8080
 
 .PHONY: run test bench setup build serve \
-        fmt-check clippy test-native test-browser size e2e e2e-deps clean
+        fmt-check clippy test-native test-browser size e2e e2e-deps clean \
+        test-interop
 
 ## make run: install what is missing, build the release, serve it at http://127.0.0.1:8080
 run: setup build serve
@@ -26,6 +27,14 @@ bench: setup build
 
 setup:
 	scripts/setup.sh
+
+## make test-interop: the exported CSV files opened by LibreOffice Calc (not part of `make test`)
+# Installs Debian's libreoffice-calc-nogui when soffice is missing (apt-get),
+# exports units whose names look like formulas, converts the CSV to xlsx and
+# back with `soffice --headless --convert-to`, and checks that the names are
+# text and nothing was computed (scripts/interop.sh).
+test-interop:
+	scripts/interop.sh
 
 # --- steps (they assume `make setup` has run) ---------------------------------
 

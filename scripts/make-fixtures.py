@@ -18,10 +18,30 @@ As of 01/01/2018 the straight line from the baseline (60 % on 31/12/2017) to
 
 They also hold a cooperative group, a dissolved inactive cooperative,
 a recognition and yearly records, so that the other targets show values.
+
+With --csv (no plan on stdin) it writes instead the units files as Excel
+on a Vietnamese Windows PC saves them, for the encoding tests:
+
+    python3 scripts/make-fixtures.py --csv
+
+- units-windows-1258.csv: "CSV (Comma delimited)", the ANSI code page
+  windows-1258, semicolon-separated (the Vietnamese list separator), tone
+  marks as combining characters after the base letter (as Windows writes
+  them: "Đồng" is Đ, ô, combining grave, n, g);
+- units-utf16le.txt: "Unicode Text", UTF-16 little-endian, tab-separated,
+  here without its byte-order mark (as other tools write it);
+- units-utf16-bom.txt: the same with the byte-order mark Excel writes.
+
+Python's cp1258 codec maps only the characters windows-1258 has as such
+(ô, ơ, ư, đ, á, ...), so letters with a tone it lacks ("ồ", "ợ") are first
+split into the base letter windows-1258 has and the combining tone mark
+(to_cp1258 below). Each file's names are listed in CSV_NAMES, in NFC, for
+the tests to compare with.
 """
 import json
 import pathlib
 import sys
+import unicodedata
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 
@@ -107,7 +127,7 @@ def workspace(plan, name, fifth_done):
     units.append(
         {
             "id": "tht-1",
-            "name": "Tổ hợp tác rau an toàn Đặng Cương",
+            "name": "Tổ hợp tác rau sạch Đặng Cương",
             "kind": "tht",
             "sector": "nong-nghiep",
             "district": "An Dương",
@@ -131,7 +151,66 @@ def workspace(plan, name, fifth_done):
     }
 
 
+# Combining tone marks: grave, acute, tilde, hook above, dot below. Windows
+# keeps them apart from the letter when windows-1258 has no character for both.
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+# Units of each CSV fixture: (name, kind, registration code, district, commune).
+CSV_NAMES = {
+    "units-windows-1258.csv": [
+        ("Hợp tác xã Đồng Thái", "HTX", "0201000101", "An Dương", "Đồng Thái"),
+        ("HTX Nông nghiệp Lưu Kiếm", "HTX", "0201000102", "Thủy Nguyên", "Lưu Kiếm"),
+        ("Tổ hợp tác rau sạch Đặng Cương", "THT", "", "An Dương", "Đặng Cương"),
+    ],
+    "units-utf16le.txt": [
+        ("HTX Dịch vụ Tiên Thắng", "HTX", "0201000201", "Tiên Lãng", "Tiên Thắng"),
+        ("Quỹ tín dụng nhân dân Vĩnh Bảo", "QTDND", "0201000202", "Vĩnh Bảo", "Thị trấn Vĩnh Bảo"),
+    ],
+    "units-utf16-bom.txt": [
+        ("HTX Mây tre đan Hữu Bằng", "HTX", "0201000301", "Kiến Thụy", "Hữu Bằng"),
+        ("Liên hiệp HTX Thủy sản Cát Bà", "LHHTX", "0201000302", "Cát Hải", "Cát Bà"),
+    ],
+}
+
+HEADER = ["Tên đơn vị", "Loại hình", "Mã số HTX", "Quận, huyện", "Xã, phường"]
+
+
+def to_cp1258(text):
+    """Text as windows-1258 bytes, the way Windows converts it."""
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+            continue
+        except UnicodeEncodeError:
+            pass
+        split = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in split if c not in TONES))
+        tones = "".join(c for c in split if c in TONES)
+        out.append((base + tones).encode("cp1258"))
+    return b"".join(out)
+
+
+def csv_fixtures():
+    for file, rows in CSV_NAMES.items():
+        if file.endswith(".csv"):
+            lines = [";".join(HEADER)] + [";".join(row) for row in rows]
+            data = to_cp1258("\r\n".join(lines) + "\r\n")
+            # Windows would not write a single character the file has
+            # to get right in NFC: check a combining mark is there.
+            assert b"\xcc" in data, "a combining grave (Đồng)"
+        else:
+            lines = ["\t".join(HEADER)] + ["\t".join(row) for row in rows]
+            data = ("\r\n".join(lines) + "\r\n").encode("utf-16-le")
+            if "bom" in file:
+                data = b"\xff\xfe" + data
+        (OUT / file).write_bytes(data)
+        print("wrote", OUT / file)
+
+
 def main():
+    if sys.argv[1:] == ["--csv"]:
+        return csv_fixtures()
     plan = json.load(sys.stdin)
     OUT.mkdir(parents=True, exist_ok=True)
     for file, name, fifth in [

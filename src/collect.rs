@@ -5,6 +5,7 @@
 //! workspace, whose dashboard is the room's combined picture.
 
 use crate::document::from_json;
+use crate::files::text_from_bytes;
 use crate::html::{table, Html};
 use crate::i18n::{Lang, Text};
 use crate::import::MAX_IMPORT_BYTES;
@@ -26,10 +27,11 @@ pub struct Received {
 }
 
 impl Received {
-    /// Reads a file's text; over-large files are refused before reading
-    /// (`text` is `None` then).
-    pub fn read(file_name: &str, modified: f64, bytes: u64, text: Option<&str>) -> Received {
-        let read = match text {
+    /// Reads a file's bytes; over-large files are refused before reading
+    /// (`data` is `None` then). Bytes that are not UTF-8 are refused with
+    /// their place.
+    pub fn read(file_name: &str, modified: f64, bytes: u64, data: Option<&[u8]>) -> Received {
+        let read = match data {
             _ if bytes > MAX_IMPORT_BYTES => Err(Text::new(
                 format!("Tệp lớn hơn {} MB.", MAX_IMPORT_BYTES / (1024 * 1024)),
                 format!("The file is over {} MB.", MAX_IMPORT_BYTES / (1024 * 1024)),
@@ -38,10 +40,12 @@ impl Received {
                 "Không đọc được tệp.",
                 "The file could not be read.",
             )),
-            Some(text) => {
-                let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-                from_json(text).map_err(|e| Text::new(e.message(Lang::Vi), e.message(Lang::En)))
-            }
+            Some(data) => text_from_bytes(data)
+                .map_err(|e| e.text())
+                .and_then(|text| {
+                    from_json(&text)
+                        .map_err(|e| Text::new(e.message(Lang::Vi), e.message(Lang::En)))
+                }),
         };
         Received {
             file_name: file_name.to_owned(),
@@ -253,15 +257,16 @@ mod tests {
 
     fn file(name: &str, units: usize, seed: u64, modified: f64) -> Received {
         let text = to_json(&synthetic_workspace(units, seed));
-        Received::read(name, modified, text.len() as u64, Some(&text))
+        Received::read(name, modified, text.len() as u64, Some(text.as_bytes()))
     }
 
     #[test]
     fn unreadable_and_oversized_files_are_named_and_left_out() {
         let received = vec![
             file("lan.json", 3, 1, 1.0),
-            Received::read("hong.json", 2.0, 10, Some("{ not json")),
+            Received::read("hong.json", 2.0, 10, Some(b"{ not json")),
             Received::read("to.json", 3.0, MAX_IMPORT_BYTES + 1, None),
+            Received::read("latin.json", 4.0, 12, Some(b"{\"name\": \"\xE9\"}")),
         ];
         assert_eq!(sources(&received).len(), 1);
         let html = received_html(&received, Lang::Vi);
@@ -270,6 +275,10 @@ mod tests {
         );
         assert!(html.contains("Không dùng được:"));
         assert!(html.contains("Tệp lớn hơn 20 MB."));
+        assert!(
+            html.contains("dòng 1, byte thứ 11"),
+            "invalid UTF-8 is placed"
+        );
         assert!(html.contains("2016–2020"));
     }
 
@@ -296,7 +305,7 @@ mod tests {
                     &format!("hv{p}.json"),
                     p as f64,
                     text.len() as u64,
-                    Some(&text),
+                    Some(text.as_bytes()),
                 )
             })
             .collect()

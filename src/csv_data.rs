@@ -15,8 +15,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::csv::{write_csv, Cursor, Record};
+use crate::csv::{column_letters, write_csv, Cursor, ReadError, Record, MAX_COLUMNS};
 use crate::decimal::Decimal;
+use crate::files::{spreadsheet_text, Encoding};
 use crate::format::{iso_date, parse_date};
 use crate::html::Html;
 use crate::i18n::{Lang, Text};
@@ -459,11 +460,39 @@ fn message(vi: &str, en: &str) -> Text {
     Text::new(vi, en)
 }
 
-fn open_quote() -> Text {
-    message(
-        "Dấu ngoặc kép mở ở dòng này không được đóng.",
-        "A quote opened on this line is never closed.",
-    )
+/// The place and message of an error of the CSV reader.
+fn read_error(error: ReadError) -> (usize, String, Text) {
+    match error {
+        ReadError::OpenQuote { line } => (
+            line,
+            String::new(),
+            message(
+                "Dấu ngoặc kép mở ở dòng này không được đóng.",
+                "A quote opened on this line is never closed.",
+            ),
+        ),
+        ReadError::TooManyColumns { line, column } => (
+            line,
+            column_letters(column),
+            Text::new(
+                format!("Tệp có hơn {MAX_COLUMNS} cột; tệp đơn vị và tệp số liệu năm có ít hơn 20 cột. Tệp không được đọc."),
+                format!("The file has more than {MAX_COLUMNS} columns; the units and years files have fewer than 20. The file was not read."),
+            ),
+        ),
+    }
+}
+
+/// A cell that holds something in a column without a header (past the
+/// header's last cell, or under a blank one): its (0-based) column. Empty
+/// cells there (a trailing separator) lose nothing.
+fn cell_past_header(fields: &[String], header: &[String]) -> Option<usize> {
+    fields
+        .iter()
+        .enumerate()
+        .find(|(index, cell)| {
+            !cell.trim().is_empty() && header.get(*index).is_none_or(|h| h.trim().is_empty())
+        })
+        .map(|(index, _)| index)
 }
 
 /// Sets one figure of a record from its text; the message says what the
@@ -702,8 +731,8 @@ pub fn import_csv(current: &Workspace, text: &str) -> Result<(CsvKind, Workspace
 /// Whether a CSV text is a years file (its header names a year column).
 fn is_years_file(text: &str) -> bool {
     let first_line = text.lines().next().unwrap_or("");
-    Cursor::new(first_line)
-        .next(first_line)
+    Cursor::new(first_line.to_owned())
+        .next()
         .and_then(Result::ok)
         .is_some_and(|header| {
             header
@@ -800,6 +829,8 @@ pub struct CsvImport {
     checker: Checker,
     /// The workspace's validation, once done.
     report: Option<Report>,
+    /// The encoding each file was read in, when it was given as bytes.
+    encodings: Vec<(String, Encoding)>,
 }
 
 impl CsvImport {
@@ -828,7 +859,41 @@ impl CsvImport {
             next_id: 1,
             checker: Checker::default(),
             report: None,
+            encodings: Vec::new(),
         }
+    }
+
+    /// An import of files as the user picked them: each one's bytes are
+    /// decoded as a spreadsheet wrote them ([`spreadsheet_text`]), and the
+    /// encoding is kept for the preview. A file that is not text is
+    /// refused with the place of its first bad byte.
+    pub fn from_bytes(current: &Workspace, files: Vec<(String, Vec<u8>)>) -> Self {
+        let (mut texts, mut encodings, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        for (name, bytes) in files {
+            match spreadsheet_text(&bytes) {
+                Ok(decoded) => {
+                    encodings.push((name.clone(), decoded.encoding));
+                    texts.push((name, decoded.text));
+                }
+                Err(not_text) => errors.push((
+                    name,
+                    CsvError {
+                        line: not_text.line,
+                        column: String::new(),
+                        message: not_text.text(),
+                    },
+                )),
+            }
+        }
+        let mut import = CsvImport::new(current, texts);
+        import.errors = errors;
+        import.encodings = encodings;
+        import
+    }
+
+    /// The encoding each file given as bytes was read in, by file name.
+    pub fn encodings(&self) -> &[(String, Encoding)] {
+        &self.encodings
     }
 
     /// Reads or checks up to `rows` more rows (a unit indexed or checked
@@ -860,7 +925,10 @@ impl CsvImport {
         } else if self.file >= self.files.len() {
             (Phase::Checking, self.checker.done / 2, units)
         } else {
-            let pos = self.reads.get(self.file).map_or(0, |read| read.cursor.pos);
+            let pos = self
+                .reads
+                .get(self.file)
+                .map_or(0, |read| read.cursor.position());
             (Phase::Reading, self.bytes + pos, self.total)
         };
         Progress {
@@ -914,19 +982,25 @@ impl CsvImport {
     }
 
     fn next_file(&mut self) {
-        self.bytes += self.files.get(self.file).map_or(0, |(_, text)| text.len());
+        self.bytes += self
+            .reads
+            .get(self.file)
+            .map_or(0, |read| read.cursor.len());
         self.file += 1;
     }
 
     /// Reads the header, indexes one unit or applies one row of the file
     /// being read.
     fn read_one(&mut self) {
-        let Some((_, text)) = self.files.get(self.file) else {
-            return;
-        };
         let Some(read) = self.reads.get_mut(self.file) else {
+            // The cursor keeps the file's text from here on.
+            let text = self
+                .files
+                .get_mut(self.file)
+                .map(|(_, text)| std::mem::take(text))
+                .unwrap_or_default();
             let mut cursor = Cursor::new(text);
-            let header = cursor.next(text);
+            let header = cursor.next();
             return self.begin(cursor, header);
         };
         let indexed = read.indexed;
@@ -944,17 +1018,18 @@ impl CsvImport {
             }
             return;
         }
-        match read.cursor.next(text) {
+        match read.cursor.next() {
             Some(Ok(record)) => {
                 self.rows += 1;
                 self.apply(record)
             }
-            Some(Err(line)) => {
+            Some(Err(error)) => {
                 // A quote never closed swallows the rest of the file: that
                 // is its only error.
                 read.lines.clear();
                 self.errors.truncate(read.first_error);
-                self.error(line, String::new(), open_quote());
+                let (line, column, message) = read_error(error);
+                self.error(line, column, message);
                 self.next_file();
             }
             None => self.next_file(),
@@ -963,13 +1038,14 @@ impl CsvImport {
 
     /// Starts a file with its header: which column is which, and whether
     /// every column needed is there (if not, the file is not read).
-    fn begin(&mut self, cursor: Cursor, header: Option<Result<Record, usize>>) {
+    fn begin(&mut self, cursor: Cursor, header: Option<Result<Record, ReadError>>) {
         let first_error = self.errors.len();
         let mut columns: Vec<(&'static str, usize)> = Vec::new();
         let (line, fields) = match header {
             Some(Ok(Record { line, fields })) => (line, fields),
-            Some(Err(line)) => {
-                self.error(line, String::new(), open_quote());
+            Some(Err(error)) => {
+                let (line, column, message) = read_error(error);
+                self.error(line, column, message);
                 (line, Vec::new())
             }
             None => {
@@ -1058,6 +1134,16 @@ impl CsvImport {
         let Some(read) = self.reads.get_mut(self.file) else {
             return;
         };
+        if let Some(column) = cell_past_header(&record.fields, &read.header) {
+            return self.error(
+                record.line,
+                column_letters(column),
+                message(
+                    "Ô này nằm ở cột không có tiêu đề; hãy đặt tiêu đề cho cột hoặc xoá ô.",
+                    "This cell is in a column without a header; give the column a header or clear the cell.",
+                ),
+            );
+        }
         let ws = &mut self.ws;
         let (errors, (columns, header)) = (&mut self.errors, (&read.columns, &read.header));
         let name = self.files.get(self.file).map_or("", |(name, _)| name);

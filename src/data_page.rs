@@ -8,6 +8,7 @@
 //! click handler serves the page.
 
 use crate::csv_data::{Phase, Progress};
+use crate::files::Encoding;
 use crate::forms::Deleted;
 use crate::html::Html;
 use crate::i18n::Lang;
@@ -180,7 +181,8 @@ pub fn shell_html(lang: Lang, parts: Parts) -> String {
         &mut html,
         "import-csv",
         "csv",
-        ".csv,text/csv",
+        // Excel's "Unicode text" is a tab-separated .txt file.
+        ".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values",
         true,
         lang.pick(
             "Nhập tệp CSV đơn vị và/hoặc số liệu theo năm (bổ sung, cập nhật; sau khi xem trước)",
@@ -222,7 +224,29 @@ pub fn shell_html(lang: Lang, parts: Parts) -> String {
 
 /// What an import would do, with the buttons to confirm or cancel it; a
 /// merge shows its conflicts first.
-pub fn preview_region_html(preview: &ImportPreview, merge: Option<&Merge>, lang: Lang) -> String {
+/// The encoding each CSV file was read in ("Mã hoá: Windows-1258 (ANSI
+/// tiếng Việt)"), so that a garbled name can be traced to its file.
+pub fn encodings_html(encodings: &[(String, Encoding)], lang: Lang) -> String {
+    let mut html = Html::new();
+    for (name, encoding) in encodings {
+        let label = lang.pick("Mã hoá", "Encoding");
+        let text = match encodings.len() {
+            1 => format!("{label}: {}", encoding.label(lang)),
+            _ => format!("{label} ({name}): {}", encoding.label(lang)),
+        };
+        html.element("p", &[("class", Some("file-encoding"))], &text);
+    }
+    html.into_string()
+}
+
+/// The import's preview; `encodings` names the encoding of each CSV file
+/// read (empty for JSON).
+pub fn preview_region_html(
+    preview: &ImportPreview,
+    merge: Option<&Merge>,
+    encodings: &[(String, Encoding)],
+    lang: Lang,
+) -> String {
     let mut html = Html::new();
     html.open(
         "section",
@@ -236,6 +260,7 @@ pub fn preview_region_html(preview: &ImportPreview, merge: Option<&Merge>, lang:
         &[("id", Some("import-preview-title"))],
         lang.pick("Xem trước khi nhập", "Before importing"),
     );
+    html.append_text(&encodings_html(encodings, lang));
     if let Some(merge) = merge {
         html.open("div", &[("class", Some("conflicts"))])
             .append_text(&merge.conflicts_html(100, lang))
@@ -447,7 +472,7 @@ mod tests {
         let current = Workspace::new("main", "x");
         let mut incoming = Workspace::new("f", "f");
         incoming.units.push(Unit::new("u", "", UnitKind::Htx));
-        let html = preview_region_html(&preview_workspace(&current, incoming), None, Lang::Vi);
+        let html = preview_region_html(&preview_workspace(&current, incoming), None, &[], Lang::Vi);
         assert!(html.contains("data-action=\"confirm-import\" disabled"));
         let mut deleted_unit = Unit::new("u", "HTX A", UnitKind::Htx);
         deleted_unit.years.clear();

@@ -17,6 +17,7 @@ pub mod decimal;
 pub mod demo;
 pub mod document;
 pub mod exercise;
+pub mod files;
 pub mod format;
 pub mod forms;
 pub mod generate;

@@ -27,6 +27,7 @@ use crate::data_page::{
     shell_html, undo_html, workspaces_html, Parts,
 };
 use crate::document::{from_json, to_json};
+use crate::files::{text_from_bytes, Encoding};
 use crate::format::iso_date;
 use crate::forms::{delete_unit, undo_delete, Deleted, Form};
 use crate::i18n::{Lang, Text};
@@ -98,6 +99,8 @@ struct Page {
     form: Option<Form>,
     deleted: Option<Deleted>,
     pending: Option<Pending>,
+    /// The encoding of each CSV file of the pending import.
+    encodings: Vec<(String, Encoding)>,
     /// What the workspaces panel was last drawn for (language, open
     /// workspace's id and name); `None` after a workspace action. Listing
     /// the stored workspaces reads every one of them from storage, too
@@ -107,16 +110,13 @@ struct Page {
 
 type Shared = Rc<RefCell<Page>>;
 
-/// A file read: its name, when it was last modified and its text.
-type ReadFile = (String, f64, String);
+/// A file read: its name, when it was last modified and its bytes.
+type ReadFile = (String, f64, Vec<u8>);
 type Done = Box<dyn FnOnce(Option<Vec<ReadFile>>)>;
 
-/// Reads `files` as text, then calls `done` with (name, last modified,
-/// text) for each, in order; `None` if any cannot be read.
-fn read_files(
-    files: Vec<web_sys::File>,
-    done: impl FnOnce(Option<Vec<(String, f64, String)>>) + 'static,
-) {
+/// Reads `files`' bytes, then calls `done` with (name, last modified,
+/// bytes) for each, in order; `None` if any cannot be read.
+fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Option<Vec<ReadFile>>) + 'static) {
     let count = files.len();
     let results: Rc<RefCell<Vec<Option<ReadFile>>>> = Rc::new(RefCell::new(vec![None; count]));
     let done: Rc<RefCell<Option<Done>>> = Rc::new(RefCell::new(Some(Box::new(done))));
@@ -124,9 +124,9 @@ fn read_files(
     for (index, file) in files.into_iter().enumerate() {
         let (results, done, remaining) = (results.clone(), done.clone(), remaining.clone());
         let (name, modified) = (file.name(), file.last_modified());
-        files::read_text(&file, move |text| {
+        files::read_bytes(&file, move |bytes| {
             if let Some(slot) = results.borrow_mut().get_mut(index) {
-                *slot = text.map(|t| (name, modified, t));
+                *slot = bytes.map(|b| (name, modified, b));
             }
             remaining.set(remaining.get().saturating_sub(1));
             if remaining.get() == 0 {
@@ -182,8 +182,8 @@ impl Ctx {
         let lang = self.lang();
         set_html("data-undo", &undo_html(page.deleted.as_ref(), lang));
         let preview = match &page.pending {
-            Some(Pending::Preview(p)) => preview_region_html(p, None, lang),
-            Some(Pending::Merge(m, p)) => preview_region_html(p, Some(m), lang),
+            Some(Pending::Preview(p)) => preview_region_html(p, None, &page.encodings, lang),
+            Some(Pending::Merge(m, p)) => preview_region_html(p, Some(m), &[], lang),
             None => String::new(),
         };
         set_html("data-preview", &preview);
@@ -371,7 +371,11 @@ impl Ctx {
         let files = files::list(input.files());
         // The same file can be chosen again after a fix.
         input.set_value("");
-        self.page.borrow_mut().pending = None;
+        {
+            let mut page = self.page.borrow_mut();
+            page.pending = None;
+            page.encodings.clear();
+        }
         self.render_others();
         set_text("data-file-error", "");
         if files.is_empty() {
@@ -389,7 +393,7 @@ impl Ctx {
     }
 
     /// The files chosen for an import, read: preview them, or say why not.
-    fn imported(&self, kind: &str, outcome: Option<Vec<(String, f64, String)>>) {
+    fn imported(&self, kind: &str, outcome: Option<Vec<ReadFile>>) {
         let lang = self.lang();
         let Some(files) = outcome else {
             set_text(
@@ -401,9 +405,9 @@ impl Ctx {
         if kind == "csv" {
             let files = files
                 .into_iter()
-                .map(|(name, _, text)| (name, text))
+                .map(|(name, _, bytes)| (name, bytes))
                 .collect();
-            let import = read(self.state, |w| Some(CsvImport::new(w, files)));
+            let import = read(self.state, |w| Some(CsvImport::from_bytes(w, files)));
             set_html("data-preview", &import_progress_html(lang));
             if let (Some(import), Some(line)) = (import, by_id("csv-progress")) {
                 self.csv_slice(import, line);
@@ -414,9 +418,16 @@ impl Ctx {
             Some(match kind {
                 "merge" => {
                     let mut sources = Vec::new();
-                    for (name, modified, text) in files {
-                        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-                        match from_json(text) {
+                    for (name, modified, bytes) in files {
+                        let text = match text_from_bytes(&bytes) {
+                            Ok(text) => text,
+                            Err(error) => {
+                                let mut html = crate::html::Html::new();
+                                html.text(&format!("{name}: {}", error.message(lang)));
+                                return Some(Err(html.into_string()));
+                            }
+                        };
+                        match from_json(&text) {
                             Ok(workspace) => sources.push(Source {
                                 label: name,
                                 modified,
@@ -434,12 +445,20 @@ impl Ctx {
                     Ok(Pending::Merge(merged, preview))
                 }
                 _ => {
-                    let text = files
+                    let bytes = files
                         .into_iter()
                         .next()
-                        .map(|(_, _, t)| t)
+                        .map(|(_, _, b)| b)
                         .unwrap_or_default();
-                    preview_import(w, &text, text.len() as u64)
+                    let text = match text_from_bytes(&bytes) {
+                        Ok(text) => text,
+                        Err(error) => {
+                            let mut html = crate::html::Html::new();
+                            html.text(&error.message(lang));
+                            return Some(Err(html.into_string()));
+                        }
+                    };
+                    preview_import(w, &text, bytes.len() as u64)
                         .map(Pending::Preview)
                         .map_err(|error| {
                             let mut html = crate::html::Html::new();
@@ -487,6 +506,7 @@ impl Ctx {
             return later(move || ctx.csv_slice(import, line));
         }
         set_html("data-preview", "");
+        self.page.borrow_mut().encodings = import.encodings().to_vec();
         let pending = read(self.state, |w| {
             Some(
                 import

@@ -177,8 +177,8 @@ impl Collect {
                     .update(|r| r.push(Received::read(&name, modified, bytes, None)));
                 continue;
             }
-            files::read_text(&file, move |text| {
-                let file = Received::read(&name, modified, bytes, text.as_deref());
+            files::read_bytes(&file, move |data| {
+                let file = Received::read(&name, modified, bytes, data.as_deref());
                 self.received.update(|r| r.push(file));
             });
         }
