@@ -3,9 +3,11 @@
 //!
 //! A [`Form`] holds what the user typed, field by field, as text. Every
 //! change goes through [`Form::set`], which reads the text the way the CSV
-//! files are read ([`crate::csv_data`]: decimal commas, dd/mm/yyyy) and
-//! runs the workspace's validation on the result, so each message lands
-//! beside its field in both languages. The browser shows [`Form::html`]
+//! files are read ([`crate::csv_data`]: numbers as the page's language
+//! writes them, see [`crate::number`]; dd/mm/yyyy) and runs the
+//! workspace's validation on the result, so each message lands beside its
+//! field in both languages. Every amount field shows beside it the value
+//! as it will be stored ([`Form::echoes`]: "= 4.800 triệu đồng"). The browser shows [`Form::html`]
 //! once, then only rewrites the message beside each field
 //! ([`Form::messages`]), so typing never loses focus. [`Form::apply`] puts
 //! a form without errors into the workspace.
@@ -17,6 +19,7 @@ use crate::decimal::Decimal;
 use crate::format::iso_date;
 use crate::html::Html;
 use crate::i18n::{Lang, Text};
+use crate::number::{self, Convention};
 use crate::report::{qualification_label, role_label};
 use crate::unit::{
     KeyManager, ManagerRole, OperatingStatus, Qualification, StatusChange, Unit, UnitKind,
@@ -49,6 +52,8 @@ pub struct Form {
     managers: usize,
     /// Messages by field name: errors block saving, warnings do not.
     messages: Vec<(String, Severity, Text)>,
+    /// How the numbers in `values` are written: the page's language.
+    numbers: Convention,
 }
 
 /// The static fields of the unit form, in order.
@@ -119,22 +124,103 @@ fn hint(name: &str, lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// Whether a field holds a number written in the page's convention (a
+/// count or an amount; not the year).
+fn is_number(name: &str) -> bool {
+    crate::csv_data::is_number_field(name) || is_city_amount(name)
+}
+
+fn is_city_amount(name: &str) -> bool {
+    matches!(name, "grdp_current_prices" | "extra_collective_value_added")
+}
+
+/// The unit an amount field's stored value is shown in, after its number.
+fn echo_unit(name: &str, lang: Lang) -> Option<&'static str> {
+    Some(match name {
+        "average_worker_income" => lang.pick(" triệu đồng/năm", " million VND a year"),
+        "non_member_supply_percent" => "%",
+        name if is_city_amount(name)
+            || (crate::csv_data::is_number_field(name)
+                && !matches!(
+                    name,
+                    "members" | "regular_workers" | "staff" | "staff_trained"
+                )) =>
+        {
+            lang.pick(" triệu đồng", " million VND")
+        }
+        _ => return None,
+    })
+}
+
 fn flag_text(value: bool) -> String {
     if value { "có" } else { "không" }.to_owned()
 }
 
 impl Form {
-    fn new(target: Target, values: Vec<(String, String)>, managers: usize) -> Form {
-        Form {
+    /// A form of `values` as the files hold them (numbers in the plain
+    /// form), written for a page in `lang`.
+    fn new(target: Target, values: Vec<(String, String)>, managers: usize, lang: Lang) -> Form {
+        let mut form = Form {
             target,
             values,
             managers,
             messages: Vec::new(),
+            numbers: Convention::PLAIN,
+        };
+        form.rewrite_numbers(Convention::of(lang));
+        form
+    }
+
+    /// Writes every number the form holds in `convention`; text that is
+    /// not a number in the form's present convention is kept as typed.
+    fn rewrite_numbers(&mut self, convention: Convention) {
+        let from = self.numbers;
+        if from == convention {
+            return;
+        }
+        for (name, value) in &mut self.values {
+            if !is_number(name) {
+                continue;
+            }
+            if let Ok(Some(plain)) = number::parse_plain(value, from) {
+                *value = number::write_plain(&plain, convention);
+            }
+        }
+        self.numbers = convention;
+    }
+
+    /// The page's language changed: the numbers typed so far are written
+    /// its way (what was "4.800" in Vietnamese becomes "4,800" in English),
+    /// and the form is checked again.
+    pub fn set_lang(&mut self, ws: &Workspace, lang: Lang) {
+        if Convention::of(lang) != self.numbers {
+            self.rewrite_numbers(Convention::of(lang));
+            self.check(ws);
         }
     }
 
+    /// For every amount field: its name and the value as it will be
+    /// stored, in `lang`'s format and unit ("= 4.800 triệu đồng"); empty
+    /// when the field is empty or cannot be read.
+    pub fn echoes(&self, lang: Lang) -> Vec<(String, String)> {
+        self.values
+            .iter()
+            .filter_map(|(name, value)| {
+                let unit = echo_unit(name, lang)?;
+                let echo = match number::parse_decimal(value, self.numbers) {
+                    Ok(Some(amount)) => format!(
+                        "= {}{unit}",
+                        number::write_decimal(&amount, Convention::of(lang))
+                    ),
+                    _ => String::new(),
+                };
+                Some((name.clone(), echo))
+            })
+            .collect()
+    }
+
     /// The form for a new unit (`None`) or an existing one.
-    pub fn unit(ws: &Workspace, id: Option<&str>) -> Form {
+    pub fn unit(ws: &Workspace, id: Option<&str>, lang: Lang) -> Form {
         let found = id.and_then(|id| ws.unit(id));
         let unit = found
             .cloned()
@@ -162,14 +248,20 @@ impl Form {
                 (name.to_owned(), value)
             })
             .collect();
-        let mut form = Form::new(Target::Unit(found.map(|u| u.id.clone())), values, 0);
+        let mut form = Form::new(Target::Unit(found.map(|u| u.id.clone())), values, 0, lang);
         form.check(ws);
         form
     }
 
     /// The form for a unit's year: the record of `year`, or a new record
     /// for the year after the latest (this year if none).
-    pub fn year(ws: &Workspace, unit_id: &str, year: Option<i32>, this_year: i32) -> Form {
+    pub fn year(
+        ws: &Workspace,
+        unit_id: &str,
+        year: Option<i32>,
+        this_year: i32,
+        lang: Lang,
+    ) -> Form {
         let unit = ws.unit(unit_id);
         let record = year.and_then(|y| unit.and_then(|u| u.record(y)).cloned());
         let target_year = record.as_ref().map(|r| r.year);
@@ -179,22 +271,28 @@ impl Form {
                 .map_or(this_year, |y| y.saturating_add(1)),
             ..Default::default()
         });
-        Form::for_record(ws, unit_id, target_year, &record)
+        Form::for_record(ws, unit_id, target_year, &record, lang)
     }
 
     /// "Start year Y+1 from year Y": a new record for the next year,
     /// filled with year Y's figures to be corrected.
-    pub fn next_year_from(ws: &Workspace, unit_id: &str, from: i32) -> Form {
+    pub fn next_year_from(ws: &Workspace, unit_id: &str, from: i32, lang: Lang) -> Form {
         let mut record = ws
             .unit(unit_id)
             .and_then(|u| u.record(from))
             .cloned()
             .unwrap_or_default();
         record.year = from.saturating_add(1);
-        Form::for_record(ws, unit_id, None, &record)
+        Form::for_record(ws, unit_id, None, &record, lang)
     }
 
-    fn for_record(ws: &Workspace, unit_id: &str, year: Option<i32>, record: &YearRecord) -> Form {
+    fn for_record(
+        ws: &Workspace,
+        unit_id: &str,
+        year: Option<i32>,
+        record: &YearRecord,
+        lang: Lang,
+    ) -> Form {
         let mut values = vec![("year".to_owned(), record.year.to_string())];
         values.extend(
             YEAR_FIELDS
@@ -212,6 +310,7 @@ impl Form {
             },
             values,
             record.key_managers.len(),
+            lang,
         );
         form.check(ws);
         form
@@ -219,7 +318,7 @@ impl Form {
 
     /// The city's inputs for `year`, or a new year (`None`: this year, or
     /// the year after the latest entered).
-    pub fn city(ws: &Workspace, year: Option<i32>, this_year: i32) -> Form {
+    pub fn city(ws: &Workspace, year: Option<i32>, this_year: i32, lang: Lang) -> Form {
         let existing = year.and_then(|y| ws.city_year(y)).cloned();
         let target = existing.as_ref().map(|c| c.year);
         let city = existing.unwrap_or_else(|| CityYear {
@@ -247,7 +346,7 @@ impl Form {
                 amount(&city.extra_collective_value_added),
             ),
         ];
-        let mut form = Form::new(Target::City(target), values, 0);
+        let mut form = Form::new(Target::City(target), values, 0, lang);
         form.check(ws);
         form
     }
@@ -412,7 +511,7 @@ impl Form {
                     if name.starts_with("manager-") {
                         continue;
                     }
-                    if let Err(text) = set_year_cell(&mut record, name, value) {
+                    if let Err(text) = set_year_cell(&mut record, name, value, self.numbers) {
                         bad(name, text);
                     }
                 }
@@ -422,12 +521,13 @@ impl Form {
             Target::City(_) => {
                 let mut city = CityYear::default();
                 let mut record = YearRecord::default();
-                if let Err(text) = set_year_cell(&mut record, "year", self.value("year")) {
+                if let Err(text) = set_year_cell(&mut record, "year", self.value("year"), self.numbers)
+                {
                     bad("year", text);
                 }
                 city.year = record.year;
                 for name in ["grdp_current_prices", "extra_collective_value_added"] {
-                    match crate::csv_data::parse_amount(self.value(name)) {
+                    match crate::csv_data::parse_amount(self.value(name), self.numbers) {
                         Ok(value) => {
                             if name == "grdp_current_prices" {
                                 city.grdp_current_prices = value;
@@ -435,13 +535,7 @@ impl Form {
                                 city.extra_collective_value_added = value;
                             }
                         }
-                        Err(_) => bad(
-                            name,
-                            Text::new(
-                                "Cần một số, ví dụ 1250,5 hoặc 1250.5.",
-                                "Expected a number, e.g. 1250.5 or 1250,5.",
-                            ),
-                        ),
+                        Err(error) => bad(name, error.message(self.numbers)),
                     }
                 }
                 Built::City(city)
@@ -633,6 +727,7 @@ impl Form {
     pub fn html(&self, ws: &Workspace, lang: Lang) -> String {
         let mut html = Html::new();
         let messages = self.messages(lang);
+        let echoes = self.echoes(lang);
         let (title, unit) = match &self.target {
             Target::Unit(None) => (lang.pick("Thêm đơn vị", "Add a unit").to_owned(), None),
             Target::Unit(Some(id)) => {
@@ -710,10 +805,18 @@ impl Form {
                 html.element("label", &[("for", Some(&id))], text_label);
                 let hint_id = format!("{id}-hint");
                 let hint = hint(name.rsplit('-').next().unwrap_or(name), lang);
-                let described = match hint {
+                let echo_id = format!("{id}-echo");
+                let echo = echoes
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, echo)| echo.as_str());
+                let mut described = match hint {
                     Some(_) => format!("{hint_id} {msg_id}"),
                     None => msg_id.clone(),
                 };
+                if echo.is_some() {
+                    described = format!("{described} {echo_id}");
+                }
                 let choices = select_choices(ws, name, lang);
                 if let Some(choices) = choices {
                     html.open(
@@ -761,6 +864,13 @@ impl Form {
                         "span",
                         &[("id", Some(&hint_id)), ("class", Some("hint"))],
                         hint,
+                    );
+                }
+                if let Some(echo) = echo {
+                    html.element(
+                        "span",
+                        &[("id", Some(&echo_id)), ("class", Some("echo"))],
+                        echo,
                     );
                 }
             }
@@ -1098,7 +1208,7 @@ mod tests {
     #[test]
     fn a_new_unit_is_checked_as_typed_and_saved_when_valid() {
         let mut ws = ws();
-        let mut form = Form::unit(&ws, None);
+        let mut form = Form::unit(&ws, None, Lang::Vi);
         assert!(form.has_errors(), "a new unit has no name yet");
         assert_eq!(form.first_error(), Some("name"));
         form.set(&ws, "name", "HTX Mới");
@@ -1134,7 +1244,7 @@ mod tests {
     #[test]
     fn the_year_form_reads_decimal_commas_managers_and_starts_the_next_year() {
         let mut ws = ws();
-        let mut form = Form::next_year_from(&ws, "a", 2019);
+        let mut form = Form::next_year_from(&ws, "a", 2019, Lang::Vi);
         assert_eq!(form.value("year"), "2020");
         assert_eq!(form.value("members"), "10");
         form.set(&ws, "revenue", "1.250,5");
@@ -1153,10 +1263,10 @@ mod tests {
         assert_eq!(record.key_managers[0].role, ManagerRole::Accountant);
         assert!(record.key_managers[0].trained);
         // Changing a year to one that exists is an error on the year.
-        let mut form = Form::year(&ws, "a", Some(2020), 2026);
+        let mut form = Form::year(&ws, "a", Some(2020), 2026, Lang::Vi);
         form.set(&ws, "year", "2019");
         assert_eq!(form.first_error(), Some("year"));
-        let mut form = Form::year(&ws, "a", Some(2019), 2026);
+        let mut form = Form::year(&ws, "a", Some(2019), 2026, Lang::Vi);
         form.set(&ws, "members", "-1");
         let messages = form.messages(Lang::En);
         assert!(messages
@@ -1167,7 +1277,7 @@ mod tests {
     #[test]
     fn city_inputs_and_delete_with_undo() {
         let mut ws = ws();
-        let mut form = Form::city(&ws, None, 2019);
+        let mut form = Form::city(&ws, None, 2019, Lang::Vi);
         form.set(&ws, "grdp_current_prices", "0");
         assert_eq!(form.first_error(), Some("grdp_current_prices"));
         form.set(&ws, "grdp_current_prices", "245.000,5");
@@ -1178,7 +1288,7 @@ mod tests {
                 .map(|d| d.to_string()),
             Some("245000.5".into())
         );
-        let mut again = Form::city(&ws, None, 2019);
+        let mut again = Form::city(&ws, None, 2019, Lang::Vi);
         again.set(&ws, "year", "2019");
         assert_eq!(again.first_error(), Some("year"));
         let before = ws.clone();

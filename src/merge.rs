@@ -12,6 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::number::Convention;
 use crate::csv_data::{
     column_label, set_unit_cell, set_year_cell, unit_cell, year_cell, UNIT_COLUMNS, YEAR_FIELDS,
 };
@@ -352,7 +353,7 @@ impl Merge {
                             ..Default::default()
                         };
                         for (field, cell) in YEAR_FIELDS.iter().zip(cells) {
-                            let _ = set_year_cell(&mut record, field, &cell.text);
+                            let _ = set_year_cell(&mut record, field, &cell.text, Convention::PLAIN);
                         }
                         record
                     })
@@ -366,7 +367,11 @@ impl Merge {
                 let amount = |i: usize| {
                     cells
                         .get(i)
-                        .and_then(|c| crate::csv_data::parse_amount(&c.text).ok().flatten())
+                        .and_then(|c| {
+                            crate::csv_data::parse_amount(&c.text, Convention::PLAIN)
+                                .ok()
+                                .flatten()
+                        })
                 };
                 CityYear {
                     year: *year,
