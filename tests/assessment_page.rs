@@ -96,7 +96,9 @@ fn scores_are_validated_and_nothing_is_stored_on_error() {
         "a refused first entry creates nothing"
     );
     assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "-1", Lang::En).is_err());
-    set(&mut ws, &id, "score:1a", "5,5");
+    // A decimal comma is Vietnamese: in English "5,5" is no number.
+    assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "5,5", Lang::En).is_err());
+    apply(&mut ws, &id, YEAR, today(), "score:1a", "5,5", Lang::Vi).expect("5,5 in Vietnamese");
     let a = find(&ws, &id, YEAR).expect("created on the first edit");
     assert_eq!(a.value("score:", "1a"), Some("5.5"));
     // Saved compactly, as the edits that make it.
@@ -306,7 +308,7 @@ fn every_kind_of_entry_survives_export_and_a_bad_one_refuses_the_file() {
         ("fact:supervisory_board", "no"),
         ("fact:model", "reduced"),
         ("fact:meeting", "2024-04-10"),
-        ("fact:capital_share", "12,5"),
+        ("fact:capital_share", "12.5"),
         ("fact:external_income", "400"),
         ("fact:indivisible", "19.99"),
         ("months_operated", "12"),

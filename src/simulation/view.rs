@@ -20,6 +20,7 @@ use crate::chart::{label, line, open_svg};
 use crate::format::{format_number, format_percent};
 use crate::html::escape;
 use crate::i18n::Lang;
+use crate::number::{self, Convention};
 
 /// A value as a person reads it, by what it means.
 pub fn show(value: f64, quantity: Quantity, lang: Lang) -> String {
@@ -41,35 +42,25 @@ pub fn show(value: f64, quantity: Quantity, lang: Lang) -> String {
 }
 
 /// A value as an input field holds it: percentages for rates and shares,
-/// the language's decimal mark, no grouping, at most four decimals.
+/// written as the language writes numbers (thousands grouped), at most
+/// four decimals.
 pub fn field_text(value: f64, quantity: Quantity, lang: Lang) -> String {
     let value = if quantity.is_percent() {
         value * 100.0
     } else {
         value
     };
-    let plain = format!("{value:.4}");
-    let plain = plain.trim_end_matches('0').trim_end_matches('.');
-    let plain = if plain == "-0" { "0" } else { plain };
-    match lang {
-        Lang::Vi => plain.replace('.', ","),
-        Lang::En => plain.to_owned(),
-    }
+    number::write_f64(value, 4, Convention::of(lang))
 }
 
-/// Reads what a person typed in a field: either decimal mark, spaces
-/// ignored, percentages back to fractions. `None` for anything else.
-pub fn parse_field(text: &str, quantity: Quantity) -> Option<f64> {
-    let mut cleaned = String::new();
-    for c in text.chars() {
-        match c {
-            ',' => cleaned.push('.'),
-            '%' => {}
-            c if c.is_whitespace() => {}
-            c => cleaned.push(c),
-        }
-    }
-    let value = cleaned.parse::<f64>().ok().filter(|v| v.is_finite())?;
+/// Reads what a person typed in a field, as the page's language writes
+/// numbers ([`crate::number`]: "12,5" in Vietnamese, "12.5" in English), a
+/// trailing percent sign allowed, percentages back to fractions. `None`
+/// for anything else, a guess never.
+pub fn parse_field(text: &str, quantity: Quantity, lang: Lang) -> Option<f64> {
+    let text = text.trim();
+    let text = text.strip_suffix('%').unwrap_or(text);
+    let value = number::parse_f64(text, Convention::of(lang)).ok().flatten()?;
     Some(if quantity.is_percent() {
         value / 100.0
     } else {

@@ -237,7 +237,9 @@ fn on_event(live: &Shared, state: AppState, ev: &web_sys::Event, committed: bool
                 let mut guard = live.borrow_mut();
                 let l = &mut *guard;
                 match &l.setup {
-                    Some(setup) => l.wb.field(setup, &key, &field, &value),
+                    Some(setup) => {
+                        l.wb.field(setup, &key, &field, &value, state.lang.get_untracked())
+                    }
                     None => Change::None,
                 }
             };
@@ -263,7 +265,8 @@ fn on_event(live: &Shared, state: AppState, ev: &web_sys::Event, committed: bool
     } else if let Some(id) = attr("data-compare") {
         live.borrow_mut().wb.toggle_compare(&id, checked)
     } else if let Some(name) = attr("name") {
-        live.borrow_mut().wb.setting(&name, &value, checked)
+        let lang = state.lang.get_untracked();
+        live.borrow_mut().wb.setting(&name, &value, checked, lang)
     } else {
         Change::None
     };
