@@ -926,11 +926,10 @@ impl CsvImport {
                 let len = self.files.get(self.file).map_or(0, |(_, text)| text.len());
                 match (&read.scan, read.numbers.decided_by) {
                     (Some(scan), _) => scan.pos / 2,
-                    (None, DecidedBy::Cells(_) | DecidedBy::OwnExport | DecidedBy::PageLanguage)
-                        if read.numbers.has_numbers =>
-                    {
-                        (len + read.cursor.pos) / 2
-                    }
+                    (
+                        None,
+                        DecidedBy::Cells(_) | DecidedBy::OwnExport | DecidedBy::PageLanguage,
+                    ) if read.numbers.has_numbers => (len + read.cursor.pos) / 2,
                     _ => read.cursor.pos,
                 }
             });
@@ -1162,7 +1161,10 @@ impl CsvImport {
             None => (self.page_numbers, DecidedBy::PageLanguage),
         };
         let scan = (chosen.is_none() && has_numbers).then(|| {
-            let text = self.files.get(self.file).map_or("", |(_, text)| text.as_str());
+            let text = self
+                .files
+                .get(self.file)
+                .map_or("", |(_, text)| text.as_str());
             let mut scan = Cursor::new(text);
             // The header.
             let _ = scan.next(text);
@@ -1668,14 +1670,18 @@ mod tests {
     }
 
     fn revenue(ws: &Workspace, year: i32) -> Option<String> {
-        years_of(ws, year).and_then(|r| r.revenue).map(|d| d.to_string())
+        years_of(ws, year)
+            .and_then(|r| r.revenue)
+            .map(|d| d.to_string())
     }
+
+    type Outcome = Result<Workspace, Vec<(String, CsvError)>>;
 
     fn import_with(
         text: &str,
         page: Convention,
         chosen: Vec<(String, Convention)>,
-    ) -> (Vec<FileNumbers>, Result<Workspace, Vec<(String, CsvError)>>) {
+    ) -> (Vec<FileNumbers>, Outcome) {
         let mut import = CsvImport::new(&sample(), vec![("f.csv".into(), text.into())])
             .with_numbers(page, chosen);
         // Small steps, as the page takes them.
@@ -1712,7 +1718,10 @@ mod tests {
         let error = &errors[0].1;
         assert_eq!((error.line, error.column.as_str()), (4, "Doanh thu"));
         let vi = error.describe(Lang::Vi);
-        assert!(vi.starts_with("Dòng 4, cột “Doanh thu”: Ô này viết số theo kiểu Anh"), "{vi}");
+        assert!(
+            vi.starts_with("Dòng 4, cột “Doanh thu”: Ô này viết số theo kiểu Anh"),
+            "{vi}"
+        );
         assert!(vi.contains("4.800 hoặc 1.250,5"), "{vi}");
         assert!(error.describe(Lang::En).contains("the English way"));
     }

@@ -521,7 +521,8 @@ impl Form {
             Target::City(_) => {
                 let mut city = CityYear::default();
                 let mut record = YearRecord::default();
-                if let Err(text) = set_year_cell(&mut record, "year", self.value("year"), self.numbers)
+                if let Err(text) =
+                    set_year_cell(&mut record, "year", self.value("year"), self.numbers)
                 {
                     bad("year", text);
                 }

@@ -12,12 +12,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::number::Convention;
 use crate::csv_data::{
     column_label, set_unit_cell, set_year_cell, unit_cell, year_cell, UNIT_COLUMNS, YEAR_FIELDS,
 };
 use crate::html::Html;
 use crate::i18n::Lang;
+use crate::number::Convention;
 use crate::unit::{Unit, UnitKind, YearRecord};
 use crate::workspace::{CityYear, Workspace};
 
@@ -353,7 +353,8 @@ impl Merge {
                             ..Default::default()
                         };
                         for (field, cell) in YEAR_FIELDS.iter().zip(cells) {
-                            let _ = set_year_cell(&mut record, field, &cell.text, Convention::PLAIN);
+                            let _ =
+                                set_year_cell(&mut record, field, &cell.text, Convention::PLAIN);
                         }
                         record
                     })
@@ -365,13 +366,11 @@ impl Merge {
             .iter()
             .map(|(year, cells)| {
                 let amount = |i: usize| {
-                    cells
-                        .get(i)
-                        .and_then(|c| {
-                            crate::csv_data::parse_amount(&c.text, Convention::PLAIN)
-                                .ok()
-                                .flatten()
-                        })
+                    cells.get(i).and_then(|c| {
+                        crate::csv_data::parse_amount(&c.text, Convention::PLAIN)
+                            .ok()
+                            .flatten()
+                    })
                 };
                 CityYear {
                     year: *year,

@@ -160,10 +160,9 @@ impl NumberError {
                 format!("Dấu “{group}” tách hàng nghìn đứng sau dấu thập phân “{decimal}”."),
                 format!("A thousands mark “{group}” comes after the decimal mark “{decimal}”."),
             ),
-            NumberError::NotWhole => Text::new(
-                "Số này phải là số nguyên.",
-                "This must be a whole number.",
-            ),
+            NumberError::NotWhole => {
+                Text::new("Số này phải là số nguyên.", "This must be a whole number.")
+            }
             NumberError::TooLarge => Text::new("Số quá lớn.", "The number is too large."),
         };
         Text::new(
@@ -476,7 +475,9 @@ mod tests {
         assert_eq!(plain(",5", VI), Err(NotANumber));
         assert_eq!(plain("1,2 5", VI), Err(NotANumber));
         // Anything else.
-        for text in ["abc", "-", "1e5", "+5", "12%", "1_000", "--1", "4.800đ", "inf", "NaN"] {
+        for text in [
+            "abc", "-", "1e5", "+5", "12%", "1_000", "--1", "4.800đ", "inf", "NaN",
+        ] {
             assert!(plain(text, VI).is_err(), "{text}");
             assert!(plain(text, EN).is_err(), "{text}");
         }
@@ -550,7 +551,9 @@ mod tests {
     fn messages_name_the_expected_form() {
         let message = NumberError::BadGroup.message(VI);
         assert!(message.vi.contains("4.800 hoặc 1.250,5"), "{}", message.vi);
-        assert!(message.vi.contains("dấu chấm tách hàng nghìn, dấu phẩy thập phân"));
+        assert!(message
+            .vi
+            .contains("dấu chấm tách hàng nghìn, dấu phẩy thập phân"));
         assert!(message.en.contains("4.800 or 1.250,5"), "{}", message.en);
         let message = NumberError::NotANumber.message(EN);
         assert!(message.en.contains("4,800 or 1,250.5"), "{}", message.en);

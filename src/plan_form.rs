@@ -588,9 +588,19 @@ mod tests {
             Applied::Values
         );
         assert!((draft.targets[t5].value - 0.6).abs() < 1e-12);
-        apply(&mut draft, &format!("target:{t5}:comparator"), "more_than", Lang::Vi);
+        apply(
+            &mut draft,
+            &format!("target:{t5}:comparator"),
+            "more_than",
+            Lang::Vi,
+        );
         assert_eq!(draft.targets[t5].comparator, Comparator::MoreThan);
-        apply(&mut draft, &format!("target:{t5}:deadline"), "2021-06-30", Lang::Vi);
+        apply(
+            &mut draft,
+            &format!("target:{t5}:deadline"),
+            "2021-06-30",
+            Lang::Vi,
+        );
         assert_eq!(iso_date(draft.targets[t5].deadline), "2021-06-30");
         apply(&mut draft, &format!("target:{t5}:band"), "70", Lang::Vi);
         assert!((draft.targets[t5].band_upper.unwrap() - 0.7).abs() < 1e-12);
@@ -598,7 +608,12 @@ mod tests {
         assert_eq!(draft.targets[t5].band_upper, None);
         apply(&mut draft, "reading", "of_all", Lang::Vi);
         assert_eq!(draft.settings.qualified_reading, QualifiedReading::OfAll);
-        apply(&mut draft, "districts", "  Lê Chân \n\nNgô Quyền\n", Lang::Vi);
+        apply(
+            &mut draft,
+            "districts",
+            "  Lê Chân \n\nNgô Quyền\n",
+            Lang::Vi,
+        );
         assert_eq!(draft.districts, ["Lê Chân", "Ngô Quyền"]);
         apply(&mut draft, "sector:0:en", "Farming", Lang::Vi);
         assert_eq!(draft.sectors[0].name.en, "Farming");

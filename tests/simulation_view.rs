@@ -28,18 +28,30 @@ fn as_of() -> chrono::NaiveDate {
 #[test]
 fn fields_read_both_decimal_marks_and_percentages() {
     assert_eq!(parse_field("12,5", Quantity::Rate, Lang::Vi), Some(0.125));
-    assert_eq!(parse_field(" 12.5 % ", Quantity::Rate, Lang::En), Some(0.125));
+    assert_eq!(
+        parse_field(" 12.5 % ", Quantity::Rate, Lang::En),
+        Some(0.125)
+    );
     // Each language's marks only: a point in Vietnamese groups thousands.
     assert_eq!(parse_field("12.5", Quantity::Rate, Lang::Vi), None);
-    assert_eq!(parse_field("1.500", Quantity::Count, Lang::Vi), Some(1500.0));
-    assert_eq!(parse_field("1,500", Quantity::Count, Lang::En), Some(1500.0));
+    assert_eq!(
+        parse_field("1.500", Quantity::Count, Lang::Vi),
+        Some(1500.0)
+    );
+    assert_eq!(
+        parse_field("1,500", Quantity::Count, Lang::En),
+        Some(1500.0)
+    );
     assert_eq!(parse_field("1500", Quantity::Count, Lang::Vi), Some(1500.0));
     assert_eq!(parse_field("abc", Quantity::Count, Lang::Vi), None);
     assert_eq!(parse_field("inf", Quantity::Count, Lang::En), None);
     assert_eq!(view::field_text(0.125, Quantity::Rate, Lang::Vi), "12,5");
     assert_eq!(view::field_text(0.125, Quantity::Rate, Lang::En), "12.5");
     assert_eq!(view::field_text(3.0, Quantity::Count, Lang::En), "3");
-    assert_eq!(view::field_text(245000.5, Quantity::Money, Lang::Vi), "245.000,5");
+    assert_eq!(
+        view::field_text(245000.5, Quantity::Money, Lang::Vi),
+        "245.000,5"
+    );
     assert_eq!(show(0.0105, Quantity::Fraction, Lang::Vi), "1,05%");
     assert_eq!(show(0.72, Quantity::Fraction, Lang::En), "72.0%");
 }
@@ -281,14 +293,23 @@ fn a_scenario_opens_from_the_address() {
 #[test]
 fn settings_are_checked() {
     let mut wb = Workbench::default();
-    assert_eq!(wb.setting("samples", "1.000.000", false, Lang::Vi), Change::Run);
+    assert_eq!(
+        wb.setting("samples", "1.000.000", false, Lang::Vi),
+        Change::Run
+    );
     assert_eq!(wb.samples, 1_000_000);
     assert_eq!(wb.setting("samples", "0", false, Lang::Vi), Change::Values);
     assert_eq!(wb.samples, 1_000_000);
     assert_eq!(wb.setting("seed", "42", false, Lang::Vi), Change::Run);
-    assert_eq!(wb.setting("model", "training", false, Lang::Vi), Change::All);
+    assert_eq!(
+        wb.setting("model", "training", false, Lang::Vi),
+        Change::All
+    );
     assert_eq!(wb.kind, ModelKind::Training);
-    assert_eq!(wb.setting("model", "nonsense", false, Lang::Vi), Change::None);
+    assert_eq!(
+        wb.setting("model", "nonsense", false, Lang::Vi),
+        Change::None
+    );
 }
 
 #[test]

@@ -60,7 +60,9 @@ pub fn field_text(value: f64, quantity: Quantity, lang: Lang) -> String {
 pub fn parse_field(text: &str, quantity: Quantity, lang: Lang) -> Option<f64> {
     let text = text.trim();
     let text = text.strip_suffix('%').unwrap_or(text);
-    let value = number::parse_f64(text, Convention::of(lang)).ok().flatten()?;
+    let value = number::parse_f64(text, Convention::of(lang))
+        .ok()
+        .flatten()?;
     Some(if quantity.is_percent() {
         value / 100.0
     } else {

@@ -719,7 +719,10 @@ impl Ctx {
             unit_id.filter(|_| button.closest(".entry").ok().flatten().is_some())
         {
             if let Some(y) = year("data-edit-year") {
-                self.open(form(&|w| Form::year(w, &id, Some(y), this_year, lang)), None);
+                self.open(
+                    form(&|w| Form::year(w, &id, Some(y), this_year, lang)),
+                    None,
+                );
             } else if data("data-new-year").is_some() {
                 self.open(form(&|w| Form::year(w, &id, None, this_year, lang)), None);
             } else if let Some(y) = year("data-next-year") {
