@@ -1298,4 +1298,95 @@ mod tests {
         undo_delete(&mut ws, deleted);
         assert_eq!(ws, before);
     }
+
+    fn echo(form: &Form, name: &str, lang: Lang) -> String {
+        form.echoes(lang)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, e)| e)
+            .unwrap_or_else(|| panic!("{name} has no echo"))
+    }
+
+    fn message(form: &Form, name: &str, lang: Lang) -> (bool, String) {
+        form.messages(lang)
+            .into_iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, e, t)| (e, t))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn numbers_are_typed_the_pages_way_and_echoed_as_stored() {
+        let mut ws = ws();
+        // Vietnamese: 4.800 is four thousand eight hundred.
+        let mut form = Form::year(&ws, "a", None, 2026, Lang::Vi);
+        form.set(&ws, "revenue", "4.800");
+        assert_eq!(echo(&form, "revenue", Lang::Vi), "= 4.800 triệu đồng");
+        form.set(&ws, "members", "1.200");
+        form.set(&ws, "average_worker_income", "85,5");
+        assert_eq!(
+            echo(&form, "average_worker_income", Lang::Vi),
+            "= 85,5 triệu đồng/năm"
+        );
+        form.set(&ws, "non_member_supply_percent", "12,5");
+        assert_eq!(
+            echo(&form, "non_member_supply_percent", Lang::Vi),
+            "= 12,5%"
+        );
+        assert!(!form.has_errors(), "{:?}", form.messages(Lang::Vi));
+        form.apply(&mut ws).expect("valid");
+        let record = ws.unit("a").and_then(|u| u.record(2020)).expect("saved");
+        assert_eq!(record.revenue.as_ref().map(Decimal::as_str), Some("4800"));
+        assert_eq!(record.members, Some(1200));
+        // A group that is not three digits is refused, with the form expected.
+        let mut form = Form::year(&ws, "a", Some(2020), 2026, Lang::Vi);
+        assert_eq!(form.value("revenue"), "4.800", "shown the Vietnamese way");
+        form.set(&ws, "revenue", "4.80");
+        assert_eq!(echo(&form, "revenue", Lang::Vi), "");
+        let (error, text) = message(&form, "revenue", Lang::Vi);
+        assert!(
+            error && text.contains("Cần một số dạng 4.800 hoặc 1.250,5"),
+            "{text}"
+        );
+        assert!(form.apply(&mut ws).is_err());
+        // A fraction in a count is an error.
+        form.set(&ws, "revenue", "4.800");
+        form.set(&ws, "members", "12,5");
+        let (error, text) = message(&form, "members", Lang::Vi);
+        assert!(error && text.contains("số nguyên"), "{text}");
+        // English: 4.800 is four point eight.
+        let mut form = Form::year(&ws, "a", None, 2026, Lang::En);
+        form.set(&ws, "revenue", "4.800");
+        assert_eq!(echo(&form, "revenue", Lang::En), "= 4.800 million VND");
+        form.set(&ws, "revenue", "4,800");
+        assert_eq!(echo(&form, "revenue", Lang::En), "= 4,800 million VND");
+        form.apply(&mut ws).expect("valid");
+        let record = ws.unit("a").and_then(|u| u.record(2021)).expect("saved");
+        assert_eq!(record.revenue.as_ref().map(Decimal::as_str), Some("4800"));
+    }
+
+    #[test]
+    fn switching_the_language_rewrites_the_numbers_typed() {
+        let ws = ws();
+        let mut form = Form::city(&ws, None, 2019, Lang::Vi);
+        form.set(&ws, "grdp_current_prices", "245.000,5");
+        form.set(&ws, "extra_collective_value_added", "4.80");
+        form.set_lang(&ws, Lang::En);
+        assert_eq!(form.value("grdp_current_prices"), "245,000.5");
+        // Text that was not a number is left as typed, then read the new
+        // way (its echo says how).
+        assert_eq!(form.value("extra_collective_value_added"), "4.80");
+        assert_eq!(
+            echo(&form, "grdp_current_prices", Lang::En),
+            "= 245,000.5 million VND"
+        );
+        form.set_lang(&ws, Lang::Vi);
+        assert_eq!(form.value("grdp_current_prices"), "245.000,5");
+        let html = form.html(&ws, Lang::Vi);
+        assert!(
+            html.contains("<span id=\"f-grdp_current_prices-echo\" class=\"echo\">= 245.000,5 triệu đồng</span>"),
+            "{html}"
+        );
+        assert!(html.contains("aria-describedby=\"f-grdp_current_prices-hint f-grdp_current_prices-msg f-grdp_current_prices-echo\""));
+    }
 }
