@@ -1453,6 +1453,9 @@ pub fn numbers_html(files: &[FileNumbers], lang: Lang) -> String {
                     " {} ô như 4.800 đọc được theo cả hai kiểu: hãy kiểm tra.",
                     number::write_whole(file.ambiguous as i64, Convention::of(lang))
                 ),
+                Lang::En if file.ambiguous == 1 => {
+                    " 1 cell like 4.800 reads either way: check it.".to_owned()
+                }
                 Lang::En => format!(
                     " {} cells like 4.800 read either way: check them.",
                     number::write_whole(file.ambiguous as i64, Convention::of(lang))
