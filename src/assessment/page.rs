@@ -201,6 +201,15 @@ fn facts_form(html: &mut Html, a: &Assessment, lang: Lang) {
             _ => {
                 if name == "fact:meeting" {
                     input(html, lang, label, name, "date", value);
+                } else if let Some(echo) = typed_echo(name, &shown_number(value, lang), lang) {
+                    // An amount: the value as stored beside it, which the
+                    // page rewrites as the user types.
+                    let id = echo_id(name);
+                    html.tr(
+                        lang,
+                        "<label class=\"field\"><span>{}</span><input name=\"{}\" type=\"text\" inputmode=\"decimal\" value=\"{}\" aria-describedby=\"{}\"><small class=\"echo\" id=\"{}\">{}</small></label>",
+                        &[pick2(lang, label), name, &shown_number(value, lang), &id, &id, &echo],
+                    );
                 } else {
                     input(html, lang, label, name, "text", &shown_number(value, lang));
                 }
@@ -1196,6 +1205,30 @@ fn parse_opt_int(value: &str, lang: Lang) -> Result<Option<u32>, ApplyError> {
         }),
         Err(e) => Err(e.message(convention).get(lang).to_owned()),
     }
+}
+
+/// The id of the element that shows an amount fact as stored.
+pub fn echo_id(name: &str) -> String {
+    format!("echo-{}", name.replace(':', "-"))
+}
+
+/// What shows beside an amount fact typed as `value`: the value as it
+/// will be stored, in the page's format and unit ("= 1.250,5 triệu
+/// đồng"), empty when there is none or it cannot be read; `None` for a
+/// control that is not an amount.
+pub fn typed_echo(name: &str, value: &str, lang: Lang) -> Option<String> {
+    let unit = match name {
+        "fact:capital_share" => "%",
+        "fact:income" => lang.pick(" triệu đồng", " million VND"),
+        // The allocations are in the unit the income is given in.
+        "fact:development" | "fact:reserve" | "fact:external_income" | "fact:indivisible" => "",
+        _ => return None,
+    };
+    let convention = Convention::of(lang);
+    Some(match number::parse_decimal(value, convention) {
+        Ok(Some(amount)) => format!("= {}{unit}", number::write_decimal(&amount, convention)),
+        _ => String::new(),
+    })
 }
 
 /// A saved number ("3.5") as the page's language writes it ("3,5"); other
