@@ -1414,6 +1414,12 @@ pub fn numbers_html(files: &[FileNumbers], lang: Lang) -> String {
     html.open("div", &[("class", Some("csv-numbers"))]);
     for file in files {
         let how = match (file.convention, lang) {
+            (Convention::English, Lang::Vi) if file.decided_by == DecidedBy::OwnExport => {
+                "Số đọc theo dạng Coop Plan xuất: 1250.5 = 1.250,5 (dấu chấm thập phân, không tách hàng nghìn)".to_owned()
+            }
+            (Convention::English, Lang::En) if file.decided_by == DecidedBy::OwnExport => {
+                "Numbers read in the form Coop Plan exports: 1250.5 (a decimal point, no grouping)".to_owned()
+            }
             (Convention::Vietnamese, Lang::Vi) => {
                 "Số đọc theo kiểu Việt Nam: 4.800 = bốn nghìn tám trăm, 1.250,5 = một nghìn hai trăm năm mươi phẩy năm".to_owned()
             }
@@ -1431,10 +1437,11 @@ pub fn numbers_html(files: &[FileNumbers], lang: Lang) -> String {
             (DecidedBy::Cells(n), Lang::Vi) => format!("theo {n} ô chỉ đọc được theo kiểu này"),
             (DecidedBy::Cells(n), Lang::En) => format!("from {n} cells that read this way only"),
             (DecidedBy::OwnExport, Lang::Vi) => {
-                "tệp do Coop Plan xuất, số viết dạng 1250.5".to_owned()
+                "tệp có đúng các cột Coop Plan xuất, và không ô nào cho biết kiểu khác".to_owned()
             }
             (DecidedBy::OwnExport, Lang::En) => {
-                "a file Coop Plan exported, numbers written like 1250.5".to_owned()
+                "the file has exactly the columns Coop Plan exports, and no cell says otherwise"
+                    .to_owned()
             }
             (DecidedBy::PageLanguage, Lang::Vi) => {
                 "không ô nào cho biết kiểu số; theo ngôn ngữ của trang".to_owned()
@@ -1766,7 +1773,14 @@ mod tests {
         assert_eq!(numbers[0].convention, Convention::English);
         assert_eq!(result.expect("read").units, ws.units);
         let html = numbers_html(&numbers, Lang::Vi);
-        assert!(html.contains("tệp do Coop Plan xuất"), "{html}");
+        assert!(
+            html.contains("Số đọc theo dạng Coop Plan xuất: 1250.5 = 1.250,5"),
+            "{html}"
+        );
+        assert!(
+            html.contains("tệp có đúng các cột Coop Plan xuất"),
+            "{html}"
+        );
         // A units file has no number to read.
         let mut import = CsvImport::new(&ws, vec![("u.csv".into(), units_csv(&ws))]);
         import.step(usize::MAX);

@@ -592,8 +592,14 @@ mod tests {
             ],
         );
         let vi = merged.conflicts_html(10, Lang::Vi);
-        assert!(vi.contains(" 3.200 (a)") && vi.contains(" 9.999,5 (b)"), "{vi}");
+        assert!(
+            vi.contains(" 3.200 (a)") && vi.contains(" 9.999,5 (b)"),
+            "{vi}"
+        );
         let en = merged.conflicts_html(10, Lang::En);
-        assert!(en.contains(" 3,200 (a)") && en.contains(" 9,999.5 (b)"), "{en}");
+        assert!(
+            en.contains(" 3,200 (a)") && en.contains(" 9,999.5 (b)"),
+            "{en}"
+        );
     }
 }
