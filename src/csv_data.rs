@@ -505,6 +505,12 @@ pub fn is_number_field(field: &str) -> bool {
 
 /// How a cell of a number column reads in each convention.
 fn cell_reading(field: &str, text: &str) -> Reading {
+    // Most cells are plain digits (counts, whole amounts): the same in
+    // both, and not worth parsing twice.
+    let trimmed = text.trim();
+    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Reading::Same;
+    }
     if !is_count(field) {
         return number::reading(text);
     }
@@ -728,6 +734,10 @@ pub fn import_csv_files(
 ) -> Result<Workspace, Vec<(String, CsvError)>> {
     CsvImport::new(current, files.to_vec()).finish()
 }
+
+/// How many more cells must read one way only than the other for a file's
+/// scan to stop before its end.
+const DECISIVE_LEAD: usize = 100;
 
 /// What a [`CsvImport`] is doing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -1002,7 +1012,15 @@ impl CsvImport {
             return self.begin(cursor, header);
         };
         if let Some(scan) = read.scan.as_mut() {
-            match scan.next(text) {
+            let [vi, en] = read.votes;
+            // A lead this wide is decisive: the rest of the file is not
+            // read twice (a file that mixes both ways is refused either way).
+            let next = if vi.abs_diff(en) >= DECISIVE_LEAD {
+                None
+            } else {
+                scan.next(text)
+            };
+            match next {
                 Some(Ok(record)) => {
                     for (key, index) in &read.columns {
                         if !is_number_field(key) {
@@ -1755,6 +1773,27 @@ mod tests {
         let html = numbers_html(&numbers, Lang::Vi);
         assert!(html.contains("Số đọc theo kiểu Anh"), "{html}");
         assert!(html.contains("data-numbers=\"vi\""), "{html}");
+    }
+
+    #[test]
+    fn a_decisive_lead_ends_the_scan_and_later_cells_are_held_to_it() {
+        let mut text = String::from("Mã nội bộ;Năm;Doanh thu\n");
+        for year in 1900..1900 + DECISIVE_LEAD as i32 + 20 {
+            text.push_str(&format!("u1;{year};1.250,5\n"));
+        }
+        text.push_str("u1;2099;12.5\n");
+        let (numbers, result) = import_with(&text, Convention::English, Vec::new());
+        assert_eq!(numbers[0].convention, Convention::Vietnamese);
+        assert_eq!(numbers[0].decided_by, DecidedBy::Cells(DECISIVE_LEAD));
+        let errors: Vec<(usize, String)> = result
+            .expect_err("the last cell is English")
+            .into_iter()
+            .filter(|(_, e)| e.column == "Doanh thu")
+            .map(|(_, e)| (e.line, e.describe(Lang::En)))
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].0, DECISIVE_LEAD + 22);
+        assert!(errors[0].1.contains("the English way"), "{errors:?}");
     }
 
     #[test]
