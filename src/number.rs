@@ -77,20 +77,6 @@ impl Convention {
         Lang::from_tag(key).map(Convention::of)
     }
 
-    /// What the convention is called, in both languages: "kiểu Việt Nam".
-    pub fn name(self) -> Text {
-        match self {
-            Convention::Vietnamese => Text::new(
-                "kiểu Việt Nam (4.800 = bốn nghìn tám trăm; 1.250,5)",
-                "the Vietnamese way (4.800 = four thousand eight hundred; 1.250,5)",
-            ),
-            Convention::English => Text::new(
-                "kiểu Anh (4,800 = bốn nghìn tám trăm; 1,250.5; 4.8 = bốn phẩy tám)",
-                "the English way (4,800 = four thousand eight hundred; 1,250.5; 4.8 = four point eight)",
-            ),
-        }
-    }
-
     /// The expected form, as error messages name it.
     fn expected_number(self) -> Text {
         match self {
