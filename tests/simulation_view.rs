@@ -57,6 +57,32 @@ fn fields_read_both_decimal_marks_and_percentages() {
 }
 
 #[test]
+fn money_fields_show_their_value_as_used() {
+    assert_eq!(
+        view::typed_echo(Quantity::Money, "245.000,5", Lang::Vi).as_deref(),
+        Some("= 245.000,5 triệu đồng")
+    );
+    assert_eq!(
+        view::typed_echo(Quantity::Money, "4.800", Lang::En).as_deref(),
+        Some("= 4.800 million VND")
+    );
+    assert_eq!(
+        view::typed_echo(Quantity::Money, "4.80", Lang::Vi).as_deref(),
+        Some("")
+    );
+    assert_eq!(view::typed_echo(Quantity::Rate, "12", Lang::Vi), None);
+    let ws = grdp_workspace();
+    let wb = Workbench::default();
+    let setup = wb.setup(&ws, as_of());
+    let inputs = setup.resolve(&wb.overrides).expect("complete");
+    let html = view::form_html(&setup, &inputs, &[], Lang::Vi);
+    assert!(
+        html.contains("aria-describedby=\"sim-grdp-likely-echo\" value=\"1.150.000\"><small class=\"echo\" id=\"sim-grdp-likely-echo\">= 1.150.000 triệu đồng</small>"),
+        "{html}"
+    );
+}
+
+#[test]
 fn the_form_labels_every_field_and_escapes_text() {
     let ws = grdp_workspace();
     let wb = Workbench::default();

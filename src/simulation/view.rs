@@ -70,6 +70,30 @@ pub fn parse_field(text: &str, quantity: Quantity, lang: Lang) -> Option<f64> {
     })
 }
 
+/// The id of the element under a money field that shows its value as it
+/// will be used.
+pub fn echo_id(key: &str, field: &str) -> String {
+    format!("sim-{key}-{field}-echo")
+}
+
+/// What shows under a money field typed as `text`: the value in the
+/// page's format and unit ("= 245.000 triệu đồng"), empty when there is
+/// none or it cannot be read; `None` for a field that is not money.
+pub fn typed_echo(quantity: Quantity, text: &str, lang: Lang) -> Option<String> {
+    if quantity != Quantity::Money {
+        return None;
+    }
+    let convention = Convention::of(lang);
+    Some(match number::parse_decimal(text, convention) {
+        Ok(Some(amount)) => format!(
+            "= {} {}",
+            number::write_decimal(&amount, convention),
+            lang.pick("triệu đồng", "million VND")
+        ),
+        _ => String::new(),
+    })
+}
+
 fn unit_suffix(quantity: Quantity, lang: Lang) -> &'static str {
     match quantity {
         Quantity::Rate | Quantity::Fraction => "%",
@@ -200,10 +224,22 @@ pub fn form_html(setup: &Setup, inputs: &[Estimate], missing: &[usize], lang: La
                 text(estimate.high, ranged),
             ),
         ] {
-            let _ = write!(
-                html,
-                r#"<td><input id="sim-{key}-{field}" type="text" inputmode="decimal" size="7" data-key="{key}" data-f="{field}" aria-label="{label}: {head}" value="{value}"></td>"#
-            );
+            match typed_echo(spec.quantity, &value, lang) {
+                Some(echo) => {
+                    let echo_id = echo_id(&key, field);
+                    let _ = write!(
+                        html,
+                        r#"<td><input id="sim-{key}-{field}" type="text" inputmode="decimal" size="7" data-key="{key}" data-f="{field}" aria-label="{label}: {head}" aria-describedby="{echo_id}" value="{value}"><small class="echo" id="{echo_id}">{}</small></td>"#,
+                        escape(&echo)
+                    );
+                }
+                None => {
+                    let _ = write!(
+                        html,
+                        r#"<td><input id="sim-{key}-{field}" type="text" inputmode="decimal" size="7" data-key="{key}" data-f="{field}" aria-label="{label}: {head}" value="{value}"></td>"#
+                    );
+                }
+            }
         }
         let _ = write!(
             html,

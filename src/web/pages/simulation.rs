@@ -238,7 +238,15 @@ fn on_event(live: &Shared, state: AppState, ev: &web_sys::Event, committed: bool
                 let l = &mut *guard;
                 match &l.setup {
                     Some(setup) => {
-                        l.wb.field(setup, &key, &field, &value, state.lang.get_untracked())
+                        let lang = state.lang.get_untracked();
+                        // A money input shows its value as it will be used.
+                        let quantity = setup.inputs.iter().find(|s| s.key == key);
+                        if let Some(echo) =
+                            quantity.and_then(|s| view::typed_echo(s.quantity, &value, lang))
+                        {
+                            dom::set_text(&view::echo_id(&key, &field), &echo);
+                        }
+                        l.wb.field(setup, &key, &field, &value, lang)
                     }
                     None => Change::None,
                 }
