@@ -310,6 +310,13 @@ impl Cursor {
         }
     }
 
+    /// A new cursor over the same text, from its start: a second pass
+    /// (the number convention's scan) while this one waits.
+    pub fn restarted(&self) -> Cursor {
+        let bytes = self.reader.get_ref().get_ref();
+        Cursor::new(String::from_utf8_lossy(bytes).into_owned())
+    }
+
     /// The bytes of the text read so far, and of the whole text.
     pub fn position(&self) -> usize {
         (self.reader.position().byte() as usize).min(self.len)

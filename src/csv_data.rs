@@ -22,6 +22,7 @@ use crate::format::{iso_date, parse_date};
 use crate::html::Html;
 use crate::i18n::{Lang, Text};
 use crate::import::{preview_checked, ImportPreview};
+use crate::number::{self, Convention, NumberError, Reading};
 use crate::plan::Plan;
 use crate::unit::{
     CoopModel, GroupConditions, KeyManager, ManagerRole, OperatingStatus, Qualification,
@@ -149,38 +150,29 @@ fn flag_cell(value: bool) -> &'static str {
     }
 }
 
-/// A whole number, or `None` for an empty cell. Spaces are ignored.
-pub fn parse_count(text: &str) -> Result<Option<i64>, Unreadable> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Unreadable);
-    }
-    text.parse().map(Some).map_err(|_| Unreadable)
+/// A whole number (a count of members or people) as `convention` writes
+/// it ("4.800" is 4800 in Vietnamese), or `None` for an empty cell. A
+/// fraction is an error.
+pub fn parse_count(text: &str, convention: Convention) -> Result<Option<i64>, NumberError> {
+    number::parse_whole(text, convention)
 }
 
-/// An amount as people type it: "1234.5", "1234,5" (decimal comma),
-/// "1.234,5" or "1,234.5" (thousands grouped). With one separator only,
-/// a comma is a decimal comma and a point a decimal point; with both, the
-/// last one is the decimal mark. Every digit is kept.
-pub fn parse_amount(text: &str) -> Result<Option<Decimal>, Unreadable> {
-    let text: String = text.trim().chars().filter(|c| *c != ' ').collect();
-    if text.is_empty() {
-        return Ok(None);
+/// An amount as `convention` writes it ("1.250,5" in Vietnamese,
+/// "1,250.5" in English), or `None` for an empty cell. Every digit is
+/// kept; text that is not a number in the convention is an error, never a
+/// guess (see [`crate::number`]).
+pub fn parse_amount(text: &str, convention: Convention) -> Result<Option<Decimal>, NumberError> {
+    number::parse_decimal(text, convention)
+}
+
+/// A year: plain digits ("2019"), never grouped.
+fn parse_year(text: &str) -> Option<i32> {
+    let text = text.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
-    let last_comma = text.rfind(',');
-    let last_point = text.rfind('.');
-    let plain = match (last_comma, last_point) {
-        (Some(comma), Some(point)) if comma > point => text.replace('.', "").replace(',', "."),
-        (Some(_), Some(_)) => text.replace(',', ""),
-        (Some(_), None) if text.matches(',').count() == 1 => text.replace(',', "."),
-        (Some(_), None) => text.replace(',', ""),
-        (None, _) => text,
-    };
-    Decimal::parse(&plain).map(Some).map_err(|_| Unreadable)
+    text.parse().ok()
 }
 
 /// A date as dd/mm/yyyy or yyyy-mm-dd, or `None` for an empty cell.
@@ -495,9 +487,14 @@ fn cell_past_header(fields: &[String], header: &[String]) -> Option<usize> {
         .map(|(index, _)| index)
 }
 
-/// Sets one figure of a record from its text; the message says what the
-/// cell should hold.
-pub fn set_year_cell(record: &mut YearRecord, field: &str, text: &str) -> Result<(), Text> {
+/// Sets one figure of a record from its text, numbers read as
+/// `convention` writes them; the message says what the cell should hold.
+pub fn set_year_cell(
+    record: &mut YearRecord,
+    field: &str,
+    text: &str,
+    convention: Convention,
+) -> Result<(), Text> {
     if field == "key_managers" {
         record.key_managers = parse_managers(text).map_err(|Unreadable| {
             message(
@@ -508,21 +505,13 @@ pub fn set_year_cell(record: &mut YearRecord, field: &str, text: &str) -> Result
         return Ok(());
     }
     if field == "year" {
-        let year = parse_count(text)
-            .ok()
-            .flatten()
-            .and_then(|y| i32::try_from(y).ok())
+        let year = parse_year(text)
             .ok_or_else(|| message("Cần một năm, ví dụ 2019.", "Expected a year, e.g. 2019."))?;
         record.year = year;
         return Ok(());
     }
     if is_count(field) {
-        let value = parse_count(text).map_err(|Unreadable| {
-            message(
-                "Cần một số nguyên, ví dụ 25.",
-                "Expected a whole number, e.g. 25.",
-            )
-        })?;
+        let value = parse_count(text, convention).map_err(|e| e.message(convention))?;
         match field {
             "members" => record.members = value,
             "regular_workers" => record.regular_workers = value,
@@ -531,16 +520,38 @@ pub fn set_year_cell(record: &mut YearRecord, field: &str, text: &str) -> Result
         }
         return Ok(());
     }
-    let value = parse_amount(text).map_err(|Unreadable| {
-        message(
-            "Cần một số, ví dụ 1250,5 hoặc 1250.5.",
-            "Expected a number, e.g. 1250.5 or 1250,5.",
-        )
-    })?;
+    let value = parse_amount(text, convention).map_err(|e| e.message(convention))?;
     if let Some(slot) = amount_slot_mut(record, field) {
         *slot = value;
     }
     Ok(())
+}
+
+/// Whether a figure of a yearly record is a number (a count or an amount).
+pub fn is_number_field(field: &str) -> bool {
+    is_count(field) || amount_slot(&YearRecord::default(), field).is_some()
+}
+
+/// How a cell of a number column reads in each convention.
+fn cell_reading(field: &str, text: &str) -> Reading {
+    // Most cells are plain digits (counts, whole amounts): the same in
+    // both, and not worth parsing twice.
+    let trimmed = text.trim();
+    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Reading::Same;
+    }
+    if !is_count(field) {
+        return number::reading(text);
+    }
+    let vi = parse_count(text, Convention::Vietnamese);
+    let en = parse_count(text, Convention::English);
+    match (vi, en) {
+        (Ok(a), Ok(b)) if a == b => Reading::Same,
+        (Ok(_), Ok(_)) => Reading::Ambiguous,
+        (Ok(_), Err(_)) => Reading::Only(Convention::Vietnamese),
+        (Err(_), Ok(_)) => Reading::Only(Convention::English),
+        (Err(_), Err(_)) => Reading::Neither,
+    }
 }
 
 /// Sets one static field of a unit from its text. `plan` resolves a sector
@@ -753,6 +764,10 @@ pub fn import_csv_files(
     CsvImport::new(current, files.to_vec()).finish()
 }
 
+/// How many more cells must read one way only than the other for a file's
+/// scan to stop before its end.
+const DECISIVE_LEAD: usize = 100;
+
 /// What a [`CsvImport`] is doing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
@@ -792,6 +807,40 @@ struct FileRead {
     to_index: usize,
     /// Where this file's errors start in the import's list.
     first_error: usize,
+    /// How numbers are read in this file, and why.
+    numbers: FileNumbers,
+    /// A first pass over the file's rows that decides its convention from
+    /// the cells that read one way only, before any row is applied.
+    scan: Option<Cursor>,
+    votes: [usize; 2],
+}
+
+/// Why a file's numbers are read the way they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecidedBy {
+    /// Most of the cells that read in one convention only read in this
+    /// one (how many did).
+    Cells(usize),
+    /// No cell decides, and the file is one the app wrote (its headers, in
+    /// its order): its plain form, `1250.5`.
+    OwnExport,
+    /// No cell decides: the page's language.
+    PageLanguage,
+    /// The user chose it in the preview.
+    User,
+}
+
+/// How one file's numbers are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileNumbers {
+    pub file: String,
+    pub convention: Convention,
+    pub decided_by: DecidedBy,
+    /// Cells that read as a different number in the other convention
+    /// ("4.800").
+    pub ambiguous: usize,
+    /// Whether the file has a number column at all.
+    pub has_numbers: bool,
 }
 
 /// The column's header as the file wrote it.
@@ -831,6 +880,10 @@ pub struct CsvImport {
     report: Option<Report>,
     /// The encoding each file was read in, when it was given as bytes.
     encodings: Vec<(String, Encoding)>,
+    /// The convention of a file no cell decides: the page's.
+    page_numbers: Convention,
+    /// Conventions the user chose, by file name.
+    chosen_numbers: Vec<(String, Convention)>,
 }
 
 impl CsvImport {
@@ -860,6 +913,8 @@ impl CsvImport {
             checker: Checker::default(),
             report: None,
             encodings: Vec::new(),
+            page_numbers: Convention::Vietnamese,
+            chosen_numbers: Vec::new(),
         }
     }
 
@@ -896,6 +951,21 @@ impl CsvImport {
         &self.encodings
     }
 
+    /// Reads numbers as `page` writes them in a file no cell decides, and
+    /// as the user chose in the files named in `chosen`. Call before the
+    /// first step.
+    pub fn with_numbers(mut self, page: Convention, chosen: Vec<(String, Convention)>) -> Self {
+        self.page_numbers = page;
+        self.chosen_numbers = chosen;
+        self
+    }
+
+    /// How each file's numbers are read (files begun so far; every file
+    /// once the import is done).
+    pub fn numbers(&self) -> Vec<FileNumbers> {
+        self.reads.iter().map(|read| read.numbers.clone()).collect()
+    }
+
     /// Reads or checks up to `rows` more rows (a unit indexed or checked
     /// counts as one).
     pub fn step(&mut self, rows: usize) -> Progress {
@@ -925,10 +995,19 @@ impl CsvImport {
         } else if self.file >= self.files.len() {
             (Phase::Checking, self.checker.done / 2, units)
         } else {
-            let pos = self
-                .reads
-                .get(self.file)
-                .map_or(0, |read| read.cursor.position());
+            // A file scanned for its convention is read twice: each pass
+            // counts as half of it.
+            let pos = self.reads.get(self.file).map_or(0, |read| {
+                let len = read.cursor.len();
+                match (&read.scan, read.numbers.decided_by) {
+                    (Some(scan), _) => scan.position() / 2,
+                    (
+                        None,
+                        DecidedBy::Cells(_) | DecidedBy::OwnExport | DecidedBy::PageLanguage,
+                    ) if read.numbers.has_numbers => (len + read.cursor.position()) / 2,
+                    _ => read.cursor.position(),
+                }
+            });
             (Phase::Reading, self.bytes + pos, self.total)
         };
         Progress {
@@ -1003,6 +1082,47 @@ impl CsvImport {
             let header = cursor.next();
             return self.begin(cursor, header);
         };
+        if let Some(scan) = read.scan.as_mut() {
+            let [vi, en] = read.votes;
+            // A lead this wide is decisive: the rest of the file is not
+            // read twice (a file that mixes both ways is refused either way).
+            let next = if vi.abs_diff(en) >= DECISIVE_LEAD {
+                None
+            } else {
+                scan.next()
+            };
+            match next {
+                Some(Ok(record)) => {
+                    for (key, index) in &read.columns {
+                        if !is_number_field(key) {
+                            continue;
+                        }
+                        let cell = record.fields.get(*index).map_or("", String::as_str);
+                        match cell_reading(key, cell) {
+                            Reading::Only(Convention::Vietnamese) => read.votes[0] += 1,
+                            Reading::Only(Convention::English) => read.votes[1] += 1,
+                            Reading::Ambiguous => read.numbers.ambiguous += 1,
+                            Reading::Same | Reading::Neither => {}
+                        }
+                    }
+                }
+                // The reading proper reports a quote left open.
+                Some(Err(_)) | None => {
+                    read.scan = None;
+                    let [vi, en] = read.votes;
+                    if vi != en {
+                        let (convention, cells) = if vi > en {
+                            (Convention::Vietnamese, vi)
+                        } else {
+                            (Convention::English, en)
+                        };
+                        read.numbers.convention = convention;
+                        read.numbers.decided_by = DecidedBy::Cells(cells);
+                    }
+                }
+            }
+            return;
+        }
         let indexed = read.indexed;
         if let Some(unit) = self
             .ws
@@ -1111,6 +1231,32 @@ impl CsvImport {
                 ),
             );
         }
+        let name = self
+            .files
+            .get(self.file)
+            .map(|(name, _)| name.clone())
+            .unwrap_or_default();
+        let has_numbers = columns.iter().any(|(key, _)| is_number_field(key));
+        let chosen = self
+            .chosen_numbers
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, convention)| *convention);
+        let own_export = fields.iter().map(|f| f.trim()).eq(YEAR_KEYS
+            .iter()
+            .chain(YEAR_FIELDS.iter())
+            .map(|key| column_label(key, Lang::Vi)));
+        let (convention, decided_by) = match chosen {
+            Some(convention) => (convention, DecidedBy::User),
+            None if own_export => (Convention::PLAIN, DecidedBy::OwnExport),
+            None => (self.page_numbers, DecidedBy::PageLanguage),
+        };
+        let scan = (chosen.is_none() && has_numbers).then(|| {
+            let mut scan = cursor.restarted();
+            // The header.
+            let _ = scan.next();
+            scan
+        });
         self.reads.push(FileRead {
             cursor,
             header: fields,
@@ -1121,6 +1267,15 @@ impl CsvImport {
             indexed: 0,
             to_index: self.ws.units.len(),
             first_error,
+            numbers: FileNumbers {
+                file: name,
+                convention,
+                decided_by,
+                ambiguous: 0,
+                has_numbers,
+            },
+            scan,
+            votes: [0, 0],
         });
         self.by_id.clear();
         self.by_code.clear();
@@ -1233,7 +1388,8 @@ impl CsvImport {
                 let mut year = YearRecord::default();
                 let unit = existing.and_then(|index| ws.units.get_mut(index));
                 if let Some(unit) = unit {
-                    if let Err(m) = set_year_cell(&mut year, "year", row.get("year")) {
+                    let convention = read.numbers.convention;
+                    if let Err(m) = set_year_cell(&mut year, "year", row.get("year"), convention) {
                         problem("year", m);
                     } else if !read.seen.insert(format!("{}\u{0}{}", unit.id, year.year)) {
                         problem(
@@ -1254,8 +1410,9 @@ impl CsvImport {
                         if let Some(target) = unit.years.get_mut(slot) {
                             for (key, _) in &read.columns {
                                 if YEAR_FIELDS.contains(key) {
-                                    if let Err(m) = set_year_cell(target, key, row.get(key)) {
-                                        problem(key, m);
+                                    let cell = row.get(key);
+                                    if let Err(m) = set_year_cell(target, key, cell, convention) {
+                                        problem(key, contradiction(key, cell, convention, m));
                                     }
                                 }
                             }
@@ -1318,6 +1475,120 @@ impl CsvImport {
             }
         }
     }
+}
+
+/// The message of a number cell refused in `convention`: a cell that reads
+/// in the other one says so.
+fn contradiction(field: &str, cell: &str, convention: Convention, message: Text) -> Text {
+    if cell_reading(field, cell) != Reading::Only(convention.other()) {
+        return message;
+    }
+    let (this, other) = match convention {
+        Convention::Vietnamese => (("Việt Nam", "Vietnamese"), ("Anh", "English")),
+        Convention::English => (("Anh", "English"), ("Việt Nam", "Vietnamese")),
+    };
+    Text::new(
+        format!(
+            "Ô này viết số theo kiểu {}, trái với kiểu {} mà tệp được đọc theo. {}",
+            other.0, this.0, message.vi
+        ),
+        format!(
+            "This cell writes its number the {} way, against the {} way the file is read in. {}",
+            other.1, this.1, message.en
+        ),
+    )
+}
+
+/// What the preview says of each file's numbers, with a button to read
+/// the file again the other way (`data-numbers` the convention's key,
+/// `data-file` the file's name).
+pub fn numbers_html(files: &[FileNumbers], lang: Lang) -> String {
+    let mut html = Html::new();
+    let files: Vec<&FileNumbers> = files.iter().filter(|f| f.has_numbers).collect();
+    if files.is_empty() {
+        return String::new();
+    }
+    html.open("div", &[("class", Some("csv-numbers"))]);
+    for file in files {
+        let how = match (file.convention, lang) {
+            (Convention::English, Lang::Vi) if file.decided_by == DecidedBy::OwnExport => {
+                "Số đọc theo dạng Coop Plan xuất: 1250.5 = 1.250,5 (dấu chấm thập phân, không tách hàng nghìn)".to_owned()
+            }
+            (Convention::English, Lang::En) if file.decided_by == DecidedBy::OwnExport => {
+                "Numbers read in the form Coop Plan exports: 1250.5 (a decimal point, no grouping)".to_owned()
+            }
+            (Convention::Vietnamese, Lang::Vi) => {
+                "Số đọc theo kiểu Việt Nam: 4.800 = bốn nghìn tám trăm, 1.250,5 = một nghìn hai trăm năm mươi phẩy năm".to_owned()
+            }
+            (Convention::Vietnamese, Lang::En) => {
+                "Numbers read the Vietnamese way: 4.800 = four thousand eight hundred, 1.250,5 = 1,250.5".to_owned()
+            }
+            (Convention::English, Lang::Vi) => {
+                "Số đọc theo kiểu Anh: 4.8 = bốn phẩy tám, 1,250.5 = 1.250,5".to_owned()
+            }
+            (Convention::English, Lang::En) => {
+                "Numbers read the English way: 4.8 = four point eight, 4,800 = four thousand eight hundred".to_owned()
+            }
+        };
+        let why = match (file.decided_by, lang) {
+            (DecidedBy::Cells(n), Lang::Vi) => format!("theo {n} ô chỉ đọc được theo kiểu này"),
+            (DecidedBy::Cells(n), Lang::En) => format!("from {n} cells that read this way only"),
+            (DecidedBy::OwnExport, Lang::Vi) => {
+                "tệp có đúng các cột Coop Plan xuất, và không ô nào cho biết kiểu khác".to_owned()
+            }
+            (DecidedBy::OwnExport, Lang::En) => {
+                "the file has exactly the columns Coop Plan exports, and no cell says otherwise"
+                    .to_owned()
+            }
+            (DecidedBy::PageLanguage, Lang::Vi) => {
+                "không ô nào cho biết kiểu số; theo ngôn ngữ của trang".to_owned()
+            }
+            (DecidedBy::PageLanguage, Lang::En) => {
+                "no cell tells which; the page's language".to_owned()
+            }
+            (DecidedBy::User, Lang::Vi) => "bạn đã chọn".to_owned(),
+            (DecidedBy::User, Lang::En) => "as you chose".to_owned(),
+        };
+        html.open("p", &[("class", Some("csv-numbers-file"))])
+            .text(&format!("{} · {how} ({why}).", file.file));
+        if file.ambiguous > 0 {
+            let warning = match lang {
+                Lang::Vi => format!(
+                    " {} ô như 4.800 đọc được theo cả hai kiểu: hãy kiểm tra.",
+                    number::write_whole(file.ambiguous as i64, Convention::of(lang))
+                ),
+                Lang::En if file.ambiguous == 1 => {
+                    " 1 cell like 4.800 reads either way: check it.".to_owned()
+                }
+                Lang::En => format!(
+                    " {} cells like 4.800 read either way: check them.",
+                    number::write_whole(file.ambiguous as i64, Convention::of(lang))
+                ),
+            };
+            html.element("strong", &[], &warning);
+        }
+        html.text(" ");
+        let other = file.convention.other();
+        let label = match (other, lang) {
+            (Convention::Vietnamese, Lang::Vi) => "Đọc lại theo kiểu Việt Nam (4.800 = 4800)",
+            (Convention::Vietnamese, Lang::En) => "Read again the Vietnamese way (4.800 = 4800)",
+            (Convention::English, Lang::Vi) => "Đọc lại theo kiểu Anh (4.800 = 4,8)",
+            (Convention::English, Lang::En) => "Read again the English way (4.800 = 4.8)",
+        };
+        html.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("secondary")),
+                ("data-numbers", Some(other.key())),
+                ("data-file", Some(&file.file)),
+            ],
+            label,
+        );
+        html.close("p");
+    }
+    html.close("div");
+    html.into_string()
 }
 
 /// Every error of the refused files (the first `shown`), as HTML.
@@ -1486,12 +1757,151 @@ mod tests {
 
     #[test]
     fn amounts_as_people_type_them() {
-        let read = |t: &str| parse_amount(t).map(|d| d.map(|d| d.to_string()));
-        assert_eq!(read("1234,5"), Ok(Some("1234.5".into())));
-        assert_eq!(read("1.234,5"), Ok(Some("1234.5".into())));
-        assert_eq!(read("1,234.5"), Ok(Some("1234.5".into())));
-        assert_eq!(read("1.234.567"), Err(Unreadable));
-        assert_eq!(read(" "), Ok(None));
-        assert_eq!(read("1e5"), Err(Unreadable));
+        let read = |t: &str, c: Convention| parse_amount(t, c).map(|d| d.map(|d| d.to_string()));
+        let (vi, en) = (Convention::Vietnamese, Convention::English);
+        assert_eq!(read("1234,5", vi), Ok(Some("1234.5".into())));
+        assert_eq!(read("1.234,5", vi), Ok(Some("1234.5".into())));
+        assert_eq!(read("4.800", vi), Ok(Some("4800".into())));
+        assert_eq!(read("1.234.567", vi), Ok(Some("1234567".into())));
+        assert_eq!(read("1,234.5", en), Ok(Some("1234.5".into())));
+        assert_eq!(read("4.800", en), Ok(Some("4.800".into())));
+        assert_eq!(read("4.80", vi), Err(NumberError::BadGroup));
+        assert_eq!(read(" ", vi), Ok(None));
+        assert!(read("1e5", vi).is_err());
+        assert_eq!(parse_count("4.800", vi), Ok(Some(4800)));
+        assert_eq!(parse_count("4.800", en), Err(NumberError::NotWhole));
+    }
+
+    fn years_of(ws: &Workspace, year: i32) -> Option<YearRecord> {
+        ws.unit("u1").and_then(|u| u.record(year)).cloned()
+    }
+
+    fn revenue(ws: &Workspace, year: i32) -> Option<String> {
+        years_of(ws, year)
+            .and_then(|r| r.revenue)
+            .map(|d| d.to_string())
+    }
+
+    type Outcome = Result<Workspace, Vec<(String, CsvError)>>;
+
+    fn import_with(
+        text: &str,
+        page: Convention,
+        chosen: Vec<(String, Convention)>,
+    ) -> (Vec<FileNumbers>, Outcome) {
+        let mut import = CsvImport::new(&sample(), vec![("f.csv".into(), text.into())])
+            .with_numbers(page, chosen);
+        // Small steps, as the page takes them.
+        while import.step(3).phase != Phase::Done {}
+        (import.numbers(), import.finish())
+    }
+
+    #[test]
+    fn a_vietnamese_file_is_read_the_vietnamese_way_whatever_the_page() {
+        let text = "Mã nội bộ;Năm;Doanh thu;Số thành viên\nu1;2020;4.800;1.200\nu1;2021;1.250,5;30\nu1;2022;200.000.000;\n";
+        for page in Convention::ALL {
+            let (numbers, result) = import_with(text, page, Vec::new());
+            let ws = result.expect("readable");
+            assert_eq!(revenue(&ws, 2020), Some("4800".into()));
+            assert_eq!(years_of(&ws, 2020).and_then(|r| r.members), Some(1200));
+            assert_eq!(revenue(&ws, 2021), Some("1250.5".into()));
+            assert_eq!(revenue(&ws, 2022), Some("200000000".into()));
+            assert_eq!(numbers.len(), 1);
+            assert_eq!(numbers[0].convention, Convention::Vietnamese);
+            // "1.200" members (a count with a point) and "1.250,5" and
+            // "200.000.000" read the Vietnamese way only; "4.800" either.
+            assert_eq!(numbers[0].decided_by, DecidedBy::Cells(3));
+            assert_eq!(numbers[0].ambiguous, 1);
+        }
+    }
+
+    #[test]
+    fn a_cell_against_the_files_convention_is_refused_with_its_place() {
+        let text = "Mã nội bộ;Năm;Doanh thu\nu1;2020;1.250,5\nu1;2021;99,25\nu1;2022;12.5\n";
+        let (numbers, result) = import_with(text, Convention::English, Vec::new());
+        assert_eq!(numbers[0].convention, Convention::Vietnamese);
+        let errors = result.expect_err("refused");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let error = &errors[0].1;
+        assert_eq!((error.line, error.column.as_str()), (4, "Doanh thu"));
+        let vi = error.describe(Lang::Vi);
+        assert!(
+            vi.starts_with("Dòng 4, cột “Doanh thu”: Ô này viết số theo kiểu Anh"),
+            "{vi}"
+        );
+        assert!(vi.contains("4.800 hoặc 1.250,5"), "{vi}");
+        assert!(error.describe(Lang::En).contains("the English way"));
+    }
+
+    #[test]
+    fn with_no_deciding_cell_the_page_decides_and_the_user_can_change_it() {
+        let text = "Mã nội bộ,Năm,Doanh thu\nu1,2020,4.800\nu1,2021,12\n";
+        let (numbers, result) = import_with(text, Convention::Vietnamese, Vec::new());
+        assert_eq!(numbers[0].decided_by, DecidedBy::PageLanguage);
+        assert_eq!(numbers[0].ambiguous, 1);
+        assert_eq!(revenue(&result.expect("read"), 2020), Some("4800".into()));
+        let (_, result) = import_with(text, Convention::English, Vec::new());
+        assert_eq!(revenue(&result.expect("read"), 2020), Some("4.800".into()));
+        // The user's choice wins over the cells: "1.250,5" is then refused.
+        let text = "Mã nội bộ;Năm;Doanh thu\nu1;2020;4.800\nu1;2021;1.250,5\n";
+        let chosen = vec![("f.csv".to_owned(), Convention::English)];
+        let (numbers, result) = import_with(text, Convention::Vietnamese, chosen);
+        assert_eq!(numbers[0].decided_by, DecidedBy::User);
+        let errors = result.expect_err("refused");
+        assert_eq!(errors[0].1.line, 3);
+        let html = numbers_html(&numbers, Lang::Vi);
+        assert!(html.contains("Số đọc theo kiểu Anh"), "{html}");
+        assert!(html.contains("data-numbers=\"vi\""), "{html}");
+    }
+
+    #[test]
+    fn a_decisive_lead_ends_the_scan_and_later_cells_are_held_to_it() {
+        let mut text = String::from("Mã nội bộ;Năm;Doanh thu\n");
+        for year in 1900..1900 + DECISIVE_LEAD as i32 + 20 {
+            text.push_str(&format!("u1;{year};1.250,5\n"));
+        }
+        text.push_str("u1;2099;12.5\n");
+        let (numbers, result) = import_with(&text, Convention::English, Vec::new());
+        assert_eq!(numbers[0].convention, Convention::Vietnamese);
+        assert_eq!(numbers[0].decided_by, DecidedBy::Cells(DECISIVE_LEAD));
+        let errors: Vec<(usize, String)> = result
+            .expect_err("the last cell is English")
+            .into_iter()
+            .filter(|(_, e)| e.column == "Doanh thu")
+            .map(|(_, e)| (e.line, e.describe(Lang::En)))
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].0, DECISIVE_LEAD + 22);
+        assert!(errors[0].1.contains("the English way"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_apps_own_export_reads_back_in_its_plain_form() {
+        let mut ws = sample();
+        if let Some(record) = ws.units[0].years.first_mut() {
+            record.revenue = Decimal::parse("4.800").ok();
+        }
+        let (numbers, result) = {
+            let mut import = CsvImport::new(&ws, vec![("y.csv".into(), years_csv(&ws))])
+                .with_numbers(Convention::Vietnamese, Vec::new());
+            import.step(usize::MAX);
+            (import.numbers(), import.finish())
+        };
+        assert_eq!(numbers[0].decided_by, DecidedBy::OwnExport);
+        assert_eq!(numbers[0].convention, Convention::English);
+        assert_eq!(result.expect("read").units, ws.units);
+        let html = numbers_html(&numbers, Lang::Vi);
+        assert!(
+            html.contains("Số đọc theo dạng Coop Plan xuất: 1250.5 = 1.250,5"),
+            "{html}"
+        );
+        assert!(
+            html.contains("tệp có đúng các cột Coop Plan xuất"),
+            "{html}"
+        );
+        // A units file has no number to read.
+        let mut import = CsvImport::new(&ws, vec![("u.csv".into(), units_csv(&ws))]);
+        import.step(usize::MAX);
+        assert_eq!(numbers_html(&import.numbers(), Lang::Vi), "");
     }
 }

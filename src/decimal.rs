@@ -59,7 +59,8 @@ impl std::error::Error for DecimalError {}
 
 impl Decimal {
     /// Parses the plain form used in files: `-?[0-9]+(\.[0-9]+)?`, surrounding
-    /// spaces ignored. Localised input ("1.234,5") is the UI's business.
+    /// spaces ignored. Localised input ("1.234,5") is read by
+    /// [`crate::number`].
     pub fn parse(text: &str) -> Result<Self, DecimalError> {
         let trimmed = text.trim();
         if trimmed.is_empty() {

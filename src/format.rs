@@ -7,40 +7,12 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::decimal::Decimal;
 use crate::i18n::Lang;
+use crate::number::Convention;
 
-fn separators(lang: Lang) -> (char, char) {
-    match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    }
-}
-
-/// Groups the digits of a non-negative integer part by thousands.
-fn group_thousands(digits: &str, separator: char) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Writes a plain "-1234.5" text with the language's separators.
+/// Writes a plain "-1234.5" text with the language's separators: the
+/// same writing [`crate::number`] reads back.
 fn localise_plain(plain: &str, lang: Lang) -> String {
-    let (thousands, decimal) = separators(lang);
-    let (sign, unsigned) = match plain.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", plain),
-    };
-    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let mut out = format!("{sign}{}", group_thousands(integer, thousands));
-    if !fraction.is_empty() {
-        out.push(decimal);
-        out.push_str(fraction);
-    }
-    out
+    crate::number::write_plain(plain, Convention::of(lang))
 }
 
 /// A number rounded to `decimals` places: `format_number(1234.5, 1, Vi)` is

@@ -3,9 +3,11 @@
 //!
 //! A [`Form`] holds what the user typed, field by field, as text. Every
 //! change goes through [`Form::set`], which reads the text the way the CSV
-//! files are read ([`crate::csv_data`]: decimal commas, dd/mm/yyyy) and
-//! runs the workspace's validation on the result, so each message lands
-//! beside its field in both languages. The browser shows [`Form::html`]
+//! files are read ([`crate::csv_data`]: numbers as the page's language
+//! writes them, see [`crate::number`]; dd/mm/yyyy) and runs the
+//! workspace's validation on the result, so each message lands beside its
+//! field in both languages. Every amount field shows beside it the value
+//! as it will be stored ([`Form::echoes`]: "= 4.800 triệu đồng"). The browser shows [`Form::html`]
 //! once, then only rewrites the message beside each field
 //! ([`Form::messages`]), so typing never loses focus. [`Form::apply`] puts
 //! a form without errors into the workspace.
@@ -17,6 +19,7 @@ use crate::decimal::Decimal;
 use crate::format::iso_date;
 use crate::html::Html;
 use crate::i18n::{Lang, Text};
+use crate::number::{self, Convention};
 use crate::report::{qualification_label, role_label};
 use crate::unit::{
     KeyManager, ManagerRole, OperatingStatus, Qualification, StatusChange, Unit, UnitKind,
@@ -49,6 +52,8 @@ pub struct Form {
     managers: usize,
     /// Messages by field name: errors block saving, warnings do not.
     messages: Vec<(String, Severity, Text)>,
+    /// How the numbers in `values` are written: the page's language.
+    numbers: Convention,
 }
 
 /// The static fields of the unit form, in order.
@@ -125,22 +130,103 @@ fn hint(name: &str, lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// Whether a field holds a number written in the page's convention (a
+/// count or an amount; not the year).
+fn is_number(name: &str) -> bool {
+    crate::csv_data::is_number_field(name) || is_city_amount(name)
+}
+
+fn is_city_amount(name: &str) -> bool {
+    matches!(name, "grdp_current_prices" | "extra_collective_value_added")
+}
+
+/// The unit an amount field's stored value is shown in, after its number.
+fn echo_unit(name: &str, lang: Lang) -> Option<&'static str> {
+    Some(match name {
+        "average_worker_income" => lang.pick(" triệu đồng/năm", " million VND a year"),
+        "non_member_supply_percent" => "%",
+        name if is_city_amount(name)
+            || (crate::csv_data::is_number_field(name)
+                && !matches!(
+                    name,
+                    "members" | "regular_workers" | "staff" | "staff_trained"
+                )) =>
+        {
+            lang.pick(" triệu đồng", " million VND")
+        }
+        _ => return None,
+    })
+}
+
 fn flag_text(value: bool) -> String {
     if value { "có" } else { "không" }.to_owned()
 }
 
 impl Form {
-    fn new(target: Target, values: Vec<(String, String)>, managers: usize) -> Form {
-        Form {
+    /// A form of `values` as the files hold them (numbers in the plain
+    /// form), written for a page in `lang`.
+    fn new(target: Target, values: Vec<(String, String)>, managers: usize, lang: Lang) -> Form {
+        let mut form = Form {
             target,
             values,
             managers,
             messages: Vec::new(),
+            numbers: Convention::PLAIN,
+        };
+        form.rewrite_numbers(Convention::of(lang));
+        form
+    }
+
+    /// Writes every number the form holds in `convention`; text that is
+    /// not a number in the form's present convention is kept as typed.
+    fn rewrite_numbers(&mut self, convention: Convention) {
+        let from = self.numbers;
+        if from == convention {
+            return;
+        }
+        for (name, value) in &mut self.values {
+            if !is_number(name) {
+                continue;
+            }
+            if let Ok(Some(plain)) = number::parse_plain(value, from) {
+                *value = number::write_plain(&plain, convention);
+            }
+        }
+        self.numbers = convention;
+    }
+
+    /// The page's language changed: the numbers typed so far are written
+    /// its way (what was "4.800" in Vietnamese becomes "4,800" in English),
+    /// and the form is checked again.
+    pub fn set_lang(&mut self, ws: &Workspace, lang: Lang) {
+        if Convention::of(lang) != self.numbers {
+            self.rewrite_numbers(Convention::of(lang));
+            self.check(ws);
         }
     }
 
+    /// For every amount field: its name and the value as it will be
+    /// stored, in `lang`'s format and unit ("= 4.800 triệu đồng"); empty
+    /// when the field is empty or cannot be read.
+    pub fn echoes(&self, lang: Lang) -> Vec<(String, String)> {
+        self.values
+            .iter()
+            .filter_map(|(name, value)| {
+                let unit = echo_unit(name, lang)?;
+                let echo = match number::parse_decimal(value, self.numbers) {
+                    Ok(Some(amount)) => format!(
+                        "= {}{unit}",
+                        number::write_decimal(&amount, Convention::of(lang))
+                    ),
+                    _ => String::new(),
+                };
+                Some((name.clone(), echo))
+            })
+            .collect()
+    }
+
     /// The form for a new unit (`None`) or an existing one.
-    pub fn unit(ws: &Workspace, id: Option<&str>) -> Form {
+    pub fn unit(ws: &Workspace, id: Option<&str>, lang: Lang) -> Form {
         let found = id.and_then(|id| ws.unit(id));
         let unit = found
             .cloned()
@@ -171,14 +257,20 @@ impl Form {
                 (name.to_owned(), value)
             })
             .collect();
-        let mut form = Form::new(Target::Unit(found.map(|u| u.id.clone())), values, 0);
+        let mut form = Form::new(Target::Unit(found.map(|u| u.id.clone())), values, 0, lang);
         form.check(ws);
         form
     }
 
     /// The form for a unit's year: the record of `year`, or a new record
     /// for the year after the latest (this year if none).
-    pub fn year(ws: &Workspace, unit_id: &str, year: Option<i32>, this_year: i32) -> Form {
+    pub fn year(
+        ws: &Workspace,
+        unit_id: &str,
+        year: Option<i32>,
+        this_year: i32,
+        lang: Lang,
+    ) -> Form {
         let unit = ws.unit(unit_id);
         let record = year.and_then(|y| unit.and_then(|u| u.record(y)).cloned());
         let target_year = record.as_ref().map(|r| r.year);
@@ -188,22 +280,28 @@ impl Form {
                 .map_or(this_year, |y| y.saturating_add(1)),
             ..Default::default()
         });
-        Form::for_record(ws, unit_id, target_year, &record)
+        Form::for_record(ws, unit_id, target_year, &record, lang)
     }
 
     /// "Start year Y+1 from year Y": a new record for the next year,
     /// filled with year Y's figures to be corrected.
-    pub fn next_year_from(ws: &Workspace, unit_id: &str, from: i32) -> Form {
+    pub fn next_year_from(ws: &Workspace, unit_id: &str, from: i32, lang: Lang) -> Form {
         let mut record = ws
             .unit(unit_id)
             .and_then(|u| u.record(from))
             .cloned()
             .unwrap_or_default();
         record.year = from.saturating_add(1);
-        Form::for_record(ws, unit_id, None, &record)
+        Form::for_record(ws, unit_id, None, &record, lang)
     }
 
-    fn for_record(ws: &Workspace, unit_id: &str, year: Option<i32>, record: &YearRecord) -> Form {
+    fn for_record(
+        ws: &Workspace,
+        unit_id: &str,
+        year: Option<i32>,
+        record: &YearRecord,
+        lang: Lang,
+    ) -> Form {
         let mut values = vec![("year".to_owned(), record.year.to_string())];
         values.extend(
             YEAR_FIELDS
@@ -221,6 +319,7 @@ impl Form {
             },
             values,
             record.key_managers.len(),
+            lang,
         );
         form.check(ws);
         form
@@ -228,7 +327,7 @@ impl Form {
 
     /// The city's inputs for `year`, or a new year (`None`: this year, or
     /// the year after the latest entered).
-    pub fn city(ws: &Workspace, year: Option<i32>, this_year: i32) -> Form {
+    pub fn city(ws: &Workspace, year: Option<i32>, this_year: i32, lang: Lang) -> Form {
         let existing = year.and_then(|y| ws.city_year(y)).cloned();
         let target = existing.as_ref().map(|c| c.year);
         let city = existing.unwrap_or_else(|| CityYear {
@@ -256,7 +355,7 @@ impl Form {
                 amount(&city.extra_collective_value_added),
             ),
         ];
-        let mut form = Form::new(Target::City(target), values, 0);
+        let mut form = Form::new(Target::City(target), values, 0, lang);
         form.check(ws);
         form
     }
@@ -437,7 +536,7 @@ impl Form {
                     if name.starts_with("manager-") {
                         continue;
                     }
-                    if let Err(text) = set_year_cell(&mut record, name, value) {
+                    if let Err(text) = set_year_cell(&mut record, name, value, self.numbers) {
                         bad(name, text);
                     }
                 }
@@ -447,12 +546,14 @@ impl Form {
             Target::City(_) => {
                 let mut city = CityYear::default();
                 let mut record = YearRecord::default();
-                if let Err(text) = set_year_cell(&mut record, "year", self.value("year")) {
+                if let Err(text) =
+                    set_year_cell(&mut record, "year", self.value("year"), self.numbers)
+                {
                     bad("year", text);
                 }
                 city.year = record.year;
                 for name in ["grdp_current_prices", "extra_collective_value_added"] {
-                    match crate::csv_data::parse_amount(self.value(name)) {
+                    match crate::csv_data::parse_amount(self.value(name), self.numbers) {
                         Ok(value) => {
                             if name == "grdp_current_prices" {
                                 city.grdp_current_prices = value;
@@ -460,13 +561,7 @@ impl Form {
                                 city.extra_collective_value_added = value;
                             }
                         }
-                        Err(_) => bad(
-                            name,
-                            Text::new(
-                                "Cần một số, ví dụ 1250,5 hoặc 1250.5.",
-                                "Expected a number, e.g. 1250.5 or 1250,5.",
-                            ),
-                        ),
+                        Err(error) => bad(name, error.message(self.numbers)),
                     }
                 }
                 Built::City(city)
@@ -658,6 +753,7 @@ impl Form {
     pub fn html(&self, ws: &Workspace, lang: Lang) -> String {
         let mut html = Html::new();
         let messages = self.messages(lang);
+        let echoes = self.echoes(lang);
         let (title, unit) = match &self.target {
             Target::Unit(None) => (lang.pick("Thêm đơn vị", "Add a unit").to_owned(), None),
             Target::Unit(Some(id)) => {
@@ -735,10 +831,18 @@ impl Form {
                 html.element("label", &[("for", Some(&id))], text_label);
                 let hint_id = format!("{id}-hint");
                 let hint = hint(name.rsplit('-').next().unwrap_or(name), lang);
-                let described = match hint {
+                let echo_id = format!("{id}-echo");
+                let echo = echoes
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, echo)| echo.as_str());
+                let mut described = match hint {
                     Some(_) => format!("{hint_id} {msg_id}"),
                     None => msg_id.clone(),
                 };
+                if echo.is_some() {
+                    described = format!("{described} {echo_id}");
+                }
                 let choices = select_choices(ws, name, lang);
                 if let Some(choices) = choices {
                     html.open(
@@ -786,6 +890,13 @@ impl Form {
                         "span",
                         &[("id", Some(&hint_id)), ("class", Some("hint"))],
                         hint,
+                    );
+                }
+                if let Some(echo) = echo {
+                    html.element(
+                        "span",
+                        &[("id", Some(&echo_id)), ("class", Some("echo"))],
+                        echo,
                     );
                 }
             }
@@ -1137,7 +1248,7 @@ mod tests {
     #[test]
     fn a_new_unit_is_checked_as_typed_and_saved_when_valid() {
         let mut ws = ws();
-        let mut form = Form::unit(&ws, None);
+        let mut form = Form::unit(&ws, None, Lang::Vi);
         assert!(form.has_errors(), "a new unit has no name yet");
         assert_eq!(form.first_error(), Some("name"));
         form.set(&ws, "name", "HTX Mới");
@@ -1173,7 +1284,7 @@ mod tests {
     #[test]
     fn a_return_to_activity_is_entered_with_its_date_and_checked() {
         let mut ws = ws();
-        let mut form = Form::unit(&ws, Some("a"));
+        let mut form = Form::unit(&ws, Some("a"), Lang::En);
         assert_eq!(form.value("resumed_on"), "");
         form.set(&ws, "resumed_on", "2018-04-01");
         assert!(form.has_errors(), "a resumption needs an earlier stop");
@@ -1191,7 +1302,7 @@ mod tests {
             unit.status_on(day(2018, 4, 1)),
             Some(OperatingStatus::Active)
         );
-        let again = Form::unit(&ws, Some("a"));
+        let again = Form::unit(&ws, Some("a"), Lang::En);
         assert_eq!(again.value("resumed_on"), "2018-04-01");
         assert_eq!(again.value("inactive_since"), "2017-01-01");
     }
@@ -1199,7 +1310,7 @@ mod tests {
     #[test]
     fn the_year_form_reads_decimal_commas_managers_and_starts_the_next_year() {
         let mut ws = ws();
-        let mut form = Form::next_year_from(&ws, "a", 2019);
+        let mut form = Form::next_year_from(&ws, "a", 2019, Lang::Vi);
         assert_eq!(form.value("year"), "2020");
         assert_eq!(form.value("members"), "10");
         form.set(&ws, "revenue", "1.250,5");
@@ -1218,10 +1329,10 @@ mod tests {
         assert_eq!(record.key_managers[0].role, ManagerRole::Accountant);
         assert!(record.key_managers[0].trained);
         // Changing a year to one that exists is an error on the year.
-        let mut form = Form::year(&ws, "a", Some(2020), 2026);
+        let mut form = Form::year(&ws, "a", Some(2020), 2026, Lang::Vi);
         form.set(&ws, "year", "2019");
         assert_eq!(form.first_error(), Some("year"));
-        let mut form = Form::year(&ws, "a", Some(2019), 2026);
+        let mut form = Form::year(&ws, "a", Some(2019), 2026, Lang::Vi);
         form.set(&ws, "members", "-1");
         let messages = form.messages(Lang::En);
         assert!(messages
@@ -1232,7 +1343,7 @@ mod tests {
     #[test]
     fn city_inputs_and_delete_with_undo() {
         let mut ws = ws();
-        let mut form = Form::city(&ws, None, 2019);
+        let mut form = Form::city(&ws, None, 2019, Lang::Vi);
         form.set(&ws, "grdp_current_prices", "0");
         assert_eq!(form.first_error(), Some("grdp_current_prices"));
         form.set(&ws, "grdp_current_prices", "245.000,5");
@@ -1243,7 +1354,7 @@ mod tests {
                 .map(|d| d.to_string()),
             Some("245000.5".into())
         );
-        let mut again = Form::city(&ws, None, 2019);
+        let mut again = Form::city(&ws, None, 2019, Lang::Vi);
         again.set(&ws, "year", "2019");
         assert_eq!(again.first_error(), Some("year"));
         let before = ws.clone();
@@ -1251,5 +1362,96 @@ mod tests {
         assert!(ws.units.is_empty());
         undo_delete(&mut ws, deleted);
         assert_eq!(ws, before);
+    }
+
+    fn echo(form: &Form, name: &str, lang: Lang) -> String {
+        form.echoes(lang)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, e)| e)
+            .unwrap_or_else(|| panic!("{name} has no echo"))
+    }
+
+    fn message(form: &Form, name: &str, lang: Lang) -> (bool, String) {
+        form.messages(lang)
+            .into_iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, e, t)| (e, t))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn numbers_are_typed_the_pages_way_and_echoed_as_stored() {
+        let mut ws = ws();
+        // Vietnamese: 4.800 is four thousand eight hundred.
+        let mut form = Form::year(&ws, "a", None, 2026, Lang::Vi);
+        form.set(&ws, "revenue", "4.800");
+        assert_eq!(echo(&form, "revenue", Lang::Vi), "= 4.800 triệu đồng");
+        form.set(&ws, "members", "1.200");
+        form.set(&ws, "average_worker_income", "85,5");
+        assert_eq!(
+            echo(&form, "average_worker_income", Lang::Vi),
+            "= 85,5 triệu đồng/năm"
+        );
+        form.set(&ws, "non_member_supply_percent", "12,5");
+        assert_eq!(
+            echo(&form, "non_member_supply_percent", Lang::Vi),
+            "= 12,5%"
+        );
+        assert!(!form.has_errors(), "{:?}", form.messages(Lang::Vi));
+        form.apply(&mut ws).expect("valid");
+        let record = ws.unit("a").and_then(|u| u.record(2020)).expect("saved");
+        assert_eq!(record.revenue.as_ref().map(Decimal::as_str), Some("4800"));
+        assert_eq!(record.members, Some(1200));
+        // A group that is not three digits is refused, with the form expected.
+        let mut form = Form::year(&ws, "a", Some(2020), 2026, Lang::Vi);
+        assert_eq!(form.value("revenue"), "4.800", "shown the Vietnamese way");
+        form.set(&ws, "revenue", "4.80");
+        assert_eq!(echo(&form, "revenue", Lang::Vi), "");
+        let (error, text) = message(&form, "revenue", Lang::Vi);
+        assert!(
+            error && text.contains("Cần một số dạng 4.800 hoặc 1.250,5"),
+            "{text}"
+        );
+        assert!(form.apply(&mut ws).is_err());
+        // A fraction in a count is an error.
+        form.set(&ws, "revenue", "4.800");
+        form.set(&ws, "members", "12,5");
+        let (error, text) = message(&form, "members", Lang::Vi);
+        assert!(error && text.contains("số nguyên"), "{text}");
+        // English: 4.800 is four point eight.
+        let mut form = Form::year(&ws, "a", None, 2026, Lang::En);
+        form.set(&ws, "revenue", "4.800");
+        assert_eq!(echo(&form, "revenue", Lang::En), "= 4.800 million VND");
+        form.set(&ws, "revenue", "4,800");
+        assert_eq!(echo(&form, "revenue", Lang::En), "= 4,800 million VND");
+        form.apply(&mut ws).expect("valid");
+        let record = ws.unit("a").and_then(|u| u.record(2021)).expect("saved");
+        assert_eq!(record.revenue.as_ref().map(Decimal::as_str), Some("4800"));
+    }
+
+    #[test]
+    fn switching_the_language_rewrites_the_numbers_typed() {
+        let ws = ws();
+        let mut form = Form::city(&ws, None, 2019, Lang::Vi);
+        form.set(&ws, "grdp_current_prices", "245.000,5");
+        form.set(&ws, "extra_collective_value_added", "4.80");
+        form.set_lang(&ws, Lang::En);
+        assert_eq!(form.value("grdp_current_prices"), "245,000.5");
+        // Text that was not a number is left as typed, then read the new
+        // way (its echo says how).
+        assert_eq!(form.value("extra_collective_value_added"), "4.80");
+        assert_eq!(
+            echo(&form, "grdp_current_prices", Lang::En),
+            "= 245,000.5 million VND"
+        );
+        form.set_lang(&ws, Lang::Vi);
+        assert_eq!(form.value("grdp_current_prices"), "245.000,5");
+        let html = form.html(&ws, Lang::Vi);
+        assert!(
+            html.contains("<span id=\"f-grdp_current_prices-echo\" class=\"echo\">= 245.000,5 triệu đồng</span>"),
+            "{html}"
+        );
+        assert!(html.contains("aria-describedby=\"f-grdp_current_prices-hint f-grdp_current_prices-msg f-grdp_current_prices-echo\""));
     }
 }

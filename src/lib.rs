@@ -31,6 +31,7 @@ pub mod json_read;
 pub mod json_write;
 pub mod merge;
 pub mod notice_view;
+pub mod number;
 pub mod plan;
 pub mod plan_form;
 pub mod plan_read;

@@ -17,6 +17,7 @@ use crate::csv_data::{
 };
 use crate::html::Html;
 use crate::i18n::Lang;
+use crate::number::Convention;
 use crate::unit::{Unit, UnitKind, YearRecord};
 use crate::workspace::{CityYear, Workspace};
 
@@ -352,7 +353,8 @@ impl Merge {
                             ..Default::default()
                         };
                         for (field, cell) in YEAR_FIELDS.iter().zip(cells) {
-                            let _ = set_year_cell(&mut record, field, &cell.text);
+                            let _ =
+                                set_year_cell(&mut record, field, &cell.text, Convention::PLAIN);
                         }
                         record
                     })
@@ -364,9 +366,11 @@ impl Merge {
             .iter()
             .map(|(year, cells)| {
                 let amount = |i: usize| {
-                    cells
-                        .get(i)
-                        .and_then(|c| crate::csv_data::parse_amount(&c.text).ok().flatten())
+                    cells.get(i).and_then(|c| {
+                        crate::csv_data::parse_amount(&c.text, Convention::PLAIN)
+                            .ok()
+                            .flatten()
+                    })
                 };
                 CityYear {
                     year: *year,
@@ -422,7 +426,15 @@ impl Merge {
             });
             html.open("fieldset", &[("class", Some("conflict"))])
                 .element("legend", &[], &legend);
+            // A figure is shown the page's way ("3.200" in Vietnamese).
+            let figure = crate::csv_data::is_number_field(conflict.field)
+                || matches!(conflict.slot, Slot::City(_));
             for (j, (source, text)) in conflict.values.iter().enumerate() {
+                let text = if figure {
+                    crate::number::write_plain(text, Convention::of(lang))
+                } else {
+                    text.clone()
+                };
                 let value = j.to_string();
                 let label = self.labels.get(*source).map_or("", String::as_str);
                 html.open("label", &[])
@@ -548,6 +560,7 @@ mod tests {
         );
         let html = merge.conflicts_html(10, Lang::Vi);
         assert!(html.contains("HTX A › 2019 › Doanh thu"));
+        assert!(html.contains(" 120 ("), "{html}");
         assert!(html.contains("name=\"conflict-0\" value=\"1\""));
         assert!(crate::validation::validate_workspace(&ws)
             .errors()
@@ -566,5 +579,27 @@ mod tests {
         });
         let merged = merge(&ws, &[source("w", 0.0, ws.units.clone())]).workspace();
         assert_eq!(merged.units, ws.units);
+    }
+
+    #[test]
+    fn conflicting_figures_are_shown_the_pages_way() {
+        let base = Workspace::new("w", "w");
+        let merged = merge(
+            &base,
+            &[
+                source("a", 1.0, vec![unit("a", "01", "A", "3200")]),
+                source("b", 2.0, vec![unit("a", "01", "A", "9999.5")]),
+            ],
+        );
+        let vi = merged.conflicts_html(10, Lang::Vi);
+        assert!(
+            vi.contains(" 3.200 (a)") && vi.contains(" 9.999,5 (b)"),
+            "{vi}"
+        );
+        let en = merged.conflicts_html(10, Lang::En);
+        assert!(
+            en.contains(" 3,200 (a)") && en.contains(" 9,999.5 (b)"),
+            "{en}"
+        );
     }
 }

@@ -12,24 +12,22 @@
 use crate::format::{iso_date, parse_date};
 use crate::html::Html;
 use crate::i18n::{Lang, Text};
+use crate::number::{self, Convention, NumberError};
 use crate::plan::{Comparator, Plan, QualifiedReading, Sector};
 use crate::plan_validation::PlanIssue;
 use crate::validation::Severity;
 
-/// A number typed with either decimal mark ("1,2" or "1.2").
-pub fn parse_number(text: &str) -> Option<f64> {
-    text.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+/// A number as the page's language writes it ("1,2" in Vietnamese, "1.2"
+/// in English; see [`crate::number`]); `None` for anything else.
+pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
+    number::parse_f64(text, Convention::of(lang)).ok().flatten()
 }
 
-/// A value as the editor shows it: shares in percent, counts as they are.
-pub fn shown(value: f64, share: bool) -> String {
+/// A value as the editor shows it, in the page's language: shares in
+/// percent, counts as they are.
+pub fn shown(value: f64, share: bool, lang: Lang) -> String {
     let value = if share { value * 100.0 } else { value };
-    let text = format!("{value:.4}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    number::write_f64(value, 4, Convention::of(lang))
 }
 
 /// A key for a sector from its name: lower case ASCII, words joined by `-`.
@@ -71,10 +69,11 @@ pub enum Applied {
     Unknown,
 }
 
-/// Applies what the user typed into field `name` to the draft. Text that
-/// is not a number becomes NaN, which [`crate::plan_validation`] reports
-/// beside the field.
-pub fn apply(draft: &mut Plan, name: &str, value: &str) -> Applied {
+/// Applies what the user typed into field `name` to the draft, numbers
+/// read as `lang` writes them. Text that is not a number becomes NaN,
+/// which [`crate::plan_validation`] reports beside the field, after the
+/// form a number takes ([`messages`]).
+pub fn apply(draft: &mut Plan, name: &str, value: &str, lang: Lang) -> Applied {
     let mut parts = name.split(':');
     match (parts.next(), parts.next(), parts.next()) {
         (Some("target"), Some(index), Some(field)) => {
@@ -87,7 +86,7 @@ pub fn apply(draft: &mut Plan, name: &str, value: &str) -> Applied {
             };
             let share = target.indicator.is_share();
             let number = || {
-                let typed = parse_number(value).unwrap_or(f64::NAN);
+                let typed = parse_number(value, lang).unwrap_or(f64::NAN);
                 if share {
                     typed / 100.0
                 } else {
@@ -254,14 +253,14 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
                 "value",
                 "Mức mục tiêu của",
                 "Target value of",
-                (!rising).then(|| shown(t.value, share)),
+                (!rising).then(|| shown(t.value, share, lang)),
                 "field-error",
             ),
             (
                 "band",
                 "Cận trên của",
                 "Upper end of",
-                t.band_upper.map(|b| shown(b, share)),
+                t.band_upper.map(|b| shown(b, share, lang)),
                 "field-error",
             ),
         ] {
@@ -288,11 +287,16 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
                 html.text(" ").text(unit);
             }
             let issue_field = if field == "band" { "band_upper" } else { field };
+            let typed = if field == "band" {
+                t.band_upper
+            } else {
+                Some(t.value)
+            };
             message_slot(
                 &mut html,
                 &slot(i, field),
                 class,
-                &message_for(issues, &t.id, issue_field, lang),
+                &(number_message(typed, lang) + &message_for(issues, &t.id, issue_field, lang)),
             );
             html.close("td");
         }
@@ -487,6 +491,17 @@ fn message_slot(html: &mut Html, id: &str, class: &'static str, text: &str) {
     );
 }
 
+/// What a field that could not be read as a number should hold, before
+/// the plan's own message about it (its value is then NaN).
+fn number_message(value: Option<f64>, lang: Lang) -> String {
+    if value.is_some_and(f64::is_nan) {
+        let text = NumberError::NotANumber.message(Convention::of(lang));
+        format!("{} ", text.get(lang))
+    } else {
+        String::new()
+    }
+}
+
 fn message_for(issues: &[PlanIssue], target_id: &str, field: &str, lang: Lang) -> String {
     let mut text = String::new();
     for issue in issues
@@ -520,14 +535,14 @@ fn general_html(issues: &[PlanIssue], lang: Lang) -> String {
 pub fn messages(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> Vec<(String, String)> {
     let mut out = Vec::with_capacity(draft.targets.len() * 3 + 1);
     for (i, t) in draft.targets.iter().enumerate() {
-        for (field, issue_field) in [
-            ("value", "value"),
-            ("band", "band_upper"),
-            ("deadline", "deadline"),
+        for (field, issue_field, typed) in [
+            ("value", "value", Some(t.value)),
+            ("band", "band_upper", t.band_upper),
+            ("deadline", "deadline", None),
         ] {
             out.push((
                 slot(i, field),
-                message_for(issues, &t.id, issue_field, lang),
+                number_message(typed, lang) + &message_for(issues, &t.id, issue_field, lang),
             ));
         }
     }
@@ -550,13 +565,17 @@ mod tests {
 
     #[test]
     fn numbers_take_either_decimal_mark_and_shares_are_percent() {
-        assert_eq!(parse_number(" 1,2 "), Some(1.2));
-        assert_eq!(parse_number("1.2"), Some(1.2));
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(parse_number("inf"), None);
-        assert_eq!(shown(0.5, true), "50");
-        assert_eq!(shown(0.012, true), "1.2");
-        assert_eq!(shown(10.0, false), "10");
+        assert_eq!(parse_number(" 1,2 ", Lang::Vi), Some(1.2));
+        assert_eq!(parse_number("1.2", Lang::En), Some(1.2));
+        // A point in Vietnamese groups thousands: "1.2" is no number.
+        assert_eq!(parse_number("1.2", Lang::Vi), None);
+        assert_eq!(parse_number("1.200", Lang::Vi), Some(1200.0));
+        assert_eq!(parse_number("abc", Lang::Vi), None);
+        assert_eq!(parse_number("inf", Lang::En), None);
+        assert_eq!(shown(0.5, true, Lang::Vi), "50");
+        assert_eq!(shown(0.012, true, Lang::Vi), "1,2");
+        assert_eq!(shown(0.012, true, Lang::En), "1.2");
+        assert_eq!(shown(1200.0, false, Lang::Vi), "1.200");
         assert_eq!(slug("Nông nghiệp & Thủy sản"), "nong-nghiep-thuy-san");
     }
 
@@ -565,23 +584,38 @@ mod tests {
         let mut draft = plan();
         let t5 = index_of(&draft, "T5");
         assert_eq!(
-            apply(&mut draft, &format!("target:{t5}:value"), "60"),
+            apply(&mut draft, &format!("target:{t5}:value"), "60", Lang::Vi),
             Applied::Values
         );
         assert!((draft.targets[t5].value - 0.6).abs() < 1e-12);
-        apply(&mut draft, &format!("target:{t5}:comparator"), "more_than");
+        apply(
+            &mut draft,
+            &format!("target:{t5}:comparator"),
+            "more_than",
+            Lang::Vi,
+        );
         assert_eq!(draft.targets[t5].comparator, Comparator::MoreThan);
-        apply(&mut draft, &format!("target:{t5}:deadline"), "2021-06-30");
+        apply(
+            &mut draft,
+            &format!("target:{t5}:deadline"),
+            "2021-06-30",
+            Lang::Vi,
+        );
         assert_eq!(iso_date(draft.targets[t5].deadline), "2021-06-30");
-        apply(&mut draft, &format!("target:{t5}:band"), "70");
+        apply(&mut draft, &format!("target:{t5}:band"), "70", Lang::Vi);
         assert!((draft.targets[t5].band_upper.unwrap() - 0.7).abs() < 1e-12);
-        apply(&mut draft, &format!("target:{t5}:band"), " ");
+        apply(&mut draft, &format!("target:{t5}:band"), " ", Lang::Vi);
         assert_eq!(draft.targets[t5].band_upper, None);
-        apply(&mut draft, "reading", "of_all");
+        apply(&mut draft, "reading", "of_all", Lang::Vi);
         assert_eq!(draft.settings.qualified_reading, QualifiedReading::OfAll);
-        apply(&mut draft, "districts", "  Lê Chân \n\nNgô Quyền\n");
+        apply(
+            &mut draft,
+            "districts",
+            "  Lê Chân \n\nNgô Quyền\n",
+            Lang::Vi,
+        );
         assert_eq!(draft.districts, ["Lê Chân", "Ngô Quyền"]);
-        apply(&mut draft, "sector:0:en", "Farming");
+        apply(&mut draft, "sector:0:en", "Farming", Lang::Vi);
         assert_eq!(draft.sectors[0].name.en, "Farming");
         for unknown in [
             "target:99:value",
@@ -591,7 +625,7 @@ mod tests {
             "",
         ] {
             assert_eq!(
-                apply(&mut draft, unknown, "1"),
+                apply(&mut draft, unknown, "1", Lang::Vi),
                 Applied::Unknown,
                 "{unknown}"
             );
@@ -602,7 +636,7 @@ mod tests {
     fn unreadable_values_are_reported_beside_their_field() {
         let mut draft = plan();
         let t5 = index_of(&draft, "T5");
-        apply(&mut draft, &format!("target:{t5}:value"), "nhiều");
+        apply(&mut draft, &format!("target:{t5}:value"), "nhiều", Lang::Vi);
         let issues = check_plan(&draft);
         let slots = messages(&draft, &issues, Lang::Vi);
         let (_, text) = slots
@@ -610,6 +644,7 @@ mod tests {
             .find(|(id, _)| *id == slot(t5, "value"))
             .unwrap();
         assert!(text.contains("T5"), "{text}");
+        assert!(text.contains("4.800 hoặc 1.250,5"), "{text}");
         // Every slot the messages name is in the form.
         let form = form_html(&draft, &issues, Lang::Vi);
         for (id, _) in &slots {

@@ -96,7 +96,9 @@ fn scores_are_validated_and_nothing_is_stored_on_error() {
         "a refused first entry creates nothing"
     );
     assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "-1", Lang::En).is_err());
-    set(&mut ws, &id, "score:1a", "5,5");
+    // A decimal comma is Vietnamese: in English "5,5" is no number.
+    assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "5,5", Lang::En).is_err());
+    apply(&mut ws, &id, YEAR, today(), "score:1a", "5,5", Lang::Vi).expect("5,5 in Vietnamese");
     let a = find(&ws, &id, YEAR).expect("created on the first edit");
     assert_eq!(a.value("score:", "1a"), Some("5.5"));
     // Saved compactly, as the edits that make it.
@@ -306,7 +308,7 @@ fn every_kind_of_entry_survives_export_and_a_bad_one_refuses_the_file() {
         ("fact:supervisory_board", "no"),
         ("fact:model", "reduced"),
         ("fact:meeting", "2024-04-10"),
-        ("fact:capital_share", "12,5"),
+        ("fact:capital_share", "12.5"),
         ("fact:external_income", "400"),
         ("fact:indivisible", "19.99"),
         ("months_operated", "12"),
@@ -377,4 +379,52 @@ fn a_peoples_credit_fund_is_not_offered_the_tt01_classification() {
     // An HTX still is.
     ws.units[0].kind = coop_plan::unit::UnitKind::Htx;
     assert!(region(&ws, &id, YEAR, today(), Lang::En, 5).contains("100 / 100"));
+}
+
+#[test]
+fn amounts_are_typed_the_pages_way_and_shown_as_stored() {
+    use coop_plan::assessment::page::{region, typed_echo};
+    let (mut ws, id) = workspace();
+    assert_eq!(
+        typed_echo("fact:income", "1.250,5", Lang::Vi).as_deref(),
+        Some("= 1.250,5 triệu đồng")
+    );
+    assert_eq!(
+        typed_echo("fact:income", "1,250.5", Lang::En).as_deref(),
+        Some("= 1,250.5 million VND")
+    );
+    assert_eq!(
+        typed_echo("fact:income", "4.80", Lang::Vi).as_deref(),
+        Some("")
+    );
+    assert_eq!(
+        typed_echo("fact:capital_share", "12,5", Lang::Vi).as_deref(),
+        Some("= 12,5%")
+    );
+    assert_eq!(typed_echo("fact:board_size", "5", Lang::Vi), None);
+    // "4.800" is four thousand eight hundred on a Vietnamese page; "4.80"
+    // is refused with the form expected.
+    let error = apply(&mut ws, &id, YEAR, today(), "fact:income", "4.80", Lang::Vi);
+    assert!(error.is_err_and(|e| e.contains("4.800 hoặc 1.250,5")));
+    apply(
+        &mut ws,
+        &id,
+        YEAR,
+        today(),
+        "fact:income",
+        "4.800",
+        Lang::Vi,
+    )
+    .expect("4.800");
+    let a = find(&ws, &id, YEAR).expect("saved");
+    assert_eq!(a.value("fact:income", ""), Some("4800"));
+    // Shown back the page's way, with the value as stored beside it.
+    let html: String = (0..coop_plan::assessment::page::REGIONS)
+        .map(|i| region(&ws, &id, YEAR, today(), Lang::Vi, i))
+        .collect();
+    assert!(html.contains("value=\"4.800\""), "{html}");
+    assert!(
+        html.contains("id=\"echo-fact-income\">= 4.800 triệu đồng</small>"),
+        "{html}"
+    );
 }

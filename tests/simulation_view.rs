@@ -27,16 +27,59 @@ fn as_of() -> chrono::NaiveDate {
 
 #[test]
 fn fields_read_both_decimal_marks_and_percentages() {
-    assert_eq!(parse_field("12,5", Quantity::Rate), Some(0.125));
-    assert_eq!(parse_field(" 12.5 % ", Quantity::Rate), Some(0.125));
-    assert_eq!(parse_field("1500", Quantity::Count), Some(1500.0));
-    assert_eq!(parse_field("abc", Quantity::Count), None);
-    assert_eq!(parse_field("inf", Quantity::Count), None);
+    assert_eq!(parse_field("12,5", Quantity::Rate, Lang::Vi), Some(0.125));
+    assert_eq!(
+        parse_field(" 12.5 % ", Quantity::Rate, Lang::En),
+        Some(0.125)
+    );
+    // Each language's marks only: a point in Vietnamese groups thousands.
+    assert_eq!(parse_field("12.5", Quantity::Rate, Lang::Vi), None);
+    assert_eq!(
+        parse_field("1.500", Quantity::Count, Lang::Vi),
+        Some(1500.0)
+    );
+    assert_eq!(
+        parse_field("1,500", Quantity::Count, Lang::En),
+        Some(1500.0)
+    );
+    assert_eq!(parse_field("1500", Quantity::Count, Lang::Vi), Some(1500.0));
+    assert_eq!(parse_field("abc", Quantity::Count, Lang::Vi), None);
+    assert_eq!(parse_field("inf", Quantity::Count, Lang::En), None);
     assert_eq!(view::field_text(0.125, Quantity::Rate, Lang::Vi), "12,5");
     assert_eq!(view::field_text(0.125, Quantity::Rate, Lang::En), "12.5");
     assert_eq!(view::field_text(3.0, Quantity::Count, Lang::En), "3");
+    assert_eq!(
+        view::field_text(245000.5, Quantity::Money, Lang::Vi),
+        "245.000,5"
+    );
     assert_eq!(show(0.0105, Quantity::Fraction, Lang::Vi), "1,05%");
     assert_eq!(show(0.72, Quantity::Fraction, Lang::En), "72.0%");
+}
+
+#[test]
+fn money_fields_show_their_value_as_used() {
+    assert_eq!(
+        view::typed_echo(Quantity::Money, "245.000,5", Lang::Vi).as_deref(),
+        Some("= 245.000,5 triệu đồng")
+    );
+    assert_eq!(
+        view::typed_echo(Quantity::Money, "4.800", Lang::En).as_deref(),
+        Some("= 4.800 million VND")
+    );
+    assert_eq!(
+        view::typed_echo(Quantity::Money, "4.80", Lang::Vi).as_deref(),
+        Some("")
+    );
+    assert_eq!(view::typed_echo(Quantity::Rate, "12", Lang::Vi), None);
+    let ws = grdp_workspace();
+    let wb = Workbench::default();
+    let setup = wb.setup(&ws, as_of());
+    let inputs = setup.resolve(&wb.overrides).expect("complete");
+    let html = view::form_html(&setup, &inputs, &[], Lang::Vi);
+    assert!(
+        html.contains("aria-describedby=\"sim-grdp-likely-echo\" value=\"1.150.000\"><small class=\"echo\" id=\"sim-grdp-likely-echo\">= 1.150.000 triệu đồng</small>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -67,7 +110,7 @@ fn editing_a_field_changes_the_projection_and_the_run() {
     let setup = wb.setup(&ws, as_of());
     let (before, _) = workbench::results_html(&wb, &setup, Lang::En);
     assert_eq!(
-        wb.field(&setup, "value_added_growth", "likely", "40"),
+        wb.field(&setup, "value_added_growth", "likely", "40", Lang::Vi),
         Change::Values
     );
     let (after, outcome) = workbench::results_html(&wb, &setup, Lang::En);
@@ -77,22 +120,22 @@ fn editing_a_field_changes_the_projection_and_the_run() {
     assert_eq!(inputs[index], Estimate::exact(0.4));
 
     // A range, then PERT; an empty most likely value returns to the data.
-    wb.field(&setup, "value_added_growth", "low", "20");
-    wb.field(&setup, "value_added_growth", "high", "50");
-    wb.field(&setup, "value_added_growth", "shape", "pert");
+    wb.field(&setup, "value_added_growth", "low", "20", Lang::Vi);
+    wb.field(&setup, "value_added_growth", "high", "50", Lang::Vi);
+    wb.field(&setup, "value_added_growth", "shape", "pert", Lang::Vi);
     let resolved = setup.resolve(&wb.overrides).expect("complete");
     assert_eq!(resolved[index], Estimate::range(0.2, 0.4, 0.5, Shape::Pert));
-    wb.field(&setup, "value_added_growth", "likely", "");
+    wb.field(&setup, "value_added_growth", "likely", "", Lang::Vi);
     assert!(wb.overrides.is_empty());
 
     // Unreadable text changes nothing and is reported.
-    wb.field(&setup, "grdp_growth", "likely", "lots");
+    wb.field(&setup, "grdp_growth", "likely", "lots", Lang::Vi);
     assert!(wb.overrides.is_empty());
     let (html, _) = workbench::results_html(&wb, &setup, Lang::En);
     assert!(html.contains("Not a number: &quot;lots&quot;"));
 
     // An out-of-order range is named, and the data's value used.
-    wb.field(&setup, "grdp_growth", "low", "90");
+    wb.field(&setup, "grdp_growth", "low", "90", Lang::Vi);
     let (html, _) = workbench::results_html(&wb, &setup, Lang::En);
     assert!(html.contains("needs minimum ≤ most likely ≤ maximum"));
 }
@@ -102,8 +145,8 @@ fn results_include_projection_goal_seek_and_tornado() {
     let ws = grdp_workspace();
     let mut wb = Workbench::default();
     let setup = wb.setup(&ws, as_of());
-    wb.field(&setup, "value_added_growth", "low", "10");
-    wb.field(&setup, "value_added_growth", "high", "40");
+    wb.field(&setup, "value_added_growth", "low", "10", Lang::Vi);
+    wb.field(&setup, "value_added_growth", "high", "40", Lang::Vi);
     let (html, outcome) = workbench::results_html(&wb, &setup, Lang::Vi);
     assert!(html.contains("<table class=\"sim-projection\">"));
     assert!(html.contains("2020 (thời hạn)"));
@@ -132,8 +175,8 @@ fn fan_chart_band_encloses_the_median() {
     let ws = grdp_workspace();
     let mut wb = Workbench::default();
     let setup = wb.setup(&ws, as_of());
-    wb.field(&setup, "value_added_growth", "low", "0");
-    wb.field(&setup, "value_added_growth", "high", "60");
+    wb.field(&setup, "value_added_growth", "low", "0", Lang::Vi);
+    wb.field(&setup, "value_added_growth", "high", "60", Lang::Vi);
     let inputs = setup.resolve(&wb.overrides).expect("complete");
     let trajectory = setup.run(
         &monte_carlo::run(&setup, &inputs, 1, 1)
@@ -203,13 +246,13 @@ fn scenarios_are_created_renamed_duplicated_compared_and_deleted() {
     let mut ws = grdp_workspace();
     let mut wb = Workbench::default();
     let setup = wb.setup(&ws, as_of());
-    wb.field(&setup, "value_added_growth", "likely", "30");
+    wb.field(&setup, "value_added_growth", "likely", "30", Lang::Vi);
     wb.save_new(&mut ws, "Nhanh", Lang::Vi);
     assert_eq!(wb.open.as_deref(), Some("s1"));
     assert_eq!(ws.scenarios[0].overrides.len(), 1);
 
     // Edits go into the open scenario.
-    wb.field(&setup, "grdp_growth", "likely", "10");
+    wb.field(&setup, "grdp_growth", "likely", "10", Lang::Vi);
     assert!(wb.save_into(&mut ws));
     assert_eq!(ws.scenarios[0].overrides.len(), 2);
     assert!(!wb.save_into(&mut ws), "nothing new to save");
@@ -226,7 +269,7 @@ fn scenarios_are_created_renamed_duplicated_compared_and_deleted() {
         wb.scenario_action(&mut ws, "open", "s2", Lang::Vi),
         Change::All
     );
-    wb.field(&setup, "value_added_growth", "likely", "5");
+    wb.field(&setup, "value_added_growth", "likely", "5", Lang::Vi);
     wb.save_into(&mut ws);
 
     // Nothing to compare with one ticked; a table and overlaid lines with two.
@@ -241,7 +284,7 @@ fn scenarios_are_created_renamed_duplicated_compared_and_deleted() {
     assert!(html.contains("sim-diff\">+2.2%") && html.contains("sim-diff\">-22.8%"));
 
     // A scenario as the base.
-    wb.setting("base", "s1", false);
+    wb.setting("base", "s1", false, Lang::Vi);
     let html = workbench::comparison_html(&wb, &ws, as_of(), Lang::En);
     assert!(html.contains("<th scope=\"col\" class=\"num\">Nhanh</th>"));
 
@@ -285,14 +328,23 @@ fn a_scenario_opens_from_the_address() {
 #[test]
 fn settings_are_checked() {
     let mut wb = Workbench::default();
-    assert_eq!(wb.setting("samples", "1.000.000", false), Change::Run);
+    assert_eq!(
+        wb.setting("samples", "1.000.000", false, Lang::Vi),
+        Change::Run
+    );
     assert_eq!(wb.samples, 1_000_000);
-    assert_eq!(wb.setting("samples", "0", false), Change::Values);
+    assert_eq!(wb.setting("samples", "0", false, Lang::Vi), Change::Values);
     assert_eq!(wb.samples, 1_000_000);
-    assert_eq!(wb.setting("seed", "42", false), Change::Run);
-    assert_eq!(wb.setting("model", "training", false), Change::All);
+    assert_eq!(wb.setting("seed", "42", false, Lang::Vi), Change::Run);
+    assert_eq!(
+        wb.setting("model", "training", false, Lang::Vi),
+        Change::All
+    );
     assert_eq!(wb.kind, ModelKind::Training);
-    assert_eq!(wb.setting("model", "nonsense", false), Change::None);
+    assert_eq!(
+        wb.setting("model", "nonsense", false, Lang::Vi),
+        Change::None
+    );
 }
 
 #[test]
@@ -308,9 +360,9 @@ fn scenarios_travel_in_the_json_export_and_import() {
     let mut ws = grdp_workspace();
     let mut wb = Workbench::default();
     let setup = wb.setup(&ws, as_of());
-    wb.field(&setup, "value_added_growth", "low", "10");
-    wb.field(&setup, "value_added_growth", "high", "30");
-    wb.field(&setup, "value_added_growth", "shape", "pert");
+    wb.field(&setup, "value_added_growth", "low", "10", Lang::Vi);
+    wb.field(&setup, "value_added_growth", "high", "30", Lang::Vi);
+    wb.field(&setup, "value_added_growth", "shape", "pert", Lang::Vi);
     wb.save_new(&mut ws, "Kịch bản A", Lang::Vi);
     let text = coop_plan::document::to_json(&ws);
     assert!(

@@ -415,7 +415,7 @@ impl ScoreError {
     pub fn message(self, lang: Lang) -> String {
         let (template, max) = match self {
             ScoreError::NotANumber => (
-                "{Không phải số (ví dụ 4 hoặc 3.5)|Not a number (e.g. 4 or 3.5)}",
+                "{Không phải số (ví dụ 4 hoặc 3,5)|Not a number (e.g. 4 or 3.5)}",
                 0,
             ),
             ScoreError::Negative => ("{Điểm không được âm|A score cannot be negative}", 0),

@@ -29,6 +29,7 @@ use crate::format::{format_date, format_decimal, format_number, format_percent, 
 use crate::html::{pick2, say, Html};
 use crate::i18n::Lang;
 use crate::iso_date::parse_iso;
+use crate::number::{self, Convention};
 use crate::unit::{Unit, UnitKind, YearRecord};
 use crate::workspace::Workspace;
 
@@ -101,7 +102,7 @@ pub fn cooperatives(ws: &Workspace) -> impl Iterator<Item = &Unit> {
 const CREATE_FORM: &str = "<fieldset class=\"create-coop\"><legend>{Tạo hợp tác xã|Create a cooperative}</legend>\
 <label class=\"field\"><span>{Tên hợp tác xã|Cooperative name}</span><input id=\"new-name\" name=\"new:name\" type=\"text\"></label>\
 <label class=\"field\"><span>{Mã số HTX|Registration code}</span><input id=\"new-code\" name=\"new:code\" type=\"text\"></label>\
-<label class=\"field\"><span>{Số thành viên|Members}</span><input id=\"new-members\" name=\"new:members\" type=\"number\"></label>\
+<label class=\"field\"><span>{Số thành viên|Members}</span><input id=\"new-members\" name=\"new:members\" type=\"text\" inputmode=\"numeric\"></label>\
 <button type=\"button\" data-action=\"create\">{Tạo|Create}</button></fieldset>";
 
 /// Picking the cooperative, the year, the assessment date and the rule set
@@ -198,12 +199,20 @@ fn facts_form(html: &mut Html, a: &Assessment, lang: Lang) {
             "fact:supervisory_board" => [("yes", "Có|Yes"), ("no", "Không|No")],
             "fact:model" => [("full", "Đầy đủ|Full"), ("reduced", "Rút gọn|Reduced")],
             _ => {
-                let kind = if name == "fact:meeting" {
-                    "date"
+                if name == "fact:meeting" {
+                    input(html, lang, label, name, "date", value);
+                } else if let Some(echo) = typed_echo(name, &shown_number(value, lang), lang) {
+                    // An amount: the value as stored beside it, which the
+                    // page rewrites as the user types.
+                    let id = echo_id(name);
+                    html.tr(
+                        lang,
+                        "<label class=\"field\"><span>{}</span><input name=\"{}\" type=\"text\" inputmode=\"decimal\" value=\"{}\" aria-describedby=\"{}\"><small class=\"echo\" id=\"{}\">{}</small></label>",
+                        &[pick2(lang, label), name, &shown_number(value, lang), &id, &id, &echo],
+                    );
                 } else {
-                    "text"
-                };
-                input(html, lang, label, name, kind, value);
+                    input(html, lang, label, name, "text", &shown_number(value, lang));
+                }
                 continue;
             }
         };
@@ -553,7 +562,8 @@ fn scores_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
                 } else {
                     item.name.get(lang)
                 };
-                let value = a.value("score:", item.id).unwrap_or_default();
+                let value = shown_number(a.value("score:", item.id).unwrap_or_default(), lang);
+                let value = value.as_str();
                 html.tr(
                     lang,
                     "<td>{}</td><td><input name=\"score:{1}\" type=\"text\" inputmode=\"decimal\" class=\"score\" value=\"{2}\" aria-label=\"{Điểm|Points} {1} ({tối đa|max} {3})\"></td><td class=\"num\">",
@@ -1179,25 +1189,57 @@ pub fn candidates_html(ws: &Workspace, year: i32, lang: Lang) -> String {
 /// What the user typed is not valid; the message says why.
 pub type ApplyError = String;
 
+/// An amount as the page's language writes it ([`crate::number`]:
+/// "3,5" in Vietnamese, "3.5" in English). Saved assessments are read back
+/// in English, which their plain form ("3.5") is.
 fn parse_opt_decimal(value: &str, lang: Lang) -> Result<Option<Decimal>, ApplyError> {
-    let value = value.trim().replace(',', ".");
-    if value.is_empty() {
-        return Ok(None);
-    }
-    Decimal::parse(&value)
-        .map(Some)
-        .map_err(|_| pick2(lang, "Không phải số|Not a number").to_owned())
+    let convention = Convention::of(lang);
+    number::parse_decimal(value, convention).map_err(|e| e.message(convention).get(lang).to_owned())
 }
 
+/// A whole number, not negative, as the page's language writes it.
 fn parse_opt_int(value: &str, lang: Lang) -> Result<Option<u32>, ApplyError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
+    let convention = Convention::of(lang);
+    match number::parse_whole(value, convention) {
+        Ok(None) => Ok(None),
+        Ok(Some(n)) => u32::try_from(n).map(Some).map_err(|_| {
+            pick2(lang, "Không phải số nguyên không âm|Not a whole number").to_owned()
+        }),
+        Err(e) => Err(e.message(convention).get(lang).to_owned()),
     }
-    super::int(value)
-        .and_then(|n| u32::try_from(n).ok())
-        .map(Some)
-        .ok_or_else(|| pick2(lang, "Không phải số nguyên không âm|Not a whole number").to_owned())
+}
+
+/// The id of the element that shows an amount fact as stored.
+pub fn echo_id(name: &str) -> String {
+    format!("echo-{}", name.replace(':', "-"))
+}
+
+/// What shows beside an amount fact typed as `value`: the value as it
+/// will be stored, in the page's format and unit ("= 1.250,5 triệu
+/// đồng"), empty when there is none or it cannot be read; `None` for a
+/// control that is not an amount.
+pub fn typed_echo(name: &str, value: &str, lang: Lang) -> Option<String> {
+    let unit = match name {
+        "fact:capital_share" => "%",
+        "fact:income" => lang.pick(" triệu đồng", " million VND"),
+        // The allocations are in the unit the income is given in.
+        "fact:development" | "fact:reserve" | "fact:external_income" | "fact:indivisible" => "",
+        _ => return None,
+    };
+    let convention = Convention::of(lang);
+    Some(match number::parse_decimal(value, convention) {
+        Ok(Some(amount)) => format!("= {}{unit}", number::write_decimal(&amount, convention)),
+        _ => String::new(),
+    })
+}
+
+/// A saved number ("3.5") as the page's language writes it ("3,5"); other
+/// text as it is.
+fn shown_number(value: &str, lang: Lang) -> String {
+    match number::parse_plain(value, Convention::PLAIN) {
+        Ok(Some(plain)) => number::write_plain(&plain, Convention::of(lang)),
+        _ => value.to_owned(),
+    }
 }
 
 fn parse_opt_date(value: &str, lang: Lang) -> Result<Option<NaiveDate>, ApplyError> {
@@ -1271,7 +1313,11 @@ pub fn apply(
     let mut a = find_or_new(ws, unit_id, year, default_date(year, today));
     if let (Some(item), false) = (name.strip_prefix("score:"), value.trim().is_empty()) {
         let max = item_max(&a, item).ok_or_else(|| "?".to_owned())?;
-        parse_score(value, max).map_err(|e| e.message(lang))?;
+        let convention = Convention::of(lang);
+        let plain = number::parse_plain(value, convention)
+            .map_err(|e| e.message(convention).get(lang).to_owned())?
+            .unwrap_or_default();
+        parse_score(&plain, max).map_err(|e| e.message(lang))?;
     }
     set_field(&mut a, name, value, lang)?;
     store(ws, a);

@@ -20,6 +20,7 @@ use crate::chart::{label, line, open_svg};
 use crate::format::{format_number, format_percent};
 use crate::html::escape;
 use crate::i18n::Lang;
+use crate::number::{self, Convention};
 
 /// A value as a person reads it, by what it means.
 pub fn show(value: f64, quantity: Quantity, lang: Lang) -> String {
@@ -44,39 +45,55 @@ pub fn show(value: f64, quantity: Quantity, lang: Lang) -> String {
 }
 
 /// A value as an input field holds it: percentages for rates and shares,
-/// the language's decimal mark, no grouping, at most four decimals.
+/// written as the language writes numbers (thousands grouped), at most
+/// four decimals.
 pub fn field_text(value: f64, quantity: Quantity, lang: Lang) -> String {
     let value = if quantity.is_percent() {
         value * 100.0
     } else {
         value
     };
-    let plain = format!("{value:.4}");
-    let plain = plain.trim_end_matches('0').trim_end_matches('.');
-    let plain = if plain == "-0" { "0" } else { plain };
-    match lang {
-        Lang::Vi => plain.replace('.', ","),
-        Lang::En => plain.to_owned(),
-    }
+    number::write_f64(value, 4, Convention::of(lang))
 }
 
-/// Reads what a person typed in a field: either decimal mark, spaces
-/// ignored, percentages back to fractions. `None` for anything else.
-pub fn parse_field(text: &str, quantity: Quantity) -> Option<f64> {
-    let mut cleaned = String::new();
-    for c in text.chars() {
-        match c {
-            ',' => cleaned.push('.'),
-            '%' => {}
-            c if c.is_whitespace() => {}
-            c => cleaned.push(c),
-        }
-    }
-    let value = cleaned.parse::<f64>().ok().filter(|v| v.is_finite())?;
+/// Reads what a person typed in a field, as the page's language writes
+/// numbers ([`crate::number`]: "12,5" in Vietnamese, "12.5" in English), a
+/// trailing percent sign allowed, percentages back to fractions. `None`
+/// for anything else, a guess never.
+pub fn parse_field(text: &str, quantity: Quantity, lang: Lang) -> Option<f64> {
+    let text = text.trim();
+    let text = text.strip_suffix('%').unwrap_or(text);
+    let value = number::parse_f64(text, Convention::of(lang))
+        .ok()
+        .flatten()?;
     Some(if quantity.is_percent() {
         value / 100.0
     } else {
         value
+    })
+}
+
+/// The id of the element under a money field that shows its value as it
+/// will be used.
+pub fn echo_id(key: &str, field: &str) -> String {
+    format!("sim-{key}-{field}-echo")
+}
+
+/// What shows under a money field typed as `text`: the value in the
+/// page's format and unit ("= 245.000 triệu đồng"), empty when there is
+/// none or it cannot be read; `None` for a field that is not money.
+pub fn typed_echo(quantity: Quantity, text: &str, lang: Lang) -> Option<String> {
+    if quantity != Quantity::Money {
+        return None;
+    }
+    let convention = Convention::of(lang);
+    Some(match number::parse_decimal(text, convention) {
+        Ok(Some(amount)) => format!(
+            "= {} {}",
+            number::write_decimal(&amount, convention),
+            lang.pick("triệu đồng", "million VND")
+        ),
+        _ => String::new(),
     })
 }
 
@@ -210,10 +227,22 @@ pub fn form_html(setup: &Setup, inputs: &[Estimate], missing: &[usize], lang: La
                 text(estimate.high, ranged),
             ),
         ] {
-            let _ = write!(
-                html,
-                r#"<td><input id="sim-{key}-{field}" type="text" inputmode="decimal" size="7" data-key="{key}" data-f="{field}" aria-label="{label}: {head}" value="{value}"></td>"#
-            );
+            match typed_echo(spec.quantity, &value, lang) {
+                Some(echo) => {
+                    let echo_id = echo_id(&key, field);
+                    let _ = write!(
+                        html,
+                        r#"<td><input id="sim-{key}-{field}" type="text" inputmode="decimal" size="7" data-key="{key}" data-f="{field}" aria-label="{label}: {head}" aria-describedby="{echo_id}" value="{value}"><small class="echo" id="{echo_id}">{}</small></td>"#,
+                        escape(&echo)
+                    );
+                }
+                None => {
+                    let _ = write!(
+                        html,
+                        r#"<td><input id="sim-{key}-{field}" type="text" inputmode="decimal" size="7" data-key="{key}" data-f="{field}" aria-label="{label}: {head}" value="{value}"></td>"#
+                    );
+                }
+            }
         }
         let _ = write!(
             html,

@@ -16,6 +16,7 @@ use super::sensitivity::tornado;
 use super::view;
 use super::{ModelKind, Options, Setup, Trajectory};
 use crate::i18n::{Lang, Text};
+use crate::number::{Convention, NumberError};
 use crate::workspace::Workspace;
 
 /// At most this many samples per scenario in a comparison, which runs at
@@ -244,7 +245,7 @@ impl Workbench {
     }
 
     /// A page setting: `model`, `per_year`, `samples`, `seed`, `base`.
-    pub fn setting(&mut self, name: &str, value: &str, checked: bool) -> Change {
+    pub fn setting(&mut self, name: &str, value: &str, checked: bool, lang: Lang) -> Change {
         self.unreadable = None;
         match name {
             "model" => match ModelKind::from_key(value) {
@@ -264,8 +265,12 @@ impl Workbench {
                 self.per_year_growth = checked;
                 Change::All
             }
-            "samples" => match value.trim().replace(['.', ',', ' '], "").parse::<u32>() {
-                Ok(n) if (1..=MAX_SAMPLES).contains(&n) => {
+            "samples" => match crate::number::parse_whole(value, Convention::of(lang))
+                .ok()
+                .flatten()
+                .and_then(|n| u32::try_from(n).ok())
+            {
+                Some(n) if (1..=MAX_SAMPLES).contains(&n) => {
                     self.samples = n;
                     Change::Run
                 }
@@ -295,7 +300,14 @@ impl Workbench {
     /// An input's field (`low`, `likely`, `high`, `shape`) typed in the
     /// form. An empty most-likely value returns the input to the data; an
     /// empty minimum or maximum closes the range on that side.
-    pub fn field(&mut self, setup: &Setup, key: &str, field: &str, text: &str) -> Change {
+    pub fn field(
+        &mut self,
+        setup: &Setup,
+        key: &str,
+        field: &str,
+        text: &str,
+        lang: Lang,
+    ) -> Change {
         self.unreadable = None;
         let Some(spec) = setup.inputs.iter().find(|s| s.key == key) else {
             return Change::None;
@@ -305,7 +317,7 @@ impl Workbench {
             .or_else(|| spec.default.map(Estimate::exact));
         let text = text.trim();
         let mut number = || {
-            let value = view::parse_field(text, spec.quantity);
+            let value = view::parse_field(text, spec.quantity, lang);
             if value.is_none() {
                 self.unreadable = Some(text.to_owned());
             }
@@ -392,9 +404,11 @@ pub fn results_html(
 ) -> (String, Option<(Vec<Estimate>, Trajectory)>) {
     let mut html = format!("<h2>{}</h2>", lang.pick("Dự báo", "Projection"));
     if let Some(text) = &wb.unreadable {
+        let expected = NumberError::NotANumber.message(Convention::of(lang));
         html.push_str(&view::note_html(&format!(
-            "{} \"{text}\"",
-            lang.pick("Không đọc được số:", "Not a number:")
+            "{} \"{text}\". {}",
+            lang.pick("Không đọc được số:", "Not a number:"),
+            expected.get(lang)
         )));
     }
     for label in wb.bad_ranges(setup) {

@@ -200,8 +200,8 @@ test.describe('data entry', () => {
     const preview = page.getByRole('region', { name: 'Xem trước khi nhập' });
     const conflict = preview.getByRole('group', { name: /HTX Nông nghiệp Lập Lễ › 2018 › Doanh thu/ });
     await expect(conflict).toBeVisible();
-    await expect(conflict.getByLabel(/3200 \(hoc-vien-a.json\)/)).toBeChecked();
-    await conflict.getByLabel(/9999 \(hoc-vien-b.json\)/).check();
+    await expect(conflict.getByLabel(/3\.200 \(hoc-vien-a.json\)/)).toBeChecked();
+    await conflict.getByLabel(/9\.999 \(hoc-vien-b.json\)/).check();
     await expect(preview).toContainText('Thêm mới');
     expect(await serious(page)).toEqual([]);
     await preview.getByRole('button', { name: 'Xác nhận nhập tệp' }).click();

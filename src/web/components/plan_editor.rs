@@ -115,7 +115,7 @@ pub fn mount(root: &Element) {
             return;
         };
         let mut applied = Applied::Unknown;
-        draft.update_value(|d| applied = plan_form::apply(d, &name, &value));
+        draft.update_value(|d| applied = plan_form::apply(d, &name, &value, lang.get_untracked()));
         if applied != Applied::Unknown {
             edits.update(|n| *n += 1);
         }

@@ -90,6 +90,15 @@ pub fn mount(root: &Element) {
         });
     }
 
+    // An amount shows beside it the value as it will be stored, as typed.
+    listen(root, "input", move |ev| {
+        if let Some((name, value)) = name_and_value(&ev) {
+            if let Some(echo) = page::typed_echo(&name, &value, lang.get_untracked()) {
+                crate::web::dom::set_text(&page::echo_id(&name), &echo);
+            }
+        }
+    });
+
     listen(root, "change", move |ev| {
         let Some((name, value)) = name_and_value(&ev) else {
             return;

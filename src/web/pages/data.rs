@@ -21,7 +21,9 @@ use chrono::Datelike;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::csv_data::{errors_html, units_csv, years_csv, CsvImport, Phase};
+use crate::csv_data::{
+    errors_html, numbers_html, units_csv, years_csv, CsvImport, FileNumbers, Phase,
+};
 use crate::data_page::{
     file_name, import_progress_html, import_progress_text, new_workspace_id, preview_region_html,
     shell_html, undo_html, workspaces_html, Parts,
@@ -35,6 +37,7 @@ use crate::import::{
     preview_import, preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES,
 };
 use crate::merge::{merge, Merge, Source};
+use crate::number::Convention;
 use crate::report::data_checks_html;
 use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
 use crate::web::dom::{by_id, event_element, focus, later, property, set_html, set_text};
@@ -106,7 +109,15 @@ struct Page {
     /// the stored workspaces reads every one of them from storage, too
     /// much to do again after every edit.
     listed: Option<(Lang, String, String)>,
+    /// The CSV files of the last import, and the conventions the user
+    /// chose for their numbers, to read them again another way.
+    csv: Option<CsvFiles>,
+    /// How the last CSV import read each file's numbers.
+    csv_numbers: Vec<FileNumbers>,
 }
+
+/// CSV files as picked (name, bytes), and the conventions chosen by file.
+type CsvFiles = (Vec<(String, Vec<u8>)>, Vec<(String, Convention)>);
 
 type Shared = Rc<RefCell<Page>>;
 
@@ -181,12 +192,13 @@ impl Ctx {
         let page = self.page.borrow();
         let lang = self.lang();
         set_html("data-undo", &undo_html(page.deleted.as_ref(), lang));
+        let numbers = numbers_html(&page.csv_numbers, lang);
         let preview = match &page.pending {
             Some(Pending::Preview(p)) => preview_region_html(p, None, &page.encodings, lang),
             Some(Pending::Merge(m, p)) => preview_region_html(p, Some(m), &[], lang),
             None => String::new(),
         };
-        set_html("data-preview", &preview);
+        set_html("data-preview", &format!("{numbers}{preview}"));
     }
 
     /// Everything that shows the data.
@@ -223,6 +235,10 @@ impl Ctx {
 
     fn show_messages(&self) {
         let page = self.page.borrow();
+        // Each amount as it will be stored, beside its field.
+        for (name, echo) in page.form.iter().flat_map(|f| f.echoes(self.lang())) {
+            set_text(&format!("f-{name}-echo"), &echo);
+        }
         for (name, error, text) in page.form.iter().flat_map(|f| f.messages(self.lang())) {
             let id = format!("f-{name}");
             if let Some(msg) = by_id(&format!("{id}-msg")) {
@@ -271,7 +287,7 @@ impl Ctx {
         write(self.state, |w| result = form.apply(w));
         set_text("data-saved", self.lang().pick("Đã lưu.", "Saved."));
         let next = match result {
-            Ok(Some(id)) => read(self.state, |w| Some(Form::unit(w, Some(&id)))),
+            Ok(Some(id)) => read(self.state, |w| Some(Form::unit(w, Some(&id), self.lang()))),
             _ => None,
         };
         self.open(next, None);
@@ -301,6 +317,14 @@ impl Ctx {
                 query,
                 ..Page::default()
             };
+        }
+        if new_lang {
+            // The numbers typed so far are written the new language's way.
+            read(self.state, |w| {
+                if let Some(form) = self.page.borrow_mut().form.as_mut() {
+                    form.set_lang(w, lang);
+                }
+            });
         }
         if new_lang || new_workspace {
             self.render_form();
@@ -375,6 +399,8 @@ impl Ctx {
             let mut page = self.page.borrow_mut();
             page.pending = None;
             page.encodings.clear();
+            page.csv = None;
+            page.csv_numbers.clear();
         }
         self.render_others();
         set_text("data-file-error", "");
@@ -407,12 +433,8 @@ impl Ctx {
                 .into_iter()
                 .map(|(name, _, bytes)| (name, bytes))
                 .collect();
-            let import = read(self.state, |w| Some(CsvImport::from_bytes(w, files)));
-            set_html("data-preview", &import_progress_html(lang));
-            if let (Some(import), Some(line)) = (import, by_id("csv-progress")) {
-                self.csv_slice(import, line);
-            }
-            return;
+            self.page.borrow_mut().csv = Some((files, Vec::new()));
+            return self.start_csv();
         }
         let pending = read(self.state, |w| {
             Some(match kind {
@@ -471,6 +493,22 @@ impl Ctx {
         self.show_pending(pending);
     }
 
+    /// Imports the CSV files kept in the page, their numbers read as the
+    /// user chose or as each file's cells say ([`CsvImport::with_numbers`]).
+    fn start_csv(&self) {
+        let lang = self.lang();
+        let Some((files, chosen)) = self.page.borrow().csv.clone() else {
+            return;
+        };
+        let import = read(self.state, |w| {
+            Some(CsvImport::from_bytes(w, files).with_numbers(Convention::of(lang), chosen))
+        });
+        set_html("data-preview", &import_progress_html(lang));
+        if let (Some(import), Some(line)) = (import, by_id("csv-progress")) {
+            self.csv_slice(import, line);
+        }
+    }
+
     fn show_pending(&self, pending: Option<Result<Pending, String>>) {
         match pending {
             Some(Ok(pending)) => {
@@ -507,6 +545,7 @@ impl Ctx {
         }
         set_html("data-preview", "");
         self.page.borrow_mut().encodings = import.encodings().to_vec();
+        self.page.borrow_mut().csv_numbers = import.numbers();
         let pending = read(self.state, |w| {
             Some(
                 import
@@ -515,6 +554,11 @@ impl Ctx {
                     .map_err(|errors| errors_html(&errors, CSV_ERRORS_SHOWN, lang)),
             )
         });
+        if matches!(pending, Some(Err(_))) {
+            // The refused files still say how their numbers were read, and
+            // offer to read them the other way.
+            self.render_others();
+        }
         self.show_pending(pending);
     }
 
@@ -540,8 +584,8 @@ impl Ctx {
             .and_then(|f| f.unit_id().map(str::to_owned));
         let form = |f: &dyn Fn(&Workspace) -> Form| read(state, |w| Some(f(w)));
         match action.as_str() {
-            "add-unit" => return self.open(form(&|w| Form::unit(w, None)), None),
-            "city" => return self.open(form(&|w| Form::city(w, None, this_year)), None),
+            "add-unit" => return self.open(form(&|w| Form::unit(w, None, lang)), None),
+            "city" => return self.open(form(&|w| Form::city(w, None, this_year, lang)), None),
             "undo" => {
                 if let Some(removed) = self.page.borrow_mut().deleted.take() {
                     write(state, |w| undo_delete(w, removed));
@@ -585,6 +629,11 @@ impl Ctx {
                     Some(Pending::Preview(p)) | Some(Pending::Merge(_, p)) => Some(p),
                     None => None,
                 };
+                {
+                    let mut page = self.page.borrow_mut();
+                    page.csv = None;
+                    page.csv_numbers.clear();
+                }
                 if let Some(preview) = preview.filter(ImportPreview::can_confirm) {
                     state.open_workspace(preview.workspace);
                     set_text("data-saved", lang.pick("Đã nhập.", "Imported."));
@@ -594,7 +643,11 @@ impl Ctx {
             }
             "cancel-import" => {
                 // A CSV import still running stops: its line is gone.
-                self.page.borrow_mut().pending = None;
+                let mut page = self.page.borrow_mut();
+                page.pending = None;
+                page.csv = None;
+                page.csv_numbers.clear();
+                drop(page);
                 return self.render_others();
             }
             "new-workspace" => {
@@ -609,6 +662,23 @@ impl Ctx {
             }
             _ => {}
         }
+        if let (Some(convention), Some(file)) = (
+            data("data-numbers").and_then(|key| Convention::from_key(&key)),
+            data("data-file"),
+        ) {
+            // Read the files again, this one's numbers the way chosen.
+            {
+                let mut page = self.page.borrow_mut();
+                page.pending = None;
+                page.csv_numbers.clear();
+                if let Some((_, chosen)) = page.csv.as_mut() {
+                    chosen.retain(|(name, _)| *name != file);
+                    chosen.push((file, convention));
+                }
+            }
+            set_text("data-file-error", "");
+            return self.start_csv();
+        }
         if let Some(key) = data("data-sort") {
             self.page.borrow_mut().query.set("sort", &key);
             self.render_table();
@@ -617,7 +687,7 @@ impl Ctx {
             self.page.borrow_mut().query.set("page", &number);
             self.render_table();
         } else if let Some(id) = data("data-edit") {
-            self.open(form(&|w| Form::unit(w, Some(&id))), None);
+            self.open(form(&|w| Form::unit(w, Some(&id), lang)), None);
         } else if let Some(id) = data("data-delete") {
             let unit = read(state, |w| w.unit(&id).map(|u| u.name.clone())).unwrap_or_default();
             if state.confirm(
@@ -661,16 +731,19 @@ impl Ctx {
             self.render_form();
             focus("f-year");
         } else if let Some(y) = year("data-city-year") {
-            self.open(form(&|w| Form::city(w, Some(y), this_year)), None);
+            self.open(form(&|w| Form::city(w, Some(y), this_year, lang)), None);
         } else if let Some(id) =
             unit_id.filter(|_| button.closest(".entry").ok().flatten().is_some())
         {
             if let Some(y) = year("data-edit-year") {
-                self.open(form(&|w| Form::year(w, &id, Some(y), this_year)), None);
+                self.open(
+                    form(&|w| Form::year(w, &id, Some(y), this_year, lang)),
+                    None,
+                );
             } else if data("data-new-year").is_some() {
-                self.open(form(&|w| Form::year(w, &id, None, this_year)), None);
+                self.open(form(&|w| Form::year(w, &id, None, this_year, lang)), None);
             } else if let Some(y) = year("data-next-year") {
-                self.open(form(&|w| Form::next_year_from(w, &id, y)), None);
+                self.open(form(&|w| Form::next_year_from(w, &id, y, lang)), None);
             }
         } else {
             // Any of them may change the list: draw it again.

@@ -237,7 +237,17 @@ fn on_event(live: &Shared, state: AppState, ev: &web_sys::Event, committed: bool
                 let mut guard = live.borrow_mut();
                 let l = &mut *guard;
                 match &l.setup {
-                    Some(setup) => l.wb.field(setup, &key, &field, &value),
+                    Some(setup) => {
+                        let lang = state.lang.get_untracked();
+                        // A money input shows its value as it will be used.
+                        let quantity = setup.inputs.iter().find(|s| s.key == key);
+                        if let Some(echo) =
+                            quantity.and_then(|s| view::typed_echo(s.quantity, &value, lang))
+                        {
+                            dom::set_text(&view::echo_id(&key, &field), &echo);
+                        }
+                        l.wb.field(setup, &key, &field, &value, lang)
+                    }
                     None => Change::None,
                 }
             };
@@ -263,7 +273,8 @@ fn on_event(live: &Shared, state: AppState, ev: &web_sys::Event, committed: bool
     } else if let Some(id) = attr("data-compare") {
         live.borrow_mut().wb.toggle_compare(&id, checked)
     } else if let Some(name) = attr("name") {
-        live.borrow_mut().wb.setting(&name, &value, checked)
+        let lang = state.lang.get_untracked();
+        live.borrow_mut().wb.setting(&name, &value, checked, lang)
     } else {
         Change::None
     };
