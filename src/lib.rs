@@ -16,6 +16,7 @@ pub mod data_page;
 pub mod decimal;
 pub mod demo;
 pub mod document;
+pub mod document_check;
 pub mod exercise;
 pub mod format;
 pub mod forms;

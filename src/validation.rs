@@ -58,6 +58,9 @@ pub struct Location {
     pub field: &'static str,
     /// The index in the year's `key_managers`.
     pub manager: Option<usize>,
+    /// The whole path, for a place outside the units and city years ("kế
+    /// hoạch › mục tiêu 3 (T3) › thời hạn"): see [`crate::document_check`].
+    pub place: Option<Text>,
 }
 
 impl Location {
@@ -68,6 +71,7 @@ impl Location {
             year: None,
             field,
             manager: None,
+            place: None,
         }
     }
 
@@ -85,12 +89,29 @@ impl Location {
             year: Some(year),
             field,
             manager: None,
+            place: None,
+        }
+    }
+
+    /// A place in the document outside the units and city years, described
+    /// by `place` in both languages; `field` is the stored field's name.
+    pub fn document(place: Text, field: &'static str) -> Self {
+        Location {
+            unit_id: None,
+            unit_name: None,
+            year: None,
+            field,
+            manager: None,
+            place: Some(place),
         }
     }
 
     /// A human path to the place: "HTX Đông Hải › 2019 › Cán bộ được bồi
     /// dưỡng"; city-level data starts with "Thành phố" / "City".
     pub fn describe(&self, lang: Lang) -> String {
+        if let Some(place) = &self.place {
+            return place.get(lang).to_owned();
+        }
         let mut parts: Vec<String> = Vec::with_capacity(4);
         match (&self.unit_id, &self.unit_name) {
             (_, Some(name)) if !name.trim().is_empty() => parts.push(name.trim().to_owned()),
@@ -205,6 +226,10 @@ impl Report {
             .filter(move |issue| issue.location.unit_id.as_deref() == Some(unit_id))
     }
 
+    pub(crate) fn push(&mut self, issue: Issue) {
+        self.issues.push(issue);
+    }
+
     fn error(&mut self, location: Location, vi: String, en: String) {
         self.issues.push(Issue {
             severity: Severity::Error,
@@ -316,6 +341,7 @@ impl Checker {
             }
             check_city_year(city, report);
         }
+        crate::document_check::check_parts(ws, report);
         self.report
     }
 }

@@ -58,6 +58,13 @@ pub fn read(entries: &[String]) -> Result<Assessment, String> {
                 value.clone_into(&mut a.rubric_version);
                 Ok(())
             }
+            // The page caps what is typed at 12; a file saying 13 months
+            // of a year is wrong, not something to cap silently.
+            "months_operated" | "months_stopped"
+                if super::int(value).is_some_and(|m| !(0..=12).contains(&m)) =>
+            {
+                Err(format!("{value}: a year has 0 to 12 months"))
+            }
             _ => page::set_field(&mut a, name, value, Lang::En),
         };
         if let Err(e) = read {
@@ -120,4 +127,27 @@ pub fn assessments(list: &[String]) -> Result<Vec<Assessment>, String> {
         rest = others;
     }
     Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(months: &str) -> Vec<String> {
+        ["unit=u1", "year=2019", "date=2020-01-15", months]
+            .map(str::to_owned)
+            .to_vec()
+    }
+
+    #[test]
+    fn a_year_of_13_months_is_refused() {
+        assert!(read(&entries("months_operated=12")).is_ok());
+        assert!(read(&entries("months_stopped=0")).is_ok());
+        let error = read(&entries("months_operated=13")).expect_err("13 months");
+        assert!(
+            error.starts_with("assessment of u1 for 2019: months_operated: 13"),
+            "{error}"
+        );
+        assert!(read(&entries("months_stopped=-1")).is_err());
+    }
 }
