@@ -28,6 +28,7 @@ pub mod import;
 pub mod indicator;
 pub mod iso_date;
 pub mod json_read;
+pub mod json_tree;
 pub mod json_write;
 pub mod merge;
 pub mod notice_view;
