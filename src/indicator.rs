@@ -632,6 +632,7 @@ impl<'a> Engine<'a> {
     /// older year forward); a dated one is measured on 31 December.
     pub fn trend(&self, indicator: Indicator) -> Vec<TrendPoint> {
         let plan = &self.ws.plan;
+        let (baseline_year, _, end_year) = plan.bounded_years();
         let last_data_year = self
             .index()
             .records
@@ -640,10 +641,11 @@ impl<'a> Engine<'a> {
             .into_iter()
             .chain(self.ws.city_years.iter().map(|c| c.year))
             .max()
-            .unwrap_or(plan.end_year);
-        // A stray far-future record must not draw a century of empty years.
-        let last = plan.end_year.max(last_data_year).min(plan.end_year + 10);
-        (plan.baseline_year..=last)
+            .unwrap_or(end_year);
+        // A stray far-future record must not draw a century of empty years
+        // (nor a plan's years taken from a file, see `Plan::bounded_years`).
+        let last = end_year.max(last_data_year).min(end_year + 10);
+        (baseline_year..=last)
             .map(|year| {
                 let end = year_end(year);
                 let measurement = if indicator.is_yearly() {
@@ -745,9 +747,9 @@ impl<'a> Engine<'a> {
     /// T9: "growth ever higher" holds when, in every year of the period, the
     /// growth rate is above the year before's.
     fn rising_status(&self, target: &Target, as_of: NaiveDate) -> Status {
-        let plan = &self.ws.plan;
-        let last_year = plan.end_year.min(as_of.year());
-        let verdicts: Vec<Option<bool>> = (plan.start_year..=last_year)
+        let (_, start_year, end_year) = self.ws.plan.bounded_years();
+        let last_year = end_year.min(as_of.year());
+        let verdicts: Vec<Option<bool>> = (start_year..=last_year)
             .map(|year| match self.growth_in(as_of, year).observation {
                 Some(Observation::Growth {
                     current, previous, ..
@@ -760,7 +762,7 @@ impl<'a> Engine<'a> {
         if as_of > target.deadline {
             if fell {
                 Status::Missed
-            } else if all_known && last_year == plan.end_year {
+            } else if all_known && last_year == end_year {
                 Status::Met
             } else {
                 Status::NoData

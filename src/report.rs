@@ -681,7 +681,7 @@ pub fn target_card_html(
         &format!("“{}”", target.wording),
     );
     if linked {
-        let href = format!("/targets/{}", target.id);
+        let href = format!("/targets/{}", crate::route::percent_encode(&target.id));
         let text = format!(
             "{} {} →",
             lang.pick(
