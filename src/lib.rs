@@ -25,6 +25,7 @@ pub mod header_view;
 pub mod html;
 pub mod i18n;
 pub mod import;
+pub mod import_diff;
 pub mod indicator;
 pub mod iso_date;
 pub mod json_read;
