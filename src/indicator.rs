@@ -529,7 +529,8 @@ impl<'a> Engine<'a> {
     fn growth_rate(&self, as_of: NaiveDate, year: i32) -> Option<f64> {
         let current = self.collective_value_added(as_of, year)?;
         let previous = self
-            .collective_value_added(as_of, year - 1)
+            // Checked: a stored record's year may be any i32.
+            .collective_value_added(as_of, year.checked_sub(1)?)
             .filter(|v| *v > 0.0)?;
         Some(current / previous - 1.0)
     }
@@ -538,7 +539,7 @@ impl<'a> Engine<'a> {
     fn growth_in(&self, as_of: NaiveDate, year: i32) -> Measurement {
         match (
             self.growth_rate(as_of, year),
-            self.growth_rate(as_of, year - 1),
+            year.checked_sub(1).and_then(|y| self.growth_rate(as_of, y)),
         ) {
             (Some(current), Some(previous)) => Measurement {
                 value: Some(current),

@@ -75,7 +75,19 @@ pub fn read(entries: &[String]) -> Result<Assessment, String> {
         }
     }
     if a.unit_id.is_empty() || a.year == i32::MIN || a.assessed_on == chrono::NaiveDate::MIN {
-        return Err("an assessment needs unit, year and date".to_owned());
+        return Err(format!(
+            "assessment of {} for {}: an assessment needs unit, year and date",
+            if a.unit_id.is_empty() {
+                "?"
+            } else {
+                &a.unit_id
+            },
+            if a.year == i32::MIN {
+                "?".to_owned()
+            } else {
+                a.year.to_string()
+            }
+        ));
     }
     Ok(a)
 }
@@ -123,7 +135,8 @@ pub fn assessments(list: &[String]) -> Result<Vec<Assessment>, String> {
             .position(|e| e.starts_with("unit="))
             .map_or(rest.len(), |i| i + 1);
         let (one, others) = rest.split_at(end);
-        all.push(read(one)?);
+        let place = all.len() + 1;
+        all.push(read(one).map_err(|e| format!("assessments {place}, {e}"))?);
         rest = others;
     }
     Ok(all)
