@@ -23,6 +23,8 @@ use coop_plan::import::{preview_html, preview_import, ImportError};
 use coop_plan::indicator::Engine;
 use coop_plan::present::{slide_html, Timeline};
 use coop_plan::report::{progress_report_html, target_card_html, trend_chart_html};
+use coop_plan::simulation::view::projection_html;
+use coop_plan::simulation::{ModelKind, Options, Setup};
 use coop_plan::task::TaskDeadline;
 use coop_plan::workspace::{CityYear, Workspace};
 use proptest::prelude::*;
@@ -261,6 +263,32 @@ fn show_everything(ws: &Workspace) -> Result<(), TestCaseError> {
         }
         let report = progress_report_html(ws, &evaluations, as_of, as_of, Lang::En);
         assert_no_markup(&report, "the report")?;
+        // The simulation page's models, from the same data.
+        for kind in ModelKind::ALL {
+            let options = Options {
+                per_year_growth: true,
+            };
+            let setup = Setup::from_workspace(kind, ws, as_of, options);
+            prop_assert!(
+                setup.periods.len() <= MAX_TREND_POINTS,
+                "{} periods",
+                setup.periods.len()
+            );
+            prop_assert!(
+                setup.inputs.len() <= MAX_TREND_POINTS + 20,
+                "{} inputs",
+                setup.inputs.len()
+            );
+            if let Ok(inputs) = setup.resolve(&[]) {
+                let values = Setup::likely(&inputs);
+                let trajectory = setup.run(&values);
+                let _ = setup.goal_seek(&values);
+                assert_no_markup(
+                    &projection_html(&setup, &trajectory, Lang::Vi),
+                    "a projection",
+                )?;
+            }
+        }
     }
     Ok(())
 }
