@@ -218,6 +218,9 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
             &preview.removed,
         ),
     ];
+    html.open("p", &[])
+        .element("strong", &[], lang.pick("Đơn vị", "Units"))
+        .close("p");
     html.open("dl", &[("class", Some("counts"))]);
     for (label, names) in &lists {
         html.open("div", &[])
@@ -329,16 +332,14 @@ fn changes_html(html: &mut crate::html::Html, changes: &Changes, shown: usize, l
         );
         return;
     }
-    html.open(
-        "section",
-        &[
-            ("class", Some("other-changes")),
-            (
-                "aria-label",
-                Some(lang.pick("Thay đổi khác", "Other changes")),
-            ),
-        ],
-    );
+    html.open("section", &[("class", Some("other-changes"))]);
+    html.open("p", &[])
+        .element(
+            "strong",
+            &[],
+            lang.pick("Kế hoạch và dữ liệu khác", "Plan and other data"),
+        )
+        .close("p");
     if !changes.fields.is_empty() {
         html.element(
             "p",

@@ -269,7 +269,9 @@ fn plan_fields(current: &Plan, incoming: &Plan, field: &mut impl FnMut(Text, Tex
         reading(current.settings.qualified_reading),
         reading(incoming.settings.qualified_reading),
     );
-    // The fields of each target present in both plans.
+    // The fields of each target present in both plans (by id; of a
+    // repeated id the first counts, as in `by_key`: collected in reverse,
+    // the first overwrites the later ones).
     let old: HashMap<&str, &Target> = current
         .targets
         .iter()
