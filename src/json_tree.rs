@@ -232,6 +232,30 @@ mod tests {
         }
     }
 
+    /// Run by hand (`cargo test --release --no-default-features --lib
+    /// json_tree -- --ignored --nocapture`): the time to read a
+    /// 30,000-unit document, against serde_json's own `Value`.
+    #[test]
+    #[ignore]
+    fn timing_against_serde_json() {
+        let text = crate::document::to_json(&crate::generate::synthetic_workspace(30_000, 1));
+        let time = |f: &dyn Fn() -> bool| {
+            let mut best = std::time::Duration::MAX;
+            for _ in 0..5 {
+                let started = std::time::Instant::now();
+                assert!(f());
+                best = best.min(started.elapsed());
+            }
+            best
+        };
+        let ours = time(&|| parse(&text).is_ok());
+        let theirs = time(&|| serde_json::from_str::<Value>(&text).is_ok());
+        println!(
+            "{} MB: json_tree {ours:?}, serde_json {theirs:?}",
+            text.len() / 1_000_000
+        );
+    }
+
     #[test]
     fn broken_and_too_deep_json_is_a_syntax_error() {
         assert!(matches!(
