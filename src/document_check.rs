@@ -11,7 +11,7 @@
 //! This module only reads: it never repairs anything, and every loop in it
 //! is over the items of the document, never over a range of years.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::Datelike;
 
@@ -32,8 +32,36 @@ pub fn check_parts(ws: &Workspace, report: &mut Report) {
     for issue in check_plan(plan).into_iter().chain(check_tasks(plan)) {
         report.push(plan_issue(plan, issue));
     }
+    check_unit_ids(ws, report);
     check_assessments(ws, report);
     check_scenarios(ws, report);
+}
+
+/// Each unit's internal id: given, and not another unit's (a unit's page,
+/// its edits, its records' CSV rows and its assessments find it by id).
+/// Hashed, so linear in the number of units.
+fn check_unit_ids(ws: &Workspace, report: &mut Report) {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(ws.units.len());
+    for (index, unit) in ws.units.iter().enumerate() {
+        let message = if unit.id.trim().is_empty() {
+            Text::new("Mã nội bộ trống.", "The internal id is empty.")
+        } else if let Some(other) = first.get(unit.id.as_str()).and_then(|&i| ws.units.get(i)) {
+            let id = shown(&unit.id);
+            let name = shown(&other.name);
+            Text::new(
+                format!("Mã nội bộ \"{id}\" đã dùng cho đơn vị \"{name}\"."),
+                format!("The internal id \"{id}\" is already that of \"{name}\"."),
+            )
+        } else {
+            first.insert(unit.id.as_str(), index);
+            continue;
+        };
+        report.push(Issue {
+            severity: Severity::Error,
+            location: Location::unit(unit, "id"),
+            message,
+        });
+    }
 }
 
 /// The first characters of an id or name, as a place shows it.
@@ -300,6 +328,26 @@ mod tests {
             ws.plan.tasks[0].deadline = Some(TaskDeadline::Year { year: -100_000_000 })
         });
         assert_eq!(errors.len(), 1, "{errors:?}");
+    }
+
+    #[test]
+    fn unit_ids_are_given_and_not_repeated() {
+        let errors = errors_of(|ws| {
+            let mut unit = crate::unit::Unit::new("u1", "HTX A", crate::unit::UnitKind::Tht);
+            unit.district = "Hồng Bàng".into();
+            ws.units.push(unit.clone());
+            unit.name = "HTX B".into();
+            ws.units.push(unit.clone());
+            unit.id = " ".into();
+            ws.units.push(unit);
+        });
+        assert_eq!(
+            errors,
+            [
+                "HTX B › Internal id: The internal id \"u1\" is already that of \"HTX A\".",
+                "HTX B › Internal id: The internal id is empty."
+            ]
+        );
     }
 
     #[test]

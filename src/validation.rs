@@ -64,7 +64,7 @@ pub struct Location {
 }
 
 impl Location {
-    fn unit(unit: &Unit, field: &'static str) -> Self {
+    pub(crate) fn unit(unit: &Unit, field: &'static str) -> Self {
         Location {
             unit_id: Some(unit.id.clone()),
             unit_name: Some(unit.name.clone()),
@@ -138,6 +138,7 @@ impl Location {
 /// returned unchanged.
 pub fn field_label(field: &str, lang: Lang) -> &str {
     let (vi, en) = match field {
+        "id" => ("Mã nội bộ", "Internal id"),
         "name" => ("Tên đơn vị", "Name"),
         "registration_code" => ("Mã số HTX", "Registration code"),
         "sector" => ("Lĩnh vực", "Sector"),
