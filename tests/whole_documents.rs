@@ -3,7 +3,9 @@
 //! keys, deep nesting, values of the wrong kind. Each is fed through the
 //! import (read, validate, preview) and — as a stored workspace that was
 //! never checked would be — through the indicators, the trend charts, the
-//! target cards, the presentation and the progress report. None may
+//! target cards, the presentation, the progress report, the simulation's
+//! models, the plan page, the task tracker and the data page's checks and
+//! table. None may
 //! panic; no work may grow with a year or a count taken from the file
 //! (each case is timed, and the lists over years are bounded); every
 //! refusal and every finding names its place; no markup from the file
@@ -263,6 +265,26 @@ fn show_everything(ws: &Workspace) -> Result<(), TestCaseError> {
         }
         let report = progress_report_html(ws, &evaluations, as_of, as_of, Lang::En);
         assert_no_markup(&report, "the report")?;
+        // The plan page, the task tracker and the data page.
+        let plan = &ws.plan;
+        let issues = coop_plan::plan_validation::check_plan(plan);
+        assert_no_markup(
+            &coop_plan::plan_form::form_html(plan, &issues, Lang::Vi),
+            "the plan editor",
+        )?;
+        assert_no_markup(
+            &coop_plan::report::plan_summary_html(plan, None, Lang::En),
+            "the plan",
+        )?;
+        let tasks = coop_plan::task_form::tasks_html(plan, &Default::default(), as_of, Lang::Vi);
+        assert_no_markup(&tasks, "the task tracker")?;
+        assert_no_markup(
+            &coop_plan::report::data_checks_html(ws, 50, Lang::Vi),
+            "the data checks",
+        )?;
+        let table =
+            coop_plan::unit_table::table_html(ws, &Default::default(), as_of, 50, true, Lang::En);
+        assert_no_markup(&table, "the units table")?;
         // The simulation page's models, from the same data.
         for kind in ModelKind::ALL {
             let options = Options {
