@@ -274,7 +274,12 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
     // Bounded years: a stored plan may never have been checked.
     let base_year = crate::plan::Plan::bounded_year(latest.map_or(plan.baseline_year, |o| o.0));
     let previous = latest.and_then(|(year, _, _)| {
-        observed_share(&engine, Indicator::ManagersTrainedShare, year_end(year - 1))
+        // Saturating: a stored record's year may be any i32.
+        observed_share(
+            &engine,
+            Indicator::ManagersTrainedShare,
+            year_end(year.saturating_sub(1)),
+        )
     });
     // The model follows the qualified among the trained whatever the
     // plan's reading, so read that count under the first reading.
