@@ -4,8 +4,9 @@
 //! import (read, validate, preview) and — as a stored workspace that was
 //! never checked would be — through the indicators, the trend charts, the
 //! target cards, the presentation, the progress report, the simulation's
-//! models, the plan page, the task tracker and the data page's checks and
-//! table. None may
+//! models, the plan page, the task tracker, the data page's checks and
+//! table, the unit sheets, breakdowns, drill-downs, exercises and
+//! self-assessment pages. None may
 //! panic; no work may grow with a year or a count taken from the file
 //! (each case is timed, and the lists over years are bounded); every
 //! refusal and every finding names its place; no markup from the file
@@ -317,6 +318,53 @@ fn show_everything(ws: &Workspace) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The pages that read one unit, one target's groups or one assessment.
+fn show_the_details(ws: &Workspace) -> Result<(), TestCaseError> {
+    use coop_plan::assessment::page;
+    use coop_plan::indicator::Dimension;
+    use coop_plan::report::{breakdown_rows, drill_down_html, unit_sheet_html, SortBy};
+    let as_of = day(2019, 7, 1);
+    for unit in ws.units.iter().take(3) {
+        assert_no_markup(&unit_sheet_html(&ws.plan, unit, Lang::Vi), "a unit's sheet")?;
+    }
+    for target in &ws.plan.targets {
+        for by in [Dimension::District, Dimension::Sector] {
+            let rows = breakdown_rows(
+                ws,
+                target.indicator,
+                as_of,
+                by,
+                (SortBy::Value, false),
+                Lang::En,
+            );
+            prop_assert!(
+                rows.len() <= ws.units.len() + ws.plan.districts.len() + ws.plan.sectors.len() + 2
+            );
+        }
+        let (html, _) = drill_down_html(ws, target.indicator, as_of, false, 50, Lang::Vi);
+        assert_no_markup(&html, "a drill-down")?;
+    }
+    assert_no_markup(
+        &coop_plan::exercise::exercises_html(ws, as_of, Lang::Vi),
+        "the exercises",
+    )?;
+    for a in ws.assessments.iter().take(3) {
+        let Some(unit) = ws.unit(&a.unit_id) else {
+            continue;
+        };
+        for html in [
+            page::checklist_html(unit, a, Lang::Vi),
+            page::classification_html(ws, unit, a, Lang::En),
+            page::readiness_html(ws, unit, a.year, Lang::Vi),
+            page::report_html(unit, a, Lang::En),
+            page::candidates_html(ws, a.year, Lang::Vi),
+        ] {
+            assert_no_markup(&html, "the self-assessment")?;
+        }
+    }
+    Ok(())
+}
+
 fn check_document(text: &str) -> Result<(), TestCaseError> {
     let started = Instant::now();
     let current = Workspace::new("main", "Của tôi");
@@ -363,6 +411,7 @@ fn check_document(text: &str) -> Result<(), TestCaseError> {
             }
             // Confirmed or not, as stored data it must show without harm.
             show_everything(ws)?;
+            show_the_details(ws)?;
         }
     }
     // The document as stored, read again: the same answer.
