@@ -8,7 +8,7 @@ SHELL := bash
 ENV := . scripts/env.sh &&
 PORT ?= 8080
 
-.PHONY: run test bench setup build serve \
+.PHONY: run test bench fuzz setup build serve \
         fmt-check clippy test-native test-browser size e2e e2e-deps clean \
         test-interop
 
@@ -24,6 +24,13 @@ test: setup
 ## make bench: bundle sizes, cold load, and indicator timings (wasm vs native)
 bench: setup build
 	scripts/bench.sh
+
+## make fuzz: the property test over whole hostile documents, 100,000 cases
+## (PROPTEST_CASES=n to change), optimised but with overflow checks on
+fuzz:
+	$(ENV) PROPTEST_CASES=$${PROPTEST_CASES:-100000} \
+	  CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS=true \
+	  cargo test --release --no-default-features --test whole_documents -- --nocapture
 
 setup:
 	scripts/setup.sh

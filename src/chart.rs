@@ -31,6 +31,9 @@ pub struct TrendChart<'a> {
 /// Opens a chart: the figure and the SVG, `height` tall, with its title
 /// and description (which screen readers announce for the image).
 pub(crate) fn open_svg(html: &mut String, id: &str, height: f64, title: &str, description: &str) {
+    // The id is escaped too: a trend chart's is made of a target's id,
+    // which a stored workspace may have from an unchecked file.
+    let id = escape(id);
     let _ = write!(
         html,
         r#"<figure class="chart" id="{id}"><svg viewBox="0 0 640 {height}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,

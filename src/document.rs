@@ -25,6 +25,15 @@ pub enum DocumentError {
         column: usize,
         message: String,
     },
+    /// A key written twice in one object (JSON readers differ on which one
+    /// wins, so neither is guessed at): its place ("plan › targets 3",
+    /// empty for the document itself), line and column.
+    DuplicateKey {
+        line: usize,
+        column: usize,
+        path: String,
+        key: String,
+    },
     /// JSON, but not a workspace document (no `schema_version`).
     NotAWorkspace,
     /// Written by a newer version of the app: never overwritten, never guessed at.
@@ -43,6 +52,14 @@ impl DocumentError {
             }
             (DocumentError::Syntax { line, column, message }, Lang::En) => {
                 format!("Broken JSON at line {line}, column {column}: {message}")
+            }
+            (DocumentError::DuplicateKey { line, column, path, key }, Lang::Vi) => {
+                let place = if path.is_empty() { "tài liệu".to_owned() } else { path.clone() };
+                format!("Khóa \"{key}\" xuất hiện hai lần trong {place} (dòng {line}, cột {column}); hãy giữ một.")
+            }
+            (DocumentError::DuplicateKey { line, column, path, key }, Lang::En) => {
+                let place = if path.is_empty() { "the document".to_owned() } else { path.clone() };
+                format!("The key \"{key}\" appears twice in {place} (line {line}, column {column}); keep one.")
             }
             (DocumentError::NotAWorkspace, Lang::Vi) => {
                 "Đây không phải tệp dữ liệu của Coop Plan (thiếu schema_version).".to_owned()
@@ -84,13 +101,30 @@ pub fn to_json(workspace: &Workspace) -> String {
 /// Reads a workspace document of any schema version up to this build's.
 ///
 /// The text is read once into a JSON tree (broken JSON is named by its line
-/// and column); an older document is migrated in the tree; then the
+/// and column, a key written twice by its place too, [`crate::json_tree`]); an older document is migrated in the tree; then the
 /// workspace is taken from the tree by hand ([`workspace_from_value`]).
 pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
-    let mut value: Value = serde_json::from_str(text).map_err(|e| DocumentError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+    let mut value = crate::json_tree::parse(text).map_err(|e| match e {
+        crate::json_tree::TreeError::Syntax {
+            line,
+            column,
+            message,
+        } => DocumentError::Syntax {
+            line,
+            column,
+            message,
+        },
+        crate::json_tree::TreeError::DuplicateKey {
+            line,
+            column,
+            path,
+            key,
+        } => DocumentError::DuplicateKey {
+            line,
+            column,
+            path,
+            key,
+        },
     })?;
     // Valid JSON that is not an object with a version (an array, a number)
     // is not ours.
@@ -223,6 +257,23 @@ mod tests {
             DocumentError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 3)),
             other => panic!("expected a syntax error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_duplicate_key_names_its_place() {
+        let mut text = to_json(&Workspace::new("w", "x"));
+        text = text.replacen("\"start_year\":", "\"start_year\": 1, \"start_year\":", 1);
+        let error = from_json(&text).expect_err("a duplicate key");
+        assert!(
+            error
+                .message(Lang::En)
+                .starts_with("The key \"start_year\" appears twice in plan (line "),
+            "{}",
+            error.message(Lang::En)
+        );
+        assert!(error
+            .message(Lang::Vi)
+            .contains("xuất hiện hai lần trong plan"));
     }
 
     #[test]

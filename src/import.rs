@@ -3,13 +3,18 @@
 //!
 //! A file either becomes a complete [`ImportPreview`] or is refused with a
 //! message that names the place (line and column for broken JSON). A
-//! readable file with invalid data is previewed with its errors, and the
-//! app does not let it replace the workspace.
+//! readable file with invalid data — in its units, its plan, tasks,
+//! districts, sectors, city inputs, assessments or scenarios — is
+//! previewed with its errors, and the app does not let it replace the
+//! workspace. The preview lists every change: units added, changed and
+//! removed, and everything else the file would replace
+//! ([`crate::import_diff`]), and each warning with its place.
 
 use std::collections::HashMap;
 
 use crate::document::{from_json, DocumentError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
+use crate::import_diff::{changes, Changes};
 use crate::unit::Unit;
 use crate::validation::{validate_workspace, Issue, Report};
 use crate::workspace::Workspace;
@@ -50,9 +55,13 @@ pub struct ImportPreview {
     pub updated: Vec<String>,
     pub removed: Vec<String>,
     pub unchanged: usize,
+    /// Everything else the file changes: the plan, tasks, districts,
+    /// sectors, city inputs, assessments, scenarios.
+    pub changes: Changes,
     /// Validation errors: while there are any, the import cannot be confirmed.
     pub errors: Vec<Issue>,
-    pub warnings: usize,
+    /// Validation warnings: shown one by one; they do not block the import.
+    pub warnings: Vec<Issue>,
 }
 
 impl ImportPreview {
@@ -178,14 +187,15 @@ pub fn preview_checked(
         .filter(|old| in_incoming.find(old).is_none())
         .map(|old| old.name.clone())
         .collect();
-    let warnings = report.warnings().count();
-    let errors = report.issues.into_iter().filter(Issue::is_error).collect();
+    let changes = changes(current, &incoming);
+    let (errors, warnings) = report.issues.into_iter().partition(Issue::is_error);
     ImportPreview {
         workspace: incoming,
         added,
         updated,
         removed,
         unchanged,
+        changes,
         errors,
         warnings,
     }
@@ -208,6 +218,9 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
             &preview.removed,
         ),
     ];
+    html.open("p", &[])
+        .element("strong", &[], lang.pick("Đơn vị", "Units"))
+        .close("p");
     html.open("dl", &[("class", Some("counts"))]);
     for (label, names) in &lists {
         html.open("div", &[])
@@ -246,6 +259,7 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
             .text(&line)
             .close("p");
     }
+    changes_html(&mut html, &preview.changes, shown, lang);
     if !preview.errors.is_empty() {
         let heading = format!(
             "{} {}",
@@ -256,32 +270,152 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
             )
         );
         html.element("p", &[("class", Some("field-error"))], &heading);
-        html.open("ul", &[("class", Some("issues"))]);
-        for issue in preview.errors.iter().take(shown) {
-            let line = format!(
-                "{}: {}",
-                issue.location.describe(lang),
-                issue.message.get(lang)
-            );
-            html.element("li", &[("class", Some("issue issue-error"))], &line);
-        }
-        html.close("ul");
+        issues_html(&mut html, &preview.errors, "issue issue-error", shown, lang);
     }
-    if preview.warnings > 0 {
+    if !preview.warnings.is_empty() {
+        let heading = format!(
+            "{} {}",
+            count(preview.warnings.len()),
+            lang.pick(
+                "cảnh báo (vẫn nhập được):",
+                "warnings (it can still be imported):"
+            )
+        );
+        html.element("p", &[], &heading);
+        issues_html(
+            &mut html,
+            &preview.warnings,
+            "issue issue-warning",
+            shown,
+            lang,
+        );
+    }
+    html.into_string()
+}
+
+/// The first `shown` issues, each with its place, and how many more.
+fn issues_html(
+    html: &mut crate::html::Html,
+    issues: &[Issue],
+    class: &str,
+    shown: usize,
+    lang: Lang,
+) {
+    html.open("ul", &[("class", Some("issues"))]);
+    for issue in issues.iter().take(shown) {
+        let line = format!(
+            "{}: {}",
+            issue.location.describe(lang),
+            issue.message.get(lang)
+        );
+        html.element("li", &[("class", Some(class))], &line);
+    }
+    if issues.len() > shown {
+        let more = crate::format::format_number((issues.len() - shown) as f64, 0, lang);
+        html.element("li", &[("class", Some(class))], &format!("… (+{more})"));
+    }
+    html.close("ul");
+}
+
+/// What the file changes beyond the units: each field old → new, then
+/// each list's additions, changes and removals (the first `shown` of
+/// each, and how many more).
+fn changes_html(html: &mut crate::html::Html, changes: &Changes, shown: usize, lang: Lang) {
+    if changes.is_empty() {
+        html.element(
+            "p",
+            &[("class", Some("no-other-changes"))],
+            lang.pick(
+                "Kế hoạch, nhiệm vụ, số liệu thành phố, tự đánh giá và kịch bản không đổi.",
+                "The plan, tasks, city inputs, self-assessments and scenarios do not change.",
+            ),
+        );
+        return;
+    }
+    html.open("section", &[("class", Some("other-changes"))]);
+    html.open("p", &[])
+        .element(
+            "strong",
+            &[],
+            lang.pick("Kế hoạch và dữ liệu khác", "Plan and other data"),
+        )
+        .close("p");
+    if !changes.fields.is_empty() {
         html.element(
             "p",
             &[],
             &format!(
-                "{} {}",
-                count(preview.warnings),
-                lang.pick(
-                    "cảnh báo (vẫn nhập được).",
-                    "warnings (it can still be imported)."
-                )
+                "{} ({}):",
+                lang.pick("Thay đổi", "Changed"),
+                crate::format::format_number(changes.fields.len() as f64, 0, lang)
             ),
         );
+        html.open("ul", &[("class", Some("field-changes"))]);
+        for change in changes.fields.iter().take(shown) {
+            html.element(
+                "li",
+                &[],
+                &format!(
+                    "{}: {} → {}",
+                    change.place.get(lang),
+                    shorten(change.old.get(lang)),
+                    shorten(change.new.get(lang))
+                ),
+            );
+        }
+        if changes.fields.len() > shown {
+            let more = crate::format::format_number((changes.fields.len() - shown) as f64, 0, lang);
+            html.element("li", &[], &format!("… (+{more})"));
+        }
+        html.close("ul");
     }
-    html.into_string()
+    for (heading, list) in changes.lists() {
+        if list.is_empty() {
+            continue;
+        }
+        html.open("p", &[])
+            .element("strong", &[], heading.get(lang));
+        for (label, items) in [
+            (Text::new("thêm", "added"), &list.added),
+            (Text::new("thay đổi", "changed"), &list.changed),
+            (Text::new("xóa", "removed"), &list.removed),
+        ] {
+            if items.is_empty() {
+                continue;
+            }
+            let mut line = items
+                .iter()
+                .take(shown)
+                .map(|item| shorten(item.get(lang)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            if items.len() > shown {
+                let more = crate::format::format_number((items.len() - shown) as f64, 0, lang);
+                line.push_str(&format!("; … (+{more})"));
+            }
+            html.text(&format!(
+                " — {} ({}): {line}",
+                label.get(lang),
+                crate::format::format_number(items.len() as f64, 0, lang)
+            ));
+        }
+        html.close("p");
+    }
+    html.close("section");
+}
+
+/// A value as the preview shows it: at most 200 characters (a plan's
+/// title is long, a hostile one longer).
+fn shorten(text: &str) -> String {
+    const MAX: usize = 200;
+    let mut out: String = text.chars().take(MAX).collect();
+    if text.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    if out.trim().is_empty() {
+        out = "—".to_owned();
+    }
+    out
 }
 
 // Property tests build natively only, like the other proptest tests:
@@ -357,6 +491,81 @@ mod tests {
             "the file replaces this workspace's content, under its id"
         );
         assert!(preview.can_confirm());
+    }
+
+    #[test]
+    fn a_file_that_changes_only_the_plan_says_so_in_both_languages() {
+        let current = Workspace::new("main", "Của tôi");
+        let mut file = current.clone();
+        file.plan.targets[0].value = 0.5;
+        file.plan.tasks.clear();
+        let preview = preview_import(&current, &to_json(&file), 100).expect("readable");
+        assert!(preview.can_confirm());
+        let vi = preview_html(&preview, 10, Lang::Vi);
+        assert!(vi.contains("T1 · giá trị mục tiêu: 100% → ≥ 50%"), "{vi}");
+        assert!(
+            vi.contains("<strong>Nhiệm vụ</strong> — xóa (2): IV.1 · "),
+            "{vi}"
+        );
+        let en = preview_html(&preview, 10, Lang::En);
+        assert!(en.contains("T1 · target value: 100% → ≥ 50%"), "{en}");
+        assert!(
+            en.contains("<strong>Tasks</strong> — removed (2): IV.1 · "),
+            "{en}"
+        );
+        let same = preview_import(&current, &to_json(&current), 100).expect("readable");
+        assert!(same.changes.is_empty());
+        assert!(preview_html(&same, 10, Lang::En).contains("do not change"));
+    }
+
+    #[test]
+    fn a_hostile_plan_is_previewed_escaped_with_its_place_and_cannot_be_confirmed() {
+        let current = Workspace::new("main", "x");
+        let mut file = current.clone();
+        file.plan.targets[0].id = "\"><img src=x onerror=alert(1)>".to_owned();
+        file.plan.start_year = -100_000_000;
+        file.plan.targets[1].deadline =
+            chrono::NaiveDate::from_ymd_opt(2018, 12, 31).expect("date");
+        file.units.push(unit("a", "", "<script>alert(1)</script>"));
+        let preview = preview_import(&current, &to_json(&file), 100).expect("readable");
+        assert!(!preview.can_confirm());
+        let places: Vec<String> = preview
+            .errors
+            .iter()
+            .map(|i| i.location.describe(Lang::En))
+            .collect();
+        assert!(places.contains(&"plan › period".to_owned()), "{places:?}");
+        assert!(
+            places.contains(&"plan › target 1 (\"><img src=x onerror=alert(1)>) › id".to_owned()),
+            "{places:?}"
+        );
+        for lang in [Lang::Vi, Lang::En] {
+            let html = preview_html(&preview, 100, lang);
+            assert!(
+                !html.contains("<img") && !html.contains("<script"),
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
+    fn warnings_are_listed_one_by_one() {
+        let current = Workspace::new("main", "x");
+        let mut file = current.clone();
+        let mut stray = unit("a", "0201", "HTX A");
+        stray.district = "Nowhere".to_owned();
+        file.units.push(stray);
+        let preview = preview_import(&current, &to_json(&file), 100).expect("readable");
+        assert_eq!(preview.warnings.len(), 1);
+        let html = preview_html(&preview, 10, Lang::En);
+        assert!(
+            html.contains("1 warnings (it can still be imported):"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li class=\"issue issue-warning\">HTX A › District: "),
+            "{html}"
+        );
     }
 
     #[test]

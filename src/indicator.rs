@@ -533,7 +533,8 @@ impl<'a> Engine<'a> {
     fn growth_rate(&self, as_of: NaiveDate, year: i32) -> Option<f64> {
         let current = self.collective_value_added(as_of, year)?;
         let previous = self
-            .collective_value_added(as_of, year - 1)
+            // Checked: a stored record's year may be any i32.
+            .collective_value_added(as_of, year.checked_sub(1)?)
             .filter(|v| *v > 0.0)?;
         Some(current / previous - 1.0)
     }
@@ -542,7 +543,7 @@ impl<'a> Engine<'a> {
     fn growth_in(&self, as_of: NaiveDate, year: i32) -> Measurement {
         match (
             self.growth_rate(as_of, year),
-            self.growth_rate(as_of, year - 1),
+            year.checked_sub(1).and_then(|y| self.growth_rate(as_of, y)),
         ) {
             (Some(current), Some(previous)) => Measurement {
                 value: Some(current),
@@ -636,6 +637,7 @@ impl<'a> Engine<'a> {
     /// older year forward); a dated one is measured on 31 December.
     pub fn trend(&self, indicator: Indicator) -> Vec<TrendPoint> {
         let plan = &self.ws.plan;
+        let (baseline_year, _, end_year) = plan.bounded_years();
         let last_data_year = self
             .index()
             .records
@@ -644,10 +646,11 @@ impl<'a> Engine<'a> {
             .into_iter()
             .chain(self.ws.city_years.iter().map(|c| c.year))
             .max()
-            .unwrap_or(plan.end_year);
-        // A stray far-future record must not draw a century of empty years.
-        let last = plan.end_year.max(last_data_year).min(plan.end_year + 10);
-        (plan.baseline_year..=last)
+            .unwrap_or(end_year);
+        // A stray far-future record must not draw a century of empty years
+        // (nor a plan's years taken from a file, see `Plan::bounded_years`).
+        let last = end_year.max(last_data_year).min(end_year + 10);
+        (baseline_year..=last)
             .map(|year| {
                 let end = year_end(year);
                 let measurement = if indicator.is_yearly() {
@@ -766,9 +769,9 @@ impl<'a> Engine<'a> {
     /// T9: "growth ever higher" holds when, in every year of the period, the
     /// growth rate is above the year before's.
     fn rising_status(&self, target: &Target, as_of: NaiveDate) -> Status {
-        let plan = &self.ws.plan;
-        let last_year = plan.end_year.min(as_of.year());
-        let verdicts: Vec<Option<bool>> = (plan.start_year..=last_year)
+        let (_, start_year, end_year) = self.ws.plan.bounded_years();
+        let last_year = end_year.min(as_of.year());
+        let verdicts: Vec<Option<bool>> = (start_year..=last_year)
             .map(|year| match self.growth_in(as_of, year).observation {
                 Some(Observation::Growth {
                     current, previous, ..
@@ -781,7 +784,7 @@ impl<'a> Engine<'a> {
         if as_of > target.deadline {
             if fell {
                 Status::Missed
-            } else if all_known && last_year == plan.end_year {
+            } else if all_known && last_year == end_year {
                 Status::Met
             } else {
                 Status::NoData

@@ -215,6 +215,28 @@ impl Plan {
         self.sectors.iter().find(|s| s.id == id)
     }
 
+    /// A year of the plan (or a deadline's) brought within 1990–2100 for a
+    /// loop over years or a list of them. A valid plan is unchanged; a
+    /// stored one that was never checked (an older build imported any
+    /// file) must not make a loop run from year −100,000,000.
+    pub fn bounded_year(year: i32) -> i32 {
+        year.clamp(
+            crate::validation::EARLIEST_YEAR,
+            crate::validation::LATEST_YEAR,
+        )
+    }
+
+    /// The baseline year, first and last year of the period, each
+    /// [`Plan::bounded_year`], the last not before the first.
+    pub fn bounded_years(&self) -> (i32, i32, i32) {
+        let start = Plan::bounded_year(self.start_year);
+        (
+            Plan::bounded_year(self.baseline_year),
+            start,
+            Plan::bounded_year(self.end_year).max(start),
+        )
+    }
+
     /// The last day of the baseline year: the point the "on track" line
     /// starts from.
     pub fn baseline_date(&self) -> NaiveDate {

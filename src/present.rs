@@ -21,10 +21,12 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn of(w: &Workspace) -> Timeline {
-        let first_year = w.plan.baseline_year.min(w.plan.start_year);
+        // Bounded: a stored plan's years may never have been checked.
+        let (baseline, start, end) = w.plan.bounded_years();
+        let first_year = baseline.min(start);
         Timeline {
             first_year,
-            last_year: w.plan.end_year.max(first_year),
+            last_year: end.max(first_year),
         }
     }
 

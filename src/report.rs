@@ -684,7 +684,7 @@ pub fn target_card_html(
         &format!("“{}”", target.wording),
     );
     if linked {
-        let href = format!("/targets/{}", target.id);
+        let href = format!("/targets/{}", crate::route::percent_encode(&target.id));
         let text = format!(
             "{} {} →",
             lang.pick(
@@ -916,6 +916,25 @@ mod tests {
     use super::*;
     use crate::generate::synthetic_workspace;
     use crate::indicator::evaluate_all;
+
+    #[test]
+    fn a_hostile_target_id_stays_text_in_cards_charts_and_links() {
+        let mut ws = synthetic_workspace(3, 1);
+        ws.plan.targets[0].id = "\"><img src=x onerror=alert(1)>".to_owned();
+        let as_of = day(2019, 6, 30);
+        let evaluations = evaluate_all(&ws, as_of);
+        let target = &ws.plan.targets[0];
+        let mut card = Html::new();
+        target_card_html(&mut card, target, &evaluations[0], as_of, Lang::Vi, true);
+        let chart = trend_chart_html(&ws, target, Lang::En);
+        for html in [card.as_str(), chart.as_str()] {
+            assert!(!html.contains("<img"), "{html}");
+            assert!(html.contains("&quot;&gt;&lt;img"), "{html}");
+        }
+        assert!(card
+            .as_str()
+            .contains("href=\"/targets/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E\""));
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")

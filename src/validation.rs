@@ -58,16 +58,20 @@ pub struct Location {
     pub field: &'static str,
     /// The index in the year's `key_managers`.
     pub manager: Option<usize>,
+    /// The whole path, for a place outside the units and city years ("kế
+    /// hoạch › mục tiêu 3 (T3) › thời hạn"): see [`crate::document_check`].
+    pub place: Option<Text>,
 }
 
 impl Location {
-    fn unit(unit: &Unit, field: &'static str) -> Self {
+    pub(crate) fn unit(unit: &Unit, field: &'static str) -> Self {
         Location {
             unit_id: Some(unit.id.clone()),
             unit_name: Some(unit.name.clone()),
             year: None,
             field,
             manager: None,
+            place: None,
         }
     }
 
@@ -85,12 +89,29 @@ impl Location {
             year: Some(year),
             field,
             manager: None,
+            place: None,
+        }
+    }
+
+    /// A place in the document outside the units and city years, described
+    /// by `place` in both languages; `field` is the stored field's name.
+    pub fn document(place: Text, field: &'static str) -> Self {
+        Location {
+            unit_id: None,
+            unit_name: None,
+            year: None,
+            field,
+            manager: None,
+            place: Some(place),
         }
     }
 
     /// A human path to the place: "HTX Đông Hải › 2019 › Cán bộ được bồi
     /// dưỡng"; city-level data starts with "Thành phố" / "City".
     pub fn describe(&self, lang: Lang) -> String {
+        if let Some(place) = &self.place {
+            return place.get(lang).to_owned();
+        }
         let mut parts: Vec<String> = Vec::with_capacity(4);
         match (&self.unit_id, &self.unit_name) {
             (_, Some(name)) if !name.trim().is_empty() => parts.push(name.trim().to_owned()),
@@ -117,6 +138,7 @@ impl Location {
 /// returned unchanged.
 pub fn field_label(field: &str, lang: Lang) -> &str {
     let (vi, en) = match field {
+        "id" => ("Mã nội bộ", "Internal id"),
         "name" => ("Tên đơn vị", "Name"),
         "registration_code" => ("Mã số HTX", "Registration code"),
         "sector" => ("Lĩnh vực", "Sector"),
@@ -203,6 +225,10 @@ impl Report {
         self.issues
             .iter()
             .filter(move |issue| issue.location.unit_id.as_deref() == Some(unit_id))
+    }
+
+    pub(crate) fn push(&mut self, issue: Issue) {
+        self.issues.push(issue);
     }
 
     fn error(&mut self, location: Location, vi: String, en: String) {
@@ -316,6 +342,7 @@ impl Checker {
             }
             check_city_year(city, report);
         }
+        crate::document_check::check_parts(ws, report);
         self.report
     }
 }

@@ -117,7 +117,7 @@ pub fn readiness(
     let year_text = year.to_string();
     if criteria.profitable_years > 0 {
         let years = criteria.profitable_years;
-        let first = year - i32::try_from(years).unwrap_or(i32::MAX).saturating_sub(1);
+        let first = year.saturating_sub(i32::try_from(years).unwrap_or(i32::MAX).saturating_sub(1));
         let not_profitable: Vec<String> = (first..=year)
             .filter(|y| {
                 !unit

@@ -137,7 +137,10 @@ fn pick_form(
         "<label class=\"field\"><span>{Năm đánh giá|Year assessed}</span><select name=\"year\">",
         &[],
     );
-    for y in (ws.plan.start_year - 1..=today.year().max(ws.plan.end_year)).rev() {
+    // The plan's years bounded: a stored plan may never have been checked.
+    let (_, start_year, end_year) = ws.plan.bounded_years();
+    let last_year = crate::plan::Plan::bounded_year(today.year()).max(end_year);
+    for y in (start_year - 1..=last_year).rev() {
         let chosen = if y == year { " selected=\"\"" } else { "" };
         html.tr(
             lang,

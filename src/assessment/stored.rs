@@ -58,6 +58,13 @@ pub fn read(entries: &[String]) -> Result<Assessment, String> {
                 value.clone_into(&mut a.rubric_version);
                 Ok(())
             }
+            // The page caps what is typed at 12; a file saying 13 months
+            // of a year is wrong, not something to cap silently.
+            "months_operated" | "months_stopped"
+                if super::int(value).is_some_and(|m| !(0..=12).contains(&m)) =>
+            {
+                Err(format!("{value}: a year has 0 to 12 months"))
+            }
             _ => page::set_field(&mut a, name, value, Lang::En),
         };
         if let Err(e) = read {
@@ -68,7 +75,19 @@ pub fn read(entries: &[String]) -> Result<Assessment, String> {
         }
     }
     if a.unit_id.is_empty() || a.year == i32::MIN || a.assessed_on == chrono::NaiveDate::MIN {
-        return Err("an assessment needs unit, year and date".to_owned());
+        return Err(format!(
+            "assessment of {} for {}: an assessment needs unit, year and date",
+            if a.unit_id.is_empty() {
+                "?"
+            } else {
+                &a.unit_id
+            },
+            if a.year == i32::MIN {
+                "?".to_owned()
+            } else {
+                a.year.to_string()
+            }
+        ));
     }
     Ok(a)
 }
@@ -116,8 +135,32 @@ pub fn assessments(list: &[String]) -> Result<Vec<Assessment>, String> {
             .position(|e| e.starts_with("unit="))
             .map_or(rest.len(), |i| i + 1);
         let (one, others) = rest.split_at(end);
-        all.push(read(one)?);
+        let place = all.len() + 1;
+        all.push(read(one).map_err(|e| format!("assessments {place}, {e}"))?);
         rest = others;
     }
     Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(months: &str) -> Vec<String> {
+        ["unit=u1", "year=2019", "date=2020-01-15", months]
+            .map(str::to_owned)
+            .to_vec()
+    }
+
+    #[test]
+    fn a_year_of_13_months_is_refused() {
+        assert!(read(&entries("months_operated=12")).is_ok());
+        assert!(read(&entries("months_stopped=0")).is_ok());
+        let error = read(&entries("months_operated=13")).expect_err("13 months");
+        assert!(
+            error.starts_with("assessment of u1 for 2019: months_operated: 13"),
+            "{error}"
+        );
+        assert!(read(&entries("months_stopped=-1")).is_err());
+    }
 }

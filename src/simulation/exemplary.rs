@@ -196,7 +196,8 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
             per_year_source,
         ),
     ];
-    let last_year = deadline.year().max(as_of.year());
+    // Bounded: a stored plan's deadline may never have been checked.
+    let last_year = crate::plan::Plan::bounded_year(deadline.year()).max(as_of.year());
     let periods: Vec<Period> = std::iter::once(Period {
         // By hand: chrono's strftime would add its format interpreter to
         // the download.

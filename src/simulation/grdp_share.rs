@@ -204,10 +204,19 @@ pub(super) fn setup(ws: &Workspace, as_of: chrono::NaiveDate, options: Options) 
     let deadline = target.map_or(year_end(plan.end_year), |t| t.deadline);
     let engine = Engine::new(ws);
     let latest = observed_share(&engine, Indicator::GrdpShare, as_of);
-    let base_year = latest.map_or(plan.baseline_year, |(year, _, _)| year);
-    let previous = latest
-        .and_then(|(year, _, _)| observed_share(&engine, Indicator::GrdpShare, year_end(year - 1)));
-    let target_year = deadline.year().max(base_year);
+    // Bounded years (`Plan::bounded_year`): a stored plan may never have
+    // been checked, and one input is made per year.
+    let base_year =
+        crate::plan::Plan::bounded_year(latest.map_or(plan.baseline_year, |(year, _, _)| year));
+    let previous = latest.and_then(|(year, _, _)| {
+        // Saturating: a stored record's year may be any i32.
+        observed_share(
+            &engine,
+            Indicator::GrdpShare,
+            year_end(year.saturating_sub(1)),
+        )
+    });
+    let target_year = crate::plan::Plan::bounded_year(deadline.year()).max(base_year);
     let years = usize::try_from(target_year - base_year).unwrap_or(0);
     let rates = if options.per_year_growth {
         years.max(1)
@@ -237,7 +246,11 @@ pub(super) fn setup(ws: &Workspace, as_of: chrono::NaiveDate, options: Options) 
     let growth = |pick: fn(&(i32, f64, f64)) -> f64| -> (Option<f64>, Text) {
         match (previous, latest) {
             (Some(before), Some(after)) => {
-                match yearly_rate(pick(&before), pick(&after), after.0 - before.0) {
+                match yearly_rate(
+                    pick(&before),
+                    pick(&after),
+                    after.0.saturating_sub(before.0),
+                ) {
                     Some(rate) => (
                         Some(rate),
                         Text::new(

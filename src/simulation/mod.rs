@@ -357,6 +357,10 @@ pub(crate) fn year_end(year: i32) -> NaiveDate {
 
 /// Periods at the end of each year from `first` to `last`.
 pub(crate) fn year_periods(first: i32, last: i32) -> Vec<Period> {
+    // Years are bounded by the callers' setups; this keeps even a stray
+    // year from a file to a list of at most 1990–2100's length.
+    let first = crate::plan::Plan::bounded_year(first);
+    let last = crate::plan::Plan::bounded_year(last);
     (first..=last.max(first))
         .map(|year| Period {
             label: year.to_string(),

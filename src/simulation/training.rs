@@ -285,9 +285,15 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
     let deadline = t5.or(t6).map_or(year_end(plan.end_year), |t| t.deadline);
     let engine = Engine::new(ws);
     let latest = observed_share(&engine, Indicator::ManagersTrainedShare, as_of);
-    let base_year = latest.map_or(plan.baseline_year, |o| o.0);
+    // Bounded years: a stored plan may never have been checked.
+    let base_year = crate::plan::Plan::bounded_year(latest.map_or(plan.baseline_year, |o| o.0));
     let previous = latest.and_then(|(year, _, _)| {
-        observed_share(&engine, Indicator::ManagersTrainedShare, year_end(year - 1))
+        // Saturating: a stored record's year may be any i32.
+        observed_share(
+            &engine,
+            Indicator::ManagersTrainedShare,
+            year_end(year.saturating_sub(1)),
+        )
     });
     // The model follows the qualified among the trained under the first
     // reading, and adds the untrained who hold cao đẳng or above for the
@@ -419,7 +425,8 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
             untrained_qualified.map_or_else(no_data, |o| from_year(o.0)),
         ),
     ];
-    let target_year = chrono::Datelike::year(&deadline).max(base_year);
+    let target_year =
+        crate::plan::Plan::bounded_year(chrono::Datelike::year(&deadline)).max(base_year);
     let periods = year_periods(base_year, target_year);
     let deadline_index = deadline_period(&periods, deadline);
     let judged = deadline_index.unwrap_or(periods.len().saturating_sub(1));

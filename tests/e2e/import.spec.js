@@ -57,4 +57,133 @@ test.describe('import', () => {
     await expect(preview).toContainText('-5');
     await expect(preview.getByRole('button', { name: 'Xác nhận nhập tệp' })).toBeDisabled();
   });
+
+  test('an imported plan with a hostile id or year −100,000,000 is refused with its place, and nothing panics', async ({ page, context }) => {
+    const own = await h.seedWorkspace(context, 't1-on-time.json');
+    const problems = watchConsole(page);
+    await page.goto('/data');
+    const bad = JSON.parse(h.fixtureText('t1-on-time.json'));
+    bad.plan.targets[0].id = PAYLOAD;
+    bad.plan.start_year = -100000000;
+    await importFile(page, 'hostile-plan.json', JSON.stringify(bad));
+    const preview = page.getByRole('region', { name: 'Xem trước khi nhập' });
+    await expect(preview).toContainText('kế hoạch › giai đoạn: Giai đoạn -100000000–2020 không hợp lệ.');
+    await expect(preview).toContainText(`kế hoạch › mục tiêu 1 (${PAYLOAD}) › mã: Mã mục tiêu`);
+    await expect(preview.getByRole('button', { name: 'Xác nhận nhập tệp' })).toBeDisabled();
+    // The same in English.
+    await page.getByRole('button', { name: h.UI.vi.switchTo, exact: true }).click();
+    const previewEn = page.getByRole('region', { name: 'Before importing' });
+    await expect(previewEn).toContainText('plan › period: The period -100000000–2020 is not valid.');
+    await expect(previewEn).toContainText(`plan › target 1 (${PAYLOAD}) › id: The target id`);
+    const stored = await h.localStorageEntries(page);
+    expect(stored[h.KEYS.workspace(own.id)]).toBe(h.fixtureText('t1-on-time.json'));
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(problems).toEqual([]);
+  });
+
+  test('a stored plan with a hostile id and year −100,000,000 shows at once, escaped, without a panic', async ({ page, context }) => {
+    const bad = JSON.parse(h.fixtureText('t1-on-time.json'));
+    bad.plan.targets[0].id = PAYLOAD;
+    bad.plan.start_year = -100000000;
+    bad.plan.baseline_year = -100000001;
+    bad.plan.end_year = -100000000;
+    await h.seedStorage(context, {
+      [h.KEYS.workspace(bad.id)]: JSON.stringify(bad),
+      [h.KEYS.current]: JSON.stringify(bad.id),
+    });
+    const problems = watchConsole(page);
+    for (const path of ['/', '/targets/T2', '/present', '/report', '/data', '/plan', '/simulation', '/assessment']) {
+      const started = Date.now();
+      await page.goto(path);
+      if (path === '/') await expect(page.locator('[data-target-id]')).toHaveCount(9);
+      else if (path === '/targets/T2') await expect(page.getByRole('img', { name: /T2/ }).first()).toBeVisible();
+      else if (path === '/present') await expect(page.locator('.present-slide [data-target-id]')).toHaveCount(1);
+      else await expect(page.locator('main h1').first()).toBeVisible();
+      expect(Date.now() - started, `${path} took too long`).toBeLessThan(4000);
+      expect(await page.evaluate(() => window.__pwned), path).toBeUndefined();
+    }
+    // The data page says what is wrong with the stored plan, with its place.
+    await page.goto('/data');
+    await expect(page.getByText('kế hoạch › giai đoạn', { exact: false }).first()).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+
+  test('a file that changes only the plan shows the plan’s changes in the preview', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    const file = JSON.parse(h.fixtureText('t1-on-time.json'));
+    file.plan.targets[0].value = 0.5;
+    file.plan.tasks = [];
+    await importFile(page, 'plan-only.json', JSON.stringify(file));
+    const preview = page.getByRole('region', { name: 'Xem trước khi nhập' });
+    await expect(preview).toContainText('T1 · giá trị mục tiêu: 100% → ≥ 50%');
+    await expect(preview).toContainText('Nhiệm vụ — xóa (2): IV.1 · ');
+    await page.getByRole('button', { name: h.UI.vi.switchTo, exact: true }).click();
+    const previewEn = page.getByRole('region', { name: 'Before importing' });
+    await expect(previewEn).toContainText('T1 · target value: 100% → ≥ 50%');
+    await expect(previewEn).toContainText('Tasks — removed (2): IV.1 · ');
+    await expect(previewEn.getByRole('button', { name: 'Confirm the import' })).toBeEnabled();
+  });
+
+  test('markup in every imported text runs no script, on any page', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    const problems = watchConsole(page);
+    await page.goto('/data');
+    const file = JSON.parse(h.fixtureText('t1-on-time.json'));
+    file.name = PAYLOAD;
+    const plan = file.plan;
+    plan.identity.number = PAYLOAD;
+    plan.identity.title = { vi: PAYLOAD, en: PAYLOAD };
+    plan.identity.issuer = PAYLOAD;
+    plan.identity.implements = [PAYLOAD];
+    for (const target of plan.targets) {
+      target.title = { vi: PAYLOAD, en: PAYLOAD };
+      target.wording = PAYLOAD;
+      target.source = PAYLOAD;
+    }
+    for (const sector of plan.sectors) sector.name = { vi: PAYLOAD, en: PAYLOAD };
+    for (const task of plan.tasks) {
+      task.title = { vi: PAYLOAD, en: PAYLOAD };
+      task.lead_agency = PAYLOAD;
+      task.notes = PAYLOAD;
+    }
+    for (const unit of file.units) {
+      unit.name = PAYLOAD;
+      unit.commune = PAYLOAD;
+    }
+    await importFile(page, 'markup.json', JSON.stringify(file));
+    const preview = page.getByRole('region', { name: 'Xem trước khi nhập' });
+    await expect(preview).toContainText(PAYLOAD);
+    await preview.getByRole('button', { name: 'Xác nhận nhập tệp' }).click();
+    await expect(preview).toHaveCount(0);
+    for (const path of ['/', '/targets/T1', '/present', '/report', '/plan', '/data']) {
+      await page.goto(path);
+      await expect(page.getByText(PAYLOAD).filter({ visible: true }).first()).toBeVisible();
+      expect(await page.evaluate(() => window.__pwned), path).toBeUndefined();
+      expect(await page.locator('img[src="x"], svg[onload]').count(), path).toBe(0);
+    }
+    expect(problems).toEqual([]);
+  });
 });
+
+const PAYLOAD = '"><img src=x onerror=window.__pwned=1>';
+
+async function importFile(page, name, text) {
+  await page.getByLabel(/Nhập tệp JSON của Coop Plan/).setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+// Console errors and uncaught exceptions: a Rust panic prints "panicked".
+function watchConsole(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /panicked|RuntimeError|unreachable/.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  return problems;
+}
