@@ -221,19 +221,27 @@ pub fn shell_html(lang: Lang, parts: Parts) -> String {
     );
     region(&mut html, "data-preview");
     html.close("div");
-    html.element(
+    html.open(
+        "section",
+        &[
+            ("class", Some("storage")),
+            ("aria-labelledby", Some("storage-title")),
+        ],
+    )
+    .element(
         "h2",
         &[("id", Some("storage-title"))],
         lang.pick("Lưu trữ trong trình duyệt", "Storage in this browser"),
-    );
-    html.element(
+    )
+    .element(
         "div",
         &[
             ("id", Some("data-storage")),
             ("class", Some("storage-status")),
         ],
         "",
-    );
+    )
+    .close("section");
     if parts.workspaces {
         html.element("h2", &[], lang.pick("Không gian làm việc", "Workspaces"));
         region(&mut html, "data-workspaces");
