@@ -247,6 +247,11 @@ impl Ctx {
             let status = persist::status().await;
             ctx.page.borrow_mut().storage = Some(status);
             ctx.render_storage();
+            if ask {
+                // The button was pressed: the focus goes back to it if the
+                // browser still refuses.
+                focus_selector("[data-action=\"ask-persist\"]");
+            }
         });
     }
 
