@@ -19,7 +19,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::format::{format_number, iso_date, parse_date};
+use crate::format::{format_number, format_percent, iso_date, parse_date};
 use crate::i18n::Lang;
 
 /// Days after the last download (or the first save) before the reminder.
@@ -27,6 +27,10 @@ pub const REMIND_AFTER_DAYS: i64 = 30;
 /// Days without a visit after which Safari may delete a site's data that
 /// is not persistent.
 pub const EVICTION_DAYS: i64 = 7;
+/// Characters Chromium's localStorage holds per site, all workspaces
+/// together (measured, see the README); other browsers allow about as much.
+/// The workspaces live there, whatever room `estimate()` reports.
+pub const LOCAL_STORAGE_CHARS: f64 = 5_242_880.0;
 
 /// What the browser says of the site's storage being kept for good.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +51,8 @@ pub struct StorageStatus {
     pub persistence: Persistence,
     pub usage: Option<f64>,
     pub quota: Option<f64>,
+    /// Characters the app's keys take in localStorage (keys and values).
+    pub local_chars: Option<f64>,
 }
 
 impl StorageStatus {
@@ -55,6 +61,7 @@ impl StorageStatus {
         persistence: Persistence::Unknown,
         usage: None,
         quota: None,
+        local_chars: None,
     };
 
     /// What is left of the quota, never below zero.
@@ -146,6 +153,16 @@ pub fn reminder_text(reminder: Reminder, lang: Lang) -> String {
                 "The browser has not agreed to keep this site's data for good, so it may delete it. Download a backup (the JSON file) regularly.",
             )
             .to_owned(),
+    }
+}
+
+/// How much of localStorage's limit the workspaces take: "12,5% của giới
+/// hạn khoảng 5 triệu ký tự".
+pub fn local_share_text(chars: f64, lang: Lang) -> String {
+    let share = format_percent(chars.max(0.0) / LOCAL_STORAGE_CHARS, 1, lang);
+    match lang {
+        Lang::Vi => format!("{share} của giới hạn khoảng 5 triệu ký tự"),
+        Lang::En => format!("{share} of the limit of about 5 million characters"),
     }
 }
 
@@ -312,8 +329,17 @@ mod tests {
             persistence: Persistence::BestEffort,
             usage: Some(100.0),
             quota: Some(50.0),
+            local_chars: None,
         };
         assert_eq!(status.available(), Some(0.0));
         assert_eq!(StorageStatus::UNKNOWN.available(), None);
+        assert_eq!(
+            local_share_text(655_360.0, Lang::Vi),
+            "12,5% của giới hạn khoảng 5 triệu ký tự"
+        );
+        assert_eq!(
+            local_share_text(655_360.0, Lang::En),
+            "12.5% of the limit of about 5 million characters"
+        );
     }
 }

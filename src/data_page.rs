@@ -7,7 +7,9 @@
 //! they do in `data-action` (or `data-*` with the thing they act on), so one
 //! click handler serves the page.
 
-use crate::backup::{format_bytes, reminder_text, Persistence, Reminder, StorageStatus};
+use crate::backup::{
+    format_bytes, local_share_text, reminder_text, Persistence, Reminder, StorageStatus,
+};
 use crate::csv_data::{Phase, Progress};
 use crate::files::Encoding;
 use crate::forms::Deleted;
@@ -333,13 +335,26 @@ pub fn storage_html(status: Option<&StorageStatus>, asked: bool, lang: Lang) -> 
             &[("id", Some("storage-available"))],
             &size(status.available()),
         )
+        .element(
+            "dt",
+            &[],
+            lang.pick("Các không gian làm việc", "The workspaces"),
+        )
+        .element(
+            "dd",
+            &[("id", Some("storage-workspaces"))],
+            &status.local_chars.map_or_else(
+                || not_said.to_owned(),
+                |chars| local_share_text(chars, lang),
+            ),
+        )
         .close("dl")
         .element(
             "p",
             &[],
             lang.pick(
-                "Dữ liệu chỉ nằm trong trình duyệt này. Nếu không được lưu trữ lâu dài, trình duyệt có thể tự xóa nó khi máy thiếu chỗ, và Safari (iPhone, iPad, Mac) xóa sau 7 ngày không mở trang. Hãy tải bản sao lưu (tệp JSON) về máy thường xuyên.",
-                "The data lives only in this browser. Unless it is kept for good, the browser may delete it when the device runs short of space, and Safari (iPhone, iPad, Mac) deletes it after 7 days without a visit. Download a backup (the JSON file) regularly.",
+                "Dữ liệu chỉ nằm trong trình duyệt này. Nếu không được lưu trữ lâu dài, trình duyệt có thể tự xóa nó khi máy thiếu chỗ, và Safari (iPhone, iPad, Mac) xóa sau 7 ngày không mở trang. Hãy tải bản sao lưu (tệp JSON) về máy thường xuyên. Các không gian làm việc có giới hạn riêng khoảng 5 triệu ký tự, dù trình duyệt còn nhiều chỗ trống.",
+                "The data lives only in this browser. Unless it is kept for good, the browser may delete it when the device runs short of space, and Safari (iPhone, iPad, Mac) deletes it after 7 days without a visit. Download a backup (the JSON file) regularly. The workspaces have a limit of their own, about 5 million characters, however much room the browser has.",
             ),
         );
     if status.persistence == Persistence::BestEffort {
@@ -595,6 +610,7 @@ mod tests {
             persistence: Persistence::BestEffort,
             usage: Some(1_234_567.0),
             quota: Some(10.0 * 1024.0 * 1024.0 * 1024.0),
+            local_chars: Some(52_428.8),
         };
         let vi = storage_html(Some(&status), true, Lang::Vi);
         assert!(vi.contains("data-state=\"best-effort\""));
@@ -602,6 +618,7 @@ mod tests {
         assert!(vi.contains("<dd id=\"storage-usage\">1,2 MB</dd>"));
         assert!(vi.contains("<dd id=\"storage-available\">10,0 GB</dd>"));
         assert!(vi.contains("Safari"));
+        assert!(vi.contains("<dd id=\"storage-workspaces\">1,0% của giới hạn"));
         assert!(vi.contains(">Yêu cầu lưu trữ lâu dài</button>"));
         let en = storage_html(Some(&status), false, Lang::En);
         assert!(en.contains("has not been asked"));
@@ -613,7 +630,7 @@ mod tests {
         assert!(!storage_html(Some(&granted), true, Lang::En).contains("ask-persist"));
         // An old browser: nothing breaks, the page says so.
         let old = storage_html(Some(&StorageStatus::UNKNOWN), false, Lang::Vi);
-        assert_eq!(old.matches("Trình duyệt không cho biết").count(), 3);
+        assert_eq!(old.matches("Trình duyệt không cho biết").count(), 4);
         assert!(!old.contains("ask-persist"));
         assert!(storage_html(None, false, Lang::En).contains("Asking the browser"));
     }

@@ -47,10 +47,38 @@ async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
     JsFuture::from(promise.ok()?).await.ok()
 }
 
+/// Characters the app's keys and values take in localStorage, counted
+/// without copying the values out of the browser (a workspace may be
+/// millions of characters).
+fn local_chars() -> Option<f64> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    let length = storage.length().ok()?;
+    let mut chars = 0.0;
+    for index in 0..length {
+        let Some(key) = storage.key(index).ok().flatten() else {
+            continue;
+        };
+        if !key.starts_with(super::storage::PREFIX) {
+            continue;
+        }
+        // `localStorage[key]` stays a JS string: only its length is read.
+        let value_chars = js_sys::Reflect::get(&storage, &JsValue::from_str(&key))
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+            .map_or(0, |v| v.length());
+        chars += key.encode_utf16().count() as f64 + f64::from(value_chars);
+    }
+    Some(chars)
+}
+
 /// Whether the site's data is kept for good, and how much it uses and may use.
 pub async fn status() -> StorageStatus {
+    let local_chars = local_chars();
     let Some(manager) = manager() else {
-        return StorageStatus::UNKNOWN;
+        return StorageStatus {
+            local_chars,
+            ..StorageStatus::UNKNOWN
+        };
     };
     let persistence = match answer(manager.persisted()).await.and_then(|v| v.as_bool()) {
         Some(true) => Persistence::Persistent,
@@ -66,6 +94,7 @@ pub async fn status() -> StorageStatus {
         persistence,
         usage: estimate.as_ref().and_then(|e| bytes(e.get_usage())),
         quota: estimate.as_ref().and_then(|e| bytes(e.get_quota())),
+        local_chars,
     }
 }
 

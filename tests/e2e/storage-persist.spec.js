@@ -82,6 +82,8 @@ test.describe('persistent storage and backups', () => {
     }
     await expect(page.locator('#storage-usage')).toHaveText(VI_SIZE);
     await expect(page.locator('#storage-available')).toHaveText(VI_SIZE);
+    // The workspaces' own limit: localStorage, as a share written the Vietnamese way.
+    await expect(page.locator('#storage-workspaces')).toHaveText(/^\d{1,3},\d% của giới hạn khoảng 5 triệu ký tự$/);
     await expect(page.locator('.storage-status')).toContainText('Safari');
 
     // A second save does not ask again: the day asked stays as it was.
@@ -114,6 +116,8 @@ test.describe('persistent storage and backups', () => {
     await expect(page.locator('#data-storage')).toContainText('Trình duyệt không cho biết');
     await expect(page.locator('#storage-usage')).toHaveText('Trình duyệt không cho biết');
     await expect(page.getByRole('button', { name: 'Yêu cầu lưu trữ lâu dài' })).toHaveCount(0);
+    // localStorage is still there to measure.
+    await expect(page.locator('#storage-workspaces')).toContainText('% của giới hạn');
     const stored = JSON.parse((await h.localStorageEntries(page))[h.KEYS.workspace('main')]);
     expect(stored.units.map((u) => u.name)).toContain('HTX Trình Duyệt Cũ');
   });
