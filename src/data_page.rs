@@ -7,6 +7,9 @@
 //! they do in `data-action` (or `data-*` with the thing they act on), so one
 //! click handler serves the page.
 
+use crate::backup::{
+    format_bytes, local_share_text, reminder_text, Persistence, Reminder, StorageStatus,
+};
 use crate::csv_data::{Phase, Progress};
 use crate::files::Encoding;
 use crate::forms::Deleted;
@@ -118,6 +121,12 @@ pub fn shell_html(lang: Lang, parts: Parts) -> String {
         "",
     )
     .close("p");
+    // The backup reminder, near the top where it is seen.
+    html.element(
+        "div",
+        &[("id", Some("data-backup")), ("role", Some("status"))],
+        "",
+    );
     html.element(
         "div",
         &[("id", Some("data-form")), ("class", Some("entry"))],
@@ -214,11 +223,150 @@ pub fn shell_html(lang: Lang, parts: Parts) -> String {
     );
     region(&mut html, "data-preview");
     html.close("div");
+    html.open(
+        "section",
+        &[
+            ("class", Some("storage")),
+            ("aria-labelledby", Some("storage-title")),
+        ],
+    )
+    .element(
+        "h2",
+        &[("id", Some("storage-title"))],
+        lang.pick("Lưu trữ trong trình duyệt", "Storage in this browser"),
+    )
+    .element(
+        "div",
+        &[
+            ("id", Some("data-storage")),
+            ("class", Some("storage-status")),
+        ],
+        "",
+    )
+    .close("section");
     if parts.workspaces {
         html.element("h2", &[], lang.pick("Không gian làm việc", "Workspaces"));
         region(&mut html, "data-workspaces");
     }
     region(&mut html, "data-checks");
+    html.into_string()
+}
+
+/// The reminder to download a backup, with the button that does; empty
+/// when there is none.
+pub fn backup_html(reminder: Option<Reminder>, lang: Lang) -> String {
+    let Some(reminder) = reminder else {
+        return String::new();
+    };
+    let mut html = Html::new();
+    html.open(
+        "div",
+        &[("class", Some("notice notice-warning backup-reminder"))],
+    )
+    .element("p", &[], &reminder_text(reminder, lang))
+    .open("p", &[("class", Some("notice-actions"))]);
+    button(
+        &mut html,
+        "export-json",
+        None,
+        lang.pick("Tải bản sao lưu (JSON)", "Download a backup (JSON)"),
+    );
+    html.close("p").close("div");
+    html.into_string()
+}
+
+/// Whether the browser keeps the site's data for good, how much it holds
+/// and has room for, the risk in plain words, and the button to ask again.
+/// `status` is `None` while the browser has not answered yet; `asked`:
+/// persistent storage was asked for in this browser.
+pub fn storage_html(status: Option<&StorageStatus>, asked: bool, lang: Lang) -> String {
+    let mut html = Html::new();
+    let Some(status) = status else {
+        html.element(
+            "p",
+            &[("class", Some("saved-note"))],
+            lang.pick("Đang hỏi trình duyệt…", "Asking the browser…"),
+        );
+        return html.into_string();
+    };
+    let not_said = lang.pick("Trình duyệt không cho biết", "The browser does not say");
+    let (state, kept) = match status.persistence {
+        Persistence::Persistent => (
+            "persistent",
+            lang.pick(
+                "Có: trình duyệt chỉ xóa dữ liệu của trang này khi bạn yêu cầu.",
+                "Yes: the browser deletes this site's data only if you ask it to.",
+            ),
+        ),
+        Persistence::BestEffort if asked => (
+            "best-effort",
+            lang.pick(
+                "Chưa: trình duyệt chưa đồng ý giữ dữ liệu lâu dài.",
+                "No: the browser has not agreed to keep the data for good.",
+            ),
+        ),
+        Persistence::BestEffort => (
+            "best-effort",
+            lang.pick(
+                "Chưa: chưa yêu cầu trình duyệt giữ dữ liệu lâu dài.",
+                "No: the browser has not been asked to keep the data for good.",
+            ),
+        ),
+        Persistence::Unknown => ("unknown", not_said),
+    };
+    let size =
+        |bytes: Option<f64>| bytes.map_or_else(|| not_said.to_owned(), |b| format_bytes(b, lang));
+    html.open("dl", &[])
+        .element(
+            "dt",
+            &[],
+            lang.pick("Lưu trữ lâu dài", "Kept for good (persistent storage)"),
+        )
+        .element(
+            "dd",
+            &[("id", Some("storage-persisted")), ("data-state", Some(state))],
+            kept,
+        )
+        .element("dt", &[], lang.pick("Đang dùng", "Used"))
+        .element("dd", &[("id", Some("storage-usage"))], &size(status.usage))
+        .element("dt", &[], lang.pick("Còn trống", "Available"))
+        .element(
+            "dd",
+            &[("id", Some("storage-available"))],
+            &size(status.available()),
+        )
+        .element(
+            "dt",
+            &[],
+            lang.pick("Các không gian làm việc", "The workspaces"),
+        )
+        .element(
+            "dd",
+            &[("id", Some("storage-workspaces"))],
+            &status.local_chars.map_or_else(
+                || not_said.to_owned(),
+                |chars| local_share_text(chars, lang),
+            ),
+        )
+        .close("dl")
+        .element(
+            "p",
+            &[],
+            lang.pick(
+                "Dữ liệu chỉ nằm trong trình duyệt này. Nếu không được lưu trữ lâu dài, trình duyệt có thể tự xóa nó khi máy thiếu chỗ, và Safari (iPhone, iPad, Mac) xóa sau 7 ngày không mở trang. Hãy tải bản sao lưu (tệp JSON) về máy thường xuyên. Các không gian làm việc có giới hạn riêng khoảng 5 triệu ký tự, dù trình duyệt còn nhiều chỗ trống.",
+                "The data lives only in this browser. Unless it is kept for good, the browser may delete it when the device runs short of space, and Safari (iPhone, iPad, Mac) deletes it after 7 days without a visit. Download a backup (the JSON file) regularly. The workspaces have a limit of their own, about 5 million characters, however much room the browser has.",
+            ),
+        );
+    if status.persistence == Persistence::BestEffort {
+        html.open("p", &[]);
+        button(
+            &mut html,
+            "ask-persist",
+            Some("secondary"),
+            lang.pick("Yêu cầu lưu trữ lâu dài", "Ask to keep data"),
+        );
+        html.close("p");
+    }
     html.into_string()
 }
 
@@ -450,6 +598,59 @@ mod tests {
         assert!(html.contains("Của tôi</strong> (open) "));
         assert!(html.contains("data-open-ws=\"b\" aria-label=\"Open Demo &lt;x&gt;\""));
         assert!(!html.contains("data-open-ws=\"a\""));
+    }
+
+    #[test]
+    fn the_storage_section_says_what_the_browser_said_in_the_page_s_language() {
+        let shell = shell_html(Lang::Vi, Parts::ALL);
+        for id in ["data-backup", "data-storage"] {
+            assert!(shell.contains(&format!("id=\"{id}\"")));
+        }
+        let status = StorageStatus {
+            persistence: Persistence::BestEffort,
+            usage: Some(1_234_567.0),
+            quota: Some(10.0 * 1024.0 * 1024.0 * 1024.0),
+            local_chars: Some(52_428.8),
+        };
+        let vi = storage_html(Some(&status), true, Lang::Vi);
+        assert!(vi.contains("data-state=\"best-effort\""));
+        assert!(vi.contains("chưa đồng ý"));
+        assert!(vi.contains("<dd id=\"storage-usage\">1,2 MB</dd>"));
+        assert!(vi.contains("<dd id=\"storage-available\">10,0 GB</dd>"));
+        assert!(vi.contains("Safari"));
+        assert!(vi.contains("<dd id=\"storage-workspaces\">1,0% của giới hạn"));
+        assert!(vi.contains(">Yêu cầu lưu trữ lâu dài</button>"));
+        let en = storage_html(Some(&status), false, Lang::En);
+        assert!(en.contains("has not been asked"));
+        assert!(en.contains(">Ask to keep data</button>"));
+        let granted = StorageStatus {
+            persistence: Persistence::Persistent,
+            ..status
+        };
+        assert!(!storage_html(Some(&granted), true, Lang::En).contains("ask-persist"));
+        // An old browser: nothing breaks, the page says so.
+        let old = storage_html(Some(&StorageStatus::UNKNOWN), false, Lang::Vi);
+        assert_eq!(old.matches("Trình duyệt không cho biết").count(), 4);
+        assert!(!old.contains("ask-persist"));
+        assert!(storage_html(None, false, Lang::En).contains("Asking the browser"));
+    }
+
+    #[test]
+    fn the_backup_reminder_downloads_the_workspace() {
+        assert_eq!(backup_html(None, Lang::Vi), "");
+        let html = backup_html(
+            Some(Reminder::Stale {
+                days: 31,
+                never: false,
+            }),
+            Lang::Vi,
+        );
+        assert!(html.contains("Đã 31 ngày"));
+        assert!(html.contains("data-action=\"export-json\">Tải bản sao lưu (JSON)</button>"));
+        assert!(
+            backup_html(Some(Reminder::Refused { never: true }), Lang::En)
+                .contains("Download a backup (JSON)")
+        );
     }
 
     #[test]

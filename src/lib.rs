@@ -7,6 +7,7 @@
 //! `cargo test --no-default-features` builds the domain alone.
 
 pub mod assessment;
+pub mod backup;
 pub mod benchmark;
 pub mod chart;
 pub mod collect;

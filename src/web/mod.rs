@@ -14,6 +14,7 @@ pub mod dom;
 pub mod download;
 pub mod files;
 pub mod pages;
+pub mod persist;
 pub mod route;
 pub mod state;
 pub mod storage;

@@ -32,6 +32,9 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Every target of the workspace's plan as of the as-of date.
     pub evaluations: Memo<Vec<Evaluation>>,
+    /// Changes when the browser answers a request for persistent storage,
+    /// so that the data page asks it again what it keeps.
+    pub storage_answers: RwSignal<u32>,
 }
 
 impl AppState {
@@ -85,6 +88,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             quarantined: RwSignal::new(loaded.quarantined),
             evaluations,
+            storage_answers: RwSignal::new(0),
         }
     }
 
@@ -93,22 +97,33 @@ impl AppState {
     pub fn open_workspace(&self, workspace: Workspace) {
         // Saved before it is shown, so that lists of stored workspaces read
         // while it opens already include it.
-        if let Err(error) = storage::save_workspace(&workspace) {
-            self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+        match storage::save_workspace(&workspace) {
+            Ok(()) => self.saved(&workspace.id),
+            Err(error) => self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En))),
         }
         // Just saved: the persisting effect need not write it again.
         ALREADY_STORED.set(true);
         self.workspace.set(workspace);
     }
 
+    /// After a successful save: the workspace's first save is recorded
+    /// and, the first time, persistent storage asked for.
+    fn saved(&self, id: &str) {
+        let answers = self.storage_answers;
+        super::persist::after_save(id, move || answers.update(|n| *n = n.wrapping_add(1)));
+    }
+
     /// Offers a file for download; tells the user if the browser refuses.
-    pub fn offer_download(&self, file_name: &str, mime: &str, contents: &str) {
-        if !super::download::download_text(file_name, mime, contents) {
+    /// Returns whether the download started.
+    pub fn offer_download(&self, file_name: &str, mime: &str, contents: &str) -> bool {
+        let started = super::download::download_text(file_name, mime, contents);
+        if !started {
             self.notify(Text::new(
                 "Trình duyệt không cho tải tệp về.",
                 "The browser refused the download.",
             ));
         }
+        started
     }
 
     /// Asks the user to confirm, in the current language; `false` if the
@@ -212,7 +227,7 @@ impl AppState {
                     storage::save_workspace(w).and_then(|()| storage::save_current(&w.id))
                 });
                 match result {
-                    Ok(()) => {}
+                    Ok(()) => state.workspace.with_untracked(|w| state.saved(&w.id)),
                     Err(storage::SaveError::Conflict) => state.resolve_conflict(),
                     Err(error) => {
                         state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)))

@@ -6,6 +6,9 @@
 //! - `coop-plan:current` — the id of the open workspace, as a JSON string;
 //! - `coop-plan:settings` — `{"lang": "vi"}`;
 //! - `coop-plan:tour` — present once the first-run tour was seen;
+//! - `coop-plan:persist-asked`, `coop-plan:backup:<id>` — when persistent
+//!   storage was asked for, and each workspace's first save and last
+//!   download ([`super::persist`]);
 //! - `coop-plan:quarantine:<id>:<millis>` — data that could not be read,
 //!   kept byte for byte.
 //!
@@ -379,6 +382,7 @@ pub fn delete_workspace(id: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(&format!("{WORKSPACE_PREFIX}{id}"));
         KNOWN.with_borrow_mut(|known| known.retain(|(k, _)| k != id));
+        super::persist::forget(id);
         // Room was made: any workspace may fit now.
         TOO_BIG.set(None);
     }

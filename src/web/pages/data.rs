@@ -21,12 +21,13 @@ use chrono::Datelike;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::backup::{reminder, Persistence, StorageStatus};
 use crate::csv_data::{
     errors_html, numbers_html, units_csv, years_csv, CsvImport, FileNumbers, Phase,
 };
 use crate::data_page::{
-    file_name, import_progress_html, import_progress_text, new_workspace_id, preview_region_html,
-    shell_html, undo_html, workspaces_html, Parts,
+    backup_html, file_name, import_progress_html, import_progress_text, new_workspace_id,
+    preview_region_html, shell_html, storage_html, undo_html, workspaces_html, Parts,
 };
 use crate::document::{from_json, to_json};
 use crate::files::{text_from_bytes, Encoding};
@@ -42,6 +43,7 @@ use crate::report::data_checks_html;
 use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
 use crate::web::dom::{by_id, event_element, focus, later, property, set_html, set_text};
 use crate::web::files;
+use crate::web::persist;
 use crate::web::state::AppState;
 use crate::web::storage;
 use crate::web::ui::*;
@@ -114,6 +116,8 @@ struct Page {
     csv: Option<CsvFiles>,
     /// How the last CSV import read each file's numbers.
     csv_numbers: Vec<FileNumbers>,
+    /// What the browser last said of its storage; `None` until it answers.
+    storage: Option<StorageStatus>,
 }
 
 /// CSV files as picked (name, bytes), and the conventions chosen by file.
@@ -217,6 +221,38 @@ impl Ctx {
             self.page.borrow_mut().listed = shown;
         }
         self.render_table();
+    }
+
+    /// The storage section and the backup reminder, from what the browser
+    /// last said and the workspace's backup dates.
+    fn render_storage(&self) {
+        let lang = self.lang();
+        let status = self.page.borrow().storage;
+        let asked = persist::asked();
+        set_html("data-storage", &storage_html(status.as_ref(), asked, lang));
+        let refused = asked && status.is_some_and(|s| s.persistence == Persistence::BestEffort);
+        let record = persist::backup_record(&read(self.state, |w| w.id.clone()));
+        let due = reminder(&record, crate::web::today::today(), refused);
+        set_html("data-backup", &backup_html(due, lang));
+    }
+
+    /// Asks the browser what it keeps (`ask`: first asks it to keep the
+    /// data for good), then draws the storage section again.
+    fn query_storage(&self, ask: bool) {
+        let ctx = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if ask {
+                persist::ask().await;
+            }
+            let status = persist::status().await;
+            ctx.page.borrow_mut().storage = Some(status);
+            ctx.render_storage();
+            if ask {
+                // The button was pressed: the focus goes back to it if the
+                // browser still refuses.
+                focus_selector("[data-action=\"ask-persist\"]");
+            }
+        });
     }
 
     /// Opens a form (or closes it with `None`) and focuses `focus_id`, or
@@ -331,6 +367,9 @@ impl Ctx {
             self.render_others();
         }
         self.render_data(lang);
+        // Drawn at once from the last answer, then again with the new one.
+        self.render_storage();
+        self.query_storage(false);
     }
 
     fn on_input(&self, ev: &web_sys::Event) {
@@ -608,11 +647,21 @@ impl Ctx {
                 } else {
                     ("csv", "text/csv")
                 };
-                return state.offer_download(
+                let started = state.offer_download(
                     &file_name(&name, &date, what, extension),
                     mime,
                     &contents,
                 );
+                if started && what.is_empty() {
+                    // A backup: the reminder waits another 30 days.
+                    persist::record_export(&read(state, |w| w.id.clone()));
+                    self.render_storage();
+                }
+                return;
+            }
+            "ask-persist" => {
+                set_html("data-storage", &storage_html(None, true, lang));
+                return self.query_storage(true);
             }
             "newest-wins" => {
                 if let Some(Pending::Merge(merge, _)) = self.page.borrow_mut().pending.as_mut() {
@@ -768,6 +817,7 @@ pub fn mount(root: &Element) {
         move |previous: Option<(Lang, String)>| {
             let lang = state.lang.get();
             state.as_of.track();
+            state.storage_answers.track();
             let id = state.workspace.with(|w| w.id.clone());
             let new_lang = previous.as_ref().map(|p| p.0) != Some(lang);
             let new_workspace = previous.as_ref().is_some_and(|p| p.1 != id);
