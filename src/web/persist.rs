@@ -139,8 +139,13 @@ fn store_record(id: &str, record: &BackupRecord) {
 /// storage (not on first paint: a site that has just been opened has given
 /// the browser no reason to keep it); `answered` runs once the browser
 /// has answered.
-pub fn after_save(id: &str, answered: impl FnOnce() + 'static) {
-    if !RECORDED.with_borrow(|done| done.iter().any(|d| d == id)) {
+///
+/// Returns whether this was the workspace's first save in this tab's
+/// session (the data page lists the stored workspaces again then: a new
+/// workspace is in storage only from its first save).
+pub fn after_save(id: &str, answered: impl FnOnce() + 'static) -> bool {
+    let first = !RECORDED.with_borrow(|done| done.iter().any(|d| d == id));
+    if first {
         let mut record = backup_record(id);
         if record.saved(today()) {
             store_record(id, &record);
@@ -153,6 +158,7 @@ pub fn after_save(id: &str, answered: impl FnOnce() + 'static) {
             answered();
         });
     }
+    first
 }
 
 /// Records a download of the workspace's JSON today.

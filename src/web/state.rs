@@ -33,7 +33,9 @@ pub struct AppState {
     /// Every target of the workspace's plan as of the as-of date.
     pub evaluations: Memo<Vec<Evaluation>>,
     /// Changes when the browser answers a request for persistent storage,
-    /// so that the data page asks it again what it keeps.
+    /// and after a workspace's first save in this tab, so that the data
+    /// page asks the browser again what it keeps and lists the stored
+    /// workspaces again.
     pub storage_answers: RwSignal<u32>,
 }
 
@@ -110,7 +112,10 @@ impl AppState {
     /// and, the first time, persistent storage asked for.
     fn saved(&self, id: &str) {
         let answers = self.storage_answers;
-        super::persist::after_save(id, move || answers.update(|n| *n = n.wrapping_add(1)));
+        let bump = move || answers.update(|n| *n = n.wrapping_add(1));
+        if super::persist::after_save(id, bump) {
+            bump();
+        }
     }
 
     /// Offers a file for download; tells the user if the browser refuses.

@@ -53,6 +53,16 @@ async function shoot(page, locator, name, testInfo) {
 }
 
 test.describe('persistent storage and backups', () => {
+  test('a brand-new workspace appears in the stored workspaces list after its first save', async ({ page }) => {
+    await page.goto('/data');
+    const list = page.locator('#data-workspaces');
+    await expect(list.locator('li')).toHaveCount(0);
+    await addUnit(page, 'HTX Đầu tiên');
+    // Stored now: listed at once, marked as the open one.
+    await expect(list.locator('li')).toHaveCount(1);
+    await expect(list).toContainText('(đang mở)');
+  });
+
   test('asked after the first save, not on first paint; the data page shows the answer and the usage', async ({ page, context }, testInfo) => {
     await page.goto('/data');
     await expect(page.locator('#storage-persisted')).toBeVisible();

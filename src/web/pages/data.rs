@@ -814,15 +814,19 @@ pub fn mount(root: &Element) {
     // regions when the data or the as-of date does. A form stays as typed.
     Effect::new({
         let ctx = ctx.clone();
-        move |previous: Option<(Lang, String)>| {
+        move |previous: Option<(Lang, String, u32)>| {
             let lang = state.lang.get();
             state.as_of.track();
-            state.storage_answers.track();
+            let answers = state.storage_answers.get();
             let id = state.workspace.with(|w| w.id.clone());
             let new_lang = previous.as_ref().map(|p| p.0) != Some(lang);
             let new_workspace = previous.as_ref().is_some_and(|p| p.1 != id);
+            if previous.as_ref().is_some_and(|p| p.2 != answers) {
+                // A first save may have put a new workspace in storage.
+                ctx.page.borrow_mut().listed = None;
+            }
             ctx.draw(lang, new_lang, new_workspace);
-            (lang, id)
+            (lang, id, answers)
         }
     });
 
