@@ -119,6 +119,9 @@ pub fn mount(root: &Element) {
             }
             "workspace-switch" => match storage::read_workspace(&value) {
                 Some(Ok(workspace)) => state.open_workspace(workspace),
+                // Written by a newer version: shown read-only, untouched.
+                Some(Err(crate::document::DocumentError::NewerVersion { .. }))
+                    if state.open_read_only(&value) => {}
                 _ => state.notify(Text::new(
                     "Không mở được không gian làm việc này.",
                     "This workspace could not be opened.",
