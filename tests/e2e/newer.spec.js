@@ -50,6 +50,7 @@ test.describe('newer data', () => {
     // What this version can read of it is shown, with the notice.
     await h.expectNineTargets(page);
     await expect(page.getByText(NOTICE_VI)).toBeVisible();
+    await expect(page.getByRole('banner').locator('.read-only-tag')).toHaveText('Chỉ xem');
     const before = await h.localStorageEntries(page);
     expect(before[key]).toBe(text);
 
@@ -87,6 +88,7 @@ test.describe('newer data', () => {
     await page.goto('/');
     await expect(page.getByText(NOTICE_EN)).toBeVisible();
     await expect(page.getByText('This version cannot read what it contains.')).toBeVisible();
+    await expect(page.getByRole('banner').locator('.read-only-tag')).toHaveText('Read-only');
     const after = await h.localStorageEntries(page);
     expect(after[key]).toBe(text);
     expect(quarantined(after)).toEqual([]);
@@ -104,6 +106,7 @@ test.describe('newer data', () => {
     await page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, text]);
     await setT1Target(page, '80');
     await expect(page.getByText(REFUSED_VI)).toBeVisible();
+    await expect(page.getByRole('banner').locator('.read-only-tag')).toHaveText('Chỉ xem');
     const after = await h.localStorageEntries(page);
     expect(after[key]).toBe(text);
     expect(quarantined(after)).toEqual([]);

@@ -69,13 +69,17 @@ pub fn mount(root: &Element) {
             region(&part(".workspace-name"), move || {
                 workspaces.with(|list| {
                     state.workspace.with(|w| {
-                        crate::header_view::workspace_line_html(
+                        let mut line = crate::header_view::workspace_line_html(
                             &w.name,
                             &w.id,
                             list,
                             w.illustrative,
                             lang,
-                        )
+                        );
+                        if w.read_only() {
+                            line.push_str(&crate::header_view::read_only_tag_html(lang));
+                        }
+                        line
                     })
                 })
             });
