@@ -12,7 +12,7 @@
 use serde_json::{Map, Value};
 
 use crate::assessment::stored::texts;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::json_read::*;
 use crate::workspace::{CityYear, Workspace, SCHEMA_VERSION};
 
@@ -104,7 +104,107 @@ pub fn to_json(workspace: &Workspace) -> String {
 /// and column, a key written twice by its place too, [`crate::json_tree`]); an older document is migrated in the tree; then the
 /// workspace is taken from the tree by hand ([`workspace_from_value`]).
 pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
-    let mut value = crate::json_tree::parse(text).map_err(|e| match e {
+    let mut value = tree(text)?;
+    // Valid JSON that is not an object with a version (an array, a number)
+    // is not ours.
+    let version = version_of(&value).ok_or(DocumentError::NotAWorkspace)?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(DocumentError::NewerVersion { found: version });
+    }
+    if version < 1 {
+        return Err(DocumentError::NotAWorkspace);
+    }
+    let migrated = version < u64::from(SCHEMA_VERSION);
+    if version < 2 {
+        migrate_v1_to_v2(&mut value);
+    }
+    let mut workspace = workspace_from_value(&value)
+        .map_err(|message| DocumentError::Shape { message, migrated })?;
+    workspace.schema_version = SCHEMA_VERSION;
+    Ok(workspace)
+}
+
+/// A document's `schema_version`, when it is a whole number.
+fn version_of(value: &Value) -> Option<u64> {
+    value.get("schema_version").and_then(Value::as_u64)
+}
+
+/// A workspace written by a newer version of the app, as far as this
+/// version can read it.
+///
+/// The rules for such data (issue 14):
+/// - *newer* means well-formed JSON whose `schema_version` is a whole
+///   number above this build's [`SCHEMA_VERSION`]; anything else this
+///   version cannot read (broken JSON, no version, a version in quotes) is
+///   *corrupt* and is kept aside as before;
+/// - newer data is never written, moved or deleted by this version: it is
+///   opened **read-only**. Every page shows [`Newer::view`] (what this
+///   version understands of it: fields it does not know are left out of
+///   the view, never out of the stored text), or an empty workspace under
+///   the same id and name when even that cannot be read; an edit on any
+///   page is refused when it would be saved, the page goes back to the
+///   stored view, and the user is told why ([`newer_notice`]);
+/// - no "overwrite?" is ever offered for it; the way forward is to update
+///   the app (reload the page: the service worker fetches the new build).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Newer {
+    /// The schema version it was written with.
+    pub found: u64,
+    /// Its name, when it has one that is text.
+    pub name: Option<String>,
+    /// What this version can read of it, if anything.
+    pub view: Option<Workspace>,
+}
+
+/// `Some` when `text` was written by a newer version of the app (see
+/// [`Newer`]), with what this version can read of it.
+pub fn read_newer(text: &str) -> Option<Newer> {
+    let value = tree(text).ok()?;
+    let found = version_of(&value).filter(|v| *v > u64::from(SCHEMA_VERSION))?;
+    let name = value.get("name").and_then(Value::as_str).map(str::to_owned);
+    let view = workspace_from_value(&value).ok();
+    Some(Newer { found, name, view })
+}
+
+/// Whether `text` was written by a newer version of the app: such a text
+/// must never be written over.
+pub fn is_newer(text: &str) -> bool {
+    tree(text)
+        .ok()
+        .and_then(|value| version_of(&value))
+        .is_some_and(|v| v > u64::from(SCHEMA_VERSION))
+}
+
+/// What the user is told when a workspace written by a newer version is
+/// opened (`readable`: whether this version could show any of it).
+pub fn newer_notice(readable: bool) -> Text {
+    const VI: &str = "Dữ liệu này do phiên bản mới hơn của ứng dụng ghi. Hãy tải lại trang để cập nhật ứng dụng; dữ liệu không bị thay đổi.";
+    const EN: &str = "This data was written by a newer version of the app. Reload the page to update the app; the data has not been changed.";
+    if readable {
+        Text::new(
+            format!("{VI} Trong lúc này chỉ xem được, không sửa được."),
+            format!("{EN} Until then it can be viewed but not edited."),
+        )
+    } else {
+        Text::new(
+            format!("{VI} Phiên bản này không đọc được nội dung của nó."),
+            format!("{EN} This version cannot read what it contains."),
+        )
+    }
+}
+
+/// What the user is told when an edit to such a workspace is refused.
+pub fn newer_refused() -> Text {
+    Text::new(
+        "Chưa lưu: không gian làm việc này do phiên bản mới hơn của ứng dụng ghi nên chỉ xem được. Hãy tải lại trang để cập nhật ứng dụng; dữ liệu không bị thay đổi.",
+        "Not saved: this workspace was written by a newer version of the app, so it can only be viewed. Reload the page to update the app; the data has not been changed.",
+    )
+}
+
+/// The text read once into a JSON tree: broken JSON named by its line and
+/// column, a key written twice by its place too ([`crate::json_tree`]).
+fn tree(text: &str) -> Result<Value, DocumentError> {
+    crate::json_tree::parse(text).map_err(|e| match e {
         crate::json_tree::TreeError::Syntax {
             line,
             column,
@@ -125,27 +225,7 @@ pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
             path,
             key,
         },
-    })?;
-    // Valid JSON that is not an object with a version (an array, a number)
-    // is not ours.
-    let version = value
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or(DocumentError::NotAWorkspace)?;
-    if version > u64::from(SCHEMA_VERSION) {
-        return Err(DocumentError::NewerVersion { found: version });
-    }
-    if version < 1 {
-        return Err(DocumentError::NotAWorkspace);
-    }
-    let migrated = version < u64::from(SCHEMA_VERSION);
-    if version < 2 {
-        migrate_v1_to_v2(&mut value);
-    }
-    let mut workspace = workspace_from_value(&value)
-        .map_err(|message| DocumentError::Shape { message, migrated })?;
-    workspace.schema_version = SCHEMA_VERSION;
-    Ok(workspace)
+    })
 }
 
 /// A workspace from a document's JSON tree, with serde's rules (see
@@ -281,6 +361,74 @@ mod tests {
         let error = from_json(r#"{"schema_version": 99}"#).expect_err("newer");
         assert_eq!(error, DocumentError::NewerVersion { found: 99 });
         assert!(error.message(Lang::Vi).contains("phiên bản mới hơn"));
+    }
+
+    #[test]
+    fn which_documents_count_as_newer() {
+        let mut current = to_json(&Workspace::new("w", "Của tôi"));
+        assert!(!is_newer(&current));
+        assert_eq!(read_newer(&current), None);
+        current = current.replacen(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":999",
+            1,
+        );
+        assert!(is_newer(&current), "{current}");
+        // A version in quotes, broken JSON, no version: corrupt, not newer.
+        for text in [
+            r#"{"schema_version": "999"}"#,
+            r#"{"schema_version": 999, oops"#,
+            r#"{"schema_version": 999.5}"#,
+            r#"{"name": "x"}"#,
+            "[999]",
+        ] {
+            assert!(!is_newer(text), "{text}");
+            assert_eq!(read_newer(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_newer_document_is_read_as_far_as_it_can_be() {
+        let mut workspace = Workspace::new("w", "HTX Đồ Sơn");
+        workspace.units.push(crate::unit::Unit::new(
+            "u1",
+            "HTX Đông Hưng",
+            crate::unit::UnitKind::Htx,
+        ));
+        let text = to_json(&workspace).replacen(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":999,\"field_from_the_future\":[1,2]",
+            1,
+        );
+        let newer = read_newer(&text).expect("newer");
+        assert_eq!(newer.found, 999);
+        assert_eq!(newer.name.as_deref(), Some("HTX Đồ Sơn"));
+        let view = newer.view.expect("readable as far as this version goes");
+        assert_eq!(view.units, workspace.units);
+        // From_json still refuses it: it is never taken for a current one.
+        assert_eq!(
+            from_json(&text),
+            Err(DocumentError::NewerVersion { found: 999 })
+        );
+
+        // Reshaped beyond this version's reading: no view, still newer.
+        let reshaped = r#"{"schema_version": 999, "id": "w", "name": "Mới", "plan": {"v3": true}}"#;
+        let newer = read_newer(reshaped).expect("newer");
+        assert_eq!(newer.view, None);
+        assert_eq!(newer.name.as_deref(), Some("Mới"));
+    }
+
+    #[test]
+    fn the_newer_notices_say_the_data_is_unchanged_in_both_languages() {
+        for text in [newer_notice(true), newer_notice(false), newer_refused()] {
+            assert!(text
+                .vi
+                .contains("Hãy tải lại trang để cập nhật ứng dụng; dữ liệu không bị thay đổi."));
+            assert!(text
+                .en
+                .contains("Reload the page to update the app; the data has not been changed."));
+        }
+        assert!(newer_notice(false).vi.contains("không đọc được"));
     }
 
     #[test]

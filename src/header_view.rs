@@ -37,6 +37,32 @@ pub fn workspace_line_html(
     } else {
         html.text(label).element("strong", &[], name);
     }
+    illustrative_tag(&mut html, illustrative, lang);
+    html.into_string()
+}
+
+/// The tag after the workspace's name while it is shown read-only (written
+/// by a newer version of the app).
+pub fn read_only_tag_html(lang: Lang) -> String {
+    let mut html = Html::new();
+    html.text(" ").element(
+        "span",
+        &[
+            ("class", Some("read-only-tag")),
+            (
+                "title",
+                Some(lang.pick(
+                    "Do phiên bản mới hơn của ứng dụng ghi. Hãy tải lại trang để cập nhật.",
+                    "Written by a newer version of the app. Reload the page to update.",
+                )),
+            ),
+        ],
+        lang.pick("Chỉ xem", "Read-only"),
+    );
+    html.into_string()
+}
+
+fn illustrative_tag(html: &mut Html, illustrative: bool, lang: Lang) {
     if illustrative {
         html.text(" ").element(
             "span",
@@ -44,12 +70,21 @@ pub fn workspace_line_html(
             lang.pick("Số liệu minh họa", "Illustrative data"),
         );
     }
-    html.into_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_read_only_workspace_is_tagged_in_both_languages() {
+        assert!(read_only_tag_html(Lang::Vi).contains(">Chỉ xem</span>"));
+        assert!(read_only_tag_html(Lang::En).contains(">Read-only</span>"));
+        let mut view = crate::workspace::Workspace::new("w", "x");
+        assert!(!view.read_only());
+        view.schema_version = 999;
+        assert!(view.read_only());
+    }
 
     #[test]
     fn one_workspace_is_named_several_are_switched() {

@@ -73,6 +73,13 @@ fn write_current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result
 }
 
 impl Workspace {
+    /// Whether this is the view of a workspace a newer version of the app
+    /// wrote ([`crate::document::Newer`]): every page shows it, nothing
+    /// saves it.
+    pub fn read_only(&self) -> bool {
+        self.schema_version > SCHEMA_VERSION
+    }
+
     /// An empty workspace for the plan the app ships with.
     pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
         Workspace {

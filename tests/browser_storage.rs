@@ -78,18 +78,120 @@ fn corrupt_data_is_kept_aside_byte_for_byte() {
     );
 }
 
+/// Written by a newer version of the app, with a field this version does
+/// not know.
+fn newer_text(id: &str) -> String {
+    coop_plan::document::to_json(&sample_workspace(id)).replacen(
+        "\"schema_version\":2",
+        "\"schema_version\":999,\"field_from_the_future\":{\"kept\":true}",
+        1,
+    )
+}
+
+/// Fills the origin's storage until not even a few characters more fit.
+fn fill(storage: &web_sys::Storage) {
+    let mut filler = 0;
+    let mut size = 256 * 1024;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        while storage
+            .set_item(&format!("filler:{filler}"), &chunk)
+            .is_ok()
+        {
+            filler += 1;
+            assert!(filler < 10_000, "storage never filled up");
+        }
+        size /= 4;
+    }
+}
+
 #[wasm_bindgen_test]
-fn data_from_a_newer_version_is_kept_aside_not_overwritten() {
+fn data_from_a_newer_version_is_left_in_place_and_never_written() {
     let storage = fresh();
-    let newer = r#"{"schema_version": 99, "id": "main", "future": true}"#;
-    storage
-        .set_item(&format!("{WORKSPACE_PREFIX}main"), newer)
-        .expect("set");
+    let key = format!("{WORKSPACE_PREFIX}main");
+    let newer = newer_text("main");
+    assert!(newer.contains("\"schema_version\":999"), "{newer}");
+    storage.set_item(&key, &newer).expect("set");
     let loaded = storage::load();
     assert!(loaded.workspaces.is_empty());
-    let kept = loaded.quarantined.first().expect("kept aside");
-    assert_eq!(storage::quarantined_text(&kept.key).as_deref(), Some(newer));
-    assert!(kept.reason_vi.contains("phiên bản mới hơn"));
+    assert!(loaded.quarantined.is_empty(), "never moved to quarantine");
+    let (id, found) = loaded.newer.first().expect("found as newer");
+    assert_eq!(id, "main");
+    assert_eq!(found.found, 999);
+    let view = found.view.as_ref().expect("readable as far as it goes");
+    assert_eq!(view.units, sample_workspace("main").units);
+
+    // No save path writes over it, nor deletes it; it says why.
+    let ours = sample_workspace("main");
+    assert_eq!(storage::save_workspace(&ours), Err(SaveError::Newer));
+    assert_eq!(storage::save_workspace_anyway(&ours), Err(SaveError::Newer));
+    assert_eq!(storage::delete_workspace("main"), Err(SaveError::Newer));
+    assert!(SaveError::Newer
+        .message(coop_plan::i18n::Lang::Vi)
+        .contains("Hãy tải lại trang để cập nhật ứng dụng; dữ liệu không bị thay đổi."));
+    // Nor does the view itself, whatever id it is given.
+    let mut view = view.clone();
+    view.id = "elsewhere".to_owned();
+    assert_eq!(storage::save_workspace(&view), Err(SaveError::Newer));
+    assert_eq!(storage.get_item(&key).expect("get"), Some(newer.clone()));
+    assert_eq!(
+        storage
+            .get_item(&format!("{WORKSPACE_PREFIX}elsewhere"))
+            .expect("get"),
+        None
+    );
+
+    // Another workspace still saves normally.
+    storage::save_workspace(&sample_workspace("other")).expect("saved");
+    assert_eq!(
+        storage::read_workspace("other"),
+        Some(Ok(sample_workspace("other")))
+    );
+    // And a second start finds it just as it was.
+    let again = storage::load();
+    assert!(again.quarantined.is_empty());
+    assert_eq!(again.newer.len(), 1);
+    assert_eq!(storage.get_item(&key).expect("get"), Some(newer));
+    storage.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn a_newer_save_from_another_tab_is_refused_not_offered_for_overwrite() {
+    let storage = fresh();
+    let ours = sample_workspace("main");
+    storage::save_workspace(&ours).expect("saved");
+    // Another tab, running a newer version, saves the same workspace.
+    let key = format!("{WORKSPACE_PREFIX}main");
+    let newer = newer_text("main");
+    storage.set_item(&key, &newer).expect("set");
+    // Not a conflict to choose over: newer data is never written over.
+    assert_eq!(storage::save_workspace(&ours), Err(SaveError::Newer));
+    assert_eq!(storage::save_workspace_anyway(&ours), Err(SaveError::Newer));
+    assert_eq!(storage.get_item(&key).expect("get"), Some(newer));
+    storage.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn corrupt_data_in_a_full_storage_is_reported_and_kept() {
+    let storage = fresh();
+    let key = format!("{WORKSPACE_PREFIX}main");
+    let broken = "{\"schema_version\": 2, \"name\": \"HTX Đồ Sơn\", oops";
+    storage.set_item(&key, broken).expect("set");
+    fill(&storage);
+    let loaded = storage::load();
+    assert!(loaded.workspaces.is_empty());
+    assert!(loaded.quarantined.is_empty(), "no room to keep it aside");
+    assert_eq!(loaded.blocked_ids, vec!["main".to_owned()]);
+    let (id, reason_vi, reason_en) = loaded.unmoved.first().expect("reported");
+    assert_eq!(id, "main");
+    assert!(reason_en.contains("line 1"), "{reason_en}");
+    assert!(!reason_vi.is_empty());
+    // The corrupt bytes are where they were.
+    assert_eq!(
+        storage.get_item(&key).expect("get").as_deref(),
+        Some(broken)
+    );
+    storage.clear().expect("clear");
 }
 
 #[wasm_bindgen_test]
@@ -136,7 +238,7 @@ fn a_failed_save_keeps_the_previous_copy() {
     storage::save_workspace(&first).expect("the small version fits");
     assert!(!storage::known_too_big(&sample_workspace("other")));
     // Deleting a workspace makes room: the big one is tried again.
-    storage::delete_workspace("other");
+    storage::delete_workspace("other").expect("deleted");
     assert!(!storage::known_too_big(&bigger));
     storage.clear().expect("clear");
 }

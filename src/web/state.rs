@@ -37,6 +37,21 @@ pub struct AppState {
     /// page asks the browser again what it keeps and lists the stored
     /// workspaces again.
     pub storage_answers: RwSignal<u32>,
+    /// Set while the open workspace is one a newer version of the app
+    /// wrote (its schema version): shown read-only, never saved.
+    pub read_only: RwSignal<Option<u64>>,
+}
+
+/// What the user sees of a workspace a newer version wrote: what this
+/// version can read of it, else an empty one under its id and name. Its
+/// schema version stays the newer one, so no save path can write it.
+fn newer_view(id: &str, newer: crate::document::Newer) -> Workspace {
+    let mut view = newer
+        .view
+        .unwrap_or_else(|| Workspace::new(id, newer.name.clone().unwrap_or_else(|| id.to_owned())));
+    view.id = id.to_owned();
+    view.schema_version = u32::try_from(newer.found).unwrap_or(u32::MAX);
+    view
 }
 
 impl AppState {
@@ -47,14 +62,32 @@ impl AppState {
         let loaded = storage::load();
         let settings = storage::load_settings();
         let mut workspaces = loaded.workspaces;
+        let mut newer = loaded.newer;
         let remembered = loaded
             .current
             .as_ref()
             .and_then(|id| workspaces.iter().position(|w| &w.id == id));
-        let workspace = match remembered {
-            Some(index) => workspaces.swap_remove(index),
-            None if !workspaces.is_empty() => workspaces.swap_remove(0),
-            None => {
+        let remembered_newer = loaded
+            .current
+            .as_ref()
+            .and_then(|id| newer.iter().position(|(n, _)| n == id));
+        // The remembered workspace, readable or newer; else the first
+        // readable one; else the first newer one (read-only); else a new one.
+        let mut opened_newer = None;
+        let workspace = match (remembered, remembered_newer) {
+            (Some(index), _) => workspaces.swap_remove(index),
+            (None, Some(index)) => {
+                let (id, found) = newer.swap_remove(index);
+                opened_newer = Some(found.clone());
+                newer_view(&id, found)
+            }
+            (None, None) if !workspaces.is_empty() => workspaces.swap_remove(0),
+            (None, None) if !newer.is_empty() => {
+                let (id, found) = newer.swap_remove(0);
+                opened_newer = Some(found.clone());
+                newer_view(&id, found)
+            }
+            (None, None) => {
                 let id = (1..)
                     .map(|n| {
                         if n == 1 {
@@ -63,7 +96,9 @@ impl AppState {
                             format!("main-{n}")
                         }
                     })
-                    .find(|id| !loaded.blocked_ids.contains(id))
+                    .find(|id| {
+                        !loaded.blocked_ids.contains(id) && !newer.iter().any(|(n, _)| n == id)
+                    })
                     .unwrap_or_else(|| "main".to_owned());
                 Workspace::new(
                     id,
@@ -83,7 +118,7 @@ impl AppState {
                 workspace.with(|w| Engine::with_index(w, index).evaluate_all(as_of.get()))
             })
         });
-        AppState {
+        let state = AppState {
             workspace,
             as_of,
             lang: RwSignal::new(settings.lang),
@@ -91,7 +126,35 @@ impl AppState {
             quarantined: RwSignal::new(loaded.quarantined),
             evaluations,
             storage_answers: RwSignal::new(0),
+            read_only: RwSignal::new(opened_newer.as_ref().map(|n| n.found)),
+        };
+        if let Some(newer) = opened_newer {
+            state.notify(crate::document::newer_notice(newer.view.is_some()));
         }
+        // Corrupt data that could not be kept aside (storage full) is still
+        // where it was, untouched: the user must hear of it.
+        for (id, reason_vi, reason_en) in loaded.unmoved {
+            state.notify(Text::new(
+                format!("Không đọc được không gian làm việc “{id}” ({reason_vi}). Bộ nhớ của trình duyệt đã đầy nên chưa cất riêng được; dữ liệu vẫn nằm nguyên chỗ cũ và không bị xóa. Hãy xóa bớt một không gian làm việc rồi tải lại trang để tải dữ liệu đó về."),
+                format!("The workspace “{id}” could not be read ({reason_en}). The browser's storage is full, so it could not be kept aside; the data is still where it was and has not been deleted. Delete a workspace, then reload the page to download that data."),
+            ));
+        }
+        state
+    }
+
+    /// Shows the workspace stored under `id`, which a newer version of the
+    /// app wrote, read-only and without writing anything to it.
+    pub fn open_read_only(&self, id: &str) -> bool {
+        let Some(newer) = storage::read_newer(id) else {
+            return false;
+        };
+        let readable = newer.view.is_some();
+        self.read_only.set(Some(newer.found));
+        // Nothing to save: the persisting effect only remembers it as open.
+        ALREADY_STORED.set(true);
+        self.workspace.set(newer_view(id, newer));
+        self.notify(crate::document::newer_notice(readable));
+        true
     }
 
     /// Opens another workspace: it is saved at once and remembered as the
@@ -101,8 +164,12 @@ impl AppState {
         // while it opens already include it.
         match storage::save_workspace(&workspace) {
             Ok(()) => self.saved(&workspace.id),
+            // A newer version's data is under this id: it is shown as it
+            // is stored, read-only, and nothing is written.
+            Err(storage::SaveError::Newer) if self.open_read_only(&workspace.id) => return,
             Err(error) => self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En))),
         }
+        self.read_only.set(None);
         // Just saved: the persisting effect need not write it again.
         ALREADY_STORED.set(true);
         self.workspace.set(workspace);
@@ -157,6 +224,8 @@ impl AppState {
             }
         } else if let Some(Ok(theirs)) = storage::read_workspace(&id) {
             self.workspace.set(theirs);
+        } else if self.open_read_only(&id) {
+            // Theirs is a newer version's: shown read-only, untouched.
         } else {
             // Theirs cannot be read: nothing is overwritten; say so.
             let error = storage::SaveError::Conflict;
@@ -178,6 +247,11 @@ impl AppState {
                 return;
             }
             match event.new_value() {
+                Some(text) if crate::document::is_newer(&text) => {
+                    // A newer version of the app saved it in another tab:
+                    // shown read-only from now on, never written over.
+                    state.open_read_only(&id);
+                }
                 Some(text) if !storage::is_known(&id, &text) => {
                     // Unreadable data is left to the next save's conflict check.
                     if let Ok(theirs) = crate::document::from_json(&text) {
@@ -234,6 +308,18 @@ impl AppState {
                 match result {
                     Ok(()) => state.workspace.with_untracked(|w| state.saved(&w.id)),
                     Err(storage::SaveError::Conflict) => state.resolve_conflict(),
+                    // The edit is refused, said why, and the page goes back
+                    // to what is stored.
+                    Err(storage::SaveError::Newer) => {
+                        state.notify(crate::document::newer_refused());
+                        let id = state.workspace.with_untracked(|w| w.id.clone());
+                        if storage::read_newer(&id).is_some() {
+                            let notices = state.notices.get_untracked();
+                            state.open_read_only(&id);
+                            // The notice on opening was shown already.
+                            state.notices.set(notices);
+                        }
+                    }
                     Err(error) => {
                         state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)))
                     }

@@ -12,9 +12,13 @@
 //! - `coop-plan:quarantine:<id>:<millis>` — data that could not be read,
 //!   kept byte for byte.
 //!
-//! Two promises: data the app cannot read (corrupt, or from a newer version)
-//! is never overwritten — it is moved aside before anything else is written
-//! — and a failed save leaves the last good copy in place (`setItem` either
+//! Three promises: corrupt data is never overwritten — it is moved aside
+//! before anything else is written, and when it cannot be (storage full) it
+//! stays where it is and the caller is told ([`Loaded::unmoved`]); data
+//! written by a newer version of the app is never written over, moved or
+//! deleted — it stays where it is and opens read-only ([`Loaded::newer`],
+//! [`SaveError::Newer`], rules in [`crate::document::Newer`]); and a failed
+//! save leaves the last good copy in place (`setItem` either
 //! stores the whole value or nothing) and is reported to the caller.
 //!
 //! A third, for two open tabs: a tab never overwrites a workspace that
@@ -65,6 +69,9 @@ pub enum SaveError {
     Unavailable(String),
     /// Another tab saved this workspace since this tab last read it.
     Conflict,
+    /// What is stored under this id was written by a newer version of the
+    /// app: it is never written over (no "overwrite?" is offered).
+    Newer,
 }
 
 impl SaveError {
@@ -82,6 +89,7 @@ impl SaveError {
                     "Not saved: another tab has just saved newer changes to this workspace.",
                 )
                 .to_owned(),
+            SaveError::Newer => crate::document::newer_refused().get(lang).to_owned(),
             SaveError::Unavailable(detail) => format!(
                 "{} ({detail})",
                 lang.pick(
@@ -157,6 +165,11 @@ pub struct Loaded {
     /// Ids whose unreadable data could not be moved aside (storage full):
     /// the data stays where it is, and these ids must not be written.
     pub blocked_ids: Vec<String>,
+    /// The same, with why each could not be read (vi, en): the user is told.
+    pub unmoved: Vec<(String, String, String)>,
+    /// Workspaces written by a newer version of the app, by id: left in
+    /// place, opened read-only.
+    pub newer: Vec<(String, document::Newer)>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -210,9 +223,18 @@ pub fn load() -> Loaded {
                 remember(&workspace.id, &text);
                 loaded.workspaces.push(workspace)
             }
-            Err(_) => {
+            Err(error) => {
                 let id = key.trim_start_matches(WORKSPACE_PREFIX).to_owned();
-                if quarantine(&storage, &key, &text).is_err() {
+                if let Some(newer) = document::read_newer(&text) {
+                    // Left where it is, untouched; never remembered, so
+                    // that no save can take it for this tab's own text.
+                    loaded.newer.push((id, newer));
+                } else if quarantine(&storage, &key, &text).is_err() {
+                    loaded.unmoved.push((
+                        id.clone(),
+                        error.message(Lang::Vi),
+                        error.message(Lang::En),
+                    ));
                     loaded.blocked_ids.push(id);
                 }
             }
@@ -292,9 +314,18 @@ pub fn save_workspace_anyway(workspace: &Workspace) -> Result<(), SaveError> {
 fn write_workspace(workspace: &Workspace, overwrite: bool) -> Result<(), SaveError> {
     let storage = storage().ok_or_else(|| SaveError::Unavailable("localStorage".to_owned()))?;
     let key = format!("{WORKSPACE_PREFIX}{}", workspace.id);
-    if !overwrite && has_seen(&workspace.id) {
-        if let Ok(Some(stored)) = storage.get_item(&key) {
-            if !is_known(&workspace.id, &stored) {
+    // A view of newer data (see `crate::document::Newer`) is never written.
+    if u64::from(workspace.schema_version) > u64::from(crate::workspace::SCHEMA_VERSION) {
+        return Err(SaveError::Newer);
+    }
+    if let Ok(Some(stored)) = storage.get_item(&key) {
+        if !is_known(&workspace.id, &stored) {
+            // Checked before anything else, even when the user chose to
+            // overwrite another tab's save: newer data is never written over.
+            if document::is_newer(&stored) {
+                return Err(SaveError::Newer);
+            }
+            if !overwrite && has_seen(&workspace.id) {
                 return Err(SaveError::Conflict);
             }
         }
@@ -333,6 +364,15 @@ pub fn list_workspaces() -> Vec<(String, String)> {
         .collect();
     sort_small_by(&mut found, |a, b| a.1.cmp(&b.1));
     found
+}
+
+/// What is stored under `id`, when a newer version of the app wrote it.
+pub fn read_newer(id: &str) -> Option<document::Newer> {
+    let text = storage()?
+        .get_item(&format!("{WORKSPACE_PREFIX}{id}"))
+        .ok()
+        .flatten()?;
+    document::read_newer(&text)
 }
 
 /// Reads one stored workspace (for tests and for checking a save).
@@ -377,8 +417,12 @@ pub fn save_settings(settings: &Settings) -> Result<(), SaveError> {
     LocalStorage::set(SETTINGS_KEY, settings).map_err(|e| SaveError::Unavailable(e.to_string()))
 }
 
-/// Removes a stored workspace; this tab forgets it had seen it.
-pub fn delete_workspace(id: &str) {
+/// Removes a stored workspace; this tab forgets it had seen it. Refused
+/// with [`SaveError::Newer`] for data a newer version of the app wrote.
+pub fn delete_workspace(id: &str) -> Result<(), SaveError> {
+    if read_newer(id).is_some() {
+        return Err(SaveError::Newer);
+    }
     if let Some(storage) = storage() {
         let _ = storage.remove_item(&format!("{WORKSPACE_PREFIX}{id}"));
         KNOWN.with_borrow_mut(|known| known.retain(|(k, _)| k != id));
@@ -386,4 +430,5 @@ pub fn delete_workspace(id: &str) {
         // Room was made: any workspace may fit now.
         TOO_BIG.set(None);
     }
+    Ok(())
 }

@@ -69,13 +69,17 @@ pub fn mount(root: &Element) {
             region(&part(".workspace-name"), move || {
                 workspaces.with(|list| {
                     state.workspace.with(|w| {
-                        crate::header_view::workspace_line_html(
+                        let mut line = crate::header_view::workspace_line_html(
                             &w.name,
                             &w.id,
                             list,
                             w.illustrative,
                             lang,
-                        )
+                        );
+                        if w.read_only() {
+                            line.push_str(&crate::header_view::read_only_tag_html(lang));
+                        }
+                        line
                     })
                 })
             });
@@ -119,6 +123,9 @@ pub fn mount(root: &Element) {
             }
             "workspace-switch" => match storage::read_workspace(&value) {
                 Some(Ok(workspace)) => state.open_workspace(workspace),
+                // Written by a newer version: shown read-only, untouched.
+                Some(Err(crate::document::DocumentError::NewerVersion { .. }))
+                    if state.open_read_only(&value) => {}
                 _ => state.notify(Text::new(
                     "Không mở được không gian làm việc này.",
                     "This workspace could not be opened.",

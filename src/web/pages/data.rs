@@ -880,6 +880,8 @@ fn workspace_action(state: AppState, data: &dyn Fn(&str) -> Option<String>) {
     if let Some(id) = data("data-open-ws") {
         match stored(&id) {
             Some(ws) => state.open_workspace(ws),
+            // Written by a newer version: shown read-only, untouched.
+            None if state.open_read_only(&id) => {}
             None => cannot_open(),
         }
     } else if let Some(id) = data("data-rename-ws") {
@@ -905,6 +907,9 @@ fn workspace_action(state: AppState, data: &dyn Fn(&str) -> Option<String>) {
         };
         ws.id = new_workspace_id(&storage::list_workspaces(), js_sys::Date::now() as u64);
         ws.name = format!("{} ({})", ws.name, lang.pick("bản sao", "copy"));
+        // A copy of a newer version's workspace is this version's own: the
+        // original stays as it is.
+        ws.schema_version = crate::workspace::SCHEMA_VERSION;
         state.open_workspace(ws);
     } else if let Some(id) = data("data-delete-ws") {
         let name = storage::list_workspaces()
@@ -922,7 +927,9 @@ fn workspace_action(state: AppState, data: &dyn Fn(&str) -> Option<String>) {
         ) {
             return;
         }
-        storage::delete_workspace(&id);
+        if let Err(error) = storage::delete_workspace(&id) {
+            return state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+        }
         if id == current {
             let next = storage::list_workspaces()
                 .into_iter()
