@@ -102,16 +102,18 @@ pub fn tasks_html(plan: &Plan, filter: &Filter, as_of: NaiveDate, lang: Lang) ->
         html.element("th", &[("scope", Some("col"))], head);
     }
     html.close("tr").close("thead").open("tbody", &[]);
-    for (index, task) in plan.tasks.iter().enumerate() {
+    for task in &plan.tasks {
         if filter.shows(task) {
-            task_row(&mut html, index, task, as_of, lang);
+            task_row(&mut html, task, as_of, lang);
         }
     }
     html.close("tbody").close("table").close("div");
     html.into_string()
 }
 
-fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: Lang) {
+/// The row's controls name the task by its id, never by its position: after
+/// another tab deletes a task, this tab's row still means the same task.
+fn task_row(html: &mut Html, task: &Task, as_of: NaiveDate, lang: Lang) {
     let pick = |vi, en| lang.pick(vi, en);
     let overdue = task.is_overdue(as_of);
     html.open(
@@ -150,7 +152,8 @@ fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: 
     }
     html.close("td");
 
-    let status_id = format!("task-{index}-status");
+    let id = &task.id;
+    let status_id = format!("task-{id}-status");
     html.open("td", &[]).element(
         "label",
         &[
@@ -167,7 +170,7 @@ fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: 
         "select",
         &[
             ("id", Some(&status_id)),
-            ("name", Some(&format!("status:{index}"))),
+            ("name", Some(&format!("status:{id}"))),
         ],
     );
     for &status in TaskStatus::VARIANTS {
@@ -180,7 +183,7 @@ fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: 
     }
     html.close("select").close("td");
 
-    let note_id = format!("task-{index}-note");
+    let note_id = note_input_id(id);
     html.open("td", &[]).open("ul", &[("class", Some("log"))]);
     for entry in &task.progress {
         html.element(
@@ -202,7 +205,7 @@ fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: 
         "input",
         &[
             ("id", Some(&note_id)),
-            ("name", Some(&format!("note:{index}"))),
+            ("name", Some(&format!("note:{id}"))),
             ("type", Some("text")),
             (
                 "placeholder",
@@ -215,7 +218,7 @@ fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: 
         &[
             ("type", Some("button")),
             ("class", Some("secondary")),
-            ("data-action", Some(&format!("log:{index}"))),
+            ("data-action", Some(&format!("log:{id}"))),
         ],
         pick("Ghi", "Log"),
     );
@@ -225,7 +228,7 @@ fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: 
             &[
                 ("type", Some("button")),
                 ("class", Some("secondary")),
-                ("data-action", Some(&format!("edit:{index}"))),
+                ("data-action", Some(&format!("edit:{id}"))),
             ],
         )
         .text(pick("Sửa", "Edit"))
@@ -241,7 +244,7 @@ fn task_row(html: &mut Html, index: usize, task: &Task, as_of: NaiveDate, lang: 
             &[
                 ("type", Some("button")),
                 ("class", Some("secondary")),
-                ("data-action", Some(&format!("delete:{index}"))),
+                ("data-action", Some(&format!("delete:{id}"))),
             ],
         )
         .text(pick("Xóa", "Delete"))
@@ -327,9 +330,13 @@ impl TaskDraft {
         }
     }
 
-    /// Adds the task (`editing` is `None`) or updates task `editing`, or
-    /// says what is missing or unreadable; nothing changes on an error.
-    pub fn save(&self, plan: &mut Plan, editing: Option<usize>) -> Result<(), Text> {
+    /// Adds the task (`editing` is `None`) or updates the task whose id is
+    /// `editing`, or says what is missing or unreadable, or that the task
+    /// is gone (another tab deleted it); nothing changes on an error.
+    pub fn save(&self, plan: &mut Plan, editing: Option<&str>) -> Result<(), Text> {
+        if editing.is_some_and(|id| find(plan, id).is_none()) {
+            return Err(gone());
+        }
         let title = self.title.trim();
         let lead = self.lead.trim();
         if title.is_empty() || lead.is_empty() {
@@ -355,7 +362,7 @@ impl TaskDraft {
             .filter(|p| !p.is_empty())
             .collect();
         let notes = self.notes.trim().to_owned();
-        match editing.and_then(|i| plan.tasks.get_mut(i)) {
+        match editing.and_then(|id| plan.tasks.iter_mut().find(|t| t.id == id)) {
             Some(task) => {
                 // A title left as it was keeps its English translation.
                 if task.title.vi != title {
@@ -452,9 +459,40 @@ impl TaskDraft {
 /// The id of the form's error message.
 pub const ERROR_SLOT: &str = "task-form-error";
 
-/// Sets task `index`'s status from its key; unknown keys change nothing.
-pub fn set_status(plan: &mut Plan, index: usize, key: &str) -> bool {
-    match (plan.tasks.get_mut(index), TaskStatus::from_stored_key(key)) {
+/// The id of the progress-note input of task `id`.
+pub fn note_input_id(id: &str) -> String {
+    format!("task-{id}-note")
+}
+
+/// Why an edit of a task was refused: its id is no longer in the plan.
+pub fn gone() -> Text {
+    Text::new(
+        "Nhiệm vụ này vừa bị xóa ở tab khác.",
+        "This task was just deleted in another tab.",
+    )
+}
+
+/// The position of the task whose id is `id`, if the plan still has it.
+pub fn find(plan: &Plan, id: &str) -> Option<usize> {
+    plan.tasks.iter().position(|t| t.id == id)
+}
+
+/// Deletes the task whose id is `id`; `false` if it was already gone.
+pub fn delete(plan: &mut Plan, id: &str) -> bool {
+    match find(plan, id) {
+        Some(index) => {
+            plan.tasks.remove(index);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Sets the status of task `id` from its key; unknown keys and unknown
+/// tasks change nothing.
+pub fn set_status(plan: &mut Plan, id: &str, key: &str) -> bool {
+    let task = plan.tasks.iter_mut().find(|t| t.id == id);
+    match (task, TaskStatus::from_stored_key(key)) {
         (Some(task), Some(status)) => {
             task.status = status;
             true
@@ -463,11 +501,11 @@ pub fn set_status(plan: &mut Plan, index: usize, key: &str) -> bool {
     }
 }
 
-/// Logs a progress note on task `index`, dated `date`; blank notes are not
-/// logged.
-pub fn log_progress(plan: &mut Plan, index: usize, date: NaiveDate, note: &str) -> bool {
+/// Logs a progress note on task `id`, dated `date`; blank notes, and notes
+/// on a task that is gone, are not logged.
+pub fn log_progress(plan: &mut Plan, id: &str, date: NaiveDate, note: &str) -> bool {
     let note = note.trim();
-    match plan.tasks.get_mut(index) {
+    match plan.tasks.iter_mut().find(|t| t.id == id) {
         Some(task) if !note.is_empty() => {
             task.progress.push(ProgressEntry {
                 date,
@@ -515,7 +553,8 @@ mod tests {
         let index = plan.tasks.len() - 1;
         let mut edit = TaskDraft::of(&plan.tasks[index]);
         edit.set("task-deadline", "Quý IV/2019".into());
-        edit.save(&mut plan, Some(index)).unwrap();
+        let id = plan.tasks[index].id.clone();
+        edit.save(&mut plan, Some(&id)).unwrap();
         assert_eq!(plan.tasks.len(), before + 1);
         assert!(!plan.tasks[index].is_overdue(date(2019, 7, 1)));
 
@@ -591,20 +630,66 @@ mod tests {
                 "{value} offered"
             );
             let mut plan = Plan::hai_phong_135();
-            assert!(set_status(&mut plan, 0, value));
+            let id = plan.tasks[0].id.clone();
+            assert!(set_status(&mut plan, &id, value));
             assert_eq!(plan.tasks[0].status, status);
         }
+    }
+
+    /// Tab B opened task 2's form; tab A deleted task 1. B's save changes
+    /// task 2, not whichever task now sits where task 2 was; after task 2
+    /// itself is deleted, B's save is refused and nothing changes.
+    #[test]
+    fn a_task_is_edited_by_its_id_not_its_position() {
+        let mut plan = Plan::hai_phong_135();
+        for title in ["một", "hai"] {
+            draft(title, "UBND", "").save(&mut plan, None).unwrap();
+        }
+        let first = plan.tasks[0].id.clone();
+        let second = plan.tasks[1].id.clone();
+        let mut form = TaskDraft::of(&plan.tasks[1]);
+        form.set("task-notes", "sửa ở tab B".into());
+
+        assert!(delete(&mut plan, &first));
+        assert!(!delete(&mut plan, &first), "already gone");
+        form.save(&mut plan, Some(&second)).unwrap();
+        let edited = &plan.tasks[find(&plan, &second).unwrap()];
+        assert_eq!(edited.notes, "sửa ở tab B");
+        assert!(
+            plan.tasks
+                .iter()
+                .filter(|t| t.notes == "sửa ở tab B")
+                .count()
+                == 1
+        );
+
+        assert!(delete(&mut plan, &second));
+        let before = plan.clone();
+        let refused = form.save(&mut plan, Some(&second)).unwrap_err();
+        assert_eq!(refused.get(Lang::Vi), "Nhiệm vụ này vừa bị xóa ở tab khác.");
+        assert_eq!(
+            refused.get(Lang::En),
+            "This task was just deleted in another tab."
+        );
+        assert_eq!(plan, before);
     }
 
     #[test]
     fn status_and_progress_change_one_task() {
         let mut plan = Plan::hai_phong_135();
-        assert!(set_status(&mut plan, 0, "done"));
+        let id = plan.tasks[0].id.clone();
+        assert!(set_status(&mut plan, &id, "done"));
         assert_eq!(plan.tasks[0].status, TaskStatus::Done);
-        assert!(!set_status(&mut plan, 0, "nope"));
-        assert!(!set_status(&mut plan, 99, "done"));
-        assert!(log_progress(&mut plan, 0, date(2019, 3, 1), " Đã họp "));
-        assert!(!log_progress(&mut plan, 0, date(2019, 3, 1), "   "));
+        assert!(!set_status(&mut plan, &id, "nope"));
+        assert!(!set_status(&mut plan, "no-such-task", "done"));
+        assert!(log_progress(&mut plan, &id, date(2019, 3, 1), " Đã họp "));
+        assert!(!log_progress(&mut plan, &id, date(2019, 3, 1), "   "));
+        assert!(!log_progress(
+            &mut plan,
+            "no-such-task",
+            date(2019, 3, 1),
+            "x"
+        ));
         assert_eq!(plan.tasks[0].progress.len(), 1);
         assert_eq!(plan.tasks[0].progress[0].note, "Đã họp");
         let html = tasks_html(&plan, &Filter::default(), date(2019, 3, 2), Lang::Vi);

@@ -20,9 +20,10 @@ pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let filter = RwSignal::new(Filter::default());
-    // The task being edited (`None`: adding one), and a count of the times
-    // the form must be written again.
-    let editing = RwSignal::new(None::<usize>);
+    // The id of the task being edited (`None`: adding one), never its
+    // position, which another tab's delete moves; and a count of the
+    // times the form must be written again.
+    let editing = RwSignal::new(None::<String>);
     let form_layout = RwSignal::new(0u32);
     let draft = StoredValue::new(TaskDraft::default());
 
@@ -43,56 +44,52 @@ pub fn mount(root: &Element) {
             None if name == "filter-status" => {
                 filter.update(|f| f.status = TaskStatus::from_stored_key(&value))
             }
-            Some(("status", index)) => {
-                if let Ok(index) = index.parse() {
-                    state.workspace.update(|w| {
-                        task_form::set_status(&mut w.plan, index, &value);
-                    });
-                }
+            Some(("status", id))
+                if state
+                    .workspace
+                    .with_untracked(|w| task_form::find(&w.plan, id).is_some()) =>
+            {
+                state.workspace.update(|w| {
+                    task_form::set_status(&mut w.plan, id, &value);
+                });
             }
             _ => {}
         }
     };
-    let log_note = move |index: usize| {
-        let note = input_value(&format!("task-{index}-note")).unwrap_or_default();
+    let log_note = move |id: &str| {
+        let note = input_value(&task_form::note_input_id(id)).unwrap_or_default();
         let date = state.as_of.get_untracked();
         if state
             .workspace
-            .with_untracked(|w| w.plan.tasks.get(index).is_some())
+            .with_untracked(|w| task_form::find(&w.plan, id).is_some())
             && !note.trim().is_empty()
         {
             state.workspace.update(|w| {
-                task_form::log_progress(&mut w.plan, index, date, &note);
+                task_form::log_progress(&mut w.plan, id, date, &note);
             });
         }
     };
     let on_table_click = move |action: &str| {
-        let Some((verb, index)) = action
-            .split_once(':')
-            .and_then(|(verb, i)| Some((verb, i.parse::<usize>().ok()?)))
-        else {
+        let Some((verb, id)) = action.split_once(':') else {
             return;
         };
         match verb {
-            "log" => log_note(index),
+            "log" => log_note(id),
             "edit" => {
-                let Some(task) = state
-                    .workspace
-                    .with_untracked(|w| w.plan.tasks.get(index).map(TaskDraft::of))
-                else {
+                let Some(task) = state.workspace.with_untracked(|w| {
+                    task_form::find(&w.plan, id).map(|i| TaskDraft::of(&w.plan.tasks[i]))
+                }) else {
                     return;
                 };
                 draft.set_value(task);
-                editing.set(Some(index));
+                editing.set(Some(id.to_owned()));
                 form_layout.update(|n| *n += 1);
                 focus_later("new-task-title");
             }
             "delete" => {
                 let name = state.workspace.with_untracked(|w| {
-                    w.plan
-                        .tasks
-                        .get(index)
-                        .map(|t| t.title.get(lang.get_untracked()).to_owned())
+                    task_form::find(&w.plan, id)
+                        .map(|i| w.plan.tasks[i].title.get(lang.get_untracked()).to_owned())
                 });
                 let Some(name) = name else { return };
                 let question = state
@@ -101,13 +98,17 @@ pub fn mount(root: &Element) {
                     .pick("Xóa nhiệm vụ", "Delete the task");
                 let asked = format!("{question} « {name} »?");
                 if state.confirm(&asked, &asked) {
-                    state.workspace.update(|w| {
-                        if index < w.plan.tasks.len() {
-                            w.plan.tasks.remove(index);
-                        }
-                    });
-                    // Indices moved: a form editing a task starts over.
-                    if editing.get_untracked().is_some() {
+                    if state
+                        .workspace
+                        .with_untracked(|w| task_form::find(&w.plan, id).is_some())
+                    {
+                        state.workspace.update(|w| {
+                            task_form::delete(&mut w.plan, id);
+                        });
+                    }
+                    // A form editing the deleted task starts over; one
+                    // editing another task keeps its id and its draft.
+                    if editing.get_untracked().as_deref() == Some(id) {
                         clear_form(draft, editing, form_layout);
                     }
                 }
@@ -117,11 +118,11 @@ pub fn mount(root: &Element) {
     };
     let on_note_enter = move |ev: &web_sys::Event| {
         // Enter in a progress note logs it.
-        if let Some(index) = name_and_value(ev)
-            .and_then(|(name, _)| name.strip_prefix("note:").and_then(|i| i.parse().ok()))
+        if let Some(id) =
+            name_and_value(ev).and_then(|(name, _)| name.strip_prefix("note:").map(str::to_owned))
         {
             ev.prevent_default();
-            log_note(index);
+            log_note(&id);
         }
     };
 
@@ -137,11 +138,18 @@ pub fn mount(root: &Element) {
         for (name, id, _, _) in FIELDS {
             typed.set(name, input_value(id).unwrap_or_default());
         }
-        let mut result = Ok(());
         let at = editing.get_untracked();
-        state
-            .workspace
-            .update(|w| result = typed.save(&mut w.plan, at));
+        // Checked on a copy first, so that a refused save (the task was
+        // deleted in another tab, a field is missing) stores nothing.
+        let mut result = state.workspace.with_untracked(|w| {
+            let mut plan = w.plan.clone();
+            typed.save(&mut plan, at.as_deref())
+        });
+        if result.is_ok() {
+            state
+                .workspace
+                .update(|w| result = typed.save(&mut w.plan, at.as_deref()));
+        }
         match result {
             Ok(()) => clear_form(draft, editing, form_layout),
             Err(message) => {
@@ -192,7 +200,7 @@ pub fn mount(root: &Element) {
 /// Empties the task form and leaves editing.
 fn clear_form(
     draft: StoredValue<TaskDraft>,
-    editing: RwSignal<Option<usize>>,
+    editing: RwSignal<Option<String>>,
     layout: RwSignal<u32>,
 ) {
     draft.set_value(TaskDraft::default());
