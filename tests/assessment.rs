@@ -661,6 +661,83 @@ fn every_gap_proposes_an_action_and_edits_survive_a_refresh() {
     assert_eq!(a.actions()[0].owner, "Chị Lan");
 }
 
+/// Actions are named by a stable id (`act:<id>:…`), never by their place.
+/// Entries saved before ids existed (`act:0`, `act:1`, … in order) read
+/// with those numbers as ids and write back byte for byte; a new action
+/// takes an id never used; an edit names the action it meant even when the
+/// entries come in another order (another tab's save).
+#[test]
+fn actions_have_stable_ids_and_old_entries_keep_theirs() {
+    let (u, mut a) = compliant_2012();
+    fact(&mut a, "board_size", "2");
+    let old = vec![
+        "act:0:source=rule:2012-board-size".to_owned(),
+        "act:0:action=Bầu thêm thành viên".to_owned(),
+        "act:1:source=criterion:5".to_owned(),
+        "act:1:owner=Chị Lan".to_owned(),
+    ];
+    a.entries.extend(old.iter().cloned());
+    let actions = a.actions();
+    assert_eq!(actions.iter().map(|x| x.id).collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(actions[1].owner, "Chị Lan");
+    assert_eq!(a.next_action_id(), 2);
+
+    // The file round trip keeps the stored entries as they were.
+    let mut ws = Workspace::new("t", "t");
+    ws.units.push(u.clone());
+    let mut saved = a.clone();
+    saved.law = None; // the viewed law is not saved
+    ws.assessments.push(saved);
+    let json = to_json(&ws);
+    let back = from_json(&json).expect("reads back");
+    assert_eq!(back, ws);
+    assert_eq!(to_json(&back), json);
+    for entry in &old {
+        assert!(back.assessments[0].entries.contains(entry), "{entry}");
+    }
+
+    // Entries in another order: each field still lands on its own action.
+    let mut shuffled = a.clone();
+    shuffled.entries.retain(|e| !e.starts_with("act:"));
+    for entry in [&old[2], &old[0], &old[3], &old[1]] {
+        shuffled.entries.push(entry.clone());
+    }
+    let by_id = |a: &Assessment, id: u32| a.actions().into_iter().find(|x| x.id == id);
+    assert_eq!(
+        by_id(&shuffled, 1).map(|x| x.owner),
+        Some("Chị Lan".to_owned())
+    );
+    assert_eq!(
+        by_id(&shuffled, 0).map(|x| x.action),
+        Some("Bầu thêm thành viên".to_owned())
+    );
+
+    // An edit by id changes that action only; an unknown id changes nothing.
+    coop_plan::assessment::page::set_field(&mut shuffled, "act:0:owner", "Anh Minh", Lang::Vi)
+        .expect("a known action");
+    assert_eq!(
+        by_id(&shuffled, 0).map(|x| x.owner),
+        Some("Anh Minh".to_owned())
+    );
+    assert_eq!(
+        by_id(&shuffled, 1).map(|x| x.owner),
+        Some("Chị Lan".to_owned())
+    );
+    let before = shuffled.clone();
+    coop_plan::assessment::page::set_field(&mut shuffled, "act:7:owner", "Ai đó", Lang::Vi)
+        .expect("ignored");
+    assert_eq!(shuffled, before);
+
+    // New actions take ids after the highest, never a used one.
+    let added = add_missing_actions(&u, &mut shuffled, Lang::Vi);
+    let ids: Vec<u32> = shuffled.actions().iter().map(|x| x.id).collect();
+    assert_eq!(ids.len(), 2 + added);
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+}
+
 fn scored_workspace(grades: &[(i32, f64)], profits: &[(i32, &str)]) -> Workspace {
     let mut ws = Workspace::new("t", "t");
     let (mut u, compliant) = compliant_2012();

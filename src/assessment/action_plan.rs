@@ -66,6 +66,14 @@ impl ActionStatus {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionItem {
+    /// The action's stable id, the `<id>` of its entries `act:<id>:…`. It
+    /// names the action in the page's controls and in every edit, so that
+    /// edits from another tab never land on a different action. Ids are
+    /// given in order from 0 and never reused; data saved before ids
+    /// existed numbered its actions 0, 1, 2… in the same entries, and
+    /// those numbers are read as the ids, so it reads and writes back
+    /// unchanged.
+    pub id: u32,
     /// The gap; its description is written anew from the data each time.
     pub source: GapSource,
     pub action: String,
@@ -181,7 +189,7 @@ pub fn add_missing_actions(unit: &Unit, assessment: &mut Assessment, lang: Lang)
         if sources.contains(&gap.source) {
             continue;
         }
-        let n = sources.len();
+        let n = assessment.next_action_id();
         assessment.set(&format!("act:{n}:source"), &gap.source);
         assessment.set(&format!("act:{n}:action"), &gap.proposal(lang));
         sources.push(gap.source);

@@ -249,28 +249,31 @@ impl Assessment {
         u32::try_from(int(self.value("max:", &criterion.to_string())?)?).ok()
     }
 
-    /// The action items, in order.
+    /// The action items, in the order they were added. An action starts
+    /// at its `act:<id>:source` entry; its other entries are found by id,
+    /// not by position.
     pub fn actions(&self) -> Vec<ActionItem> {
         let mut items: Vec<ActionItem> = Vec::new();
         for entry in &self.entries {
-            let Some((index, field, value)) = entry.strip_prefix("act:").and_then(|rest| {
-                let (index, rest) = rest.split_once(':')?;
+            let Some((id, field, value)) = entry.strip_prefix("act:").and_then(|rest| {
+                let (id, rest) = rest.split_once(':')?;
                 let (field, value) = rest.split_once('=')?;
-                Some((usize::try_from(int(index)?).ok()?, field, value))
+                Some((action_id(id)?, field, value))
             }) else {
                 continue;
             };
-            if field == "source" && index == items.len() {
-                items.push(ActionItem {
-                    source: value.to_owned(),
-                    action: String::new(),
-                    owner: String::new(),
-                    due: None,
-                    status: ActionStatus::Open,
-                });
-                continue;
-            }
-            let Some(item) = items.get_mut(index) else {
+            let existing = items.iter_mut().find(|item| item.id == id);
+            let Some(item) = existing else {
+                if field == "source" {
+                    items.push(ActionItem {
+                        id,
+                        source: value.to_owned(),
+                        action: String::new(),
+                        owner: String::new(),
+                        due: None,
+                        status: ActionStatus::Open,
+                    });
+                }
                 continue;
             };
             match field {
@@ -282,6 +285,16 @@ impl Assessment {
             }
         }
         items
+    }
+
+    /// The id a new action gets: one past the highest in use (for data
+    /// saved before ids, the number of actions, as then).
+    pub fn next_action_id(&self) -> u32 {
+        self.actions()
+            .iter()
+            .map(|a| a.id.saturating_add(1))
+            .max()
+            .unwrap_or(0)
     }
 
     /// Sets (or with `None` removes) the answer to a manual rule.
@@ -384,6 +397,12 @@ pub fn find_or_create<'a>(
 }
 
 /// A whole number; one parser for every integer the page reads.
+/// An action's id as its entries write it (`act:<id>:…`): a whole number
+/// from 0.
+pub fn action_id(text: &str) -> Option<u32> {
+    text.parse().ok()
+}
+
 pub fn int(text: &str) -> Option<i64> {
     text.parse().ok()
 }

@@ -10,7 +10,8 @@
 //! changed to [`apply`]. Control names: `date`, `law`, `fact:<field>`,
 //! `ans:<rule>`, `note:<rule>`, `months_operated`, `months_stopped`,
 //! `score:<item>`, `max:<criterion>`,
-//! `act:<index>:<source|action|owner|due|status>`,
+//! `act:<id>:<source|action|owner|due|status>` (an action's stable id,
+//! [`super::ActionItem::id`]),
 //! `ex:<latest|previous|years|compliance>`, `new:<name|code|members>`.
 //! Saved assessments are the same names and values ([`super::stored`]).
 
@@ -931,6 +932,7 @@ fn actions_table(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang, edita
         .collect();
     for (i, item) in a.actions().iter().enumerate() {
         let gap = gap_text(&found, &item.source, lang);
+        let id = item.id.to_string();
         if editable {
             let due = item.due.map(iso_date).unwrap_or_default();
             html.tr(
@@ -942,7 +944,7 @@ fn actions_table(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang, edita
                  <td><select name=\"act:{1}:status\" aria-label=\"{Tình trạng|Status} {5}\">",
                 &[
                     &gap,
-                    &i.to_string(),
+                    &id,
                     &item.action,
                     &item.owner,
                     &due,
@@ -1383,12 +1385,14 @@ pub fn set_field(
         }
         ("score", _) => amount_text(parse_opt_decimal(value, lang)?),
         ("act", _) => {
-            let (index, field) = key.split_once(':').unwrap_or_default();
-            let count = a.actions().len();
-            let known = super::int(index).is_some_and(|i| i >= 0 && (i as usize) < count);
+            // `act:<id>:<field>`: the action is found by its id, never by
+            // its place in the list.
+            let (id, field) = key.split_once(':').unwrap_or_default();
+            let id = super::action_id(id);
+            let known = id.is_some_and(|id| a.actions().iter().any(|x| x.id == id));
             match field {
                 // A saved action: its gap first, then its fields.
-                "source" if index == count.to_string() => {
+                "source" if id.is_some() && !known => {
                     if !["rule:", "criterion:", "manager:"]
                         .iter()
                         .any(|kind| value.starts_with(kind))
