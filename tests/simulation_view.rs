@@ -256,6 +256,18 @@ fn scenarios_are_created_renamed_duplicated_compared_and_deleted() {
     assert!(wb.save_into(&mut ws));
     assert_eq!(ws.scenarios[0].overrides.len(), 2);
     assert!(!wb.save_into(&mut ws), "nothing new to save");
+    assert!(!wb.open_is_gone(&ws));
+
+    // Another tab deleted the open scenario: nothing is saved into another.
+    let mut elsewhere = ws.clone();
+    elsewhere.scenarios.retain(|s| s.id != "s1");
+    let before = elsewhere.clone();
+    assert!(wb.open_is_gone(&elsewhere));
+    assert!(!wb.save_into(&mut elsewhere));
+    assert_eq!(elsewhere, before);
+    assert!(workbench::scenario_gone()
+        .get(Lang::En)
+        .starts_with("This scenario was just deleted in another tab."));
 
     assert_eq!(
         wb.scenario_action(&mut ws, "duplicate", "s1", Lang::Vi),

@@ -136,8 +136,9 @@ impl Workbench {
         true
     }
 
-    /// Writes the draft into the open scenario; `true` if the workspace
-    /// changed.
+    /// Writes the draft into the open scenario, found by its id; `true` if
+    /// the workspace changed. `false` with no scenario open, or when the
+    /// open one is gone (see [`Workbench::open_is_gone`]).
     pub fn save_into(&self, ws: &mut Workspace) -> bool {
         let Some(id) = &self.open else {
             return false;
@@ -152,6 +153,15 @@ impl Workbench {
         s.per_year_growth = self.per_year_growth;
         s.overrides.clone_from(&self.overrides);
         changed
+    }
+
+    /// Whether a scenario is open here that the workspace no longer has:
+    /// another tab deleted it. Its draft cannot be saved into it; the page
+    /// says so ([`scenario_gone`]) and keeps the draft, to save as new.
+    pub fn open_is_gone(&self, ws: &Workspace) -> bool {
+        self.open
+            .as_deref()
+            .is_some_and(|id| !ws.scenarios.iter().any(|s| s.id == id))
     }
 
     /// Saves the draft as a new scenario and opens it.
@@ -397,6 +407,14 @@ impl Workbench {
 /// The part of the page that follows the inputs at once: problems, the
 /// projection, goal seek and the tornado charts. Returns the resolved
 /// inputs and the projection when every input has a value.
+/// Why the open scenario's changes were not saved.
+pub fn scenario_gone() -> Text {
+    Text::new(
+        "Kịch bản này vừa bị xóa ở tab khác. Các giá trị vẫn còn trên trang; hãy lưu thành kịch bản mới nếu cần.",
+        "This scenario was just deleted in another tab. The values are still on the page; save them as a new scenario if you need them.",
+    )
+}
+
 pub fn results_html(
     wb: &Workbench,
     setup: &Setup,

@@ -211,11 +211,23 @@ fn apply(live: &Shared, state: AppState, change: Change) {
 }
 
 /// Writes the draft into the open scenario (saved with the workspace).
+/// When another tab deleted the open scenario, nothing is saved: the page
+/// says so and the draft stays, no longer tied to a scenario.
 fn save_open(live: &Shared, state: AppState) {
-    let l = live.borrow();
-    if l.wb.open.is_some() {
-        // Only a real change is saved (and notifies).
-        edit(state, &mut |w| l.wb.save_into(w));
+    let gone = {
+        let l = live.borrow();
+        let mut gone = false;
+        read(state, &mut |w| gone = l.wb.open_is_gone(w));
+        if l.wb.open.is_some() && !gone {
+            // Only a real change is saved (and notifies).
+            edit(state, &mut |w| l.wb.save_into(w));
+        }
+        gone
+    };
+    if gone {
+        live.borrow_mut().wb.open = None;
+        state.notify(workbench::scenario_gone());
+        render_scenarios(live, state);
     }
 }
 
