@@ -54,6 +54,26 @@ pub struct Form {
     messages: Vec<(String, Severity, Text)>,
     /// How the numbers in `values` are written: the page's language.
     numbers: Convention,
+    /// The values the record had when the form was opened (or last
+    /// rebased, [`Form::rebase`]), written as `values` are: a save applies
+    /// only the fields the user changed from these.
+    opened: Vec<(String, String)>,
+    /// Fields changed both here and in the stored workspace since the form
+    /// opened, with the value stored there; the user chooses
+    /// ([`Form::resolve`]) before the form can be saved.
+    conflicts: Vec<(String, String)>,
+}
+
+/// What [`Form::rebase`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Rebase {
+    /// The form now holds the stored values plus the user's changes.
+    #[default]
+    Merged,
+    /// These fields were changed both here and in the stored workspace:
+    /// (field, the value stored there). Nothing may be saved until the
+    /// user chooses for each.
+    Conflicts(Vec<(String, String)>),
 }
 
 /// The static fields of the unit form, in order.
@@ -168,10 +188,12 @@ impl Form {
     fn new(target: Target, values: Vec<(String, String)>, managers: usize, lang: Lang) -> Form {
         let mut form = Form {
             target,
+            opened: values.clone(),
             values,
             managers,
             messages: Vec::new(),
             numbers: Convention::PLAIN,
+            conflicts: Vec::new(),
         };
         form.rewrite_numbers(Convention::of(lang));
         form
@@ -184,7 +206,12 @@ impl Form {
         if from == convention {
             return;
         }
-        for (name, value) in &mut self.values {
+        let all = self
+            .values
+            .iter_mut()
+            .chain(self.opened.iter_mut())
+            .chain(self.conflicts.iter_mut());
+        for (name, value) in all {
             if !is_number(name) {
                 continue;
             }
@@ -391,6 +418,155 @@ impl Form {
         match self.values.iter_mut().find(|(n, _)| n == name) {
             Some((_, old)) => *old = value.to_owned(),
             None => return,
+        }
+        self.check(ws);
+    }
+
+    /// The same form opened afresh from the workspace as it is now; `None`
+    /// for a new record, or one that is no longer there.
+    fn reopened(&self, ws: &Workspace) -> Option<Form> {
+        let lang = self.numbers.lang();
+        match &self.target {
+            Target::Unit(Some(id)) => ws.unit(id).map(|_| Form::unit(ws, Some(id), lang)),
+            Target::Year {
+                unit_id,
+                year: Some(year),
+            } => ws
+                .unit(unit_id)
+                .and_then(|u| u.record(*year))
+                .map(|_| Form::year(ws, unit_id, Some(*year), *year, lang)),
+            Target::City(Some(year)) => ws
+                .city_year(*year)
+                .map(|_| Form::city(ws, Some(*year), *year, lang)),
+            _ => None,
+        }
+    }
+
+    /// Whether two texts of field `name` say the same ("4.800" and "4800"
+    /// do, in Vietnamese).
+    fn same(&self, name: &str, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        if is_number(name) {
+            if let (Ok(x), Ok(y)) = (
+                number::parse_plain(a, self.numbers),
+                number::parse_plain(b, self.numbers),
+            ) {
+                return x == y;
+            }
+        }
+        false
+    }
+
+    /// Takes in what was saved to the record since the form opened (by
+    /// another tab, say), keeping the user's own changes: a field only the
+    /// store changed takes the stored value; a field only the user changed
+    /// keeps the user's; a field both changed to different values is a
+    /// conflict, reported with the stored value and kept as typed until
+    /// the user chooses ([`Form::resolve`]). The key managers of a year
+    /// go field by field while every side has the same rows, else as one
+    /// block (the user's rows win when both changed them). Call it right
+    /// before [`Form::apply`], on the workspace that is about to be saved.
+    pub fn rebase(&mut self, ws: &Workspace) -> Rebase {
+        let Some(now) = self.reopened(ws) else {
+            return Rebase::Merged;
+        };
+        let opened = |name: &str| {
+            self.opened
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        let rows_alike = self.managers == now.managers
+            && (0..self.managers).all(|i| opened(&format!("manager-{i}-role")).is_some());
+        let mut merged = Vec::with_capacity(self.values.len());
+        let mut conflicts = Vec::new();
+        for (name, mine) in &self.values {
+            let manager = name.starts_with("manager-");
+            if manager && !rows_alike {
+                continue;
+            }
+            let theirs = now.value(name);
+            let base = opened(name).unwrap_or(theirs);
+            let mine_changed = !self.same(name, mine, base);
+            let theirs_changed = !self.same(name, theirs, base);
+            let value = if !mine_changed {
+                theirs.to_owned()
+            } else if theirs_changed && !self.same(name, mine, theirs) {
+                conflicts.push((name.clone(), theirs.to_owned(), base.to_owned()));
+                mine.clone()
+            } else {
+                mine.clone()
+            };
+            merged.push((name.clone(), value));
+        }
+        let mut managers = self.managers;
+        if !rows_alike {
+            let rows = |values: &[(String, String)]| -> Vec<(String, String)> {
+                values
+                    .iter()
+                    .filter(|(n, _)| n.starts_with("manager-"))
+                    .cloned()
+                    .collect()
+            };
+            let mine_rows = rows(&self.values);
+            let changed_here = mine_rows != rows(&self.opened);
+            let source = if changed_here {
+                &self.values
+            } else {
+                &now.values
+            };
+            merged.extend(rows(source));
+            if !changed_here {
+                managers = now.managers;
+            }
+        }
+        // A conflicting field keeps its old base, so that it stays in
+        // conflict until the user chooses.
+        let mut opened = now.values;
+        for (name, _, base) in &conflicts {
+            if let Some((_, value)) = opened.iter_mut().find(|(n, _)| n == name) {
+                value.clone_from(base);
+            }
+        }
+        self.values = merged;
+        self.managers = managers;
+        self.opened = opened;
+        self.conflicts = conflicts
+            .into_iter()
+            .map(|(n, theirs, _)| (n, theirs))
+            .collect();
+        self.check(ws);
+        if self.conflicts.is_empty() {
+            Rebase::Merged
+        } else {
+            Rebase::Conflicts(self.conflicts.clone())
+        }
+    }
+
+    /// The fields waiting for the user's choice, with the stored value.
+    pub fn conflicts(&self) -> &[(String, String)] {
+        &self.conflicts
+    }
+
+    /// The user's choice for a conflicting field: keep what was typed here
+    /// (`keep_mine`) or take the value stored by the other save. Either
+    /// way the field is no longer in conflict.
+    pub fn resolve(&mut self, ws: &Workspace, name: &str, keep_mine: bool) {
+        let Some(position) = self.conflicts.iter().position(|(n, _)| n == name) else {
+            return;
+        };
+        let (_, theirs) = self.conflicts.remove(position);
+        // The stored value becomes the field's base: "mine" is then a
+        // change of it, "theirs" none.
+        if let Some((_, base)) = self.opened.iter_mut().find(|(n, _)| n == name) {
+            base.clone_from(&theirs);
+        }
+        if !keep_mine {
+            if let Some((_, value)) = self.values.iter_mut().find(|(n, _)| n == name) {
+                *value = theirs;
+            }
         }
         self.check(ws);
     }
@@ -690,6 +866,10 @@ impl Form {
     /// Puts the form into the workspace if it has no error; returns the
     /// id of the unit it saved (none for the city form).
     pub fn apply(&self, ws: &mut Workspace) -> Result<Option<String>, Invalid> {
+        // A field changed both here and elsewhere waits for the user.
+        if !self.conflicts.is_empty() {
+            return Err(Invalid);
+        }
         let mut errors = Vec::new();
         let built = self.build(ws, &mut errors);
         if !errors.is_empty() || self.has_errors() {
@@ -909,8 +1089,11 @@ impl Form {
                 "span",
                 &[("id", Some(&msg_id)), ("class", Some(class))],
                 message,
-            )
-            .close("div");
+            );
+            if let Some((_, theirs)) = self.conflicts.iter().find(|(n, _)| n == name) {
+                conflict_html(html, ws, name, theirs, lang);
+            }
+            html.close("div");
         };
         match &self.target {
             Target::Unit(_) => {
@@ -1218,6 +1401,57 @@ pub fn undo_delete(ws: &mut Workspace, deleted: Deleted) {
     ws.units.insert(index, deleted.unit);
 }
 
+/// Beside a field changed both here and by another save: the other value
+/// and the two choices.
+fn conflict_html(html: &mut Html, ws: &Workspace, name: &str, theirs: &str, lang: Lang) {
+    let shown = select_choices(ws, name, lang)
+        .and_then(|choices| {
+            choices
+                .into_iter()
+                .find(|(code, _)| code == theirs)
+                .map(|(_, text)| text)
+        })
+        .unwrap_or_else(|| {
+            if theirs.is_empty() {
+                lang.pick("(trống)", "(empty)").to_owned()
+            } else {
+                theirs.to_owned()
+            }
+        });
+    html.open(
+        "p",
+        &[
+            ("class", Some("field-conflict")),
+            ("id", Some(&format!("f-{name}-conflict"))),
+            ("role", Some("alert")),
+        ],
+    )
+    .text(&format!(
+        "{} {shown} — {}",
+        lang.pick("Tab khác vừa lưu:", "Another tab just saved:"),
+        lang.pick(
+            "giữ giá trị của bạn hoặc lấy giá trị kia",
+            "keep your value or take the other one"
+        )
+    ));
+    for (action, vi, en) in [
+        ("conflict-keep", "Giữ giá trị của bạn", "Keep your value"),
+        ("conflict-take", "Lấy giá trị kia", "Take the other value"),
+    ] {
+        html.text(" ").element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("secondary")),
+                ("data-action", Some(action)),
+                ("data-field", Some(name)),
+            ],
+            lang.pick(vi, en),
+        );
+    }
+    html.close("p");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1243,6 +1477,98 @@ mod tests {
         });
         ws.units.push(unit);
         ws
+    }
+
+    /// Tab A saves field x, tab B (whose form opened before) saves field y:
+    /// both are stored.
+    #[test]
+    fn a_save_applies_only_the_fields_changed_here_onto_the_stored_record() {
+        let opened = ws();
+        let mut b = Form::unit(&opened, Some("a"), Lang::Vi);
+        let mut stored = opened.clone();
+        let mut a = Form::unit(&stored, Some("a"), Lang::Vi);
+        a.set(&stored, "commune", "Dư Hàng");
+        assert_eq!(a.rebase(&stored), Rebase::Merged);
+        a.apply(&mut stored).expect("A saves");
+
+        b.set(&opened, "name", "HTX Bình Minh Mới");
+        assert_eq!(b.rebase(&stored), Rebase::Merged);
+        assert_eq!(b.value("commune"), "Dư Hàng", "the form shows A's field");
+        b.apply(&mut stored).expect("B saves");
+        let unit = stored.unit("a").expect("kept");
+        assert_eq!(unit.commune, "Dư Hàng");
+        assert_eq!(unit.name, "HTX Bình Minh Mới");
+        assert_eq!(unit.registration_code, "0201");
+
+        // The same for a year's figures, numbers compared by value.
+        let opened = stored.clone();
+        let mut b = Form::year(&opened, "a", Some(2019), 2019, Lang::Vi);
+        let mut a = Form::year(&stored, "a", Some(2019), 2019, Lang::Vi);
+        a.set(&stored, "members", "12");
+        a.rebase(&stored);
+        a.apply(&mut stored).expect("A saves");
+        b.set(&opened, "staff", "5");
+        assert_eq!(b.rebase(&stored), Rebase::Merged);
+        b.apply(&mut stored).expect("B saves");
+        let record = stored.unit("a").and_then(|u| u.record(2019)).expect("kept");
+        assert_eq!((record.members, record.staff), (Some(12), Some(5)));
+        assert_eq!(record.key_managers.len(), 1);
+    }
+
+    /// Both tabs change the same field: B is told both values, saves
+    /// nothing until it chooses, and its choice is what is stored.
+    #[test]
+    fn the_same_field_changed_in_both_tabs_waits_for_the_users_choice() {
+        for keep_mine in [true, false] {
+            let opened = ws();
+            let mut b = Form::unit(&opened, Some("a"), Lang::En);
+            let mut stored = opened.clone();
+            let mut a = Form::unit(&stored, Some("a"), Lang::En);
+            a.set(&stored, "commune", "Dư Hàng");
+            a.set(&stored, "name", "HTX A");
+            a.apply(&mut stored).expect("A saves");
+
+            b.set(&opened, "commune", "Hàng Kênh");
+            assert_eq!(
+                b.rebase(&stored),
+                Rebase::Conflicts(vec![("commune".into(), "Dư Hàng".into())])
+            );
+            let before = stored.clone();
+            assert!(
+                b.apply(&mut stored).is_err(),
+                "nothing saved before a choice"
+            );
+            assert_eq!(stored, before);
+            // Saving again without choosing still asks.
+            assert!(matches!(b.rebase(&stored), Rebase::Conflicts(_)));
+            assert_eq!(b.value("commune"), "Hàng Kênh");
+            assert_eq!(b.value("name"), "HTX A");
+
+            let html = b.html(&stored, Lang::Vi);
+            assert!(
+                html.contains(
+                    "Tab khác vừa lưu: Dư Hàng — giữ giá trị của bạn hoặc lấy giá trị kia"
+                ),
+                "{html}"
+            );
+            assert!(html.contains("data-action=\"conflict-take\" data-field=\"commune\""));
+            assert!(b.html(&stored, Lang::En).contains(
+                "Another tab just saved: Dư Hàng — keep your value or take the other one"
+            ));
+
+            b.resolve(&stored, "commune", keep_mine);
+            assert!(b.conflicts().is_empty());
+            assert_eq!(b.rebase(&stored), Rebase::Merged);
+            b.apply(&mut stored).expect("B saves");
+            let unit = stored.unit("a").expect("kept");
+            let expected = if keep_mine {
+                "Hàng Kênh"
+            } else {
+                "Dư Hàng"
+            };
+            assert_eq!(unit.commune, expected);
+            assert_eq!(unit.name, "HTX A", "A's other field is kept");
+        }
     }
 
     #[test]
