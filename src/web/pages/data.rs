@@ -32,7 +32,7 @@ use crate::data_page::{
 use crate::document::{from_json, to_json};
 use crate::files::{text_from_bytes, Encoding};
 use crate::format::iso_date;
-use crate::forms::{delete_unit, undo_delete, Deleted, Form};
+use crate::forms::{delete_unit, undo_delete, Deleted, Form, Rebase};
 use crate::i18n::{Lang, Text};
 use crate::import::{
     preview_import, preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES,
@@ -301,6 +301,25 @@ impl Ctx {
         };
         if self.page.borrow_mut().deleted.take().is_some() {
             self.render_others();
+        }
+        // Only the fields changed here go onto the record as it is stored
+        // now (another tab may have saved it since the form opened); a
+        // field changed on both sides waits for the user's choice.
+        if let Rebase::Conflicts(conflicts) = read(self.state, |w| form.rebase(w)) {
+            let first = conflicts.first().map(|(name, _)| name.clone());
+            self.page.borrow_mut().form = Some(form);
+            self.render_form();
+            set_text(
+                "form-status",
+                self.lang().pick(
+                    "Chưa lưu: một tab khác vừa lưu các ô được đánh dấu. Hãy chọn giá trị cho từng ô rồi lưu.",
+                    "Not saved: another tab just saved the marked fields. Choose a value for each, then save.",
+                ),
+            );
+            if let Some(name) = first {
+                focus_selector(&format!("#f-{name}-conflict button"));
+            }
+            return;
         }
         read(self.state, |w| form.check(w));
         if form.has_errors() {
@@ -623,6 +642,18 @@ impl Ctx {
             .and_then(|f| f.unit_id().map(str::to_owned));
         let form = |f: &dyn Fn(&Workspace) -> Form| read(state, |w| Some(f(w)));
         match action.as_str() {
+            "conflict-keep" | "conflict-take" => {
+                let Some(name) = data("data-field") else {
+                    return;
+                };
+                read(state, |w| {
+                    if let Some(form) = self.page.borrow_mut().form.as_mut() {
+                        form.resolve(w, &name, action == "conflict-keep");
+                    }
+                });
+                self.render_form();
+                return focus(&format!("f-{name}"));
+            }
             "add-unit" => return self.open(form(&|w| Form::unit(w, None, lang)), None),
             "city" => return self.open(form(&|w| Form::city(w, None, this_year, lang)), None),
             "undo" => {
