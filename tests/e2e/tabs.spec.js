@@ -57,3 +57,114 @@ test('an edit saved in one tab appears in the other; a stale tab asks before ove
   // B follows whatever was saved last.
   await expect(h.card(b, 'T1').locator('.figures')).toContainText('70%');
 });
+
+// Tasks are named by id, never by their place in the list.
+test('a task form open in one tab saves onto that task after the other tab deletes another; a deleted task is refused', async ({ context }) => {
+  const own = await h.seedWorkspace(context, 't1-on-time.json');
+  const key = h.KEYS.workspace(own.id);
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/plan');
+  await b.goto('/plan');
+  const stored = async () => JSON.parse((await h.localStorageEntries(a))[key]);
+
+  // B opens IV.2's form; A deletes IV.1; B saves → IV.2 changed, nothing else.
+  await b.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Sửa/ }).click();
+  await expect(b.getByRole('heading', { name: 'Sửa nhiệm vụ' })).toBeVisible();
+  await b.getByLabel('Cơ quan chủ trì', { exact: true }).fill('Sở Nội vụ');
+  a.once('dialog', (dialog) => dialog.accept());
+  await a.getByRole('row', { name: /IV\.1/ }).getByRole('button', { name: /Xóa/ }).click();
+  await expect(b.getByRole('row', { name: /IV\.1/ })).toHaveCount(0);
+  await b.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+  await expect(b.getByRole('heading', { name: 'Thêm nhiệm vụ' })).toBeVisible();
+  await expect.poll(async () => (await stored()).plan.tasks.map((t) => [t.id, t.lead_agency]))
+    .toEqual([['IV.2', 'Sở Nội vụ']]);
+  await expect(a.getByRole('row', { name: /IV\.2/ })).toContainText('Sở Nội vụ');
+
+  // B opens IV.2 again; A deletes it; B's save is refused and stores nothing.
+  await b.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Sửa/ }).click();
+  await b.getByLabel('Ghi chú', { exact: true }).fill('sửa ở tab B');
+  a.once('dialog', (dialog) => dialog.accept());
+  await a.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Xóa/ }).click();
+  await expect(b.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
+  const before = (await h.localStorageEntries(a))[key];
+  await b.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+  await expect(b.getByText('Nhiệm vụ này vừa bị xóa ở tab khác.')).toBeVisible();
+  expect((await h.localStorageEntries(b))[key]).toBe(before);
+  expect((await stored()).plan.tasks).toEqual([]);
+});
+
+// A unit's form saves only the fields changed in it, onto the unit as it
+// is stored now; a field changed in both tabs is the user's choice.
+const entry = (page) => page.locator('form.entry-form');
+const entryField = (page, label) => entry(page).getByLabel(label, { exact: true });
+const storedUnit = async (page, key, code) =>
+  JSON.parse((await h.localStorageEntries(page))[key]).units.find((u) => u.registration_code === code);
+
+async function openUnit(page, name) {
+  await page.getByRole('button', { name: `Sửa ${name}` }).click();
+  await expect(entryField(page, 'Tên đơn vị')).toHaveValue(name);
+}
+
+test('a unit form opened before another tab saved keeps that tab\'s field and adds its own', async ({ context }) => {
+  const own = await h.seedWorkspace(context, 't1-on-time.json');
+  const key = h.KEYS.workspace(own.id);
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/data');
+  await b.goto('/data');
+  await openUnit(b, 'HTX Nông nghiệp Lập Lễ');
+
+  await openUnit(a, 'HTX Nông nghiệp Lập Lễ');
+  await entryField(a, 'Xã, phường').fill('Dư Hàng');
+  await entryField(a, 'Xã, phường').press('Enter');
+  await expect(a.locator('#data-saved')).toHaveText('Đã lưu.');
+  await expect(b.getByText('Đã cập nhật thay đổi vừa lưu ở một tab khác.')).toBeVisible();
+
+  await entryField(b, 'Tên đơn vị').fill('HTX Lập Lễ');
+  await entryField(b, 'Tên đơn vị').press('Enter');
+  await expect(b.locator('#data-saved')).toHaveText('Đã lưu.');
+  const unit = await storedUnit(b, key, '020001');
+  expect(unit.name).toBe('HTX Lập Lễ');
+  expect(unit.commune).toBe('Dư Hàng');
+});
+
+test('the same field changed in two tabs: the later save shows both values and the user chooses', async ({ context }) => {
+  const own = await h.seedWorkspace(context, 't1-on-time.json');
+  const key = h.KEYS.workspace(own.id);
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/data');
+  await b.goto('/data');
+  await openUnit(b, 'HTX Nông nghiệp Lập Lễ');
+
+  await openUnit(a, 'HTX Nông nghiệp Lập Lễ');
+  await entryField(a, 'Xã, phường').fill('Dư Hàng');
+  await entryField(a, 'Tên đơn vị').fill('HTX Lập Lễ');
+  await entryField(a, 'Xã, phường').press('Enter');
+  await expect(a.locator('#data-saved')).toHaveText('Đã lưu.');
+  await expect(b.getByText('Đã cập nhật thay đổi vừa lưu ở một tab khác.')).toBeVisible();
+
+  // B's save stops at the field both changed, showing the other value.
+  await entryField(b, 'Xã, phường').fill('Hàng Kênh');
+  await entryField(b, 'Xã, phường').press('Enter');
+  const conflict = b.locator('#f-commune-conflict');
+  await expect(conflict).toContainText('Tab khác vừa lưu: Dư Hàng — giữ giá trị của bạn hoặc lấy giá trị kia');
+  await expect(b.locator('#form-status')).toContainText('Chưa lưu');
+  await expect(entryField(b, 'Xã, phường')).toHaveValue('Hàng Kênh');
+  await expect(entryField(b, 'Tên đơn vị')).toHaveValue('HTX Lập Lễ');
+  expect((await storedUnit(b, key, '020001')).commune).toBe('Dư Hàng');
+
+  // Saving again without choosing still asks; choosing then saving stores the choice.
+  await entry(b).getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(conflict).toBeVisible();
+  expect((await storedUnit(b, key, '020001')).commune).toBe('Dư Hàng');
+  await conflict.getByRole('button', { name: 'Giữ giá trị của bạn' }).click();
+  await expect(conflict).toHaveCount(0);
+  await entry(b).getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(b.locator('#data-saved')).toHaveText('Đã lưu.');
+  const unit = await storedUnit(b, key, '020001');
+  expect(unit.commune).toBe('Hàng Kênh');
+  expect(unit.name).toBe('HTX Lập Lễ');
+  await expect(a.getByRole('button', { name: 'Sửa HTX Lập Lễ' })).toBeVisible();
+});
