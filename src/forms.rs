@@ -62,6 +62,11 @@ pub struct Form {
     /// opened, with the value stored there; the user chooses
     /// ([`Form::resolve`]) before the form can be saved.
     conflicts: Vec<(String, String)>,
+    /// When the key managers of a year were changed here and elsewhere in
+    /// ways that cannot be matched row by row (rows added or removed): the
+    /// other save's rows and their count, for the user to choose between
+    /// (conflict `"managers"`).
+    their_managers: Option<(usize, Vec<(String, String)>)>,
 }
 
 /// What [`Form::rebase`] found.
@@ -194,6 +199,7 @@ impl Form {
             messages: Vec::new(),
             numbers: Convention::PLAIN,
             conflicts: Vec::new(),
+            their_managers: None,
         };
         form.rewrite_numbers(Convention::of(lang));
         form
@@ -478,8 +484,19 @@ impl Form {
                 .find(|(n, _)| n == name)
                 .map(|(_, v)| v.as_str())
         };
-        let rows_alike = self.managers == now.managers
-            && (0..self.managers).all(|i| opened(&format!("manager-{i}-role")).is_some());
+        let rows = |values: &[(String, String)]| -> Vec<(String, String)> {
+            values
+                .iter()
+                .filter(|(n, _)| n.starts_with("manager-"))
+                .cloned()
+                .collect()
+        };
+        let opened_rows = rows(&self.opened);
+        let opened_count = opened_rows
+            .iter()
+            .filter(|(n, _)| n.ends_with("-role"))
+            .count();
+        let rows_alike = self.managers == now.managers && self.managers == opened_count;
         let mut merged = Vec::with_capacity(self.values.len());
         let mut conflicts = Vec::new();
         for (name, mine) in &self.values {
@@ -502,24 +519,21 @@ impl Form {
             merged.push((name.clone(), value));
         }
         let mut managers = self.managers;
+        let mut their_managers = None;
         if !rows_alike {
-            let rows = |values: &[(String, String)]| -> Vec<(String, String)> {
-                values
-                    .iter()
-                    .filter(|(n, _)| n.starts_with("manager-"))
-                    .cloned()
-                    .collect()
-            };
             let mine_rows = rows(&self.values);
-            let changed_here = mine_rows != rows(&self.opened);
-            let source = if changed_here {
-                &self.values
-            } else {
-                &now.values
-            };
-            merged.extend(rows(source));
+            let their_rows = rows(&now.values);
+            let changed_here = mine_rows != opened_rows;
+            let changed_there = their_rows != opened_rows;
             if !changed_here {
+                merged.extend(their_rows);
                 managers = now.managers;
+            } else {
+                if changed_there && mine_rows != their_rows {
+                    conflicts.push(("managers".to_owned(), String::new(), String::new()));
+                    their_managers = Some((now.managers, their_rows));
+                }
+                merged.extend(mine_rows);
             }
         }
         // A conflicting field keeps its old base, so that it stays in
@@ -530,6 +544,11 @@ impl Form {
                 value.clone_from(base);
             }
         }
+        if their_managers.is_some() {
+            opened.retain(|(n, _)| !n.starts_with("manager-"));
+            opened.extend(opened_rows);
+        }
+        self.their_managers = their_managers;
         self.values = merged;
         self.managers = managers;
         self.opened = opened;
@@ -558,6 +577,20 @@ impl Form {
             return;
         };
         let (_, theirs) = self.conflicts.remove(position);
+        if name == "managers" {
+            let Some((count, rows)) = self.their_managers.take() else {
+                return;
+            };
+            self.opened.retain(|(n, _)| !n.starts_with("manager-"));
+            self.opened.extend(rows.iter().cloned());
+            if !keep_mine {
+                self.values.retain(|(n, _)| !n.starts_with("manager-"));
+                self.values.extend(rows);
+                self.managers = count;
+            }
+            self.check(ws);
+            return;
+        }
         // The stored value becomes the field's base: "mine" is then a
         // change of it, "theirs" none.
         if let Some((_, base)) = self.opened.iter_mut().find(|(n, _)| n == name) {
@@ -1122,6 +1155,28 @@ impl Form {
                 html.close("div")
                     .open("fieldset", &[("class", Some("managers"))])
                     .element("legend", &[], label("key_managers", lang));
+                if let Some((count, rows)) = &self.their_managers {
+                    let summary = (0..*count)
+                        .map(|i| {
+                            let part = |p: &str| {
+                                let name = format!("manager-{i}-{p}");
+                                rows.iter()
+                                    .find(|(n, _)| *n == name)
+                                    .map_or("", |(_, v)| v.as_str())
+                            };
+                            let role = ManagerRole::ALL
+                                .into_iter()
+                                .find(|r| r.stored_key() == part("role"))
+                                .map_or("?", |r| role_label(r, lang));
+                            match part("name") {
+                                "" => role.to_owned(),
+                                name => format!("{role} {name}"),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    conflict_html(&mut html, ws, "managers", &summary, lang);
+                }
                 for i in 0..self.managers {
                     let title = match lang {
                         Lang::Vi => format!("Cán bộ số {}", i + 1),
@@ -1568,6 +1623,58 @@ mod tests {
             };
             assert_eq!(unit.commune, expected);
             assert_eq!(unit.name, "HTX A", "A's other field is kept");
+        }
+    }
+
+    /// Key managers: rows added here and a figure saved elsewhere are both
+    /// kept; rows changed on both sides in ways that do not match row by
+    /// row wait for the user's choice, showing the other rows.
+    #[test]
+    fn key_manager_rows_changed_in_both_tabs_wait_for_the_users_choice() {
+        let opened = ws();
+        let mut stored = opened.clone();
+        let mut b = Form::year(&opened, "a", Some(2019), 2019, Lang::Vi);
+        let mut a = Form::year(&stored, "a", Some(2019), 2019, Lang::Vi);
+        a.set(&stored, "members", "11");
+        a.apply(&mut stored).expect("A saves");
+        b.add_manager(&opened);
+        b.set(&opened, "manager-1-name", "Lan");
+        assert_eq!(b.rebase(&stored), Rebase::Merged);
+        b.apply(&mut stored).expect("B saves");
+        let record = stored.unit("a").and_then(|u| u.record(2019)).expect("kept");
+        assert_eq!(record.members, Some(11));
+        assert_eq!(record.key_managers.len(), 2);
+
+        for keep_mine in [true, false] {
+            let opened = stored.clone();
+            let mut after = stored.clone();
+            let mut a = Form::year(&after, "a", Some(2019), 2019, Lang::Vi);
+            a.remove_manager(&after, 0);
+            a.apply(&mut after).expect("A saves");
+            let mut b = Form::year(&opened, "a", Some(2019), 2019, Lang::Vi);
+            b.add_manager(&opened);
+            b.set(&opened, "manager-2-name", "Minh");
+            assert_eq!(
+                b.rebase(&after),
+                Rebase::Conflicts(vec![("managers".into(), String::new())])
+            );
+            assert!(b.apply(&mut after.clone()).is_err());
+            assert!(b
+                .html(&after, Lang::Vi)
+                .contains("Tab khác vừa lưu: Giám đốc Lan — giữ giá trị"));
+            b.resolve(&after, "managers", keep_mine);
+            assert_eq!(b.rebase(&after), Rebase::Merged);
+            b.apply(&mut after).expect("B saves");
+            let names: Vec<String> = after
+                .unit("a")
+                .and_then(|u| u.record(2019))
+                .map(|r| r.key_managers.iter().map(|m| m.name.clone()).collect())
+                .unwrap_or_default();
+            if keep_mine {
+                assert_eq!(names, ["Hoa", "Lan", "Minh"]);
+            } else {
+                assert_eq!(names, ["Lan"]);
+            }
         }
     }
 
