@@ -184,7 +184,7 @@ impl RecordStanding {
 
 /// What the yearly indicators read from one year record, counted once when
 /// the workspace changes rather than at every evaluation.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct RecordFacts {
     /// Index into `Workspace::units`.
     unit: u32,
@@ -258,7 +258,7 @@ fn record_tally(
 }
 
 /// What the engine reads of one unit when it sums yearly records.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct UnitTimeline {
     cooperative: bool,
     founded: Option<NaiveDate>,
@@ -270,8 +270,17 @@ struct UnitTimeline {
 /// the workspace ([`WorkspaceIndex::new`]); evaluating at another as-of date
 /// then scans a few megabytes in order instead of every record's full
 /// structure (which, at 30,000 units, no longer fits in cache).
-#[derive(Clone, Debug, Default)]
+///
+/// After an edit of a few units it need not be built again: patch it
+/// ([`WorkspaceIndex::replace_unit`], [`WorkspaceIndex::insert_unit`],
+/// [`WorkspaceIndex::remove_unit`]) and it equals the index built from the
+/// edited workspace, field for field and in the same order (a property
+/// test in `tests/indicators.rs` checks it), so every evaluation read
+/// through it is the same to the last bit. It holds no per-date totals:
+/// an [`Engine`] sums those afresh for each index it is given.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WorkspaceIndex {
+    /// In unit order (each unit's records as stored), `unit` counting up.
     records: Vec<RecordFacts>,
     units: Vec<UnitTimeline>,
 }
@@ -286,11 +295,7 @@ impl WorkspaceIndex {
             let Ok(position) = u32::try_from(position) else {
                 break;
             };
-            index.units.push(UnitTimeline {
-                cooperative: unit.kind.is_cooperative(),
-                founded: unit.founded,
-                history: unit.status_history.clone().into_boxed_slice(),
-            });
+            index.units.push(UnitTimeline::of(unit));
             index.records.extend(
                 unit.years
                     .iter()
@@ -298,6 +303,99 @@ impl WorkspaceIndex {
             );
         }
         index
+    }
+
+    /// How many units the index was built or patched for.
+    pub fn unit_count(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Where the records of the unit at `position` lie in `records`.
+    fn records_of(&self, position: u32) -> std::ops::Range<usize> {
+        let start = self.records.partition_point(|r| r.unit < position);
+        let end = start
+            + self.records[start..]
+                .iter()
+                .take_while(|r| r.unit == position)
+                .count();
+        start..end
+    }
+
+    /// The unit at `position` of the workspace was replaced by `unit`.
+    /// Returns `false`, and leaves the index as it was, when there is no
+    /// such position: the caller then builds the index again.
+    pub fn replace_unit(&mut self, position: usize, unit: &Unit) -> bool {
+        let Ok(at) = u32::try_from(position) else {
+            return false;
+        };
+        let Some(slot) = self.units.get_mut(position) else {
+            return false;
+        };
+        *slot = UnitTimeline::of(unit);
+        let range = self.records_of(at);
+        if range.len() == unit.years.len() {
+            // The usual edit: as many records as before, written in place.
+            for (old, record) in self.records[range].iter_mut().zip(&unit.years) {
+                *old = RecordFacts::of(at, record);
+            }
+        } else {
+            self.records.splice(
+                range,
+                unit.years.iter().map(|record| RecordFacts::of(at, record)),
+            );
+        }
+        true
+    }
+
+    /// `unit` was inserted at `position` (at most the number of units; the
+    /// end is an append). Returns `false`, and leaves the index as it was,
+    /// for a position past the end or beyond what the index can number.
+    pub fn insert_unit(&mut self, position: usize, unit: &Unit) -> bool {
+        let (Ok(at), Ok(_)) = (u32::try_from(position), u32::try_from(self.units.len())) else {
+            return false;
+        };
+        if position > self.units.len() {
+            return false;
+        }
+        let start = self.records.partition_point(|r| r.unit < at);
+        for record in &mut self.records[start..] {
+            record.unit += 1;
+        }
+        self.records.splice(
+            start..start,
+            unit.years.iter().map(|record| RecordFacts::of(at, record)),
+        );
+        self.units.insert(position, UnitTimeline::of(unit));
+        true
+    }
+
+    /// The unit at `position` was removed. Returns `false`, and leaves the
+    /// index as it was, when there is no such position.
+    pub fn remove_unit(&mut self, position: usize) -> bool {
+        let Ok(at) = u32::try_from(position) else {
+            return false;
+        };
+        if position >= self.units.len() {
+            return false;
+        }
+        let range = self.records_of(at);
+        let end = range.end;
+        for record in &mut self.records[end..] {
+            record.unit -= 1;
+        }
+        self.records.drain(range);
+        self.units.remove(position);
+        true
+    }
+}
+
+impl UnitTimeline {
+    fn of(unit: &Unit) -> Self {
+        UnitTimeline {
+            cooperative: unit.kind.is_cooperative(),
+            founded: unit.founded,
+            history: unit.status_history.clone().into_boxed_slice(),
+        }
     }
 }
 
