@@ -14,6 +14,49 @@ thread_local! {
     /// Set when the workspace was just stored as it is (opened, or saved by
     /// another tab), so that the save that follows every change skips it.
     static ALREADY_STORED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set only inside [`AppState::edit_one_unit`], for the index update it
+    /// forces at once: the one unit that changed. Every other change of the
+    /// workspace finds it empty and rebuilds the index.
+    static UNIT_EDIT: std::cell::Cell<Option<UnitEdit>> = const { std::cell::Cell::new(None) };
+}
+
+/// A change of the workspace that touched one unit and nothing else of the
+/// units: the unit now at `position` was replaced, or appended at the end.
+#[derive(Clone, Copy, Debug)]
+struct UnitEdit {
+    position: usize,
+    units_before: usize,
+}
+
+/// The index for the workspace `w`: `old` patched for `edit` when the edit
+/// is exactly one unit replaced or appended since `old` was made, else
+/// built again. Any doubt rebuilds.
+fn next_index(
+    old: Option<WorkspaceIndex>,
+    edit: Option<UnitEdit>,
+    w: &Workspace,
+) -> WorkspaceIndex {
+    let (Some(mut index), Some(edit)) = (old, edit) else {
+        return WorkspaceIndex::new(w);
+    };
+    let Some(unit) = w.units.get(edit.position) else {
+        return WorkspaceIndex::new(w);
+    };
+    let count = w.units.len();
+    let patched = if edit.units_before != index.unit_count() {
+        false
+    } else if count == edit.units_before {
+        index.replace_unit(edit.position, unit)
+    } else if count == edit.units_before + 1 && edit.position + 1 == count {
+        index.insert_unit(edit.position, unit)
+    } else {
+        false
+    };
+    if !patched {
+        return WorkspaceIndex::new(w);
+    }
+    debug_assert!(index == WorkspaceIndex::new(w), "a patched index differs");
+    index
 }
 
 /// A message for the user that stays until dismissed.
@@ -32,6 +75,10 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Every target of the workspace's plan as of the as-of date.
     pub evaluations: Memo<Vec<Evaluation>>,
+    /// What the evaluations read of the units, patched after an edit of
+    /// one unit ([`AppState::edit_one_unit`]), built again after any other
+    /// change.
+    index: Memo<WorkspaceIndex>,
     /// Changes when the browser answers a request for persistent storage,
     /// and after a workspace's first save in this tab, so that the data
     /// page asks the browser again what it keeps and lists the stored
@@ -74,10 +121,12 @@ impl AppState {
         let workspace = RwSignal::new(workspace);
         let as_of = RwSignal::new(today());
         // The index follows the data; moving the as-of date only re-reads
-        // it (see `make bench` for both costs at 30,000 units). Every new
-        // index counts as a change.
-        let index =
-            Memo::new_with_compare(move |_| workspace.with(WorkspaceIndex::new), |_, _| true);
+        // it, and an edit of one unit patches it (see `make bench` for the
+        // costs at 30,000 units). Every new index counts as a change.
+        let index = Memo::new_owning(move |old: Option<WorkspaceIndex>| {
+            let edit = UNIT_EDIT.take();
+            (workspace.with(|w| next_index(old, edit, w)), true)
+        });
         let evaluations = Memo::new(move |_| {
             index.with(|index| {
                 workspace.with(|w| Engine::with_index(w, index).evaluate_all(as_of.get()))
@@ -90,8 +139,36 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             quarantined: RwSignal::new(loaded.quarantined),
             evaluations,
+            index,
             storage_answers: RwSignal::new(0),
         }
+    }
+
+    /// Changes the workspace through `f`, which changes at most one unit:
+    /// it replaces the first unit with the id it returns, or appends it,
+    /// and touches no other unit (the plan, city figures and the rest may
+    /// change). The index behind the targets is then patched for that unit
+    /// instead of built again. `f` returning `None` rebuilds it.
+    pub fn edit_one_unit(&self, f: &mut dyn FnMut(&mut Workspace) -> Option<String>) {
+        // Up to date first, so that the edit is patched onto an index of
+        // the workspace exactly as `f` finds it (an earlier change not yet
+        // read would otherwise be missed).
+        self.index.with_untracked(|_| ());
+        self.workspace.update(|w| {
+            let units_before = w.units.len();
+            let edit = f(w)
+                .and_then(|id| w.units.iter().position(|u| u.id == id))
+                .map(|position| UnitEdit {
+                    position,
+                    units_before,
+                });
+            UNIT_EDIT.set(edit);
+        });
+        // Brought up to date now, while the edit is the only change since
+        // the index was last made; then the edit is forgotten, so that no
+        // later change can be taken for it.
+        self.index.with_untracked(|_| ());
+        UNIT_EDIT.set(None);
     }
 
     /// Opens another workspace: it is saved at once and remembered as the

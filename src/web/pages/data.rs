@@ -320,7 +320,12 @@ impl Ctx {
             return;
         }
         let mut result = Err(crate::forms::Invalid);
-        write(self.state, |w| result = form.apply(w));
+        // A unit's or year's form changes that one unit only: the index
+        // behind the targets is patched rather than built again.
+        self.state.edit_one_unit(&mut |w| {
+            result = form.apply(w);
+            result.clone().ok().flatten()
+        });
         set_text("data-saved", self.lang().pick("Đã lưu.", "Saved."));
         let next = match result {
             Ok(Some(id)) => read(self.state, |w| Some(Form::unit(w, Some(&id), self.lang()))),
