@@ -636,6 +636,32 @@ mod incremental {
         }
     }
 
+    /// More dates than the index keeps totals for, edits between them, and
+    /// the plan's reading of T6 switched: every figure as from scratch.
+    #[test]
+    fn cached_dates_are_forgotten_and_patched_correctly() {
+        let mut ws = synthetic_workspace(700, 5);
+        let donors = synthetic_workspace(10, 6).units;
+        let mut index = WorkspaceIndex::new(&ws);
+        let dates: Vec<_> = (0..40u64)
+            .map(|n| day(2016, 1, 1) + chrono::Days::new(n * 61))
+            .collect();
+        for (n, date) in dates.iter().enumerate() {
+            Engine::with_index(&ws, &index).evaluate_all(*date);
+            let position = (n * 97) % ws.units.len();
+            ws.units[position] = donors[n % donors.len()].clone();
+            assert!(index.replace_unit(position, &ws.units[position]));
+        }
+        ws.plan.settings.qualified_reading = QualifiedReading::OfAll;
+        for date in dates.iter().rev() {
+            assert_eq!(
+                Engine::with_index(&ws, &index).evaluate_all(*date),
+                Engine::new(&ws).evaluate_all(*date),
+                "as of {date}"
+            );
+        }
+    }
+
     #[test]
     fn patches_out_of_range_are_refused_and_change_nothing() {
         let ws = synthetic_workspace(5, 9);
