@@ -20,17 +20,61 @@ thread_local! {
     static UNIT_EDIT: std::cell::Cell<Option<UnitEdit>> = const { std::cell::Cell::new(None) };
 }
 
-/// A change of the workspace that touched one unit and nothing else of the
-/// units: the unit now at `position` was replaced, or appended at the end.
+/// What a change of the workspace did to its units, when it touched one
+/// unit and no other (the plan, city figures and the rest may change).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitChange {
+    /// The first unit with this id was replaced, or appended at the end.
+    Saved(String),
+    /// A unit was inserted at this position.
+    Inserted(usize),
+    /// The unit at this position was removed.
+    Removed(usize),
+}
+
+/// A [`UnitChange`] placed: the patch to make, and how many units there
+/// were before it.
 #[derive(Clone, Copy, Debug)]
 struct UnitEdit {
-    position: usize,
+    patch: Patch,
     units_before: usize,
 }
 
-/// The index for the workspace `w`: `old` patched for `edit` when the edit
-/// is exactly one unit replaced or appended since `old` was made, else
-/// built again. Any doubt rebuilds.
+#[derive(Clone, Copy, Debug)]
+enum Patch {
+    Replace(usize),
+    Insert(usize),
+    Remove(usize),
+}
+
+impl UnitEdit {
+    fn of(change: UnitChange, units_before: usize, w: &Workspace) -> Option<UnitEdit> {
+        let count = w.units.len();
+        let patch = match change {
+            UnitChange::Saved(id) => {
+                let position = w.units.iter().position(|u| u.id == id)?;
+                if count == units_before {
+                    Patch::Replace(position)
+                } else if count == units_before + 1 && position + 1 == count {
+                    Patch::Insert(position)
+                } else {
+                    return None;
+                }
+            }
+            UnitChange::Inserted(position) if count == units_before + 1 => Patch::Insert(position),
+            UnitChange::Removed(position) if count + 1 == units_before => Patch::Remove(position),
+            _ => return None,
+        };
+        Some(UnitEdit {
+            patch,
+            units_before,
+        })
+    }
+}
+
+/// The index for the workspace `w`: `old` patched for `edit` when `old`
+/// was made for the workspace just before it, else built again. Any doubt
+/// rebuilds.
 fn next_index(
     old: Option<WorkspaceIndex>,
     edit: Option<UnitEdit>,
@@ -39,20 +83,21 @@ fn next_index(
     let (Some(mut index), Some(edit)) = (old, edit) else {
         return WorkspaceIndex::new(w);
     };
-    let Some(unit) = w.units.get(edit.position) else {
+    if edit.units_before != index.unit_count() {
         return WorkspaceIndex::new(w);
+    }
+    let patched = match edit.patch {
+        Patch::Replace(position) => w
+            .units
+            .get(position)
+            .is_some_and(|unit| index.replace_unit(position, unit)),
+        Patch::Insert(position) => w
+            .units
+            .get(position)
+            .is_some_and(|unit| index.insert_unit(position, unit)),
+        Patch::Remove(position) => index.remove_unit(position),
     };
-    let count = w.units.len();
-    let patched = if edit.units_before != index.unit_count() {
-        false
-    } else if count == edit.units_before {
-        index.replace_unit(edit.position, unit)
-    } else if count == edit.units_before + 1 && edit.position + 1 == count {
-        index.insert_unit(edit.position, unit)
-    } else {
-        false
-    };
-    if !patched {
+    if !patched || index.unit_count() != w.units.len() {
         return WorkspaceIndex::new(w);
     }
     debug_assert!(index == WorkspaceIndex::new(w), "a patched index differs");
@@ -144,24 +189,18 @@ impl AppState {
         }
     }
 
-    /// Changes the workspace through `f`, which changes at most one unit:
-    /// it replaces the first unit with the id it returns, or appends it,
-    /// and touches no other unit (the plan, city figures and the rest may
-    /// change). The index behind the targets is then patched for that unit
-    /// instead of built again. `f` returning `None` rebuilds it.
-    pub fn edit_one_unit(&self, f: &mut dyn FnMut(&mut Workspace) -> Option<String>) {
+    /// Changes the workspace through `f`, which touches at most one unit
+    /// and says how ([`UnitChange`]; the plan, city figures and the rest
+    /// may change too). The index behind the targets is then patched for
+    /// that unit instead of built again. `f` returning `None` rebuilds it.
+    pub fn edit_one_unit(&self, f: &mut dyn FnMut(&mut Workspace) -> Option<UnitChange>) {
         // Up to date first, so that the edit is patched onto an index of
         // the workspace exactly as `f` finds it (an earlier change not yet
         // read would otherwise be missed).
         self.index.with_untracked(|_| ());
         self.workspace.update(|w| {
             let units_before = w.units.len();
-            let edit = f(w)
-                .and_then(|id| w.units.iter().position(|u| u.id == id))
-                .map(|position| UnitEdit {
-                    position,
-                    units_before,
-                });
+            let edit = f(w).and_then(|change| UnitEdit::of(change, units_before, w));
             UNIT_EDIT.set(edit);
         });
         // Brought up to date now, while the edit is the only change since
