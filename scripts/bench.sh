@@ -3,7 +3,9 @@
 #   (a) the release .wasm and .js sizes, raw and gzip;
 #   (b) cold load to the dashboard in headless Chromium, median of 7 runs;
 #   (c) evaluating every target for 1,000 and 30,000 generated units, in
-#       Chromium (wasm) and natively (cargo bench), and the wasm/native ratio;
+#       Chromium (wasm) and natively (cargo bench), and the wasm/native ratio:
+#       after an as-of change, after an edit with the index rebuilt, and
+#       after an edit of one unit with the index patched;
 #   (d) a workspace of 1,000 / 10,000 / 30,000 units with three years of
 #       records: JSON size, export and import times, and whether
 #       localStorage holds it; the 30,000 units as CSV files imported
@@ -45,10 +47,10 @@ figure() { # file kind units → median_ms
 }
 printf '%-22s %14s %14s %12s\n' "units, after" "wasm (ms)" "native (ms)" "wasm/native"
 missing=0
-for row in "1000 as-of" "30000 as-of" "1000 edit" "30000 edit"; do
+for row in "1000 as-of" "30000 as-of" "1000 edit" "30000 edit" "1000 edit-patched" "30000 edit-patched"; do
   set -- $row
   units=$1
-  suffix=""; [ "$2" = edit ] && suffix="-edit"
+  suffix=""; [ "$2" != as-of ] && suffix="-$2"
   w="$(figure "$out/browser.txt" "wasm$suffix" $units)"
   n="$(figure "$out/native.txt" "native$suffix" $units)"
   ratio="n/a"

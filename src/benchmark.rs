@@ -17,10 +17,14 @@ pub fn bench_date() -> NaiveDate {
 /// What the user just did, which decides what must be recomputed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
-    /// The as-of date moved: the workspace's index is kept.
+    /// The as-of date moved: the workspace's index is kept. Each round
+    /// moves to a day the index has not cached totals for.
     AsOfDate,
     /// The data changed: the index is rebuilt, then every target evaluated.
     Edit,
+    /// One unit changed: the index is patched for it
+    /// ([`WorkspaceIndex::replace_unit`]), then every target evaluated.
+    EditPatched,
 }
 
 /// The median time, in milliseconds, of bringing every target up to date
@@ -33,22 +37,47 @@ pub fn median_update_ms(
     change: Change,
     mut now_ms: impl FnMut() -> f64,
 ) -> f64 {
-    let workspace = synthetic_workspace(units, 42);
+    let mut workspace = synthetic_workspace(units, 42);
     let as_of = bench_date();
-    let kept_index = WorkspaceIndex::new(&workspace);
+    let mut kept_index = WorkspaceIndex::new(&workspace);
+    // The edited unit, in the middle, swaps between two versions: as
+    // stored, and with its last year's staff trained changed (a form's
+    // edit of one field).
+    let edited = units / 2;
+    let mut other = workspace.units.get(edited).cloned().map(|mut unit| {
+        if let Some(record) = unit.years.last_mut() {
+            record.staff_trained = Some(record.staff_trained.unwrap_or(0) + 1);
+        }
+        unit
+    });
     let batch = (20_000 / units.max(1)).max(1);
+    let mut day = 0u64;
     let mut timings: Vec<f64> = (0..samples.max(1))
         .map(|_| {
             let start = now_ms();
             for _ in 0..batch {
-                let workspace = std::hint::black_box(&workspace);
                 let evaluations = match change {
                     Change::AsOfDate => {
-                        Engine::with_index(workspace, &kept_index).evaluate_all(as_of)
+                        // A year of days, more than the index keeps.
+                        day = (day + 1) % 365;
+                        let moved = as_of + chrono::Days::new(day);
+                        let workspace = std::hint::black_box(&workspace);
+                        Engine::with_index(workspace, &kept_index).evaluate_all(moved)
                     }
                     Change::Edit => {
+                        let workspace = std::hint::black_box(&workspace);
                         let index = WorkspaceIndex::new(workspace);
                         Engine::with_index(workspace, &index).evaluate_all(as_of)
+                    }
+                    Change::EditPatched => {
+                        if let (Some(slot), Some(other)) =
+                            (workspace.units.get_mut(edited), other.as_mut())
+                        {
+                            std::mem::swap(slot, other);
+                            kept_index.replace_unit(edited, slot);
+                        }
+                        let workspace = std::hint::black_box(&workspace);
+                        Engine::with_index(workspace, &kept_index).evaluate_all(as_of)
                     }
                 };
                 std::hint::black_box(evaluations);

@@ -184,7 +184,7 @@ impl RecordStanding {
 
 /// What the yearly indicators read from one year record, counted once when
 /// the workspace changes rather than at every evaluation.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct RecordFacts {
     /// Index into `Workspace::units`.
     unit: u32,
@@ -258,7 +258,7 @@ fn record_tally(
 }
 
 /// What the engine reads of one unit when it sums yearly records.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct UnitTimeline {
     cooperative: bool,
     founded: Option<NaiveDate>,
@@ -270,10 +270,48 @@ struct UnitTimeline {
 /// the workspace ([`WorkspaceIndex::new`]); evaluating at another as-of date
 /// then scans a few megabytes in order instead of every record's full
 /// structure (which, at 30,000 units, no longer fits in cache).
-#[derive(Clone, Debug, Default)]
+///
+/// After an edit of a few units it need not be built again: patch it
+/// ([`WorkspaceIndex::replace_unit`], [`WorkspaceIndex::insert_unit`],
+/// [`WorkspaceIndex::remove_unit`]) and it equals the index built from the
+/// edited workspace, field for field and in the same order (a property
+/// test in `tests/indicators.rs` checks it), so every evaluation read
+/// through it is the same to the last bit.
+///
+/// It also keeps, for the last few as-of dates asked, what each block of
+/// [`BLOCK`] units adds to every indicator ([`TotalsCache`]): a patch
+/// forgets only the blocks it touched, so after an edit of one unit the
+/// next evaluation sums one block again and adds up the blocks' totals,
+/// instead of reading every unit. The city totals are always the sum of the
+/// blocks in order, each block summed in unit order, whether the blocks
+/// were kept or summed afresh: a patched index gives the same figures, to
+/// the last bit, as one built from scratch.
+#[derive(Debug, Default)]
 pub struct WorkspaceIndex {
+    /// In unit order (each unit's records as stored), `unit` counting up.
     records: Vec<RecordFacts>,
     units: Vec<UnitTimeline>,
+    /// A `Mutex` rather than a `RefCell` so that the index can live in a
+    /// reactive memo (which wants `Sync`); nothing ever waits on it.
+    cache: std::sync::Mutex<TotalsCache>,
+}
+
+impl Clone for WorkspaceIndex {
+    fn clone(&self) -> Self {
+        WorkspaceIndex {
+            records: self.records.clone(),
+            units: self.units.clone(),
+            cache: std::sync::Mutex::new(self.lock_cache().clone()),
+        }
+    }
+}
+
+/// Two indexes are equal when they hold the same facts; what each has
+/// cached is a consequence of those facts.
+impl PartialEq for WorkspaceIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.records == other.records && self.units == other.units
+    }
 }
 
 impl WorkspaceIndex {
@@ -281,16 +319,13 @@ impl WorkspaceIndex {
         let mut index = WorkspaceIndex {
             records: Vec::new(),
             units: Vec::with_capacity(ws.units.len()),
+            cache: Default::default(),
         };
         for (position, unit) in ws.units.iter().enumerate() {
             let Ok(position) = u32::try_from(position) else {
                 break;
             };
-            index.units.push(UnitTimeline {
-                cooperative: unit.kind.is_cooperative(),
-                founded: unit.founded,
-                history: unit.status_history.clone().into_boxed_slice(),
-            });
+            index.units.push(UnitTimeline::of(unit));
             index.records.extend(
                 unit.years
                     .iter()
@@ -298,6 +333,191 @@ impl WorkspaceIndex {
             );
         }
         index
+    }
+
+    /// How many units the index was built or patched for.
+    pub fn unit_count(&self) -> usize {
+        self.units.len()
+    }
+
+    fn lock_cache(&self) -> std::sync::MutexGuard<'_, TotalsCache> {
+        // A panic while the lock was held leaves at worst a block computed
+        // twice: the cache is dropped rather than trusted.
+        self.cache.lock().unwrap_or_else(|poisoned| {
+            let mut guard = poisoned.into_inner();
+            guard.dated.clear();
+            guard
+        })
+    }
+
+    /// Forgets the cached totals of the blocks from `position`'s to
+    /// `to_end`'s (or only `position`'s), for a unit count of `units`.
+    fn forget_blocks(&mut self, position: usize, to_end: bool) {
+        let blocks = self.units.len().div_ceil(BLOCK);
+        let first = position / BLOCK;
+        let cache = self.cache.get_mut().unwrap_or_else(|p| p.into_inner());
+        for dated in &mut cache.dated {
+            dated.blocks.resize(blocks, None);
+            let last = if to_end { blocks } else { first + 1 };
+            for block in dated.blocks.iter_mut().take(last).skip(first) {
+                *block = None;
+            }
+        }
+    }
+
+    /// Every indicator's totals as of `as_of`, from the cached blocks and
+    /// the blocks summed afresh from `ws` (the workspace the index was
+    /// built or patched for).
+    fn date_totals(&self, plan: &Plan, ws: &Workspace, as_of: NaiveDate, part: Part) -> DateTotals {
+        let key = TotalsKey::of(plan, as_of, part);
+        let blocks = self.units.len().div_ceil(BLOCK);
+        let mut cache = self.lock_cache();
+        let position = match cache.dated.iter().position(|d| d.key == key) {
+            Some(position) => position,
+            None => {
+                if cache.dated.len() >= CACHED_DATES {
+                    cache.dated.remove(0);
+                }
+                cache.dated.push(DatedBlocks {
+                    key,
+                    blocks: Vec::new(),
+                });
+                cache.dated.len() - 1
+            }
+        };
+        let dated = &mut cache.dated[position];
+        dated.blocks.resize(blocks, None);
+        let mut sum = DateTotals::default();
+        for (number, slot) in dated.blocks.iter_mut().enumerate() {
+            let block =
+                slot.get_or_insert_with(|| self.block_totals(plan, ws, as_of, number, part));
+            sum.add(block);
+        }
+        sum
+    }
+
+    /// What the units of block `number` add to the yearly or the dated
+    /// indicators as of `as_of`: their records in order for the yearly
+    /// indicators, the units in order for the dated ones.
+    fn block_totals(
+        &self,
+        plan: &Plan,
+        ws: &Workspace,
+        as_of: NaiveDate,
+        number: usize,
+        part: Part,
+    ) -> DateTotals {
+        let start = number.saturating_mul(BLOCK);
+        let end = start.saturating_add(BLOCK).min(self.units.len());
+        let (Ok(first), Ok(past)) = (u32::try_from(start), u32::try_from(end)) else {
+            return DateTotals::default();
+        };
+        let mut totals = DateTotals::default();
+        match part {
+            Part::Yearly => {
+                let from = self.records.partition_point(|r| r.unit < first);
+                let to = self.records.partition_point(|r| r.unit < past);
+                totals.yearly = yearly_totals(plan, &self.units, &self.records[from..to], as_of);
+            }
+            Part::Events => {
+                for unit in ws.units.get(start..end.min(ws.units.len())).unwrap_or(&[]) {
+                    totals.events.add_unit(plan, unit, as_of);
+                }
+            }
+        }
+        totals
+    }
+
+    /// Where the records of the unit at `position` lie in `records`.
+    fn records_of(&self, position: u32) -> std::ops::Range<usize> {
+        let start = self.records.partition_point(|r| r.unit < position);
+        let end = start
+            + self.records[start..]
+                .iter()
+                .take_while(|r| r.unit == position)
+                .count();
+        start..end
+    }
+
+    /// The unit at `position` of the workspace was replaced by `unit`.
+    /// Returns `false`, and leaves the index as it was, when there is no
+    /// such position: the caller then builds the index again.
+    pub fn replace_unit(&mut self, position: usize, unit: &Unit) -> bool {
+        let Ok(at) = u32::try_from(position) else {
+            return false;
+        };
+        let Some(slot) = self.units.get_mut(position) else {
+            return false;
+        };
+        *slot = UnitTimeline::of(unit);
+        self.forget_blocks(position, false);
+        let range = self.records_of(at);
+        if range.len() == unit.years.len() {
+            // The usual edit: as many records as before, written in place.
+            for (old, record) in self.records[range].iter_mut().zip(&unit.years) {
+                *old = RecordFacts::of(at, record);
+            }
+        } else {
+            self.records.splice(
+                range,
+                unit.years.iter().map(|record| RecordFacts::of(at, record)),
+            );
+        }
+        true
+    }
+
+    /// `unit` was inserted at `position` (at most the number of units; the
+    /// end is an append). Returns `false`, and leaves the index as it was,
+    /// for a position past the end or beyond what the index can number.
+    pub fn insert_unit(&mut self, position: usize, unit: &Unit) -> bool {
+        let (Ok(at), Ok(_)) = (u32::try_from(position), u32::try_from(self.units.len())) else {
+            return false;
+        };
+        if position > self.units.len() {
+            return false;
+        }
+        let start = self.records.partition_point(|r| r.unit < at);
+        for record in &mut self.records[start..] {
+            record.unit += 1;
+        }
+        self.records.splice(
+            start..start,
+            unit.years.iter().map(|record| RecordFacts::of(at, record)),
+        );
+        self.units.insert(position, UnitTimeline::of(unit));
+        // Every later unit moved up one place, and so between blocks.
+        self.forget_blocks(position, true);
+        true
+    }
+
+    /// The unit at `position` was removed. Returns `false`, and leaves the
+    /// index as it was, when there is no such position.
+    pub fn remove_unit(&mut self, position: usize) -> bool {
+        let Ok(at) = u32::try_from(position) else {
+            return false;
+        };
+        if position >= self.units.len() {
+            return false;
+        }
+        let range = self.records_of(at);
+        let end = range.end;
+        for record in &mut self.records[end..] {
+            record.unit -= 1;
+        }
+        self.records.drain(range);
+        self.units.remove(position);
+        self.forget_blocks(position, true);
+        true
+    }
+}
+
+impl UnitTimeline {
+    fn of(unit: &Unit) -> Self {
+        UnitTimeline {
+            cooperative: unit.kind.is_cooperative(),
+            founded: unit.founded,
+            history: unit.status_history.clone().into_boxed_slice(),
+        }
     }
 }
 
@@ -377,7 +597,7 @@ fn unit_tally(
 ///
 /// A few years at most, so a small list searched in order beats a map
 /// (and costs less download).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct TotalsByYear(Vec<(i32, YearTotals)>);
 
 impl TotalsByYear {
@@ -414,6 +634,15 @@ struct YearTotals {
 }
 
 impl YearTotals {
+    fn add(&mut self, other: &YearTotals) {
+        for (total, tally) in self.tallies.iter_mut().zip(other.tallies) {
+            *total += tally;
+        }
+        self.value_added_reports = self
+            .value_added_reports
+            .saturating_add(other.value_added_reports);
+    }
+
     fn tally(&self, indicator: Indicator) -> Tally {
         SUMMED_YEARLY
             .iter()
@@ -423,12 +652,18 @@ impl YearTotals {
     }
 }
 
-/// One pass over the index sums every yearly indicator for every year up to
-/// the as-of date's. The index keeps records sorted by year, so the slot
-/// for a year is found once per run of records, not once per record.
-fn yearly_totals(plan: &Plan, index: &WorkspaceIndex, as_of: NaiveDate) -> TotalsByYear {
+/// One pass over some of the index's records sums every yearly indicator
+/// for every year up to the as-of date's. Each unit's records are in order,
+/// so the slot for a year is found once per run of records, not once per
+/// record.
+fn yearly_totals(
+    plan: &Plan,
+    units: &[UnitTimeline],
+    records: &[RecordFacts],
+    as_of: NaiveDate,
+) -> TotalsByYear {
     let mut totals = TotalsByYear::default();
-    for run in index.records.chunk_by(|a, b| a.year == b.year) {
+    for run in records.chunk_by(|a, b| a.year == b.year) {
         let Some(year) = run
             .first()
             .map(|r| r.year)
@@ -438,7 +673,7 @@ fn yearly_totals(plan: &Plan, index: &WorkspaceIndex, as_of: NaiveDate) -> Total
         };
         let slot = totals.slot(year);
         for record in run {
-            let Some(unit) = index.units.get(record.unit as usize) else {
+            let Some(unit) = units.get(record.unit as usize) else {
                 continue;
             };
             let standing =
@@ -452,6 +687,132 @@ fn yearly_totals(plan: &Plan, index: &WorkspaceIndex, as_of: NaiveDate) -> Total
         }
     }
     totals
+}
+
+/// Units per block of the totals cache: an edit sums this many units again.
+const BLOCK: usize = 256;
+
+/// As-of dates whose blocks an index keeps (the dashboard asks for about
+/// three, a target's trend one per year).
+const CACHED_DATES: usize = 32;
+
+/// The dated (not yearly) indicators, whose tallies are counts.
+const EVENTS: [Indicator; 4] = [
+    Indicator::ReorganisedShare,
+    Indicator::InactiveDissolvedShare,
+    Indicator::GroupsCompliantShare,
+    Indicator::ExemplaryCount,
+];
+
+/// The dated indicators' totals over some units, as of one date.
+#[derive(Clone, Debug, Default)]
+struct EventTotals {
+    tallies: [Tally; EVENTS.len()],
+    /// Cooperatives that exist on the date (none: T8 has no data).
+    cooperatives: u32,
+    /// The distinct sectors of the recognised cooperatives.
+    sectors: Vec<String>,
+}
+
+impl EventTotals {
+    fn add_unit(&mut self, plan: &Plan, unit: &Unit, as_of: NaiveDate) {
+        for (total, indicator) in self.tallies.iter_mut().zip(EVENTS) {
+            let tally = event_tally(plan, indicator, unit, as_of);
+            *total += tally;
+            if indicator == Indicator::ExemplaryCount
+                && tally.numerator > 0.0
+                && !self.sectors.contains(&unit.sector)
+            {
+                self.sectors.push(unit.sector.clone());
+            }
+        }
+        if unit.kind.is_cooperative() && unit.exists_on(as_of) {
+            self.cooperatives = self.cooperatives.saturating_add(1);
+        }
+    }
+
+    fn add(&mut self, other: &EventTotals) {
+        for (total, tally) in self.tallies.iter_mut().zip(other.tallies) {
+            *total += tally;
+        }
+        self.cooperatives = self.cooperatives.saturating_add(other.cooperatives);
+        for sector in &other.sectors {
+            if !self.sectors.contains(sector) {
+                self.sectors.push(sector.clone());
+            }
+        }
+    }
+
+    fn tally(&self, indicator: Indicator) -> Tally {
+        EVENTS
+            .iter()
+            .position(|i| *i == indicator)
+            .and_then(|index| self.tallies.get(index).copied())
+            .unwrap_or(Tally::NONE)
+    }
+}
+
+/// Every indicator's totals, over some units or the whole city, as of one
+/// date.
+#[derive(Clone, Debug, Default)]
+struct DateTotals {
+    yearly: TotalsByYear,
+    events: EventTotals,
+}
+
+impl DateTotals {
+    fn add(&mut self, other: &DateTotals) {
+        for (year, totals) in &other.yearly.0 {
+            self.yearly.slot(*year).add(totals);
+        }
+        self.events.add(&other.events);
+    }
+}
+
+/// The totals of the yearly indicators, or of the dated ones: each is
+/// summed only for the dates it is asked at (the dated ones also at the
+/// plan's baseline date, for instance).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Part {
+    Yearly,
+    Events,
+}
+
+/// What a block's totals depend on besides its units: the date, the part,
+/// and the plan's settings that decide what counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TotalsKey {
+    as_of: NaiveDate,
+    part: Part,
+    reading: QualifiedReading,
+    start_year: i32,
+    end_year: i32,
+}
+
+impl TotalsKey {
+    fn of(plan: &Plan, as_of: NaiveDate, part: Part) -> Self {
+        TotalsKey {
+            as_of,
+            part,
+            reading: plan.settings.qualified_reading,
+            start_year: plan.start_year,
+            end_year: plan.end_year,
+        }
+    }
+}
+
+/// One date's totals, block by block; `None` is a block to sum again.
+#[derive(Clone, Debug)]
+struct DatedBlocks {
+    key: TotalsKey,
+    blocks: Vec<Option<DateTotals>>,
+}
+
+/// The blocks' totals of the last [`CACHED_DATES`] dates asked, oldest
+/// first.
+#[derive(Clone, Debug, Default)]
+struct TotalsCache {
+    dated: Vec<DatedBlocks>,
 }
 
 fn grdp(ws: &Workspace, year: i32) -> Option<f64> {
@@ -477,7 +838,7 @@ pub struct Engine<'a> {
     /// the first yearly question.
     given_index: Option<&'a WorkspaceIndex>,
     own_index: OnceCell<WorkspaceIndex>,
-    totals: RefCell<Vec<(NaiveDate, Rc<TotalsByYear>)>>,
+    totals: RefCell<Vec<(NaiveDate, Part, Rc<DateTotals>)>>,
 }
 
 impl<'a> Engine<'a> {
@@ -506,12 +867,27 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn totals(&self, as_of: NaiveDate) -> Rc<TotalsByYear> {
-        if let Some((_, totals)) = self.totals.borrow().iter().find(|(date, _)| *date == as_of) {
+    /// The yearly indicators' totals as of a date.
+    fn totals(&self, as_of: NaiveDate) -> Rc<DateTotals> {
+        self.part_totals(as_of, Part::Yearly)
+    }
+
+    fn part_totals(&self, as_of: NaiveDate, part: Part) -> Rc<DateTotals> {
+        if let Some((_, _, totals)) = self
+            .totals
+            .borrow()
+            .iter()
+            .find(|(date, p, _)| *date == as_of && *p == part)
+        {
             return Rc::clone(totals);
         }
-        let totals = Rc::new(yearly_totals(&self.ws.plan, self.index(), as_of));
-        self.totals.borrow_mut().push((as_of, Rc::clone(&totals)));
+        let totals = Rc::new(
+            self.index()
+                .date_totals(&self.ws.plan, self.ws, as_of, part),
+        );
+        self.totals
+            .borrow_mut()
+            .push((as_of, part, Rc::clone(&totals)));
         totals
     }
 
@@ -520,7 +896,10 @@ impl<'a> Engine<'a> {
     /// known.
     fn collective_value_added(&self, as_of: NaiveDate, year: i32) -> Option<f64> {
         let totals = self.totals(as_of);
-        let units = totals.get(&year).filter(|t| t.value_added_reports > 0);
+        let units = totals
+            .yearly
+            .get(&year)
+            .filter(|t| t.value_added_reports > 0);
         let extra = city_extra_value_added(self.ws, year);
         if units.is_none() && extra.is_none() {
             return None;
@@ -574,6 +953,7 @@ impl<'a> Engine<'a> {
             _ => {
                 let tally = self
                     .totals(as_of)
+                    .yearly
                     .get(&year)
                     .map_or(Tally::NONE, |t| t.tally(indicator));
                 Measurement::share(tally, Some(year))
@@ -585,7 +965,7 @@ impl<'a> Engine<'a> {
     pub fn measure(&self, indicator: Indicator, as_of: NaiveDate) -> Measurement {
         if indicator.is_yearly() {
             // The latest year with data, not after the as-of date's year.
-            let mut years: Vec<i32> = self.totals(as_of).years().collect();
+            let mut years: Vec<i32> = self.totals(as_of).yearly.years().collect();
             years.extend(
                 self.ws
                     .city_years
@@ -601,27 +981,17 @@ impl<'a> Engine<'a> {
                 .find(|m| m.value.is_some())
                 .unwrap_or(Measurement::NO_DATA);
         }
-        let ws = self.ws;
-        let mut total = Tally::NONE;
-        let mut sectors: Vec<&str> = Vec::new();
-        let mut cooperatives_exist = false;
-        for unit in &ws.units {
-            let tally = event_tally(&ws.plan, indicator, unit, as_of);
-            total += tally;
-            if indicator == Indicator::ExemplaryCount {
-                cooperatives_exist |= unit.kind.is_cooperative() && unit.exists_on(as_of);
-                if tally.numerator > 0.0 && !sectors.contains(&unit.sector.as_str()) {
-                    sectors.push(&unit.sector);
-                }
-            }
-        }
+        let totals = self.part_totals(as_of, Part::Events);
+        let events = &totals.events;
+        let total = events.tally(indicator);
         if indicator != Indicator::ExemplaryCount {
             return Measurement::share(total, None);
         }
         // Zero recognitions among no cooperatives at all is no data, not 0.
-        if !cooperatives_exist {
+        if events.cooperatives == 0 {
             return Measurement::NO_DATA;
         }
+        let sectors = &events.sectors;
         let count = total.numerator as u32;
         let sectors = u32::try_from(sectors.len()).unwrap_or(u32::MAX);
         Measurement {

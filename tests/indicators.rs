@@ -518,6 +518,163 @@ mod properties {
     }
 }
 
+// ---- The incremental index ---------------------------------------------------
+
+mod incremental {
+    use super::*;
+    use coop_plan::generate::synthetic_workspace;
+    use coop_plan::indicator::{Engine, WorkspaceIndex};
+    use coop_plan::unit::{Unit, UnitKind};
+    use proptest::prelude::*;
+
+    /// One change a user can make to the units.
+    #[derive(Clone, Debug)]
+    enum Op {
+        /// The unit at this position (modulo the count) becomes the donor.
+        Replace(usize, usize),
+        /// Only some of the unit's years kept, or its kind switched.
+        Trim(usize, usize),
+        Insert(usize, usize),
+        Remove(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (any::<usize>(), any::<usize>()).prop_map(|(p, d)| Op::Replace(p, d)),
+            (any::<usize>(), 0usize..8).prop_map(|(p, k)| Op::Trim(p, k)),
+            (any::<usize>(), any::<usize>()).prop_map(|(p, d)| Op::Insert(p, d)),
+            any::<usize>().prop_map(Op::Remove),
+        ]
+    }
+
+    fn donor(donors: &[Unit], d: usize) -> Unit {
+        donors[d % donors.len()].clone()
+    }
+
+    /// Applies `op` to the workspace and the same patch to the index.
+    fn apply(ws: &mut Workspace, index: &mut WorkspaceIndex, donors: &[Unit], op: &Op) {
+        let len = ws.units.len();
+        match *op {
+            Op::Replace(p, d) if len > 0 => {
+                let p = p % len;
+                ws.units[p] = donor(donors, d);
+                assert!(index.replace_unit(p, &ws.units[p]));
+            }
+            Op::Trim(p, keep) if len > 0 => {
+                let p = p % len;
+                let unit = &mut ws.units[p];
+                if keep == 0 {
+                    unit.kind = match unit.kind {
+                        UnitKind::Tht => UnitKind::Htx,
+                        _ => UnitKind::Tht,
+                    };
+                    unit.status_history.pop();
+                } else {
+                    unit.years.truncate(keep);
+                }
+                assert!(index.replace_unit(p, &ws.units[p]));
+            }
+            Op::Insert(p, d) => {
+                let p = p % (len + 1);
+                ws.units.insert(p, donor(donors, d));
+                assert!(index.insert_unit(p, &ws.units[p]));
+            }
+            Op::Remove(p) if len > 0 => {
+                let p = p % len;
+                ws.units.remove(p);
+                assert!(index.remove_unit(p));
+            }
+            // Nothing to edit or remove: the index must refuse too.
+            Op::Replace(p, _) | Op::Trim(p, _) | Op::Remove(p) => {
+                assert!(!index.replace_unit(p, &donors[0]));
+                assert!(!index.remove_unit(p));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+        /// After any sequence of edits, additions and deletions the patched
+        /// index equals the one built from scratch, and so do the
+        /// evaluations read through it. The index keeps per-date totals in
+        /// blocks of 256 units, so the workspaces run to several blocks,
+        /// and the patched index is read (its blocks cached) between edits.
+        #[test]
+        fn a_patched_index_equals_a_rebuilt_one(
+            seed in any::<u64>(),
+            units in prop_oneof![0usize..40, 200usize..800],
+            ops in proptest::collection::vec(op(), 1..16),
+            days in 0i64..2500,
+        ) {
+            let mut ws = synthetic_workspace(units, seed);
+            let donors = synthetic_workspace(30, seed.wrapping_add(1)).units;
+            let mut index = WorkspaceIndex::new(&ws);
+            let as_of = day(2016, 1, 1) + chrono::Days::new(days as u64);
+            let dates = [as_of, day(2019, 7, 31), day(2020, 12, 31)];
+            for date in dates {
+                Engine::with_index(&ws, &index).evaluate_all(date);
+            }
+            for op in &ops {
+                apply(&mut ws, &mut index, &donors, op);
+                prop_assert_eq!(&index, &WorkspaceIndex::new(&ws), "after {:?}", op);
+                for date in dates {
+                    prop_assert_eq!(
+                        Engine::with_index(&ws, &index).evaluate_all(date),
+                        Engine::new(&ws).evaluate_all(date),
+                        "after {:?} as of {}", op, date
+                    );
+                }
+            }
+            prop_assert_eq!(index.unit_count(), ws.units.len());
+            for target in &ws.plan.targets {
+                prop_assert_eq!(
+                    Engine::with_index(&ws, &index).trend(target.indicator),
+                    Engine::new(&ws).trend(target.indicator)
+                );
+            }
+        }
+    }
+
+    /// More dates than the index keeps totals for, edits between them, and
+    /// the plan's reading of T6 switched: every figure as from scratch.
+    #[test]
+    fn cached_dates_are_forgotten_and_patched_correctly() {
+        let mut ws = synthetic_workspace(700, 5);
+        let donors = synthetic_workspace(10, 6).units;
+        let mut index = WorkspaceIndex::new(&ws);
+        let dates: Vec<_> = (0..40u64)
+            .map(|n| day(2016, 1, 1) + chrono::Days::new(n * 61))
+            .collect();
+        for (n, date) in dates.iter().enumerate() {
+            Engine::with_index(&ws, &index).evaluate_all(*date);
+            let position = (n * 97) % ws.units.len();
+            ws.units[position] = donors[n % donors.len()].clone();
+            assert!(index.replace_unit(position, &ws.units[position]));
+        }
+        ws.plan.settings.qualified_reading = QualifiedReading::OfAll;
+        for date in dates.iter().rev() {
+            assert_eq!(
+                Engine::with_index(&ws, &index).evaluate_all(*date),
+                Engine::new(&ws).evaluate_all(*date),
+                "as of {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn patches_out_of_range_are_refused_and_change_nothing() {
+        let ws = synthetic_workspace(5, 9);
+        let mut index = WorkspaceIndex::new(&ws);
+        let before = index.clone();
+        assert!(!index.replace_unit(5, &ws.units[0]));
+        assert!(!index.insert_unit(6, &ws.units[0]));
+        assert!(!index.remove_unit(5));
+        assert!(!index.remove_unit(usize::MAX));
+        assert_eq!(index, before);
+    }
+}
+
 // ---- Verdict rules (DESIGN.md §2) ------------------------------------------
 
 #[test]

@@ -25,6 +25,18 @@ pub fn bench_indicators_edit(units: u32, repeats: u32) -> f64 {
     median_update_ms(units as usize, repeats as usize, Change::Edit, clock())
 }
 
+/// The same after an edit of one unit, the index patched for it
+/// ([`crate::indicator::WorkspaceIndex::replace_unit`]).
+#[wasm_bindgen]
+pub fn bench_indicators_edit_patched(units: u32, repeats: u32) -> f64 {
+    median_update_ms(
+        units as usize,
+        repeats as usize,
+        Change::EditPatched,
+        clock(),
+    )
+}
+
 /// Sizes and timings of a big workspace on the file and storage paths, as
 /// one line for `make bench`: its JSON size, export and import (parse,
 /// validate, preview) times, whether localStorage takes it (the key is

@@ -14,6 +14,94 @@ thread_local! {
     /// Set when the workspace was just stored as it is (opened, or saved by
     /// another tab), so that the save that follows every change skips it.
     static ALREADY_STORED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set only inside [`AppState::edit_one_unit`], for the index update it
+    /// forces at once: the one unit that changed. Every other change of the
+    /// workspace finds it empty and rebuilds the index.
+    static UNIT_EDIT: std::cell::Cell<Option<UnitEdit>> = const { std::cell::Cell::new(None) };
+}
+
+/// What a change of the workspace did to its units, when it touched one
+/// unit and no other (the plan, city figures and the rest may change).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitChange {
+    /// The first unit with this id was replaced, or appended at the end.
+    Saved(String),
+    /// A unit was inserted at this position.
+    Inserted(usize),
+    /// The unit at this position was removed.
+    Removed(usize),
+}
+
+/// A [`UnitChange`] placed: the patch to make, and how many units there
+/// were before it.
+#[derive(Clone, Copy, Debug)]
+struct UnitEdit {
+    patch: Patch,
+    units_before: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Patch {
+    Replace(usize),
+    Insert(usize),
+    Remove(usize),
+}
+
+impl UnitEdit {
+    fn of(change: UnitChange, units_before: usize, w: &Workspace) -> Option<UnitEdit> {
+        let count = w.units.len();
+        let patch = match change {
+            UnitChange::Saved(id) => {
+                let position = w.units.iter().position(|u| u.id == id)?;
+                if count == units_before {
+                    Patch::Replace(position)
+                } else if count == units_before + 1 && position + 1 == count {
+                    Patch::Insert(position)
+                } else {
+                    return None;
+                }
+            }
+            UnitChange::Inserted(position) if count == units_before + 1 => Patch::Insert(position),
+            UnitChange::Removed(position) if count + 1 == units_before => Patch::Remove(position),
+            _ => return None,
+        };
+        Some(UnitEdit {
+            patch,
+            units_before,
+        })
+    }
+}
+
+/// The index for the workspace `w`: `old` patched for `edit` when `old`
+/// was made for the workspace just before it, else built again. Any doubt
+/// rebuilds.
+fn next_index(
+    old: Option<WorkspaceIndex>,
+    edit: Option<UnitEdit>,
+    w: &Workspace,
+) -> WorkspaceIndex {
+    let (Some(mut index), Some(edit)) = (old, edit) else {
+        return WorkspaceIndex::new(w);
+    };
+    if edit.units_before != index.unit_count() {
+        return WorkspaceIndex::new(w);
+    }
+    let patched = match edit.patch {
+        Patch::Replace(position) => w
+            .units
+            .get(position)
+            .is_some_and(|unit| index.replace_unit(position, unit)),
+        Patch::Insert(position) => w
+            .units
+            .get(position)
+            .is_some_and(|unit| index.insert_unit(position, unit)),
+        Patch::Remove(position) => index.remove_unit(position),
+    };
+    if !patched || index.unit_count() != w.units.len() {
+        return WorkspaceIndex::new(w);
+    }
+    debug_assert!(index == WorkspaceIndex::new(w), "a patched index differs");
+    index
 }
 
 /// A message for the user that stays until dismissed.
@@ -32,6 +120,10 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Every target of the workspace's plan as of the as-of date.
     pub evaluations: Memo<Vec<Evaluation>>,
+    /// What the evaluations read of the units, patched after an edit of
+    /// one unit ([`AppState::edit_one_unit`]), built again after any other
+    /// change.
+    index: Memo<WorkspaceIndex>,
     /// Changes when the browser answers a request for persistent storage,
     /// and after a workspace's first save in this tab, so that the data
     /// page asks the browser again what it keeps and lists the stored
@@ -109,10 +201,12 @@ impl AppState {
         let workspace = RwSignal::new(workspace);
         let as_of = RwSignal::new(today());
         // The index follows the data; moving the as-of date only re-reads
-        // it (see `make bench` for both costs at 30,000 units). Every new
-        // index counts as a change.
-        let index =
-            Memo::new_with_compare(move |_| workspace.with(WorkspaceIndex::new), |_, _| true);
+        // it, and an edit of one unit patches it (see `make bench` for the
+        // costs at 30,000 units). Every new index counts as a change.
+        let index = Memo::new_owning(move |old: Option<WorkspaceIndex>| {
+            let edit = UNIT_EDIT.take();
+            (workspace.with(|w| next_index(old, edit, w)), true)
+        });
         let evaluations = Memo::new(move |_| {
             index.with(|index| {
                 workspace.with(|w| Engine::with_index(w, index).evaluate_all(as_of.get()))
@@ -125,6 +219,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             quarantined: RwSignal::new(loaded.quarantined),
             evaluations,
+            index,
             storage_answers: RwSignal::new(0),
             read_only: RwSignal::new(opened_newer.as_ref().map(|n| n.found)),
         };
@@ -155,6 +250,27 @@ impl AppState {
         self.workspace.set(newer_view(id, newer));
         self.notify(crate::document::newer_notice(readable));
         true
+    }
+
+    /// Changes the workspace through `f`, which touches at most one unit
+    /// and says how ([`UnitChange`]; the plan, city figures and the rest
+    /// may change too). The index behind the targets is then patched for
+    /// that unit instead of built again. `f` returning `None` rebuilds it.
+    pub fn edit_one_unit(&self, f: &mut dyn FnMut(&mut Workspace) -> Option<UnitChange>) {
+        // Up to date first, so that the edit is patched onto an index of
+        // the workspace exactly as `f` finds it (an earlier change not yet
+        // read would otherwise be missed).
+        self.index.with_untracked(|_| ());
+        self.workspace.update(|w| {
+            let units_before = w.units.len();
+            let edit = f(w).and_then(|change| UnitEdit::of(change, units_before, w));
+            UNIT_EDIT.set(edit);
+        });
+        // Brought up to date now, while the edit is the only change since
+        // the index was last made; then the edit is forgotten, so that no
+        // later change can be taken for it.
+        self.index.with_untracked(|_| ());
+        UNIT_EDIT.set(None);
     }
 
     /// Opens another workspace: it is saved at once and remembered as the

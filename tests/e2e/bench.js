@@ -148,6 +148,11 @@ async function main() {
         const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators_edit(u, r), [units, repeats]);
         console.log(`wasm-edit units=${units} median_ms=${Number(ms).toFixed(3)}`);
       }
+      // After an edit of one unit with the index patched for it.
+      for (const [units, repeats] of SIZES) {
+        const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators_edit_patched(u, r), [units, repeats]);
+        console.log(`wasm-edit-patched units=${units} median_ms=${Number(ms).toFixed(3)}`);
+      }
       // A big workspace on the file and storage paths (issue 3 §7).
       for (const [units, years] of [[1000, 3], [10000, 3], [30000, 3]]) {
         const line = await page.evaluate(([u, y]) => window.wasmBindings.bench_workspace_io(u, y), [units, years]);

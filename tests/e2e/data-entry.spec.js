@@ -75,6 +75,27 @@ test.describe('data entry', () => {
     await h.expectStatus(page, 'T1', 'missed');
   });
 
+  test('a yearly record saved on the data page shows on the dashboard at once', async ({ page, context }) => {
+    // The edit patches the index behind the targets rather than building it
+    // again; the figure must be the same as after a reload (a fresh index).
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/');
+    await h.setAsOf(page, '2019-12-31');
+    await expect(h.card(page, 'T5')).toContainText('15 / 20');
+    await page.getByRole('navigation').getByRole('link', { name: 'Dữ liệu', exact: true }).click();
+    await page.getByRole('button', { name: 'Sửa HTX Nông nghiệp Lập Lễ' }).click();
+    await page.getByRole('button', { name: 'Bắt đầu năm 2019 từ số liệu năm 2018' }).click();
+    await form(page).getByLabel('Đã được bồi dưỡng (Cán bộ số 4)').check();
+    await form(page).getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.locator('#data-saved')).toHaveText('Đã lưu.');
+    await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
+    // Only this unit reported 2019, with its four managers trained.
+    await expect(h.card(page, 'T5')).toContainText('4 / 4');
+    await page.reload();
+    await h.setAsOf(page, '2019-12-31');
+    await expect(h.card(page, 'T5')).toContainText('4 / 4');
+  });
+
   test('a yearly record: start the next year from the last, validation blocks, key managers', async ({ page, context }) => {
     await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/data');

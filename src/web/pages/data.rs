@@ -44,7 +44,7 @@ use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
 use crate::web::dom::{by_id, event_element, focus, later, property, set_html, set_text};
 use crate::web::files;
 use crate::web::persist;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, UnitChange};
 use crate::web::storage;
 use crate::web::ui::*;
 use crate::workspace::Workspace;
@@ -339,7 +339,12 @@ impl Ctx {
             return;
         }
         let mut result = Err(crate::forms::Invalid);
-        write(self.state, |w| result = form.apply(w));
+        // A unit's or year's form changes that one unit only: the index
+        // behind the targets is patched rather than built again.
+        self.state.edit_one_unit(&mut |w| {
+            result = form.apply(w);
+            result.clone().ok().flatten().map(UnitChange::Saved)
+        });
         set_text("data-saved", self.lang().pick("Đã lưu.", "Saved."));
         let next = match result {
             Ok(Some(id)) => read(self.state, |w| Some(Form::unit(w, Some(&id), self.lang()))),
@@ -657,8 +662,15 @@ impl Ctx {
             "add-unit" => return self.open(form(&|w| Form::unit(w, None, lang)), None),
             "city" => return self.open(form(&|w| Form::city(w, None, this_year, lang)), None),
             "undo" => {
-                if let Some(removed) = self.page.borrow_mut().deleted.take() {
-                    write(state, |w| undo_delete(w, removed));
+                let removed = self.page.borrow_mut().deleted.take();
+                if let Some(removed) = removed {
+                    let mut removed = Some(removed);
+                    state.edit_one_unit(&mut |w| {
+                        let removed = removed.take()?;
+                        let at = removed.index.min(w.units.len());
+                        undo_delete(w, removed);
+                        Some(UnitChange::Inserted(at))
+                    });
                 }
                 self.render_others();
                 return focus("add-unit");
@@ -775,7 +787,10 @@ impl Ctx {
                 &format!("Delete the unit “{unit}” and all its figures?"),
             ) {
                 let mut removed = None;
-                write(state, |w| removed = delete_unit(w, &id));
+                state.edit_one_unit(&mut |w| {
+                    removed = delete_unit(w, &id);
+                    removed.as_ref().map(|d| UnitChange::Removed(d.index))
+                });
                 let mut page = self.page.borrow_mut();
                 if page.form.as_ref().and_then(|f| f.unit_id()) == Some(id.as_str()) {
                     page.form = None;
