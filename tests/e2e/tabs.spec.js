@@ -241,3 +241,21 @@ test('the same plan field changed in two tabs: the editor shows both values and 
   await expect.poll(async () => (await storedTarget(b, key, 'T5')).value).toBeCloseTo(0.75, 9);
   await expect(planValue(a, 'T5')).toHaveValue('75');
 });
+
+test('a unit form open in one tab says at once that the other tab saved that unit', async ({ context }) => {
+  await h.seedWorkspace(context, 't1-on-time.json');
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/data');
+  await b.goto('/data');
+  await openUnit(b, 'HTX Nông nghiệp Lập Lễ');
+  await expect(b.locator('#form-heard')).toHaveText('');
+
+  await openUnit(a, 'HTX Nông nghiệp Lập Lễ');
+  await entryField(a, 'Xã, phường').fill('Dư Hàng');
+  await entryField(a, 'Xã, phường').press('Enter');
+  await expect(a.locator('#data-saved')).toHaveText('Đã lưu.');
+  await expect(b.locator('#form-heard')).toContainText('Tab khác vừa lưu thay đổi cho mục này.');
+  // The form stays as typed; the save takes A's field in (tested above).
+  await expect(entryField(b, 'Tên đơn vị')).toHaveValue('HTX Nông nghiệp Lập Lễ');
+});
