@@ -75,6 +75,8 @@ test('a task form open in one tab saves onto that task after the other tab delet
   a.once('dialog', (dialog) => dialog.accept());
   await a.getByRole('row', { name: /IV\.1/ }).getByRole('button', { name: /Xóa/ }).click();
   await expect(b.getByRole('row', { name: /IV\.1/ })).toHaveCount(0);
+  // Another task went: nothing to say about this one.
+  await expect(b.locator('#task-heard')).toHaveText('');
   await b.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
   await expect(b.getByRole('heading', { name: 'Thêm nhiệm vụ' })).toBeVisible();
   await expect.poll(async () => (await stored()).plan.tasks.map((t) => [t.id, t.lead_agency]))
@@ -87,6 +89,8 @@ test('a task form open in one tab saves onto that task after the other tab delet
   a.once('dialog', (dialog) => dialog.accept());
   await a.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Xóa/ }).click();
   await expect(b.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
+  // Said in the form at once, before any save.
+  await expect(b.locator('#task-heard')).toHaveText('Tab khác vừa xóa nhiệm vụ này.');
   const before = (await h.localStorageEntries(a))[key];
   await b.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
   await expect(b.getByText('Nhiệm vụ này vừa bị xóa ở tab khác.')).toBeVisible();
