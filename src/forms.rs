@@ -67,6 +67,38 @@ pub struct Form {
     /// other save's rows and their count, for the user to choose between
     /// (conflict `"managers"`).
     their_managers: Option<(usize, Vec<(String, String)>)>,
+    /// What a save elsewhere did to the record since the form opened, as
+    /// last told to the user ([`Form::hear`]).
+    heard: Heard,
+}
+
+/// What became of the record a form edits, by a save made elsewhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Heard {
+    /// Nothing (or a new record, which no other tab can know).
+    #[default]
+    Nothing,
+    /// Saved with other values than the form was opened from.
+    Changed,
+    /// Deleted.
+    Deleted,
+}
+
+impl Heard {
+    /// What the form says about it (nothing for [`Heard::Nothing`]).
+    pub fn notice(self, lang: Lang) -> &'static str {
+        match self {
+            Heard::Nothing => "",
+            Heard::Changed => lang.pick(
+                "Tab khác vừa lưu thay đổi cho mục này. Khi bạn lưu, các ô bạn chưa sửa lấy giá trị của tab kia; ô sửa ở cả hai nơi sẽ cho bạn chọn.",
+                "Another tab just saved changes to this. When you save, the fields you have not changed take the other tab's values; a field changed in both is yours to choose.",
+            ),
+            Heard::Deleted => lang.pick(
+                "Tab khác vừa xóa mục này.",
+                "Another tab just deleted this.",
+            ),
+        }
+    }
 }
 
 /// What [`Form::rebase`] found.
@@ -200,6 +232,7 @@ impl Form {
             numbers: Convention::PLAIN,
             conflicts: Vec::new(),
             their_managers: None,
+            heard: Heard::Nothing,
         };
         form.rewrite_numbers(Convention::of(lang));
         form
@@ -446,6 +479,47 @@ impl Form {
                 .map(|_| Form::city(ws, Some(*year), *year, lang)),
             _ => None,
         }
+    }
+
+    /// Checks the record in `ws` against what the form was opened from and
+    /// remembers what a save elsewhere did to it; returns it when that is
+    /// news (to be said at once, under [`Form::heard_id`]).
+    pub fn hear(&mut self, ws: &Workspace) -> Option<Heard> {
+        let existing = matches!(
+            &self.target,
+            Target::Unit(Some(_)) | Target::Year { year: Some(_), .. } | Target::City(Some(_))
+        );
+        let heard = match (existing, self.reopened(ws)) {
+            (false, _) => Heard::Nothing,
+            (true, None) => Heard::Deleted,
+            (true, Some(now)) => {
+                let opened_value = |name: &str| {
+                    self.opened
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, v)| v.as_str())
+                };
+                let differs = now.values.len() != self.opened.len()
+                    || now.values.iter().any(|(name, theirs)| {
+                        opened_value(name).is_none_or(|base| !self.same(name, theirs, base))
+                    });
+                if differs {
+                    Heard::Changed
+                } else {
+                    Heard::Nothing
+                }
+            }
+        };
+        if heard == self.heard {
+            return None;
+        }
+        self.heard = heard;
+        Some(heard)
+    }
+
+    /// The id of the line in the form that says what [`Form::hear`] found.
+    pub fn heard_id() -> &'static str {
+        "form-heard"
     }
 
     /// Whether two texts of field `name` say the same ("4.800" and "4800"
@@ -1228,6 +1302,15 @@ impl Form {
         html.element(
             "p",
             &[
+                ("id", Some(Form::heard_id())),
+                ("class", Some("form-notice")),
+                ("role", Some("status")),
+            ],
+            self.heard.notice(lang),
+        );
+        html.element(
+            "p",
+            &[
                 ("id", Some("form-status")),
                 ("class", Some("field-error")),
                 ("role", Some("alert")),
@@ -1568,6 +1651,31 @@ mod tests {
         let record = stored.unit("a").and_then(|u| u.record(2019)).expect("kept");
         assert_eq!((record.members, record.staff), (Some(12), Some(5)));
         assert_eq!(record.key_managers.len(), 1);
+    }
+
+    /// A save elsewhere is heard once, at once; a deletion too; a new
+    /// record's form hears nothing.
+    #[test]
+    fn a_form_hears_when_its_record_changes_or_goes() {
+        let opened = ws();
+        let mut b = Form::unit(&opened, Some("a"), Lang::En);
+        assert_eq!(b.hear(&opened), None);
+        let mut stored = opened.clone();
+        let mut a = Form::unit(&stored, Some("a"), Lang::En);
+        a.set(&stored, "commune", "Dư Hàng");
+        a.apply(&mut stored).expect("A saves");
+        assert_eq!(b.hear(&stored), Some(Heard::Changed));
+        assert_eq!(b.hear(&stored), None, "said once");
+        assert!(b
+            .html(&stored, Lang::Vi)
+            .contains("Tab khác vừa lưu thay đổi cho mục này"));
+        stored.units.retain(|u| u.id != "a");
+        assert_eq!(b.hear(&stored), Some(Heard::Deleted));
+        assert!(b
+            .html(&stored, Lang::En)
+            .contains("Another tab just deleted this."));
+        let mut new = Form::unit(&opened, None, Lang::En);
+        assert_eq!(new.hear(&stored), None);
     }
 
     /// Both tabs change the same field: B is told both values, saves

@@ -37,6 +37,7 @@ pub mod merge;
 pub mod notice_view;
 pub mod number;
 pub mod plan;
+pub mod plan_draft;
 pub mod plan_form;
 pub mod plan_read;
 pub mod plan_validation;

@@ -14,6 +14,7 @@ use crate::html::Html;
 use crate::i18n::{Lang, Text};
 use crate::number::{self, Convention, NumberError};
 use crate::plan::{Comparator, Plan, QualifiedReading, Sector};
+use crate::plan_draft::{describe, Field, Part, Value};
 use crate::plan_validation::PlanIssue;
 use crate::validation::Severity;
 
@@ -176,6 +177,23 @@ fn slot(index: usize, field: &str) -> String {
 
 /// The form for `draft`, with the messages of `issues` in place.
 pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
+    form_html_with(draft, issues, &[], lang)
+}
+
+/// The form for `draft`, with the messages of `issues` in place and, under
+/// each field in `conflicts`, the value saved elsewhere with the choice to
+/// keep the user's value or take that one.
+pub fn form_html_with(
+    draft: &Plan,
+    issues: &[PlanIssue],
+    conflicts: &[(Field, Value)],
+    lang: Lang,
+) -> String {
+    let conflict = |html: &mut Html, field: Field| {
+        if let Some((_, theirs)) = conflicts.iter().find(|(f, _)| *f == field) {
+            conflict_html(html, draft, &field, theirs, lang);
+        }
+    };
     let mut html = Html::new();
     let pick = |vi, en| lang.pick(vi, en);
     html.open("div", &[("class", Some("table-scroll"))])
@@ -245,7 +263,9 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
                 );
             }
         }
-        html.close("select").close("td");
+        html.close("select");
+        conflict(&mut html, Field::Target(t.id.clone(), Part::Comparator));
+        html.close("td");
 
         // Value and band.
         for (field, vi, en, value, class) in [
@@ -298,6 +318,12 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
                 class,
                 &(number_message(typed, lang) + &message_for(issues, &t.id, issue_field, lang)),
             );
+            let part = if field == "band" {
+                Part::Band
+            } else {
+                Part::Value
+            };
+            conflict(&mut html, Field::Target(t.id.clone(), part));
             html.close("td");
         }
 
@@ -323,6 +349,7 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
             "field-warning",
             &message_for(issues, &t.id, "deadline", lang),
         );
+        conflict(&mut html, Field::Target(t.id.clone(), Part::Deadline));
         html.close("td").close("tr");
     }
     html.close("tbody").close("table").close("div");
@@ -365,6 +392,7 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
             .text(pick(vi, en))
             .close("label");
     }
+    conflict(&mut html, Field::Reading);
     html.close("fieldset");
 
     // Districts and sectors.
@@ -387,6 +415,7 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
         ],
         &draft.districts.join("\n"),
     );
+    conflict(&mut html, Field::Districts);
     html.close("div").open("div", &[]).open("table", &[]);
     html.element("caption", &[], pick("Lĩnh vực", "Sectors"))
         .open("thead", &[])
@@ -458,6 +487,7 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
         ],
         pick("Thêm", "Add"),
     );
+    conflict(&mut html, Field::Sectors);
     html.close("div").close("div");
     html.open(
         "ul",
@@ -469,6 +499,57 @@ pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
 }
 
 /// The slot of the messages about the plan as a whole.
+/// The id of the box under `field` that shows the value saved elsewhere.
+pub fn conflict_id(field: &Field) -> String {
+    format!("plan-conflict-{}", field.key().replace(':', "-"))
+}
+
+/// The value saved elsewhere for `field`, with the two choices.
+fn conflict_html(html: &mut Html, plan: &Plan, field: &Field, theirs: &Value, lang: Lang) {
+    html.open(
+        "p",
+        &[
+            ("class", Some("field-conflict")),
+            ("id", Some(&conflict_id(field))),
+            ("role", Some("alert")),
+        ],
+    )
+    .text(&format!(
+        "{} {} — {}",
+        lang.pick("Tab khác vừa lưu:", "Another tab just saved:"),
+        describe(plan, field, theirs, lang),
+        lang.pick(
+            "giữ giá trị của bạn hoặc lấy giá trị kia",
+            "keep your value or take the other one"
+        )
+    ));
+    let key = field.key();
+    for (action, vi, en) in [
+        (
+            "plan-conflict-keep",
+            "Giữ giá trị của bạn",
+            "Keep your value",
+        ),
+        (
+            "plan-conflict-take",
+            "Lấy giá trị kia",
+            "Take the other value",
+        ),
+    ] {
+        html.text(" ").element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("secondary")),
+                ("data-action", Some(action)),
+                ("data-field", Some(&key)),
+            ],
+            lang.pick(vi, en),
+        );
+    }
+    html.close("p");
+}
+
 pub const GENERAL_SLOT: &str = "plan-msg-general";
 
 fn label(html: &mut Html, for_id: &str, text: &str) {

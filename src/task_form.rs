@@ -472,6 +472,26 @@ pub fn gone() -> Text {
     )
 }
 
+/// What the form editing task `id`, opened as `opened`, says when the
+/// stored plan is `plan`: nothing while the task's fields are as opened,
+/// else that another tab saved it or deleted it.
+pub fn heard(plan: &Plan, id: &str, opened: &TaskDraft) -> Option<Text> {
+    match find(plan, id).and_then(|i| plan.tasks.get(i)) {
+        None => Some(Text::new(
+            "Tab khác vừa xóa nhiệm vụ này.",
+            "Another tab just deleted this task.",
+        )),
+        Some(task) if TaskDraft::of(task) != *opened => Some(Text::new(
+            "Tab khác vừa lưu thay đổi cho nhiệm vụ này; lưu ở đây sẽ ghi các ô của biểu mẫu này lên bản đó.",
+            "Another tab just saved changes to this task; saving here writes this form's fields over them.",
+        )),
+        Some(_) => None,
+    }
+}
+
+/// The id of the line in the task form that says what [`heard`] found.
+pub const HEARD_SLOT: &str = "task-heard";
+
 /// The position of the task whose id is `id`, if the plan still has it.
 pub fn find(plan: &Plan, id: &str) -> Option<usize> {
     plan.tasks.iter().position(|t| t.id == id)
@@ -710,5 +730,23 @@ mod tests {
         assert!(!draft("", "", "")
             .form_html(false, Lang::En)
             .contains("cancel-edit"));
+    }
+
+    #[test]
+    fn a_task_form_hears_a_save_or_a_delete_elsewhere() {
+        let mut plan = Plan::hai_phong_135();
+        let Some(task) = plan.tasks.first().cloned() else {
+            return;
+        };
+        let opened = TaskDraft::of(&task);
+        assert_eq!(heard(&plan, &task.id, &opened), None);
+        if let Some(t) = plan.tasks.first_mut() {
+            t.lead_agency = "Sở Nội vụ".to_owned();
+        }
+        let changed = heard(&plan, &task.id, &opened).map(|t| t.get(Lang::En).to_owned());
+        assert!(changed.is_some_and(|t| t.starts_with("Another tab just saved")));
+        assert!(delete(&mut plan, &task.id));
+        let gone = heard(&plan, &task.id, &opened).map(|t| t.get(Lang::Vi).to_owned());
+        assert_eq!(gone.as_deref(), Some("Tab khác vừa xóa nhiệm vụ này."));
     }
 }

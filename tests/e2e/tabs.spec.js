@@ -75,6 +75,8 @@ test('a task form open in one tab saves onto that task after the other tab delet
   a.once('dialog', (dialog) => dialog.accept());
   await a.getByRole('row', { name: /IV\.1/ }).getByRole('button', { name: /Xóa/ }).click();
   await expect(b.getByRole('row', { name: /IV\.1/ })).toHaveCount(0);
+  // Another task went: nothing to say about this one.
+  await expect(b.locator('#task-heard')).toHaveText('');
   await b.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
   await expect(b.getByRole('heading', { name: 'Thêm nhiệm vụ' })).toBeVisible();
   await expect.poll(async () => (await stored()).plan.tasks.map((t) => [t.id, t.lead_agency]))
@@ -87,6 +89,8 @@ test('a task form open in one tab saves onto that task after the other tab delet
   a.once('dialog', (dialog) => dialog.accept());
   await a.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Xóa/ }).click();
   await expect(b.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
+  // Said in the form at once, before any save.
+  await expect(b.locator('#task-heard')).toHaveText('Tab khác vừa xóa nhiệm vụ này.');
   const before = (await h.localStorageEntries(a))[key];
   await b.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
   await expect(b.getByText('Nhiệm vụ này vừa bị xóa ở tab khác.')).toBeVisible();
@@ -167,4 +171,95 @@ test('the same field changed in two tabs: the later save shows both values and t
   expect(unit.commune).toBe('Hàng Kênh');
   expect(unit.name).toBe('HTX Lập Lễ');
   await expect(a.getByRole('button', { name: 'Sửa HTX Lập Lễ' })).toBeVisible();
+});
+
+// The plan editor's draft against another tab's save: fields not touched
+// take the saved values on screen, the user's own edits stay, and a field
+// changed in both tabs shows both values until the user chooses.
+const planValue = (page, id) => page.getByLabel(`Mức mục tiêu của ${id} (%)`);
+async function typePlanValue(page, id, value) {
+  await planValue(page, id).fill(value);
+  await planValue(page, id).blur();
+}
+const storedTarget = async (page, key, id) =>
+  JSON.parse((await h.localStorageEntries(page))[key]).plan.targets.find((t) => t.id === id);
+
+test('the plan editor takes another tab\'s save into the fields not touched and keeps its own edit', async ({ context }) => {
+  const own = await h.seedWorkspace(context, 't1-on-time.json');
+  const key = h.KEYS.workspace(own.id);
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/plan');
+  await b.goto('/plan');
+  await typePlanValue(b, 'T1', '90');
+
+  await typePlanValue(a, 'T5', '60');
+  await a.getByRole('button', { name: 'Lưu thay đổi kế hoạch' }).click();
+  await expect.poll(async () => (await storedTarget(a, key, 'T5')).value).toBeCloseTo(0.6, 9);
+
+  await expect(b.locator('#plan-notice')).toHaveText(
+    'Tab khác vừa lưu thay đổi cho mục này; giá trị bạn chưa sửa đã được cập nhật.');
+  await expect(planValue(b, 'T5')).toHaveValue('60');
+  await expect(planValue(b, 'T1')).toHaveValue('90');
+  await b.getByRole('button', { name: 'Lưu thay đổi kế hoạch' }).click();
+  await expect.poll(async () => (await storedTarget(b, key, 'T1')).value).toBeCloseTo(0.9, 9);
+  expect((await storedTarget(b, key, 'T5')).value).toBeCloseTo(0.6, 9);
+  await expect(planValue(a, 'T1')).toHaveValue('90');
+});
+
+test('the same plan field changed in two tabs: the editor shows both values and the user chooses', async ({ context }) => {
+  const own = await h.seedWorkspace(context, 't1-on-time.json');
+  const key = h.KEYS.workspace(own.id);
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/plan');
+  await b.goto('/plan');
+  await typePlanValue(b, 'T5', '70');
+
+  await typePlanValue(a, 'T5', '60');
+  await a.getByRole('button', { name: 'Lưu thay đổi kế hoạch' }).click();
+  await expect.poll(async () => (await storedTarget(a, key, 'T5')).value).toBeCloseTo(0.6, 9);
+
+  const conflict = b.locator('#plan-conflict-T5-value');
+  await expect(conflict).toContainText('Tab khác vừa lưu: 60 — giữ giá trị của bạn hoặc lấy giá trị kia');
+  await expect(planValue(b, 'T5')).toHaveValue('70');
+  const save = b.getByRole('button', { name: 'Lưu thay đổi kế hoạch' });
+  await expect(save).toBeDisabled();
+  await expect(b.locator('.plan-editor .form-status')).toContainText('Chưa lưu');
+
+  await conflict.getByRole('button', { name: 'Lấy giá trị kia' }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(planValue(b, 'T5')).toHaveValue('60');
+  // Taken: nothing left to save.
+  await expect(save).toBeDisabled();
+
+  // Again, and this time keep the value typed here.
+  await typePlanValue(b, 'T5', '75');
+  await typePlanValue(a, 'T5', '65');
+  await a.getByRole('button', { name: 'Lưu thay đổi kế hoạch' }).click();
+  await expect(conflict).toContainText('Tab khác vừa lưu: 65');
+  await conflict.getByRole('button', { name: 'Giữ giá trị của bạn' }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(planValue(b, 'T5')).toHaveValue('75');
+  await save.click();
+  await expect.poll(async () => (await storedTarget(b, key, 'T5')).value).toBeCloseTo(0.75, 9);
+  await expect(planValue(a, 'T5')).toHaveValue('75');
+});
+
+test('a unit form open in one tab says at once that the other tab saved that unit', async ({ context }) => {
+  await h.seedWorkspace(context, 't1-on-time.json');
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/data');
+  await b.goto('/data');
+  await openUnit(b, 'HTX Nông nghiệp Lập Lễ');
+  await expect(b.locator('#form-heard')).toHaveText('');
+
+  await openUnit(a, 'HTX Nông nghiệp Lập Lễ');
+  await entryField(a, 'Xã, phường').fill('Dư Hàng');
+  await entryField(a, 'Xã, phường').press('Enter');
+  await expect(a.locator('#data-saved')).toHaveText('Đã lưu.');
+  await expect(b.locator('#form-heard')).toContainText('Tab khác vừa lưu thay đổi cho mục này.');
+  // The form stays as typed; the save takes A's field in (tested above).
+  await expect(entryField(b, 'Tên đơn vị')).toHaveValue('HTX Nông nghiệp Lập Lễ');
 });

@@ -10,9 +10,12 @@ use web_sys::Element;
 
 use crate::i18n::Lang;
 use crate::plan::Plan;
+use crate::plan_draft::{Field, PlanDraft};
 use crate::plan_form::{self, Applied};
 use crate::plan_validation::check_plan;
-use crate::web::dom::{action, fill_slots, focus_later, input_value, name_and_value};
+use crate::web::dom::{
+    action, event_element, fill_slots, focus_later, input_value, name_and_value,
+};
 use crate::web::state::AppState;
 use crate::web::ui::*;
 
@@ -20,33 +23,60 @@ use crate::web::ui::*;
 pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let draft = StoredValue::new(state.workspace.with_untracked(|w| w.plan.clone()));
+    let stored_plan = move || state.workspace.with_untracked(|w| w.plan.clone());
+    let draft = StoredValue::new(PlanDraft::new(&stored_plan()));
+    let opened_id = StoredValue::new(state.workspace.with_untracked(|w| w.id.clone()));
     // `edits` counts changes to the draft; `layout` counts the times the
     // form must be written again (rows added, changes discarded, another
-    // plan opened).
+    // tab's save merged, another plan opened).
     let edits = RwSignal::new(0u32);
     let layout = RwSignal::new(0u32);
-    let reset = move || {
-        draft.set_value(state.workspace.with_untracked(|w| w.plan.clone()));
+    // Set when another tab's save changed what this editor shows.
+    let heard = RwSignal::new(false);
+    let redraw = move || {
         edits.update(|n| *n += 1);
         layout.update(|n| *n += 1);
     };
-    // A plan replaced from elsewhere (another workspace, an import, another
-    // tab) resets the draft.
+    let reset = move || {
+        draft.update_value(|d| d.discard(&stored_plan()));
+        heard.set(false);
+        redraw();
+    };
+    // Another plan (another workspace, an import) resets the draft; a save
+    // of this plan elsewhere (another tab, another form) is merged into it
+    // field by field, and the form shows exactly what the draft holds.
     Effect::watch(
-        move || state.workspace.with(|w| w.id.clone()),
-        move |_, _, _| reset(),
+        move || state.workspace.track(),
+        move |_, _, _| {
+            let id = state.workspace.with_untracked(|w| w.id.clone());
+            if opened_id.with_value(|o| *o != id) {
+                opened_id.set_value(id);
+                reset();
+                return;
+            }
+            let before = draft.get_value();
+            let found = state
+                .workspace
+                .with_untracked(|w| draft.try_update_value(|d| d.rebase(&w.plan)))
+                .unwrap_or_default();
+            if found.changed_elsewhere() {
+                heard.set(true);
+            }
+            if draft.with_value(|d| *d != before) {
+                redraw();
+            }
+        },
         false,
     );
     let issues = Memo::new(move |_| {
         edits.track();
-        draft.with_value(check_plan)
+        draft.with_value(|d| check_plan(&d.draft))
     });
     Effect::watch(
         move || issues.track(),
         move |_, _, _| {
             let slots = draft.with_value(|d| {
-                issues.with_untracked(|i| plan_form::messages(d, i, lang.get_untracked()))
+                issues.with_untracked(|i| plan_form::messages(&d.draft, i, lang.get_untracked()))
             });
             fill_slots(&slots, plan_form::GENERAL_SLOT);
         },
@@ -54,9 +84,11 @@ pub fn mount(root: &Element) {
     );
     let changed = move || {
         edits.track();
-        state
-            .workspace
-            .with(|w| draft.with_value(|d: &Plan| &w.plan != d))
+        draft.with_value(PlanDraft::is_changed)
+    };
+    let in_conflict = move || {
+        edits.track();
+        draft.with_value(|d| !d.conflicts().is_empty())
     };
     let has_errors = move || issues.with(|i| i.iter().any(|i| i.is_error()));
 
@@ -65,15 +97,30 @@ pub fn mount(root: &Element) {
         move || lang.get(),
         move |lang| {
             frame.set_inner_html(&format!(
-                r#"<h2 id="plan-editor-title">{}</h2><div class="plan-form"></div><div class="form-actions"><button type="button" data-action="save-plan">{}</button><button type="button" class="secondary" data-action="discard-plan">{}</button><span class="form-status" role="status"></span></div>"#,
+                r#"<h2 id="plan-editor-title">{}</h2><p class="form-notice" id="plan-notice" role="status"></p><div class="plan-form"></div><div class="form-actions"><button type="button" data-action="save-plan">{}</button><button type="button" class="secondary" data-action="discard-plan">{}</button><span class="form-status" role="status"></span></div>"#,
                 lang.pick("Sửa các chỉ tiêu", "Edit the targets"),
                 lang.pick("Lưu thay đổi kế hoạch", "Save the plan changes"),
                 lang.pick("Hủy thay đổi", "Discard the changes"),
             ));
             let part = |selector: &str| find(&frame, selector).expect("the plan editor");
+            region(&part("#plan-notice"), move || {
+                if heard.get() {
+                    lang.pick(
+                        "Tab khác vừa lưu thay đổi cho mục này; giá trị bạn chưa sửa đã được cập nhật.",
+                        "Another tab just saved changes to this; the values you had not changed were updated.",
+                    )
+                } else {
+                    ""
+                }
+                .to_owned()
+            });
             region(&part(".plan-form"), move || {
                 layout.track();
-                draft.with_value(|d| issues.with_untracked(|i| plan_form::form_html(d, i, lang)))
+                draft.with_value(|d| {
+                    issues.with_untracked(|i| {
+                        plan_form::form_html_with(&d.draft, i, d.conflicts(), lang)
+                    })
+                })
             });
             let (save, discard) = (
                 part("[data-action=save-plan]"),
@@ -81,11 +128,16 @@ pub fn mount(root: &Element) {
             );
             Effect::new(move |_| {
                 let changed = changed();
-                toggle_attribute(&save, "disabled", !changed || has_errors());
+                toggle_attribute(&save, "disabled", !changed || has_errors() || in_conflict());
                 toggle_attribute(&discard, "disabled", !changed);
             });
             region(&part(".form-status"), move || {
-                if has_errors() {
+                if in_conflict() {
+                    lang.pick(
+                        "Chưa lưu: hãy chọn giá trị cho các ô được sửa ở cả hai tab.",
+                        "Not saved: choose a value for the fields changed in both tabs.",
+                    )
+                } else if has_errors() {
                     lang.pick(
                         "Còn lỗi: chưa thể lưu.",
                         "There are errors: it cannot be saved yet.",
@@ -103,11 +155,23 @@ pub fn mount(root: &Element) {
     let add_sector = move || {
         let name = input_value("new-sector").unwrap_or_default();
         let mut added = false;
-        draft.update_value(|d| added = plan_form::add_sector(d, &name));
+        draft.update_value(|d| added = plan_form::add_sector(&mut d.draft, &name));
         if added {
-            edits.update(|n| *n += 1);
-            layout.update(|n| *n += 1);
+            redraw();
             focus_later("new-sector");
+        }
+    };
+    let choose = move |ev: &web_sys::Event, keep_mine: bool| {
+        let Some(field) = event_element(ev, "[data-field]")
+            .and_then(|e| e.get_attribute("data-field"))
+            .and_then(|key| Field::from_key(&key))
+        else {
+            return;
+        };
+        let mut chosen = false;
+        draft.update_value(|d| chosen = d.choose(&field, keep_mine));
+        if chosen {
+            redraw();
         }
     };
     listen(root, "change", move |ev| {
@@ -115,19 +179,39 @@ pub fn mount(root: &Element) {
             return;
         };
         let mut applied = Applied::Unknown;
-        draft.update_value(|d| applied = plan_form::apply(d, &name, &value, lang.get_untracked()));
+        draft.update_value(|d| {
+            applied = plan_form::apply(&mut d.draft, &name, &value, lang.get_untracked())
+        });
         if applied != Applied::Unknown {
             edits.update(|n| *n += 1);
         }
     });
     listen(root, "click", move |ev| match action(&ev).as_deref() {
         Some("add-sector") => add_sector(),
+        Some("plan-conflict-keep") => choose(&ev, true),
+        Some("plan-conflict-take") => choose(&ev, false),
         Some("save-plan") => {
             if has_errors() {
                 return;
             }
-            let plan = draft.get_value();
+            // Onto the plan as it is stored now: a save made elsewhere since
+            // the last merge is merged first, and a new conflict stops here.
+            let before = draft.get_value();
+            let found = state
+                .workspace
+                .with_untracked(|w| draft.try_update_value(|d| d.rebase(&w.plan)))
+                .unwrap_or_default();
+            if found.changed_elsewhere() {
+                heard.set(true);
+            }
+            if draft.with_value(|d| *d != before) {
+                redraw();
+            }
+            let Some(plan) = draft.with_value(PlanDraft::to_save) else {
+                return;
+            };
             state.workspace.update(|w| w.plan = plan);
+            heard.set(false);
             edits.update(|n| *n += 1);
         }
         Some("discard-plan") => reset(),

@@ -9,6 +9,7 @@
 
 use web_sys::Element;
 
+use crate::i18n::Text;
 use crate::task::TaskStatus;
 use crate::task_form::{self, Filter, TaskDraft, ERROR_SLOT, FIELDS};
 use crate::web::dom::{action, fill_slots, focus_later, input_value, name_and_value};
@@ -26,6 +27,34 @@ pub fn mount(root: &Element) {
     let editing = RwSignal::new(None::<String>);
     let form_layout = RwSignal::new(0u32);
     let draft = StoredValue::new(TaskDraft::default());
+    // The task being edited as the form opened it, and what the form last
+    // said about a save elsewhere (another tab) of that task.
+    let opened = StoredValue::new(None::<TaskDraft>);
+    let heard = RwSignal::new(None::<Text>);
+    Effect::watch(
+        move || state.workspace.track(),
+        move |_, _, _| {
+            let Some(id) = editing.get_untracked() else {
+                return;
+            };
+            let news = opened.with_value(|o| {
+                o.as_ref().and_then(|o| {
+                    state
+                        .workspace
+                        .with_untracked(|w| task_form::heard(&w.plan, &id, o))
+                })
+            });
+            if news.is_some() && news != heard.get_untracked() {
+                let text = news
+                    .as_ref()
+                    .map(|t| t.get(lang.get_untracked()).to_owned())
+                    .unwrap_or_default();
+                fill_slots(&[(task_form::HEARD_SLOT.to_owned(), text)], "");
+                heard.set(news);
+            }
+        },
+        false,
+    );
 
     let table_html = move || {
         let (lang, as_of) = (lang.get(), state.as_of.get());
@@ -81,6 +110,8 @@ pub fn mount(root: &Element) {
                 }) else {
                     return;
                 };
+                opened.set_value(Some(task.clone()));
+                heard.set(None);
                 draft.set_value(task);
                 editing.set(Some(id.to_owned()));
                 form_layout.update(|n| *n += 1);
@@ -130,7 +161,22 @@ pub fn mount(root: &Element) {
         form_layout.track();
         let lang = lang.get();
         let editing = editing.get_untracked().is_some();
-        draft.with_value(|d| d.form_html(editing, lang))
+        let said = heard
+            .get_untracked()
+            .filter(|_| editing)
+            .map(|t| t.get(lang).to_owned())
+            .unwrap_or_default();
+        let mut html = crate::html::Html::new();
+        html.element(
+            "p",
+            &[
+                ("id", Some(task_form::HEARD_SLOT)),
+                ("class", Some("form-notice")),
+                ("role", Some("status")),
+            ],
+            &said,
+        );
+        html.into_string() + &draft.with_value(|d| d.form_html(editing, lang))
     };
     let submit = move |ev: web_sys::Event| {
         ev.prevent_default();

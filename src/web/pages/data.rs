@@ -180,6 +180,17 @@ impl Ctx {
         set_html("data-table", &html);
     }
 
+    /// Says in the open form, at once, when a save elsewhere (another tab)
+    /// changed or deleted the record it edits.
+    fn hear(&self) {
+        let news = read(self.state, |w| {
+            self.page.borrow_mut().form.as_mut().and_then(|f| f.hear(w))
+        });
+        if let Some(heard) = news {
+            set_text(Form::heard_id(), heard.notice(self.lang()));
+        }
+    }
+
     fn render_form(&self) {
         let html = read(self.state, |w| {
             self.page
@@ -872,6 +883,7 @@ pub fn mount(root: &Element) {
                 ctx.page.borrow_mut().listed = None;
             }
             ctx.draw(lang, new_lang, new_workspace);
+            ctx.hear();
             (lang, id, answers)
         }
     });
