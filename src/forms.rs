@@ -22,8 +22,8 @@ use crate::i18n::{Lang, Text};
 use crate::number::{self, Convention};
 use crate::report::{qualification_label, role_label};
 use crate::unit::{
-    KeyManager, ManagerRole, OperatingStatus, Qualification, StatusChange, Unit, UnitKind,
-    YearRecord,
+    latest_change, KeyManager, ManagerRole, OperatingStatus, Qualification, StatusChange, Unit,
+    UnitKind, YearRecord,
 };
 use crate::validation::{validate_city_year, validate_unit_in_workspace, Severity};
 use crate::workspace::{CityYear, Workspace};
@@ -298,11 +298,7 @@ impl Form {
             .cloned()
             .unwrap_or_else(|| Unit::new("", "", UnitKind::Htx));
         let latest = |status: OperatingStatus| {
-            unit.status_history
-                .iter()
-                .filter(|c| c.status == status)
-                .map(|c| c.since)
-                .max()
+            latest_change(&unit.status_history, status)
                 .map(iso_date)
                 .unwrap_or_default()
         };
@@ -755,14 +751,8 @@ impl Form {
                 }
                 // The form edits the latest inactivity, the latest return to
                 // activity and the dissolution; earlier ones stay as they were.
-                let latest = |status: OperatingStatus| {
-                    unit.status_history
-                        .iter()
-                        .filter(|c| c.status == status)
-                        .map(|c| c.since)
-                        .max()
-                };
-                let latest_inactive = latest(OperatingStatus::Inactive);
+                let latest_inactive =
+                    latest_change(&unit.status_history, OperatingStatus::Inactive);
                 let resumed = resumption(&unit.status_history);
                 let mut history: Vec<StatusChange> = unit
                     .status_history
@@ -1425,15 +1415,8 @@ fn years_html(html: &mut Html, unit: &Unit, lang: Lang) {
 /// The latest return to activity after the latest inactivity, which the
 /// unit form edits; an earlier "active" change is history.
 fn resumption(history: &[StatusChange]) -> Option<chrono::NaiveDate> {
-    let latest = |status: OperatingStatus| {
-        history
-            .iter()
-            .filter(|c| c.status == status)
-            .map(|c| c.since)
-            .max()
-    };
-    let inactive = latest(OperatingStatus::Inactive)?;
-    latest(OperatingStatus::Active).filter(|active| *active > inactive)
+    let inactive = latest_change(history, OperatingStatus::Inactive)?;
+    latest_change(history, OperatingStatus::Active).filter(|active| *active > inactive)
 }
 
 fn select_choices(ws: &Workspace, name: &str, lang: Lang) -> Option<Vec<(String, String)>> {

@@ -379,6 +379,15 @@ impl Unit {
     }
 }
 
+/// The date of the latest change to `status` in a history (not sorted).
+pub fn latest_change(history: &[StatusChange], status: OperatingStatus) -> Option<NaiveDate> {
+    history
+        .iter()
+        .filter(|change| change.status == status)
+        .map(|change| change.since)
+        .max()
+}
+
 /// The status on `date` of a unit founded on `founded` (if known) with this
 /// history of changes: `None` before the founding, otherwise the latest
 /// change on or before the date, and active before any. The history need
