@@ -543,15 +543,10 @@ fn cell_reading(field: &str, text: &str) -> Reading {
     if !is_count(field) {
         return number::reading(text);
     }
-    let vi = parse_count(text, Convention::Vietnamese);
-    let en = parse_count(text, Convention::English);
-    match (vi, en) {
-        (Ok(a), Ok(b)) if a == b => Reading::Same,
-        (Ok(_), Ok(_)) => Reading::Ambiguous,
-        (Ok(_), Err(_)) => Reading::Only(Convention::Vietnamese),
-        (Err(_), Ok(_)) => Reading::Only(Convention::English),
-        (Err(_), Err(_)) => Reading::Neither,
-    }
+    Reading::of(
+        parse_count(text, Convention::Vietnamese),
+        parse_count(text, Convention::English),
+    )
 }
 
 /// Sets one static field of a unit from its text. `plan` resolves a sector

@@ -299,14 +299,22 @@ pub enum Reading {
 
 /// How `text` reads in each convention.
 pub fn reading(text: &str) -> Reading {
-    let vi = parse_plain(text, Convention::Vietnamese);
-    let en = parse_plain(text, Convention::English);
-    match (vi, en) {
-        (Ok(a), Ok(b)) if a == b => Reading::Same,
-        (Ok(_), Ok(_)) => Reading::Ambiguous,
-        (Ok(_), Err(_)) => Reading::Only(Convention::Vietnamese),
-        (Err(_), Ok(_)) => Reading::Only(Convention::English),
-        (Err(_), Err(_)) => Reading::Neither,
+    Reading::of(
+        parse_plain(text, Convention::Vietnamese),
+        parse_plain(text, Convention::English),
+    )
+}
+
+impl Reading {
+    /// From a text's reading in Vietnamese and in English, by any parser.
+    pub fn of<T: PartialEq, E>(vi: Result<T, E>, en: Result<T, E>) -> Reading {
+        match (vi, en) {
+            (Ok(a), Ok(b)) if a == b => Reading::Same,
+            (Ok(_), Ok(_)) => Reading::Ambiguous,
+            (Ok(_), Err(_)) => Reading::Only(Convention::Vietnamese),
+            (Err(_), Ok(_)) => Reading::Only(Convention::English),
+            (Err(_), Err(_)) => Reading::Neither,
+        }
     }
 }
 
