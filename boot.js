@@ -56,9 +56,11 @@ if ('serviceWorker' in navigator) {
 const app = document.querySelector('meta[name="coop-plan-app"]');
 if (app) {
   const bindings = await import(app.dataset.js);
-  await bindings.default({ module_or_path: app.dataset.wasm });
-  // The `bench` build's timing hooks (make bench) are called from here.
+  // The `bench` build's timing hooks (make bench) are called from here, as
+  // with Trunk's own loader; set before the app starts, so they are there
+  // as soon as its first page is.
   window.wasmBindings = bindings;
+  await bindings.default({ module_or_path: app.dataset.wasm });
 } else {
   console.error('Coop Plan: index.html names no app to load (Trunk.toml pattern_script)');
 }
