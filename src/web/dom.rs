@@ -81,6 +81,26 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Focuses the first element `selector` finds in the document now.
+pub fn focus_first(selector: &str) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = found {
+        let _ = element.focus();
+    }
+}
+
+/// Once the page has been drawn again (a region written anew): sets each
+/// slot's text and focuses the first element `selector` finds.
+pub fn after_redraw(slots: Vec<(String, String)>, selector: String) {
+    super::ui::next_frame(move || {
+        fill_slots(&slots, "");
+        focus_first(&selector);
+    });
+}
+
 /// Focuses the element with `id` once the page has been drawn again.
 pub fn focus_later(id: &'static str) {
     super::ui::next_frame(move || focus(id));
