@@ -17,6 +17,7 @@ use reactive_graph::owner::LocalStorage;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::field_merge::{KEEP, TAKE};
 use crate::i18n::Lang;
 use crate::route::query_value;
 use crate::simulation::distribution::Estimate;
@@ -75,6 +76,8 @@ fn render_all(live: &Shared, state: AppState) {
             Err(missing) => (Vec::new(), missing.0),
         };
         html.push_str(&view::form_html(&setup, &inputs, &missing, lang));
+        // Another tab's save of the open scenario, and the choices.
+        html.push_str(&wb.heard_html(&setup, lang));
         set_html("sim-form", &html);
         l.setup = Some(setup);
     }
@@ -210,24 +213,73 @@ fn apply(live: &Shared, state: AppState, change: Change) {
     }
 }
 
-/// Writes the draft into the open scenario (saved with the workspace).
-/// When another tab deleted the open scenario, nothing is saved: the page
-/// says so and the draft stays, no longer tied to a scenario.
+/// Writes the fields changed here into the open scenario as stored now
+/// (saved with the workspace). When another tab deleted the open scenario,
+/// nothing is saved: the page says so and the draft stays, no longer tied
+/// to a scenario. A field another tab changed too waits for the user's
+/// choice: nothing is saved, and the page shows both values.
 fn save_open(live: &Shared, state: AppState) {
-    let gone = {
-        let l = live.borrow();
+    let (gone, waiting) = {
+        let mut guard = live.borrow_mut();
+        let l = &mut *guard;
         let mut gone = false;
         read(state, &mut |w| gone = l.wb.open_is_gone(w));
         if l.wb.open.is_some() && !gone {
             // Only a real change is saved (and notifies).
             edit(state, &mut |w| l.wb.save_into(w));
         }
-        gone
+        (gone, !l.wb.conflicts.is_empty())
     };
     if gone {
-        live.borrow_mut().wb.open = None;
-        state.notify(workbench::scenario_gone());
-        render_scenarios(live, state);
+        forget_open(live, state);
+    } else if waiting {
+        redraw_keeping_focus(live, state);
+    }
+}
+
+/// The open scenario is gone (another tab deleted it): said at once; the
+/// draft stays on the page, to be saved as a new scenario.
+fn forget_open(live: &Shared, state: AppState) {
+    {
+        let mut l = live.borrow_mut();
+        l.wb.open = None;
+        l.wb.conflicts.clear();
+        l.wb.heard = Some(workbench::scenario_gone());
+    }
+    state.notify(workbench::scenario_gone());
+    let lang = state.lang.get_untracked();
+    dom::set_text("sim-heard", workbench::scenario_gone().get(lang));
+    render_scenarios(live, state);
+}
+
+/// Everything drawn again (another tab's values, the choices), the focus
+/// kept on the field it was in.
+fn redraw_keeping_focus(live: &Shared, state: AppState) {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    render_all(live, state);
+    if let Some(id) = focused {
+        dom::focus(&id);
+    }
+}
+
+/// Another tab's save reached this one: the open scenario's stored values
+/// go into the draft at once where the user changed nothing, and the page
+/// says so (or that the scenario is gone).
+fn hear(live: &Shared, state: AppState) {
+    let heard = {
+        let mut l = live.borrow_mut();
+        let mut heard = workbench::Heard::Nothing;
+        read(state, &mut |w| heard = l.wb.hear(w));
+        heard
+    };
+    match heard {
+        workbench::Heard::Nothing => {}
+        workbench::Heard::Changed => redraw_keeping_focus(live, state),
+        workbench::Heard::Deleted => forget_open(live, state),
     }
 }
 
@@ -305,6 +357,19 @@ fn on_click(live: &Shared, state: AppState, ev: &web_sys::Event) {
     let lang = state.lang.get_untracked();
     let change = match action.as_str() {
         "cancel" => return cancel(live, lang),
+        KEEP | TAKE => {
+            let field = button.get_attribute("data-field").unwrap_or_default();
+            let (change, settled) = {
+                let mut l = live.borrow_mut();
+                let change = l.wb.choose(&field, action == KEEP);
+                (change, l.wb.conflicts.is_empty())
+            };
+            // Every choice made: what is on the page now is saved.
+            if settled {
+                save_open(live, state);
+            }
+            change
+        }
         "save-new" => {
             let name = dom::input_value("sim-new-name").unwrap_or_default();
             let mut l = live.borrow_mut();
@@ -368,6 +433,8 @@ pub fn mount(root: &Element) {
         if *drawn.borrow() != now {
             drawn.replace(now);
             untrack(|| render_all(&redraw, state));
+        } else {
+            untrack(|| hear(&redraw, state));
         }
         lang.pick("Mô phỏng", "Simulation").to_owned()
     });
