@@ -231,7 +231,8 @@ impl Workbench {
             ],
             self.heard.as_ref().map_or("", |t| t.get(lang)),
         );
-        for (field, theirs) in &self.conflicts {
+        let open = self.open.is_some();
+        for (field, theirs) in self.conflicts.iter().filter(|_| open) {
             let key = field.strip_prefix("override:").unwrap_or(field);
             let label = setup
                 .inputs

@@ -18,7 +18,9 @@ use web_sys::Element;
 use crate::assessment::page;
 use crate::assessment::shown::Shown;
 use crate::field_merge::{KEEP, TAKE};
-use crate::web::dom::{action, event_element, focus_first, input_value, name_and_value, set_text};
+use crate::web::dom::{
+    action, event_element, focus_first, input_value, name_and_value, refresh_controls, set_text,
+};
 use crate::web::state::AppState;
 use crate::web::today::today;
 use crate::web::ui::*;
@@ -60,8 +62,9 @@ pub fn mount(root: &Element) {
         r#"<section class="page assessment-page" aria-labelledby="assessment-title"><p id="{HEARD}" class="form-notice" role="status"></p>{}</section>"#,
         "<div></div>".repeat(page::REGIONS)
     ));
+    let section = root.clone();
     for index in 0..page::REGIONS {
-        let Some(element) = find(root, &format!("section > div:nth-of-type({})", index + 1)) else {
+        let Some(element) = region_element(root, index) else {
             continue;
         };
         // A form is written again only when its shape changes (another
@@ -115,8 +118,26 @@ pub fn mount(root: &Element) {
                 });
                 heard
             });
-            if heard {
-                set_text(HEARD, Shown::heard().get(lang.get_untracked()));
+            if !heard {
+                return;
+            }
+            let lang = lang.get_untracked();
+            set_text(HEARD, Shown::heard().get(lang));
+            // The forms' controls take the stored values in place, so the
+            // one being typed in keeps its text and focus (and is saved,
+            // and checked, when left); other controls than before (another
+            // tab added actions) are written anew.
+            let keep = typed.as_ref().map(|(n, _)| n.as_str());
+            let refreshed = ws.with_untracked(|w| {
+                (0..page::REGIONS)
+                    .filter(|i| page::is_form(*i))
+                    .all(|index| {
+                        let fresh = page::region(w, &id, year, today(), lang, index);
+                        region_element(&section, index)
+                            .is_some_and(|element| refresh_controls(&element, &fresh, "name", keep))
+                    })
+            });
+            if !refreshed {
                 shape.update(|s| *s += 1);
                 if let Some((name, value)) = typed {
                     next_frame(move || restore(&name, &value));
@@ -166,7 +187,14 @@ pub fn mount(root: &Element) {
             if let Some(old) = crate::web::dom::by_id(&Shown::conflict_id(&name)) {
                 old.remove();
             }
-            if let Some(control) = event_element(&ev, "[name]") {
+            // After the control's label (a box of buttons inside a label
+            // would be part of its name), or after the control.
+            let control = event_element(&ev, "[name]");
+            let place = control
+                .as_ref()
+                .and_then(|c| c.closest("label").ok().flatten())
+                .or(control);
+            if let Some(control) = place {
                 let _ = control.insert_adjacent_html(
                     "afterend",
                     &shown.with_value(|s| s.choice_html(&name, lang)),
@@ -268,6 +296,11 @@ pub fn mount(root: &Element) {
             _ => {}
         }
     });
+}
+
+/// The element of region `index` of the page in `root`.
+fn region_element(root: &Element, index: usize) -> Option<Element> {
+    find(root, &format!("section > div:nth-of-type({})", index + 1))
 }
 
 /// The line that says another tab saved the assessment shown.

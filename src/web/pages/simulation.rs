@@ -60,29 +60,43 @@ fn edit(state: AppState, f: &mut dyn FnMut(&mut Workspace) -> bool) {
 
 /// Everything: the settings and inputs, then the rest.
 fn render_all(live: &Shared, state: AppState) {
-    let lang = state.lang.get_untracked();
-    {
-        let mut l = live.borrow_mut();
-        let mut setup = None;
-        let as_of = state.as_of.get_untracked();
-        read(state, &mut |w| setup = Some(l.wb.setup(w, as_of)));
-        let Some(setup) = setup else {
-            return;
-        };
-        let wb = &l.wb;
-        let mut html = view::settings_html(wb.kind, wb.per_year_growth, wb.samples, wb.seed, lang);
-        let (inputs, missing) = match setup.resolve(&wb.overrides) {
-            Ok(inputs) => (inputs, Vec::new()),
-            Err(missing) => (Vec::new(), missing.0),
-        };
-        html.push_str(&view::form_html(&setup, &inputs, &missing, lang));
-        // Another tab's save of the open scenario, and the choices.
-        html.push_str(&wb.heard_html(&setup, lang));
+    if let Some(html) = form_markup(live, state) {
         set_html("sim-form", &html);
-        l.setup = Some(setup);
     }
+    render_merge(live, state);
     render_results(live, state);
     render_scenarios(live, state);
+}
+
+/// The settings and inputs as they are to be shown, for the setup of the
+/// model and data now (kept for the rest of the page).
+fn form_markup(live: &Shared, state: AppState) -> Option<String> {
+    let lang = state.lang.get_untracked();
+    let mut l = live.borrow_mut();
+    let mut setup = None;
+    let as_of = state.as_of.get_untracked();
+    read(state, &mut |w| setup = Some(l.wb.setup(w, as_of)));
+    let setup = setup?;
+    let wb = &l.wb;
+    let mut html = view::settings_html(wb.kind, wb.per_year_growth, wb.samples, wb.seed, lang);
+    let (inputs, missing) = match setup.resolve(&wb.overrides) {
+        Ok(inputs) => (inputs, Vec::new()),
+        Err(missing) => (Vec::new(), missing.0),
+    };
+    html.push_str(&view::form_html(&setup, &inputs, &missing, lang));
+    l.setup = Some(setup);
+    Some(html)
+}
+
+/// What another tab's save of the open scenario did, and the choices.
+fn render_merge(live: &Shared, state: AppState) {
+    let lang = state.lang.get_untracked();
+    let l = live.borrow();
+    let html = match &l.setup {
+        Some(setup) => l.wb.heard_html(setup, lang),
+        None => String::new(),
+    };
+    set_html("sim-merge", &html);
 }
 
 /// The results that follow the inputs, then a new Monte Carlo run.
@@ -233,7 +247,7 @@ fn save_open(live: &Shared, state: AppState) {
     if gone {
         forget_open(live, state);
     } else if waiting {
-        redraw_keeping_focus(live, state);
+        show_merged(live, state);
     }
 }
 
@@ -252,18 +266,31 @@ fn forget_open(live: &Shared, state: AppState) {
     render_scenarios(live, state);
 }
 
-/// Everything drawn again (another tab's values, the choices), the focus
-/// kept on the field it was in.
-fn redraw_keeping_focus(live: &Shared, state: AppState) {
+/// The draft as merged with another tab's save, shown: the inputs take
+/// their new values in place, so that the one being typed in keeps its
+/// text, caret and focus (and is saved when left); the notice and the
+/// choices below them; the results.
+fn show_merged(live: &Shared, state: AppState) {
     let focused = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
         .map(|e| e.id())
         .filter(|id| !id.is_empty());
-    render_all(live, state);
-    if let Some(id) = focused {
-        dom::focus(&id);
+    let Some(html) = form_markup(live, state) else {
+        return;
+    };
+    let refreshed = by_id("sim-form")
+        .is_some_and(|form| dom::refresh_controls(&form, &html, "id", focused.as_deref()));
+    if !refreshed {
+        // Another model or other inputs: written anew.
+        set_html("sim-form", &html);
+        if let Some(id) = focused {
+            dom::focus(&id);
+        }
     }
+    render_merge(live, state);
+    render_results(live, state);
+    render_scenarios(live, state);
 }
 
 /// Another tab's save reached this one: the open scenario's stored values
@@ -278,7 +305,7 @@ fn hear(live: &Shared, state: AppState) {
     };
     match heard {
         workbench::Heard::Nothing => {}
-        workbench::Heard::Changed => redraw_keeping_focus(live, state),
+        workbench::Heard::Changed => show_merged(live, state),
         workbench::Heard::Deleted => forget_open(live, state),
     }
 }
@@ -416,7 +443,7 @@ pub fn mount(root: &Element) {
         timer: StoredValue::new_local(None),
     }));
     root.set_inner_html(
-        r#"<section class="page simulation" aria-labelledby="sim-title"><h1 id="sim-title"></h1><div id="sim-form"></div><div id="sim-results"></div><div id="sim-mc"></div><div id="sim-scenarios"></div><div id="sim-compare"></div></section>"#,
+        r#"<section class="page simulation" aria-labelledby="sim-title"><h1 id="sim-title"></h1><div id="sim-form"></div><div id="sim-merge"></div><div id="sim-results"></div><div id="sim-mc"></div><div id="sim-scenarios"></div><div id="sim-compare"></div></section>"#,
     );
     // Only a new language, as-of date or workspace redraws everything;
     // saving a scenario changes the workspace but not its id, so the title's
