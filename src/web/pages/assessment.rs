@@ -58,6 +58,14 @@ pub fn mount(root: &Element) {
         (id, chosen_year.get() as i32)
     };
 
+    // The assessment now chosen, as stored, is what the forms show.
+    let reset = move || {
+        ws.with_untracked(|w| {
+            let (id, year) = current(w);
+            shown.set_value(Shown::of(w, &id, year));
+        })
+    };
+    reset();
     root.set_inner_html(&format!(
         r#"<section class="page assessment-page" aria-labelledby="assessment-title"><p id="{HEARD}" class="form-notice" role="status"></p>{}</section>"#,
         "<div></div>".repeat(page::REGIONS)
@@ -162,8 +170,14 @@ pub fn mount(root: &Element) {
             return;
         };
         match name.as_str() {
-            "unit" => return chosen_unit.set(value),
-            "year" => return chosen_year.set(crate::assessment::int(&value).unwrap_or(0) as usize),
+            "unit" => {
+                chosen_unit.set(value);
+                return reset();
+            }
+            "year" => {
+                chosen_year.set(crate::assessment::int(&value).unwrap_or(0) as usize);
+                return reset();
+            }
             // The create form is read when "Tạo" is pressed.
             _ if name.starts_with("new:") => return,
             _ => {}
