@@ -83,6 +83,7 @@ test('a unit: the same field saved in two tabs is the user\'s choice, and she ge
   await entryField(a, 'Tên đơn vị').fill(`${name} (A)`);
   await saveUnit(a);
   await expect(a.locator('#data-saved')).toHaveText('Đã lưu.');
+  await expect(b.locator('#form-heard')).toContainText('Tab khác vừa lưu thay đổi cho mục này.');
 
   await entryField(b, 'Xã, phường').fill('Hàng Kênh');
   await saveUnit(b);
@@ -243,6 +244,8 @@ test('a self-assessment open in two tabs: each keeps the other\'s fields; the sa
   await fact(b, members).fill('40');
   await fact(b, members).blur();
   await expect(fact(a, members)).toHaveValue('40');
+  // Saved here: the line about the other tab's save goes.
+  await expect(b.locator('#assessment-heard')).toHaveText('');
 
   // B is typing in the field A saves: B's text stays; committing it shows
   // both values; B takes A's.

@@ -223,6 +223,8 @@ pub fn mount(root: &Element) {
         ws.with_untracked(|w| shown.update_value(|s| s.saved(w, &name)));
         match outcome {
             Ok(()) => {
+                // Saved here: what another tab did before is shown already.
+                set_text(HEARD, "");
                 if let Some(control) = event_element(&ev, "[name]") {
                     let _ = control.remove_attribute("aria-invalid");
                 }
