@@ -546,7 +546,14 @@ impl TaskEdit {
     /// refused and the form offers to add it as new ([`TaskEdit::gone`]).
     pub fn save(&mut self, plan: &mut Plan, draft: &mut TaskDraft) -> TaskSave {
         if let Some(id) = &self.id {
-            let Some(task) = plan.tasks.iter().find(|t| &t.id == id) else {
+            // Once heard deleted, a task of the same id is another task
+            // (an id freed by a delete may be given again).
+            let found = plan
+                .tasks
+                .iter()
+                .find(|t| &t.id == id)
+                .filter(|_| !self.gone);
+            let Some(task) = found else {
                 self.gone = true;
                 self.conflicts.clear();
                 return TaskSave::Refused(gone());
@@ -931,6 +938,16 @@ mod tests {
         assert_eq!(plan, before, "no other task takes the edit");
         assert!(b.gone);
         assert!(typed.form_html(&b, Lang::En).contains("Save as a new task"));
+        // A new task given the freed id is not the one the form edited.
+        let mut again = plan.clone();
+        draft("khác", "UBND", "").save(&mut again, None).unwrap();
+        assert!(
+            again.tasks.iter().any(|t| t.id == id),
+            "the id is given again"
+        );
+        let before_again = again.clone();
+        assert_eq!(b.save(&mut again, &mut typed), TaskSave::Refused(gone()));
+        assert_eq!(again, before_again);
         b.as_new();
         assert_eq!(b.save(&mut plan, &mut typed), TaskSave::Saved);
         assert_eq!(plan.tasks.len(), 2);

@@ -51,6 +51,17 @@ pub fn mount(root: &Element) {
                     .unwrap_or_default();
                 fill_slots(&[(task_form::HEARD_SLOT.to_owned(), text)], "");
                 heard.set(news);
+                let deleted = state
+                    .workspace
+                    .with_untracked(|w| task_form::find(&w.plan, &id).is_none());
+                if deleted && !edit.with_value(|e| e.gone) {
+                    // Gone for good (its id may be given to another task),
+                    // and the form offers at once to add it as new, with
+                    // what is typed.
+                    draft.set_value(typed());
+                    edit.update_value(|e| e.gone = true);
+                    form_layout.update(|n| *n += 1);
+                }
             }
         },
         false,
