@@ -16,6 +16,7 @@ use crate::csv_data::{
     column_label, parse_flag, set_unit_cell, set_year_cell, unit_cell, year_cell, YEAR_FIELDS,
 };
 use crate::decimal::Decimal;
+use crate::field_merge;
 use crate::format::iso_date;
 use crate::html::Html;
 use crate::i18n::{Lang, Text};
@@ -548,12 +549,6 @@ impl Form {
         let Some(now) = self.reopened(ws) else {
             return Rebase::Merged;
         };
-        let opened = |name: &str| {
-            self.opened
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.as_str())
-        };
         let rows = |values: &[(String, String)]| -> Vec<(String, String)> {
             values
                 .iter()
@@ -567,27 +562,27 @@ impl Form {
             .filter(|(n, _)| n.ends_with("-role"))
             .count();
         let rows_alike = self.managers == now.managers && self.managers == opened_count;
-        let mut merged = Vec::with_capacity(self.values.len());
-        let mut conflicts = Vec::new();
-        for (name, mine) in &self.values {
-            let manager = name.starts_with("manager-");
-            if manager && !rows_alike {
-                continue;
-            }
-            let theirs = now.value(name);
-            let base = opened(name).unwrap_or(theirs);
-            let mine_changed = !self.same(name, mine, base);
-            let theirs_changed = !self.same(name, theirs, base);
-            let value = if !mine_changed {
-                theirs.to_owned()
-            } else if theirs_changed && !self.same(name, mine, theirs) {
-                conflicts.push((name.clone(), theirs.to_owned(), base.to_owned()));
-                mine.clone()
-            } else {
-                mine.clone()
-            };
-            merged.push((name.clone(), value));
-        }
+        // Field by field; key-manager rows too while every side has the
+        // same rows, else as one block below.
+        let fields = |values: &[(String, String)]| -> Vec<(String, String)> {
+            values
+                .iter()
+                .filter(|(n, _)| rows_alike || !n.starts_with("manager-"))
+                .cloned()
+                .collect()
+        };
+        let same = |name: &str, a: &str, b: &str| self.same(name, a, b);
+        let field_merge::Merged {
+            mine: mut merged,
+            base: mut opened,
+            mut conflicts,
+            ..
+        } = field_merge::merge(
+            &fields(&self.opened),
+            &fields(&self.values),
+            &fields(&now.values),
+            &same,
+        );
         let mut managers = self.managers;
         let mut their_managers = None;
         if !rows_alike {
@@ -596,36 +591,27 @@ impl Form {
             let changed_here = mine_rows != opened_rows;
             let changed_there = their_rows != opened_rows;
             if !changed_here {
-                merged.extend(their_rows);
+                merged.extend(their_rows.iter().cloned());
                 managers = now.managers;
             } else {
                 if changed_there && mine_rows != their_rows {
-                    conflicts.push(("managers".to_owned(), String::new(), String::new()));
-                    their_managers = Some((now.managers, their_rows));
+                    conflicts.push(("managers".to_owned(), String::new()));
+                    their_managers = Some((now.managers, their_rows.clone()));
                 }
                 merged.extend(mine_rows);
             }
-        }
-        // A conflicting field keeps its old base, so that it stays in
-        // conflict until the user chooses.
-        let mut opened = now.values;
-        for (name, _, base) in &conflicts {
-            if let Some((_, value)) = opened.iter_mut().find(|(n, _)| n == name) {
-                value.clone_from(base);
+            // The rows stay in conflict until the user chooses.
+            if their_managers.is_some() {
+                opened.extend(opened_rows);
+            } else {
+                opened.extend(their_rows);
             }
-        }
-        if their_managers.is_some() {
-            opened.retain(|(n, _)| !n.starts_with("manager-"));
-            opened.extend(opened_rows);
         }
         self.their_managers = their_managers;
         self.values = merged;
         self.managers = managers;
         self.opened = opened;
-        self.conflicts = conflicts
-            .into_iter()
-            .map(|(n, theirs, _)| (n, theirs))
-            .collect();
+        self.conflicts = conflicts;
         self.check(ws);
         if self.conflicts.is_empty() {
             Rebase::Merged
@@ -1523,7 +1509,7 @@ pub fn undo_delete(ws: &mut Workspace, deleted: Deleted) {
 }
 
 /// Beside a field changed both here and by another save: the other value
-/// and the two choices.
+/// (the text of its choice, for a list) and the two choices.
 fn conflict_html(html: &mut Html, ws: &Workspace, name: &str, theirs: &str, lang: Lang) {
     let shown = select_choices(ws, name, lang)
         .and_then(|choices| {
@@ -1532,45 +1518,8 @@ fn conflict_html(html: &mut Html, ws: &Workspace, name: &str, theirs: &str, lang
                 .find(|(code, _)| code == theirs)
                 .map(|(_, text)| text)
         })
-        .unwrap_or_else(|| {
-            if theirs.is_empty() {
-                lang.pick("(trống)", "(empty)").to_owned()
-            } else {
-                theirs.to_owned()
-            }
-        });
-    html.open(
-        "p",
-        &[
-            ("class", Some("field-conflict")),
-            ("id", Some(&format!("f-{name}-conflict"))),
-            ("role", Some("alert")),
-        ],
-    )
-    .text(&format!(
-        "{} {shown} — {}",
-        lang.pick("Tab khác vừa lưu:", "Another tab just saved:"),
-        lang.pick(
-            "giữ giá trị của bạn hoặc lấy giá trị kia",
-            "keep your value or take the other one"
-        )
-    ));
-    for (action, vi, en) in [
-        ("conflict-keep", "Giữ giá trị của bạn", "Keep your value"),
-        ("conflict-take", "Lấy giá trị kia", "Take the other value"),
-    ] {
-        html.text(" ").element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("secondary")),
-                ("data-action", Some(action)),
-                ("data-field", Some(name)),
-            ],
-            lang.pick(vi, en),
-        );
-    }
-    html.close("p");
+        .unwrap_or_else(|| theirs.to_owned());
+    field_merge::choice_html(html, &format!("f-{name}-conflict"), name, &shown, lang);
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod demo;
 pub mod document;
 pub mod document_check;
 pub mod exercise;
+pub mod field_merge;
 pub mod files;
 pub mod format;
 pub mod forms;

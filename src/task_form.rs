@@ -12,6 +12,7 @@
 
 use chrono::NaiveDate;
 
+use crate::field_merge::{self, Fields};
 use crate::format::format_date;
 use crate::html::Html;
 use crate::i18n::{Lang, Text};
@@ -320,6 +321,23 @@ impl TaskDraft {
         *slot = value;
     }
 
+    /// The draft as `(field, value)` texts, under the form's field names,
+    /// for a per-field merge ([`crate::field_merge`]).
+    pub fn fields(&self) -> Fields {
+        FIELDS
+            .iter()
+            .map(|(name, ..)| ((*name).to_owned(), self.value(name).to_owned()))
+            .collect()
+    }
+
+    fn from_fields(fields: &[(String, String)]) -> TaskDraft {
+        let mut draft = TaskDraft::default();
+        for (name, ..) in FIELDS {
+            draft.set(name, field_merge::value(fields, name).to_owned());
+        }
+        draft
+    }
+
     fn value(&self, name: &str) -> &str {
         match name {
             "task-title" => &self.title,
@@ -394,8 +412,12 @@ impl TaskDraft {
         Ok(())
     }
 
-    /// The form: heading, labelled fields, the error slot and buttons.
-    pub fn form_html(&self, editing: bool, lang: Lang) -> String {
+    /// The form: heading, labelled fields (each field in conflict with a
+    /// save made elsewhere followed by the other value and the choice), the
+    /// error slot and buttons; with `gone`, the task edited was deleted
+    /// elsewhere and the form offers to add it as a new task.
+    pub fn form_html(&self, edit: &TaskEdit, lang: Lang) -> String {
+        let editing = edit.id.is_some();
         let pick = |vi, en| lang.pick(vi, en);
         let mut html = Html::new();
         html.element(
@@ -422,6 +444,9 @@ impl TaskDraft {
                     ("value", Some(self.value(name))),
                 ],
             );
+            if let Some((_, theirs)) = edit.conflicts.iter().find(|(f, _)| f == name) {
+                field_merge::choice_html(&mut html, &conflict_id(name), name, theirs, lang);
+            }
         }
         html.element(
             "p",
@@ -441,6 +466,16 @@ impl TaskDraft {
                 pick("Thêm nhiệm vụ", "Add the task")
             },
         );
+        if edit.gone {
+            html.text(" ").element(
+                "button",
+                &[
+                    ("type", Some("button")),
+                    ("data-action", Some("save-as-new")),
+                ],
+                pick("Lưu thành nhiệm vụ mới", "Save as a new task"),
+            );
+        }
         if editing {
             html.text(" ").element(
                 "button",
@@ -458,6 +493,108 @@ impl TaskDraft {
 
 /// The id of the form's error message.
 pub const ERROR_SLOT: &str = "task-form-error";
+
+/// The id of the box under field `name` that shows another tab's value.
+pub fn conflict_id(name: &str) -> String {
+    format!("{name}-conflict")
+}
+
+/// The task form's edit: which task (`None`: a new one), the task's fields
+/// as the form opened them (the base of the merge), the fields changed
+/// both here and elsewhere with the other value, and whether the task was
+/// deleted elsewhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TaskEdit {
+    pub id: Option<String>,
+    pub opened: TaskDraft,
+    pub conflicts: Vec<(String, String)>,
+    pub gone: bool,
+}
+
+/// What [`TaskEdit::save`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskSave {
+    /// Stored (added, or the task updated with the fields changed here).
+    Saved,
+    /// Nothing stored: these fields were changed here and elsewhere; the
+    /// draft now holds every other field as stored.
+    Conflicts,
+    /// Nothing stored: the task is gone (deleted elsewhere), or the draft
+    /// is incomplete or unreadable.
+    Refused(Text),
+}
+
+impl TaskEdit {
+    /// The form editing task `id` as the plan holds it now; `None` if the
+    /// plan has no such task.
+    pub fn of(plan: &Plan, id: &str) -> Option<(TaskEdit, TaskDraft)> {
+        let task = plan.tasks.iter().find(|t| t.id == id)?;
+        let opened = TaskDraft::of(task);
+        let edit = TaskEdit {
+            id: Some(id.to_owned()),
+            opened: opened.clone(),
+            ..TaskEdit::default()
+        };
+        Some((edit, opened))
+    }
+
+    /// Saves `draft`: a new task, or only the fields changed here onto the
+    /// task as it is stored now (another tab may have saved it since the
+    /// form opened). A field changed on both sides is not saved: it is
+    /// listed in [`TaskEdit::conflicts`] for the user to choose. A task
+    /// deleted elsewhere is never written into another one: the save is
+    /// refused and the form offers to add it as new ([`TaskEdit::gone`]).
+    pub fn save(&mut self, plan: &mut Plan, draft: &mut TaskDraft) -> TaskSave {
+        if let Some(id) = &self.id {
+            // Once heard deleted, a task of the same id is another task
+            // (an id freed by a delete may be given again).
+            let found = plan
+                .tasks
+                .iter()
+                .find(|t| &t.id == id)
+                .filter(|_| !self.gone);
+            let Some(task) = found else {
+                self.gone = true;
+                self.conflicts.clear();
+                return TaskSave::Refused(gone());
+            };
+            let merged = field_merge::merge(
+                &self.opened.fields(),
+                &draft.fields(),
+                &TaskDraft::of(task).fields(),
+                &field_merge::equal,
+            );
+            *draft = TaskDraft::from_fields(&merged.mine);
+            self.opened = TaskDraft::from_fields(&merged.base);
+            self.conflicts = merged.conflicts;
+            if !self.conflicts.is_empty() {
+                return TaskSave::Conflicts;
+            }
+        }
+        match draft.save(plan, self.id.as_deref()) {
+            Ok(()) => TaskSave::Saved,
+            Err(text) => TaskSave::Refused(text),
+        }
+    }
+
+    /// The user's choice for a field in conflict: keep the value typed
+    /// here or take the stored one (put into `draft`).
+    pub fn choose(&mut self, draft: &mut TaskDraft, field: &str, keep_mine: bool) {
+        let Some(at) = self.conflicts.iter().position(|(f, _)| f == field) else {
+            return;
+        };
+        let (field, theirs) = self.conflicts.remove(at);
+        let (mut base, mut mine) = (self.opened.fields(), draft.fields());
+        field_merge::choose(&mut base, &mut mine, &field, &theirs, keep_mine);
+        self.opened = TaskDraft::from_fields(&base);
+        *draft = TaskDraft::from_fields(&mine);
+    }
+
+    /// Leaves the task that is gone: the draft is saved as a new task.
+    pub fn as_new(&mut self) {
+        *self = TaskEdit::default();
+    }
+}
 
 /// The id of the progress-note input of task `id`.
 pub fn note_input_id(id: &str) -> String {
@@ -482,8 +619,8 @@ pub fn heard(plan: &Plan, id: &str, opened: &TaskDraft) -> Option<Text> {
             "Another tab just deleted this task.",
         )),
         Some(task) if TaskDraft::of(task) != *opened => Some(Text::new(
-            "Tab khác vừa lưu thay đổi cho nhiệm vụ này; lưu ở đây sẽ ghi các ô của biểu mẫu này lên bản đó.",
-            "Another tab just saved changes to this task; saving here writes this form's fields over them.",
+            "Tab khác vừa lưu thay đổi cho nhiệm vụ này. Khi bạn lưu, các ô bạn chưa sửa lấy giá trị của tab kia; ô sửa ở cả hai nơi sẽ cho bạn chọn.",
+            "Another tab just saved changes to this task. When you save, the fields you have not changed take the other tab's values; a field changed in both is yours to choose.",
         )),
         Some(_) => None,
     }
@@ -718,7 +855,11 @@ mod tests {
 
     #[test]
     fn the_form_labels_its_fields_and_keeps_their_values() {
-        let form = draft("Rà <soát>", "UBND", "").form_html(true, Lang::Vi);
+        let editing = TaskEdit {
+            id: Some("N1".into()),
+            ..TaskEdit::default()
+        };
+        let form = draft("Rà <soát>", "UBND", "").form_html(&editing, Lang::Vi);
         for (_, id, vi, _) in FIELDS {
             assert!(
                 form.contains(&format!("for=\"{id}\">{}", crate::html::escape(vi))),
@@ -728,8 +869,94 @@ mod tests {
         assert!(form.contains("value=\"Rà &lt;soát&gt;\""));
         assert!(form.contains("Sửa nhiệm vụ") && form.contains("cancel-edit"));
         assert!(!draft("", "", "")
-            .form_html(false, Lang::En)
+            .form_html(&TaskEdit::default(), Lang::En)
             .contains("cancel-edit"));
+    }
+
+    /// Tab B's form saves only its own fields onto the task as tab A
+    /// saved it; a field both changed waits for B's choice; a task A
+    /// deleted is never written into another, and B may add it as new.
+    #[test]
+    fn a_task_edited_in_two_tabs_loses_no_field() {
+        let mut plan = Plan::hai_phong_135();
+        plan.tasks.clear();
+        for title in ["một", "hai"] {
+            draft(title, "UBND", "").save(&mut plan, None).unwrap();
+        }
+        let id = plan.tasks[1].id.clone();
+        let (mut b, mut typed) = TaskEdit::of(&plan, &id).unwrap();
+        let (mut a, mut theirs) = TaskEdit::of(&plan, &id).unwrap();
+        theirs.set("task-lead", "Sở Nội vụ".into());
+        assert_eq!(a.save(&mut plan, &mut theirs), TaskSave::Saved);
+
+        typed.set("task-notes", "ghi ở tab B".into());
+        assert_eq!(b.save(&mut plan, &mut typed), TaskSave::Saved);
+        let task = &plan.tasks[1];
+        assert_eq!(
+            (task.lead_agency.as_str(), task.notes.as_str()),
+            ("Sở Nội vụ", "ghi ở tab B")
+        );
+
+        for keep_mine in [true, false] {
+            let mut stored = plan.clone();
+            let (mut b, mut typed) = TaskEdit::of(&stored, &id).unwrap();
+            let (mut a, mut theirs) = TaskEdit::of(&stored, &id).unwrap();
+            theirs.set("task-lead", "Sở Tài chính".into());
+            a.save(&mut stored, &mut theirs);
+            typed.set("task-lead", "Liên minh HTX".into());
+            typed.set("task-title", "hai (sửa)".into());
+            let before = stored.clone();
+            assert_eq!(b.save(&mut stored, &mut typed), TaskSave::Conflicts);
+            assert_eq!(stored, before, "nothing saved before the choice");
+            assert_eq!(
+                b.conflicts,
+                [("task-lead".to_owned(), "Sở Tài chính".to_owned())]
+            );
+            let html = typed.form_html(&b, Lang::Vi);
+            assert!(html.contains("Tab khác vừa lưu: Sở Tài chính — giữ giá trị"));
+            assert!(html.contains("id=\"task-lead-conflict\""));
+            // Saving again without a choice still asks.
+            assert_eq!(b.save(&mut stored, &mut typed), TaskSave::Conflicts);
+            b.choose(&mut typed, "task-lead", keep_mine);
+            assert_eq!(b.save(&mut stored, &mut typed), TaskSave::Saved);
+            let task = &stored.tasks[1];
+            let expected = if keep_mine {
+                "Liên minh HTX"
+            } else {
+                "Sở Tài chính"
+            };
+            assert_eq!(task.lead_agency, expected);
+            assert_eq!(task.title.vi, "hai (sửa)");
+        }
+
+        let (mut b, mut typed) = TaskEdit::of(&plan, &id).unwrap();
+        typed.set("task-notes", "sau khi xóa".into());
+        assert!(delete(&mut plan, &id));
+        let before = plan.clone();
+        let refused = b.save(&mut plan, &mut typed);
+        assert_eq!(refused, TaskSave::Refused(gone()));
+        assert_eq!(plan, before, "no other task takes the edit");
+        assert!(b.gone);
+        assert!(typed.form_html(&b, Lang::En).contains("Save as a new task"));
+        // A new task given the freed id is not the one the form edited.
+        let mut again = plan.clone();
+        draft("khác", "UBND", "").save(&mut again, None).unwrap();
+        assert!(
+            again.tasks.iter().any(|t| t.id == id),
+            "the id is given again"
+        );
+        let before_again = again.clone();
+        assert_eq!(b.save(&mut again, &mut typed), TaskSave::Refused(gone()));
+        assert_eq!(again, before_again);
+        b.as_new();
+        assert_eq!(b.save(&mut plan, &mut typed), TaskSave::Saved);
+        assert_eq!(plan.tasks.len(), 2);
+        assert_eq!(
+            plan.tasks[0], before.tasks[0],
+            "the other task is as it was"
+        );
+        assert_eq!(plan.tasks[1].notes, "sau khi xóa");
+        assert_ne!(plan.tasks[1].id, plan.tasks[0].id);
     }
 
     #[test]

@@ -419,3 +419,81 @@ fn an_exercise_opens_as_a_scenario_made_once() {
     assert!(!again.open_or_create(&mut ws, "", as_of, Lang::Vi));
     assert_eq!(ws.scenarios.len(), 1);
 }
+
+/// Two tabs with the same scenario open: each saves only what it changed
+/// onto the scenario as stored; an input changed in both waits for the
+/// user's choice, with the other tab's value shown; another tab's save is
+/// taken into the draft at once where the user changed nothing.
+#[test]
+fn a_scenario_edited_in_two_tabs_loses_no_assumption() {
+    let mut ws = grdp_workspace();
+    let mut a = Workbench::default();
+    let setup = a.setup(&ws, as_of());
+    a.field(&setup, "value_added_growth", "likely", "30", Lang::Vi);
+    a.save_new(&mut ws, "Nhanh", Lang::Vi);
+    let mut b = Workbench::default();
+    assert!(b.open_id(&ws, "s1"));
+    assert_eq!(b.hear(&ws), workbench::Heard::Nothing);
+
+    a.field(&setup, "grdp_growth", "likely", "10", Lang::Vi);
+    assert!(a.save_into(&mut ws));
+    b.field(&setup, "value_added_growth", "likely", "25", Lang::Vi);
+    assert!(b.save_into(&mut ws), "B's own change is saved");
+    let stored = |ws: &Workspace, key: &str| {
+        ws.scenarios[0]
+            .overrides
+            .iter()
+            .find(|o| o.key == key)
+            .map(|o| o.likely)
+    };
+    assert_eq!(stored(&ws, "grdp_growth"), Some(0.1), "A's change is kept");
+    assert_eq!(stored(&ws, "value_added_growth"), Some(0.25));
+
+    // A saves; B, which changed nothing, takes it in at once.
+    assert_eq!(a.hear(&ws), workbench::Heard::Changed);
+    a.field(&setup, "grdp_growth", "likely", "12", Lang::Vi);
+    assert!(a.save_into(&mut ws));
+    assert_eq!(b.hear(&ws), workbench::Heard::Changed);
+    assert!(b.conflicts.is_empty());
+    let html = b.heard_html(&setup, Lang::Vi);
+    assert!(
+        html.contains("Tab khác vừa lưu thay đổi cho kịch bản này"),
+        "{html}"
+    );
+    assert_eq!(
+        b.overrides
+            .iter()
+            .find(|o| o.key == "grdp_growth")
+            .map(|o| o.likely),
+        Some(0.12)
+    );
+
+    for keep_mine in [true, false] {
+        let mut ws = ws.clone();
+        let (mut a, mut b) = (a.clone(), b.clone());
+        a.field(&setup, "grdp_growth", "likely", "15", Lang::Vi);
+        // B is still typing its own value when A's save arrives.
+        b.field(&setup, "grdp_growth", "likely", "8", Lang::Vi);
+        assert!(a.save_into(&mut ws));
+        assert_eq!(b.hear(&ws), workbench::Heard::Changed);
+        assert_eq!(b.conflicts.len(), 1);
+        let before = ws.clone();
+        assert!(!b.save_into(&mut ws), "nothing saved before the choice");
+        assert_eq!(ws, before);
+        let html = b.heard_html(&setup, Lang::Vi);
+        assert!(html.contains("Tab khác vừa lưu: Tăng trưởng GRDP danh nghĩa (giá hiện hành) mỗi năm: 15,0% — giữ"), "{html}");
+        assert!(
+            html.contains("data-field=\"override:grdp_growth\""),
+            "{html}"
+        );
+        assert_eq!(b.choose("override:grdp_growth", keep_mine), Change::All);
+        assert!(b.save_into(&mut ws) || !keep_mine);
+        let expected = if keep_mine { 0.08 } else { 0.15 };
+        assert_eq!(stored(&ws, "grdp_growth"), Some(expected));
+        assert_eq!(stored(&ws, "value_added_growth"), Some(0.25));
+    }
+
+    // Deleted in A: B hears it at once and saves nothing into another.
+    ws.scenarios.clear();
+    assert_eq!(b.hear(&ws), workbench::Heard::Deleted);
+}

@@ -17,6 +17,7 @@ pub mod classification;
 pub mod exemplary;
 pub mod legal_rules;
 pub mod page;
+pub mod shown;
 pub mod stored;
 
 use chrono::NaiveDate;

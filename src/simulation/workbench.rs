@@ -15,6 +15,8 @@ use super::scenario::{self, compare, Evaluated, Override, Scenario};
 use super::sensitivity::tornado;
 use super::view;
 use super::{ModelKind, Options, Setup, Trajectory};
+use crate::field_merge::{self, Fields};
+use crate::html::Html;
 use crate::i18n::{Lang, Text};
 use crate::number::{Convention, NumberError};
 use crate::workspace::Workspace;
@@ -55,6 +57,47 @@ pub struct Workbench {
     pub seed: u64,
     /// A field that could not be read, to say so.
     pub unreadable: Option<String>,
+    /// The open scenario's fields as the draft last took them from the
+    /// workspace (opened, saved, or merged with another tab's save): the
+    /// base of the per-field merge ([`crate::field_merge`]).
+    merge_base: Fields,
+    /// Fields changed here and in another tab's save, with that save's
+    /// value, waiting for the user's choice: nothing is saved meanwhile.
+    pub conflicts: Vec<(String, String)>,
+    /// What the page last said about another tab's save of the open
+    /// scenario (empty: nothing).
+    pub heard: Option<Text>,
+}
+
+/// A scenario's assumptions as `(field, value)` texts: `model`,
+/// `per_year_growth` (`yes` or empty) and one `override:<key>` per input
+/// set, holding [`Override::to_text`].
+fn fields_of(model: ModelKind, per_year_growth: bool, overrides: &[Override]) -> Fields {
+    let mut fields = vec![
+        ("model".to_owned(), model.key().to_owned()),
+        (
+            "per_year_growth".to_owned(),
+            if per_year_growth { "yes" } else { "" }.to_owned(),
+        ),
+    ];
+    fields.extend(
+        overrides
+            .iter()
+            .map(|o| (format!("override:{}", o.key), o.to_text())),
+    );
+    fields
+}
+
+/// What [`Workbench::hear`] found of the open scenario in the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heard {
+    /// Nothing new.
+    Nothing,
+    /// Another tab saved it: the draft took its values where the user had
+    /// not changed them; a field changed on both sides waits for a choice.
+    Changed,
+    /// Another tab deleted it.
+    Deleted,
 }
 
 impl Default for Workbench {
@@ -69,6 +112,9 @@ impl Default for Workbench {
             samples: DEFAULT_SAMPLES,
             seed: DEFAULT_SEED,
             unreadable: None,
+            merge_base: Fields::new(),
+            conflicts: Vec::new(),
+            heard: None,
         }
     }
 }
@@ -91,6 +137,141 @@ impl Workbench {
         self.overrides = scenario.overrides.clone();
         self.open = Some(scenario.id.clone());
         self.unreadable = None;
+        self.merge_base = self.fields();
+        self.conflicts.clear();
+        self.heard = None;
+    }
+
+    /// The draft's assumptions as fields (see [`fields_of`]).
+    fn fields(&self) -> Fields {
+        fields_of(self.kind, self.per_year_growth, &self.overrides)
+    }
+
+    /// Puts fields back into the draft; an unreadable one is left as it was.
+    fn set_fields(&mut self, fields: &[(String, String)]) {
+        if let Some(kind) = ModelKind::from_key(field_merge::value(fields, "model")) {
+            self.kind = kind;
+        }
+        self.per_year_growth = field_merge::value(fields, "per_year_growth") == "yes";
+        self.overrides = fields
+            .iter()
+            .filter(|(name, _)| name.starts_with("override:"))
+            .filter_map(|(_, text)| Override::from_text(text))
+            .collect();
+    }
+
+    /// Merges the open scenario as the workspace holds it into the draft,
+    /// field by field against what the draft last took from it: a field
+    /// not changed here takes the stored value, a field changed here keeps
+    /// the user's, and a field changed on both sides to different values
+    /// is listed in [`Workbench::conflicts`]. `None` when no scenario is
+    /// open or it is gone; else whether the stored one brought anything.
+    fn rebase(&mut self, ws: &Workspace) -> Option<bool> {
+        let id = self.open.as_deref()?;
+        let stored = ws.scenarios.iter().find(|s| s.id == id)?;
+        let theirs = fields_of(stored.model, stored.per_year_growth, &stored.overrides);
+        let merged = field_merge::merge(
+            &self.merge_base,
+            &self.fields(),
+            &theirs,
+            &field_merge::equal,
+        );
+        let news = !merged.updated.is_empty() || !merged.conflicts.is_empty();
+        self.set_fields(&merged.mine);
+        self.merge_base = merged.base;
+        self.conflicts = merged.conflicts;
+        Some(news)
+    }
+
+    /// Checks the open scenario in the workspace (after another tab's
+    /// save): merged into the draft at once when it changed, so the page
+    /// shows what is stored and what the user changed, and says so.
+    pub fn hear(&mut self, ws: &Workspace) -> Heard {
+        if self.open.is_none() {
+            return Heard::Nothing;
+        }
+        if self.open_is_gone(ws) {
+            return Heard::Deleted;
+        }
+        match self.rebase(ws) {
+            Some(true) => {
+                self.heard = Some(Text::new(
+                    "Tab khác vừa lưu thay đổi cho kịch bản này; các giá trị bạn chưa sửa đã được cập nhật.",
+                    "Another tab just saved changes to this scenario; the values you had not changed are updated.",
+                ));
+                Heard::Changed
+            }
+            _ => Heard::Nothing,
+        }
+    }
+
+    /// The user's choice for a field in conflict: keep the value here or
+    /// take the one saved by the other tab.
+    pub fn choose(&mut self, field: &str, keep_mine: bool) -> Change {
+        let Some(at) = self.conflicts.iter().position(|(f, _)| f == field) else {
+            return Change::None;
+        };
+        let (field, theirs) = self.conflicts.remove(at);
+        let mut mine = self.fields();
+        field_merge::choose(&mut self.merge_base, &mut mine, &field, &theirs, keep_mine);
+        self.set_fields(&mine);
+        Change::All
+    }
+
+    /// The notice about another tab's save and, for each field in
+    /// conflict, the other tab's value and the two choices.
+    pub fn heard_html(&self, setup: &Setup, lang: Lang) -> String {
+        let mut html = Html::new();
+        html.element(
+            "p",
+            &[
+                ("id", Some("sim-heard")),
+                ("class", Some("form-notice")),
+                ("role", Some("status")),
+            ],
+            self.heard.as_ref().map_or("", |t| t.get(lang)),
+        );
+        let open = self.open.is_some();
+        for (field, theirs) in self.conflicts.iter().filter(|_| open) {
+            let key = field.strip_prefix("override:").unwrap_or(field);
+            let label = setup
+                .inputs
+                .iter()
+                .find(|s| s.key == key)
+                .map_or(key, |s| s.label.get(lang));
+            let value = match (
+                Override::from_text(theirs),
+                setup.inputs.iter().find(|s| s.key == key),
+            ) {
+                (Some(o), Some(spec)) if o.low == o.high => {
+                    view::show(o.likely, spec.quantity, lang)
+                }
+                (Some(o), Some(spec)) => format!(
+                    "{} – {} – {}",
+                    view::show(o.low, spec.quantity, lang),
+                    view::show(o.likely, spec.quantity, lang),
+                    view::show(o.high, spec.quantity, lang)
+                ),
+                (None, _) if theirs.is_empty() => String::new(),
+                _ => theirs.clone(),
+            };
+            let shown = format!(
+                "{label}: {}",
+                if value.is_empty() {
+                    lang.pick("(theo dữ liệu)", "(from the data)").to_owned()
+                } else {
+                    value
+                }
+            );
+            field_merge::choice_html(
+                &mut html,
+                &format!("sim-conflict-{key}"),
+                field,
+                &shown,
+                lang,
+            );
+        }
+        html.into_string()
     }
 
     /// Opens the scenario with this id, if the workspace has it.
@@ -136,10 +317,16 @@ impl Workbench {
         true
     }
 
-    /// Writes the draft into the open scenario, found by its id; `true` if
-    /// the workspace changed. `false` with no scenario open, or when the
-    /// open one is gone (see [`Workbench::open_is_gone`]).
-    pub fn save_into(&self, ws: &mut Workspace) -> bool {
+    /// Writes the fields changed here into the open scenario, found by its
+    /// id, as it is stored now (another tab may have saved it since): the
+    /// draft is first merged with it ([`Workbench::rebase`]); `true` if the
+    /// workspace changed. `false` with no scenario open, when the open one
+    /// is gone (see [`Workbench::open_is_gone`]), or while a field changed
+    /// here and there waits for the user's choice (nothing is saved then).
+    pub fn save_into(&mut self, ws: &mut Workspace) -> bool {
+        if self.rebase(ws).is_none() || !self.conflicts.is_empty() {
+            return false;
+        }
         let Some(id) = &self.open else {
             return false;
         };
@@ -152,6 +339,7 @@ impl Workbench {
         s.model = self.kind;
         s.per_year_growth = self.per_year_growth;
         s.overrides.clone_from(&self.overrides);
+        self.merge_base = self.fields();
         changed
     }
 
@@ -180,6 +368,8 @@ impl Workbench {
             overrides: self.overrides.clone(),
         };
         self.open = Some(scenario.id.clone());
+        self.merge_base = self.fields();
+        self.conflicts.clear();
         ws.scenarios.push(scenario);
     }
 

@@ -81,6 +81,89 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Focuses the first element `selector` finds in the document now.
+pub fn focus_first(selector: &str) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = found {
+        let _ = element.focus();
+    }
+}
+
+/// Once the page has been drawn again (a region written anew): sets each
+/// slot's text and focuses the first element `selector` finds.
+pub fn after_redraw(slots: Vec<(String, String)>, selector: String) {
+    super::ui::next_frame(move || {
+        fill_slots(&slots, "");
+        focus_first(&selector);
+    });
+}
+
+/// Brings the controls inside `container` up to date with `fresh` (the
+/// same part of the page written anew) without writing them again, so
+/// that the focus, the caret and what is being typed stay: each control
+/// takes the value (and, a box, the check) of the control in `fresh`
+/// with the same `key` attribute (`name`, `id`), except the one whose key
+/// is `keep` (being typed in). Returns `false`, changing nothing, when the
+/// two hold other controls: the caller then writes the part anew.
+pub fn refresh_controls(container: &Element, fresh: &str, key: &str, keep: Option<&str>) -> bool {
+    let Some(scratch) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return false;
+    };
+    scratch.set_inner_html(fresh);
+    let selector = format!("[{key}]");
+    let (live, new) = (all(container, &selector), all(&scratch, &selector));
+    if live.len() != new.len()
+        || live.iter().zip(&new).any(|(l, n)| {
+            l.tag_name() != n.tag_name() || l.get_attribute(key) != n.get_attribute(key)
+        })
+    {
+        return false;
+    }
+    for (live, new) in live.iter().zip(&new) {
+        if keep.is_some() && live.get_attribute(key).as_deref() == keep {
+            continue;
+        }
+        if live.class_name() == "echo" {
+            // What a typed amount will be stored as, beside it.
+            live.set_text_content(new.text_content().as_deref());
+            continue;
+        }
+        let boxed = matches!(
+            property(new, "type").as_string().as_deref(),
+            Some("checkbox" | "radio")
+        );
+        let props: &[&str] = if boxed { &["checked"] } else { &["value"] };
+        for prop in props {
+            let value = property(new, prop);
+            if property(live, prop) != value {
+                let _ = js_sys::Reflect::set(live, &JsValue::from_str(prop), &value);
+            }
+        }
+    }
+    true
+}
+
+/// Every element inside `root` that `selector` finds, in document order
+/// (`querySelectorAll` through JavaScript, which needs no more of web-sys).
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(query) = property(root, "querySelectorAll").dyn_into::<js_sys::Function>() else {
+        return Vec::new();
+    };
+    let Ok(list) = query.call1(root, &JsValue::from_str(selector)) else {
+        return Vec::new();
+    };
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
 /// Focuses the element with `id` once the page has been drawn again.
 pub fn focus_later(id: &'static str) {
     super::ui::next_frame(move || focus(id));

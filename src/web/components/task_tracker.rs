@@ -9,10 +9,14 @@
 
 use web_sys::Element;
 
+use crate::field_merge::{KEEP, TAKE};
 use crate::i18n::Text;
 use crate::task::TaskStatus;
-use crate::task_form::{self, Filter, TaskDraft, ERROR_SLOT, FIELDS};
-use crate::web::dom::{action, fill_slots, focus_later, input_value, name_and_value};
+use crate::task_form::{self, Filter, TaskDraft, TaskEdit, TaskSave, ERROR_SLOT, FIELDS};
+use crate::web::dom::{
+    action, after_redraw, event_element, fill_slots, focus_first, focus_later, input_value,
+    name_and_value,
+};
 use crate::web::state::AppState;
 use crate::web::ui::*;
 
@@ -21,29 +25,25 @@ pub fn mount(root: &Element) {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let filter = RwSignal::new(Filter::default());
-    // The id of the task being edited (`None`: adding one), never its
-    // position, which another tab's delete moves; and a count of the
-    // times the form must be written again.
-    let editing = RwSignal::new(None::<String>);
+    // The task being edited, by its id (`None`: adding one), never its
+    // position, which another tab's delete moves, with the fields as the
+    // form opened them; and a count of the times the form must be written
+    // again.
+    let edit = StoredValue::new(TaskEdit::default());
     let form_layout = RwSignal::new(0u32);
     let draft = StoredValue::new(TaskDraft::default());
-    // The task being edited as the form opened it, and what the form last
-    // said about a save elsewhere (another tab) of that task.
-    let opened = StoredValue::new(None::<TaskDraft>);
+    // What the form last said about a save elsewhere (another tab) of the
+    // task it edits.
     let heard = RwSignal::new(None::<Text>);
     Effect::watch(
         move || state.workspace.track(),
         move |_, _, _| {
-            let Some(id) = editing.get_untracked() else {
+            let (Some(id), opened) = edit.with_value(|e| (e.id.clone(), e.opened.clone())) else {
                 return;
             };
-            let news = opened.with_value(|o| {
-                o.as_ref().and_then(|o| {
-                    state
-                        .workspace
-                        .with_untracked(|w| task_form::heard(&w.plan, &id, o))
-                })
-            });
+            let news = state
+                .workspace
+                .with_untracked(|w| task_form::heard(&w.plan, &id, &opened));
             if news.is_some() && news != heard.get_untracked() {
                 let text = news
                     .as_ref()
@@ -51,6 +51,17 @@ pub fn mount(root: &Element) {
                     .unwrap_or_default();
                 fill_slots(&[(task_form::HEARD_SLOT.to_owned(), text)], "");
                 heard.set(news);
+                let deleted = state
+                    .workspace
+                    .with_untracked(|w| task_form::find(&w.plan, &id).is_none());
+                if deleted && !edit.with_value(|e| e.gone) {
+                    // Gone for good (its id may be given to another task),
+                    // and the form offers at once to add it as new, with
+                    // what is typed.
+                    draft.set_value(typed());
+                    edit.update_value(|e| e.gone = true);
+                    form_layout.update(|n| *n += 1);
+                }
             }
         },
         false,
@@ -105,15 +116,22 @@ pub fn mount(root: &Element) {
         match verb {
             "log" => log_note(id),
             "edit" => {
-                let Some(task) = state.workspace.with_untracked(|w| {
-                    task_form::find(&w.plan, id).map(|i| TaskDraft::of(&w.plan.tasks[i]))
-                }) else {
+                let Some((opened, task)) = state
+                    .workspace
+                    .with_untracked(|w| TaskEdit::of(&w.plan, id))
+                else {
                     return;
                 };
-                opened.set_value(Some(task.clone()));
                 heard.set(None);
                 draft.set_value(task);
-                editing.set(Some(id.to_owned()));
+                edit.set_value(opened);
+                form_layout.update(|n| *n += 1);
+                focus_later("new-task-title");
+            }
+            KEEP | TAKE => {
+                // The typed values stay; the chosen one is put in.
+                draft.set_value(typed());
+                edit.update_value(|e| draft.update_value(|d| e.choose(d, id, verb == KEEP)));
                 form_layout.update(|n| *n += 1);
                 focus_later("new-task-title");
             }
@@ -139,8 +157,8 @@ pub fn mount(root: &Element) {
                     }
                     // A form editing the deleted task starts over; one
                     // editing another task keeps its id and its draft.
-                    if editing.get_untracked().as_deref() == Some(id) {
-                        clear_form(draft, editing, form_layout);
+                    if edit.with_value(|e| e.id.as_deref() == Some(id)) {
+                        clear_form(draft, edit, form_layout);
                     }
                 }
             }
@@ -160,7 +178,7 @@ pub fn mount(root: &Element) {
     let form_html = move || {
         form_layout.track();
         let lang = lang.get();
-        let editing = editing.get_untracked().is_some();
+        let editing = edit.with_value(|e| e.id.is_some());
         let said = heard
             .get_untracked()
             .filter(|_| editing)
@@ -176,35 +194,55 @@ pub fn mount(root: &Element) {
             ],
             &said,
         );
-        html.into_string() + &draft.with_value(|d| d.form_html(editing, lang))
+        html.into_string() + &draft.with_value(|d| edit.with_value(|e| d.form_html(e, lang)))
+    };
+    let save = move || {
+        let mut typed = typed();
+        // Tried on a copy first, so that a refused save (the task was
+        // deleted in another tab, a field is missing, a field changed in
+        // both tabs) stores nothing.
+        let mut trial = edit.get_value();
+        let mut result = state.workspace.with_untracked(|w| {
+            let mut plan = w.plan.clone();
+            trial.save(&mut plan, &mut typed)
+        });
+        if result == TaskSave::Saved {
+            let mut done = edit.get_value();
+            let mut typed = typed.clone();
+            state
+                .workspace
+                .update(|w| result = done.save(&mut w.plan, &mut typed));
+        }
+        let was_gone = edit.with_value(|e| e.gone);
+        edit.set_value(trial);
+        draft.set_value(typed);
+        let lang = lang.get_untracked();
+        let text = match result {
+            TaskSave::Saved => return clear_form(draft, edit, form_layout),
+            TaskSave::Conflicts => lang.pick(
+                "Chưa lưu: một tab khác vừa lưu các ô được đánh dấu. Hãy chọn giá trị cho từng ô rồi lưu.",
+                "Not saved: another tab just saved the marked fields. Choose a value for each, then save.",
+            ).to_owned(),
+            TaskSave::Refused(message) => message.get(lang).to_owned(),
+        };
+        let focus = match edit.with_value(|e| e.conflicts.first().map(|(f, _)| f.clone())) {
+            Some(field) => format!("#{} button", task_form::conflict_id(&field)),
+            None => "#new-task-title".to_owned(),
+        };
+        let slots = vec![(ERROR_SLOT.to_owned(), text)];
+        // The form is written again when what it shows changed: the
+        // fields merged and the choices, or the offer to add a task gone.
+        if edit.with_value(|e| !e.conflicts.is_empty() || e.gone != was_gone) {
+            form_layout.update(|n| *n += 1);
+            after_redraw(slots, focus);
+        } else {
+            fill_slots(&slots, "");
+            focus_first(&focus);
+        }
     };
     let submit = move |ev: web_sys::Event| {
         ev.prevent_default();
-        let mut typed = TaskDraft::default();
-        for (name, id, _, _) in FIELDS {
-            typed.set(name, input_value(id).unwrap_or_default());
-        }
-        let at = editing.get_untracked();
-        // Checked on a copy first, so that a refused save (the task was
-        // deleted in another tab, a field is missing) stores nothing.
-        let mut result = state.workspace.with_untracked(|w| {
-            let mut plan = w.plan.clone();
-            typed.save(&mut plan, at.as_deref())
-        });
-        if result.is_ok() {
-            state
-                .workspace
-                .update(|w| result = typed.save(&mut w.plan, at.as_deref()));
-        }
-        match result {
-            Ok(()) => clear_form(draft, editing, form_layout),
-            Err(message) => {
-                draft.set_value(typed);
-                let text = message.get(lang.get_untracked()).to_owned();
-                fill_slots(&[(ERROR_SLOT.to_owned(), text)], "");
-                focus_later("new-task-title");
-            }
-        }
+        save();
     };
     let frame = root.clone();
     rebuild_on(
@@ -231,25 +269,40 @@ pub fn mount(root: &Element) {
     listen(root, "click", move |ev| {
         let Some(action) = action(&ev) else { return };
         if action == "cancel-edit" {
-            clear_form(draft, editing, form_layout);
+            clear_form(draft, edit, form_layout);
+        } else if action == "save-as-new" {
+            // The task edited was deleted elsewhere: what is typed becomes
+            // a new task, never a change of another.
+            edit.update_value(TaskEdit::as_new);
+            save();
+        } else if let (KEEP | TAKE, Some(field)) = (
+            action.as_str(),
+            event_element(&ev, "[data-field]").and_then(|b| b.get_attribute("data-field")),
+        ) {
+            on_table_click(&format!("{action}:{field}"));
         } else {
             on_table_click(&action);
         }
     });
     listen(root, "keydown", move |ev| match key(&ev).as_str() {
         "Enter" => on_note_enter(&ev),
-        "Escape" if editing.get_untracked().is_some() => clear_form(draft, editing, form_layout),
+        "Escape" if edit.with_value(|e| e.id.is_some()) => clear_form(draft, edit, form_layout),
         _ => {}
     });
 }
 
 /// Empties the task form and leaves editing.
-fn clear_form(
-    draft: StoredValue<TaskDraft>,
-    editing: RwSignal<Option<String>>,
-    layout: RwSignal<u32>,
-) {
+fn clear_form(draft: StoredValue<TaskDraft>, edit: StoredValue<TaskEdit>, layout: RwSignal<u32>) {
     draft.set_value(TaskDraft::default());
-    editing.set(None);
+    edit.set_value(TaskEdit::default());
     layout.update(|n| *n += 1);
+}
+
+/// What the form's fields hold now.
+fn typed() -> TaskDraft {
+    let mut typed = TaskDraft::default();
+    for (name, id, _, _) in FIELDS {
+        typed.set(name, input_value(id).unwrap_or_default());
+    }
+    typed
 }

@@ -16,7 +16,11 @@ use std::cell::RefCell;
 use web_sys::Element;
 
 use crate::assessment::page;
-use crate::web::dom::{action, event_element, input_value, name_and_value};
+use crate::assessment::shown::Shown;
+use crate::field_merge::{KEEP, TAKE};
+use crate::web::dom::{
+    action, event_element, focus_first, input_value, name_and_value, refresh_controls, set_text,
+};
 use crate::web::state::AppState;
 use crate::web::today::today;
 use crate::web::ui::*;
@@ -35,6 +39,10 @@ pub fn mount(root: &Element) {
     // not change (the rule set switched, actions added).
     let shape = RwSignal::new(0u32);
     let message = RwSignal::new(String::new());
+    // The assessment as the forms show it (the base of each edit, against
+    // another tab's saves), and the field being typed in, not yet saved.
+    let shown = StoredValue::new(Shown::default());
+    let typing = StoredValue::new(None::<(String, String)>);
 
     // The cooperative shown (the first when the one asked for is not in
     // the workspace) and the year.
@@ -50,12 +58,21 @@ pub fn mount(root: &Element) {
         (id, chosen_year.get() as i32)
     };
 
+    // The assessment now chosen, as stored, is what the forms show.
+    let reset = move || {
+        ws.with_untracked(|w| {
+            let (id, year) = current(w);
+            shown.set_value(Shown::of(w, &id, year));
+        })
+    };
+    reset();
     root.set_inner_html(&format!(
-        r#"<section class="page assessment-page" aria-labelledby="assessment-title">{}</section>"#,
+        r#"<section class="page assessment-page" aria-labelledby="assessment-title"><p id="{HEARD}" class="form-notice" role="status"></p>{}</section>"#,
         "<div></div>".repeat(page::REGIONS)
     ));
+    let section = root.clone();
     for index in 0..page::REGIONS {
-        let Some(element) = find(root, &format!("section > div:nth-child({})", index + 1)) else {
+        let Some(element) = region_element(root, index) else {
             continue;
         };
         // A form is written again only when its shape changes (another
@@ -90,12 +107,61 @@ pub fn mount(root: &Element) {
         });
     }
 
+    // Another tab's save of the assessment shown is said at once, and the
+    // forms show the stored values; the field being typed keeps its text
+    // (its save then checks it against the other tab's value).
+    Effect::watch(
+        move || ws.track(),
+        move |_, _, _| {
+            let (id, year) = ws.with_untracked(current);
+            let typed = typing.get_value();
+            let heard = ws.with_untracked(|w| {
+                let mut heard = false;
+                shown.update_value(|s| {
+                    if s.is_for(&id, year) {
+                        heard = s.hear(w, typed.as_ref().map(|(n, _)| n.as_str()));
+                    } else {
+                        *s = Shown::of(w, &id, year);
+                    }
+                });
+                heard
+            });
+            if !heard {
+                return;
+            }
+            let lang = lang.get_untracked();
+            set_text(HEARD, Shown::heard().get(lang));
+            // The forms' controls take the stored values in place, so the
+            // one being typed in keeps its text and focus (and is saved,
+            // and checked, when left); other controls than before (another
+            // tab added actions) are written anew.
+            let keep = typed.as_ref().map(|(n, _)| n.as_str());
+            let refreshed = ws.with_untracked(|w| {
+                (0..page::REGIONS)
+                    .filter(|i| page::is_form(*i))
+                    .all(|index| {
+                        let fresh = page::region(w, &id, year, today(), lang, index);
+                        region_element(&section, index)
+                            .is_some_and(|element| refresh_controls(&element, &fresh, "name", keep))
+                    })
+            });
+            if !refreshed {
+                shape.update(|s| *s += 1);
+                if let Some((name, value)) = typed {
+                    next_frame(move || restore(&name, &value));
+                }
+            }
+        },
+        false,
+    );
+
     // An amount shows beside it the value as it will be stored, as typed.
     listen(root, "input", move |ev| {
         if let Some((name, value)) = name_and_value(&ev) {
             if let Some(echo) = page::typed_echo(&name, &value, lang.get_untracked()) {
                 crate::web::dom::set_text(&page::echo_id(&name), &echo);
             }
+            typing.set_value(Some((name, value)));
         }
     });
 
@@ -104,18 +170,61 @@ pub fn mount(root: &Element) {
             return;
         };
         match name.as_str() {
-            "unit" => return chosen_unit.set(value),
-            "year" => return chosen_year.set(crate::assessment::int(&value).unwrap_or(0) as usize),
+            "unit" => {
+                chosen_unit.set(value);
+                return reset();
+            }
+            "year" => {
+                chosen_year.set(crate::assessment::int(&value).unwrap_or(0) as usize);
+                return reset();
+            }
             // The create form is read when "Tạo" is pressed.
             _ if name.starts_with("new:") => return,
             _ => {}
         }
+        typing.set_value(None);
         let (id, year) = ws.with_untracked(current);
         let lang = lang.get_untracked();
+        // Saved only if another tab did not change this field meanwhile
+        // to another value: else both values are shown, to choose.
+        let clear = ws.with_untracked(|w| {
+            let mut clear = false;
+            shown.update_value(|s| {
+                if !s.is_for(&id, year) {
+                    *s = Shown::of(w, &id, year);
+                }
+                clear = s.check(w, &name, &value, today(), lang);
+            });
+            clear
+        });
+        if !clear {
+            if let Some(old) = crate::web::dom::by_id(&Shown::conflict_id(&name)) {
+                old.remove();
+            }
+            // After the control's label (a box of buttons inside a label
+            // would be part of its name), or after the control.
+            let control = event_element(&ev, "[name]");
+            let place = control
+                .as_ref()
+                .and_then(|c| c.closest("label").ok().flatten())
+                .or(control);
+            if let Some(control) = place {
+                let _ = control.insert_adjacent_html(
+                    "afterend",
+                    &shown.with_value(|s| s.choice_html(&name, lang)),
+                );
+            }
+            message.set(Shown::not_saved().get(lang).to_owned());
+            focus_first(&format!("#{} button", Shown::conflict_id(&name)));
+            return;
+        }
         let mut outcome = Ok(());
         ws.update(|w| outcome = page::apply(w, &id, year, today(), &name, &value, lang));
+        ws.with_untracked(|w| shown.update_value(|s| s.saved(w, &name)));
         match outcome {
             Ok(()) => {
+                // Saved here: what another tab did before is shown already.
+                set_text(HEARD, "");
                 if let Some(control) = event_element(&ev, "[name]") {
                     let _ = control.remove_attribute("aria-invalid");
                 }
@@ -142,6 +251,27 @@ pub fn mount(root: &Element) {
         let (id, year) = ws.with_untracked(current);
         let lang = lang.get_untracked();
         match act.as_str() {
+            KEEP | TAKE => {
+                let Some(name) =
+                    event_element(&ev, "[data-field]").and_then(|b| b.get_attribute("data-field"))
+                else {
+                    return;
+                };
+                let mut mine = None;
+                shown.update_value(|s| mine = s.choose(&name, act == KEEP));
+                if let Some(value) = mine {
+                    let mut outcome = Ok(());
+                    ws.update(|w| outcome = page::apply(w, &id, year, today(), &name, &value, lang));
+                    ws.with_untracked(|w| shown.update_value(|s| s.saved(w, &name)));
+                    if let Err(error) = outcome {
+                        message.set(error);
+                    }
+                } else {
+                    message.set(String::new());
+                }
+                // The forms show what is stored now, without the choice.
+                shape.update(|s| *s += 1);
+            }
             "create" => {
                 let field = |id: &str| input_value(id).unwrap_or_default();
                 let (name, code, members) =
@@ -162,6 +292,8 @@ pub fn mount(root: &Element) {
                 ws.update(|w| {
                     page::propose_actions(w, &id, year, today(), lang);
                 });
+                // Made here: the forms are written again from it.
+                ws.with_untracked(|w| shown.set_value(Shown::of(w, &id, year)));
                 shape.update(|s| *s += 1);
             }
             "reorganise"
@@ -180,4 +312,25 @@ pub fn mount(root: &Element) {
             _ => {}
         }
     });
+}
+
+/// The element of region `index` of the page in `root`.
+fn region_element(root: &Element, index: usize) -> Option<Element> {
+    find(root, &format!("section > div:nth-of-type({})", index + 1))
+}
+
+/// The line that says another tab saved the assessment shown.
+const HEARD: &str = "assessment-heard";
+
+/// Puts back what the user was typing in control `name` (the forms were
+/// just written again) and the focus in it.
+fn restore(name: &str, value: &str) {
+    let selector = format!("[name=\"{name}\"]");
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten());
+    if let Some(control) = found {
+        let _ = js_sys::Reflect::set(&control, &"value".into(), &value.into());
+        focus_first(&selector);
+    }
 }

@@ -17,6 +17,7 @@ use reactive_graph::owner::LocalStorage;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::field_merge::{KEEP, TAKE};
 use crate::i18n::Lang;
 use crate::route::query_value;
 use crate::simulation::distribution::Estimate;
@@ -59,27 +60,43 @@ fn edit(state: AppState, f: &mut dyn FnMut(&mut Workspace) -> bool) {
 
 /// Everything: the settings and inputs, then the rest.
 fn render_all(live: &Shared, state: AppState) {
-    let lang = state.lang.get_untracked();
-    {
-        let mut l = live.borrow_mut();
-        let mut setup = None;
-        let as_of = state.as_of.get_untracked();
-        read(state, &mut |w| setup = Some(l.wb.setup(w, as_of)));
-        let Some(setup) = setup else {
-            return;
-        };
-        let wb = &l.wb;
-        let mut html = view::settings_html(wb.kind, wb.per_year_growth, wb.samples, wb.seed, lang);
-        let (inputs, missing) = match setup.resolve(&wb.overrides) {
-            Ok(inputs) => (inputs, Vec::new()),
-            Err(missing) => (Vec::new(), missing.0),
-        };
-        html.push_str(&view::form_html(&setup, &inputs, &missing, lang));
+    if let Some(html) = form_markup(live, state) {
         set_html("sim-form", &html);
-        l.setup = Some(setup);
     }
+    render_merge(live, state);
     render_results(live, state);
     render_scenarios(live, state);
+}
+
+/// The settings and inputs as they are to be shown, for the setup of the
+/// model and data now (kept for the rest of the page).
+fn form_markup(live: &Shared, state: AppState) -> Option<String> {
+    let lang = state.lang.get_untracked();
+    let mut l = live.borrow_mut();
+    let mut setup = None;
+    let as_of = state.as_of.get_untracked();
+    read(state, &mut |w| setup = Some(l.wb.setup(w, as_of)));
+    let setup = setup?;
+    let wb = &l.wb;
+    let mut html = view::settings_html(wb.kind, wb.per_year_growth, wb.samples, wb.seed, lang);
+    let (inputs, missing) = match setup.resolve(&wb.overrides) {
+        Ok(inputs) => (inputs, Vec::new()),
+        Err(missing) => (Vec::new(), missing.0),
+    };
+    html.push_str(&view::form_html(&setup, &inputs, &missing, lang));
+    l.setup = Some(setup);
+    Some(html)
+}
+
+/// What another tab's save of the open scenario did, and the choices.
+fn render_merge(live: &Shared, state: AppState) {
+    let lang = state.lang.get_untracked();
+    let l = live.borrow();
+    let html = match &l.setup {
+        Some(setup) => l.wb.heard_html(setup, lang),
+        None => String::new(),
+    };
+    set_html("sim-merge", &html);
 }
 
 /// The results that follow the inputs, then a new Monte Carlo run.
@@ -210,24 +227,86 @@ fn apply(live: &Shared, state: AppState, change: Change) {
     }
 }
 
-/// Writes the draft into the open scenario (saved with the workspace).
-/// When another tab deleted the open scenario, nothing is saved: the page
-/// says so and the draft stays, no longer tied to a scenario.
+/// Writes the fields changed here into the open scenario as stored now
+/// (saved with the workspace). When another tab deleted the open scenario,
+/// nothing is saved: the page says so and the draft stays, no longer tied
+/// to a scenario. A field another tab changed too waits for the user's
+/// choice: nothing is saved, and the page shows both values.
 fn save_open(live: &Shared, state: AppState) {
-    let gone = {
-        let l = live.borrow();
+    let (gone, waiting) = {
+        let mut guard = live.borrow_mut();
+        let l = &mut *guard;
         let mut gone = false;
         read(state, &mut |w| gone = l.wb.open_is_gone(w));
         if l.wb.open.is_some() && !gone {
             // Only a real change is saved (and notifies).
             edit(state, &mut |w| l.wb.save_into(w));
         }
-        gone
+        (gone, !l.wb.conflicts.is_empty())
     };
     if gone {
-        live.borrow_mut().wb.open = None;
-        state.notify(workbench::scenario_gone());
-        render_scenarios(live, state);
+        forget_open(live, state);
+    } else if waiting {
+        show_merged(live, state);
+    }
+}
+
+/// The open scenario is gone (another tab deleted it): said at once; the
+/// draft stays on the page, to be saved as a new scenario.
+fn forget_open(live: &Shared, state: AppState) {
+    {
+        let mut l = live.borrow_mut();
+        l.wb.open = None;
+        l.wb.conflicts.clear();
+        l.wb.heard = Some(workbench::scenario_gone());
+    }
+    state.notify(workbench::scenario_gone());
+    let lang = state.lang.get_untracked();
+    dom::set_text("sim-heard", workbench::scenario_gone().get(lang));
+    render_scenarios(live, state);
+}
+
+/// The draft as merged with another tab's save, shown: the inputs take
+/// their new values in place, so that the one being typed in keeps its
+/// text, caret and focus (and is saved when left); the notice and the
+/// choices below them; the results.
+fn show_merged(live: &Shared, state: AppState) {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    let Some(html) = form_markup(live, state) else {
+        return;
+    };
+    let refreshed = by_id("sim-form")
+        .is_some_and(|form| dom::refresh_controls(&form, &html, "id", focused.as_deref()));
+    if !refreshed {
+        // Another model or other inputs: written anew.
+        set_html("sim-form", &html);
+        if let Some(id) = focused {
+            dom::focus(&id);
+        }
+    }
+    render_merge(live, state);
+    render_results(live, state);
+    render_scenarios(live, state);
+}
+
+/// Another tab's save reached this one: the open scenario's stored values
+/// go into the draft at once where the user changed nothing, and the page
+/// says so (or that the scenario is gone).
+fn hear(live: &Shared, state: AppState) {
+    let heard = {
+        let mut l = live.borrow_mut();
+        let mut heard = workbench::Heard::Nothing;
+        read(state, &mut |w| heard = l.wb.hear(w));
+        heard
+    };
+    match heard {
+        workbench::Heard::Nothing => {}
+        workbench::Heard::Changed => show_merged(live, state),
+        workbench::Heard::Deleted => forget_open(live, state),
     }
 }
 
@@ -305,6 +384,19 @@ fn on_click(live: &Shared, state: AppState, ev: &web_sys::Event) {
     let lang = state.lang.get_untracked();
     let change = match action.as_str() {
         "cancel" => return cancel(live, lang),
+        KEEP | TAKE => {
+            let field = button.get_attribute("data-field").unwrap_or_default();
+            let (change, settled) = {
+                let mut l = live.borrow_mut();
+                let change = l.wb.choose(&field, action == KEEP);
+                (change, l.wb.conflicts.is_empty())
+            };
+            // Every choice made: what is on the page now is saved.
+            if settled {
+                save_open(live, state);
+            }
+            change
+        }
         "save-new" => {
             let name = dom::input_value("sim-new-name").unwrap_or_default();
             let mut l = live.borrow_mut();
@@ -351,7 +443,7 @@ pub fn mount(root: &Element) {
         timer: StoredValue::new_local(None),
     }));
     root.set_inner_html(
-        r#"<section class="page simulation" aria-labelledby="sim-title"><h1 id="sim-title"></h1><div id="sim-form"></div><div id="sim-results"></div><div id="sim-mc"></div><div id="sim-scenarios"></div><div id="sim-compare"></div></section>"#,
+        r#"<section class="page simulation" aria-labelledby="sim-title"><h1 id="sim-title"></h1><div id="sim-form"></div><div id="sim-merge"></div><div id="sim-results"></div><div id="sim-mc"></div><div id="sim-scenarios"></div><div id="sim-compare"></div></section>"#,
     );
     // Only a new language, as-of date or workspace redraws everything;
     // saving a scenario changes the workspace but not its id, so the title's
@@ -368,6 +460,8 @@ pub fn mount(root: &Element) {
         if *drawn.borrow() != now {
             drawn.replace(now);
             untrack(|| render_all(&redraw, state));
+        } else {
+            untrack(|| hear(&redraw, state));
         }
         lang.pick("Mô phỏng", "Simulation").to_owned()
     });
