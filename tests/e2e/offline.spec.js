@@ -112,7 +112,7 @@ test.describe('offline', () => {
       await h.expectNineTargets(tab);
       await h.setAsOf(tab, '2018-07-01');
       await h.expectStatus(tab, 'T1', 'met');
-      const stored = await h.localStorageEntries(tab);
+      const stored = await h.storedEntries(tab);
       expect(JSON.parse(stored[h.KEYS.workspace('main')]).units).toHaveLength(7);
 
       // And a new tab on a deep path.
@@ -141,7 +141,7 @@ test.describe('offline', () => {
       await h.expectNineTargets(page);
       await waitForServiceWorkerControl(page);
       expect(await cacheNames(page)).toEqual([`coop-plan-${oldId}`]);
-      const before = await h.localStorageEntries(page);
+      const before = await h.storedEntries(page);
 
       await stopServer(server);
       server = await startServer(next);
@@ -149,7 +149,7 @@ test.describe('offline', () => {
       await expect.poll(() => cacheNames(page), { timeout: 20_000 }).toEqual(['coop-plan-e2e-next-build']);
       await h.expectNineTargets(page);
 
-      const after = await h.localStorageEntries(page);
+      const after = await h.storedEntries(page);
       expect(after[h.KEYS.current]).toBe(before[h.KEYS.current]);
       expect(JSON.parse(after[h.KEYS.workspace(fixture.id)]).units).toEqual(fixture.units);
     } finally {
