@@ -113,6 +113,7 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
     let read_ms = now() - start;
     let same = matches!(&read, Some(Ok(back)) if *back == workspace);
     let mut times = Vec::new();
+    let mut prepare_times = Vec::new();
     let mut written = 0;
     let count = workspace.units.len().max(1);
     for i in 0..repeats as usize {
@@ -123,6 +124,7 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
         let start = now();
         let result = match storage::prepare(&workspace) {
             Ok(prepared) => {
+                prepare_times.push(now() - start);
                 written = prepared.unit_ids().len();
                 storage::write(prepared).await
             }
@@ -136,8 +138,13 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
     let _ = storage::delete_workspace(&workspace.id).await;
     crate::small_sort::sort_small_by(&mut times, |a, b| a.total_cmp(b));
     let median = times.get(times.len() / 2).copied().unwrap_or(f64::NAN);
+    crate::small_sort::sort_small_by(&mut prepare_times, |a, b| a.total_cmp(b));
+    let prepare_ms = prepare_times
+        .get(prepare_times.len() / 2)
+        .copied()
+        .unwrap_or(f64::NAN);
     format!(
-        "idb units={units} years={years} first_save={} first_save_ms={first_ms:.0} read_ms={read_ms:.0} read_same={same} edit_ms_median={median:.1} edit_ms_max={:.1} units_written_per_edit={written}",
+        "idb units={units} years={years} first_save={} first_save_ms={first_ms:.0} read_ms={read_ms:.0} read_same={same} edit_ms_median={median:.1} of_which_compare_ms={prepare_ms:.1} edit_ms_max={:.1} units_written_per_edit={written}",
         if first.is_ok() { "ok" } else { "failed" },
         times.last().copied().unwrap_or(f64::NAN),
     )

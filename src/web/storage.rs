@@ -142,7 +142,8 @@ struct Image {
     before: String,
     after: String,
     order: Vec<String>,
-    units: HashMap<String, Unit>,
+    /// The units, in `order`'s order.
+    units: Vec<Unit>,
 }
 
 thread_local! {
@@ -326,11 +327,7 @@ fn image_of(workspace: &Workspace, whole: bool) -> Image {
         before,
         after,
         order: workspace.units.iter().map(|u| u.id.clone()).collect(),
-        units: workspace
-            .units
-            .iter()
-            .map(|u| (u.id.clone(), u.clone()))
-            .collect(),
+        units: workspace.units.clone(),
     }
 }
 
@@ -750,9 +747,10 @@ pub struct Prepared {
     whole: bool,
     put: Vec<(String, String)>,
     removed: Vec<String>,
-    /// For the image once written.
-    changed_units: Vec<Unit>,
-    order_ids: Vec<String>,
+    /// For the image once written: the units written, with their
+    /// positions, and the new order when it changed.
+    changed: Vec<(usize, Unit)>,
+    order_ids: Option<Vec<String>>,
     head_changed: bool,
 }
 
@@ -808,7 +806,6 @@ fn check(workspace: &Workspace) -> Result<(), SaveError> {
 
 fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
     let (before, after) = crate::json_write::workspace_around_units(workspace);
-    let order_ids: Vec<String> = workspace.units.iter().map(|u| u.id.clone()).collect();
     KNOWN.with_borrow(|known| {
         let known = known.get(&workspace.id);
         let expect = if overwrite {
@@ -818,14 +815,46 @@ fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
         };
         let image = known.map(|k| &k.image);
         let head_changed = image.is_none_or(|i| i.before != before || i.after != after);
-        let order_changed = image.is_none_or(|i| i.order != order_ids);
-        // The ids, when the order changed: a unit added or removed, or two
-        // units under one id (which cannot be two records: written whole).
+        // The same units in the same order (the usual edit): compared
+        // position by position, nothing allocated.
+        let same_order = image.is_some_and(|i| {
+            i.order.len() == workspace.units.len()
+                && workspace
+                    .units
+                    .iter()
+                    .zip(&i.order)
+                    .all(|(u, id)| u.id == *id)
+        });
+        let order_changed = !same_order;
+        // Otherwise by id: a unit added or removed, or two units under one
+        // id (which cannot be two records: written whole).
+        let by_id: Option<HashMap<&str, &Unit>> = match image {
+            Some(i) if order_changed => Some(
+                i.order
+                    .iter()
+                    .map(String::as_str)
+                    .zip(i.units.iter())
+                    .collect(),
+            ),
+            _ => None,
+        };
         let ids: Option<std::collections::HashSet<&str>> =
-            order_changed.then(|| order_ids.iter().map(String::as_str).collect());
-        let duplicates = ids.as_ref().is_some_and(|ids| ids.len() != order_ids.len());
-        let unchanged = |unit: &Unit| image.is_some_and(|i| i.units.get(&unit.id) == Some(unit));
-        let any_unit_changed = || workspace.units.iter().any(|u| !unchanged(u));
+            order_changed.then(|| workspace.units.iter().map(|u| u.id.as_str()).collect());
+        let duplicates = ids
+            .as_ref()
+            .is_some_and(|ids| ids.len() != workspace.units.len());
+        let unchanged = |position: usize, unit: &Unit| match (&by_id, image) {
+            (Some(by_id), _) => by_id.get(unit.id.as_str()) == Some(&unit),
+            (None, Some(i)) => i.units.get(position) == Some(unit),
+            (None, None) => false,
+        };
+        let any_unit_changed = || {
+            workspace
+                .units
+                .iter()
+                .enumerate()
+                .any(|(p, u)| !unchanged(p, u))
+        };
         // Over another tab's save, every record is written: what is stored
         // is not what this tab's image says. So too for a workspace stored
         // raw (as the upgrade found it), at its first change.
@@ -834,11 +863,11 @@ fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
             || duplicates
             || (raw && (head_changed || order_changed || any_unit_changed()));
         let mut put = Vec::new();
-        let mut changed_units = Vec::new();
-        for unit in &workspace.units {
-            if whole || !unchanged(unit) {
+        let mut changed = Vec::new();
+        for (position, unit) in workspace.units.iter().enumerate() {
+            if whole || !unchanged(position, unit) {
                 put.push((unit.id.clone(), crate::json_write::unit_text(unit)));
-                changed_units.push(unit.clone());
+                changed.push((position, unit.clone()));
             }
         }
         let removed: Vec<String> = match (image, &ids) {
@@ -850,18 +879,21 @@ fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
                 .collect(),
             _ => Vec::new(),
         };
+        let order_ids: Option<Vec<String>> = (order_changed || whole)
+            .then(|| workspace.units.iter().map(|u| u.id.clone()).collect());
         Prepared {
             id: workspace.id.clone(),
             name: workspace.name.clone(),
             expect,
             before,
             after,
-            order: (order_changed || whole)
-                .then(|| serde_json::to_string(&order_ids).unwrap_or_else(|_| "[]".to_owned())),
+            order: order_ids
+                .as_ref()
+                .map(|o| serde_json::to_string(o).unwrap_or_else(|_| "[]".to_owned())),
             whole,
             put,
             removed,
-            changed_units,
+            changed,
             order_ids,
             head_changed,
         }
@@ -961,19 +993,43 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
         });
         entry.revision = revision;
         let image = &mut entry.image;
-        if prepared.whole {
-            image.units.clear();
-        }
         image.whole = false;
         image.before = prepared.before;
         image.after = prepared.after;
-        for unit in &prepared.removed {
-            image.units.remove(unit);
+        match prepared.order_ids {
+            // Same order: the changed units replace theirs.
+            None => {
+                for (position, unit) in prepared.changed {
+                    if let Some(slot) = image.units.get_mut(position) {
+                        *slot = unit;
+                    }
+                }
+            }
+            // A new order: the units are moved (not copied) into it.
+            Some(order) => {
+                let mut old: HashMap<String, Unit> = std::mem::take(&mut image.order)
+                    .into_iter()
+                    .zip(std::mem::take(&mut image.units))
+                    .collect();
+                let mut new: HashMap<String, Unit> = prepared
+                    .changed
+                    .into_iter()
+                    .map(|(_, u)| (u.id.clone(), u))
+                    .collect();
+                let units: Vec<Option<Unit>> = order
+                    .iter()
+                    .map(|id| new.remove(id).or_else(|| old.remove(id)))
+                    .collect();
+                if units.iter().all(Option::is_some) {
+                    image.units = units.into_iter().flatten().collect();
+                    image.order = order;
+                } else {
+                    // Cannot happen; if it did, the next save writes all.
+                    image.whole = true;
+                    image.order = order;
+                }
+            }
         }
-        for unit in prepared.changed_units {
-            image.units.insert(unit.id.clone(), unit);
-        }
-        image.order = prepared.order_ids;
     });
     announce(&object(&[
         ("id", JsValue::from_str(&prepared.id)),
