@@ -12,6 +12,16 @@
 // asks for it, the app sends "coop-plan:update-apply": the waiting worker
 // is told to take over, and this tab reloads once it has.
 
+// The "opening your data" line in index.html, in the user's language
+// until the app has read its data (IndexedDB answers asynchronously).
+try {
+  const settings = JSON.parse(localStorage.getItem('coop-plan:settings')) || {};
+  const loading = document.querySelector('.app-loading');
+  if (settings.lang === 'en' && loading) loading.textContent = 'Opening your data…';
+} catch (e) {
+  // The Vietnamese text stays.
+}
+
 if ('serviceWorker' in navigator) {
   let reloading = false;
   const announce = (registration) => {

@@ -311,6 +311,27 @@ fn plan(out: &mut String, p: &crate::plan::Plan) {
 
 /// The workspace as one JSON document.
 pub fn workspace(ws: &Workspace) -> String {
+    workspace_with(ws, &|out| list(out, &ws.units, &|out, u| unit(out, u)))
+}
+
+/// One unit as the document writes it in its `units` list.
+pub fn unit_text(u: &Unit) -> String {
+    let mut out = String::new();
+    unit(&mut out, u);
+    out
+}
+
+/// The document without its units: the text before the `units` list and
+/// the text after it. `before + "[" + units joined by "," + "]" + after`,
+/// each unit as [`unit_text`] writes it, is exactly [`workspace`].
+pub fn workspace_around_units(ws: &Workspace) -> (String, String) {
+    let at = std::cell::Cell::new(0);
+    let mut whole = workspace_with(ws, &|out| at.set(out.len()));
+    let after = whole.split_off(at.get().min(whole.len()));
+    (whole, after)
+}
+
+fn workspace_with(ws: &Workspace, units: &dyn Fn(&mut String)) -> String {
     let mut out = String::new();
     let mut o = Object::open(&mut out);
     o.raw("schema_version", &SCHEMA_VERSION.to_string());
@@ -318,7 +339,7 @@ pub fn workspace(ws: &Workspace) -> String {
     o.text("name", &ws.name);
     o.flag("illustrative", ws.illustrative);
     plan(o.key("plan"), &ws.plan);
-    list(o.key("units"), &ws.units, &|out, u| unit(out, u));
+    units(o.key("units"));
     list(o.key("city_years"), &ws.city_years, &|out, c| {
         let mut o = Object::open(out);
         o.number("year", Some(i64::from(c.year)));
@@ -375,6 +396,10 @@ mod tests {
     fn same_as_serde(ws: &Workspace) {
         let derived = serde_json::to_string(ws).expect("serde writes it");
         assert_eq!(workspace(ws), derived);
+        // The stored records put together again are the same document.
+        let (before, after) = workspace_around_units(ws);
+        let units: Vec<String> = ws.units.iter().map(unit_text).collect();
+        assert_eq!(format!("{before}[{}]{after}", units.join(",")), derived);
     }
 
     #[test]

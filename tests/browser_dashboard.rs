@@ -15,7 +15,7 @@ fn document() -> web_sys::Document {
         .expect("document")
 }
 
-fn mount_app() -> web_sys::HtmlElement {
+async fn mount_app() -> web_sys::HtmlElement {
     let host: web_sys::HtmlElement = document()
         .create_element("div")
         .expect("div")
@@ -26,7 +26,7 @@ fn mount_app() -> web_sys::HtmlElement {
         .expect("body")
         .append_child(&host)
         .expect("append");
-    mount_to(host.clone());
+    mount_to(host.clone(), storage::load().await);
     host
 }
 
@@ -47,9 +47,12 @@ async fn the_dashboard_shows_nine_targets_and_switches_language() {
         .and_then(|w| w.local_storage().ok().flatten())
         .expect("storage");
     storage_area.clear().expect("clear");
-    storage::save_workspace(&Workspace::new("main", "Thử")).expect("saved");
+    storage::clear_for_tests().await;
+    storage::save_workspace(&Workspace::new("main", "Thử"))
+        .await
+        .expect("saved");
 
-    let host = mount_app();
+    let host = mount_app().await;
     settle().await;
     let cards = host
         .query_selector_all("article[data-target-id]")

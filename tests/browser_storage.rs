@@ -1,6 +1,9 @@
 //! Browser storage, in headless Chromium (wasm-bindgen-test): what is saved
-//! comes back exactly, unreadable data is kept aside untouched, and a failed
-//! save leaves the last good copy in place.
+//! in IndexedDB comes back exactly, an edit writes only the records that
+//! changed, workspaces earlier versions kept in localStorage move over
+//! (unreadable ones kept aside untouched), a save another tab overtook is
+//! refused, and newer versions' data is never written. (A failed save
+//! under a full quota is tested end to end: `tests/e2e/quota.spec.js`.)
 #![cfg(all(target_arch = "wasm32", feature = "app"))]
 
 use coop_plan::decimal::Decimal;
@@ -17,9 +20,10 @@ fn local_storage() -> web_sys::Storage {
         .expect("localStorage is available")
 }
 
-fn fresh() -> web_sys::Storage {
+async fn fresh() -> web_sys::Storage {
     let storage = local_storage();
     storage.clear().expect("clear");
+    storage::clear_for_tests().await;
     storage
 }
 
@@ -39,23 +43,123 @@ fn sample_workspace(id: &str) -> Workspace {
 }
 
 #[wasm_bindgen_test]
-fn a_saved_workspace_loads_back_exactly() {
-    fresh();
+async fn a_saved_workspace_loads_back_exactly() {
+    fresh().await;
     let workspace = sample_workspace("main");
-    storage::save_workspace(&workspace).expect("saved");
-    let loaded = storage::load();
-    assert_eq!(loaded.workspaces, vec![workspace]);
+    storage::save_workspace(&workspace).await.expect("saved");
+    let loaded = storage::load().await;
+    assert_eq!(loaded.workspaces, vec![workspace.clone()]);
     assert!(loaded.quarantined.is_empty());
+    assert_eq!(
+        storage::list_workspaces(),
+        vec![("main".to_owned(), workspace.name.clone())]
+    );
 }
 
 #[wasm_bindgen_test]
-fn corrupt_data_is_kept_aside_byte_for_byte() {
-    let storage = fresh();
+async fn an_edit_writes_the_head_and_the_changed_unit_only() {
+    fresh().await;
+    let mut workspace = sample_workspace("main");
+    workspace
+        .units
+        .push(Unit::new("u2", "HTX Thủy sản Bàng La", UnitKind::Htx));
+    storage::save_workspace(&workspace).await.expect("saved");
+    let first = storage::prepare(&workspace).expect("prepared");
+    assert!(first.is_empty(), "saved as it is: nothing to write");
+    workspace.units[1].commune = "Bàng La".to_owned();
+    let edit = storage::prepare(&workspace).expect("prepared");
+    assert_eq!(edit.unit_ids(), vec!["u2".to_owned()]);
+    storage::write(edit).await.expect("written");
+    let back = storage::read_workspace("main").await;
+    assert_eq!(back, Some(Ok(workspace.clone())));
+    // Put together again, the records are the document an export writes.
+    assert_eq!(
+        storage::stored_text_for_tests("main").await,
+        Some(coop_plan::document::to_json(&workspace))
+    );
+    // A removal removes that unit's record and writes no other.
+    workspace.units.remove(0);
+    let removal = storage::prepare(&workspace).expect("prepared");
+    assert_eq!(removal.unit_ids(), vec!["u1".to_owned()]);
+    storage::write(removal).await.expect("written");
+    assert_eq!(
+        storage::stored_text_for_tests("main").await,
+        Some(coop_plan::document::to_json(&workspace))
+    );
+    assert_eq!(storage::read_workspace("main").await, Some(Ok(workspace)));
+}
+
+#[wasm_bindgen_test]
+async fn a_save_another_tab_overtook_is_refused() {
+    fresh().await;
+    let mut ours = sample_workspace("main");
+    storage::save_workspace(&ours).await.expect("saved");
+    // What another tab would do: read it, then save its own change.
+    let mut theirs = ours.clone();
+    theirs.name = "Bản của tab kia".to_owned();
+    let prepared = storage::prepare(&theirs).expect("prepared");
+    storage::write(prepared).await.expect("theirs saved");
+    // This tab's known revision is the one just written; an older one is not.
+    ours.name = "Bản của tab này".to_owned();
+    storage::save_workspace(&ours)
+        .await
+        .expect("same tab: no conflict");
+    storage::forget_revision_for_tests("main", 1.0);
+    ours.name = "Lần nữa".to_owned();
+    assert_eq!(
+        storage::save_workspace(&ours).await,
+        Err(SaveError::Conflict)
+    );
+    assert_eq!(
+        storage::read_workspace("main")
+            .await
+            .map(|r| r.map(|w| w.name)),
+        Some(Ok("Bản của tab này".to_owned()))
+    );
+    storage::save_workspace_anyway(&ours)
+        .await
+        .expect("the user chose");
+    assert_eq!(
+        storage::read_workspace("main")
+            .await
+            .map(|r| r.map(|w| w.name)),
+        Some(Ok("Lần nữa".to_owned()))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_workspace_in_local_storage_moves_over_byte_for_byte() {
+    let storage = fresh().await;
+    // A real older workspace, as an earlier version stored it.
+    let text = include_str!("fixtures/t1-on-time.json");
+    let id = "main";
+    let key = format!("{WORKSPACE_PREFIX}{id}");
+    storage.set_item(&key, text).expect("set");
+    let loaded = storage::load().await;
+    assert_eq!(loaded.workspaces.len(), 1);
+    assert_eq!(loaded.workspaces[0].id, id);
+    assert_eq!(
+        storage.get_item(&key).expect("get"),
+        None,
+        "removed once copied"
+    );
+    assert_eq!(
+        storage::stored_text_for_tests(id).await.as_deref(),
+        Some(text)
+    );
+    // A second start finds it in IndexedDB, the same.
+    let again = storage::load().await;
+    assert_eq!(again.workspaces, loaded.workspaces);
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_data_is_kept_aside_byte_for_byte() {
+    let storage = fresh().await;
     let broken = "{\"schema_version\": 2, \"name\": \"HTX Đồ Sơn\", oops";
     storage
         .set_item(&format!("{WORKSPACE_PREFIX}main"), broken)
         .expect("set");
-    let loaded = storage::load();
+    let loaded = storage::load().await;
     assert!(loaded.workspaces.is_empty());
     assert_eq!(loaded.quarantined.len(), 1);
     let kept = &loaded.quarantined[0];
@@ -88,31 +192,14 @@ fn newer_text(id: &str) -> String {
     )
 }
 
-/// Fills the origin's storage until not even a few characters more fit.
-fn fill(storage: &web_sys::Storage) {
-    let mut filler = 0;
-    let mut size = 256 * 1024;
-    while size >= 1 {
-        let chunk = "x".repeat(size);
-        while storage
-            .set_item(&format!("filler:{filler}"), &chunk)
-            .is_ok()
-        {
-            filler += 1;
-            assert!(filler < 10_000, "storage never filled up");
-        }
-        size /= 4;
-    }
-}
-
 #[wasm_bindgen_test]
-fn data_from_a_newer_version_is_left_in_place_and_never_written() {
-    let storage = fresh();
+async fn data_from_a_newer_version_is_left_in_place_and_never_written() {
+    let storage = fresh().await;
     let key = format!("{WORKSPACE_PREFIX}main");
     let newer = newer_text("main");
     assert!(newer.contains("\"schema_version\":999"), "{newer}");
     storage.set_item(&key, &newer).expect("set");
-    let loaded = storage::load();
+    let loaded = storage::load().await;
     assert!(loaded.workspaces.is_empty());
     assert!(loaded.quarantined.is_empty(), "never moved to quarantine");
     let (id, found) = loaded.newer.first().expect("found as newer");
@@ -123,32 +210,35 @@ fn data_from_a_newer_version_is_left_in_place_and_never_written() {
 
     // No save path writes over it, nor deletes it; it says why.
     let ours = sample_workspace("main");
-    assert_eq!(storage::save_workspace(&ours), Err(SaveError::Newer));
-    assert_eq!(storage::save_workspace_anyway(&ours), Err(SaveError::Newer));
-    assert_eq!(storage::delete_workspace("main"), Err(SaveError::Newer));
+    assert_eq!(storage::save_workspace(&ours).await, Err(SaveError::Newer));
+    assert_eq!(
+        storage::save_workspace_anyway(&ours).await,
+        Err(SaveError::Newer)
+    );
+    assert_eq!(
+        storage::delete_workspace("main").await,
+        Err(SaveError::Newer)
+    );
     assert!(SaveError::Newer
         .message(coop_plan::i18n::Lang::Vi)
         .contains("Hãy tải lại trang để cập nhật ứng dụng; dữ liệu không bị thay đổi."));
     // Nor does the view itself, whatever id it is given.
     let mut view = view.clone();
     view.id = "elsewhere".to_owned();
-    assert_eq!(storage::save_workspace(&view), Err(SaveError::Newer));
+    assert_eq!(storage::save_workspace(&view).await, Err(SaveError::Newer));
     assert_eq!(storage.get_item(&key).expect("get"), Some(newer.clone()));
-    assert_eq!(
-        storage
-            .get_item(&format!("{WORKSPACE_PREFIX}elsewhere"))
-            .expect("get"),
-        None
-    );
+    assert_eq!(storage::read_workspace("elsewhere").await, None);
 
     // Another workspace still saves normally.
-    storage::save_workspace(&sample_workspace("other")).expect("saved");
+    storage::save_workspace(&sample_workspace("other"))
+        .await
+        .expect("saved");
     assert_eq!(
-        storage::read_workspace("other"),
+        storage::read_workspace("other").await,
         Some(Ok(sample_workspace("other")))
     );
     // And a second start finds it just as it was.
-    let again = storage::load();
+    let again = storage::load().await;
     assert!(again.quarantined.is_empty());
     assert_eq!(again.newer.len(), 1);
     assert_eq!(storage.get_item(&key).expect("get"), Some(newer));
@@ -156,89 +246,20 @@ fn data_from_a_newer_version_is_left_in_place_and_never_written() {
 }
 
 #[wasm_bindgen_test]
-fn a_newer_save_from_another_tab_is_refused_not_offered_for_overwrite() {
-    let storage = fresh();
+async fn a_newer_save_from_another_tab_is_refused_not_offered_for_overwrite() {
+    let storage = fresh().await;
     let ours = sample_workspace("main");
-    storage::save_workspace(&ours).expect("saved");
+    storage::save_workspace(&ours).await.expect("saved");
     // Another tab, running a newer version, saves the same workspace.
     let key = format!("{WORKSPACE_PREFIX}main");
     let newer = newer_text("main");
     storage.set_item(&key, &newer).expect("set");
     // Not a conflict to choose over: newer data is never written over.
-    assert_eq!(storage::save_workspace(&ours), Err(SaveError::Newer));
-    assert_eq!(storage::save_workspace_anyway(&ours), Err(SaveError::Newer));
+    assert_eq!(storage::save_workspace(&ours).await, Err(SaveError::Newer));
+    assert_eq!(
+        storage::save_workspace_anyway(&ours).await,
+        Err(SaveError::Newer)
+    );
     assert_eq!(storage.get_item(&key).expect("get"), Some(newer));
-    storage.clear().expect("clear");
-}
-
-#[wasm_bindgen_test]
-fn corrupt_data_in_a_full_storage_is_reported_and_kept() {
-    let storage = fresh();
-    let key = format!("{WORKSPACE_PREFIX}main");
-    let broken = "{\"schema_version\": 2, \"name\": \"HTX Đồ Sơn\", oops";
-    storage.set_item(&key, broken).expect("set");
-    fill(&storage);
-    let loaded = storage::load();
-    assert!(loaded.workspaces.is_empty());
-    assert!(loaded.quarantined.is_empty(), "no room to keep it aside");
-    assert_eq!(loaded.blocked_ids, vec!["main".to_owned()]);
-    let (id, reason_vi, reason_en) = loaded.unmoved.first().expect("reported");
-    assert_eq!(id, "main");
-    assert!(reason_en.contains("line 1"), "{reason_en}");
-    assert!(!reason_vi.is_empty());
-    // The corrupt bytes are where they were.
-    assert_eq!(
-        storage.get_item(&key).expect("get").as_deref(),
-        Some(broken)
-    );
-    storage.clear().expect("clear");
-}
-
-#[wasm_bindgen_test]
-fn a_failed_save_keeps_the_previous_copy() {
-    let storage = fresh();
-    let first = sample_workspace("main");
-    storage::save_workspace(&first).expect("first save");
-
-    // Fill the origin's quota, then try to save a bigger workspace.
-    let chunk = "x".repeat(256 * 1024);
-    let mut filler = 0;
-    while storage
-        .set_item(&format!("filler:{filler}"), &chunk)
-        .is_ok()
-    {
-        filler += 1;
-        assert!(filler < 1000, "storage never filled up");
-    }
-    let mut bigger = first.clone();
-    for i in 0..2000 {
-        bigger.units.push(Unit::new(
-            format!("extra-{i}"),
-            format!("HTX bổ sung số {i} với tên khá dài"),
-            UnitKind::Htx,
-        ));
-    }
-    assert_eq!(
-        storage::save_workspace(&bigger),
-        Err(SaveError::QuotaExceeded)
-    );
-    assert_eq!(storage::read_workspace("main"), Some(Ok(first.clone())));
-
-    // Refused once, the same workspace (or one a few units bigger or
-    // smaller) is not written out again to be refused again ...
-    assert!(storage::known_too_big(&bigger));
-    bigger.units.pop();
-    assert!(storage::known_too_big(&bigger));
-    assert_eq!(
-        storage::save_workspace(&bigger),
-        Err(SaveError::QuotaExceeded)
-    );
-    // ... but a clearly smaller one, or another workspace, is tried.
-    assert!(!storage::known_too_big(&first));
-    storage::save_workspace(&first).expect("the small version fits");
-    assert!(!storage::known_too_big(&sample_workspace("other")));
-    // Deleting a workspace makes room: the big one is tried again.
-    storage::delete_workspace("other").expect("deleted");
-    assert!(!storage::known_too_big(&bigger));
     storage.clear().expect("clear");
 }

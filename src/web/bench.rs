@@ -91,3 +91,61 @@ pub fn bench_csv_files(units: u32, years: i32) -> Vec<String> {
         crate::csv_data::years_csv(&workspace),
     ]
 }
+
+/// A workspace of `units` generated units with `years` years each in
+/// IndexedDB, as one line for `make bench`: the first save (every record),
+/// reading it back whole, and the median of `repeats` saves after an edit
+/// of one unit (the records compared with what was stored, then the head
+/// and that unit written in one transaction, as the app's save does). The
+/// workspace is deleted afterwards.
+#[wasm_bindgen]
+pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
+    use super::storage;
+    let mut now = clock();
+    let mut workspace = crate::benchmark::big_workspace(units as usize, years);
+    workspace.id = "bench-idb".to_owned();
+    let _ = storage::delete_workspace(&workspace.id).await;
+    let start = now();
+    let first = storage::save_workspace(&workspace).await;
+    let first_ms = now() - start;
+    let start = now();
+    let read = storage::read_workspace(&workspace.id).await;
+    let read_ms = now() - start;
+    let same = matches!(&read, Some(Ok(back)) if *back == workspace);
+    let mut times = Vec::new();
+    let mut prepare_times = Vec::new();
+    let mut written = 0;
+    let count = workspace.units.len().max(1);
+    for i in 0..repeats as usize {
+        let at = (i * 7919) % count;
+        if let Some(unit) = workspace.units.get_mut(at) {
+            unit.commune = format!("Sửa {i}");
+        }
+        let start = now();
+        let result = match storage::prepare(&workspace) {
+            Ok(prepared) => {
+                prepare_times.push(now() - start);
+                written = prepared.unit_ids().len();
+                storage::write(prepared).await
+            }
+            Err(error) => Err(error),
+        };
+        times.push(now() - start);
+        if result.is_err() {
+            break;
+        }
+    }
+    let _ = storage::delete_workspace(&workspace.id).await;
+    crate::small_sort::sort_small_by(&mut times, |a, b| a.total_cmp(b));
+    let median = times.get(times.len() / 2).copied().unwrap_or(f64::NAN);
+    crate::small_sort::sort_small_by(&mut prepare_times, |a, b| a.total_cmp(b));
+    let prepare_ms = prepare_times
+        .get(prepare_times.len() / 2)
+        .copied()
+        .unwrap_or(f64::NAN);
+    format!(
+        "idb units={units} years={years} first_save={} first_save_ms={first_ms:.0} read_ms={read_ms:.0} read_same={same} edit_ms_median={median:.1} of_which_compare_ms={prepare_ms:.1} edit_ms_max={:.1} units_written_per_edit={written}",
+        if first.is_ok() { "ok" } else { "failed" },
+        times.last().copied().unwrap_or(f64::NAN),
+    )
+}

@@ -26,16 +26,20 @@ use components::tour::TourState;
 use state::AppState;
 use ui::*;
 
-/// Mounts the app on the page's body.
+/// Reads storage (IndexedDB, asynchronously; the page says "Đang mở dữ
+/// liệu…" meanwhile), then mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    mount_to(document().body().expect("a body"));
+    wasm_bindgen_futures::spawn_local(async {
+        let loaded = storage::load().await;
+        mount_to(document().body().expect("a body"), loaded);
+    });
 }
 
 /// The app's frame: the skip link, the header, the notices, the tour and
 /// the page. Pages are written into `<main>` and thrown away with what
 /// they made when the path names another page.
-pub fn mount_to(host: web_sys::HtmlElement) {
+pub fn mount_to(host: web_sys::HtmlElement, loaded: storage::Loaded) {
     // Already set (a test mounting twice) is fine.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = reactive_graph::owner::Owner::new();
@@ -43,7 +47,7 @@ pub fn mount_to(host: web_sys::HtmlElement) {
     // The app lives as long as the page.
     std::mem::forget(owner);
 
-    let state = AppState::load();
+    let state = AppState::load(loaded);
     provide_context(state);
     state.persist();
     let location = route::Location::install();

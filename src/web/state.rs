@@ -2,7 +2,7 @@
 
 use super::ui::*;
 use chrono::NaiveDate;
-use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
 
 use super::storage::{self, Quarantined, Settings};
 use super::today::today;
@@ -14,6 +14,10 @@ thread_local! {
     /// Set when the workspace was just stored as it is (opened, or saved by
     /// another tab), so that the save that follows every change skips it.
     static ALREADY_STORED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// A save is being written: a change meanwhile is saved after it.
+    static SAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The workspace changed since the save being written was prepared.
+    static DIRTY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Set only inside [`AppState::edit_one_unit`], for the index update it
     /// forces at once: the one unit that changed. Every other change of the
     /// workspace finds it empty and rebuilds the index.
@@ -147,11 +151,10 @@ fn newer_view(id: &str, newer: crate::document::Newer) -> Workspace {
 }
 
 impl AppState {
-    /// Reads storage and picks the workspace to open: the remembered one,
-    /// else the first, else a new empty one under an id that no unreadable
-    /// data still occupies.
-    pub fn load() -> AppState {
-        let loaded = storage::load();
+    /// Picks the workspace to open from what storage held at start-up
+    /// ([`storage::load`]): the remembered one, else the first, else a new
+    /// empty one under an id that no unreadable data still occupies.
+    pub fn load(loaded: storage::Loaded) -> AppState {
         let settings = storage::load_settings();
         let mut workspaces = loaded.workspaces;
         let mut newer = loaded.newer;
@@ -276,18 +279,14 @@ impl AppState {
     /// Opens another workspace: it is saved at once and remembered as the
     /// current one. The workspace left behind was saved with its last edit.
     pub fn open_workspace(&self, workspace: Workspace) {
-        // Saved before it is shown, so that lists of stored workspaces read
-        // while it opens already include it.
-        match storage::save_workspace(&workspace) {
-            Ok(()) => self.saved(&workspace.id),
-            // A newer version's data is under this id: it is shown as it
-            // is stored, read-only, and nothing is written.
-            Err(storage::SaveError::Newer) if self.open_read_only(&workspace.id) => return,
-            Err(error) => self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En))),
+        // A newer version's data is under this id: it is shown as it is
+        // stored, read-only, and nothing is written.
+        if storage::read_newer(&workspace.id).is_some() && self.open_read_only(&workspace.id) {
+            return;
         }
         self.read_only.set(None);
-        // Just saved: the persisting effect need not write it again.
-        ALREADY_STORED.set(true);
+        // Saved by the persisting effect: only what differs from what is
+        // stored is written (nothing, for a workspace just read).
         self.workspace.set(workspace);
     }
 
@@ -325,20 +324,23 @@ impl AppState {
 
     /// Another tab saved the open workspace since this tab read it, and this
     /// tab has changes of its own: the user keeps one of the two.
-    fn resolve_conflict(&self) {
+    async fn resolve_conflict(&self) {
         let keep_ours = self.confirm(
             "Một tab khác vừa lưu thay đổi mới hơn cho không gian làm việc này.\n\nBấm OK để giữ bản của tab này (ghi đè bản kia), hoặc Hủy để mở bản của tab kia (thay đổi vừa rồi ở tab này sẽ bỏ).",
             "Another tab has just saved newer changes to this workspace.\n\nPress OK to keep this tab's version (overwriting the other), or Cancel to open the other tab's version (this tab's latest change is dropped).",
         );
         let id = self.workspace.with_untracked(|w| w.id.clone());
         if keep_ours {
-            if let Err(error) = self
-                .workspace
-                .with_untracked(storage::save_workspace_anyway)
-            {
+            let prepared = self.workspace.with_untracked(storage::prepare_anyway);
+            let result = match prepared {
+                Ok(prepared) => storage::write(prepared).await,
+                Err(error) => Err(error),
+            };
+            if let Err(error) = result {
                 self.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
             }
-        } else if let Some(Ok(theirs)) = storage::read_workspace(&id) {
+        } else if let Some(Ok(theirs)) = storage::read_workspace(&id).await {
+            ALREADY_STORED.set(true);
             self.workspace.set(theirs);
         } else if self.open_read_only(&id) {
             // Theirs is a newer version's: shown read-only, untouched.
@@ -350,43 +352,93 @@ impl AppState {
     }
 
     /// Shows what another tab saves to the open workspace as soon as it is
-    /// saved (the browser's `storage` event fires in every other tab).
+    /// saved (each committed save is announced on a `BroadcastChannel`).
     fn follow_other_tabs(self) {
         let state = self;
-        let window: web_sys::EventTarget = window().into();
-        listen(&window, "storage", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                return;
-            };
-            let id = state.workspace.with_untracked(|w| w.id.clone());
-            if event.key().as_deref() != Some(&format!("{}{id}", storage::WORKSPACE_PREFIX)) {
-                return;
-            }
-            match event.new_value() {
-                Some(text) if crate::document::is_newer(&text) => {
-                    // A newer version of the app saved it in another tab:
-                    // shown read-only from now on, never written over.
-                    state.open_read_only(&id);
+        storage::listen_to_other_tabs(move |id, revision| {
+            spawn_local(async move {
+                // The header's list of workspaces follows renames and deletions.
+                storage::refresh().await;
+                if storage::take_names_changed() {
+                    state.storage_answers.update(|n| *n = n.wrapping_add(1));
                 }
-                Some(text) if !storage::is_known(&id, &text) => {
-                    // Unreadable data is left to the next save's conflict check.
-                    if let Ok(theirs) = crate::document::from_json(&text) {
-                        storage::remember(&id, &text);
-                        ALREADY_STORED.set(true);
-                        state.workspace.set(theirs);
-                        state.notify(Text::new(
-                            "Đã cập nhật thay đổi vừa lưu ở một tab khác.",
-                            "Updated with changes just saved in another tab.",
-                        ));
+                let open = state.workspace.with_untracked(|w| w.id.clone());
+                if id != open || state.read_only.get_untracked().is_some() {
+                    return;
+                }
+                match revision {
+                    Some(revision) if !storage::is_known(&id, revision) => {
+                        // Unreadable data is left to the next save's conflict check.
+                        if let Some(Ok(theirs)) = storage::read_workspace(&id).await {
+                            ALREADY_STORED.set(true);
+                            state.workspace.set(theirs);
+                            state.notify(Text::new(
+                                "Đã cập nhật thay đổi vừa lưu ở một tab khác.",
+                                "Updated with changes just saved in another tab.",
+                            ));
+                        }
                     }
+                    Some(_) => {}
+                    None => state.notify(Text::new(
+                        "Một tab khác đã xóa không gian làm việc đang mở ở đây. Nó vẫn còn trong tab này và sẽ được lưu lại khi bạn sửa.",
+                        "Another tab deleted the workspace open here. It is still in this tab and is saved again when you edit it.",
+                    )),
                 }
-                Some(_) => {}
-                None => state.notify(Text::new(
-                    "Một tab khác đã xóa không gian làm việc đang mở ở đây. Nó vẫn còn trong tab này và sẽ được lưu lại khi bạn sửa.",
-                    "Another tab deleted the workspace open here. It is still in this tab and is saved again when you edit it.",
-                )),
-            }
+            });
         });
+    }
+
+    /// Writes the open workspace, then again while it changed meanwhile:
+    /// one save at a time, each compared with what the last one stored.
+    fn save_soon(self) {
+        DIRTY.set(true);
+        if SAVING.replace(true) {
+            return;
+        }
+        let state = self;
+        spawn_local(async move {
+            // Each round takes the changes made before it started.
+            while DIRTY.replace(false) {
+                let prepared = state.workspace.with_untracked(storage::prepare);
+                let result = match prepared {
+                    Ok(prepared) if prepared.is_empty() => Ok(()),
+                    Ok(prepared) => storage::write(prepared).await,
+                    Err(error) => Err(error),
+                };
+                state.after_save(result).await;
+            }
+            SAVING.set(false);
+        });
+    }
+
+    async fn after_save(self, result: Result<(), storage::SaveError>) {
+        let state = self;
+        match result {
+            Ok(()) => {
+                state.workspace.with_untracked(|w| {
+                    let _ = storage::save_current(&w.id);
+                    state.saved(&w.id)
+                });
+                // A new workspace, or a new name: lists show it.
+                if storage::take_names_changed() {
+                    state.storage_answers.update(|n| *n = n.wrapping_add(1));
+                }
+            }
+            Err(storage::SaveError::Conflict) => state.resolve_conflict().await,
+            // The edit is refused, said why, and the page goes back
+            // to what is stored.
+            Err(storage::SaveError::Newer) => {
+                state.notify(crate::document::newer_refused());
+                let id = state.workspace.with_untracked(|w| w.id.clone());
+                if storage::read_newer(&id).is_some() {
+                    let notices = state.notices.get_untracked();
+                    state.open_read_only(&id);
+                    // The notice on opening was shown already.
+                    state.notices.set(notices);
+                }
+            }
+            Err(error) => state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En))),
+        }
     }
 
     /// Adds a notice, unless the same one is already showing.
@@ -418,28 +470,7 @@ impl AppState {
                         .with_untracked(|w| storage::save_current(&w.id));
                     return;
                 }
-                let result = state.workspace.with_untracked(|w| {
-                    storage::save_workspace(w).and_then(|()| storage::save_current(&w.id))
-                });
-                match result {
-                    Ok(()) => state.workspace.with_untracked(|w| state.saved(&w.id)),
-                    Err(storage::SaveError::Conflict) => state.resolve_conflict(),
-                    // The edit is refused, said why, and the page goes back
-                    // to what is stored.
-                    Err(storage::SaveError::Newer) => {
-                        state.notify(crate::document::newer_refused());
-                        let id = state.workspace.with_untracked(|w| w.id.clone());
-                        if storage::read_newer(&id).is_some() {
-                            let notices = state.notices.get_untracked();
-                            state.open_read_only(&id);
-                            // The notice on opening was shown already.
-                            state.notices.set(notices);
-                        }
-                    }
-                    Err(error) => {
-                        state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)))
-                    }
-                }
+                state.save_soon();
             },
             false,
         );

@@ -1,48 +1,73 @@
-//! Workspaces in the browser's localStorage.
+//! Workspaces in the browser's IndexedDB; small settings in localStorage.
 //!
-//! Keys share the prefix `coop-plan:` so nothing else on the origin is
-//! touched:
-//! - `coop-plan:workspace:<id>` — one workspace document ([`crate::document`]);
-//! - `coop-plan:current` — the id of the open workspace, as a JSON string;
-//! - `coop-plan:settings` — `{"lang": "vi"}`;
-//! - `coop-plan:tour` — present once the first-run tour was seen;
-//! - `coop-plan:persist-asked`, `coop-plan:backup:<id>` — when persistent
-//!   storage was asked for, and each workspace's first save and last
-//!   download ([`super::persist`]);
-//! - `coop-plan:quarantine:<id>:<millis>` — data that could not be read,
-//!   kept byte for byte.
+//! IndexedDB database `coop-plan`, three object stores:
+//! - `heads`, key = workspace id: `{id, name, schema_version, revision}`
+//!   and either `raw` (a whole document, byte for byte, as the migration
+//!   from localStorage found it) or `before`/`after` (the document written
+//!   by [`crate::json_write`] without its units: the text before and after
+//!   the `units` list) with `order` (the unit ids in order, as JSON);
+//! - `units`, key = `[workspace id, unit id]`: `{ws, unit, text, revision}`,
+//!   the unit as the document writes it, so that a workspace read back is
+//!   byte for byte the document an export writes;
+//! - `kept`, key = `coop-plan:quarantine:<id>:<millis>`:
+//!   `{original_key, text}`, data that could not be read, byte for byte.
 //!
-//! Three promises: corrupt data is never overwritten — it is moved aside
-//! before anything else is written, and when it cannot be (storage full) it
-//! stays where it is and the caller is told ([`Loaded::unmoved`]); data
-//! written by a newer version of the app is never written over, moved or
-//! deleted — it stays where it is and opens read-only ([`Loaded::newer`],
-//! [`SaveError::Newer`], rules in [`crate::document::Newer`]); and a failed
-//! save leaves the last good copy in place (`setItem` either
-//! stores the whole value or nothing) and is reported to the caller.
+//! A save writes only the records that changed since this tab last read
+//! or wrote the workspace (the head every time, with the next revision),
+//! in one readwrite transaction that first checks the stored revision is
+//! still the one this tab knows: a save by another tab since then is
+//! refused ([`SaveError::Conflict`]) and the caller asks the user
+//! ([`prepare_anyway`] after they choose). A transaction is atomic: a
+//! failed save (storage full) leaves the last good copy.
 //!
-//! A third, for two open tabs: a tab never overwrites a workspace that
-//! another tab saved since this one last read or wrote it. Each read and
-//! write records a fingerprint of the stored text; a save that finds a
-//! different text stored is refused with [`SaveError::Conflict`], and the
-//! caller asks the user ([`save_workspace_anyway`] after they choose).
+//! localStorage keys, all under `coop-plan:`: `current` (the open
+//! workspace's id, as a JSON string), `settings` (`{"lang": "vi"}`),
+//! `tour`, `persist-asked` and `backup:<id>` ([`super::persist`]).
+//! Workspaces that earlier versions kept in localStorage
+//! (`coop-plan:workspace:<id>`, `coop-plan:quarantine:…`) are moved into
+//! IndexedDB at start-up ([`load`]); each is removed from localStorage
+//! only after its copy was read back and compared, so a tab closed half way
+//! loses nothing and the next start finishes the job.
+//!
+//! Data written by a newer version of the app (a `schema_version` above
+//! this build's) is never written over, moved or deleted: it stays where
+//! it is (in localStorage) and opens read-only ([`Loaded::newer`],
+//! [`SaveError::Newer`], rules in [`crate::document::Newer`]). Corrupt data
+//! that cannot be kept aside (storage full) stays where it is and the
+//! caller is told ([`Loaded::unmoved`]).
+//!
+//! Other tabs hear each committed save on the `BroadcastChannel`
+//! `coop-plan` ([`CHANNEL`]): `{id, revision}`, or `{id, deleted: true}`.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::small_sort::sort_small_by;
 use gloo_storage::{LocalStorage, Storage as _};
+use idb::{
+    Database, DatabaseEvent, KeyRange, ObjectStoreParams, Query, TransactionMode, TransactionResult,
+};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::document;
 use crate::i18n::Lang;
+use crate::unit::Unit;
 use crate::workspace::Workspace;
 
 pub const PREFIX: &str = "coop-plan:";
+/// Where earlier versions kept each workspace in localStorage (and where
+/// data written by a newer version may still be).
 pub const WORKSPACE_PREFIX: &str = "coop-plan:workspace:";
 pub const QUARANTINE_PREFIX: &str = "coop-plan:quarantine:";
 pub const CURRENT_KEY: &str = "coop-plan:current";
 pub const SETTINGS_KEY: &str = "coop-plan:settings";
+/// The IndexedDB database and the BroadcastChannel.
+pub const DATABASE: &str = "coop-plan";
+pub const CHANNEL: &str = "coop-plan";
+const HEADS: &str = "heads";
+const UNITS: &str = "units";
+const KEPT: &str = "kept";
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -101,63 +126,43 @@ impl SaveError {
     }
 }
 
+/// What this tab last read or wrote of a stored workspace: the revision
+/// it found, and the records as they were then (what the next save is
+/// compared with).
+struct Known {
+    revision: f64,
+    image: Image,
+}
+
+#[derive(Default)]
+struct Image {
+    /// Stored as a raw document (or not at all): the next save writes
+    /// every record.
+    whole: bool,
+    before: String,
+    after: String,
+    order: Vec<String>,
+    /// The units, in `order`'s order.
+    units: Vec<Unit>,
+}
+
 thread_local! {
-    /// For each workspace id, the fingerprint of the stored text this tab
-    /// last read or wrote.
-    static KNOWN: RefCell<Vec<(String, u64)>> = const { RefCell::new(Vec::new()) };
-    /// The workspace the browser last refused as too big, and its number of
-    /// records (units and yearly records) then.
-    static TOO_BIG: RefCell<Option<(String, usize)>> = const { RefCell::new(None) };
-}
-
-/// Units and yearly records: what a stored workspace's size grows with.
-fn records(workspace: &Workspace) -> usize {
-    workspace.units.len() + workspace.units.iter().map(|u| u.years.len()).sum::<usize>()
-}
-
-/// Whether saving `workspace` is known to fail for want of room: the
-/// browser refused it, or a version of it that was not much bigger, since
-/// the last workspace was deleted. Writing out a workspace of tens of
-/// megabytes takes a fifth of a second; at national scale every edit would
-/// freeze the page for that long only to be refused again.
-pub fn known_too_big(workspace: &Workspace) -> bool {
-    TOO_BIG.with_borrow(|too_big| {
-        too_big.as_ref().is_some_and(|(id, refused)| {
-            *id == workspace.id && records(workspace) * 20 >= refused * 19
-        })
-    })
-}
-
-/// FNV-1a over the text: equal texts, equal fingerprints; a change by
-/// another tab is all but certain to change it.
-pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// Records that this tab has seen `text` stored for workspace `id`.
-pub fn remember(id: &str, text: &str) {
-    let print = fingerprint(text);
-    KNOWN.with_borrow_mut(|known| match known.iter_mut().find(|(k, _)| k == id) {
-        Some(entry) => entry.1 = print,
-        None => known.push((id.to_owned(), print)),
-    });
-}
-
-/// Whether `text` is what this tab last read or wrote for `id`.
-pub fn is_known(id: &str, text: &str) -> bool {
-    let print = fingerprint(text);
-    KNOWN.with_borrow(|known| known.iter().any(|(k, p)| k == id && *p == print))
-}
-
-fn has_seen(id: &str) -> bool {
-    KNOWN.with_borrow(|known| known.iter().any(|(k, _)| k == id))
+    static DB: RefCell<Option<web_sys::IdbDatabase>> = const { RefCell::new(None) };
+    /// Every stored workspace's id and name, from the heads.
+    static NAMES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// Everything kept aside, with its text.
+    static KEPT_DATA: RefCell<Vec<(Quarantined, String)>> = const { RefCell::new(Vec::new()) };
+    static NAMES_CHANGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static KNOWN: RefCell<HashMap<String, Known>> = RefCell::new(HashMap::new());
+    static BROADCAST: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
 }
 
 /// What was found in storage at start-up.
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {
+    /// The workspace to open, if one is stored and readable: the
+    /// remembered one, else the first (by id); read whole. The others are
+    /// only named ([`list_workspaces`]).
     pub workspaces: Vec<Workspace>,
     pub current: Option<String>,
     /// Everything kept aside, from this start and earlier ones.
@@ -172,30 +177,31 @@ pub struct Loaded {
     pub newer: Vec<(String, document::Newer)>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
+fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-fn keys(storage: &web_sys::Storage) -> Vec<String> {
+fn local_keys(storage: &web_sys::Storage) -> Vec<String> {
     let length = storage.length().unwrap_or(0);
     (0..length)
         .filter_map(|index| storage.key(index).ok().flatten())
         .collect()
 }
 
-fn save_error(error: JsValue) -> SaveError {
-    let name = js_sys::Reflect::get(&error, &JsValue::from_str("name"))
-        .ok()
-        .and_then(|name| name.as_string())
-        .unwrap_or_default();
+fn save_error_named(name: String, detail: &dyn Fn() -> String) -> SaveError {
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         SaveError::QuotaExceeded
     } else {
-        SaveError::Unavailable(if name.is_empty() {
-            format!("{error:?}")
-        } else {
-            name
-        })
+        SaveError::Unavailable(if name.is_empty() { detail() } else { name })
+    }
+}
+
+fn idb_error(error: idb::Error) -> SaveError {
+    match &error {
+        idb::Error::DomException(exception) => {
+            save_error_named(exception.name(), &|| error.to_string())
+        }
+        _ => SaveError::Unavailable(error.to_string()),
     }
 }
 
@@ -203,187 +209,944 @@ fn now_millis() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// Reads every stored workspace, moving unreadable ones aside.
-pub fn load() -> Loaded {
-    let Some(storage) = storage() else {
-        return Loaded::default();
-    };
-    let mut loaded = Loaded::default();
-    let mut workspace_keys: Vec<String> = keys(&storage)
-        .into_iter()
-        .filter(|k| k.starts_with(WORKSPACE_PREFIX))
-        .collect();
-    sort_small_by(&mut workspace_keys, |a, b| a.cmp(b));
-    for key in workspace_keys {
-        let Ok(Some(text)) = storage.get_item(&key) else {
-            continue;
+fn db() -> Result<Database, SaveError> {
+    DB.with_borrow(|db| db.clone().map(Database::from))
+        .ok_or_else(|| SaveError::Unavailable("IndexedDB".to_owned()))
+}
+
+async fn open() -> Result<Database, SaveError> {
+    let factory = idb::Factory::new().map_err(idb_error)?;
+    let mut request = factory.open(DATABASE, Some(1)).map_err(idb_error)?;
+    request.on_upgrade_needed(|event| {
+        let Ok(database) = event.database() else {
+            return;
         };
-        match document::from_json(&text) {
-            Ok(workspace) => {
-                remember(&workspace.id, &text);
-                loaded.workspaces.push(workspace)
-            }
-            Err(error) => {
-                let id = key.trim_start_matches(WORKSPACE_PREFIX).to_owned();
-                if let Some(newer) = document::read_newer(&text) {
-                    // Left where it is, untouched; never remembered, so
-                    // that no save can take it for this tab's own text.
-                    loaded.newer.push((id, newer));
-                } else if quarantine(&storage, &key, &text).is_err() {
-                    loaded.unmoved.push((
-                        id.clone(),
-                        error.message(Lang::Vi),
-                        error.message(Lang::En),
-                    ));
-                    loaded.blocked_ids.push(id);
-                }
+        let names = database.store_names();
+        for store in [HEADS, UNITS, KEPT] {
+            if !names.iter().any(|n| n == store) {
+                let _ = database.create_object_store(store, ObjectStoreParams::new());
             }
         }
+    });
+    request.await.map_err(idb_error)
+}
+
+fn field(record: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(record, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text_field(record: &JsValue, name: &str) -> Option<String> {
+    field(record, name).as_string()
+}
+
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let record = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&record, &JsValue::from_str(name), value);
     }
-    loaded.current = LocalStorage::get::<String>(CURRENT_KEY).ok();
-    loaded.quarantined = list_quarantined();
-    loaded
+    record.into()
 }
 
-/// Copies `text` to a quarantine key, then removes the original. If the copy
-/// fails, the original stays untouched.
-fn quarantine(storage: &web_sys::Storage, key: &str, text: &str) -> Result<String, SaveError> {
-    let id = key.trim_start_matches(WORKSPACE_PREFIX);
-    let quarantine_key = format!("{QUARANTINE_PREFIX}{id}:{}", now_millis());
-    storage
-        .set_item(&quarantine_key, text)
-        .map_err(save_error)?;
-    storage.remove_item(key).map_err(save_error)?;
-    Ok(quarantine_key)
+fn unit_key(id: &str, unit: &str) -> JsValue {
+    js_sys::Array::of2(&JsValue::from_str(id), &JsValue::from_str(unit)).into()
 }
 
-/// Everything currently kept aside, with the reason it could not be read.
-pub fn list_quarantined() -> Vec<Quarantined> {
-    let Some(storage) = storage() else {
-        return Vec::new();
+/// Every unit record of workspace `id`.
+fn units_of(id: &str) -> Result<Query, SaveError> {
+    let lower: JsValue = js_sys::Array::of1(&JsValue::from_str(id)).into();
+    let upper: JsValue = js_sys::Array::of2(&JsValue::from_str(id), &js_sys::Array::new()).into();
+    KeyRange::bound(&lower, &upper, Some(false), Some(false))
+        .map(Query::from)
+        .map_err(idb_error)
+}
+
+/// A workspace's stored document, put together from its records: the
+/// revision, the text, and whether it is stored raw (one record).
+async fn read_stored(
+    database: &Database,
+    id: &str,
+) -> Result<Option<(f64, String, bool)>, SaveError> {
+    let tx = database
+        .transaction(&[HEADS, UNITS], TransactionMode::ReadOnly)
+        .map_err(idb_error)?;
+    let heads = tx.object_store(HEADS).map_err(idb_error)?;
+    let Some(head) = heads
+        .get(JsValue::from_str(id))
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?
+    else {
+        return Ok(None);
     };
-    let mut found: Vec<Quarantined> = keys(&storage)
-        .into_iter()
-        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
-        .filter_map(|key| {
-            let text = storage.get_item(&key).ok().flatten()?;
+    let revision = field(&head, "revision").as_f64().unwrap_or(0.0);
+    if let Some(raw) = text_field(&head, "raw") {
+        return Ok(Some((revision, raw, true)));
+    }
+    let order: Vec<String> = text_field(&head, "order")
+        .and_then(|o| serde_json::from_str(&o).ok())
+        .unwrap_or_default();
+    let units = tx.object_store(UNITS).map_err(idb_error)?;
+    let records = units
+        .get_all(Some(units_of(id)?), None)
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    let mut texts: HashMap<String, String> = HashMap::with_capacity(records.len());
+    for record in &records {
+        if let (Some(unit), Some(text)) = (text_field(record, "unit"), text_field(record, "text")) {
+            texts.insert(unit, text);
+        }
+    }
+    let mut out = text_field(&head, "before").unwrap_or_default();
+    out.push('[');
+    for (i, unit) in order.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // A unit the order names but no record holds leaves the document
+        // unreadable rather than silently shorter.
+        out.push_str(texts.get(unit).map_or("", String::as_str));
+    }
+    out.push(']');
+    out.push_str(&text_field(&head, "after").unwrap_or_default());
+    Ok(Some((revision, out, false)))
+}
+
+/// The same without the flag.
+async fn read_text(database: &Database, id: &str) -> Result<Option<(f64, String)>, SaveError> {
+    Ok(read_stored(database, id)
+        .await?
+        .map(|(revision, text, _)| (revision, text)))
+}
+
+/// The image of a workspace just read or written as `workspace`.
+fn image_of(workspace: &Workspace, whole: bool) -> Image {
+    let (before, after) = crate::json_write::workspace_around_units(workspace);
+    Image {
+        whole,
+        before,
+        after,
+        order: workspace.units.iter().map(|u| u.id.clone()).collect(),
+        units: workspace.units.clone(),
+    }
+}
+
+fn remember(workspace: &Workspace, revision: f64, whole: bool) {
+    let image = image_of(workspace, whole);
+    KNOWN.with_borrow_mut(|known| {
+        known.insert(workspace.id.clone(), Known { revision, image });
+    });
+}
+
+fn set_name(id: &str, name: &str) {
+    NAMES.with_borrow_mut(|names| {
+        match names.iter_mut().find(|(i, _)| i == id) {
+            Some(entry) if entry.1 == name => return,
+            Some(entry) => name.clone_into(&mut entry.1),
+            None => names.push((id.to_owned(), name.to_owned())),
+        }
+        sort_small_by(names, |a, b| a.1.cmp(&b.1));
+        NAMES_CHANGED.set(true);
+    });
+}
+
+/// Whether the list of stored workspaces changed (one added or renamed)
+/// since this was last asked.
+pub fn take_names_changed() -> bool {
+    NAMES_CHANGED.replace(false)
+}
+
+/// Reads the heads' names and what is kept aside into memory.
+async fn refresh_lists(database: &Database) -> Result<(), SaveError> {
+    let tx = database
+        .transaction(&[HEADS, KEPT], TransactionMode::ReadOnly)
+        .map_err(idb_error)?;
+    let heads = tx
+        .object_store(HEADS)
+        .map_err(idb_error)?
+        .get_all(None, None)
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    let mut names: Vec<(String, String)> = heads
+        .iter()
+        .filter_map(|h| {
+            Some((
+                text_field(h, "id")?,
+                text_field(h, "name").unwrap_or_default(),
+            ))
+        })
+        .collect();
+    sort_small_by(&mut names, |a, b| a.1.cmp(&b.1));
+    if NAMES.with_borrow(|old| *old != names) {
+        NAMES_CHANGED.set(true);
+    }
+    NAMES.set(names);
+    let kept_store = tx.object_store(KEPT).map_err(idb_error)?;
+    let keys = kept_store
+        .get_all_keys(None, None)
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    let values = kept_store
+        .get_all(None, None)
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    let mut kept: Vec<(Quarantined, String)> = keys
+        .iter()
+        .zip(values.iter())
+        .filter_map(|(key, value)| {
+            let key = key.as_string()?;
+            let text = text_field(value, "text")?;
             let (reason_vi, reason_en) = match document::from_json(&text) {
                 Err(error) => (error.message(Lang::Vi), error.message(Lang::En)),
                 Ok(_) => (String::new(), String::new()),
             };
             let rest = key.trim_start_matches(QUARANTINE_PREFIX);
             let id = rest.rsplit_once(':').map_or(rest, |(id, _)| id);
-            Some(Quarantined {
-                original_key: format!("{WORKSPACE_PREFIX}{id}"),
-                key,
-                reason_vi,
-                reason_en,
-            })
+            let original_key = text_field(value, "original_key")
+                .unwrap_or_else(|| format!("{WORKSPACE_PREFIX}{id}"));
+            Some((
+                Quarantined {
+                    key,
+                    original_key,
+                    reason_vi,
+                    reason_en,
+                },
+                text,
+            ))
         })
         .collect();
-    sort_small_by(&mut found, |a, b| a.key.cmp(&b.key));
-    found
+    sort_small_by(&mut kept, |a, b| a.0.key.cmp(&b.0.key));
+    KEPT_DATA.set(kept);
+    Ok(())
+}
+
+/// Writes one record in its own transaction and reads it back: `true`
+/// only when what is stored now is `text`, byte for byte.
+async fn put_verified(
+    database: &Database,
+    store: &str,
+    key: &JsValue,
+    record: &JsValue,
+    text_name: &str,
+    text: &str,
+) -> Result<bool, SaveError> {
+    let tx = database
+        .transaction(&[store], TransactionMode::ReadWrite)
+        .map_err(idb_error)?;
+    let raw_tx: web_sys::IdbTransaction = tx
+        .object_store(store)
+        .map_err(idb_error)?
+        .transaction()
+        .into();
+    tx.object_store(store)
+        .map_err(idb_error)?
+        .put(record, Some(key))
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    match tx.await {
+        Ok(TransactionResult::Committed) => {}
+        Ok(TransactionResult::Aborted) | Err(_) => {
+            return Err(aborted(&raw_tx));
+        }
+    }
+    let tx = database
+        .transaction(&[store], TransactionMode::ReadOnly)
+        .map_err(idb_error)?;
+    let back = tx
+        .object_store(store)
+        .map_err(idb_error)?
+        .get(key.clone())
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    Ok(back.is_some_and(|b| text_field(&b, text_name).as_deref() == Some(text)))
+}
+
+/// Why a transaction did not commit.
+fn aborted(tx: &web_sys::IdbTransaction) -> SaveError {
+    match tx.error() {
+        Some(exception) => save_error_named(exception.name(), &|| exception.message()),
+        None => SaveError::Unavailable("IndexedDB".to_owned()),
+    }
+}
+
+/// Moves what earlier versions kept in localStorage into IndexedDB: each
+/// workspace is written, read back and compared, and only then removed;
+/// unreadable ones (and localStorage's quarantine) go to `kept` the same
+/// way. Newer versions' data stays where it is.
+async fn migrate(database: &Database, loaded: &mut Loaded) -> Vec<Workspace> {
+    let mut unmoved = Vec::new();
+    let Some(storage) = local() else {
+        return unmoved;
+    };
+    let mut keys: Vec<String> = local_keys(&storage)
+        .into_iter()
+        .filter(|k| k.starts_with(WORKSPACE_PREFIX) || k.starts_with(QUARANTINE_PREFIX))
+        .collect();
+    sort_small_by(&mut keys, |a, b| a.cmp(b));
+    for key in keys {
+        let Ok(Some(text)) = storage.get_item(&key) else {
+            continue;
+        };
+        if let Some(kept_key) = key.strip_prefix(QUARANTINE_PREFIX).map(|_| key.clone()) {
+            let id = kept_key.trim_start_matches(QUARANTINE_PREFIX);
+            let id = id.rsplit_once(':').map_or(id, |(id, _)| id);
+            if keep(
+                database,
+                &kept_key,
+                &format!("{WORKSPACE_PREFIX}{id}"),
+                &text,
+            )
+            .await
+            .unwrap_or(false)
+            {
+                let _ = storage.remove_item(&key);
+            }
+            continue;
+        }
+        let key_id = key.trim_start_matches(WORKSPACE_PREFIX).to_owned();
+        match document::from_json(&text) {
+            Ok(workspace) => {
+                if move_workspace(database, &workspace, &text).await {
+                    let _ = storage.remove_item(&key);
+                } else {
+                    // Not copied (storage full?): it stays in localStorage,
+                    // and is still shown; the next start tries again.
+                    unmoved.push(workspace);
+                }
+            }
+            Err(error) => {
+                if let Some(newer) = document::read_newer(&text) {
+                    // Left where it is, untouched.
+                    loaded.newer.push((key_id, newer));
+                    continue;
+                }
+                let kept_key = format!("{QUARANTINE_PREFIX}{key_id}:{}", now_millis());
+                match keep(database, &kept_key, &key, &text).await {
+                    Ok(true) => {
+                        let _ = storage.remove_item(&key);
+                    }
+                    _ => {
+                        loaded.unmoved.push((
+                            key_id.clone(),
+                            error.message(Lang::Vi),
+                            error.message(Lang::En),
+                        ));
+                        loaded.blocked_ids.push(key_id);
+                    }
+                }
+            }
+        }
+    }
+    unmoved
+}
+
+/// Keeps unreadable `text` aside under `kept_key`; `true` once it is
+/// stored and read back the same.
+async fn keep(
+    database: &Database,
+    kept_key: &str,
+    original_key: &str,
+    text: &str,
+) -> Result<bool, SaveError> {
+    let record = object(&[
+        ("original_key", JsValue::from_str(original_key)),
+        ("text", JsValue::from_str(text)),
+    ]);
+    put_verified(
+        database,
+        KEPT,
+        &JsValue::from_str(kept_key),
+        &record,
+        "text",
+        text,
+    )
+    .await
+}
+
+/// Writes a workspace found in localStorage as a raw head (its text byte
+/// for byte); `true` once it is stored and read back the same. When
+/// IndexedDB already holds a different workspace under its id (a start
+/// that stopped half way, then edits), both are kept: this one under a
+/// new id.
+async fn move_workspace(database: &Database, workspace: &Workspace, text: &str) -> bool {
+    let mut id = workspace.id.clone();
+    let mut name = workspace.name.clone();
+    if let Ok(Some((_, stored))) = read_text(database, &id).await {
+        if stored == text {
+            // Copied by an earlier start that stopped before removing it.
+            return true;
+        }
+        if document::from_json(&stored).is_ok_and(|s| s == *workspace) {
+            return true;
+        }
+        id = format!("{}-{}", workspace.id, now_millis());
+        name = format!("{} (localStorage)", workspace.name);
+    }
+    if id != workspace.id {
+        // Under a new id: written as records, since the text names the old id.
+        let mut copy = workspace.clone();
+        copy.id = id;
+        copy.name = name;
+        return write(prepare_for(&copy, true)).await.is_ok()
+            && read_text(database, &copy.id)
+                .await
+                .ok()
+                .flatten()
+                .and_then(|(_, t)| document::from_json(&t).ok())
+                .is_some_and(|back| back == copy);
+    }
+    let record = object(&[
+        ("id", JsValue::from_str(&id)),
+        ("name", JsValue::from_str(&name)),
+        (
+            "schema_version",
+            JsValue::from_f64(f64::from(workspace.schema_version)),
+        ),
+        ("revision", JsValue::from_f64(1.0)),
+        ("raw", JsValue::from_str(text)),
+    ]);
+    put_verified(
+        database,
+        HEADS,
+        &JsValue::from_str(&id),
+        &record,
+        "raw",
+        text,
+    )
+    .await
+    .unwrap_or(false)
+}
+
+/// Opens the database, moves what earlier versions kept in localStorage
+/// into it, and reads the workspace to open.
+pub async fn load() -> Loaded {
+    let mut loaded = Loaded {
+        current: LocalStorage::get::<String>(CURRENT_KEY).ok(),
+        ..Loaded::default()
+    };
+    let database = match open().await {
+        Ok(database) => database,
+        Err(_) => {
+            // No IndexedDB (switched off): nothing is moved or read, and
+            // saves say they failed; localStorage is left as it is.
+            return loaded;
+        }
+    };
+    let database = web_sys::IdbDatabase::from(database);
+    DB.set(Some(database.clone()));
+    let database = Database::from(database);
+    let unmoved = migrate(&database, &mut loaded).await;
+    let _ = refresh_lists(&database).await;
+    let mut ids: Vec<String> = NAMES.with_borrow(|n| n.iter().map(|(id, _)| id.clone()).collect());
+    sort_small_by(&mut ids, |a, b| a.cmp(b));
+    // The remembered one first, unless it is a newer version's.
+    let remembered_newer = loaded
+        .current
+        .as_ref()
+        .is_some_and(|c| loaded.newer.iter().any(|(id, _)| id == c));
+    if let Some(current) = &loaded.current {
+        if let Some(at) = ids.iter().position(|id| id == current) {
+            let id = ids.remove(at);
+            ids.insert(0, id);
+        } else if remembered_newer {
+            ids.clear();
+        }
+    }
+    // Bounded by the stored workspaces: each is tried once.
+    for id in ids {
+        match read_workspace(&id).await {
+            Some(Ok(workspace)) => {
+                loaded.workspaces.push(workspace);
+                break;
+            }
+            Some(Err(_)) => {
+                // Unreadable in IndexedDB: kept aside, byte for byte, and
+                // only then removed.
+                if let Ok(Some((_, text))) = read_text(&database, &id).await {
+                    let kept_key = format!("{QUARANTINE_PREFIX}{id}:{}", now_millis());
+                    let original = format!("{WORKSPACE_PREFIX}{id}");
+                    if keep(&database, &kept_key, &original, &text)
+                        .await
+                        .unwrap_or(false)
+                    {
+                        let _ = remove(&database, &id).await;
+                    } else {
+                        loaded.blocked_ids.push(id);
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+    let _ = refresh_lists(&database).await;
+    // A workspace that could not be copied from localStorage is still
+    // shown (and listed): the remembered one, or any when none was read.
+    for workspace in unmoved {
+        set_name(&workspace.id, &workspace.name);
+        let remembered = loaded.current.as_deref() == Some(workspace.id.as_str());
+        if remembered && !loaded.workspaces.iter().any(|w| w.id == workspace.id) {
+            loaded.workspaces.clear();
+        }
+        if loaded.workspaces.is_empty() {
+            loaded.workspaces.push(workspace);
+        }
+    }
+    loaded.quarantined = list_quarantined();
+    loaded
+}
+
+/// Everything currently kept aside, with the reason it could not be read.
+pub fn list_quarantined() -> Vec<Quarantined> {
+    KEPT_DATA.with_borrow(|kept| kept.iter().map(|(q, _)| q.clone()).collect())
 }
 
 /// The raw text kept under a quarantine key.
 pub fn quarantined_text(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    KEPT_DATA.with_borrow(|kept| {
+        kept.iter()
+            .find(|(q, _)| q.key == key)
+            .map(|(_, t)| t.clone())
+    })
 }
 
-pub fn discard_quarantined(key: &str) {
-    if key.starts_with(QUARANTINE_PREFIX) {
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(key);
+/// Deletes data kept aside, after the user confirmed.
+pub async fn discard_quarantined(key: &str) {
+    if !key.starts_with(QUARANTINE_PREFIX) {
+        return;
+    }
+    KEPT_DATA.with_borrow_mut(|kept| kept.retain(|(q, _)| q.key != key));
+    let Ok(database) = db() else { return };
+    if let Ok(tx) = database.transaction(&[KEPT], TransactionMode::ReadWrite) {
+        if let Ok(store) = tx.object_store(KEPT) {
+            if let Ok(request) = store.delete(JsValue::from_str(key)) {
+                let _ = request.await;
+            }
         }
+        let _ = tx.await;
     }
 }
 
-/// Writes a workspace. On failure the previous copy is still there. Refused
-/// with [`SaveError::Conflict`] when another tab has saved it since this
-/// tab last read or wrote it.
-pub fn save_workspace(workspace: &Workspace) -> Result<(), SaveError> {
-    write_workspace(workspace, false)
+/// The records a save writes, worked out from the workspace at once: the
+/// write itself ([`write`]) is asynchronous.
+pub struct Prepared {
+    id: String,
+    name: String,
+    /// The revision this tab knows; `None`: no check (the user chose to
+    /// overwrite, or this tab never saw the workspace).
+    expect: Option<f64>,
+    before: String,
+    after: String,
+    /// `None` when the order is unchanged.
+    order: Option<String>,
+    /// Write every unit and remove all others first.
+    whole: bool,
+    put: Vec<(String, String)>,
+    removed: Vec<String>,
+    /// For the image once written: the units written, with their
+    /// positions, and the new order when it changed.
+    changed: Vec<(usize, Unit)>,
+    order_ids: Option<Vec<String>>,
+    head_changed: bool,
 }
 
-/// Writes a workspace over whatever another tab saved: only after the user
-/// chose to keep this tab's version.
-pub fn save_workspace_anyway(workspace: &Workspace) -> Result<(), SaveError> {
-    write_workspace(workspace, true)
+impl Prepared {
+    /// Whether there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        !self.whole
+            && !self.head_changed
+            && self.order.is_none()
+            && self.put.is_empty()
+            && self.removed.is_empty()
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
 }
 
-fn write_workspace(workspace: &Workspace, overwrite: bool) -> Result<(), SaveError> {
-    let storage = storage().ok_or_else(|| SaveError::Unavailable("localStorage".to_owned()))?;
-    let key = format!("{WORKSPACE_PREFIX}{}", workspace.id);
+/// Whether localStorage holds a newer version's data under `id`.
+fn newer_in_local(id: &str) -> bool {
+    local()
+        .and_then(|s| {
+            s.get_item(&format!("{WORKSPACE_PREFIX}{id}"))
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|text| document::is_newer(&text))
+}
+
+/// What saving `workspace` writes. Refused at once for a newer version's
+/// data.
+pub fn prepare(workspace: &Workspace) -> Result<Prepared, SaveError> {
+    check(workspace)?;
+    Ok(prepare_for(workspace, false))
+}
+
+/// The same, to be written over whatever another tab saved: only after
+/// the user chose to keep this tab's version.
+pub fn prepare_anyway(workspace: &Workspace) -> Result<Prepared, SaveError> {
+    check(workspace)?;
+    Ok(prepare_for(workspace, true))
+}
+
+fn check(workspace: &Workspace) -> Result<(), SaveError> {
     // A view of newer data (see `crate::document::Newer`) is never written.
-    if u64::from(workspace.schema_version) > u64::from(crate::workspace::SCHEMA_VERSION) {
+    if u64::from(workspace.schema_version) > u64::from(crate::workspace::SCHEMA_VERSION)
+        || newer_in_local(&workspace.id)
+    {
         return Err(SaveError::Newer);
     }
-    if let Ok(Some(stored)) = storage.get_item(&key) {
-        if !is_known(&workspace.id, &stored) {
-            // Checked before anything else, even when the user chose to
-            // overwrite another tab's save: newer data is never written over.
-            if document::is_newer(&stored) {
-                return Err(SaveError::Newer);
-            }
-            if !overwrite && has_seen(&workspace.id) {
-                return Err(SaveError::Conflict);
-            }
-        }
-    }
-    if known_too_big(workspace) {
-        return Err(SaveError::QuotaExceeded);
-    }
-    let text = document::to_json(workspace);
-    if let Err(error) = storage.set_item(&key, &text).map_err(save_error) {
-        if error == SaveError::QuotaExceeded {
-            TOO_BIG.set(Some((workspace.id.clone(), records(workspace))));
-        }
-        return Err(error);
-    }
-    remember(&workspace.id, &text);
     Ok(())
 }
 
-/// The id and name of every readable stored workspace, without reading
-/// their data into memory.
+fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
+    let (before, after) = crate::json_write::workspace_around_units(workspace);
+    KNOWN.with_borrow(|known| {
+        let known = known.get(&workspace.id);
+        let expect = if overwrite {
+            None
+        } else {
+            known.map(|k| k.revision)
+        };
+        let image = known.map(|k| &k.image);
+        let head_changed = image.is_none_or(|i| i.before != before || i.after != after);
+        // The same units in the same order (the usual edit): compared
+        // position by position, nothing allocated.
+        let same_order = image.is_some_and(|i| {
+            i.order.len() == workspace.units.len()
+                && workspace
+                    .units
+                    .iter()
+                    .zip(&i.order)
+                    .all(|(u, id)| u.id == *id)
+        });
+        let order_changed = !same_order;
+        // Otherwise by id: a unit added or removed, or two units under one
+        // id (which cannot be two records: written whole).
+        let by_id: Option<HashMap<&str, &Unit>> = match image {
+            Some(i) if order_changed => Some(
+                i.order
+                    .iter()
+                    .map(String::as_str)
+                    .zip(i.units.iter())
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let ids: Option<std::collections::HashSet<&str>> =
+            order_changed.then(|| workspace.units.iter().map(|u| u.id.as_str()).collect());
+        let duplicates = ids
+            .as_ref()
+            .is_some_and(|ids| ids.len() != workspace.units.len());
+        let unchanged = |position: usize, unit: &Unit| match (&by_id, image) {
+            (Some(by_id), _) => by_id.get(unit.id.as_str()) == Some(&unit),
+            (None, Some(i)) => i.units.get(position) == Some(unit),
+            (None, None) => false,
+        };
+        let any_unit_changed = || {
+            workspace
+                .units
+                .iter()
+                .enumerate()
+                .any(|(p, u)| !unchanged(p, u))
+        };
+        // Over another tab's save, every record is written: what is stored
+        // is not what this tab's image says. So too for a workspace stored
+        // raw (as the upgrade found it), at its first change.
+        let raw = image.is_none_or(|i| i.whole);
+        let whole = overwrite
+            || duplicates
+            || (raw && (head_changed || order_changed || any_unit_changed()));
+        let mut put = Vec::new();
+        let mut changed = Vec::new();
+        for (position, unit) in workspace.units.iter().enumerate() {
+            if whole || !unchanged(position, unit) {
+                put.push((unit.id.clone(), crate::json_write::unit_text(unit)));
+                changed.push((position, unit.clone()));
+            }
+        }
+        let removed: Vec<String> = match (image, &ids) {
+            (Some(i), Some(ids)) if !whole => i
+                .order
+                .iter()
+                .filter(|id| !ids.contains(id.as_str()))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        let order_ids: Option<Vec<String>> = (order_changed || whole)
+            .then(|| workspace.units.iter().map(|u| u.id.clone()).collect());
+        Prepared {
+            id: workspace.id.clone(),
+            name: workspace.name.clone(),
+            expect,
+            before,
+            after,
+            order: order_ids
+                .as_ref()
+                .map(|o| serde_json::to_string(o).unwrap_or_else(|_| "[]".to_owned())),
+            whole,
+            put,
+            removed,
+            changed,
+            order_ids,
+            head_changed,
+        }
+    })
+}
+
+/// Writes what [`prepare`] found, in one transaction: refused with
+/// [`SaveError::Conflict`] when the stored revision is not the one this
+/// tab knows. On failure nothing was written.
+pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
+    let database = db()?;
+    set_name(&prepared.id, &prepared.name);
+    let tx = database
+        .transaction(&[HEADS, UNITS], TransactionMode::ReadWrite)
+        .map_err(idb_error)?;
+    let heads = tx.object_store(HEADS).map_err(idb_error)?;
+    let raw_tx: web_sys::IdbTransaction = heads.transaction().into();
+    let stored = heads
+        .get(JsValue::from_str(&prepared.id))
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    let stored_revision = stored
+        .as_ref()
+        .map(|h| field(h, "revision").as_f64().unwrap_or(0.0));
+    let stored_schema = stored
+        .as_ref()
+        .and_then(|h| field(h, "schema_version").as_f64())
+        .unwrap_or(0.0);
+    if stored_schema > f64::from(crate::workspace::SCHEMA_VERSION) {
+        let _ = tx.abort();
+        return Err(SaveError::Newer);
+    }
+    if let Some(expect) = prepared.expect {
+        if stored_revision != Some(expect) {
+            let _ = tx.abort();
+            return Err(SaveError::Conflict);
+        }
+    }
+    let revision = stored_revision.unwrap_or(0.0) + 1.0;
+    // The order, when unchanged, is carried over from the stored head.
+    let order = match &prepared.order {
+        Some(order) => JsValue::from_str(order),
+        None => stored
+            .as_ref()
+            .map(|h| field(h, "order"))
+            .unwrap_or_else(|| JsValue::from_str("[]")),
+    };
+    let head = object(&[
+        ("id", JsValue::from_str(&prepared.id)),
+        ("name", JsValue::from_str(&prepared.name)),
+        (
+            "schema_version",
+            JsValue::from_f64(f64::from(crate::workspace::SCHEMA_VERSION)),
+        ),
+        ("revision", JsValue::from_f64(revision)),
+        ("before", JsValue::from_str(&prepared.before)),
+        ("after", JsValue::from_str(&prepared.after)),
+        ("order", order),
+    ]);
+    heads
+        .put(&head, Some(&JsValue::from_str(&prepared.id)))
+        .map_err(idb_error)?;
+    let units = tx.object_store(UNITS).map_err(idb_error)?;
+    if prepared.whole {
+        units.delete(units_of(&prepared.id)?).map_err(idb_error)?;
+    }
+    let id_value = JsValue::from_str(&prepared.id);
+    let revision_value = JsValue::from_f64(revision);
+    for (unit, text) in &prepared.put {
+        let record = object(&[
+            ("ws", id_value.clone()),
+            ("unit", JsValue::from_str(unit)),
+            ("text", JsValue::from_str(text)),
+            ("revision", revision_value.clone()),
+        ]);
+        units
+            .put(&record, Some(&unit_key(&prepared.id, unit)))
+            .map_err(idb_error)?;
+    }
+    for unit in &prepared.removed {
+        units
+            .delete(unit_key(&prepared.id, unit))
+            .map_err(idb_error)?;
+    }
+    match tx.await {
+        Ok(TransactionResult::Committed) => {}
+        Ok(TransactionResult::Aborted) | Err(_) => {
+            return Err(aborted(&raw_tx));
+        }
+    }
+    // What is stored now is what this tab knows.
+    KNOWN.with_borrow_mut(|known| {
+        let entry = known.entry(prepared.id.clone()).or_insert_with(|| Known {
+            revision,
+            image: Image::default(),
+        });
+        entry.revision = revision;
+        let image = &mut entry.image;
+        image.whole = false;
+        image.before = prepared.before;
+        image.after = prepared.after;
+        match prepared.order_ids {
+            // Same order: the changed units replace theirs.
+            None => {
+                for (position, unit) in prepared.changed {
+                    if let Some(slot) = image.units.get_mut(position) {
+                        *slot = unit;
+                    }
+                }
+            }
+            // A new order: the units are moved (not copied) into it.
+            Some(order) => {
+                let mut old: HashMap<String, Unit> = std::mem::take(&mut image.order)
+                    .into_iter()
+                    .zip(std::mem::take(&mut image.units))
+                    .collect();
+                let mut new: HashMap<String, Unit> = prepared
+                    .changed
+                    .into_iter()
+                    .map(|(_, u)| (u.id.clone(), u))
+                    .collect();
+                let units: Vec<Option<Unit>> = order
+                    .iter()
+                    .map(|id| new.remove(id).or_else(|| old.remove(id)))
+                    .collect();
+                if units.iter().all(Option::is_some) {
+                    image.units = units.into_iter().flatten().collect();
+                    image.order = order;
+                } else {
+                    // Cannot happen; if it did, the next save writes all.
+                    image.whole = true;
+                    image.order = order;
+                }
+            }
+        }
+    });
+    announce(&object(&[
+        ("id", JsValue::from_str(&prepared.id)),
+        ("revision", JsValue::from_f64(revision)),
+        (
+            "units",
+            prepared
+                .put
+                .iter()
+                .map(|(u, _)| JsValue::from_str(u))
+                .chain(prepared.removed.iter().map(|u| JsValue::from_str(u)))
+                .collect::<js_sys::Array>()
+                .into(),
+        ),
+        ("head", JsValue::from_bool(prepared.head_changed)),
+    ]));
+    Ok(())
+}
+
+fn announce(message: &JsValue) {
+    BROADCAST.with(|channel| {
+        if let Some(channel) = channel {
+            let _ = channel.post_message(message);
+        }
+    });
+}
+
+/// Calls `hear` with each message another tab posts about a save:
+/// the workspace id, and its revision (`None`: deleted).
+pub fn listen_to_other_tabs(hear: impl Fn(String, Option<f64>) + 'static) {
+    BROADCAST.with(|channel| {
+        let Some(channel) = channel else { return };
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let Some(id) = text_field(&data, "id") else {
+                    return;
+                };
+                let deleted = field(&data, "deleted").as_bool().unwrap_or(false);
+                let revision = field(&data, "revision").as_f64();
+                hear(
+                    id,
+                    if deleted {
+                        None
+                    } else {
+                        revision.or(Some(0.0))
+                    },
+                );
+            },
+        );
+        channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
+        // Listens as long as the page lives.
+        closure.forget();
+    });
+}
+
+/// Whether `revision` of `id` is the one this tab last read or wrote.
+pub fn is_known(id: &str, revision: f64) -> bool {
+    KNOWN.with_borrow(|known| known.get(id).is_some_and(|k| k.revision == revision))
+}
+
+/// Reads the heads' names again (another tab saved or deleted one).
+pub async fn refresh() {
+    if let Ok(database) = db() {
+        let _ = refresh_lists(&database).await;
+    }
+}
+
+/// The id and name of every stored workspace (from the heads, without
+/// reading their units), and of any a newer version left in localStorage.
 pub fn list_workspaces() -> Vec<(String, String)> {
     #[derive(Deserialize)]
     struct Name {
         id: String,
         name: String,
     }
-    let Some(storage) = storage() else {
-        return Vec::new();
-    };
-    let mut found: Vec<(String, String)> = keys(&storage)
-        .into_iter()
-        .filter(|k| k.starts_with(WORKSPACE_PREFIX))
-        .filter_map(|key| storage.get_item(&key).ok().flatten())
-        .filter_map(|text| serde_json::from_str::<Name>(&text).ok())
-        .map(|n| (n.id, n.name))
-        .collect();
+    let mut found = NAMES.with_borrow(|names| names.clone());
+    if let Some(storage) = local() {
+        for key in local_keys(&storage) {
+            if !key.starts_with(WORKSPACE_PREFIX) {
+                continue;
+            }
+            let Some(name) = storage
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .and_then(|text| serde_json::from_str::<Name>(&text).ok())
+            else {
+                continue;
+            };
+            if !found.iter().any(|(id, _)| *id == name.id) {
+                found.push((name.id, name.name));
+            }
+        }
+    }
     sort_small_by(&mut found, |a, b| a.1.cmp(&b.1));
     found
 }
 
-/// What is stored under `id`, when a newer version of the app wrote it.
+/// What localStorage holds under `id`, when a newer version of the app
+/// wrote it.
 pub fn read_newer(id: &str) -> Option<document::Newer> {
-    let text = storage()?
+    let text = local()?
         .get_item(&format!("{WORKSPACE_PREFIX}{id}"))
         .ok()
         .flatten()?;
     document::read_newer(&text)
 }
 
-/// Reads one stored workspace (for tests and for checking a save).
-pub fn read_workspace(id: &str) -> Option<Result<Workspace, document::DocumentError>> {
-    let text = storage()?
-        .get_item(&format!("{WORKSPACE_PREFIX}{id}"))
-        .ok()
-        .flatten()?;
+/// Reads one stored workspace whole; this tab then knows its revision.
+pub async fn read_workspace(id: &str) -> Option<Result<Workspace, document::DocumentError>> {
+    let database = db().ok()?;
+    let (revision, text, raw) = read_stored(&database, id).await.ok().flatten()?;
     let read = document::from_json(&text);
-    if read.is_ok() {
-        remember(id, &text);
+    if let Ok(workspace) = &read {
+        remember(workspace, revision, raw);
+        set_name(id, &workspace.name);
     }
     Some(read)
 }
@@ -417,18 +1180,114 @@ pub fn save_settings(settings: &Settings) -> Result<(), SaveError> {
     LocalStorage::set(SETTINGS_KEY, settings).map_err(|e| SaveError::Unavailable(e.to_string()))
 }
 
+async fn remove(database: &Database, id: &str) -> Result<(), SaveError> {
+    let tx = database
+        .transaction(&[HEADS, UNITS], TransactionMode::ReadWrite)
+        .map_err(idb_error)?;
+    let raw_tx: web_sys::IdbTransaction = tx
+        .object_store(HEADS)
+        .map_err(idb_error)?
+        .transaction()
+        .into();
+    tx.object_store(HEADS)
+        .map_err(idb_error)?
+        .delete(JsValue::from_str(id))
+        .map_err(idb_error)?;
+    tx.object_store(UNITS)
+        .map_err(idb_error)?
+        .delete(units_of(id)?)
+        .map_err(idb_error)?;
+    match tx.await {
+        Ok(TransactionResult::Committed) => Ok(()),
+        _ => Err(aborted(&raw_tx)),
+    }
+}
+
 /// Removes a stored workspace; this tab forgets it had seen it. Refused
 /// with [`SaveError::Newer`] for data a newer version of the app wrote.
-pub fn delete_workspace(id: &str) -> Result<(), SaveError> {
+pub async fn delete_workspace(id: &str) -> Result<(), SaveError> {
     if read_newer(id).is_some() {
         return Err(SaveError::Newer);
     }
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(&format!("{WORKSPACE_PREFIX}{id}"));
-        KNOWN.with_borrow_mut(|known| known.retain(|(k, _)| k != id));
-        super::persist::forget(id);
-        // Room was made: any workspace may fit now.
-        TOO_BIG.set(None);
-    }
+    let database = db()?;
+    remove(&database, id).await?;
+    NAMES.with_borrow_mut(|names| names.retain(|(i, _)| i != id));
+    KNOWN.with_borrow_mut(|known| known.remove(id));
+    super::persist::forget(id);
+    announce(&object(&[
+        ("id", JsValue::from_str(id)),
+        ("deleted", JsValue::TRUE),
+    ]));
     Ok(())
+}
+
+/// [`prepare`] and [`write`] at once, for a workspace that is not the one
+/// open (the open one is saved by [`super::state::AppState::persist`]).
+pub async fn save_workspace(workspace: &Workspace) -> Result<(), SaveError> {
+    let prepared = prepare(workspace)?;
+    if prepared.is_empty() {
+        return Ok(());
+    }
+    write(prepared).await
+}
+
+/// The same over whatever another tab saved.
+pub async fn save_workspace_anyway(workspace: &Workspace) -> Result<(), SaveError> {
+    write(prepare_anyway(workspace)?).await
+}
+
+/// Empties the database and forgets what this tab knew of it: for the
+/// browser tests, which start each case from nothing.
+#[doc(hidden)]
+pub async fn clear_for_tests() {
+    if db().is_err() {
+        if let Ok(database) = open().await {
+            DB.set(Some(database.into()));
+        }
+    }
+    if let Ok(database) = db() {
+        if let Ok(tx) = database.transaction(&[HEADS, UNITS, KEPT], TransactionMode::ReadWrite) {
+            for store in [HEADS, UNITS, KEPT] {
+                if let Ok(store) = tx.object_store(store) {
+                    let _ = store.clear();
+                }
+            }
+            let _ = tx.await;
+        }
+    }
+    NAMES.set(Vec::new());
+    KEPT_DATA.set(Vec::new());
+    KNOWN.with_borrow_mut(HashMap::clear);
+}
+
+impl Prepared {
+    /// The units this save writes or removes.
+    pub fn unit_ids(&self) -> Vec<String> {
+        self.put
+            .iter()
+            .map(|(id, _)| id.clone())
+            .chain(self.removed.iter().cloned())
+            .collect()
+    }
+}
+
+/// Makes this tab believe it last saw `revision` of `id`, as a tab that
+/// missed another's save would: for the browser tests.
+#[doc(hidden)]
+pub fn forget_revision_for_tests(id: &str, revision: f64) {
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(k) = known.get_mut(id) {
+            k.revision = revision;
+        }
+    });
+}
+
+/// The document text stored for `id`: for the browser tests.
+#[doc(hidden)]
+pub async fn stored_text_for_tests(id: &str) -> Option<String> {
+    read_text(&db().ok()?, id)
+        .await
+        .ok()
+        .flatten()
+        .map(|(_, text)| text)
 }

@@ -158,6 +158,12 @@ async function main() {
         const line = await page.evaluate(([u, y]) => window.wasmBindings.bench_workspace_io(u, y), [units, years]);
         console.log(line);
       }
+      // The same in IndexedDB: the first save, reading it back, and one
+      // edit persisted (issue 14: at most 20 ms at 30,000 units).
+      for (const [units, years] of [[1000, 3], [30000, 3]]) {
+        const line = await page.evaluate(([u, y]) => window.wasmBindings.bench_idb_edit(u, y, 9), [units, years]);
+        console.log(line);
+      }
     }
     // Monte Carlo: 10,000 seeded samples over the four simulation models
     // (every target they follow, three projected years), median of 15.

@@ -19,7 +19,7 @@ test.describe('dashboard', () => {
     // The fixture's data, not an empty workspace, is what is shown.
     await h.setAsOf(page, '2018-07-01');
     await h.expectStatus(page, 'T1', 'met');
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     expect(JSON.parse(stored[h.KEYS.current])).toBe(workspace.id);
     await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
   });

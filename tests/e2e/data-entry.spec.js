@@ -7,7 +7,7 @@ const AxeBuilder = require('@axe-core/playwright').default;
 const h = require('./helpers');
 
 const storedWorkspace = async (page, id = 'main') =>
-  JSON.parse((await h.localStorageEntries(page))[h.KEYS.workspace(id)]);
+  JSON.parse((await h.storedEntries(page))[h.KEYS.workspace(id)]);
 const form = (page) => page.locator('form.entry-form');
 const field = (page, label) => form(page).getByLabel(label, { exact: true });
 
@@ -249,7 +249,7 @@ test.describe('data entry', () => {
     await expect(page.getByRole('button', { name: 'Xóa HTX Nông nghiệp Lập Lễ' })).toBeVisible();
     await page.getByRole('button', { name: 'Xóa Lớp tập huấn Kiến An' }).click();
     await expect(page.locator('#data-workspaces')).not.toContainText('Lớp tập huấn');
-    const keys = Object.keys(await h.localStorageEntries(page)).filter((k) => k.startsWith('coop-plan:workspace:'));
+    const keys = Object.keys(await h.storedEntries(page)).filter((k) => k.startsWith('coop-plan:workspace:'));
     expect(keys).toHaveLength(2);
   });
 });

@@ -33,7 +33,7 @@ async function seedManyUnits(context, count) {
 const count = (page) => page.locator('#data-table [role="status"]');
 const firstRowName = (page) => page.locator('#data-table tbody tr th').first();
 const storedUnits = async (page, id = 'main') =>
-  JSON.parse((await h.localStorageEntries(page))[h.KEYS.workspace(id)]).units;
+  JSON.parse((await h.storedEntries(page))[h.KEYS.workspace(id)]).units;
 
 test.describe('data page', () => {
   test('the table filters by kind and district, searches, sorts and pages', async ({ page, context }) => {
@@ -157,11 +157,9 @@ test.describe('data page', () => {
 
     // Another writer saves newer data without this tab hearing of it (a
     // page's own writes raise no storage event in it).
-    await other.evaluate((key) => {
-      const ws = JSON.parse(localStorage.getItem(key));
-      ws.name = 'Sửa ở nơi khác';
-      localStorage.setItem(key, JSON.stringify(ws));
-    }, h.KEYS.workspace('main'));
+    const ws = JSON.parse((await h.storedEntries(other))[h.KEYS.workspace('main')]);
+    ws.name = 'Sửa ở nơi khác';
+    await h.writeStoredWorkspace(other, 'main', JSON.stringify(ws));
     const messages = [];
     other.on('dialog', (dialog) => {
       messages.push(dialog.message());
@@ -172,7 +170,7 @@ test.describe('data page', () => {
     await other.getByRole('button', { name: 'Xóa HTX Dịch vụ nông nghiệp An Hồng' }).click();
     await expect.poll(() => messages.length).toBe(2);
     expect(messages[1]).toContain('tab khác');
-    const stored = JSON.parse((await h.localStorageEntries(other))[h.KEYS.workspace('main')]);
+    const stored = JSON.parse((await h.storedEntries(other))[h.KEYS.workspace('main')]);
     expect(stored.name).toBe('Sửa ở nơi khác');
     expect(stored.units).toHaveLength(6);
     // The tab now shows the newer data, the unit it tried to delete included.

@@ -10,7 +10,7 @@ const h = require('./helpers');
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const fixture = (name, mimeType) => ({ name, mimeType, buffer: fs.readFileSync(path.join(FIXTURES, name)) });
 const storedWorkspace = async (page, id = 'main') =>
-  JSON.parse((await h.localStorageEntries(page))[h.KEYS.workspace(id)]);
+  JSON.parse((await h.storedEntries(page))[h.KEYS.workspace(id)]);
 
 const CASES = [
   {

@@ -112,6 +112,90 @@ async function localStorageEntries(page) {
   });
 }
 
+// Everything the app stores, in the shape earlier versions kept it in
+// localStorage: localStorage's own entries, then each workspace in
+// IndexedDB (database `coop-plan`) as its document text under
+// `coop-plan:workspace:<id>` (a raw head's text byte for byte, else the
+// head's text before and after the units around its unit records, in
+// order) and each record kept aside under its `coop-plan:quarantine:` key.
+// A key localStorage holds (a newer version's data) is not replaced.
+async function storedEntries(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      out[key] = localStorage.getItem(key);
+    }
+    const db = await new Promise((resolve) => {
+      const request = indexedDB.open('coop-plan');
+      // Not created by the app yet: leave it to the app to create.
+      request.onupgradeneeded = () => request.transaction.abort();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve(null);
+    });
+    if (!db) return out;
+    const all = (store) => new Promise((resolve, reject) => {
+      const tx = db.transaction(store);
+      const keys = tx.objectStore(store).getAllKeys();
+      const values = tx.objectStore(store).getAll();
+      tx.oncomplete = () => resolve(keys.result.map((key, i) => [key, values.result[i]]));
+      tx.onerror = () => reject(tx.error);
+    });
+    const [heads, units, kept] = [await all('heads'), await all('units'), await all('kept')];
+    db.close();
+    for (const [id, head] of heads) {
+      const key = `coop-plan:workspace:${id}`;
+      if (key in out) continue;
+      if (typeof head.raw === 'string') {
+        out[key] = head.raw;
+        continue;
+      }
+      const texts = new Map(units.filter(([k]) => k[0] === id).map(([k, v]) => [k[1], v.text]));
+      out[key] = `${head.before}[${JSON.parse(head.order).map((u) => texts.get(u)).join(',')}]${head.after}`;
+    }
+    for (const [key, record] of kept) if (!(key in out)) out[key] = record.text;
+    return out;
+  });
+}
+
+// The records of one workspace in IndexedDB: its head and its units.
+async function storedRecords(page, id) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('coop-plan');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(['heads', 'units']);
+    const head = tx.objectStore('heads').get(id);
+    const units = tx.objectStore('units').getAll(IDBKeyRange.bound([id], [id, []]));
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+    return { head: head.result, units: units.result };
+  }, id);
+}
+
+// Stores `text` as workspace `id`'s document, as another writer would: a
+// raw head with the next revision, its unit records removed, and no
+// message to any tab (so the app finds out only when it next saves).
+async function writeStoredWorkspace(page, id, text) {
+  await page.evaluate(async ([id, text]) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('coop-plan');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(['heads', 'units'], 'readwrite');
+    const heads = tx.objectStore('heads');
+    const old = await new Promise((resolve) => { const r = heads.get(id); r.onsuccess = () => resolve(r.result); });
+    const doc = JSON.parse(text);
+    heads.put({ id, name: doc.name, schema_version: doc.schema_version, revision: ((old && old.revision) || 0) + 1, raw: text }, id);
+    tx.objectStore('units').delete(IDBKeyRange.bound([id], [id, []]));
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+    db.close();
+  }, [id, text]);
+}
+
 // A TCP port nobody listens on now, on 127.0.0.1.
 function freePort() {
   const net = require('net');
@@ -141,4 +225,7 @@ module.exports = {
   expectStatus,
   setAsOf,
   localStorageEntries,
+  storedEntries,
+  storedRecords,
+  writeStoredWorkspace,
 };

@@ -16,7 +16,7 @@ test.describe('import', () => {
     const preview = page.getByRole('region', { name: 'Xem trước khi nhập' });
     await expect(preview).toContainText('Thay đổi');
     // Nothing has changed yet.
-    let stored = await h.localStorageEntries(page);
+    let stored = await h.storedEntries(page);
     expect(stored[h.KEYS.workspace(own.id)]).toBe(h.fixtureText('t1-on-time.json'));
     await preview.getByRole('button', { name: 'Xác nhận nhập tệp' }).click();
     await expect(preview).toHaveCount(0);
@@ -38,7 +38,7 @@ test.describe('import', () => {
     });
     await expect(page.getByRole('alert').filter({ hasText: 'dòng 4' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Xem trước khi nhập' })).toHaveCount(0);
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     expect(stored[h.KEYS.workspace(own.id)]).toBe(h.fixtureText('t1-on-time.json'));
   });
 
@@ -75,7 +75,7 @@ test.describe('import', () => {
     const previewEn = page.getByRole('region', { name: 'Before importing' });
     await expect(previewEn).toContainText('plan › period: The period -100000000–2020 is not valid.');
     await expect(previewEn).toContainText(`plan › target 1 (${PAYLOAD}) › id: The target id`);
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     expect(stored[h.KEYS.workspace(own.id)]).toBe(h.fixtureText('t1-on-time.json'));
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     expect(problems).toEqual([]);

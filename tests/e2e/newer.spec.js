@@ -51,7 +51,7 @@ test.describe('newer data', () => {
     await h.expectNineTargets(page);
     await expect(page.getByText(NOTICE_VI)).toBeVisible();
     await expect(page.getByRole('banner').locator('.read-only-tag')).toHaveText('Chỉ xem');
-    const before = await h.localStorageEntries(page);
+    const before = await h.storedEntries(page);
     expect(before[key]).toBe(text);
 
     // An edit is refused and said why; the page goes back to what is stored.
@@ -61,7 +61,7 @@ test.describe('newer data', () => {
     await page.goto('/');
     await expect(h.card(page, 'T1').locator('.figures')).toContainText('100%');
 
-    const after = await h.localStorageEntries(page);
+    const after = await h.storedEntries(page);
     expect(after[key]).toBe(text);
     expect(quarantined(after)).toEqual([]);
     expect(dialogs).toEqual([]);
@@ -70,7 +70,7 @@ test.describe('newer data', () => {
     await page.reload();
     await h.expectNineTargets(page);
     await expect(page.getByText(NOTICE_VI)).toBeVisible();
-    const again = await h.localStorageEntries(page);
+    const again = await h.storedEntries(page);
     expect(again[key]).toBe(text);
     expect(quarantined(again)).toEqual([]);
     expect(dialogs).toEqual([]);
@@ -89,7 +89,7 @@ test.describe('newer data', () => {
     await expect(page.getByText(NOTICE_EN)).toBeVisible();
     await expect(page.getByText('This version cannot read what it contains.')).toBeVisible();
     await expect(page.getByRole('banner').locator('.read-only-tag')).toHaveText('Read-only');
-    const after = await h.localStorageEntries(page);
+    const after = await h.storedEntries(page);
     expect(after[key]).toBe(text);
     expect(quarantined(after)).toEqual([]);
     expect(dialogs).toEqual([]);
@@ -107,7 +107,7 @@ test.describe('newer data', () => {
     await setT1Target(page, '80');
     await expect(page.getByText(REFUSED_VI)).toBeVisible();
     await expect(page.getByRole('banner').locator('.read-only-tag')).toHaveText('Chỉ xem');
-    const after = await h.localStorageEntries(page);
+    const after = await h.storedEntries(page);
     expect(after[key]).toBe(text);
     expect(quarantined(after)).toEqual([]);
     expect(dialogs).toEqual([]);
@@ -130,10 +130,16 @@ test.describe('newer data', () => {
         } catch (e) { /* full at this size: try smaller */ }
       }
     }, [key, corrupt]);
+    // And IndexedDB, where unreadable data is kept aside, full too.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(test.info().project.use.baseURL).origin,
+      quotaSize: 1,
+    });
     await page.goto('/');
     await h.expectNineTargets(page);
     await expect(page.getByText('Bộ nhớ của trình duyệt đã đầy nên chưa cất riêng được')).toBeVisible();
-    const after = await h.localStorageEntries(page);
+    const after = await h.storedEntries(page);
     expect(after[key]).toBe(corrupt);
   });
 });

@@ -8,7 +8,7 @@ const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
 const storedWorkspace = async (page, id = 'main') =>
-  JSON.parse((await h.localStorageEntries(page))[h.KEYS.workspace(id)]);
+  JSON.parse((await h.storedEntries(page))[h.KEYS.workspace(id)]);
 const form = (page) => page.locator('form.entry-form');
 const field = (page, label) => form(page).getByLabel(label, { exact: true });
 const english = { [h.KEYS.settings]: JSON.stringify({ lang: 'en' }) };

@@ -114,7 +114,7 @@ test.describe('offline', () => {
       await h.expectNineTargets(tab);
       await h.setAsOf(tab, '2018-07-01');
       await h.expectStatus(tab, 'T1', 'met');
-      const stored = await h.localStorageEntries(tab);
+      const stored = await h.storedEntries(tab);
       expect(JSON.parse(stored[h.KEYS.workspace('main')]).units).toHaveLength(7);
 
       // And a new tab on a deep path.
@@ -149,7 +149,7 @@ test.describe('offline', () => {
       expect(await cacheNames(page)).toEqual([`coop-plan-${oldId}`]);
       const banner = page.getByRole('status').filter({ hasText: 'Có phiên bản mới — tải lại' });
       await expect(banner).toHaveCount(0);
-      const before = await h.localStorageEntries(page);
+      const before = await h.storedEntries(page);
 
       await stopServer(server);
       server = await startServer(next);
@@ -196,7 +196,7 @@ test.describe('offline', () => {
       await expect(banner).toHaveCount(0);
       await expect.poll(() => cacheNames(page)).toEqual(['coop-plan-e2e-next-build']);
 
-      const after = await h.localStorageEntries(page);
+      const after = await h.storedEntries(page);
       expect(after[h.KEYS.current]).toBe(before[h.KEYS.current]);
       const units = JSON.parse(after[h.KEYS.workspace(fixture.id)]).units;
       expect(units.slice(0, fixture.units.length)).toEqual(fixture.units);

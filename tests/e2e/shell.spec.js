@@ -63,7 +63,7 @@ test.describe('app shell', () => {
     }
     await expect(page.getByLabel(h.UI.en.asOf)).toBeVisible();
     await h.expectStatus(page, 'T1', 'no-data', 'en');
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     expect(JSON.parse(stored[h.KEYS.settings]).lang).toBe('en');
 
     await page.reload();

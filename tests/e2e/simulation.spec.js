@@ -69,7 +69,7 @@ test.describe('simulation', () => {
     await expect(page.locator('#sim-overlay-0 .line-2')).toHaveCount(1);
 
     // Saved in the workspace, so in its JSON export too.
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     const demo = JSON.parse(stored[h.KEYS.workspace('demo')] ?? Object.values(stored).find((v) => v.includes('"scenarios"')));
     expect(demo.scenarios.map((s) => s.name)).toEqual(['Chậm', 'Nhanh']);
 
@@ -119,7 +119,7 @@ test.describe('simulation', () => {
     // The exercise's lever is the scenario's: twice the data's seats.
     const seats = field(page, 'seats', 'likely');
     await expect(seats).not.toHaveValue('');
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     const demo = JSON.parse(stored[h.KEYS.workspace('demo')]);
     expect(demo.scenarios).toHaveLength(1);
     expect(demo.scenarios[0].id).toBe('ex-seats-double');
@@ -127,7 +127,7 @@ test.describe('simulation', () => {
     await page.goBack();
     await exercise.getByRole('link', { name: 'Mở thành kịch bản trong trang Mô phỏng' }).click();
     await expect(page.locator('.sim-open')).toContainText('tăng gấp đôi');
-    const again = JSON.parse((await h.localStorageEntries(page))[h.KEYS.workspace('demo')]);
+    const again = JSON.parse((await h.storedEntries(page))[h.KEYS.workspace('demo')]);
     expect(again.scenarios).toHaveLength(1);
   });
 });

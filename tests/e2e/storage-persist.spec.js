@@ -67,14 +67,14 @@ test.describe('persistent storage and backups', () => {
     await page.goto('/data');
     await expect(page.locator('#storage-persisted')).toBeVisible();
     // Opening the app asks nothing.
-    expect((await h.localStorageEntries(page))[ASKED]).toBeUndefined();
+    expect((await h.storedEntries(page))[ASKED]).toBeUndefined();
     if ((await expectStatusAsBrowserSays(page)) === false) {
       await expect(page.locator('#storage-persisted')).toContainText('chưa yêu cầu');
     }
 
     await addUnit(page, 'HTX Lưu Trữ');
-    await expect.poll(async () => (await h.localStorageEntries(page))[ASKED]).toBeDefined();
-    const entries = await h.localStorageEntries(page);
+    await expect.poll(async () => (await h.storedEntries(page))[ASKED]).toBeDefined();
+    const entries = await h.storedEntries(page);
     expect(JSON.parse(entries[ASKED])).toBe(daysAgo(0));
     expect(JSON.parse(entries[backupKey('main')])).toEqual({ first_saved: daysAgo(0) });
 
@@ -99,12 +99,12 @@ test.describe('persistent storage and backups', () => {
     // A second save does not ask again: the day asked stays as it was.
     await page.evaluate((key) => localStorage.setItem(key, JSON.stringify('2000-01-01')), ASKED);
     await addUnit(page, 'HTX Lưu Trữ Hai');
-    expect(JSON.parse((await h.localStorageEntries(page))[ASKED])).toBe('2000-01-01');
+    expect(JSON.parse((await h.storedEntries(page))[ASKED])).toBe('2000-01-01');
 
     // The button asks again and the page still agrees with the browser.
     if (!persisted) {
       await ask.click();
-      await expect.poll(async () => JSON.parse((await h.localStorageEntries(page))[ASKED])).toBe(daysAgo(0));
+      await expect.poll(async () => JSON.parse((await h.storedEntries(page))[ASKED])).toBe(daysAgo(0));
       if (!(await expectStatusAsBrowserSays(page))) await expect(ask).toBeFocused();
     }
 
@@ -128,7 +128,7 @@ test.describe('persistent storage and backups', () => {
     await expect(page.getByRole('button', { name: 'Yêu cầu lưu trữ lâu dài' })).toHaveCount(0);
     // localStorage is still there to measure.
     await expect(page.locator('#storage-workspaces')).toContainText('% của giới hạn');
-    const stored = JSON.parse((await h.localStorageEntries(page))[h.KEYS.workspace('main')]);
+    const stored = JSON.parse((await h.storedEntries(page))[h.KEYS.workspace('main')]);
     expect(stored.units.map((u) => u.name)).toContain('HTX Trình Duyệt Cũ');
   });
 
@@ -154,7 +154,7 @@ test.describe('persistent storage and backups', () => {
       expect(saved.units).toEqual(fixture.units);
 
       await expect(reminder).toHaveCount(0);
-      const record = JSON.parse((await h.localStorageEntries(page))[backupKey('main')]);
+      const record = JSON.parse((await h.storedEntries(page))[backupKey('main')]);
       expect(record).toEqual({ first_saved: daysAgo(60), exported: daysAgo(0) });
       await page.reload();
       await expect(page.locator('#storage-persisted')).toBeVisible();

@@ -23,7 +23,7 @@ test.describe('storage', () => {
       await h.expectNineTargets(page);
       await expect(page.getByRole('alert').first()).toBeVisible();
 
-      const stored = await h.localStorageEntries(page);
+      const stored = await h.storedEntries(page);
       const quarantined = Object.keys(stored).filter((key) => key.startsWith(h.KEYS.quarantinePrefix));
       expect(quarantined.length).toBeGreaterThanOrEqual(1);
       expect(quarantined.map((key) => stored[key])).toContain(CORRUPT);
@@ -37,7 +37,7 @@ test.describe('storage', () => {
       // Still kept after a reload, still byte for byte.
       await page.reload();
       await h.expectNineTargets(page);
-      const again = await h.localStorageEntries(page);
+      const again = await h.storedEntries(page);
       expect(
         Object.keys(again)
           .filter((key) => key.startsWith(h.KEYS.quarantinePrefix))
@@ -52,7 +52,7 @@ test.describe('storage', () => {
     await h.expectNineTargets(page);
     await page.reload();
     await h.expectNineTargets(page);
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     const workspace = JSON.parse(stored[h.KEYS.workspace(fixture.id)]);
     expect(workspace.units).toEqual(fixture.units);
     expect(workspace.city_years).toEqual(fixture.city_years);

@@ -12,13 +12,11 @@ async function setT1Target(page, value) {
 }
 
 // Writes the stored workspace as another tab would, unseen by `page` itself
-// (a tab gets no storage event for its own writes).
+// (no tab is told of this write).
 async function writeBehindItsBack(page, key, name) {
-  await page.evaluate(([k, n]) => {
-    const doc = JSON.parse(localStorage.getItem(k));
-    doc.name = n;
-    localStorage.setItem(k, JSON.stringify(doc));
-  }, [key, name]);
+  const doc = JSON.parse((await h.storedEntries(page))[key]);
+  doc.name = name;
+  await h.writeStoredWorkspace(page, doc.id, JSON.stringify(doc));
 }
 
 test('an edit saved in one tab appears in the other; a stale tab asks before overwriting', async ({ context }) => {
@@ -41,7 +39,7 @@ test('an edit saved in one tab appears in the other; a stale tab asks before ove
   a.once('dialog', (dialog) => dialog.dismiss());
   await setT1Target(a, '80');
   await expect(a.getByRole('banner')).toContainText('Bản của tab kia');
-  let stored = JSON.parse((await h.localStorageEntries(a))[key]);
+  let stored = JSON.parse((await h.storedEntries(a))[key]);
   expect(stored.name).toBe('Bản của tab kia');
   expect(JSON.stringify(stored.plan)).not.toContain('"value":80');
 
@@ -50,9 +48,9 @@ test('an edit saved in one tab appears in the other; a stale tab asks before ove
   let asked = '';
   a.once('dialog', (dialog) => { asked = dialog.message(); dialog.accept(); });
   await setT1Target(a, '70');
-  await expect.poll(async () => JSON.parse((await h.localStorageEntries(a))[key]).name).toBe('Bản của tab kia');
+  await expect.poll(async () => JSON.parse((await h.storedEntries(a))[key]).name).toBe('Bản của tab kia');
   expect(asked).toContain('Một tab khác vừa lưu thay đổi mới hơn');
-  stored = JSON.parse((await h.localStorageEntries(a))[key]);
+  stored = JSON.parse((await h.storedEntries(a))[key]);
   expect(JSON.stringify(stored.plan)).toContain('70');
   // B follows whatever was saved last.
   await expect(h.card(b, 'T1').locator('.figures')).toContainText('70%');
@@ -66,7 +64,7 @@ test('a task form open in one tab saves onto that task after the other tab delet
   const b = await context.newPage();
   await a.goto('/plan');
   await b.goto('/plan');
-  const stored = async () => JSON.parse((await h.localStorageEntries(a))[key]);
+  const stored = async () => JSON.parse((await h.storedEntries(a))[key]);
 
   // B opens IV.2's form; A deletes IV.1; B saves → IV.2 changed, nothing else.
   await b.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Sửa/ }).click();
@@ -91,10 +89,10 @@ test('a task form open in one tab saves onto that task after the other tab delet
   await expect(b.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
   // Said in the form at once, before any save.
   await expect(b.locator('#task-heard')).toHaveText('Tab khác vừa xóa nhiệm vụ này.');
-  const before = (await h.localStorageEntries(a))[key];
+  const before = (await h.storedEntries(a))[key];
   await b.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
   await expect(b.getByText('Nhiệm vụ này vừa bị xóa ở tab khác.')).toBeVisible();
-  expect((await h.localStorageEntries(b))[key]).toBe(before);
+  expect((await h.storedEntries(b))[key]).toBe(before);
   expect((await stored()).plan.tasks).toEqual([]);
 });
 
@@ -103,7 +101,7 @@ test('a task form open in one tab saves onto that task after the other tab delet
 const entry = (page) => page.locator('form.entry-form');
 const entryField = (page, label) => entry(page).getByLabel(label, { exact: true });
 const storedUnit = async (page, key, code) =>
-  JSON.parse((await h.localStorageEntries(page))[key]).units.find((u) => u.registration_code === code);
+  JSON.parse((await h.storedEntries(page))[key]).units.find((u) => u.registration_code === code);
 
 async function openUnit(page, name) {
   await page.getByRole('button', { name: `Sửa ${name}` }).click();
@@ -182,7 +180,7 @@ async function typePlanValue(page, id, value) {
   await planValue(page, id).blur();
 }
 const storedTarget = async (page, key, id) =>
-  JSON.parse((await h.localStorageEntries(page))[key]).plan.targets.find((t) => t.id === id);
+  JSON.parse((await h.storedEntries(page))[key]).plan.targets.find((t) => t.id === id);
 
 test('the plan editor takes another tab\'s save into the fields not touched and keeps its own edit', async ({ context }) => {
   const own = await h.seedWorkspace(context, 't1-on-time.json');

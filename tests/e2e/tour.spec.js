@@ -24,7 +24,7 @@ test('the tour walks the pages, is remembered once done, and can be seen again',
   await page.getByRole('dialog').getByRole('button', { name: 'Tiếp' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Xong' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  expect((await h.localStorageEntries(page))['coop-plan:tour']).toBe('seen');
+  expect((await h.storedEntries(page))['coop-plan:tour']).toBe('seen');
 
   // Seen: a reload does not show it; the header's button brings it back, in English too.
   await page.reload();

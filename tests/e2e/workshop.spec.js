@@ -35,7 +35,7 @@ test.describe('workshop demo', () => {
     await h.expectStatus(page, 'T1', 'missed');
 
     // The user's own workspace is as it was.
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     expect(stored[h.KEYS.workspace(own.id)]).toBe(h.fixtureText('t1-on-time.json'));
     const switcher = page.getByLabel('Không gian làm việc:');
     await switcher.selectOption({ label: own.name });
@@ -220,7 +220,7 @@ test.describe('collect and merge', () => {
       await expect(h.card(page, id).locator('.figures')).toHaveText(whole[id]);
     }
     // The user's own workspace is untouched.
-    const stored = await h.localStorageEntries(page);
+    const stored = await h.storedEntries(page);
     expect(stored[h.KEYS.workspace(own.id)]).toBe(h.fixtureText('t1-on-time.json'));
     expect(JSON.parse(stored[h.KEYS.workspace('workshop')]).units).toHaveLength(7);
   });

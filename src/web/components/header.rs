@@ -32,6 +32,8 @@ pub fn mount(root: &Element) {
     // new one may just have been made).
     let workspaces = Memo::new(move |_| {
         state.workspace.with(|w| w.id.clone());
+        // A save that added or renamed a stored workspace.
+        state.storage_answers.track();
         storage::list_workspaces()
     });
 
@@ -121,16 +123,20 @@ pub fn mount(root: &Element) {
                     state.as_of.set(date);
                 }
             }
-            "workspace-switch" => match storage::read_workspace(&value) {
-                Some(Ok(workspace)) => state.open_workspace(workspace),
-                // Written by a newer version: shown read-only, untouched.
-                Some(Err(crate::document::DocumentError::NewerVersion { .. }))
-                    if state.open_read_only(&value) => {}
-                _ => state.notify(Text::new(
-                    "Không mở được không gian làm việc này.",
-                    "This workspace could not be opened.",
-                )),
-            },
+            "workspace-switch" => wasm_bindgen_futures::spawn_local(async move {
+                match storage::read_workspace(&value).await {
+                    Some(Ok(workspace)) => state.open_workspace(workspace),
+                    // Written by a newer version (left in localStorage):
+                    // shown read-only, untouched.
+                    None if state.open_read_only(&value) => {}
+                    Some(Err(crate::document::DocumentError::NewerVersion { .. }))
+                        if state.open_read_only(&value) => {}
+                    _ => state.notify(Text::new(
+                        "Không mở được không gian làm việc này.",
+                        "This workspace could not be opened.",
+                    )),
+                }
+            }),
             _ => {}
         }
     });

@@ -64,8 +64,11 @@ pub fn mount(root: &Element) {
                     "Delete this unreadable data for good? This cannot be undone.",
                 );
                 if confirmed {
-                    storage::discard_quarantined(target);
-                    state.quarantined.set(storage::list_quarantined());
+                    let target = target.to_owned();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        storage::discard_quarantined(&target).await;
+                        state.quarantined.set(storage::list_quarantined());
+                    });
                 }
             }
             _ => {}

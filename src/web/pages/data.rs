@@ -16,6 +16,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
 
 use chrono::Datelike;
 use wasm_bindgen::JsCast;
@@ -923,52 +924,65 @@ fn prompt(message: &str, default: &str) -> Option<String> {
 fn workspace_action(state: AppState, data: &dyn Fn(&str) -> Option<String>) {
     let lang = state.lang.get_untracked();
     let current = read(state, |w| w.id.clone());
-    let stored = |id: &str| -> Option<Workspace> {
-        if id == current {
+    // Another stored workspace is read from IndexedDB: asynchronously.
+    let open_id = current.clone();
+    let stored = move |id: String| async move {
+        if id == open_id {
             return Some(state.workspace.get_untracked());
         }
-        storage::read_workspace(id).and_then(Result::ok)
+        storage::read_workspace(&id).await.and_then(Result::ok)
     };
-    let cannot_open = || {
+    let cannot_open = move || {
         state.notify(Text::new(
             "Không mở được không gian làm việc này.",
             "This workspace could not be opened.",
         ))
     };
     if let Some(id) = data("data-open-ws") {
-        match stored(&id) {
-            Some(ws) => state.open_workspace(ws),
-            // Written by a newer version: shown read-only, untouched.
-            None if state.open_read_only(&id) => {}
-            None => cannot_open(),
-        }
+        spawn_local(async move {
+            match stored(id.clone()).await {
+                Some(ws) => state.open_workspace(ws),
+                // Written by a newer version: shown read-only, untouched.
+                None if state.open_read_only(&id) => {}
+                None => cannot_open(),
+            }
+        });
     } else if let Some(id) = data("data-rename-ws") {
-        let Some(mut ws) = stored(&id) else {
-            return cannot_open();
-        };
-        let Some(name) = prompt(lang.pick("Tên mới:", "New name:"), &ws.name) else {
+        let old_name = storage::list_workspaces()
+            .into_iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n)
+            .unwrap_or_default();
+        let Some(name) = prompt(lang.pick("Tên mới:", "New name:"), &old_name) else {
             return;
         };
         if id == current {
             write(state, |w| w.name = name);
-        } else {
+            return;
+        }
+        spawn_local(async move {
+            let Some(mut ws) = stored(id).await else {
+                return cannot_open();
+            };
             ws.name = name;
-            if let Err(error) = storage::save_workspace(&ws) {
+            if let Err(error) = storage::save_workspace(&ws).await {
                 state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
             }
             // Drawn again with the new name.
             write(state, |_| {});
-        }
+        });
     } else if let Some(id) = data("data-duplicate-ws") {
-        let Some(mut ws) = stored(&id) else {
-            return cannot_open();
-        };
-        ws.id = new_workspace_id(&storage::list_workspaces(), js_sys::Date::now() as u64);
-        ws.name = format!("{} ({})", ws.name, lang.pick("bản sao", "copy"));
-        // A copy of a newer version's workspace is this version's own: the
-        // original stays as it is.
-        ws.schema_version = crate::workspace::SCHEMA_VERSION;
-        state.open_workspace(ws);
+        spawn_local(async move {
+            let Some(mut ws) = stored(id).await else {
+                return cannot_open();
+            };
+            ws.id = new_workspace_id(&storage::list_workspaces(), js_sys::Date::now() as u64);
+            ws.name = format!("{} ({})", ws.name, lang.pick("bản sao", "copy"));
+            // A copy of a newer version's workspace is this version's own: the
+            // original stays as it is.
+            ws.schema_version = crate::workspace::SCHEMA_VERSION;
+            state.open_workspace(ws);
+        });
     } else if let Some(id) = data("data-delete-ws") {
         let name = storage::list_workspaces()
             .into_iter()
@@ -985,22 +999,29 @@ fn workspace_action(state: AppState, data: &dyn Fn(&str) -> Option<String>) {
         ) {
             return;
         }
-        if let Err(error) = storage::delete_workspace(&id) {
-            return state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
-        }
-        if id == current {
-            let next = storage::list_workspaces()
-                .into_iter()
-                .find_map(|(other, _)| storage::read_workspace(&other).and_then(Result::ok))
-                .unwrap_or_else(|| {
+        spawn_local(async move {
+            if let Err(error) = storage::delete_workspace(&id).await {
+                return state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
+            }
+            if id == current {
+                let mut next = None;
+                // Bounded by the stored workspaces: each is tried once.
+                for (other, _) in storage::list_workspaces() {
+                    if let Some(Ok(ws)) = storage::read_workspace(&other).await {
+                        next = Some(ws);
+                        break;
+                    }
+                }
+                let next = next.unwrap_or_else(|| {
                     Workspace::new(
                         new_workspace_id(&[], js_sys::Date::now() as u64),
                         lang.pick("Hợp tác xã của tôi", "My cooperatives"),
                     )
                 });
-            state.open_workspace(next);
-        } else {
-            write(state, |_| {});
-        }
+                state.open_workspace(next);
+            } else {
+                write(state, |_| {});
+            }
+        });
     }
 }

@@ -81,14 +81,16 @@ pub fn mount(root: &Element) {
     listen(root, "click", move |ev| match action(&ev).as_deref() {
         Some("open-demo") => {
             // The stored demo, as the room last left it; a new one the first time.
-            let workspace = match storage::read_workspace(DEMO_ID) {
-                Some(Ok(workspace)) => workspace,
-                _ => demo_workspace(),
-            };
-            state.open_workspace(workspace);
-            // At the date of its published figures; the dashboard says so.
-            state.as_of.set(published_as_of());
-            location.go("/");
+            wasm_bindgen_futures::spawn_local(async move {
+                let workspace = match storage::read_workspace(DEMO_ID).await {
+                    Some(Ok(workspace)) => workspace,
+                    _ => demo_workspace(),
+                };
+                state.open_workspace(workspace);
+                // At the date of its published figures; the dashboard says so.
+                state.as_of.set(published_as_of());
+                location.go("/");
+            });
         }
         Some("reset-demo") => {
             let confirmed = state.confirm(
