@@ -19,13 +19,22 @@ use crate::unit::Unit;
 use crate::validation::{validate_workspace, Issue, Report};
 use crate::workspace::Workspace;
 
-/// Files over this size are refused before they are read.
-pub const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
+/// Files over this size are refused before they are read: 256 MB, so that
+/// any export of the app can be imported back (30,000 units with three
+/// years of records are a 34 MB document).
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// [`MAX_IMPORT_BYTES`] in megabytes, as the messages say it.
+pub const MAX_IMPORT_MB: u64 = MAX_IMPORT_BYTES / (1024 * 1024);
 
 /// Why a file cannot be imported at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
+    /// Bytes that are not UTF-8, with the place of the first.
+    NotText(crate::files::NotText),
     Unreadable(DocumentError),
 }
 
@@ -35,10 +44,11 @@ impl ImportError {
             ImportError::TooLarge { bytes } => {
                 let megabytes = crate::format::format_number(*bytes as f64 / 1_048_576.0, 1, lang);
                 match lang {
-                    Lang::Vi => format!("Tệp quá lớn ({megabytes} MB). Chỉ nhập được tệp đến 20 MB."),
-                    Lang::En => format!("The file is too large ({megabytes} MB). Files up to 20 MB can be imported."),
+                    Lang::Vi => format!("Tệp quá lớn ({megabytes} MB). Chỉ nhập được tệp đến {MAX_IMPORT_MB} MB."),
+                    Lang::En => format!("The file is too large ({megabytes} MB). Files up to {MAX_IMPORT_MB} MB can be imported."),
                 }
             }
+            ImportError::NotText(error) => error.message(lang),
             ImportError::Unreadable(error) => error.message(lang),
         }
     }
@@ -152,6 +162,19 @@ pub fn preview_import(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let incoming = from_json(text).map_err(ImportError::Unreadable)?;
     Ok(preview_workspace(current, incoming))
+}
+
+/// Reads a JSON workspace file from its bytes, as [`preview_import`] reads
+/// its text: over the cap refused, bytes that are not UTF-8 refused with
+/// their place, a byte-order mark left out, broken JSON refused with its
+/// line and column. The bytes become the text without a copy.
+pub fn read_json_file(bytes: Vec<u8>) -> Result<Workspace, ImportError> {
+    let size = bytes.len() as u64;
+    if size > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: size });
+    }
+    let text = crate::files::text_from_vec(bytes).map_err(ImportError::NotText)?;
+    from_json(&text).map_err(ImportError::Unreadable)
 }
 
 /// Compares a workspace read from a file (JSON, CSV or a merge) with
@@ -592,6 +615,7 @@ mod tests {
             other => panic!("expected a syntax error, got {other:?}"),
         }
         let error = preview_import(&current, "{}", MAX_IMPORT_BYTES + 1).expect_err("too large");
-        assert!(error.message(Lang::Vi).contains("20 MB"));
+        assert!(error.message(Lang::Vi).contains("256 MB"), "{error:?}");
+        assert!(error.message(Lang::En).contains("Files up to 256 MB"));
     }
 }
