@@ -91,3 +91,11 @@ pub fn bench_csv_files(units: u32, years: i32) -> Vec<String> {
         crate::csv_data::years_csv(&workspace),
     ]
 }
+
+/// [`crate::benchmark::big_workspace`] as the JSON file the app exports,
+/// for `make bench` to time its import through the data page (read and
+/// checked in the import's worker, handed back in pieces).
+#[wasm_bindgen]
+pub fn bench_json_file(units: u32, years: i32) -> String {
+    crate::benchmark::big_document(units as usize, years)
+}
