@@ -155,8 +155,14 @@ pub fn import_in_worker(
                 "done" => FromWorker::Done,
                 _ => return,
             };
+            let piece = matches!(message, FromWorker::Head { .. } | FromWorker::Units { .. });
             if let Ok(mut on) = hear.try_borrow_mut() {
                 on(message);
+            }
+            // The next piece only once this one is read: the page never
+            // holds the whole file's pieces at once.
+            if piece {
+                let _ = sender.post_message(&wasm_bindgen::JsValue::from_str("next"));
             }
         });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {

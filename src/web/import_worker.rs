@@ -7,9 +7,10 @@
 //! one call. For each file it is sent, in order, it reads the bytes in
 //! slices of [`SLICE_BYTES`] (`FileReaderSync`, which only workers have),
 //! reads the document ([`crate::import::read_json_file`]) and posts the
-//! workspace back as [`Pieces`]; the page reads each piece in a task of its
-//! own. Messages are arrays: `["ready"]` once it listens; then for each
-//! file `["head", file, text, units]` and `["units", file, text]`…; then
+//! workspace back as [`Pieces`], one each time the page asks for the next
+//! (`"next"`); the page reads each piece in a task of its own. Messages
+//! are arrays: `["ready"]` once it listens; then for each file
+//! `["head", file, text, units]` and `["units", file, text]`…; then
 //! `["done"]` — or `["error", file, vi, en]` for the first file that cannot
 //! be imported, and nothing more.
 
@@ -23,15 +24,35 @@ use crate::import_pieces::{Pieces, PIECE_BYTES};
 /// A file is read this many bytes at a time.
 pub const SLICE_BYTES: u32 = 8 * 1024 * 1024;
 
-/// Listens for files to import, and says it is ready.
+/// The files still to send and the one being sent, piece by piece.
+#[derive(Default)]
+struct Feed {
+    files: std::collections::VecDeque<web_sys::File>,
+    /// The file being sent: its index, its pieces, and whether its head
+    /// has been sent.
+    sending: Option<(u32, Pieces, bool)>,
+    next_index: u32,
+}
+
+/// Listens for files to import, and says it is ready. A piece is sent
+/// when the page asks for the next (`"next"`), so that the page never
+/// holds more than one piece it has not read.
 pub fn run() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
+    let mut feed = Feed::default();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let files: js_sys::Array = ev.data().unchecked_into();
-            import(&reply, files);
+            let data = ev.data();
+            if data.as_string().as_deref() != Some("next") {
+                let files: js_sys::Array = data.unchecked_into();
+                feed = Feed {
+                    files: files.iter().filter_map(|f| f.dyn_into().ok()).collect(),
+                    ..Feed::default()
+                };
+            }
+            send_next(&reply, &mut feed);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -43,48 +64,62 @@ fn post(scope: &web_sys::DedicatedWorkerGlobalScope, parts: &[JsValue]) {
     let _ = scope.post_message(&message);
 }
 
-fn import(scope: &web_sys::DedicatedWorkerGlobalScope, files: js_sys::Array) {
-    for (index, file) in files.iter().enumerate() {
-        let index = JsValue::from(index as u32);
-        let Ok(file) = file.dyn_into::<web_sys::File>() else {
-            continue;
-        };
-        let read = match read_bytes(&file) {
-            Some(bytes) => read_json_file(bytes)
-                .map_err(|e| Text::new(e.message(Lang::Vi), e.message(Lang::En))),
-            None if file.size() > MAX_IMPORT_BYTES as f64 => {
-                let e = ImportError::TooLarge {
-                    bytes: file.size() as u64,
-                };
-                Err(Text::new(e.message(Lang::Vi), e.message(Lang::En)))
+/// Sends the next piece: of the file being sent, else of the next file
+/// (read first), else says every file has been sent.
+fn send_next(scope: &web_sys::DedicatedWorkerGlobalScope, feed: &mut Feed) {
+    if let Some((index, pieces, head_sent)) = feed.sending.as_mut() {
+        let units = pieces.units() as u32;
+        if let Some(piece) = pieces.next() {
+            let (index, piece) = (JsValue::from(*index), JsValue::from_str(&piece));
+            if *head_sent {
+                post(scope, &[JsValue::from_str("units"), index, piece]);
+            } else {
+                *head_sent = true;
+                let units = JsValue::from(units);
+                post(scope, &[JsValue::from_str("head"), index, piece, units]);
             }
-            None => Err(Text::new(
-                "Không đọc được tệp.",
-                "The file could not be read.",
-            )),
-        };
-        let workspace = match read {
-            Ok(workspace) => workspace,
-            Err(text) => {
-                let (vi, en) = (JsValue::from_str(&text.vi), JsValue::from_str(&text.en));
-                return post(scope, &[JsValue::from_str("error"), index, vi, en]);
-            }
-        };
-        let mut pieces = Pieces::new(workspace, PIECE_BYTES);
-        let units = JsValue::from(pieces.units() as u32);
-        if let Some(head) = pieces.next() {
-            let head = JsValue::from_str(&head);
+            return;
+        }
+        feed.sending = None;
+    }
+    let Some(file) = feed.files.pop_front() else {
+        return post(scope, &[JsValue::from_str("done")]);
+    };
+    let index = feed.next_index;
+    feed.next_index += 1;
+    match read(&file) {
+        Ok(workspace) => {
+            feed.sending = Some((index, Pieces::new(workspace, PIECE_BYTES), false));
+            send_next(scope, feed);
+        }
+        Err(text) => {
+            feed.files.clear();
+            let (vi, en) = (JsValue::from_str(&text.vi), JsValue::from_str(&text.en));
             post(
                 scope,
-                &[JsValue::from_str("head"), index.clone(), head, units],
+                &[JsValue::from_str("error"), JsValue::from(index), vi, en],
             );
         }
-        for piece in pieces {
-            let piece = JsValue::from_str(&piece);
-            post(scope, &[JsValue::from_str("units"), index.clone(), piece]);
-        }
     }
-    post(scope, &[JsValue::from_str("done")]);
+}
+
+/// A file's workspace, or why it cannot be imported.
+fn read(file: &web_sys::File) -> Result<crate::workspace::Workspace, Text> {
+    match read_bytes(file) {
+        Some(bytes) => {
+            read_json_file(bytes).map_err(|e| Text::new(e.message(Lang::Vi), e.message(Lang::En)))
+        }
+        None if file.size() > MAX_IMPORT_BYTES as f64 => {
+            let e = ImportError::TooLarge {
+                bytes: file.size() as u64,
+            };
+            Err(Text::new(e.message(Lang::Vi), e.message(Lang::En)))
+        }
+        None => Err(Text::new(
+            "Không đọc được tệp.",
+            "The file could not be read.",
+        )),
+    }
 }
 
 /// A file's bytes, read a slice at a time into one buffer; `None` when it
