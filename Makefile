@@ -10,14 +10,14 @@ PORT ?= 8080
 
 .PHONY: run test bench fuzz setup build serve \
         fmt-check clippy test-native test-browser size e2e e2e-deps clean \
-        test-interop
+        test-interop test-couchdb couchdb-setup
 
 ## make run: install what is missing, build the release, serve it at http://127.0.0.1:8080
 run: setup build serve
 
 ## make test: install what is missing, then every check CI runs, in order
 test: setup
-	$(MAKE) --no-print-directory fmt-check clippy test-native test-browser build
+	$(MAKE) --no-print-directory fmt-check clippy test-native test-couchdb test-browser build
 	scripts/size.sh --check
 	$(MAKE) --no-print-directory e2e
 
@@ -34,6 +34,13 @@ fuzz:
 
 setup:
 	scripts/setup.sh
+
+## make couchdb-setup URL=https://host:6984 DB=coop-plan-<province> [USERS=users.json] [CORS=https://app-origin]
+## prepares a province's CouchDB for sync (_security, the design document that
+## says who may write what, users, CORS); the admin's password from COUCH_ADMIN=name:password
+couchdb-setup:
+	@[ -n "$(URL)" ] && [ -n "$(DB)" ] || { echo "usage: make couchdb-setup URL=https://host:6984 DB=coop-plan-<province> [USERS=users.json] [CORS=https://app-origin]" >&2; exit 2; }
+	node scripts/couchdb-setup.js --url "$(URL)" --db "$(DB)" $(if $(USERS),--users "$(USERS)") $(if $(CORS),--cors "$(CORS)")
 
 ## make test-interop: the exported CSV files opened by LibreOffice Calc (not part of `make test`)
 # Installs Debian's libreoffice-calc-nogui when soffice is missing (apt-get),
@@ -73,6 +80,10 @@ test-browser:
 
 size:
 	scripts/size.sh
+
+# The sync's server side on a CouchDB-protocol stand-in (started and stopped here).
+test-couchdb:
+	scripts/couchdb-test.sh
 
 e2e-deps:
 	scripts/e2e.sh --deps-only

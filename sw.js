@@ -6,11 +6,15 @@
 //   per build, so they are read from index.html itself), the import's Web
 //   Worker (its loader, glue and wasm: Trunk does not hash a worker's names,
 //   nor name them in index.html), the manifest and the icons.
+//   A new build's worker installs in the background while the old one keeps
+//   serving, then waits: the app shows "A new version is ready — reload",
+//   and its button has boot.js post {type: 'skip-waiting'} here.
 // - Activate: delete the caches of older builds. The cache name carries a
 //   build id that scripts/stamp-sw.sh writes over the placeholder below
 //   after each build.
-// - Fetch: page navigations go to the network first and fall back to the
-//   cached index.html (the app routes by path: /data, /plan, …); every other
+// - Fetch: page navigations get the cached index.html (the app routes by
+//   path: /data, /plan, …), the network only when there is none, so a
+//   release never makes the page wait for a new .wasm; every other
 //   same-origin GET is served from the cache first.
 //
 // It never touches the app's data: that lives in localStorage, which a
@@ -56,7 +60,8 @@ self.addEventListener('install', (event) => {
         (path) => new Request(path, { cache: 'no-store' }),
       );
       await cache.addAll(requests);
-      await self.skipWaiting();
+      // No skipWaiting: the page that runs the old build keeps its worker
+      // until the user reloads from the app's banner.
     })(),
   );
 });
@@ -80,14 +85,18 @@ async function shell() {
   return (await cache.match('/index.html')) || (await cache.match('/'));
 }
 
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+});
+
+// The cached shell, whatever the path (the server does the same: a path
+// with no file extension gets index.html); a file's path, such as
+// /sw.js or an icon, as any other request.
 async function navigate(request) {
-  try {
-    return await fetch(request);
-  } catch (error) {
-    const cached = await shell();
-    if (cached) return cached;
-    throw error;
-  }
+  const path = new URL(request.url).pathname;
+  if (/\.[A-Za-z0-9]+$/.test(path)) return cacheFirst(request);
+  const cached = await shell();
+  return cached || fetch(request);
 }
 
 async function cacheFirst(request) {

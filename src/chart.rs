@@ -25,6 +25,9 @@ pub struct TrendChart<'a> {
     pub deadline_year: i32,
     /// Formats a value for labels and the table ("91,6%").
     pub format: &'a dyn Fn(f64) -> String,
+    /// Whole numbers (a count of cooperatives): the axis steps by whole
+    /// numbers too, so no tick falls between two counts.
+    pub whole: bool,
     pub lang: Lang,
 }
 
@@ -59,6 +62,30 @@ pub(crate) fn label(html: &mut String, x: f64, y: f64, anchor: &str, text: &str)
     );
 }
 
+/// A round step at least `raw`: 1, 2, 2,5 or 5 times a power of ten
+/// (whole numbers: 1, 2 or 5 times, and at least 1).
+fn tick_step(raw: f64, whole: bool) -> f64 {
+    if !raw.is_finite() || raw <= 0.0 {
+        return 1.0;
+    }
+    let power = 10f64.powf(raw.log10().floor());
+    let multiples: &[f64] = if whole {
+        &[1.0, 2.0, 5.0, 10.0]
+    } else {
+        &[1.0, 2.0, 2.5, 5.0, 10.0]
+    };
+    let step = multiples
+        .iter()
+        .map(|m| m * power)
+        .find(|step| *step >= raw * (1.0 - 1e-9))
+        .unwrap_or(10.0 * power);
+    if whole {
+        step.max(1.0).round()
+    } else {
+        step
+    }
+}
+
 impl TrendChart<'_> {
     /// The chart as a `<figure>`: the SVG, its caption and a table.
     pub fn to_html(&self) -> String {
@@ -76,6 +103,13 @@ impl TrendChart<'_> {
         } else {
             high + (high - low) * 0.1
         };
+        // Up to six steps of a round size, from a multiple of it: each tick
+        // is a value its label writes exactly (0, 5, 10, 15 rather than 0,
+        // 2,75, 5,5, …, which a count writes as 3 and 6).
+        let step = tick_step((high - low) / 5.0, self.whole);
+        let low = (low / step).floor() * step;
+        let steps = ((high - low) / step - 1e-9).ceil().clamp(1.0, 6.0);
+        let high = low + step * steps;
         let first = self.points.first().map_or(0, |p| p.year);
         let last = self.points.last().map_or(first, |p| p.year).max(first + 1);
         let x = |year: i32| {
@@ -101,8 +135,8 @@ impl TrendChart<'_> {
 
         let mut html = String::new();
         open_svg(&mut html, self.id, HEIGHT, self.title, &description);
-        for i in 0..=4 {
-            let tick = low + (high - low) * f64::from(i) / 4.0;
+        for i in 0..=steps as u32 {
+            let tick = low + step * f64::from(i);
             line(
                 &mut html,
                 "chart-grid",
@@ -132,7 +166,8 @@ impl TrendChart<'_> {
             HEIGHT - BOTTOM,
         );
         // The label sits on the side of the line with room for it.
-        let (label_x, anchor) = if deadline_at > WIDTH / 2.0 {
+        let deadline_on_right = deadline_at > WIDTH / 2.0;
+        let (label_x, anchor) = if deadline_on_right {
             (deadline_at - 4.0, "end")
         } else {
             (deadline_at + 4.0, "start")
@@ -154,7 +189,13 @@ impl TrendChart<'_> {
                 y(target),
             );
             let text = format!("{} {}", lang.pick("Mục tiêu", "Target"), format(target));
-            label(&mut html, WIDTH - RIGHT, y(target) - 4.0, "end", &text);
+            // At the other end from the deadline's label, which it would
+            // cover when the target is near the top (T3's 1,0%).
+            if deadline_on_right {
+                label(&mut html, LEFT + 4.0, y(target) - 4.0, "start", &text);
+            } else {
+                label(&mut html, WIDTH - RIGHT, y(target) - 4.0, "end", &text);
+            }
         }
         // The line, broken where a year has no data.
         html.push_str(r#"<path class="chart-line" d=""#);
@@ -236,6 +277,7 @@ mod tests {
             target: Some(1.0),
             deadline_year: 2018,
             format: &format,
+            whole: false,
             lang: Lang::En,
         }
         .to_html();
@@ -250,5 +292,45 @@ mod tests {
         );
         assert_eq!(html.matches("<circle").count(), 2);
         assert!(html.contains("<th scope=\"row\">2018</th><td class=\"num\">—</td>"));
+    }
+
+    #[test]
+    fn ticks_step_by_round_sizes_and_counts_by_whole_numbers() {
+        assert_eq!(tick_step(2.75, true), 5.0);
+        assert_eq!(tick_step(2.75, false), 5.0);
+        assert_eq!(tick_step(0.3, true), 1.0);
+        assert_eq!(tick_step(0.3, false), 0.5);
+        assert_eq!(tick_step(0.002_75, false), 0.002_5 * 2.0);
+        assert_eq!(tick_step(0.002_4, false), 0.002_5);
+        assert_eq!(tick_step(14.0, true), 20.0);
+        assert_eq!(tick_step(0.0, true), 1.0);
+        assert_eq!(tick_step(f64::NAN, false), 1.0);
+        // Every tick of a count chart is a whole number.
+        let points: Vec<TrendPoint> = (2017..=2020)
+            .zip([0.0, 3.0, 7.0, 9.0])
+            .map(|(year, v)| TrendPoint {
+                year,
+                value: Some(v),
+            })
+            .collect();
+        let format = |v: f64| format!("{v}");
+        let html = TrendChart {
+            id: "t8",
+            title: "T8",
+            points: &points,
+            target: Some(10.0),
+            deadline_year: 2020,
+            format: &format,
+            whole: true,
+            lang: Lang::Vi,
+        }
+        .to_html();
+        let ticks: Vec<&str> = html
+            .split("text-anchor=\"end\">")
+            .skip(1)
+            .filter_map(|rest| rest.split('<').next())
+            .filter(|t| !t.starts_with('T'))
+            .collect();
+        assert_eq!(ticks, ["0", "5", "10", "15"], "{html}");
     }
 }

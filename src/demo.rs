@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::decimal::Decimal;
 use crate::generate::SplitMix;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::unit::{
     GroupConditions, KeyManager, ManagerRole, OperatingStatus, Qualification, Recognition,
     StatusChange, Unit, UnitKind, YearRecord,
@@ -105,6 +105,52 @@ pub fn demo_note_html(lang: crate::i18n::Lang) -> String {
         html.close("li");
     }
     html.close("ul");
+    html.into_string()
+}
+
+/// The day of the published figures the demo reproduces (T1 reads 208 of
+/// 227 then): the demo opens at this as-of date, rather than at today's,
+/// where every deadline of the plan has long passed.
+pub fn published_as_of() -> NaiveDate {
+    day(2019, 7, 31)
+}
+
+/// The line above the dashboard while the demo is open: the date of its
+/// published figures, and a button back to it (`data-action="demo-as-of"`)
+/// when the as-of date is another.
+pub fn as_of_note_html(as_of: NaiveDate, lang: Lang) -> String {
+    let published = crate::format::format_date(published_as_of(), lang);
+    let mut html = crate::html::Html::new();
+    html.open("p", &[("class", Some("demo-as-of"))]);
+    if as_of == published_as_of() {
+        html.text(&match lang {
+            Lang::Vi => format!(
+                "Bộ dữ liệu minh họa: ngày đánh giá là {published}, ngày của số liệu công bố."
+            ),
+            Lang::En => {
+                format!("The demo data: as of {published}, the date of the published figures.")
+            }
+        });
+    } else {
+        html.text(&match lang {
+            Lang::Vi => format!("Số liệu công bố của bộ minh họa là của ngày {published}."),
+            Lang::En => format!("The demo's published figures are those of {published}."),
+        })
+        .text(" ")
+        .element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("secondary")),
+                ("data-action", Some("demo-as-of")),
+            ],
+            &match lang {
+                Lang::Vi => format!("Xem tại ngày {published}"),
+                Lang::En => format!("Show as of {published}"),
+            },
+        );
+    }
+    html.close("p");
     html.into_string()
 }
 
@@ -511,4 +557,20 @@ pub fn demo_workspace_with_seed(seed: u64) -> Workspace {
     ws.units.extend(stopped);
     ws.units.extend(groups);
     ws
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_note_names_the_published_date_and_offers_it_back() {
+        let at = as_of_note_html(published_as_of(), Lang::Vi);
+        assert!(at.contains("ngày đánh giá là 31/07/2019"), "{at}");
+        assert!(!at.contains("data-action"));
+        let later = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let away = as_of_note_html(later, Lang::En);
+        assert!(away.contains("those of 31 Jul 2019"), "{away}");
+        assert!(away.contains("data-action=\"demo-as-of\""));
+    }
 }

@@ -56,6 +56,7 @@ pub mod tour;
 pub mod unit;
 pub mod unit_read;
 pub mod unit_table;
+pub mod update_view;
 pub mod validation;
 pub mod wording;
 pub mod workspace;

@@ -565,6 +565,7 @@ pub fn trend_chart_html(w: &Workspace, target: &Target, lang: Lang) -> String {
             .then_some(target.value),
         deadline_year: target.deadline.year(),
         format: &format,
+        whole: indicator == crate::plan::Indicator::ExemplaryCount,
         lang,
     }
     .to_html()
@@ -653,30 +654,51 @@ pub fn target_card_html(
             lang.pick("Giá trị", "Value"),
             lang.pick("mục tiêu", "target")
         );
-        let fill = format!(
-            "width: {:.1}%",
-            evaluation.value().map_or(0.0, percent_of_scale)
-        );
-        let mark = format!("left: {:.1}%", percent_of_scale(target.value));
+        // An SVG rather than `style` attributes, which the page's
+        // Content-Security-Policy (no inline style) would refuse.
+        let fill = format!("{:.1}", evaluation.value().map_or(0.0, percent_of_scale));
+        let mark = format!("{:.1}", percent_of_scale(target.value));
         html.open(
-            "div",
+            "svg",
             &[
                 ("class", Some("progress")),
+                ("viewBox", Some("0 0 100 10")),
+                ("preserveAspectRatio", Some("none")),
                 ("role", Some("img")),
                 ("aria-label", Some(&label)),
             ],
         );
         html.open(
-            "div",
-            &[("class", Some("progress-fill")), ("style", Some(&fill))],
+            "rect",
+            &[
+                ("class", Some("progress-track")),
+                ("width", Some("100")),
+                ("height", Some("10")),
+            ],
         )
-        .close("div");
+        .close("rect");
         html.open(
-            "div",
-            &[("class", Some("progress-target")), ("style", Some(&mark))],
+            "rect",
+            &[
+                ("class", Some("progress-fill")),
+                ("width", Some(&fill)),
+                ("height", Some("10")),
+            ],
         )
-        .close("div");
-        html.close("div");
+        .close("rect");
+        html.void(
+            "line",
+            &[
+                ("class", Some("progress-target")),
+                ("x1", Some(&mark)),
+                ("x2", Some(&mark)),
+                ("y1", Some("-4")),
+                ("y2", Some("14")),
+                ("vector-effect", Some("non-scaling-stroke")),
+            ],
+        )
+        .close("line");
+        html.close("svg");
     }
     html.element(
         "p",

@@ -52,7 +52,7 @@ pub fn mount_to(host: web_sys::HtmlElement) {
     TourState::provide();
 
     host.set_inner_html(
-        r##"<a class="skip-link" href="#main"></a><header class="app-header"></header><div class="notices"></div><div class="tour-host"></div><main id="main" tabindex="-1"></main>"##,
+        r##"<a class="skip-link" href="#main"></a><header class="app-header"></header><div class="update-host" role="status"></div><div class="notices"></div><div class="tour-host"></div><main id="main" tabindex="-1"></main>"##,
     );
     let part = |selector: &str| find(&host, selector).expect("the app's frame");
     let lang = state.lang;
@@ -63,10 +63,16 @@ pub fn mount_to(host: web_sys::HtmlElement) {
     });
     let header = part("header");
     components::header::mount(&header);
+    let update = part(".update-host");
+    components::update::mount(&update);
     components::notices::mount(&part(".notices"));
     components::tour::mount(&part(".tour-host"));
     // Presentation mode fills the screen: the header would only be tabbed through.
-    Effect::new(move |_| toggle_attribute(&header, "hidden", page.get() == Page::Present));
+    Effect::new(move |_| {
+        let presenting = page.get() == Page::Present;
+        toggle_attribute(&header, "hidden", presenting);
+        toggle_attribute(&update, "hidden", presenting);
+    });
     let main = part("main");
     rebuild_on(move || page.get(), move |page| pages::mount(page, &main));
 }

@@ -1,6 +1,8 @@
 // Offline (issue §7): after the first visit the app loads and works with
 // the server stopped, in a reload and in a new tab, with its data; a new
-// build replaces the old cache without touching stored data.
+// build installs in the background, is announced, and replaces the old
+// cache when the user reloads from the banner, without touching stored
+// data or losing a half-typed form.
 //
 // This spec runs its own server (on its own port, so the origin — and with
 // it the service worker, caches and storage — is this spec's alone) and
@@ -134,13 +136,17 @@ test.describe('offline', () => {
     }
   });
 
-  test('a new build replaces the old cache and keeps the stored data', async ({ browser }) => {
-    // The "new build": dist/ with a different build id in sw.js.
+  test('a new build installs in the background: the banner reloads to it, never losing unsaved input', async ({ browser }) => {
+    // The "new build": dist/ with a different build id in sw.js and a mark
+    // in index.html that only build 2 has.
     const next = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-plan-next-'));
     fs.cpSync(DIST, next, { recursive: true });
     const sw = fs.readFileSync(path.join(next, 'sw.js'), 'utf8');
     const oldId = /const BUILD_ID = '([^']+)'/.exec(sw)[1];
     fs.writeFileSync(path.join(next, 'sw.js'), sw.replace(`'${oldId}'`, "'e2e-next-build'"));
+    const html = fs.readFileSync(path.join(next, 'index.html'), 'utf8');
+    fs.writeFileSync(path.join(next, 'index.html'), html.replace('<head>', '<head><meta name="e2e-build" content="2">'));
+    const build2 = (page) => page.locator('meta[name="e2e-build"]');
 
     server = await startServer(DIST);
     const context = await browser.newContext({ baseURL: ORIGIN });
@@ -151,17 +157,60 @@ test.describe('offline', () => {
       await h.expectNineTargets(page);
       await waitForServiceWorkerControl(page);
       expect(await cacheNames(page)).toEqual([`coop-plan-${oldId}`]);
+      const banner = page.getByRole('status').filter({ hasText: 'Có phiên bản mới — tải lại' });
+      await expect(banner).toHaveCount(0);
       const before = await h.localStorageEntries(page);
 
       await stopServer(server);
       server = await startServer(next);
       await page.reload();
-      await expect.poll(() => cacheNames(page), { timeout: 20_000 }).toEqual(['coop-plan-e2e-next-build']);
+      // Still build 1, served by its worker with no wait for build 2...
       await h.expectNineTargets(page);
+      await expect(build2(page)).toHaveCount(0);
+      // ...which installs beside it, waits, and is announced.
+      await expect(banner).toBeVisible({ timeout: 20_000 });
+      expect((await cacheNames(page)).sort()).toEqual(['coop-plan-e2e-next-build', `coop-plan-${oldId}`].sort());
+      await page.reload();
+      await expect(build2(page)).toHaveCount(0);
+      await expect(banner).toBeVisible({ timeout: 20_000 });
+
+      // A half-typed form: the reload waits for the user's choice.
+      await page.getByRole('navigation').getByRole('link', { name: 'Dữ liệu', exact: true }).click();
+      await page.getByRole('button', { name: '+ Thêm đơn vị' }).click();
+      const name = page.locator('form.entry-form').getByLabel('Tên đơn vị', { exact: true });
+      await name.fill('HTX Đang nhập dở');
+      await page.evaluate(() => (window.__samePage = true));
+      await banner.getByRole('button', { name: 'Tải lại' }).click();
+      const warning = page.getByRole('status').filter({ hasText: 'chưa lưu' });
+      await expect(warning).toBeVisible();
+      await expect(warning.getByRole('button', { name: 'Quay lại biểu mẫu' })).toBeFocused();
+      await page.waitForTimeout(1000);
+      expect(await page.evaluate(() => window.__samePage)).toBe(true);
+      await expect(name).toHaveValue('HTX Đang nhập dở');
+      expect(await cacheNames(page)).toContain(`coop-plan-${oldId}`);
+      await warning.getByRole('button', { name: 'Quay lại biểu mẫu' }).click();
+      await expect(name).toBeFocused();
+      await expect(name).toHaveValue('HTX Đang nhập dở');
+
+      // Saved, the reload goes through: build 2, its cache alone, the data kept.
+      const field = (label) => page.locator('form.entry-form').getByLabel(label, { exact: true });
+      await field('Mã số HTX').fill('020099');
+      await field('Quận, huyện').selectOption('Vĩnh Bảo');
+      await field('Ngày thành lập').fill('2015-03-02');
+      await name.press('Enter');
+      await expect(page.locator('#data-saved')).toHaveText('Đã lưu.');
+      await banner.getByRole('button', { name: 'Tải lại' }).click();
+      await expect(build2(page)).toHaveCount(1, { timeout: 20_000 });
+      expect(await page.evaluate(() => window.__samePage)).toBeUndefined();
+      await expect(page.getByRole('navigation').getByRole('link')).toHaveCount(6);
+      await expect(banner).toHaveCount(0);
+      await expect.poll(() => cacheNames(page)).toEqual(['coop-plan-e2e-next-build']);
 
       const after = await h.localStorageEntries(page);
       expect(after[h.KEYS.current]).toBe(before[h.KEYS.current]);
-      expect(JSON.parse(after[h.KEYS.workspace(fixture.id)]).units).toEqual(fixture.units);
+      const units = JSON.parse(after[h.KEYS.workspace(fixture.id)]).units;
+      expect(units.slice(0, fixture.units.length)).toEqual(fixture.units);
+      expect(units.map((u) => u.name)).toContain('HTX Đang nhập dở');
     } finally {
       await context.close();
       fs.rmSync(next, { recursive: true, force: true });

@@ -44,6 +44,32 @@ test.describe('workshop demo', () => {
   });
 });
 
+test.describe('workshop demo date', () => {
+  test('the demo opens at the date of its published figures and says so; a button brings it back', async ({ page }) => {
+    await page.goto('/workshop');
+    await page.getByRole('button', { name: 'Mở bộ dữ liệu minh họa' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    // No date set by hand: 31/07/2019, where T1 reads 208 of 227.
+    await expect(page.getByLabel('Ngày đánh giá')).toHaveValue('2019-07-31');
+    await expect(h.card(page, 'T1').locator('.value')).toHaveText('91,6%');
+    const note = page.locator('.demo-as-of');
+    await expect(note).toHaveText('Bộ dữ liệu minh họa: ngày đánh giá là 31/07/2019, ngày của số liệu công bố.');
+
+    await h.setAsOf(page, '2020-06-30');
+    await expect(note).toContainText('Số liệu công bố của bộ minh họa là của ngày 31/07/2019.');
+    await note.getByRole('button', { name: 'Xem tại ngày 31/07/2019' }).click();
+    await expect(page.getByLabel('Ngày đánh giá')).toHaveValue('2019-07-31');
+    await expect(h.card(page, 'T1').locator('.value')).toHaveText('91,6%');
+
+    // Reset: back to the published date too.
+    await h.setAsOf(page, '2020-06-30');
+    await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Đặt lại bộ dữ liệu minh họa' }).click();
+    await expect(page.getByLabel('Ngày đánh giá')).toHaveValue('2019-07-31');
+  });
+});
+
 test.describe('presentation mode', () => {
   test('one target per slide: the keys and buttons move, time plays, Escape leaves', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -61,7 +87,7 @@ test.describe('presentation mode', () => {
     await expect(count).toHaveText('1 / 9');
     await expect(h.card(page, 'T1').locator('.value')).toHaveText('91,6%');
     await expect(slide.locator('article')).toHaveCount(1);
-    await expect(slide.locator('svg')).toHaveCount(1);
+    await expect(slide.locator('figure.chart svg')).toHaveCount(1);
 
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -94,6 +120,59 @@ test.describe('presentation mode', () => {
     await page.keyboard.press('Escape');
     await expect(page).toHaveURL(/\/workshop$/);
     await expect(page.getByRole('banner')).toBeVisible();
+  });
+});
+
+test.describe('presentation charts', () => {
+  // The y-axis labels of the slide's chart, as numbers.
+  const ticks = (page) =>
+    page.locator('.present-slide svg .chart-label[text-anchor="end"]').evaluateAll((labels) =>
+      labels.filter((l) => !/[^\d.,%\s−-]/.test(l.textContent)).map((l) => l.textContent),
+    );
+
+  test("T8's axis counts in whole numbers at even steps, and T3's labels do not overlap", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/workshop');
+    await page.getByRole('button', { name: 'Mở bộ dữ liệu minh họa' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await h.setAsOf(page, '2019-07-31');
+    await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
+    await page.getByRole('link', { name: 'Trình chiếu các chỉ tiêu' }).click();
+    const count = page.locator('.present-count');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await expect(count).toHaveText('8 / 9');
+    await expect(page.locator('.present-slide [data-target-id="T8"]')).toBeVisible();
+    const t8 = await ticks(page);
+    expect(t8.length).toBeGreaterThanOrEqual(3);
+    for (const tick of t8) expect(tick).toMatch(/^\d+$/);
+    // Evenly spaced: each label is where its number is (not 3 written for 2,75).
+    const values = t8.map(Number);
+    const step = values[1] - values[0];
+    expect(step).toBeGreaterThan(0);
+    values.forEach((v, i) => expect(v).toBe(values[0] + i * step));
+    await expect(page.locator('.present-slide')).not.toContainText(/\d,\d/);
+
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(count).toHaveText('3 / 9');
+    const boxes = await page.locator('.present-slide svg text').evaluateAll((texts) =>
+      texts.map((t) => {
+        const b = t.getBoundingClientRect();
+        return { text: t.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(5);
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push(`${a.text} / ${b.text}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+    await page.screenshot({ path: 'test-results/present-T3-1280x720.png' });
   });
 });
 

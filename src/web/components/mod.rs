@@ -5,3 +5,4 @@ pub mod notices;
 pub mod plan_editor;
 pub mod task_tracker;
 pub mod tour;
+pub mod update;

@@ -130,6 +130,8 @@ pub fn mount(root: &Element) {
                 let changed = changed();
                 toggle_attribute(&save, "disabled", !changed || has_errors() || in_conflict());
                 toggle_attribute(&discard, "disabled", !changed);
+                // Held back by a reload to a new version (components::update).
+                toggle_attribute(&save, "data-unsaved", changed);
             });
             region(&part(".form-status"), move || {
                 if in_conflict() {

@@ -4,6 +4,7 @@ use web_sys::Element;
 
 use crate::html::Html;
 use crate::report::target_card_html;
+use crate::web::dom::action;
 use crate::web::state::AppState;
 use crate::web::ui::*;
 
@@ -18,6 +19,9 @@ pub fn mount(root: &Element) {
             lang.pick("Tổng quan các chỉ tiêu", "Targets at a glance"),
             lang.pick("Báo cáo tiến độ (in, CSV)", "Progress report (print, CSV)"),
         ));
+        if state.workspace.with(|w| w.id == crate::demo::DEMO_ID) {
+            html.append_text(&crate::demo::as_of_note_html(as_of, lang));
+        }
         if state.workspace.with(|w| w.is_empty()) {
             html.append_text(&format!(
                 r#"<div class="empty-state"><p>{}</p><p><a href="/data">{}</a></p></div>"#,
@@ -41,5 +45,10 @@ pub fn mount(root: &Element) {
         });
         html.append_text("</div></section>");
         html.into_string()
+    });
+    listen(root, "click", move |ev| {
+        if action(&ev).as_deref() == Some("demo-as-of") {
+            state.as_of.set(crate::demo::published_as_of());
+        }
     });
 }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::collect::{self, sources, workshop_base, Received};
-use crate::demo::{demo_note_html, demo_workspace, DEMO_ID};
+use crate::demo::{demo_note_html, demo_workspace, published_as_of, DEMO_ID};
 use crate::merge::{merge, Merge};
 use crate::web::dom::{action, event_element, name_and_value};
 use crate::web::files;
@@ -86,6 +86,8 @@ pub fn mount(root: &Element) {
                 _ => demo_workspace(),
             };
             state.open_workspace(workspace);
+            // At the date of its published figures; the dashboard says so.
+            state.as_of.set(published_as_of());
             location.go("/");
         }
         Some("reset-demo") => {
@@ -95,6 +97,7 @@ pub fn mount(root: &Element) {
             );
             if confirmed {
                 state.open_workspace(demo_workspace());
+                state.as_of.set(published_as_of());
                 location.go("/");
             }
         }

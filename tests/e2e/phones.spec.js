@@ -1,0 +1,69 @@
+// Phones (390×844): the pages a manager uses one-handed fit the screen —
+// no sideways scrolling of the page, the header leaves room for the page,
+// the data table's actions are on screen and names don't wrap a word a
+// line. Screenshots of each page at 390×844 go to tests/e2e/test-results/.
+'use strict';
+const { test, expect } = require('@playwright/test');
+const h = require('./helpers');
+
+const WIDTH = 390;
+const HEIGHT = 844;
+test.use({ viewport: { width: WIDTH, height: HEIGHT } });
+
+// What a page shows when it is ready, by path.
+const PAGES = [
+  ['/', 'dashboard', (page) => h.expectNineTargets(page)],
+  ['/data', 'data', (page) => expect(page.locator('table.unit-table tbody tr').first()).toBeVisible()],
+  ['/targets/T1', 'target-T1', (page) => expect(page.locator('main h1, main h2').first()).toBeVisible()],
+  ['/assessment', 'assessment', (page) => expect(page.locator('main h1, main h2').first()).toBeVisible()],
+  ['/simulation', 'simulation', (page) => expect(page.locator('main h1, main h2').first()).toBeVisible()],
+];
+
+async function pageWidth(page) {
+  return page.evaluate(() => document.scrollingElement.scrollWidth);
+}
+
+test.describe('phones, 390×844', () => {
+  test.beforeEach(async ({ context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+  });
+
+  for (const [path, name, ready] of PAGES) {
+    test(`${name}: no sideways scrolling, a header that leaves room`, async ({ page }, testInfo) => {
+      await page.goto(path);
+      await ready(page);
+      await page.screenshot({ path: testInfo.outputPath(`phone-${name}.png`), fullPage: false });
+      expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+      const header = await page.locator('.app-header').boundingBox();
+      expect(header.height).toBeLessThanOrEqual(HEIGHT * 0.25);
+    });
+  }
+
+  test('data table: every row\'s edit and delete are on screen, names wrap at most once', async ({ page }) => {
+    await page.goto('/data');
+    const rows = page.locator('table.unit-table tbody tr');
+    await expect(rows.first()).toBeVisible();
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(3);
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      for (const button of await row.locator('button').all()) {
+        const box = await button.boundingBox();
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
+      }
+      const name = row.locator('th, td').first();
+      const lines = await name.evaluate((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return tops.size;
+      });
+      const text = (await name.textContent()).trim();
+      const words = text.split(/\s+/).length;
+      // "HTX Nông nghiệp Lập Lễ" on five lines is a word a line.
+      expect(lines, `“${text}” on ${lines} lines`).toBeLessThanOrEqual(Math.max(2, Math.ceil(words / 3)));
+    }
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+  });
+});
