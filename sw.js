@@ -3,8 +3,9 @@
 //
 // - Install: precache the shell ("/", "/index.html"), the hashed .js, .wasm
 //   and .css files the built index.html references (Trunk hashes their names
-//   per build, so they are read from index.html itself), the manifest and
-//   the icons.
+//   per build, so they are read from index.html itself), the import's Web
+//   Worker (its loader, glue and wasm: Trunk does not hash a worker's names,
+//   nor name them in index.html), the manifest and the icons.
 //   A new build's worker installs in the background while the old one keeps
 //   serving, then waits: the app shows "A new version is ready — reload",
 //   and its button has boot.js post {type: 'skip-waiting'} here.
@@ -22,6 +23,9 @@ const BUILD_ID = '__BUILD_ID__';
 const CACHE_PREFIX = 'coop-plan-';
 const CACHE = CACHE_PREFIX + BUILD_ID;
 const STATIC_FILES = [
+  '/import-worker_loader.js',
+  '/import-worker.js',
+  '/import-worker_bg.wasm',
   '/manifest.webmanifest',
   '/icons/icon.svg',
   '/icons/icon-192.png',

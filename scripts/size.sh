@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sizes of the release build in dist/: the .wasm and the .js glue, raw and
-# gzipped (gzip -9, as a server compressing static files would send them).
+# Sizes of the release build in dist/: the app's .wasm and .js glue, and the
+# import's Web Worker (import-worker*, loaded only for a JSON import), raw
+# and gzipped (gzip -9, as a server compressing static files would send them).
 # With --check, fails when the gzipped .wasm is over the regression guard
 # (issue 12: 650 KB = 650,000 bytes; the old 350 KB budget is withdrawn).
 set -euo pipefail
@@ -10,15 +11,16 @@ check=false
 [ "${1:-}" = "--check" ] && check=true
 
 shopt -s nullglob
-wasm=(dist/*.wasm)
-js=(dist/*.js)
+wasm=(dist/coop-plan*.wasm)
+js=(dist/coop-plan*.js)
+worker=(dist/import-worker*)
 if [ ${#wasm[@]} -ne 1 ]; then
-  echo "size: expected one .wasm in dist/, found ${#wasm[@]} (run make build)" >&2
+  echo "size: expected one coop-plan .wasm in dist/, found ${#wasm[@]} (run make build)" >&2
   exit 1
 fi
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1000 }'; }
 printf '%-34s %12s %12s\n' "file" "raw" "gzip"
-for f in "${wasm[@]}" "${js[@]}"; do
+for f in "${wasm[@]}" "${js[@]}" "${worker[@]}"; do
   [ "$(basename "$f")" = "sw.js" ] && continue
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)

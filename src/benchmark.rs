@@ -127,8 +127,8 @@ pub fn file_figures(units: usize, years: i32, mut now_ms: impl FnMut() -> f64) -
     let export_ms = now_ms() - start;
     let start = now_ms();
     let empty = crate::workspace::Workspace::new("bench", "bench");
-    // The same work as `import::preview_import`, without its 20 MB cap, so
-    // that bigger documents are measured too.
+    // The same work as `import::preview_import`, without its cap, so that
+    // bigger documents are measured too.
     let preview = crate::document::from_json(&text)
         .map(|incoming| crate::import::preview_workspace(&empty, incoming));
     let import_ms = now_ms() - start;

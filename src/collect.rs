@@ -274,7 +274,7 @@ mod tests {
             html.contains("lan.json") && html.contains("hong.json") && html.contains("to.json")
         );
         assert!(html.contains("Không dùng được:"));
-        assert!(html.contains("Tệp lớn hơn 20 MB."));
+        assert!(html.contains("Tệp lớn hơn 256 MB."), "{html}");
         assert!(
             html.contains("dòng 1, byte thứ 11"),
             "invalid UTF-8 is placed"

@@ -1021,7 +1021,7 @@ impl CsvImport {
 
     /// [`CsvImport::finish`] with the workspace's validation, which a
     /// preview needs too.
-    fn finish_checked(mut self) -> Result<(Workspace, Report), Vec<(String, CsvError)>> {
+    pub fn finish_checked(mut self) -> Result<(Workspace, Report), Vec<(String, CsvError)>> {
         while self.report.is_none() {
             self.step(usize::MAX);
         }

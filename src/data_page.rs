@@ -463,10 +463,13 @@ pub fn import_progress_text(progress: &Progress) -> String {
 /// Where the preview will be, while a CSV import runs: how far it is and
 /// a button to cancel it (the page rewrites the text of `csv-progress`;
 /// the region drawn again for any other reason ends the import).
-pub fn import_progress_html(lang: Lang) -> String {
+pub fn import_progress_html(lang: Lang, csv: bool) -> String {
     format!(
         "<p>{} <span id=\"csv-progress\">0%</span> <button type=\"button\" class=\"secondary\" data-action=\"cancel-import\">{}</button></p>",
-        lang.pick("Đang nhập tệp CSV…", "Importing the CSV files…"),
+        match csv {
+            true => lang.pick("Đang nhập tệp CSV…", "Importing the CSV files…"),
+            false => lang.pick("Đang đọc tệp JSON…", "Reading the JSON files…"),
+        },
         lang.pick("Hủy", "Cancel")
     )
 }
@@ -578,7 +581,7 @@ mod tests {
         assert_eq!(at(Phase::Reading, 199), "89%");
         assert_eq!(at(Phase::Checking, 100), "95%");
         assert_eq!(at(Phase::Done, 200), "100%");
-        assert!(import_progress_html(Lang::En).contains("data-action=\"cancel-import\""));
+        assert!(import_progress_html(Lang::En, true).contains("data-action=\"cancel-import\""));
     }
 
     #[test]

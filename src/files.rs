@@ -105,6 +105,33 @@ pub fn text_from_bytes(bytes: &[u8]) -> Result<String, NotText> {
     }
 }
 
+/// [`text_from_bytes`] taking the bytes, so that a big file is not copied:
+/// the text is the same buffer, a leading byte-order mark left out.
+pub fn text_from_vec(bytes: Vec<u8>) -> Result<String, NotText> {
+    let encoding = if bytes.starts_with(UTF8_BOM) {
+        Encoding::Utf8Bom
+    } else {
+        Encoding::Utf8
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if encoding == Encoding::Utf8Bom {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let good = error.as_bytes().get(..valid).unwrap_or_default();
+            Err(NotText {
+                encoding,
+                line: 1 + good.iter().filter(|b| **b == b'\n').count(),
+                byte: valid + 1,
+            })
+        }
+    }
+}
+
 /// A spreadsheet file's text and the encoding it was read in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
@@ -218,6 +245,15 @@ mod tests {
         assert!(error.message(Lang::En).contains("line 2, byte 9"));
         let error = text_from_bytes(b"\xEF\xBB\xBF\xC3").expect_err("cut short");
         assert_eq!((error.line, error.byte), (1, 4));
+        // Taking the bytes reads the same, and places a bad byte the same.
+        for bytes in [
+            &b"{\n\"a\": \"\xFF\"\n}"[..],
+            b"\xEF\xBB\xBF\xC3",
+            b"\xEF\xBB\xBF{}",
+            "{\"a\": \"\u{110}\u{1ed3}ng\"}".as_bytes(),
+        ] {
+            assert_eq!(text_from_vec(bytes.to_vec()), text_from_bytes(bytes));
+        }
     }
 
     #[test]

@@ -19,13 +19,22 @@ use crate::unit::Unit;
 use crate::validation::{validate_workspace, Issue, Report};
 use crate::workspace::Workspace;
 
-/// Files over this size are refused before they are read.
-pub const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
+/// Files over this size are refused before they are read: 256 MB, so that
+/// any export of the app can be imported back (30,000 units with three
+/// years of records are a 34 MB document).
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// [`MAX_IMPORT_BYTES`] in megabytes, as the messages say it.
+pub const MAX_IMPORT_MB: u64 = MAX_IMPORT_BYTES / (1024 * 1024);
 
 /// Why a file cannot be imported at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
+    /// Bytes that are not UTF-8, with the place of the first.
+    NotText(crate::files::NotText),
     Unreadable(DocumentError),
 }
 
@@ -35,10 +44,11 @@ impl ImportError {
             ImportError::TooLarge { bytes } => {
                 let megabytes = crate::format::format_number(*bytes as f64 / 1_048_576.0, 1, lang);
                 match lang {
-                    Lang::Vi => format!("Tệp quá lớn ({megabytes} MB). Chỉ nhập được tệp đến 20 MB."),
-                    Lang::En => format!("The file is too large ({megabytes} MB). Files up to 20 MB can be imported."),
+                    Lang::Vi => format!("Tệp quá lớn ({megabytes} MB). Chỉ nhập được tệp đến {MAX_IMPORT_MB} MB."),
+                    Lang::En => format!("The file is too large ({megabytes} MB). Files up to {MAX_IMPORT_MB} MB can be imported."),
                 }
             }
+            ImportError::NotText(error) => error.message(lang),
             ImportError::Unreadable(error) => error.message(lang),
         }
     }
@@ -92,36 +102,39 @@ fn same_unit(a: &Unit, b: &Unit) -> bool {
 
 /// Finds, in a list of units, the first that is the same unit as a given
 /// one, by hashed lookups instead of a scan: comparing 30,000 units with
-/// 30,000 by scanning froze the page for minutes.
-struct UnitFinder<'a> {
+/// 30,000 by scanning froze the page for minutes. It owns its keys, so
+/// that it can be built a slice of units at a time ([`Comparison`]).
+#[derive(Default)]
+struct UnitFinder {
     /// The first unit with each registration code.
     by_code: HashMap<String, usize>,
     /// The first unit with each id, among those without a code.
-    codeless_by_id: HashMap<&'a str, usize>,
+    codeless_by_id: HashMap<String, usize>,
     /// The first unit with each id.
-    by_id: HashMap<&'a str, usize>,
+    by_id: HashMap<String, usize>,
 }
 
-impl<'a> UnitFinder<'a> {
-    fn new(units: &'a [Unit]) -> Self {
-        let mut finder = UnitFinder {
-            by_code: HashMap::with_capacity(units.len()),
-            codeless_by_id: HashMap::new(),
-            by_id: HashMap::with_capacity(units.len()),
-        };
+impl UnitFinder {
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    fn new(units: &[Unit]) -> Self {
+        let mut finder = UnitFinder::default();
         for (position, unit) in units.iter().enumerate() {
-            let code = registration_key(unit);
-            if code.is_empty() {
-                finder
-                    .codeless_by_id
-                    .entry(unit.id.as_str())
-                    .or_insert(position);
-            } else {
-                finder.by_code.entry(code).or_insert(position);
-            }
-            finder.by_id.entry(unit.id.as_str()).or_insert(position);
+            finder.add(position, unit);
         }
         finder
+    }
+
+    /// Adds the unit at `position` (positions are added in order).
+    fn add(&mut self, position: usize, unit: &Unit) {
+        let code = registration_key(unit);
+        if code.is_empty() {
+            self.codeless_by_id
+                .entry(unit.id.clone())
+                .or_insert(position);
+        } else {
+            self.by_code.entry(code).or_insert(position);
+        }
+        self.by_id.entry(unit.id.clone()).or_insert(position);
     }
 
     /// The position of the first unit that is the same unit as `unit`.
@@ -154,6 +167,19 @@ pub fn preview_import(
     Ok(preview_workspace(current, incoming))
 }
 
+/// Reads a JSON workspace file from its bytes, as [`preview_import`] reads
+/// its text: over the cap refused, bytes that are not UTF-8 refused with
+/// their place, a byte-order mark left out, broken JSON refused with its
+/// line and column. The bytes become the text without a copy.
+pub fn read_json_file(bytes: Vec<u8>) -> Result<Workspace, ImportError> {
+    let size = bytes.len() as u64;
+    if size > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: size });
+    }
+    let text = crate::files::text_from_vec(bytes).map_err(ImportError::NotText)?;
+    from_json(&text).map_err(ImportError::Unreadable)
+}
+
 /// Compares a workspace read from a file (JSON, CSV or a merge) with
 /// `current` and validates it whole; it takes `current`'s id.
 pub fn preview_workspace(current: &Workspace, incoming: Workspace) -> ImportPreview {
@@ -163,41 +189,106 @@ pub fn preview_workspace(current: &Workspace, incoming: Workspace) -> ImportPrev
 
 /// [`preview_workspace`] with `incoming` already validated (`report`): the
 /// CSV import validates as it goes.
-pub fn preview_checked(
-    current: &Workspace,
-    mut incoming: Workspace,
+pub fn preview_checked(current: &Workspace, incoming: Workspace, report: Report) -> ImportPreview {
+    Comparison::new(incoming, report).finish(current)
+}
+
+/// [`preview_checked`] a slice of units at a time, for a big import
+/// compared between the browser's other work: each [`Comparison::step`]
+/// indexes or compares a bounded number of units of the open workspace
+/// (`current`, given to every step: it may only change between steps by
+/// an edit elsewhere, which at worst miscounts a unit, never panics) and
+/// of the incoming one.
+pub struct Comparison {
+    incoming: Workspace,
     report: Report,
-) -> ImportPreview {
-    incoming.id = current.id.clone();
-    let mut added = Vec::new();
-    let mut updated = Vec::new();
-    let mut unchanged = 0;
-    let in_current = UnitFinder::new(&current.units);
-    for unit in &incoming.units {
-        match in_current.find(unit).and_then(|i| current.units.get(i)) {
-            None => added.push(unit.name.clone()),
-            Some(old) if old == unit => unchanged += 1,
-            Some(_) => updated.push(unit.name.clone()),
+    in_current: UnitFinder,
+    in_incoming: UnitFinder,
+    /// How far along four passes: index `current`'s units, index the
+    /// incoming units, find each incoming unit in `current`, find each of
+    /// `current`'s units among the incoming.
+    done: usize,
+    added: Vec<String>,
+    updated: Vec<String>,
+    removed: Vec<String>,
+    unchanged: usize,
+}
+
+impl Comparison {
+    pub fn new(incoming: Workspace, report: Report) -> Self {
+        Comparison {
+            incoming,
+            report,
+            in_current: UnitFinder::default(),
+            in_incoming: UnitFinder::default(),
+            done: 0,
+            added: Vec::new(),
+            updated: Vec::new(),
+            removed: Vec::new(),
+            unchanged: 0,
         }
     }
-    let in_incoming = UnitFinder::new(&incoming.units);
-    let removed = current
-        .units
-        .iter()
-        .filter(|old| in_incoming.find(old).is_none())
-        .map(|old| old.name.clone())
-        .collect();
-    let changes = changes(current, &incoming);
-    let (errors, warnings) = report.issues.into_iter().partition(Issue::is_error);
-    ImportPreview {
-        workspace: incoming,
-        added,
-        updated,
-        removed,
-        unchanged,
-        changes,
-        errors,
-        warnings,
+
+    /// Units looked at so far, and in all (each unit is looked at twice).
+    pub fn progress(&self, current: &Workspace) -> (usize, usize) {
+        let all = 2 * (current.units.len() + self.incoming.units.len());
+        (self.done.min(all), all)
+    }
+
+    /// Looks at up to `count` more units; whether every unit has been.
+    pub fn step(&mut self, current: &Workspace, count: usize) -> bool {
+        let (ours, theirs) = (current.units.len(), self.incoming.units.len());
+        let all = 2 * (ours + theirs);
+        let end = self.done.saturating_add(count.max(1)).min(all);
+        for at in self.done..end {
+            if at < ours {
+                if let Some(unit) = current.units.get(at) {
+                    self.in_current.add(at, unit);
+                }
+            } else if at < ours + theirs {
+                let position = at - ours;
+                if let Some(unit) = self.incoming.units.get(position) {
+                    self.in_incoming.add(position, unit);
+                }
+            } else if at < ours + 2 * theirs {
+                let Some(unit) = self.incoming.units.get(at - ours - theirs) else {
+                    continue;
+                };
+                match self
+                    .in_current
+                    .find(unit)
+                    .and_then(|i| current.units.get(i))
+                {
+                    None => self.added.push(unit.name.clone()),
+                    Some(old) if old == unit => self.unchanged += 1,
+                    Some(_) => self.updated.push(unit.name.clone()),
+                }
+            } else if let Some(old) = current.units.get(at - ours - 2 * theirs) {
+                if self.in_incoming.find(old).is_none() {
+                    self.removed.push(old.name.clone());
+                }
+            }
+        }
+        self.done = end;
+        end == all
+    }
+
+    /// The preview (the comparison is run to its end first).
+    pub fn finish(mut self, current: &Workspace) -> ImportPreview {
+        while !self.step(current, usize::MAX) {}
+        self.incoming.id = current.id.clone();
+        let changes = changes(current, &self.incoming);
+        let (errors, warnings) = self.report.issues.into_iter().partition(Issue::is_error);
+        ImportPreview {
+            workspace: self.incoming,
+            added: self.added,
+            updated: self.updated,
+            removed: self.removed,
+            unchanged: self.unchanged,
+            changes,
+            errors,
+            warnings,
+        }
     }
 }
 
@@ -592,6 +683,7 @@ mod tests {
             other => panic!("expected a syntax error, got {other:?}"),
         }
         let error = preview_import(&current, "{}", MAX_IMPORT_BYTES + 1).expect_err("too large");
-        assert!(error.message(Lang::Vi).contains("20 MB"));
+        assert!(error.message(Lang::Vi).contains("256 MB"), "{error:?}");
+        assert!(error.message(Lang::En).contains("Files up to 256 MB"));
     }
 }

@@ -145,7 +145,8 @@ fn year_record(out: &mut String, r: &YearRecord) {
     o.close();
 }
 
-fn unit(out: &mut String, u: &Unit) {
+/// Appends `u` as the stored document writes a unit.
+pub fn unit(out: &mut String, u: &Unit) {
     let mut o = Object::open(out);
     o.text("id", &u.id);
     o.text("name", &u.name);

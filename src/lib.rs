@@ -29,6 +29,7 @@ pub mod html;
 pub mod i18n;
 pub mod import;
 pub mod import_diff;
+pub mod import_pieces;
 pub mod indicator;
 pub mod iso_date;
 pub mod json_read;

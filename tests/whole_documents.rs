@@ -388,6 +388,8 @@ fn check_document(text: &str) -> Result<(), TestCaseError> {
             }
         }
         Err(ImportError::TooLarge { .. }) => {}
+        // Only bytes can fail to be text; the document here is text.
+        Err(error @ ImportError::NotText(_)) => prop_assert!(false, "{error:?}"),
         Ok(preview) => {
             for issue in preview.errors.iter().chain(&preview.warnings) {
                 for lang in [Lang::Vi, Lang::En] {

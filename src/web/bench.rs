@@ -149,3 +149,11 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
         times.last().copied().unwrap_or(f64::NAN),
     )
 }
+
+/// [`crate::benchmark::big_workspace`] as the JSON file the app exports,
+/// for `make bench` to time its import through the data page (read and
+/// checked in the import's worker, handed back in pieces).
+#[wasm_bindgen]
+pub fn bench_json_file(units: u32, years: i32) -> String {
+    crate::benchmark::big_document(units as usize, years)
+}

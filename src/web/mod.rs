@@ -13,6 +13,7 @@ pub mod components;
 pub mod dom;
 pub mod download;
 pub mod files;
+pub mod import_worker;
 pub mod pages;
 pub mod persist;
 pub mod route;

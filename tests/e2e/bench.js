@@ -15,8 +15,9 @@ const { spawn } = require('child_process');
 const { chromium } = require('@playwright/test');
 const { CHROMIUM_ARGS, DIST } = require('./playwright.config');
 
-const { freePort } = require('./helpers');
+const { freePort, UI } = require('./helpers');
 const RUNS = Number(process.env.BENCH_COLD_RUNS || 7);
+const LONGTASK_RUNS = Number(process.env.BENCH_LONGTASK_RUNS || 5);
 const SIZES = [
   [1000, 21],
   [30000, 7],
@@ -41,7 +42,8 @@ function portOpen(port) {
 // every task the import runs in (each file's load, then each slice run by
 // setTimeout) from the change event to the preview. The longest task is
 // the longest the page is blocked.
-async function csvImport([units, years]) {
+async function csvImport([units, years, longTasksSource]) {
+  const longTasks = new Function(`return (${longTasksSource})`)();
   const [unitsCsv, yearsCsv] = window.wasmBindings.bench_csv_files(units, years);
   const bytes = new Blob([unitsCsv]).size + new Blob([yearsCsv]).size;
   const input = document.querySelector('input[data-import="csv"]');
@@ -80,10 +82,14 @@ async function csvImport([units, years]) {
     observer.observe(preview, { childList: true, subtree: true });
     observer.observe(document.getElementById('data-file-error'), { childList: true });
   });
+  await new Promise((r) => realSetTimeout.call(window, r, 500));
+  const stop = longTasks();
   const start = performance.now();
   input.files = files.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
   const end = await done;
+  await new Promise((r) => realSetTimeout.call(window, r, 100));
+  const tasks = stop();
   window.setTimeout = realSetTimeout;
   Object.defineProperty(FileReader.prototype, 'onloadend', loadEnd);
   const preview = document.getElementById('data-preview').textContent;
@@ -93,7 +99,97 @@ async function csvImport([units, years]) {
   return (
     `csv units=${units} years=${years} bytes=${bytes} total_ms=${(end - start).toFixed(0)} ` +
     `slices=${slices.length} longest_slice_ms=${max(slices).toFixed(1)} ` +
-    `file_loads_ms=${loads.map((t) => t.toFixed(1)).join(',')} valid=${valid && /30[.,]000/.test(preview)}`
+    `file_loads_ms=${loads.map((t) => t.toFixed(1)).join(',')} valid=${valid && /30[.,]000/.test(preview)} ` +
+    `longest_task_ms=${tasks.longest.toFixed(0)} long_tasks=${tasks.count}`
+  );
+}
+
+// Runs in the page: starts recording the main thread's long tasks (50 ms
+// or more, PerformanceObserver 'longtask', Chromium); the returned function
+// stops and gives the longest and how many there were.
+function longTasksInPage() {
+  const durations = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) durations.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  return () => {
+    for (const entry of observer.takeRecords()) durations.push(entry.duration);
+    observer.disconnect();
+    return { longest: Math.max(0, ...durations), count: durations.length };
+  };
+}
+
+// Runs in the page: imports the JSON file of `units` generated units with
+// `years` years of records through the data page's file input, from the
+// change event to the preview, recording long tasks (the file is read and
+// checked in the import's worker, and handed back in pieces).
+async function jsonImport([units, years, longTasksSource]) {
+  const longTasks = new Function(`return (${longTasksSource})`)();
+  const text = window.wasmBindings.bench_json_file(units, years);
+  const bytes = new Blob([text]).size;
+  const input = document.querySelector('input[data-import="json"]');
+  const files = new DataTransfer();
+  files.items.add(new File([text], 'workspace.json', { type: 'application/json' }));
+  const done = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (document.getElementById('import-preview-title') || document.getElementById('data-file-error').textContent) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    });
+    observer.observe(document.getElementById('data-page'), { childList: true, subtree: true, characterData: true });
+  });
+  // Let the page settle after making the file.
+  await new Promise((r) => setTimeout(r, 500));
+  const stop = longTasks();
+  const start = performance.now();
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const end = await done;
+  // The task that drew the preview is over once a timer runs.
+  await new Promise((r) => setTimeout(r, 100));
+  const tasks = stop();
+  const preview = document.getElementById('data-preview').textContent;
+  const valid = !!document.querySelector('#data-preview button[data-action="confirm-import"]:not([disabled])');
+  const error = document.getElementById('data-file-error').textContent;
+  document.querySelector('#data-preview [data-action="cancel-import"]')?.click();
+  return (
+    `json units=${units} years=${years} bytes=${bytes} total_ms=${(end - start).toFixed(0)} ` +
+    `valid=${valid && /30[.,]000/.test(preview)} ` +
+    `longest_task_ms=${tasks.longest.toFixed(0)} long_tasks=${tasks.count}` +
+    (error ? ` error=${JSON.stringify(error)}` : '')
+  );
+}
+
+// Runs in the page (/simulation): a Monte Carlo run of `samples` samples,
+// from changing the number of samples to the last slice, recording long
+// tasks.
+async function monteCarloRun([samples, longTasksSource]) {
+  const longTasks = new Function(`return (${longTasksSource})`)();
+  const input = document.getElementById('sim-samples');
+  await new Promise((r) => setTimeout(r, 300));
+  const stop = longTasks();
+  const start = performance.now();
+  input.value = String(samples);
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  // The run's bar appears; the results replace it when the run ends.
+  let seen = false;
+  await new Promise((resolve) => {
+    const poll = () => {
+      const bar = document.getElementById('sim-progress-bar');
+      if (bar && bar.getAttribute('max') === String(samples)) seen = true;
+      if (seen && (!bar || bar.getAttribute('value') === String(samples))) resolve();
+      else setTimeout(poll, 20);
+    };
+    poll();
+  });
+  const end = performance.now();
+  await new Promise((r) => setTimeout(r, 100));
+  const tasks = stop();
+  return (
+    `mc-page samples=${samples} total_ms=${(end - start).toFixed(0)} ` +
+    `longest_task_ms=${tasks.longest.toFixed(0)} long_tasks=${tasks.count}`
   );
 }
 
@@ -115,79 +211,112 @@ async function main() {
     await (await warm.newPage()).goto(URL);
     await warm.close();
 
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
+    // BENCH_ONLY=longtask: only the long tasks of imports and Monte Carlo.
+    if (process.env.BENCH_ONLY !== 'longtask') {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const context = await browser.newContext({ serviceWorkers: 'block' });
+        const page = await context.newPage();
+        await page.goto(URL, { waitUntil: 'commit' });
+        const handle = await page.waitForFunction(
+          () => document.querySelectorAll('[data-target-id]').length === 9 && performance.now(),
+          null,
+          { polling: 'raf', timeout: 60_000 },
+        );
+        runs.push(await handle.jsonValue());
+        await context.close();
+      }
+      console.log(`cold_load median_ms=${median(runs).toFixed(1)} runs_ms=${runs.map((r) => r.toFixed(0)).join(',')}`);
+
       const context = await browser.newContext({ serviceWorkers: 'block' });
       const page = await context.newPage();
-      await page.goto(URL, { waitUntil: 'commit' });
-      const handle = await page.waitForFunction(
-        () => document.querySelectorAll('[data-target-id]').length === 9 && performance.now(),
-        null,
-        { polling: 'raf', timeout: 60_000 },
-      );
-      runs.push(await handle.jsonValue());
+      await page.goto(URL);
+      await page.waitForFunction(() => document.querySelectorAll('[data-target-id]').length === 9, null, { timeout: 60_000 });
+      const available = await page.evaluate(() => typeof window.wasmBindings?.bench_indicators === 'function');
+      if (!available) {
+        console.log('wasm bench_indicators=missing (window.wasmBindings.bench_indicators is not exported)');
+        failed = true;
+      } else {
+        for (const [units, repeats] of SIZES) {
+          const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators(u, r), [units, repeats]);
+          console.log(`wasm units=${units} median_ms=${Number(ms).toFixed(3)}`);
+        }
+        // After an edit the workspace's index is rebuilt before evaluating.
+        for (const [units, repeats] of SIZES) {
+          const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators_edit(u, r), [units, repeats]);
+          console.log(`wasm-edit units=${units} median_ms=${Number(ms).toFixed(3)}`);
+        }
+        // After an edit of one unit with the index patched for it.
+        for (const [units, repeats] of SIZES) {
+          const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators_edit_patched(u, r), [units, repeats]);
+          console.log(`wasm-edit-patched units=${units} median_ms=${Number(ms).toFixed(3)}`);
+        }
+        // A big workspace on the file and storage paths (issue 3 §7).
+        for (const [units, years] of [[1000, 3], [10000, 3], [30000, 3]]) {
+          const line = await page.evaluate(([u, y]) => window.wasmBindings.bench_workspace_io(u, y), [units, years]);
+          console.log(line);
+        }
+        // The same in IndexedDB: the first save, reading it back, and one
+        // edit persisted (issue 14: at most 20 ms at 30,000 units).
+        for (const [units, years] of [[1000, 3], [30000, 3]]) {
+          const line = await page.evaluate(([u, y]) => window.wasmBindings.bench_idb_edit(u, y, 9), [units, years]);
+          console.log(line);
+        }
+      }
+      // Monte Carlo: 10,000 seeded samples over the four simulation models
+      // (every target they follow, three projected years), median of 15.
+      const mcAvailable = await page.evaluate(() => typeof window.wasmBindings?.bench_monte_carlo === 'function');
+      if (!mcAvailable) {
+        console.log('wasm bench_monte_carlo=missing');
+        failed = true;
+      } else {
+        const ms = await page.evaluate(() => window.wasmBindings.bench_monte_carlo(10000, 15));
+        console.log(`wasm monte_carlo samples=10000 median_ms=${Number(ms).toFixed(3)}`);
+      }
       await context.close();
     }
-    console.log(`cold_load median_ms=${median(runs).toFixed(1)} runs_ms=${runs.map((r) => r.toFixed(0)).join(',')}`);
 
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(URL);
-    await page.waitForFunction(() => document.querySelectorAll('[data-target-id]').length === 9, null, { timeout: 60_000 });
-    const available = await page.evaluate(() => typeof window.wasmBindings?.bench_indicators === 'function');
-    if (!available) {
-      console.log('wasm bench_indicators=missing (window.wasmBindings.bench_indicators is not exported)');
-      failed = true;
-    } else {
-      for (const [units, repeats] of SIZES) {
-        const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators(u, r), [units, repeats]);
-        console.log(`wasm units=${units} median_ms=${Number(ms).toFixed(3)}`);
+    // The same 30,000 units as their JSON file and as their two CSV files,
+    // imported through the data page as a user would, and a 1,000,000-sample
+    // Monte Carlo run on the simulation page, LONGTASK_RUNS times each in a
+    // new browser context: the time to the preview (or the last sample) and
+    // the longest main-thread task (PerformanceObserver 'longtask').
+    const source = longTasksInPage.toString();
+    const fresh = async (path, selector) => {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`${URL}${path}`);
+      await page.waitForSelector(selector, { timeout: 60_000 });
+      return [context, page];
+    };
+    const kinds = (process.env.BENCH_LONGTASK_KINDS || 'json,csv,mc').split(',');
+    for (let run = 0; run < LONGTASK_RUNS; run++) {
+      for (const [units, years] of kinds.includes('json') || kinds.includes('csv') ? [[30000, 3]] : []) {
+        if (kinds.includes('json')) {
+          const [context, page] = await fresh('data', 'input[data-import="json"]');
+          console.log(await page.evaluate(jsonImport, [units, years, source]));
+          await context.close();
+        }
+        if (kinds.includes('csv')) {
+          const [context, page] = await fresh('data', 'input[data-import="csv"]');
+          console.log(await page.evaluate(csvImport, [units, years, source]));
+          await context.close();
+        }
       }
-      // After an edit the workspace's index is rebuilt before evaluating.
-      for (const [units, repeats] of SIZES) {
-        const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators_edit(u, r), [units, repeats]);
-        console.log(`wasm-edit units=${units} median_ms=${Number(ms).toFixed(3)}`);
-      }
-      // After an edit of one unit with the index patched for it.
-      for (const [units, repeats] of SIZES) {
-        const ms = await page.evaluate(([u, r]) => window.wasmBindings.bench_indicators_edit_patched(u, r), [units, repeats]);
-        console.log(`wasm-edit-patched units=${units} median_ms=${Number(ms).toFixed(3)}`);
-      }
-      // A big workspace on the file and storage paths (issue 3 §7).
-      for (const [units, years] of [[1000, 3], [10000, 3], [30000, 3]]) {
-        const line = await page.evaluate(([u, y]) => window.wasmBindings.bench_workspace_io(u, y), [units, years]);
-        console.log(line);
-      }
-      // The same in IndexedDB: the first save, reading it back, and one
-      // edit persisted (issue 14: at most 20 ms at 30,000 units).
-      for (const [units, years] of [[1000, 3], [30000, 3]]) {
-        const line = await page.evaluate(([u, y]) => window.wasmBindings.bench_idb_edit(u, y, 9), [units, years]);
-        console.log(line);
-      }
+      if (!kinds.includes('mc')) continue;
+      // On the workshop's demo city (an empty workspace has nothing to
+      // simulate), as of mid-2019 as the simulation spec does.
+      const [context, page] = await fresh('workshop', 'button');
+      await page.getByRole('button', { name: 'Mở bộ dữ liệu minh họa' }).click();
+      await page.waitForURL(/\/$/);
+      await page.getByRole('navigation').getByRole('link', { name: 'Mô phỏng' }).click();
+      const asOf = page.getByLabel(UI.vi.asOf);
+      await asOf.fill('2019-07-31');
+      await asOf.blur();
+      await page.waitForSelector('table.sim-projection', { timeout: 60_000 });
+      console.log(await page.evaluate(monteCarloRun, [1000000, source]));
+      await context.close();
     }
-    // Monte Carlo: 10,000 seeded samples over the four simulation models
-    // (every target they follow, three projected years), median of 15.
-    const mcAvailable = await page.evaluate(() => typeof window.wasmBindings?.bench_monte_carlo === 'function');
-    if (!mcAvailable) {
-      console.log('wasm bench_monte_carlo=missing');
-      failed = true;
-    } else {
-      const ms = await page.evaluate(() => window.wasmBindings.bench_monte_carlo(10000, 15));
-      console.log(`wasm monte_carlo samples=10000 median_ms=${Number(ms).toFixed(3)}`);
-    }
-    await context.close();
-
-    // The same 30,000 units as their two CSV files, imported through the
-    // data page as a user would (issue 3 §7): the files are read, then
-    // imported a slice at a time between the browser's other work.
-    const csvContext = await browser.newContext({ serviceWorkers: 'block' });
-    const csvPage = await csvContext.newPage();
-    await csvPage.goto(`${URL}data`);
-    await csvPage.waitForSelector('input[data-import="csv"]', { timeout: 60_000 });
-    for (const [units, years] of [[30000, 3]]) {
-      console.log(await csvPage.evaluate(csvImport, [units, years]));
-    }
-    await csvContext.close();
   } finally {
     await browser.close();
     server.kill('SIGTERM');

@@ -164,6 +164,49 @@ test.describe('import', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  test('a big file is read off the page: progress in steps, a click answered before the preview', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    // 10,000 units with three years each, about 11 MB.
+    const file = JSON.parse(h.fixtureText('t1-on-time.json'));
+    const template = file.units[0];
+    file.units = [];
+    for (let i = 0; i < 10000; i++) {
+      file.units.push({ ...template, id: `u-${i}`, name: `HTX số ${i}`, registration_code: `0399${String(i).padStart(6, '0')}` });
+    }
+    // What the page shows while the file is read, and when.
+    await page.evaluate(() => {
+      window.__seen = { progress: [], form: null, preview: null };
+      new MutationObserver(() => {
+        const now = performance.now();
+        const line = document.getElementById('csv-progress');
+        const seen = window.__seen;
+        if (line && seen.progress[seen.progress.length - 1] !== line.textContent) seen.progress.push(line.textContent);
+        if (!seen.form && document.querySelector('#data-form form')) seen.form = now;
+        if (!seen.preview && document.getElementById('import-preview-title')) seen.preview = now;
+      }).observe(document.getElementById('data-page'), { childList: true, subtree: true, characterData: true });
+    });
+    await page.getByLabel(/Nhập tệp JSON của Coop Plan/).setInputFiles({
+      name: 'lon.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    // While the file is read the page shows how far it is, and a click
+    // opens the unit form at once, before the preview.
+    await expect(page.locator('#csv-progress')).toBeVisible();
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await expect(page.locator('#data-form form')).toBeVisible();
+    const preview = page.getByRole('region', { name: 'Xem trước khi nhập' });
+    await expect(preview).toContainText('10.000', { timeout: 60_000 });
+    await expect(preview.getByRole('button', { name: 'Xác nhận nhập tệp' })).toBeEnabled();
+    const seen = await page.evaluate(() => window.__seen);
+    expect(seen.form).not.toBeNull();
+    expect(seen.preview).not.toBeNull();
+    expect(seen.form).toBeLessThan(seen.preview);
+    // The import went in steps, each drawn: more than one figure shown.
+    expect(new Set(seen.progress).size, seen.progress.join(' ')).toBeGreaterThan(1);
+  });
 });
 
 const PAYLOAD = '"><img src=x onerror=window.__pwned=1>';

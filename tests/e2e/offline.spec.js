@@ -121,6 +121,16 @@ test.describe('offline', () => {
       const deep = await context.newPage();
       await deep.goto('/plan');
       await expect(deep.getByRole('navigation').getByRole('link')).toHaveCount(6);
+
+      // A JSON import with no server: the import's worker comes from the
+      // cache too.
+      await deep.goto('/data');
+      await deep.getByLabel(/Nhập tệp JSON của Coop Plan/).setInputFiles({
+        name: 't1-late.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(h.fixtureText('t1-late.json')),
+      });
+      await expect(deep.getByRole('region', { name: 'Xem trước khi nhập' })).toContainText('Thay đổi');
     } finally {
       await context.close();
     }

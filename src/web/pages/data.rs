@@ -30,20 +30,19 @@ use crate::data_page::{
     backup_html, file_name, import_progress_html, import_progress_text, new_workspace_id,
     preview_region_html, shell_html, storage_html, undo_html, workspaces_html, Parts,
 };
-use crate::document::{from_json, to_json};
-use crate::files::{text_from_bytes, Encoding};
+use crate::document::to_json;
+use crate::files::Encoding;
 use crate::format::iso_date;
 use crate::forms::{delete_unit, undo_delete, Deleted, Form, Rebase};
 use crate::i18n::{Lang, Text};
-use crate::import::{
-    preview_import, preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES,
-};
+use crate::import::{preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES};
+use crate::import_pieces::{Assembler, CheckedImport};
 use crate::merge::{merge, Merge, Source};
 use crate::number::Convention;
 use crate::report::data_checks_html;
 use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
 use crate::web::dom::{by_id, event_element, focus, later, property, set_html, set_text};
-use crate::web::files;
+use crate::web::files::{self, FromWorker, ImportWorker};
 use crate::web::persist;
 use crate::web::state::{AppState, UnitChange};
 use crate::web::storage;
@@ -119,6 +118,19 @@ struct Page {
     csv_numbers: Vec<FileNumbers>,
     /// What the browser last said of its storage; `None` until it answers.
     storage: Option<StorageStatus>,
+    /// The worker reading a JSON import or merge, and what it has sent.
+    worker: Option<ImportWorker>,
+    json: Option<JsonRead>,
+}
+
+/// A JSON import or merge being read by the import's worker: each file's
+/// name and date, and its workspace as far as it has arrived.
+struct JsonRead {
+    merge: bool,
+    files: Vec<(String, f64, Assembler)>,
+    /// Units announced by the files' heads, and read.
+    units: usize,
+    read: usize,
 }
 
 /// CSV files as picked (name, bytes), and the conventions chosen by file.
@@ -470,13 +482,7 @@ impl Ctx {
         let files = files::list(input.files());
         // The same file can be chosen again after a fix.
         input.set_value("");
-        {
-            let mut page = self.page.borrow_mut();
-            page.pending = None;
-            page.encodings.clear();
-            page.csv = None;
-            page.csv_numbers.clear();
-        }
+        self.stop_imports();
         self.render_others();
         set_text("data-file-error", "");
         if files.is_empty() {
@@ -489,12 +495,201 @@ impl Ctx {
             set_text("data-file-error", &error.message(self.lang()));
             return;
         }
+        if kind != "csv" {
+            return self.start_json(kind == "merge", files);
+        }
         let ctx = self.clone();
-        read_files(files, move |outcome| ctx.imported(&kind, outcome));
+        read_files(files, move |outcome| ctx.imported(outcome));
     }
 
-    /// The files chosen for an import, read: preview them, or say why not.
-    fn imported(&self, kind: &str, outcome: Option<Vec<ReadFile>>) {
+    /// Forgets any import under way or waiting for confirmation (a worker
+    /// still reading is stopped).
+    fn stop_imports(&self) {
+        let (worker, pending) = {
+            let mut page = self.page.borrow_mut();
+            page.encodings.clear();
+            page.csv = None;
+            page.csv_numbers.clear();
+            page.json = None;
+            (page.worker.take(), page.pending.take())
+        };
+        // Stopped (and a big preview freed) after this task.
+        later(move || drop((worker, pending)));
+    }
+
+    /// Hands JSON files to the import's worker, which reads and checks them
+    /// off the page's thread and sends their workspaces back in pieces
+    /// ([`Self::heard_from_worker`]); meanwhile the page shows how far it is,
+    /// with a button to cancel.
+    fn start_json(&self, merge: bool, files: Vec<web_sys::File>) {
+        let lang = self.lang();
+        let names = files
+            .iter()
+            .map(|f| (f.name(), f.last_modified(), Assembler::default()))
+            .collect();
+        set_html("data-preview", &import_progress_html(lang, false));
+        let ctx = self.clone();
+        let worker = files::import_in_worker(files, move |message| ctx.heard_from_worker(message));
+        if worker.is_none() {
+            set_html("data-preview", "");
+            set_text(
+                "data-file-error",
+                lang.pick("Không đọc được tệp.", "The file could not be read."),
+            );
+            return;
+        }
+        let mut page = self.page.borrow_mut();
+        page.worker = worker;
+        page.json = Some(JsonRead {
+            merge,
+            files: names,
+            units: 0,
+            read: 0,
+        });
+    }
+
+    /// A message of the import's worker: one piece read (a task each), or
+    /// the end of the files, or why one cannot be imported. The import
+    /// stops when its progress line is gone (cancelled, another import,
+    /// the page drawn again).
+    fn heard_from_worker(&self, message: FromWorker) {
+        let lang = self.lang();
+        let Some(line) = by_id("csv-progress").filter(|_| self.page.borrow().json.is_some()) else {
+            return self.stop_imports();
+        };
+        let refusal = {
+            let mut page = self.page.borrow_mut();
+            let Some(json) = page.json.as_mut() else {
+                return;
+            };
+            let unreadable = || {
+                lang.pick("Không đọc được tệp.", "The file could not be read.")
+                    .to_owned()
+            };
+            // A piece the page cannot read (never one the worker wrote)
+            // ends the import.
+            let mut take = |file: usize, text: &str| match json.files.get_mut(file) {
+                Some((_, _, parts)) => parts.take(text).is_ok(),
+                None => false,
+            };
+            match message {
+                FromWorker::Head { file, text, units } => {
+                    json.units += units;
+                    (!take(file, &text)).then(unreadable)
+                }
+                FromWorker::Units { file, text } => {
+                    let taken = take(file, &text);
+                    json.read = json.files.iter().map(|(_, _, p)| p.units()).sum();
+                    (!taken).then(unreadable)
+                }
+                FromWorker::Refused { file, message } => {
+                    let name = json.files.get(file).map(|(n, _, _)| n.clone());
+                    let text = message.get(lang).to_owned();
+                    Some(match name.filter(|_| json.merge) {
+                        Some(name) => format!("{name}: {text}"),
+                        None => text,
+                    })
+                }
+                FromWorker::Failed => Some(unreadable()),
+                FromWorker::Done => {
+                    drop(page);
+                    return self.json_read();
+                }
+            }
+        };
+        if let Some(text) = refusal {
+            self.stop_imports();
+            set_html("data-preview", "");
+            return set_text("data-file-error", &text);
+        }
+        let json = self.page.borrow();
+        if let Some(json) = json.json.as_ref() {
+            line.set_text_content(Some(&import_progress_text(&crate::csv_data::Progress {
+                phase: Phase::Reading,
+                done: json.read,
+                total: json.units,
+                rows: json.read,
+            })));
+        }
+    }
+
+    /// Every file has arrived: a merge is merged and previewed, an import
+    /// checked a slice at a time ([`Self::json_slice`]).
+    fn json_read(&self) {
+        let (json, worker) = {
+            let mut page = self.page.borrow_mut();
+            (page.json.take(), page.worker.take())
+        };
+        later(move || drop(worker));
+        let Some(json) = json else {
+            return;
+        };
+        let mut workspaces = Vec::new();
+        for (label, modified, parts) in json.files {
+            match parts.finish() {
+                Some(workspace) => workspaces.push((label, modified, workspace)),
+                None => {
+                    set_html("data-preview", "");
+                    let lang = self.lang();
+                    return set_text(
+                        "data-file-error",
+                        lang.pick("Không đọc được tệp.", "The file could not be read."),
+                    );
+                }
+            }
+        }
+        if json.merge {
+            set_html("data-preview", "");
+            let sources: Vec<Source> = workspaces
+                .into_iter()
+                .map(|(label, modified, workspace)| Source {
+                    label,
+                    modified,
+                    workspace,
+                })
+                .collect();
+            let pending = read(self.state, |w| {
+                let merged = merge(w, &sources);
+                let preview = preview_workspace(w, merged.workspace());
+                Some(Ok(Pending::Merge(merged, preview)))
+            });
+            return self.show_pending(pending);
+        }
+        if let (Some((_, _, workspace)), Some(line)) = (workspaces.pop(), by_id("csv-progress")) {
+            self.json_slice(CheckedImport::new(workspace), line);
+        }
+    }
+
+    /// Checks the workspace of a JSON import (and compares it, or a CSV
+    /// import's, with the open one) for about [`SLICE_MS`], then lets the
+    /// browser handle events and draw before the next slice; shows the
+    /// preview at the end. Stops when its progress line is gone.
+    fn json_slice(&self, mut import: CheckedImport, line: web_sys::Element) {
+        if !line.is_connected() {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let progress = loop {
+            let progress = read(self.state, |w| import.step(w, STEP_ROWS));
+            if progress.phase == Phase::Done || js_sys::Date::now() - start >= SLICE_MS {
+                break progress;
+            }
+        };
+        if progress.phase != Phase::Done {
+            line.set_text_content(Some(&import_progress_text(&progress)));
+            let ctx = self.clone();
+            return later(move || ctx.json_slice(import, line));
+        }
+        set_html("data-preview", "");
+        let pending = read(self.state, |w| {
+            Some(Ok(Pending::Preview(import.preview(w))))
+        });
+        self.show_pending(pending);
+    }
+
+    /// The CSV files chosen for an import, read: import them a slice at a
+    /// time, or say why not.
+    fn imported(&self, outcome: Option<Vec<ReadFile>>) {
         let lang = self.lang();
         let Some(files) = outcome else {
             set_text(
@@ -503,69 +698,12 @@ impl Ctx {
             );
             return;
         };
-        if kind == "csv" {
-            let files = files
-                .into_iter()
-                .map(|(name, _, bytes)| (name, bytes))
-                .collect();
-            self.page.borrow_mut().csv = Some((files, Vec::new()));
-            return self.start_csv();
-        }
-        let pending = read(self.state, |w| {
-            Some(match kind {
-                "merge" => {
-                    let mut sources = Vec::new();
-                    for (name, modified, bytes) in files {
-                        let text = match text_from_bytes(&bytes) {
-                            Ok(text) => text,
-                            Err(error) => {
-                                let mut html = crate::html::Html::new();
-                                html.text(&format!("{name}: {}", error.message(lang)));
-                                return Some(Err(html.into_string()));
-                            }
-                        };
-                        match from_json(&text) {
-                            Ok(workspace) => sources.push(Source {
-                                label: name,
-                                modified,
-                                workspace,
-                            }),
-                            Err(error) => {
-                                let mut html = crate::html::Html::new();
-                                html.text(&format!("{name}: {}", error.message(lang)));
-                                return Some(Err(html.into_string()));
-                            }
-                        }
-                    }
-                    let merged = merge(w, &sources);
-                    let preview = preview_workspace(w, merged.workspace());
-                    Ok(Pending::Merge(merged, preview))
-                }
-                _ => {
-                    let bytes = files
-                        .into_iter()
-                        .next()
-                        .map(|(_, _, b)| b)
-                        .unwrap_or_default();
-                    let text = match text_from_bytes(&bytes) {
-                        Ok(text) => text,
-                        Err(error) => {
-                            let mut html = crate::html::Html::new();
-                            html.text(&error.message(lang));
-                            return Some(Err(html.into_string()));
-                        }
-                    };
-                    preview_import(w, &text, bytes.len() as u64)
-                        .map(Pending::Preview)
-                        .map_err(|error| {
-                            let mut html = crate::html::Html::new();
-                            html.text(&error.message(lang));
-                            html.into_string()
-                        })
-                }
-            })
-        });
-        self.show_pending(pending);
+        let files = files
+            .into_iter()
+            .map(|(name, _, bytes)| (name, bytes))
+            .collect();
+        self.page.borrow_mut().csv = Some((files, Vec::new()));
+        self.start_csv()
     }
 
     /// Imports the CSV files kept in the page, their numbers read as the
@@ -578,7 +716,7 @@ impl Ctx {
         let import = read(self.state, |w| {
             Some(CsvImport::from_bytes(w, files).with_numbers(Convention::of(lang), chosen))
         });
-        set_html("data-preview", &import_progress_html(lang));
+        set_html("data-preview", &import_progress_html(lang, true));
         if let (Some(import), Some(line)) = (import, by_id("csv-progress")) {
             self.csv_slice(import, line);
         }
@@ -618,23 +756,21 @@ impl Ctx {
             let ctx = self.clone();
             return later(move || ctx.csv_slice(import, line));
         }
-        set_html("data-preview", "");
         self.page.borrow_mut().encodings = import.encodings().to_vec();
         self.page.borrow_mut().csv_numbers = import.numbers();
-        let pending = read(self.state, |w| {
-            Some(
-                import
-                    .preview(w)
-                    .map(Pending::Preview)
-                    .map_err(|errors| errors_html(&errors, CSV_ERRORS_SHOWN, lang)),
-            )
-        });
-        if matches!(pending, Some(Err(_))) {
-            // The refused files still say how their numbers were read, and
-            // offer to read them the other way.
-            self.render_others();
+        match import.finish_checked() {
+            // Compared with the open workspace a slice at a time too.
+            Ok((workspace, report)) => {
+                self.json_slice(CheckedImport::checked(workspace, report), line)
+            }
+            Err(errors) => {
+                set_html("data-preview", "");
+                // The refused files still say how their numbers were read,
+                // and offer to read them the other way.
+                self.render_others();
+                self.show_pending(Some(Err(errors_html(&errors, CSV_ERRORS_SHOWN, lang))));
+            }
         }
-        self.show_pending(pending);
     }
 
     fn on_click(&self, ev: &web_sys::Event) {
@@ -746,12 +882,9 @@ impl Ctx {
                 return focus("data-title");
             }
             "cancel-import" => {
-                // A CSV import still running stops: its line is gone.
-                let mut page = self.page.borrow_mut();
-                page.pending = None;
-                page.csv = None;
-                page.csv_numbers.clear();
-                drop(page);
+                // An import still running stops: its line is gone, and
+                // the worker reading a JSON file is stopped.
+                self.stop_imports();
                 return self.render_others();
             }
             "new-workspace" => {
