@@ -175,6 +175,9 @@ test.describe('import', () => {
     for (let i = 0; i < 10000; i++) {
       file.units.push({ ...template, id: `u-${i}`, name: `HTX số ${i}`, registration_code: `0399${String(i).padStart(6, '0')}` });
     }
+    // The app starts once it has read its data (IndexedDB answers
+    // asynchronously): the page is there before it is watched.
+    await expect(page.locator('#data-page')).toBeAttached();
     // What the page shows while the file is read, and when.
     await page.evaluate(() => {
       window.__seen = { progress: [], form: null, preview: null };
