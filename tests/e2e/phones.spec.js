@@ -1,7 +1,8 @@
 // Phones (390×844): the pages a manager uses one-handed fit the screen —
 // no sideways scrolling of the page, the header leaves room for the page,
-// the data table's actions are on screen and names don't wrap a word a
-// line. Screenshots of each page at 390×844 go to tests/e2e/test-results/.
+// the data table's actions are on screen, names don't wrap a word a line,
+// and chart text is drawn at 11 px or more (a chart scrolls inside its
+// frame). Screenshots of each page at 390×844 go to tests/e2e/test-results/.
 'use strict';
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
@@ -19,6 +20,18 @@ const PAGES = [
   ['/simulation', 'simulation', (page) => expect(page.locator('main h1, main h2').first()).toBeVisible()],
 ];
 
+// The size at which each chart text is drawn on screen, in CSS pixels.
+async function chartTextSizes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main svg text')]
+      .filter((t) => t.getClientRects().length > 0 && t.textContent.trim() !== '')
+      .map((t) => {
+        const matrix = t.getScreenCTM();
+        return { text: t.textContent.trim(), px: parseFloat(getComputedStyle(t).fontSize) * (matrix ? matrix.a : 1) };
+      }),
+  );
+}
+
 async function pageWidth(page) {
   return page.evaluate(() => document.scrollingElement.scrollWidth);
 }
@@ -29,13 +42,16 @@ test.describe('phones, 390×844', () => {
   });
 
   for (const [path, name, ready] of PAGES) {
-    test(`${name}: no sideways scrolling, a header that leaves room`, async ({ page }, testInfo) => {
+    test(`${name}: no sideways scrolling, a header that leaves room, chart text of 11 px or more`, async ({ page }, testInfo) => {
       await page.goto(path);
       await ready(page);
       await page.screenshot({ path: testInfo.outputPath(`phone-${name}.png`), fullPage: false });
       expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
       const header = await page.locator('.app-header').boundingBox();
       expect(header.height).toBeLessThanOrEqual(HEIGHT * 0.25);
+      for (const { text, px } of await chartTextSizes(page)) {
+        expect(px, `chart text “${text}”`).toBeGreaterThanOrEqual(11);
+      }
     });
   }
 
