@@ -51,13 +51,19 @@ async function saveUnit(page) {
   await entry(page).getByRole('button', { name: 'Lưu', exact: true }).click();
 }
 
-test('a unit: different fields saved in two tabs are both kept', async ({ context }) => {
+// The demo's first unit open in the unit form of two tabs, B's first.
+async function sameUnitInTwoTabs(context) {
   await openDemo(context);
   const a = await newPage(context, '/data');
   const b = await newPage(context, '/data');
   const name = await firstUnitName(a);
   await openUnit(b, name);
   await openUnit(a, name);
+  return { a, b, name };
+}
+
+test('a unit: different fields saved in two tabs are both kept', async ({ context }) => {
+  const { a, b, name } = await sameUnitInTwoTabs(context);
   await entryField(a, 'Xã, phường').fill('Dư Hàng Kênh');
   await saveUnit(a);
   await expect(a.locator('#data-saved')).toHaveText('Đã lưu.');
@@ -73,12 +79,7 @@ test('a unit: different fields saved in two tabs are both kept', async ({ contex
 });
 
 test('a unit: the same field saved in two tabs is the user\'s choice, and she gets it', async ({ context }) => {
-  await openDemo(context);
-  const a = await newPage(context, '/data');
-  const b = await newPage(context, '/data');
-  const name = await firstUnitName(a);
-  await openUnit(b, name);
-  await openUnit(a, name);
+  const { a, b, name } = await sameUnitInTwoTabs(context);
   await entryField(a, 'Xã, phường').fill('Dư Hàng');
   await entryField(a, 'Tên đơn vị').fill(`${name} (A)`);
   await saveUnit(a);
