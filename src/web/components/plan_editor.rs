@@ -42,6 +42,21 @@ pub fn mount(root: &Element) {
         heard.set(false);
         redraw();
     };
+    // The plan as stored now merged into the draft, field by field: the
+    // editor says so when another save changed it, and shows the result.
+    let merge_stored = move || {
+        let before = draft.get_value();
+        let found = state
+            .workspace
+            .with_untracked(|w| draft.try_update_value(|d| d.rebase(&w.plan)))
+            .unwrap_or_default();
+        if found.changed_elsewhere() {
+            heard.set(true);
+        }
+        if draft.with_value(|d| *d != before) {
+            redraw();
+        }
+    };
     // Another plan (another workspace, an import) resets the draft; a save
     // of this plan elsewhere (another tab, another form) is merged into it
     // field by field, and the form shows exactly what the draft holds.
@@ -54,17 +69,7 @@ pub fn mount(root: &Element) {
                 reset();
                 return;
             }
-            let before = draft.get_value();
-            let found = state
-                .workspace
-                .with_untracked(|w| draft.try_update_value(|d| d.rebase(&w.plan)))
-                .unwrap_or_default();
-            if found.changed_elsewhere() {
-                heard.set(true);
-            }
-            if draft.with_value(|d| *d != before) {
-                redraw();
-            }
+            merge_stored();
         },
         false,
     );
@@ -198,17 +203,7 @@ pub fn mount(root: &Element) {
             }
             // Onto the plan as it is stored now: a save made elsewhere since
             // the last merge is merged first, and a new conflict stops here.
-            let before = draft.get_value();
-            let found = state
-                .workspace
-                .with_untracked(|w| draft.try_update_value(|d| d.rebase(&w.plan)))
-                .unwrap_or_default();
-            if found.changed_elsewhere() {
-                heard.set(true);
-            }
-            if draft.with_value(|d| *d != before) {
-                redraw();
-            }
+            merge_stored();
             let Some(plan) = draft.with_value(PlanDraft::to_save) else {
                 return;
             };
