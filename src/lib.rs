@@ -24,7 +24,6 @@ pub mod files;
 pub mod format;
 pub mod forms;
 pub mod generate;
-pub mod header_view;
 pub mod html;
 pub mod i18n;
 pub mod import;

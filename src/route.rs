@@ -1,9 +1,8 @@
-//! Which page a URL path shows.
+//! Which page a URL path shows, and the encoding of ids in paths.
 //!
-//! The app routes itself (see `web::route`) instead of using leptos_router:
-//! nine fixed paths and two with an id do not need a general matcher, and
-//! the router's generic view machinery cost about 20 KB of the 350 KB
-//! download budget. Parsing is plain Rust so it is tested natively.
+//! leptos_router matches the routes (`web::Frame`); this plain-Rust twin of
+//! that table is what the shell asks "is this the presentation?" with, and
+//! what the natively tested encoding of ids in links lives beside.
 
 /// A page of the app, as named by its path.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -377,7 +377,7 @@ pub fn table_html(
         } else {
             unit.name.as_str()
         };
-        let href = format!("/units/{}", unit.id);
+        let href = format!("/units/{}", crate::route::percent_encode(&unit.id));
         html.open("tr", &[])
             .open("th", &[("scope", Some("row"))])
             .element("a", &[("href", Some(&href))], name)

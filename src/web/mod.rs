@@ -1,11 +1,11 @@
-//! The browser app: HTML text written by the domain, kept up to date by a
-//! few reactive regions ([`ui`]).
+//! The browser app: a Leptos app over the domain.
 //!
 //! State that outlives a page — the workspace, the as-of date, the language
 //! and the notices — is owned here at the root ([`state::AppState`]) and
 //! provided through context, so navigating never touches a disposed signal.
 //! No page computes a target: pages call [`crate::indicator`] inside
-//! memos.
+//! memos. leptos_router picks the page from the URL; pages not yet moved
+//! onto components are hosted by [`legacy::Legacy`].
 
 #[cfg(feature = "bench")]
 pub mod bench;
@@ -14,6 +14,7 @@ pub mod dom;
 pub mod download;
 pub mod files;
 pub mod import_worker;
+pub mod legacy;
 pub mod pages;
 pub mod persist;
 pub mod route;
@@ -22,10 +23,14 @@ pub mod storage;
 pub mod today;
 pub mod ui;
 
-use crate::route::Page;
+use leptos::prelude::*;
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::hooks::use_params_map;
+use leptos_router::path;
+
+use components::header::Header;
 use components::tour::TourState;
 use state::AppState;
-use ui::*;
 
 /// Reads storage (IndexedDB, asynchronously; the page says "Đang mở dữ
 /// liệu…" meanwhile), then mounts the app on the page's body.
@@ -33,50 +38,76 @@ pub fn start() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
         let loaded = storage::load().await;
-        mount_to(document().body().expect("a body"), loaded);
+        let body = ui::document().body().expect("a body");
+        mount_to(body, loaded);
     });
 }
 
-/// The app's frame: the skip link, the header, the notices, the tour and
-/// the page. Pages are written into `<main>` and thrown away with what
-/// they made when the path names another page.
+/// Mounts the app in `host` for as long as the page lives.
 pub fn mount_to(host: web_sys::HtmlElement, loaded: storage::Loaded) {
-    // Already set (a test mounting twice) is fine.
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = reactive_graph::owner::Owner::new();
-    owner.set();
-    // The app lives as long as the page.
-    std::mem::forget(owner);
+    // boot.js's "Đang mở dữ liệu…" gives way to the app.
+    host.set_inner_html("");
+    leptos::mount::mount_to(host, move || view! { <App loaded/> }).forget();
+}
 
+/// The app's root: the state every page shares, and the router.
+#[component]
+fn App(loaded: storage::Loaded) -> impl IntoView {
     let state = AppState::load(loaded);
     provide_context(state);
     state.persist();
-    let location = route::Location::install();
-    let page = location.page();
     TourState::provide();
+    view! {
+        <Router>
+            <Frame/>
+        </Router>
+    }
+}
 
-    host.set_inner_html(
-        r##"<a class="skip-link" href="#main"></a><header class="app-header"></header><div class="update-host" role="status"></div><div class="notices"></div><div class="tour-host"></div><main id="main" tabindex="-1"></main>"##,
-    );
-    let part = |selector: &str| find(&host, selector).expect("the app's frame");
-    let lang = state.lang;
-    region(&part(".skip-link"), move || {
-        lang.get()
-            .pick("Bỏ qua đến nội dung chính", "Skip to main content")
-            .to_owned()
-    });
-    let header = part("header");
-    components::header::mount(&header);
-    let update = part(".update-host");
-    components::update::mount(&update);
-    components::notices::mount(&part(".notices"));
-    components::tour::mount(&part(".tour-host"));
+/// The app's frame: the skip link, the header, the notices, the tour and
+/// the page the URL names.
+#[component]
+fn Frame() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let location = route::Location::provide();
+    let page = location.page();
     // Presentation mode fills the screen: the header would only be tabbed through.
-    Effect::new(move |_| {
-        let presenting = page.get() == Page::Present;
-        toggle_attribute(&header, "hidden", presenting);
-        toggle_attribute(&update, "hidden", presenting);
-    });
-    let main = part("main");
-    rebuild_on(move || page.get(), move |page| pages::mount(page, &main));
+    let presenting = move || page.get() == crate::route::Page::Present;
+    view! {
+        <a class="skip-link" href="#main">
+            {move || lang.get().pick("Bỏ qua đến nội dung chính", "Skip to main content")}
+        </a>
+        <header class="app-header" hidden=presenting>
+            <Header/>
+        </header>
+        <div class="update-host" role="status" hidden=presenting>
+            {legacy::hosted(components::update::mount)}
+        </div>
+        <div class="notices">{legacy::hosted(components::notices::mount)}</div>
+        <div class="tour-host">{legacy::hosted(components::tour::mount)}</div>
+        <main id="main" tabindex="-1">
+            <FlatRoutes fallback=|| legacy::hosted(pages::not_found::mount)>
+                <Route path=path!("/") view=|| legacy::hosted(pages::dashboard::mount)/>
+                <Route path=path!("/index.html") view=|| legacy::hosted(pages::dashboard::mount)/>
+                <Route path=path!("/data") view=|| legacy::hosted(pages::data::mount)/>
+                <Route path=path!("/assessment") view=|| legacy::hosted(pages::assessment::mount)/>
+                <Route path=path!("/simulation") view=|| legacy::hosted(pages::simulation::mount)/>
+                <Route path=path!("/workshop") view=|| legacy::hosted(pages::workshop::mount)/>
+                <Route path=path!("/plan") view=|| legacy::hosted(pages::plan::mount)/>
+                <Route path=path!("/report") view=|| legacy::hosted(pages::report::mount)/>
+                <Route path=path!("/present") view=|| legacy::hosted(pages::present::mount)/>
+                <Route path=path!("/targets/:id") view=|| with_id(pages::target::mount)/>
+                <Route path=path!("/units/:id") view=|| with_id(pages::unit::mount)/>
+            </FlatRoutes>
+        </main>
+    }
+}
+
+/// A page for the record the path's `:id` names (percent-decoded).
+fn with_id(mount: fn(&web_sys::Element, String)) -> impl IntoView {
+    let params = use_params_map();
+    legacy::keyed(
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        mount,
+    )
 }

@@ -47,6 +47,25 @@ test.describe('app shell', () => {
     }
   });
 
+  test('a unit whose id has /, ?, # and % opens from its link, by its address and after a reload', async ({ page, context }) => {
+    const workspace = JSON.parse(h.fixtureText('t1-on-time.json'));
+    const id = 'HTX 2/1 ?#%ă';
+    workspace.units[1].id = id;
+    const name = workspace.units[1].name;
+    await h.seedStorage(context, {
+      [h.KEYS.workspace(workspace.id)]: JSON.stringify(workspace),
+      [h.KEYS.current]: JSON.stringify(workspace.id),
+    });
+    await page.goto('/data');
+    await page.getByRole('link', { name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/units/${encodeURIComponent(id)}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await page.goto('/units/htx-1');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(workspace.units[0].name);
+  });
+
   test('the language switch changes the UI and survives a reload', async ({ page }) => {
     await page.goto('/');
     await h.expectNineTargets(page);

@@ -1,16 +1,14 @@
 //! The header: the plan's name, the workspace, the as-of date, the language
 //! switch and the navigation.
 
-use web_sys::Element;
+use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::format::{format_date, iso_date, parse_date};
-use crate::html::escape;
 use crate::i18n::{Lang, Text};
-use crate::web::dom::{action, name_and_value, property};
 use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::storage;
-use crate::web::ui::*;
 
 /// The pages in the navigation: path, Vietnamese, English.
 const NAVIGATION: [(&str, &str, &str); 6] = [
@@ -22,135 +20,162 @@ const NAVIGATION: [(&str, &str, &str); 6] = [
     ("/plan", "Kế hoạch", "Plan"),
 ];
 
-/// Writes the header into `root` (the app's `<header>`).
-pub fn mount(root: &Element) {
+#[component]
+pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let location = expect_context::<Location>();
+    let pick = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
+    let plan_name = move || {
+        state.workspace.with(|w| {
+            format!(
+                "{}{} · Hải Phòng {}–{}",
+                lang.get().pick("Kế hoạch ", "Plan "),
+                w.plan.identity.number,
+                w.plan.start_year,
+                w.plan.end_year
+            )
+        })
+    };
+    let as_of = move || iso_date(state.as_of.get());
+    let on_as_of = move |input: web_sys::HtmlInputElement| {
+        // An empty or half-typed date changes nothing.
+        if let Some(date) = parse_date(&input.value()) {
+            state.as_of.set(date);
+        }
+    };
     let tour = expect_context::<super::tour::TourState>();
-    // The stored workspaces, read again whenever the open one changes (a
-    // new one may just have been made).
-    let workspaces = Memo::new(move |_| {
-        state.workspace.with(|w| w.id.clone());
-        // A save that added or renamed a stored workspace.
-        state.storage_answers.track();
-        storage::list_workspaces()
-    });
-
-    let frame = root.clone();
-    rebuild_on(
-        move || lang.get(),
-        move |lang| {
-            let mut nav = String::new();
-            for (href, vi, en) in NAVIGATION {
-                nav.push_str(&format!(
-                    r#"<li><a href="{href}">{}</a></li>"#,
-                    lang.pick(vi, en)
-                ));
-            }
-            frame.set_inner_html(&format!(
-                r#"<div class="brand"><p class="app-name">Coop Plan</p><p class="plan-name"></p><p class="workspace-name"></p></div><div class="controls"><label class="as-of"><span>{}</span><input type="date" name="as-of" min="1990-01-01" max="2100-12-31"><span class="as-of-shown" aria-hidden="true"></span></label><button type="button" class="tour-open" data-action="tour">{}</button><button type="button" class="lang-switch" data-action="lang"><span lang="{}">{}</span></button></div><nav aria-label="{}"><ul>{nav}</ul></nav>"#,
-                lang.pick("Ngày đánh giá", "As of"),
-                lang.pick("Hướng dẫn", "Tour"),
-                lang.pick("en", "vi"),
-                lang.pick("English", "Tiếng Việt"),
-                lang.pick("Các trang", "Pages"),
-            ));
-            let part = |selector: &str| find(&frame, selector).expect("the header");
-            region(&part(".plan-name"), move || {
-                state.workspace.with(|w| {
-                    format!(
-                        "{}{} · Hải Phòng {}–{}",
-                        lang.pick("Kế hoạch ", "Plan "),
-                        escape(&w.plan.identity.number),
-                        w.plan.start_year,
-                        w.plan.end_year
-                    )
-                })
-            });
-            region(&part(".workspace-name"), move || {
-                workspaces.with(|list| {
-                    state.workspace.with(|w| {
-                        let mut line = crate::header_view::workspace_line_html(
-                            &w.name,
-                            &w.id,
-                            list,
-                            w.illustrative,
-                            lang,
-                        );
-                        if w.read_only() {
-                            line.push_str(&crate::header_view::read_only_tag_html(lang));
-                        }
-                        line
-                    })
-                })
-            });
-            let date = part("input");
-            Effect::new(move |_| {
-                let iso = iso_date(state.as_of.get());
-                if property(&date, "value").as_string().as_deref() != Some(iso.as_str()) {
-                    let _ = js_sys::Reflect::set(&date, &"value".into(), &iso.into());
-                }
-            });
-            region(&part(".as-of-shown"), move || {
-                format_date(state.as_of.get(), lang)
-            });
-            let links = part("nav");
-            Effect::new(move |_| {
-                location.url();
-                for (index, (href, _, _)) in NAVIGATION.iter().enumerate() {
-                    let Some(link) = find(&links, &format!("li:nth-child({}) a", index + 1)) else {
-                        continue;
-                    };
-                    let _ = if location.is_current(href) {
-                        link.set_attribute("aria-current", "page")
-                    } else {
-                        link.remove_attribute("aria-current")
-                    };
-                }
-            });
-        },
-    );
-
-    listen(root, "change", move |ev| {
-        let Some((name, value)) = name_and_value(&ev) else {
-            return;
-        };
-        match name.as_str() {
-            // An empty or half-typed date changes nothing.
-            "as-of" => {
-                if let Some(date) = parse_date(&value) {
-                    state.as_of.set(date);
-                }
-            }
-            "workspace-switch" => wasm_bindgen_futures::spawn_local(async move {
-                match storage::read_workspace(&value).await {
-                    Some(Ok(workspace)) => state.open_workspace(workspace),
-                    // Written by a newer version (left in localStorage):
-                    // shown read-only, untouched.
-                    None if state.open_read_only(&value) => {}
-                    Some(Err(crate::document::DocumentError::NewerVersion { .. }))
-                        if state.open_read_only(&value) => {}
-                    _ => state.notify(Text::new(
-                        "Không mở được không gian làm việc này.",
-                        "This workspace could not be opened.",
-                    )),
-                }
-            }),
-            _ => {}
-        }
-    });
-    listen(root, "click", move |ev| match action(&ev).as_deref() {
-        Some("tour") => {
-            tour.0.set(Some(0));
-            location.go("/");
-        }
-        Some("lang") => lang.update(|l| {
+    let location = expect_context::<Location>();
+    let start_tour = move |_| {
+        tour.0.set(Some(0));
+        location.go("/");
+    };
+    let switch_lang = move |_| {
+        lang.update(|l| {
             *l = match l {
                 Lang::Vi => Lang::En,
                 Lang::En => Lang::Vi,
             }
-        }),
-        _ => {}
+        })
+    };
+    view! {
+        <div class="brand">
+            <p class="app-name">"Coop Plan"</p>
+            <p class="plan-name">{plan_name}</p>
+            <p class="workspace-name"><WorkspaceLine/></p>
+        </div>
+        <div class="controls">
+            <label class="as-of">
+                <span>{pick("Ngày đánh giá", "As of")}</span>
+                <input
+                    type="date"
+                    name="as-of"
+                    min="1990-01-01"
+                    max="2100-12-31"
+                    prop:value=as_of
+                    on:change:target=move |ev| on_as_of(ev.target())
+                />
+                <span class="as-of-shown" aria-hidden="true">
+                    {move || format_date(state.as_of.get(), lang.get())}
+                </span>
+            </label>
+            <button type="button" class="tour-open" on:click=start_tour>
+                {pick("Hướng dẫn", "Tour")}
+            </button>
+            <button type="button" class="lang-switch" on:click=switch_lang>
+                <span lang=pick("en", "vi")>{pick("English", "Tiếng Việt")}</span>
+            </button>
+        </div>
+        <nav aria-label=pick("Các trang", "Pages")>
+            <ul>
+                {NAVIGATION
+                    .into_iter()
+                    .map(|(href, vi, en)| {
+                        view! {
+                            <li>
+                                <A href=href exact=href == "/">
+                                    {pick(vi, en)}
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The open workspace's name — or, when there are several, a labelled
+/// switcher — with its "illustrative data" and "read-only" tags.
+#[component]
+fn WorkspaceLine() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    // The stored workspaces, read again whenever the open one changes (a
+    // new one may just have been made) or a save added or renamed one.
+    let workspaces = Memo::new(move |_| {
+        state.workspace.with(|w| w.id.clone());
+        state.storage_answers.track();
+        storage::list_workspaces()
     });
+    let current = Memo::new(move |_| state.workspace.with(|w| w.id.clone()));
+    let label = move || lang.get().pick("Không gian làm việc: ", "Workspace: ");
+    let switch = move |id: String| {
+        leptos::task::spawn_local(async move {
+            match storage::read_workspace(&id).await {
+                Some(Ok(workspace)) => state.open_workspace(workspace),
+                // Written by a newer version (left in localStorage): shown
+                // read-only, untouched.
+                None if state.open_read_only(&id) => {}
+                Some(Err(crate::document::DocumentError::NewerVersion { .. }))
+                    if state.open_read_only(&id) => {}
+                _ => state.notify(Text::new(
+                    "Không mở được không gian làm việc này.",
+                    "This workspace could not be opened.",
+                )),
+            }
+        })
+    };
+    let several = move || workspaces.with(|list| list.len() > 1);
+    view! {
+        <Show
+            when=several
+            fallback=move || {
+                view! { {label} <strong>{move || state.workspace.with(|w| w.name.clone())}</strong> }
+            }
+        >
+            <label for="workspace-switch">{label}</label>
+            <select
+                id="workspace-switch"
+                name="workspace-switch"
+                on:change:target=move |ev| switch(ev.target().value())
+            >
+                <For each=move || workspaces.get() key=|(id, name)| (id.clone(), name.clone()) let((id, name))>
+                    <option value=id.clone() selected=move || current.with(|c| *c == id)>
+                        {name}
+                    </option>
+                </For>
+            </select>
+        </Show>
+        <Show when=move || state.workspace.with(|w| w.illustrative)>
+            " "
+            <span class="illustrative-tag">
+                {move || lang.get().pick("Số liệu minh họa", "Illustrative data")}
+            </span>
+        </Show>
+        <Show when=move || state.workspace.with(|w| w.read_only())>
+            " "
+            <span
+                class="read-only-tag"
+                title=move || {
+                    lang.get()
+                        .pick(
+                            "Do phiên bản mới hơn của ứng dụng ghi. Hãy tải lại trang để cập nhật.",
+                            "Written by a newer version of the app. Reload the page to update.",
+                        )
+                }
+            >
+                {move || lang.get().pick("Chỉ xem", "Read-only")}
+            </span>
+        </Show>
+    }
 }
