@@ -116,42 +116,31 @@ pub fn published_as_of() -> NaiveDate {
 }
 
 /// The line above the dashboard while the demo is open: the date of its
-/// published figures, and a button back to it (`data-action="demo-as-of"`)
-/// when the as-of date is another.
-pub fn as_of_note_html(as_of: NaiveDate, lang: Lang) -> String {
+/// published figures, and the words of a button back to that date when the
+/// as-of date is another.
+pub fn as_of_note(as_of: NaiveDate, lang: Lang) -> (String, Option<String>) {
     let published = crate::format::format_date(published_as_of(), lang);
-    let mut html = crate::html::Html::new();
-    html.open("p", &[("class", Some("demo-as-of"))]);
     if as_of == published_as_of() {
-        html.text(&match lang {
+        let note = match lang {
             Lang::Vi => format!(
                 "Bộ dữ liệu minh họa: ngày đánh giá là {published}, ngày của số liệu công bố."
             ),
             Lang::En => {
                 format!("The demo data: as of {published}, the date of the published figures.")
             }
-        });
-    } else {
-        html.text(&match lang {
-            Lang::Vi => format!("Số liệu công bố của bộ minh họa là của ngày {published}."),
-            Lang::En => format!("The demo's published figures are those of {published}."),
-        })
-        .text(" ")
-        .element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("secondary")),
-                ("data-action", Some("demo-as-of")),
-            ],
-            &match lang {
-                Lang::Vi => format!("Xem tại ngày {published}"),
-                Lang::En => format!("Show as of {published}"),
-            },
-        );
+        };
+        return (note, None);
     }
-    html.close("p");
-    html.into_string()
+    match lang {
+        Lang::Vi => (
+            format!("Số liệu công bố của bộ minh họa là của ngày {published}."),
+            Some(format!("Xem tại ngày {published}")),
+        ),
+        Lang::En => (
+            format!("The demo's published figures are those of {published}."),
+            Some(format!("Show as of {published}")),
+        ),
+    }
 }
 
 fn day(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -565,12 +554,12 @@ mod tests {
 
     #[test]
     fn the_demo_note_names_the_published_date_and_offers_it_back() {
-        let at = as_of_note_html(published_as_of(), Lang::Vi);
+        let (at, button) = as_of_note(published_as_of(), Lang::Vi);
         assert!(at.contains("ngày đánh giá là 31/07/2019"), "{at}");
-        assert!(!at.contains("data-action"));
+        assert_eq!(button, None);
         let later = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
-        let away = as_of_note_html(later, Lang::En);
+        let (away, button) = as_of_note(later, Lang::En);
         assert!(away.contains("those of 31 Jul 2019"), "{away}");
-        assert!(away.contains("data-action=\"demo-as-of\""));
+        assert_eq!(button.as_deref(), Some("Show as of 31 Jul 2019"));
     }
 }

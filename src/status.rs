@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Met, on or before the deadline.
@@ -22,6 +22,7 @@ pub enum Status {
     /// The deadline has passed and the target is not met.
     Missed,
     /// A denominator is zero or an input is missing.
+    #[default]
     NoData,
 }
 

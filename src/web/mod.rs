@@ -32,6 +32,16 @@ use components::header::Header;
 use components::tour::TourState;
 use state::AppState;
 
+/// Words in the app's language, following the language switch: `{words("Lưu", "Save")}`
+/// in a view.
+pub fn words(
+    vi: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = expect_context::<AppState>().lang;
+    move || lang.get().pick(vi, en)
+}
+
 /// Reads storage (IndexedDB, asynchronously; the page says "Đang mở dữ
 /// liệu…" meanwhile), then mounts the app on the page's body.
 pub fn start() {
@@ -86,9 +96,9 @@ fn Frame() -> impl IntoView {
         <div class="notices">{legacy::hosted(components::notices::mount)}</div>
         <div class="tour-host">{legacy::hosted(components::tour::mount)}</div>
         <main id="main" tabindex="-1">
-            <FlatRoutes fallback=|| legacy::hosted(pages::not_found::mount)>
-                <Route path=path!("/") view=|| legacy::hosted(pages::dashboard::mount)/>
-                <Route path=path!("/index.html") view=|| legacy::hosted(pages::dashboard::mount)/>
+            <FlatRoutes fallback=pages::not_found::NotFound>
+                <Route path=path!("/") view=pages::dashboard::Dashboard/>
+                <Route path=path!("/index.html") view=pages::dashboard::Dashboard/>
                 <Route path=path!("/data") view=|| legacy::hosted(pages::data::mount)/>
                 <Route path=path!("/assessment") view=|| legacy::hosted(pages::assessment::mount)/>
                 <Route path=path!("/simulation") view=|| legacy::hosted(pages::simulation::mount)/>

@@ -31,7 +31,9 @@ impl Location {
         let navigate = use_navigate();
         let location = Location {
             url,
-            navigate: StoredValue::new(Arc::new(move |href: &str, options| navigate(href, options))),
+            navigate: StoredValue::new(Arc::new(move |href: &str, options| {
+                navigate(href, options)
+            })),
         };
         provide_context(location);
         location

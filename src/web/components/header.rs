@@ -9,6 +9,7 @@ use crate::i18n::{Lang, Text};
 use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::storage;
+use crate::web::words;
 
 /// The pages in the navigation: path, Vietnamese, English.
 const NAVIGATION: [(&str, &str, &str); 6] = [
@@ -24,7 +25,6 @@ const NAVIGATION: [(&str, &str, &str); 6] = [
 pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let pick = move |vi: &'static str, en: &'static str| move || lang.get().pick(vi, en);
     let plan_name = move || {
         state.workspace.with(|w| {
             format!(
@@ -65,7 +65,7 @@ pub fn Header() -> impl IntoView {
         </div>
         <div class="controls">
             <label class="as-of">
-                <span>{pick("Ngày đánh giá", "As of")}</span>
+                <span>{words("Ngày đánh giá", "As of")}</span>
                 <input
                     type="date"
                     name="as-of"
@@ -79,13 +79,13 @@ pub fn Header() -> impl IntoView {
                 </span>
             </label>
             <button type="button" class="tour-open" on:click=start_tour>
-                {pick("Hướng dẫn", "Tour")}
+                {words("Hướng dẫn", "Tour")}
             </button>
             <button type="button" class="lang-switch" on:click=switch_lang>
-                <span lang=pick("en", "vi")>{pick("English", "Tiếng Việt")}</span>
+                <span lang=words("en", "vi")>{words("English", "Tiếng Việt")}</span>
             </button>
         </div>
-        <nav aria-label=pick("Các trang", "Pages")>
+        <nav aria-label=words("Các trang", "Pages")>
             <ul>
                 {NAVIGATION
                     .into_iter()
@@ -93,7 +93,7 @@ pub fn Header() -> impl IntoView {
                         view! {
                             <li>
                                 <A href=href exact=href == "/">
-                                    {pick(vi, en)}
+                                    {words(vi, en)}
                                 </A>
                             </li>
                         }
@@ -168,7 +168,7 @@ fn WorkspaceLine() -> impl IntoView {
                 class="read-only-tag"
                 title=move || {
                     lang.get()
-                        .pick(
+                            .pick(
                             "Do phiên bản mới hơn của ứng dụng ghi. Hãy tải lại trang để cập nhật.",
                             "Written by a newer version of the app. Reload the page to update.",
                         )

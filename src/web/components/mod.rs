@@ -3,6 +3,7 @@
 pub mod header;
 pub mod notices;
 pub mod plan_editor;
+pub mod target_card;
 pub mod task_tracker;
 pub mod tour;
 pub mod update;

@@ -1,54 +1,92 @@
 //! Tổng quan: every target of the plan as of the chosen date.
 
-use web_sys::Element;
+use leptos::prelude::*;
 
-use crate::html::Html;
-use crate::report::target_card_html;
-use crate::web::dom::action;
+use crate::demo::{as_of_note, published_as_of, DEMO_ID};
+use crate::report::TargetCard;
+use crate::web::components::target_card::TargetCard;
 use crate::web::state::AppState;
-use crate::web::ui::*;
+use crate::web::words;
 
-pub fn mount(root: &Element) {
+#[component]
+pub fn Dashboard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    region(root, move || {
+    let cards = Memo::new(move |_| {
         let (lang, as_of) = (lang.get(), state.as_of.get());
-        let mut html = Html::new();
-        html.append_text(&format!(
-            r#"<section class="page dashboard" aria-labelledby="dashboard-title"><h1 id="dashboard-title">{}</h1><p class="page-actions"><a href="/report">{}</a></p>"#,
-            lang.pick("Tổng quan các chỉ tiêu", "Targets at a glance"),
-            lang.pick("Báo cáo tiến độ (in, CSV)", "Progress report (print, CSV)"),
-        ));
-        if state.workspace.with(|w| w.id == crate::demo::DEMO_ID) {
-            html.append_text(&crate::demo::as_of_note_html(as_of, lang));
-        }
-        if state.workspace.with(|w| w.is_empty()) {
-            html.append_text(&format!(
-                r#"<div class="empty-state"><p>{}</p><p><a href="/data">{}</a></p></div>"#,
-                lang.pick(
-                    "Không gian làm việc này chưa có dữ liệu, nên chưa chỉ tiêu nào tính được.",
-                    "This workspace has no data yet, so no target can be computed.",
-                ),
-                lang.pick(
-                    "Nhập dữ liệu ở trang Dữ liệu",
-                    "Enter data on the Data page"
-                ),
-            ));
-        }
-        html.append_text(r#"<div class="cards">"#);
         state.evaluations.with(|evaluations| {
             state.workspace.with(|w| {
-                for (target, evaluation) in w.plan.targets.iter().zip(evaluations) {
-                    target_card_html(&mut html, target, evaluation, as_of, lang, true);
-                }
+                w.plan
+                    .targets
+                    .iter()
+                    .zip(evaluations)
+                    .map(|(target, evaluation)| TargetCard::new(target, evaluation, as_of, lang))
+                    .collect::<Vec<_>>()
             })
-        });
-        html.append_text("</div></section>");
-        html.into_string()
+        })
     });
-    listen(root, "click", move |ev| {
-        if action(&ev).as_deref() == Some("demo-as-of") {
-            state.as_of.set(crate::demo::published_as_of());
-        }
-    });
+    let is_demo = move || state.workspace.with(|w| w.id == DEMO_ID);
+    let is_empty = move || state.workspace.with(|w| w.is_empty());
+    view! {
+        <section class="page dashboard" aria-labelledby="dashboard-title">
+            <h1 id="dashboard-title">{words("Tổng quan các chỉ tiêu", "Targets at a glance")}</h1>
+            <p class="page-actions">
+                <a href="/report">{words("Báo cáo tiến độ (in, CSV)", "Progress report (print, CSV)")}</a>
+            </p>
+            <Show when=is_demo>
+                <DemoAsOf/>
+            </Show>
+            <Show when=is_empty>
+                <div class="empty-state">
+                    <p>
+                        {words(
+                            "Không gian làm việc này chưa có dữ liệu, nên chưa chỉ tiêu nào tính được.",
+                            "This workspace has no data yet, so no target can be computed.",
+                        )}
+                    </p>
+                    <p><a href="/data">{words("Nhập dữ liệu ở trang Dữ liệu", "Enter data on the Data page")}</a></p>
+                </div>
+            </Show>
+            <div class="cards">
+                // One card per target of the plan, each following its own
+                // entry of the memo.
+                <For each=move || cards.with(|c| 0..c.len()) key=|index| *index let(index)>
+                    <TargetCard
+                        card=Signal::derive(move || cards.with(|c| c.get(index).cloned().unwrap_or_default()))
+                        linked=true
+                    />
+                </For>
+            </div>
+        </section>
+    }
+}
+
+/// The demo's note on its date: the published figures are those of one
+/// day, and a button shows the dashboard as of that day.
+#[component]
+fn DemoAsOf() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let note = Memo::new(move |_| as_of_note(state.as_of.get(), state.lang.get()));
+    let published = published_as_of();
+    view! {
+        <p class="demo-as-of">
+            {move || note.get().0}
+            {move || {
+                note.get()
+                    .1
+                    .map(|words| {
+                        view! {
+                            " "
+                            <button
+                                type="button"
+                                class="secondary"
+                                on:click=move |_| state.as_of.set(published)
+                            >
+                                {words}
+                            </button>
+                        }
+                    })
+            }}
+        </p>
+    }
 }

@@ -15,4 +15,3 @@ pub mod simulation;
 pub mod target;
 pub mod unit;
 pub mod workshop;
-

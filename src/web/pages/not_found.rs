@@ -1,16 +1,15 @@
-use web_sys::Element;
+//! A path the app does not know.
 
-use crate::web::state::AppState;
-use crate::web::ui::*;
+use leptos::prelude::*;
 
-pub fn mount(root: &Element) {
-    let lang = expect_context::<AppState>().lang;
-    region(root, move || {
-        let lang = lang.get();
-        format!(
-            r#"<section class="page"><h1>{}</h1><p><a href="/">{}</a></p></section>"#,
-            lang.pick("Không tìm thấy trang", "Page not found"),
-            lang.pick("Về trang Tổng quan", "Back to the dashboard"),
-        )
-    });
+use crate::web::words;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{words("Không tìm thấy trang", "Page not found")}</h1>
+            <p><a href="/">{words("Về trang Tổng quan", "Back to the dashboard")}</a></p>
+        </section>
+    }
 }

@@ -14,9 +14,11 @@ use crate::indicator::{
 use crate::plan::{Indicator, Plan, Target};
 use crate::small_sort::{sort_small_by, sort_small_by_key};
 use crate::unit::{ManagerRole, OperatingStatus, Qualification, Unit};
-use crate::wording::{
-    bar_scale, comment_text, deadline_text, detail_text, format_value, target_text, value_text,
-};
+pub mod target_card;
+
+pub use target_card::{ProgressBar, TargetCard};
+
+use crate::wording::{comment_text, deadline_text, format_value, target_text, value_text};
 use crate::workspace::Workspace;
 
 /// The targets the report tabulates by district and sector: the shares
@@ -579,30 +581,28 @@ pub fn target_card_html(
     lang: Lang,
     linked: bool,
 ) {
-    let title_id = format!("target-{}-title", target.id);
-    let status = evaluation.status;
-    let value = value_text(evaluation, lang);
-    let target_value = target_text(target, lang);
-    let class = format!("target-card status-{}", status.key());
+    let card = TargetCard::new(target, evaluation, as_of, lang);
+    let title_id = format!("target-{}-title", card.id);
+    let class = format!("target-card status-{}", card.status.key());
     html.open(
         "article",
         &[
             ("class", Some(&class)),
-            ("data-target-id", Some(&target.id)),
+            ("data-target-id", Some(&card.id)),
             ("aria-labelledby", Some(&title_id)),
         ],
     );
     html.open("h2", &[("id", Some(&title_id))]).element(
         "span",
         &[("class", Some("target-id"))],
-        &target.id,
+        &card.id,
     );
-    html.text(" · ").text(target.title.get(lang)).close("h2");
+    html.text(" · ").text(&card.title).close("h2");
     html.open(
         "p",
         &[
             ("class", Some("status")),
-            ("data-status", Some(status.key())),
+            ("data-status", Some(card.status.key())),
         ],
     );
     html.element(
@@ -611,53 +611,28 @@ pub fn target_card_html(
             ("class", Some("status-icon")),
             ("aria-hidden", Some("true")),
         ],
-        status.icon(),
+        card.status.icon(),
     );
-    html.text(" ").text(status.label(lang)).close("p");
+    html.text(" ").text(card.status_label).close("p");
     html.open("dl", &[("class", Some("figures"))]);
-    for (term, text, class) in [
-        (
-            lang.pick("Hiện tại", "Current"),
-            value.clone(),
-            Some("value"),
-        ),
-        (lang.pick("Mục tiêu", "Target"), target_value.clone(), None),
-        (
-            lang.pick("Thời hạn", "Deadline"),
-            deadline_text(target.deadline, as_of, lang),
-            None,
-        ),
-    ] {
+    for (index, (term, text)) in card.figures.iter().enumerate() {
         html.open("div", &[])
             .element("dt", &[], term)
-            .element("dd", &[("class", class)], &text)
+            .element("dd", &[("class", (index == 0).then_some("value"))], text)
             .close("div");
     }
     html.close("dl");
-    if let Some(detail) = detail_text(evaluation, lang) {
-        html.element("p", &[("class", Some("detail"))], &detail);
+    if let Some(detail) = &card.detail {
+        html.element("p", &[("class", Some("detail"))], detail);
     }
-    if let Some(slipped) = crate::wording::slipped_text(target, evaluation, lang) {
-        html.element("p", &[("class", Some("slipped"))], &slipped);
+    if let Some(slipped) = &card.slipped {
+        html.element("p", &[("class", Some("slipped"))], slipped);
     }
-    if target.indicator.is_share() {
-        let scale = bar_scale(target, evaluation.value());
-        let percent_of_scale = |x: f64| {
-            if scale > 0.0 {
-                (x / scale * 100.0).clamp(0.0, 100.0)
-            } else {
-                0.0
-            }
-        };
-        let label = format!(
-            "{} {value}; {} {target_value}",
-            lang.pick("Giá trị", "Value"),
-            lang.pick("mục tiêu", "target")
-        );
+    if let Some(bar) = &card.bar {
         // An SVG rather than `style` attributes, which the page's
         // Content-Security-Policy (no inline style) would refuse.
-        let fill = format!("{:.1}", evaluation.value().map_or(0.0, percent_of_scale));
-        let mark = format!("{:.1}", percent_of_scale(target.value));
+        let fill = format!("{:.1}", bar.fill);
+        let mark = format!("{:.1}", bar.mark);
         html.open(
             "svg",
             &[
@@ -665,7 +640,7 @@ pub fn target_card_html(
                 ("viewBox", Some("0 0 100 10")),
                 ("preserveAspectRatio", Some("none")),
                 ("role", Some("img")),
-                ("aria-label", Some(&label)),
+                ("aria-label", Some(&bar.label)),
             ],
         );
         html.open(
@@ -703,20 +678,11 @@ pub fn target_card_html(
     html.element(
         "p",
         &[("class", Some("wording")), ("lang", Some("vi"))],
-        &format!("“{}”", target.wording),
+        &card.wording,
     );
     if linked {
-        let href = format!("/targets/{}", crate::route::percent_encode(&target.id));
-        let text = format!(
-            "{} {} →",
-            lang.pick(
-                "Chi tiết, phân tổ và danh sách đơn vị của",
-                "Details, breakdowns and units of"
-            ),
-            target.id
-        );
         html.open("p", &[("class", Some("more"))])
-            .element("a", &[("href", Some(&href))], &text)
+            .element("a", &[("href", Some(&card.more.0))], &card.more.1)
             .close("p");
     }
     html.close("article");
