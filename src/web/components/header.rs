@@ -112,12 +112,13 @@ fn WorkspaceLine() -> impl IntoView {
     let lang = state.lang;
     // The stored workspaces, read again whenever the open one changes (a
     // new one may just have been made) or a save added or renamed one.
+    let current = Memo::new(move |_| state.workspace.with(|w| w.id.clone()));
     let workspaces = Memo::new(move |_| {
-        state.workspace.with(|w| w.id.clone());
+        // Not on every edit: only when another workspace opens.
+        current.track();
         state.storage_answers.track();
         storage::list_workspaces()
     });
-    let current = Memo::new(move |_| state.workspace.with(|w| w.id.clone()));
     let label = move || lang.get().pick("Không gian làm việc: ", "Workspace: ");
     let switch = move |id: String| {
         leptos::task::spawn_local(async move {
