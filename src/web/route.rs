@@ -27,7 +27,16 @@ impl Location {
     /// Reads the router's location; call inside `<Router>`.
     pub fn provide() -> Location {
         let location = use_location();
-        let url = Memo::new(move |_| location.pathname.get() + &location.search.get());
+        // The router's `search` has no leading `?`.
+        let url = Memo::new(move |_| {
+            let search = location.search.get();
+            let path = location.pathname.get();
+            if search.is_empty() {
+                path
+            } else {
+                format!("{path}?{search}")
+            }
+        });
         let navigate = use_navigate();
         let location = Location {
             url,
