@@ -91,6 +91,8 @@ impl std::fmt::Display for DocumentError {
 
 impl std::error::Error for DocumentError {}
 
+pub use crate::json_write::{unit_text, workspace_around_units};
+
 /// Serialises a workspace as the current schema.
 pub fn to_json(workspace: &Workspace) -> String {
     // The version written is always this build's (see
