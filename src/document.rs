@@ -10,15 +10,16 @@
 //! Every failure says where and nothing is half-read: broken JSON by its
 //! line and column, a key written twice by its place; a value of the wrong
 //! type by its place in the document — "unit 2 (u2), years 1: year 2019,
-//! members: expected a whole number, found a text" — from the path
-//! `serde_path_to_error` records, written out with what the tree says of
-//! the places it passes (a unit's id, a record's year; [`describe`]).
+//! members: expected a whole number, found a text". The units are read one
+//! at a time, so a unit is known by its number and id; within a unit (and
+//! the rest of the document) the place is found in the tree once reading
+//! has failed ([`locate`]), and written out with what the tree says of the
+//! places it passes (a record's year; [`describe`]).
 //! Whether a readable document is also *valid* (counts not negative, and
 //! so on) is [`crate::validation`]'s question.
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use serde_path_to_error::Segment;
 
 use crate::i18n::{Lang, Text};
 use crate::unit::Unit;
@@ -159,7 +160,7 @@ pub fn workspace_around_units(workspace: &Workspace) -> (String, String) {
 /// years 1: year 2019, members: …").
 pub fn unit_from_text(text: &str) -> Result<Unit, DocumentError> {
     let value = tree(text)?;
-    read_value(&value).map_err(|message| {
+    read_value::<Unit>(&value).map_err(|message| {
         let id = value.get("id").and_then(Value::as_str).unwrap_or("?");
         DocumentError::Shape {
             message: format!("unit ({}), {message}", cut(id)),
@@ -172,7 +173,7 @@ pub fn unit_from_text(text: &str) -> Result<Unit, DocumentError> {
 /// document's units are.
 pub fn units_from_text(text: &str) -> Result<Vec<Unit>, DocumentError> {
     let value = tree(text)?;
-    read_value(&value).map_err(|message| DocumentError::Shape {
+    read_units(&value).map_err(|message| DocumentError::Shape {
         message,
         migrated: false,
     })
@@ -199,8 +200,8 @@ pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
     if version < 2 {
         migrate_v1_to_v2(&mut value);
     }
-    let mut workspace: Workspace =
-        read_value(&value).map_err(|message| DocumentError::Shape { message, migrated })?;
+    let mut workspace =
+        read_workspace(value).map_err(|message| DocumentError::Shape { message, migrated })?;
     workspace.schema_version = SCHEMA_VERSION;
     Ok(workspace)
 }
@@ -243,7 +244,7 @@ pub fn read_newer(text: &str) -> Option<Newer> {
     let value = tree(text).ok()?;
     let found = version_of(&value).filter(|v| *v > u64::from(SCHEMA_VERSION))?;
     let name = value.get("name").and_then(Value::as_str).map(str::to_owned);
-    let view = read_value(&value).ok();
+    let view = read_workspace(value).ok();
     Some(Newer { found, name, view })
 }
 
@@ -309,14 +310,159 @@ fn tree(text: &str) -> Result<Value, DocumentError> {
     })
 }
 
-/// A stored type from a JSON tree (a document, a unit), by serde's derived
-/// readers; a wrong value is named by its place in the tree ([`describe`]).
-/// Everything is read through this one function, so each derived reader
-/// is built once into the download.
+/// A workspace from a document's JSON tree: everything but the units,
+/// then each unit ([`read_units`]).
+fn read_workspace(mut value: Value) -> Result<Workspace, String> {
+    let units = value.as_object_mut().and_then(|o| o.remove("units"));
+    let mut workspace: Workspace = read_value(&value)?;
+    if let Some(units) = units {
+        workspace.units = read_units(&units)?;
+    }
+    Ok(workspace)
+}
+
+/// What a JSON value is, in the words of the messages.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A list of units, one at a time, so that a wrong value is named by its
+/// unit's number and id ("unit 12 (htx-12), …").
+fn read_units(value: &Value) -> Result<Vec<Unit>, String> {
+    let items = value
+        .as_array()
+        .ok_or_else(|| format!("units: expected a list, found {}", kind_of(value)))?;
+    let mut units = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let unit = read_value::<Unit>(item).map_err(|message| {
+            let id = item.get("id").and_then(Value::as_str).unwrap_or("?");
+            format!("unit {} ({}), {message}", index + 1, cut(id))
+        })?;
+        units.push(unit);
+    }
+    Ok(units)
+}
+
+/// A stored type from a JSON tree by serde's derived readers; a wrong
+/// value is named by its place in the tree ([`locate`], [`describe`]).
 pub fn read_value<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let segments: Vec<&Segment> = e.path().iter().collect();
-        describe(value, &segments, &e.inner().to_string())
+    T::deserialize(value).map_err(|e| {
+        let message = e.to_string();
+        let trial = |v: &Value| T::deserialize(v).err().map(|e| e.to_string());
+        let path = locate(value, &message, &trial);
+        describe(value, &path, &message)
+    })
+}
+
+/// One step from a tree's root down to a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// How many keys or levels [`locate`] looks at: far more than any stored
+/// type has; past them the place named is the one reached.
+const LOCATE_LIMIT: usize = 64;
+
+/// Where in `root` reading it failed with `message`, found by reading
+/// altered copies again (`trial`: the message reading a copy gives, if
+/// any). This works because serde reads an object's keys and a list's
+/// items in order and stops at the first wrong one, and reports a missing
+/// field only once an object's keys are all read:
+/// - in an object, the key whose removal changes the message holds the
+///   wrong value (removing any other key leaves it as it was);
+/// - in a list, the first item is the one whose list cut after it still
+///   gives the message (found by halving);
+/// - "missing field `f`" is this object's when giving it an `f` changes
+///   the message.
+///
+/// Only run once reading has failed; each trial reads a copy of `root` (a
+/// unit, or a document without its units).
+pub fn locate(root: &Value, message: &str, trial: &dyn Fn(&Value) -> Option<String>) -> Vec<Step> {
+    let changes = |path: &[Step], alter: &dyn Fn(&mut Value)| {
+        let mut copy = root.clone();
+        if let Some(at) = at_mut(&mut copy, path) {
+            alter(at);
+        }
+        trial(&copy).as_deref() != Some(message)
+    };
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'));
+    let mut path = Vec::new();
+    for _ in 0..LOCATE_LIMIT {
+        let Some(here) = at(root, &path) else {
+            break;
+        };
+        let step = match here {
+            Value::Object(map) => {
+                if let Some(field) = missing.filter(|f| !map.contains_key(*f)) {
+                    let given = changes(&path, &|v| {
+                        if let Some(o) = v.as_object_mut() {
+                            o.insert(field.to_owned(), Value::Null);
+                        }
+                    });
+                    if given {
+                        break;
+                    }
+                }
+                map.keys()
+                    .take(LOCATE_LIMIT)
+                    .find(|key| {
+                        changes(&path, &|v| {
+                            if let Some(o) = v.as_object_mut() {
+                                o.remove(key.as_str());
+                            }
+                        })
+                    })
+                    .map(|key| Step::Key(key.clone()))
+            }
+            Value::Array(items) if !items.is_empty() => {
+                // The shortest cut that still fails as the whole list did.
+                let (mut low, mut high) = (1, items.len());
+                while low < high {
+                    let mid = low + (high - low) / 2;
+                    if changes(&path, &|v| {
+                        if let Some(a) = v.as_array_mut() {
+                            a.truncate(mid);
+                        }
+                    }) {
+                        low = mid + 1;
+                    } else {
+                        high = mid;
+                    }
+                }
+                Some(Step::Index(low - 1))
+            }
+            _ => None,
+        };
+        match step {
+            Some(step) => path.push(step),
+            None => break,
+        }
+    }
+    path
+}
+
+fn at<'a>(root: &'a Value, path: &[Step]) -> Option<&'a Value> {
+    path.iter().try_fold(root, |v, step| match step {
+        Step::Key(key) => v.get(key),
+        Step::Index(index) => v.get(index),
+    })
+}
+
+fn at_mut<'a>(root: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+    path.iter().try_fold(root, |v, step| match step {
+        Step::Key(key) => v.get_mut(key),
+        Step::Index(index) => v.get_mut(index),
     })
 }
 
@@ -337,17 +483,20 @@ fn cut(text: &str) -> String {
 ///
 /// A unit is named by its number and id, a yearly record by its number and
 /// year, any other list item by its list and number, as the app shows them.
-pub fn describe(root: &Value, path: &[&Segment], message: &str) -> String {
+pub fn describe(root: &Value, path: &[Step], message: &str) -> String {
     let mut out = String::new();
     let mut at = Some(root);
     let mut steps = path.iter().peekable();
     // Bounded by the path, one step or two a turn.
     while let Some(step) = steps.next() {
         match step {
-            Segment::Map { key } => {
+            // A message that names its own place from here (an
+            // assessment's, "assessments 2, …") needs no more.
+            Step::Key(key) if message.starts_with(&format!("{key} ")) => break,
+            Step::Key(key) => {
                 at = at.and_then(|v| v.get(key));
                 let index = match steps.peek() {
-                    Some(Segment::Seq { index }) => Some(*index),
+                    Some(Step::Index(index)) => Some(*index),
                     _ => None,
                 };
                 let key = cut(key);
@@ -369,17 +518,14 @@ pub fn describe(root: &Value, path: &[&Segment], message: &str) -> String {
                             _ => out.push_str(&format!("{key} {n}: ")),
                         }
                     }
-                    // The last step names the field; a message that names
-                    // its own place (an assessment's) needs no more.
+                    // The last step names the field.
                     None if steps.peek().is_none() => {
-                        if !message.starts_with(&format!("{key} ")) {
-                            out.push_str(&key);
-                            out.push_str(if message.starts_with("missing field") {
-                                ", "
-                            } else {
-                                ": "
-                            });
-                        }
+                        out.push_str(&key);
+                        out.push_str(if message.starts_with("missing field") {
+                            ", "
+                        } else {
+                            ": "
+                        });
                     }
                     None => {
                         out.push_str(&key);
@@ -387,11 +533,10 @@ pub fn describe(root: &Value, path: &[&Segment], message: &str) -> String {
                     }
                 }
             }
-            Segment::Seq { index } => {
+            Step::Index(index) => {
                 at = at.and_then(|v| v.get(*index));
                 out.push_str(&format!("{}: ", index + 1));
             }
-            Segment::Enum { .. } | Segment::Unknown => {}
         }
     }
     out.push_str(&plain(message));
@@ -760,6 +905,42 @@ mod tests {
         assert_eq!(
             with(&|d| d["plan"]["start_year"] = 1e12.into()),
             "plan, start_year: expected a whole number, found a number"
+        );
+    }
+
+    #[test]
+    fn the_place_is_found_past_lists_and_missing_fields() {
+        let manager =
+            |q: &str| format!(r#"{{"role": "chair", "qualification": "{q}", "trained": true}}"#);
+        let managers = [
+            manager("none"),
+            manager("none"),
+            manager("phd"),
+            manager("dr"),
+        ]
+        .join(",");
+        let message = unit_error(&format!(
+            r#"[{{"id": "u1", "name": "A", "kind": "htx", "years": [{{"year": 2018}}, {{"year": 2019, "key_managers": [{managers}]}}]}}]"#
+        ));
+        assert!(
+            message.ends_with("unit 1 (u1), years 2: year 2019, key_managers 3: qualification: unknown value \"phd\", expected one of none, elementary, intermediate, college, university"),
+            "{message}"
+        );
+        let message = unit_error(
+            r#"[{"id": "u1", "name": "A", "kind": "htx", "status_history": [{"status": "active"}]}]"#,
+        );
+        assert!(
+            message.ends_with("unit 1 (u1), status_history 1: missing field `since`"),
+            "{message}"
+        );
+        // Two wrong values in one record: the first serde meets is named.
+        let message = unit_error(
+            r#"[{"id": "u1", "name": "A", "kind": "htx", "years": [{"year": 2019, "members": "x", "staff": "y"}]}]"#,
+        );
+        assert!(message.contains("years 1: year 2019, "), "{message}");
+        assert!(
+            message.ends_with("expected a whole number, found a text"),
+            "{message}"
         );
     }
 
