@@ -71,7 +71,7 @@ impl Iterator for Pieces {
             if out.len() > 1 {
                 out.push(',');
             }
-            crate::json_write::unit(&mut out, &unit);
+            out.push_str(&crate::document::unit_text(&unit));
             if out.len() >= self.piece_bytes {
                 break;
             }
@@ -100,8 +100,7 @@ impl Assembler {
             self.head = Some(from_json(piece).map_err(|e| e.message(Lang::En))?);
             return Ok(());
         }
-        let value = crate::json_tree::parse(piece).map_err(|e| format!("{e:?}"))?;
-        let units = crate::unit_read::units_from_value(&value)?;
+        let units = crate::document::units_from_text(piece).map_err(|e| e.message(Lang::En))?;
         self.units.extend(units);
         Ok(())
     }

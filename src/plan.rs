@@ -9,13 +9,13 @@
 //! plan's appendix (Phụ lục) is not in our copy, so none of it is invented.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 use crate::task::{Task, TaskStatus};
 
 /// Who issued the plan, when, and what it implements.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanIdentity {
     /// "135/KH-UBND".
     pub number: String,
@@ -31,14 +31,16 @@ pub struct PlanIdentity {
 }
 
 /// How an indicator's value is compared with the target value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Comparator {
     /// Value ≥ target ("đạt 100 %", "1,0 %", "10 HTX").
+    #[serde(rename = "at_least")]
     AtLeast,
     /// Value > target, strictly ("trên 50 %": exactly 50 % is not met).
+    #[serde(rename = "more_than")]
     MoreThan,
     /// The growth rate rises every year of the period ("ngày càng cao hơn").
+    #[serde(rename = "rising_each_year")]
     RisingEachYear,
 }
 
@@ -55,52 +57,90 @@ impl Comparator {
     }
 }
 
-crate::serde_keys::read_as_key!(Comparator {
-    AtLeast = "at_least",
-    MoreThan = "more_than",
-    RisingEachYear = "rising_each_year",
-});
+impl Comparator {
+    pub const ALL: [Comparator; 3] = [
+        Comparator::AtLeast,
+        Comparator::MoreThan,
+        Comparator::RisingEachYear,
+    ];
+
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "at_least",
+            Comparator::MoreThan => "more_than",
+            Comparator::RisingEachYear => "rising_each_year",
+        }
+    }
+}
 
 /// What a target measures. Each variant is computed exactly as DESIGN.md §2
 /// defines it, in [`crate::indicator`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Indicator {
     /// Cooperatives required to reorganise under the 2012 law that completed
     /// it by the as-of date ÷ those required and not dissolved.
+    #[serde(rename = "reorganised_share")]
     ReorganisedShare,
     /// Cooperatives marked inactive by the as-of date that are dissolved by
     /// it ÷ all marked inactive and not operating again by then (one that
     /// resumed is out from the date it resumed).
+    #[serde(rename = "inactive_dissolved_share")]
     InactiveDissolvedShare,
     /// Σ value added of units in the year (+ city-level collective value
     /// added) ÷ city GRDP at current prices.
+    #[serde(rename = "grdp_share")]
     GrdpShare,
     /// Active cooperative groups (THT) meeting the legal conditions ÷ active THT.
+    #[serde(rename = "groups_compliant_share")]
     GroupsCompliantShare,
     /// Trained key managers ÷ key managers, over active cooperatives.
+    #[serde(rename = "managers_trained_share")]
     ManagersTrainedShare,
     /// Managers qualified at cao đẳng or above, under the plan's T6 reading.
+    #[serde(rename = "managers_qualified_share")]
     ManagersQualifiedShare,
     /// Staff trained ÷ staff, over active cooperatives.
+    #[serde(rename = "staff_trained_share")]
     StaffTrainedShare,
     /// Cooperatives recognised exemplary within the plan period.
+    #[serde(rename = "exemplary_count")]
     ExemplaryCount,
     /// Value-added growth rate of year Y vs Y−1, compared with the year before.
+    #[serde(rename = "value_added_growth")]
     ValueAddedGrowth,
 }
 
-crate::serde_keys::read_as_key!(Indicator {
-    ReorganisedShare = "reorganised_share",
-    InactiveDissolvedShare = "inactive_dissolved_share",
-    GrdpShare = "grdp_share",
-    GroupsCompliantShare = "groups_compliant_share",
-    ManagersTrainedShare = "managers_trained_share",
-    ManagersQualifiedShare = "managers_qualified_share",
-    StaffTrainedShare = "staff_trained_share",
-    ExemplaryCount = "exemplary_count",
-    ValueAddedGrowth = "value_added_growth",
-});
+impl Indicator {
+    pub const ALL: [Indicator; 9] = [
+        Indicator::ReorganisedShare,
+        Indicator::InactiveDissolvedShare,
+        Indicator::GrdpShare,
+        Indicator::GroupsCompliantShare,
+        Indicator::ManagersTrainedShare,
+        Indicator::ManagersQualifiedShare,
+        Indicator::StaffTrainedShare,
+        Indicator::ExemplaryCount,
+        Indicator::ValueAddedGrowth,
+    ];
+
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            Indicator::ReorganisedShare => "reorganised_share",
+            Indicator::InactiveDissolvedShare => "inactive_dissolved_share",
+            Indicator::GrdpShare => "grdp_share",
+            Indicator::GroupsCompliantShare => "groups_compliant_share",
+            Indicator::ManagersTrainedShare => "managers_trained_share",
+            Indicator::ManagersQualifiedShare => "managers_qualified_share",
+            Indicator::StaffTrainedShare => "staff_trained_share",
+            Indicator::ExemplaryCount => "exemplary_count",
+            Indicator::ValueAddedGrowth => "value_added_growth",
+        }
+    }
+}
 
 impl Indicator {
     /// Shares are fractions in [0, 1]; the others are counts or rates.
@@ -126,7 +166,7 @@ impl Indicator {
 }
 
 /// One target of the plan, as data.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     /// "T1" … "T9".
     pub id: String,
@@ -150,36 +190,45 @@ pub struct Target {
 }
 
 /// The two readings of T6's "trong đó 70 % có trình độ cao đẳng trở lên".
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum QualifiedReading {
     /// 70 % of the *trained* key managers hold cao đẳng or above (default:
     /// "trong đó" — "of whom" — most naturally refers to the trained).
     #[default]
+    #[serde(rename = "of_trained")]
     OfTrained,
     /// 70 % of *all* key managers hold cao đẳng or above.
+    #[serde(rename = "of_all")]
     OfAll,
 }
 
-crate::serde_keys::read_as_key!(QualifiedReading {
-    OfTrained = "of_trained",
-    OfAll = "of_all",
-});
+impl QualifiedReading {
+    pub const ALL: [QualifiedReading; 2] = [QualifiedReading::OfTrained, QualifiedReading::OfAll];
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            QualifiedReading::OfTrained => "of_trained",
+            QualifiedReading::OfAll => "of_all",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanSettings {
     pub qualified_reading: QualifiedReading,
 }
 
 /// A sector (lĩnh vực) cooperatives are classified by.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sector {
     /// A stable key stored in units ("nong-nghiep").
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub identity: PlanIdentity,
     pub start_year: i32,

@@ -11,20 +11,39 @@ use serde::{Deserialize, Serialize};
 use crate::format::format_date;
 use crate::i18n::{Lang, Text};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TaskStatus {
     #[default]
+    #[serde(rename = "not_started")]
     NotStarted,
+    #[serde(rename = "in_progress")]
     InProgress,
+    #[serde(rename = "done")]
     Done,
 }
 
-crate::serde_keys::read_as_key!(TaskStatus {
-    NotStarted = "not_started",
-    InProgress = "in_progress",
-    Done = "done",
-});
+impl TaskStatus {
+    pub const ALL: [TaskStatus; 3] = [
+        TaskStatus::NotStarted,
+        TaskStatus::InProgress,
+        TaskStatus::Done,
+    ];
+
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            TaskStatus::NotStarted => "not_started",
+            TaskStatus::InProgress => "in_progress",
+            TaskStatus::Done => "done",
+        }
+    }
+
+    /// The variant stored under `key` (a form's value).
+    pub fn from_stored_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.stored_key() == key)
+    }
+}
 
 impl TaskStatus {
     pub fn label(self, lang: Lang) -> &'static str {
@@ -37,10 +56,8 @@ impl TaskStatus {
 }
 
 /// When a task is due. Stored as `{"kind": "quarter", "year": 2018,
-/// "quarter": 2}` and so on; read by hand ([`crate::plan_read::deadline`])
-/// because serde's derived reader for an internally tagged enum buffers
-/// through its generic `Content` tree, about 4 KB of the download.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// "quarter": 2}` and so on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TaskDeadline {
     /// A day.
@@ -54,15 +71,6 @@ pub enum TaskDeadline {
     Year { year: i32 },
     /// Every year, by a day of the year ("hằng năm, trước 15/12").
     Yearly { month: u32, day: u32 },
-}
-
-/// Read through the same reader as a document's plan
-/// ([`crate::plan_read::deadline`]).
-impl<'de> Deserialize<'de> for TaskDeadline {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        crate::plan_read::deadline(&value).map_err(serde::de::Error::custom)
-    }
 }
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
@@ -157,7 +165,7 @@ impl TaskDeadline {
 }
 
 /// One dated line of a task's progress log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressEntry {
     #[serde(with = "crate::iso_date")]
     pub date: NaiveDate,
@@ -165,7 +173,7 @@ pub struct ProgressEntry {
 }
 
 /// A task the plan assigns to an agency.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub id: String,
     pub title: Text,

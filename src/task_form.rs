@@ -79,7 +79,7 @@ pub fn tasks_html(plan: &Plan, filter: &Filter, as_of: NaiveDate, lang: Lang) ->
         pick("Tất cả", "All"),
         filter.status.is_none(),
     );
-    for &status in TaskStatus::VARIANTS {
+    for status in TaskStatus::ALL {
         select_option(
             &mut html,
             status.stored_key(),
@@ -174,7 +174,7 @@ fn task_row(html: &mut Html, task: &Task, as_of: NaiveDate, lang: Lang) {
             ("name", Some(&format!("status:{id}"))),
         ],
     );
-    for &status in TaskStatus::VARIANTS {
+    for status in TaskStatus::ALL {
         select_option(
             html,
             status.stored_key(),
@@ -780,7 +780,7 @@ mod tests {
             date(2019, 3, 2),
             Lang::En,
         );
-        for &status in TaskStatus::VARIANTS {
+        for status in TaskStatus::ALL {
             let value = status.stored_key();
             assert!(
                 html.contains(&format!("value=\"{value}\"")),

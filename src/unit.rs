@@ -7,32 +7,39 @@
 //! [`crate::indicator`].
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::decimal::Decimal;
 
 /// The four kinds of unit the plan counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum UnitKind {
     /// Hợp tác xã: a cooperative.
+    #[serde(rename = "htx")]
     Htx,
     /// Liên hiệp hợp tác xã: a union of cooperatives.
+    #[serde(rename = "lhhtx")]
     Lhhtx,
     /// Quỹ tín dụng nhân dân: a people's credit fund (a credit cooperative).
+    #[serde(rename = "qtdnd")]
     Qtdnd,
     /// Tổ hợp tác: a cooperative group, without legal personality.
+    #[serde(rename = "tht")]
     Tht,
 }
 
-crate::serde_keys::read_as_key!(UnitKind {
-    Htx = "htx",
-    Lhhtx = "lhhtx",
-    Qtdnd = "qtdnd",
-    Tht = "tht",
-});
-
 impl UnitKind {
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            UnitKind::Htx => "htx",
+            UnitKind::Lhhtx => "lhhtx",
+            UnitKind::Qtdnd => "qtdnd",
+            UnitKind::Tht => "tht",
+        }
+    }
+
     pub const ALL: [UnitKind; 4] = [
         UnitKind::Htx,
         UnitKind::Lhhtx,
@@ -56,36 +63,59 @@ impl UnitKind {
 }
 
 /// Mô hình: what the cooperative exists to do for its members.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CoopModel {
     /// Cung ứng dịch vụ cho thành viên.
+    #[serde(rename = "service_supply")]
     ServiceSupply,
     /// Tạo việc làm cho thành viên.
+    #[serde(rename = "job_creation")]
     JobCreation,
 }
 
-crate::serde_keys::read_as_key!(CoopModel {
-    ServiceSupply = "service_supply",
-    JobCreation = "job_creation",
-});
+impl CoopModel {
+    pub const ALL: [CoopModel; 2] = [CoopModel::ServiceSupply, CoopModel::JobCreation];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            CoopModel::ServiceSupply => "service_supply",
+            CoopModel::JobCreation => "job_creation",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OperatingStatus {
+    #[serde(rename = "active")]
     Active,
+    #[serde(rename = "inactive")]
     Inactive,
+    #[serde(rename = "dissolved")]
     Dissolved,
 }
 
-crate::serde_keys::read_as_key!(OperatingStatus {
-    Active = "active",
-    Inactive = "inactive",
-    Dissolved = "dissolved",
-});
+impl OperatingStatus {
+    pub const ALL: [OperatingStatus; 3] = [
+        OperatingStatus::Active,
+        OperatingStatus::Inactive,
+        OperatingStatus::Dissolved,
+    ];
+
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            OperatingStatus::Active => "active",
+            OperatingStatus::Inactive => "inactive",
+            OperatingStatus::Dissolved => "dissolved",
+        }
+    }
+}
 
 /// From `since` on, the unit has `status` (until the next change).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
     pub status: OperatingStatus,
     #[serde(with = "crate::iso_date")]
@@ -95,7 +125,7 @@ pub struct StatusChange {
 /// Reorganisation under Law 23/2012/QH13 (its transitional provision; the
 /// article number is not verified): required of cooperatives
 /// founded before 01/07/2013.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reorganisation {
     pub required: bool,
     #[serde(
@@ -107,7 +137,7 @@ pub struct Reorganisation {
 }
 
 /// Recognition as an exemplary advanced cooperative (HTX điển hình tiên tiến).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recognition {
     pub year: i32,
     /// The decision that recognised it ("Quyết định số …").
@@ -132,7 +162,7 @@ impl Recognition {
 }
 
 /// What the law asks of a cooperative group (Nghị định 77/2019/NĐ-CP).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupConditions {
     /// The cooperation contract is authenticated by the commune.
     pub contract_authenticated: bool,
@@ -141,27 +171,34 @@ pub struct GroupConditions {
 }
 
 /// The four key managers the plan's training targets count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ManagerRole {
     /// Chủ tịch hội đồng quản trị.
+    #[serde(rename = "chair")]
     Chair,
     /// Giám đốc.
+    #[serde(rename = "director")]
     Director,
     /// Kế toán.
+    #[serde(rename = "accountant")]
     Accountant,
     /// Kiểm soát viên / trưởng ban kiểm soát.
+    #[serde(rename = "controller")]
     Controller,
 }
 
-crate::serde_keys::read_as_key!(ManagerRole {
-    Chair = "chair",
-    Director = "director",
-    Accountant = "accountant",
-    Controller = "controller",
-});
-
 impl ManagerRole {
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            ManagerRole::Chair => "chair",
+            ManagerRole::Director => "director",
+            ManagerRole::Accountant => "accountant",
+            ManagerRole::Controller => "controller",
+        }
+    }
+
     pub const ALL: [ManagerRole; 4] = [
         ManagerRole::Chair,
         ManagerRole::Director,
@@ -172,30 +209,38 @@ impl ManagerRole {
 
 /// Professional qualification, lowest first, as in the annual report form
 /// (Phụ lục I-19, Thông tư 07/2019/TT-BKHĐT).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Qualification {
     /// Chưa qua đào tạo.
+    #[serde(rename = "none")]
     None,
     /// Sơ cấp.
+    #[serde(rename = "elementary")]
     Elementary,
     /// Trung cấp.
+    #[serde(rename = "intermediate")]
     Intermediate,
     /// Cao đẳng.
+    #[serde(rename = "college")]
     College,
     /// Đại học trở lên.
+    #[serde(rename = "university")]
     University,
 }
 
-crate::serde_keys::read_as_key!(Qualification {
-    None = "none",
-    Elementary = "elementary",
-    Intermediate = "intermediate",
-    College = "college",
-    University = "university",
-});
-
 impl Qualification {
+    /// The key it is stored under (as its `serde(rename)` says; written in
+    /// CSV files and forms too).
+    pub fn stored_key(self) -> &'static str {
+        match self {
+            Qualification::None => "none",
+            Qualification::Elementary => "elementary",
+            Qualification::Intermediate => "intermediate",
+            Qualification::College => "college",
+            Qualification::University => "university",
+        }
+    }
+
     /// Lowest first.
     pub const ALL: [Qualification; 5] = [
         Qualification::None,
@@ -211,7 +256,7 @@ impl Qualification {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyManager {
     pub role: ManagerRole,
     pub qualification: Qualification,
@@ -223,7 +268,7 @@ pub struct KeyManager {
 
 /// What a unit reports for one year. Every figure is optional: a missing
 /// figure is "no data", never zero. Money is in millions of VND.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct YearRecord {
     pub year: i32,
@@ -262,7 +307,7 @@ pub struct YearRecord {
 }
 
 /// A unit of the collective economy.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unit {
     /// Stable within a workspace; not shown to users.
     pub id: String,

@@ -5,7 +5,7 @@
 //! [`SCHEMA_VERSION`]. Reading and migrating documents is
 //! [`crate::document`]'s job.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
 use crate::decimal::Decimal;
@@ -18,8 +18,9 @@ use crate::unit::Unit;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// City-level inputs for one year.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CityYear {
+    #[serde(default)]
     pub year: i32,
     /// GRDP at current prices, millions of VND.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -30,9 +31,9 @@ pub struct CityYear {
     pub extra_collective_value_added: Option<Decimal>,
 }
 
-/// Written by serde's derived code; read by hand
-/// ([`crate::document::workspace_from_value`]).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Written and read by serde's derived code, through
+/// [`crate::document`] (which migrates older documents first).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
     /// Always written as [`SCHEMA_VERSION`]: a document is saved in the
     /// schema of the build that saves it.
@@ -53,7 +54,8 @@ pub struct Workspace {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "crate::assessment::stored::write_assessments"
+        serialize_with = "crate::assessment::stored::write_assessments",
+        deserialize_with = "crate::assessment::stored::read_assessments"
     )]
     pub assessments: Vec<Assessment>,
     /// What "ready to be exemplary" means in this workspace, as the

@@ -14,7 +14,7 @@
 //! no known gap) is an error naming the assessment, so a bad file is
 //! refused whole as any other malformed document is.
 
-use serde::{Serialize, Serializer};
+use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
 
 use super::page;
 use super::Assessment;
@@ -103,23 +103,11 @@ pub fn write_assessments<S: Serializer>(all: &[Assessment], s: S) -> Result<S::O
         .serialize(s)
 }
 
-/// A list of texts in a document's JSON tree (none if the field is
-/// missing), read with one loop rather than a generic list reader.
-pub fn texts(o: &crate::json_read::Object, field: &str) -> Result<Vec<String>, String> {
-    let Some(value) = o.get(field) else {
-        return Ok(Vec::new());
-    };
-    let items = value
-        .as_array()
-        .ok_or_else(|| format!("{field}: expected a list"))?;
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        let text = item
-            .as_str()
-            .ok_or_else(|| format!("{field}: expected a list of texts"))?;
-        out.push(text.to_owned());
-    }
-    Ok(out)
+/// `Workspace::assessments`, for serde's `deserialize_with`: the list
+/// [`write_assessments`] writes, read back ([`assessments`]).
+pub fn read_assessments<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Assessment>, D::Error> {
+    let list = Vec::<String>::deserialize(d)?;
+    assessments(&list).map_err(D::Error::custom)
 }
 
 /// The assessments of a document's `assessments` list: each starts with

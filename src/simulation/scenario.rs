@@ -5,7 +5,7 @@
 //! every other input follows the workspace's data, so a scenario stays
 //! current when the data are corrected.
 
-use serde::{Serialize, Serializer};
+use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
 
 use super::distribution::{Estimate, Shape};
 use super::monte_carlo::Summary;
@@ -14,22 +14,27 @@ use crate::i18n::Text;
 
 /// A named set of assumptions for one model, saved in the workspace as
 /// `{"id", "name", "model", "per_year_growth", "overrides": ["key low
-/// likely high [pert]", …]}`. Written by serde's derived code; read by
-/// hand with the rest of the document ([`scenario_from_value`]).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// likely high [pert]", …]}`, by serde's derived code.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub id: String,
     pub name: String,
-    #[serde(serialize_with = "write_model")]
+    #[serde(
+        default,
+        serialize_with = "write_model",
+        deserialize_with = "read_model"
+    )]
     pub model: ModelKind,
     /// GRDP share: one growth rate per year instead of one for all years.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub per_year_growth: bool,
     /// Inputs the user set, by [`super::InputSpec::key`]; every other input
     /// follows the data.
     #[serde(
+        default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "write_overrides"
+        serialize_with = "write_overrides",
+        deserialize_with = "read_overrides"
     )]
     pub overrides: Vec<Override>,
 }
@@ -58,37 +63,21 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-/// A scenario from a document's JSON tree (see [`crate::json_read`]).
-pub fn scenario_from_value(value: &serde_json::Value) -> crate::json_read::Read<Scenario> {
-    use crate::json_read::*;
-    let o = object(value)?;
-    let model = match o.get("model") {
-        Some(v) => {
-            let key = string(v, "model")?;
-            ModelKind::from_key(&key)
-                .ok_or_else(|| format!("model: unknown simulation model \"{key}\""))?
-        }
-        None => ModelKind::default(),
-    };
-    let mut overrides = Vec::new();
-    if let Some(v) = o.get("overrides") {
-        for line in strings(v, "overrides")? {
-            overrides.push(
-                Override::from_text(&line)
-                    .ok_or_else(|| format!("overrides: unreadable override \"{line}\""))?,
-            );
-        }
-    }
-    Ok(Scenario {
-        id: string(required(o, "id")?, "id")?,
-        name: string(required(o, "name")?, "name")?,
-        model,
-        per_year_growth: match o.get("per_year_growth") {
-            Some(v) => boolean(v, "per_year_growth")?,
-            None => false,
-        },
-        overrides,
-    })
+fn read_model<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ModelKind, D::Error> {
+    let key = String::deserialize(deserializer)?;
+    ModelKind::from_key(&key)
+        .ok_or_else(|| D::Error::custom(format!("unknown simulation model \"{key}\"")))
+}
+
+fn read_overrides<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Override>, D::Error> {
+    let lines = Vec::<String>::deserialize(deserializer)?;
+    lines
+        .iter()
+        .map(|line| {
+            Override::from_text(line)
+                .ok_or_else(|| D::Error::custom(format!("unreadable override \"{line}\"")))
+        })
+        .collect()
 }
 
 impl Override {

@@ -4,7 +4,7 @@
 //! - `heads`, key = workspace id: `{id, name, schema_version, revision}`
 //!   and either `raw` (a whole document, byte for byte, as the migration
 //!   from localStorage found it) or `before`/`after` (the document written
-//!   by [`crate::json_write`] without its units: the text before and after
+//!   by [`crate::document::to_json`] without its units: the text before and after
 //!   the `units` list) with `order` (the unit ids in order, as JSON);
 //! - `units`, key = `[workspace id, unit id]`: `{ws, unit, text, revision}`,
 //!   the unit as the document writes it, so that a workspace read back is
@@ -321,7 +321,7 @@ async fn read_text(database: &Database, id: &str) -> Result<Option<(f64, String)
 
 /// The image of a workspace just read or written as `workspace`.
 fn image_of(workspace: &Workspace, whole: bool) -> Image {
-    let (before, after) = crate::json_write::workspace_around_units(workspace);
+    let (before, after) = crate::document::workspace_around_units(workspace);
     Image {
         whole,
         before,
@@ -805,7 +805,7 @@ fn check(workspace: &Workspace) -> Result<(), SaveError> {
 }
 
 fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
-    let (before, after) = crate::json_write::workspace_around_units(workspace);
+    let (before, after) = crate::document::workspace_around_units(workspace);
     KNOWN.with_borrow(|known| {
         let known = known.get(&workspace.id);
         let expect = if overwrite {
@@ -866,7 +866,7 @@ fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
         let mut changed = Vec::new();
         for (position, unit) in workspace.units.iter().enumerate() {
             if whole || !unchanged(position, unit) {
-                put.push((unit.id.clone(), crate::json_write::unit_text(unit)));
+                put.push((unit.id.clone(), crate::document::unit_text(unit)));
                 changed.push((position, unit.clone()));
             }
         }
