@@ -46,6 +46,7 @@ pub mod plan_validation;
 pub mod present;
 pub mod report;
 pub mod route;
+pub mod save_diff;
 pub mod serde_keys;
 pub mod simulation;
 pub mod small_sort;

@@ -52,6 +52,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::document;
 use crate::i18n::Lang;
+use crate::save_diff::{self, ChangeLog, Changes, Image};
 use crate::unit::Unit;
 use crate::workspace::Workspace;
 
@@ -128,22 +129,10 @@ impl SaveError {
 
 /// What this tab last read or wrote of a stored workspace: the revision
 /// it found, and the records as they were then (what the next save is
-/// compared with).
+/// compared with, [`crate::save_diff`]).
 struct Known {
     revision: f64,
     image: Image,
-}
-
-#[derive(Default)]
-struct Image {
-    /// Stored as a raw document (or not at all): the next save writes
-    /// every record.
-    whole: bool,
-    before: String,
-    after: String,
-    order: Vec<String>,
-    /// The units, in `order`'s order.
-    units: Vec<Unit>,
 }
 
 thread_local! {
@@ -319,20 +308,8 @@ async fn read_text(database: &Database, id: &str) -> Result<Option<(f64, String)
         .map(|(revision, text, _)| (revision, text)))
 }
 
-/// The image of a workspace just read or written as `workspace`.
-fn image_of(workspace: &Workspace, whole: bool) -> Image {
-    let (before, after) = crate::json_write::workspace_around_units(workspace);
-    Image {
-        whole,
-        before,
-        after,
-        order: workspace.units.iter().map(|u| u.id.clone()).collect(),
-        units: workspace.units.clone(),
-    }
-}
-
 fn remember(workspace: &Workspace, revision: f64, whole: bool) {
-    let image = image_of(workspace, whole);
+    let image = Image::of(workspace, whole);
     KNOWN.with_borrow_mut(|known| {
         known.insert(workspace.id.clone(), Known { revision, image });
     });
@@ -592,7 +569,7 @@ async fn move_workspace(database: &Database, workspace: &Workspace, text: &str) 
         let mut copy = workspace.clone();
         copy.id = id;
         copy.name = name;
-        return write(prepare_for(&copy, true)).await.is_ok()
+        return write(prepare_for(&copy, true, None)).await.is_ok()
             && read_text(database, &copy.id)
                 .await
                 .ok()
@@ -693,6 +670,14 @@ pub async fn load() -> Loaded {
             loaded.workspaces.clear();
         }
         if loaded.workspaces.is_empty() {
+            // What is shown is not what IndexedDB holds under this id (if
+            // anything): its first save writes every record.
+            KNOWN.with_borrow_mut(|known| {
+                if let Some(k) = known.get_mut(&workspace.id) {
+                    k.image.whole = true;
+                    k.image.generation = None;
+                }
+            });
             loaded.workspaces.push(workspace);
         }
     }
@@ -739,33 +724,30 @@ pub struct Prepared {
     /// The revision this tab knows; `None`: no check (the user chose to
     /// overwrite, or this tab never saw the workspace).
     expect: Option<f64>,
-    before: String,
-    after: String,
-    /// `None` when the order is unchanged.
+    /// The revision this tab knew when this was prepared: if it knows
+    /// another once written (it read another tab's save meanwhile), the
+    /// image no longer follows the change numbers.
+    known: Option<f64>,
+    /// The order as JSON, when it changed.
     order: Option<String>,
-    /// Write every unit and remove all others first.
-    whole: bool,
     put: Vec<(String, String)>,
-    removed: Vec<String>,
-    /// For the image once written: the units written, with their
-    /// positions, and the new order when it changed.
-    changed: Vec<(usize, Unit)>,
-    order_ids: Option<Vec<String>>,
-    head_changed: bool,
+    diff: save_diff::Diff,
 }
 
 impl Prepared {
     /// Whether there is nothing to write.
     pub fn is_empty(&self) -> bool {
-        !self.whole
-            && !self.head_changed
-            && self.order.is_none()
-            && self.put.is_empty()
-            && self.removed.is_empty()
+        self.diff.is_empty()
     }
 
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// Whether only the units the caller said changed were compared
+    /// ([`prepare_since`]).
+    pub fn hinted(&self) -> bool {
+        self.diff.hinted
     }
 }
 
@@ -784,14 +766,24 @@ fn newer_in_local(id: &str) -> bool {
 /// data.
 pub fn prepare(workspace: &Workspace) -> Result<Prepared, SaveError> {
     check(workspace)?;
-    Ok(prepare_for(workspace, false))
+    Ok(prepare_for(workspace, false, None))
+}
+
+/// The same, told which units changed: `changes.generation` is the
+/// number of the workspace's last change, and `changes.log` the units each
+/// change wrote. Only the units the log names are compared, and only when
+/// it accounts for every change since this tab last stored the workspace
+/// ([`crate::save_diff`]); otherwise every unit is.
+pub fn prepare_since(workspace: &Workspace, changes: Changes) -> Result<Prepared, SaveError> {
+    check(workspace)?;
+    Ok(prepare_for(workspace, false, Some(changes)))
 }
 
 /// The same, to be written over whatever another tab saved: only after
 /// the user chose to keep this tab's version.
 pub fn prepare_anyway(workspace: &Workspace) -> Result<Prepared, SaveError> {
     check(workspace)?;
-    Ok(prepare_for(workspace, true))
+    Ok(prepare_for(workspace, true, None))
 }
 
 fn check(workspace: &Workspace) -> Result<(), SaveError> {
@@ -804,8 +796,7 @@ fn check(workspace: &Workspace) -> Result<(), SaveError> {
     Ok(())
 }
 
-fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
-    let (before, after) = crate::json_write::workspace_around_units(workspace);
+fn prepare_for(workspace: &Workspace, overwrite: bool, changes: Option<Changes>) -> Prepared {
     KNOWN.with_borrow(|known| {
         let known = known.get(&workspace.id);
         let expect = if overwrite {
@@ -813,97 +804,46 @@ fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
         } else {
             known.map(|k| k.revision)
         };
-        let image = known.map(|k| &k.image);
-        let head_changed = image.is_none_or(|i| i.before != before || i.after != after);
-        // The same units in the same order (the usual edit): compared
-        // position by position, nothing allocated.
-        let same_order = image.is_some_and(|i| {
-            i.order.len() == workspace.units.len()
-                && workspace
-                    .units
-                    .iter()
-                    .zip(&i.order)
-                    .all(|(u, id)| u.id == *id)
-        });
-        let order_changed = !same_order;
-        // Otherwise by id: a unit added or removed, or two units under one
-        // id (which cannot be two records: written whole).
-        let by_id: Option<HashMap<&str, &Unit>> = match image {
-            Some(i) if order_changed => Some(
-                i.order
-                    .iter()
-                    .map(String::as_str)
-                    .zip(i.units.iter())
-                    .collect(),
-            ),
-            _ => None,
-        };
-        let ids: Option<std::collections::HashSet<&str>> =
-            order_changed.then(|| workspace.units.iter().map(|u| u.id.as_str()).collect());
-        let duplicates = ids
-            .as_ref()
-            .is_some_and(|ids| ids.len() != workspace.units.len());
-        let unchanged = |position: usize, unit: &Unit| match (&by_id, image) {
-            (Some(by_id), _) => by_id.get(unit.id.as_str()) == Some(&unit),
-            (None, Some(i)) => i.units.get(position) == Some(unit),
-            (None, None) => false,
-        };
-        let any_unit_changed = || {
-            workspace
-                .units
-                .iter()
-                .enumerate()
-                .any(|(p, u)| !unchanged(p, u))
-        };
-        // Over another tab's save, every record is written: what is stored
-        // is not what this tab's image says. So too for a workspace stored
-        // raw (as the upgrade found it), at its first change.
-        let raw = image.is_none_or(|i| i.whole);
-        let whole = overwrite
-            || duplicates
-            || (raw && (head_changed || order_changed || any_unit_changed()));
-        let mut put = Vec::new();
-        let mut changed = Vec::new();
-        for (position, unit) in workspace.units.iter().enumerate() {
-            if whole || !unchanged(position, unit) {
-                put.push((unit.id.clone(), crate::json_write::unit_text(unit)));
-                changed.push((position, unit.clone()));
-            }
-        }
-        let removed: Vec<String> = match (image, &ids) {
-            (Some(i), Some(ids)) if !whole => i
-                .order
-                .iter()
-                .filter(|id| !ids.contains(id.as_str()))
-                .cloned()
-                .collect(),
-            _ => Vec::new(),
-        };
-        let order_ids: Option<Vec<String>> = (order_changed || whole)
-            .then(|| workspace.units.iter().map(|u| u.id.clone()).collect());
+        let diff = save_diff::diff(known.map(|k| &k.image), workspace, overwrite, changes);
+        let put = diff
+            .changed
+            .iter()
+            .map(|(_, unit)| (unit.id.clone(), crate::json_write::unit_text(unit)))
+            .collect();
         Prepared {
             id: workspace.id.clone(),
             name: workspace.name.clone(),
             expect,
-            before,
-            after,
-            order: order_ids
+            known: known.map(|k| k.revision),
+            order: diff
+                .order
                 .as_ref()
                 .map(|o| serde_json::to_string(o).unwrap_or_else(|_| "[]".to_owned())),
-            whole,
             put,
-            removed,
-            changed,
-            order_ids,
-            head_changed,
+            diff,
         }
     })
+}
+
+/// This tab's image of `id` is the workspace as it is after change number
+/// `generation` (it was just read, and nothing changed it since): saves
+/// may then be told which units changed ([`prepare_since`]). Not for an
+/// image that is to be written whole anyway (stored raw, or not what is
+/// shown: [`load`]).
+pub fn stamp(id: &str, generation: u64) {
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(k) = known.get_mut(id) {
+            if !k.image.whole {
+                k.image.generation = Some(generation);
+            }
+        }
+    });
 }
 
 /// Writes what [`prepare`] found, in one transaction: refused with
 /// [`SaveError::Conflict`] when the stored revision is not the one this
 /// tab knows. On failure nothing was written.
-pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
+pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
     let database = db()?;
     set_name(&prepared.id, &prepared.name);
     let tx = database
@@ -950,15 +890,15 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
             JsValue::from_f64(f64::from(crate::workspace::SCHEMA_VERSION)),
         ),
         ("revision", JsValue::from_f64(revision)),
-        ("before", JsValue::from_str(&prepared.before)),
-        ("after", JsValue::from_str(&prepared.after)),
+        ("before", JsValue::from_str(&prepared.diff.before)),
+        ("after", JsValue::from_str(&prepared.diff.after)),
         ("order", order),
     ]);
     heads
         .put(&head, Some(&JsValue::from_str(&prepared.id)))
         .map_err(idb_error)?;
     let units = tx.object_store(UNITS).map_err(idb_error)?;
-    if prepared.whole {
+    if prepared.diff.whole {
         units.delete(units_of(&prepared.id)?).map_err(idb_error)?;
     }
     let id_value = JsValue::from_str(&prepared.id);
@@ -974,7 +914,7 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
             .put(&record, Some(&unit_key(&prepared.id, unit)))
             .map_err(idb_error)?;
     }
-    for unit in &prepared.removed {
+    for unit in &prepared.diff.removed {
         units
             .delete(unit_key(&prepared.id, unit))
             .map_err(idb_error)?;
@@ -986,49 +926,18 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
         }
     }
     // What is stored now is what this tab knows.
+    let head_changed = prepared.diff.head_changed;
+    let removed = std::mem::take(&mut prepared.diff.removed);
     KNOWN.with_borrow_mut(|known| {
         let entry = known.entry(prepared.id.clone()).or_insert_with(|| Known {
             revision,
             image: Image::default(),
         });
+        let followed = prepared.known.is_none_or(|k| k == entry.revision);
         entry.revision = revision;
-        let image = &mut entry.image;
-        image.whole = false;
-        image.before = prepared.before;
-        image.after = prepared.after;
-        match prepared.order_ids {
-            // Same order: the changed units replace theirs.
-            None => {
-                for (position, unit) in prepared.changed {
-                    if let Some(slot) = image.units.get_mut(position) {
-                        *slot = unit;
-                    }
-                }
-            }
-            // A new order: the units are moved (not copied) into it.
-            Some(order) => {
-                let mut old: HashMap<String, Unit> = std::mem::take(&mut image.order)
-                    .into_iter()
-                    .zip(std::mem::take(&mut image.units))
-                    .collect();
-                let mut new: HashMap<String, Unit> = prepared
-                    .changed
-                    .into_iter()
-                    .map(|(_, u)| (u.id.clone(), u))
-                    .collect();
-                let units: Vec<Option<Unit>> = order
-                    .iter()
-                    .map(|id| new.remove(id).or_else(|| old.remove(id)))
-                    .collect();
-                if units.iter().all(Option::is_some) {
-                    image.units = units.into_iter().flatten().collect();
-                    image.order = order;
-                } else {
-                    // Cannot happen; if it did, the next save writes all.
-                    image.whole = true;
-                    image.order = order;
-                }
-            }
+        entry.image.apply(prepared.diff);
+        if !followed {
+            entry.image.generation = None;
         }
     });
     announce(&object(&[
@@ -1040,11 +949,11 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
                 .put
                 .iter()
                 .map(|(u, _)| JsValue::from_str(u))
-                .chain(prepared.removed.iter().map(|u| JsValue::from_str(u)))
+                .chain(removed.iter().map(|u| JsValue::from_str(u)))
                 .collect::<js_sys::Array>()
                 .into(),
         ),
-        ("head", JsValue::from_bool(prepared.head_changed)),
+        ("head", JsValue::from_bool(head_changed)),
     ]));
     Ok(())
 }
@@ -1266,7 +1175,7 @@ impl Prepared {
         self.put
             .iter()
             .map(|(id, _)| id.clone())
-            .chain(self.removed.iter().cloned())
+            .chain(self.diff.removed.iter().cloned())
             .collect()
     }
 }
