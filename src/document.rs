@@ -124,6 +124,23 @@ pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
     Ok(workspace)
 }
 
+/// One unit from its JSON text, as [`crate::json_write::unit_text`] writes
+/// it (one record of the browser's store), with the same rules and errors
+/// as the units of a whole document: broken JSON and a key written twice
+/// by their line and column in this text, a wrong value by its place
+/// ("unit 1 (u7), …").
+pub fn unit_from_text(text: &str) -> Result<crate::unit::Unit, DocumentError> {
+    let value = tree(text)?;
+    let mut units =
+        crate::unit_read::units_from_value(&Value::Array(vec![value])).map_err(|message| {
+            DocumentError::Shape {
+                message,
+                migrated: false,
+            }
+        })?;
+    units.pop().ok_or(DocumentError::NotAWorkspace)
+}
+
 /// A document's `schema_version`, when it is a whole number.
 fn version_of(value: &Value) -> Option<u64> {
     value.get("schema_version").and_then(Value::as_u64)
@@ -337,6 +354,29 @@ mod tests {
             DocumentError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 3)),
             other => panic!("expected a syntax error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn one_unit_reads_back_from_its_text() {
+        let workspace = crate::benchmark::big_workspace(20, 3);
+        for unit in &workspace.units {
+            let text = crate::json_write::unit_text(unit);
+            assert_eq!(unit_from_text(&text).as_ref(), Ok(unit));
+        }
+        let text = crate::json_write::unit_text(&workspace.units[0]);
+        let twice = text.replacen("{", "{\"name\":\"x\",", 1);
+        assert!(matches!(
+            unit_from_text(&twice),
+            Err(DocumentError::DuplicateKey { key, .. }) if key == "name"
+        ));
+        assert!(matches!(
+            unit_from_text(&text[..text.len() - 1]),
+            Err(DocumentError::Syntax { .. })
+        ));
+        assert!(matches!(
+            unit_from_text("{\"id\":\"u1\"}"),
+            Err(DocumentError::Shape { message, .. }) if message.starts_with("unit 1 (u1)")
+        ));
     }
 
     #[test]
