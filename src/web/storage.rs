@@ -52,7 +52,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::document;
 use crate::i18n::Lang;
-use crate::save_diff::{self, ChangeLog, Changes, Image};
+use crate::save_diff::{self, Changes, Image};
 use crate::unit::Unit;
 use crate::workspace::Workspace;
 
@@ -1049,8 +1049,23 @@ pub fn read_newer(id: &str) -> Option<document::Newer> {
 }
 
 /// Reads one stored workspace whole; this tab then knows its revision.
+///
+/// A workspace stored as records is read a batch of records at a time and
+/// each unit parsed on its own ([`read_by_records`]), handing the page back
+/// to the browser between slices, so that opening 110,000 units never
+/// holds the page for long. Anything unusual (stored raw, another schema,
+/// a record that does not read, another tab's save meanwhile) is read the
+/// old way, whole, so that its errors are the whole document's, located as
+/// before.
 pub async fn read_workspace(id: &str) -> Option<Result<Workspace, document::DocumentError>> {
     let database = db().ok()?;
+    if let Some((workspace, revision, image)) = read_by_records(&database, id).await {
+        KNOWN.with_borrow_mut(|known| {
+            known.insert(workspace.id.clone(), Known { revision, image });
+        });
+        set_name(id, &workspace.name);
+        return Some(Ok(workspace));
+    }
     let (revision, text, raw) = read_stored(&database, id).await.ok().flatten()?;
     let read = document::from_json(&text);
     if let Ok(workspace) = &read {
@@ -1058,6 +1073,182 @@ pub async fn read_workspace(id: &str) -> Option<Result<Workspace, document::Docu
         set_name(id, &workspace.name);
     }
     Some(read)
+}
+
+/// Unit records asked for at a time while a workspace is read.
+const READ_BATCH: u32 = 1_000;
+/// How long the page is held at most between two turns of the browser
+/// while units are parsed, in milliseconds (the long-task line is 50).
+const READ_SLICE_MS: f64 = 12.0;
+/// Another tab's save while a workspace is read a batch at a time starts
+/// the reading again, this many times; then it is read whole.
+const READ_TRIES: usize = 3;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Lets the browser run its other tasks (draw, answer input) before the
+/// work goes on: `setTimeout(0)`.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A workspace stored as records, read a batch of records at a time (each
+/// batch in its own transaction, which checks that the head's revision is
+/// still the one the first found) and parsed a unit at a time
+/// ([`document::unit_from_text`]), with a turn for the browser every
+/// [`READ_SLICE_MS`]. Gives the workspace, its revision and the image the
+/// next save compares with; `None` when it must be read whole instead.
+async fn read_by_records(database: &Database, id: &str) -> Option<(Workspace, f64, Image)> {
+    for _ in 0..READ_TRIES {
+        match read_records_once(database, id).await {
+            Ok(read) => return read,
+            // Another tab saved meanwhile: again from the start.
+            Err(Restart) => continue,
+        }
+    }
+    None
+}
+
+/// Another tab saved the workspace while it was read.
+struct Restart;
+
+async fn read_records_once(
+    database: &Database,
+    id: &str,
+) -> Result<Option<(Workspace, f64, Image)>, Restart> {
+    let head_of = |tx: &idb::Transaction| -> Result<idb::request::GetStoreRequest, ()> {
+        tx.object_store(HEADS)
+            .map_err(|_| ())?
+            .get(JsValue::from_str(id))
+            .map_err(|_| ())
+    };
+    let Ok(tx) = database.transaction(&[HEADS], TransactionMode::ReadOnly) else {
+        return Ok(None);
+    };
+    let Ok(request) = head_of(&tx) else {
+        return Ok(None);
+    };
+    let Ok(Some(head)) = request.await else {
+        return Ok(None);
+    };
+    let revision = field(&head, "revision").as_f64().unwrap_or(0.0);
+    let schema = field(&head, "schema_version").as_f64();
+    if text_field(&head, "raw").is_some()
+        || schema != Some(f64::from(crate::workspace::SCHEMA_VERSION))
+    {
+        return Ok(None);
+    }
+    let (Some(before), Some(after), Some(order)) = (
+        text_field(&head, "before"),
+        text_field(&head, "after"),
+        text_field(&head, "order").and_then(|o| serde_json::from_str::<Vec<String>>(&o).ok()),
+    ) else {
+        return Ok(None);
+    };
+    // The workspace without its units, read as a document.
+    let Ok(mut workspace) = document::from_json(&format!("{before}[]{after}")) else {
+        return Ok(None);
+    };
+    if workspace.id != id {
+        return Ok(None);
+    }
+    let mut parsed: HashMap<String, Unit> = HashMap::with_capacity(order.len());
+    let mut last: Option<String> = None;
+    let mut slice_start = now_ms();
+    // Bounded by the records stored: each batch starts after the last key
+    // read, and an empty or short batch ends the loop.
+    loop {
+        let Ok(tx) = database.transaction(&[HEADS, UNITS], TransactionMode::ReadOnly) else {
+            return Ok(None);
+        };
+        let Ok(request) = head_of(&tx) else {
+            return Ok(None);
+        };
+        let now = match request.await {
+            Ok(Some(head)) => field(&head, "revision").as_f64().unwrap_or(0.0),
+            _ => return Err(Restart),
+        };
+        if now != revision {
+            return Err(Restart);
+        }
+        let lower: JsValue = match &last {
+            None => js_sys::Array::of1(&JsValue::from_str(id)).into(),
+            Some(unit) => unit_key(id, unit),
+        };
+        let upper: JsValue =
+            js_sys::Array::of2(&JsValue::from_str(id), &js_sys::Array::new()).into();
+        let Ok(range) = KeyRange::bound(&lower, &upper, Some(last.is_some()), Some(false)) else {
+            return Ok(None);
+        };
+        let records = match tx
+            .object_store(UNITS)
+            .map(|units| units.get_all(Some(Query::from(range)), Some(READ_BATCH)))
+        {
+            Ok(Ok(request)) => match request.await {
+                Ok(records) => records,
+                Err(_) => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let count = records.len();
+        for record in records {
+            let (Some(unit_id), Some(text)) =
+                (text_field(&record, "unit"), text_field(&record, "text"))
+            else {
+                return Ok(None);
+            };
+            // A unit that does not read: the whole document says where.
+            let Ok(unit) = document::unit_from_text(&text) else {
+                return Ok(None);
+            };
+            last = Some(unit_id.clone());
+            parsed.insert(unit_id, unit);
+            if now_ms() - slice_start > READ_SLICE_MS {
+                next_turn().await;
+                slice_start = now_ms();
+            }
+        }
+        if count < READ_BATCH as usize {
+            break;
+        }
+        // A new transaction after a turn: the one before has ended.
+        next_turn().await;
+        slice_start = now_ms();
+    }
+    // In the order the head says; a unit the order names twice or no
+    // record holds is left to the whole reading, which names it.
+    let mut units = Vec::with_capacity(order.len());
+    let mut image_units = Vec::with_capacity(order.len());
+    for unit_id in &order {
+        let Some(unit) = parsed.remove(unit_id) else {
+            return Ok(None);
+        };
+        image_units.push(unit.clone());
+        units.push(unit);
+        if now_ms() - slice_start > READ_SLICE_MS {
+            next_turn().await;
+            slice_start = now_ms();
+        }
+    }
+    workspace.units = units;
+    let image = Image {
+        whole: false,
+        before,
+        after,
+        order,
+        units: image_units,
+        generation: None,
+    };
+    Ok(Some((workspace, revision, image)))
 }
 
 pub fn save_current(id: &str) -> Result<(), SaveError> {
