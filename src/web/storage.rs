@@ -1084,10 +1084,10 @@ const READ_SLICE_MS: f64 = 12.0;
 /// the reading again, this many times; then it is read whole.
 const READ_TRIES: usize = 3;
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
+/// A clock in milliseconds: the page's `performance`, else the date.
+fn clock_ms() -> impl Fn() -> f64 {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    move || performance.as_ref().map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Lets the browser run its other tasks (draw, answer input) before the
@@ -1161,6 +1161,7 @@ async fn read_records_once(
     if workspace.id != id {
         return Ok(None);
     }
+    let now_ms = clock_ms();
     let mut parsed: HashMap<String, Unit> = HashMap::with_capacity(order.len());
     let mut last: Option<String> = None;
     let mut slice_start = now_ms();
