@@ -112,6 +112,11 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
     let read = storage::read_workspace(&workspace.id).await;
     let read_ms = now() - start;
     let same = matches!(&read, Some(Ok(back)) if *back == workspace);
+    drop(read);
+    // The same read whole, as before the reading by records.
+    let start = now();
+    let whole_ok = storage::read_whole_for_bench(&workspace.id).await;
+    let read_whole_ms = now() - start;
     let mut times = Vec::new();
     let mut prepare_times = Vec::new();
     let mut written = 0;
@@ -156,7 +161,7 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
         .copied()
         .unwrap_or(f64::NAN);
     format!(
-        "idb units={units} years={years} first_save={} first_save_ms={first_ms:.0} read_ms={read_ms:.0} read_same={same} edit_ms_median={median:.1} of_which_compare_ms={prepare_ms:.1} edit_ms_max={:.1} units_written_per_edit={written} hinted={hinted}",
+        "idb units={units} years={years} first_save={} first_save_ms={first_ms:.0} read_ms={read_ms:.0} read_same={same} read_whole_ms={read_whole_ms:.0} read_whole_ok={whole_ok} edit_ms_median={median:.1} of_which_compare_ms={prepare_ms:.1} edit_ms_max={:.1} units_written_per_edit={written} hinted={hinted}",
         if first.is_ok() { "ok" } else { "failed" },
         times.last().copied().unwrap_or(f64::NAN),
     )
@@ -218,6 +223,7 @@ pub async fn bench_idb_national(
     storage::stamp(&workspace.id, 0);
     let mut log = crate::save_diff::ChangeLog::default();
     let mut times = Vec::new();
+    let mut prepare_times = Vec::new();
     let mut hinted = true;
     let mut written = 0;
     let count = workspace.units.len().max(1);
@@ -234,6 +240,7 @@ pub async fn bench_idb_national(
         let start = now();
         let result = match storage::prepare_since(&workspace, changes) {
             Ok(prepared) => {
+                prepare_times.push(now() - start);
                 written = prepared.unit_ids().len();
                 hinted &= prepared.hinted();
                 storage::write(prepared).await
@@ -247,9 +254,10 @@ pub async fn bench_idb_national(
     }
     let edit_runs = runs_text(&times);
     let edit_ms = median(&mut times);
+    let prepare_ms = median(&mut prepare_times);
     let _ = storage::save_current(&workspace.id);
     format!(
-        "idb-national cooperatives={cooperatives} groups={groups} years={years} units={} saved={} save_ms_median={save_ms:.0} save_runs_ms={save_runs} read_ms_median={read_ms:.0} read_runs_ms={read_runs} read_same={same} edit_ms_median={edit_ms:.1} edit_runs_ms={edit_runs} units_written_per_edit={written} hinted={hinted}",
+        "idb-national cooperatives={cooperatives} groups={groups} years={years} units={} saved={} save_ms_median={save_ms:.0} save_runs_ms={save_runs} read_ms_median={read_ms:.0} read_runs_ms={read_runs} read_same={same} edit_ms_median={edit_ms:.1} of_which_compare_ms={prepare_ms:.1} edit_runs_ms={edit_runs} units_written_per_edit={written} hinted={hinted}",
         workspace.units.len(),
         if saved { "ok" } else { "failed" },
     )

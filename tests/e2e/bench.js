@@ -257,12 +257,17 @@ async function national(URL) {
         const all = window.__longTasks;
         if (!all) return null;
         const within = all.filter(([start]) => start <= until);
-        return { longest: Math.max(0, ...within.map(([, d]) => d)), count: within.length };
+        return {
+          longest: Math.max(0, ...within.map(([, d]) => d)),
+          count: within.length,
+          // When each began (ms from navigation) and how long it took.
+          list: within.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(','),
+        };
       }, shown + 1000);
       runs.push({ shown, tasks });
       console.log(
         `reopen run=${run + 1} units=${cooperatives + groups} dashboard_ms=${shown.toFixed(0)} ` +
-          (tasks ? `longest_task_ms=${tasks.longest.toFixed(0)} long_tasks=${tasks.count}` : 'longest_task_ms=n/a'),
+          (tasks ? `longest_task_ms=${tasks.longest.toFixed(0)} long_tasks=${tasks.count} at_ms=${tasks.list || '-'}` : 'longest_task_ms=n/a'),
       );
       await context.close();
     }
