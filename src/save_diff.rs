@@ -99,9 +99,10 @@ impl Image {
 /// (`AppState::edit_one_unit`). A change not in the log touched anything.
 #[derive(Clone, Debug, Default)]
 pub struct ChangeLog {
-    /// (change number, the ids of the units it wrote; empty when it only
-    /// removed one), in increasing numbers.
-    edits: Vec<(u64, Vec<String>)>,
+    /// (change number, the ids of the units it wrote (empty when it only
+    /// removed one), and the position of the unit when it replaced one in
+    /// place), in increasing numbers.
+    edits: Vec<(u64, Vec<String>, Option<usize>)>,
 }
 
 /// More hinted changes than this waiting for a save (a save that keeps
@@ -111,17 +112,42 @@ const LOG_LIMIT: usize = 10_000;
 impl ChangeLog {
     /// Change number `generation` wrote only the units `units` (ids).
     pub fn record(&mut self, generation: u64, units: Vec<String>) {
-        if self.edits.last().is_some_and(|(g, _)| *g >= generation) || self.edits.len() >= LOG_LIMIT
+        self.push(generation, units, None);
+    }
+
+    /// Change number `generation` replaced the unit at `position` (same
+    /// id, same place) and wrote no other: the order is unchanged.
+    pub fn record_replaced(&mut self, generation: u64, id: String, position: usize) {
+        self.push(generation, vec![id], Some(position));
+    }
+
+    fn push(&mut self, generation: u64, units: Vec<String>, replaced: Option<usize>) {
+        if self.edits.last().is_some_and(|(g, _, _)| *g >= generation)
+            || self.edits.len() >= LOG_LIMIT
         {
             // Out of order or too many: forget, so that nothing is trusted.
             self.edits.clear();
         }
-        self.edits.push((generation, units));
+        self.edits.push((generation, units, replaced));
+    }
+
+    /// The positions replaced by the changes after `since` up to `now`,
+    /// when the log holds every one of them and each replaced one unit in
+    /// place; `None` otherwise.
+    fn replaced_between(&self, since: u64, now: u64) -> Option<Vec<usize>> {
+        let wanted = now.checked_sub(since)?;
+        let mut positions = Vec::new();
+        for (generation, _, replaced) in &self.edits {
+            if *generation > since && *generation <= now {
+                positions.push((*replaced)?);
+            }
+        }
+        (positions.len() as u64 == wanted).then_some(positions)
     }
 
     /// Forgets the changes up to and including `generation` (saved).
     pub fn forget_through(&mut self, generation: u64) {
-        self.edits.retain(|(g, _)| *g > generation);
+        self.edits.retain(|(g, _, _)| *g > generation);
     }
 
     /// The units written by the changes after `since` up to `now`, when the
@@ -131,7 +157,7 @@ impl ChangeLog {
         let wanted = now.checked_sub(since)?;
         let mut found = 0u64;
         let mut units = HashSet::new();
-        for (generation, ids) in &self.edits {
+        for (generation, ids, _) in &self.edits {
             if *generation > since && *generation <= now {
                 found += 1;
                 units.extend(ids.iter().map(String::as_str));
@@ -189,11 +215,22 @@ pub fn diff(
     rewrite: bool,
     changes: Option<Changes>,
 ) -> Diff {
+    let generation = changes.map(|c| c.generation);
+    if let (Some(image), Some(changes), false) = (image, changes, rewrite) {
+        if let Some(made) = replaced_in_place(image, workspace, changes) {
+            #[cfg(debug_assertions)]
+            {
+                let mut full = diff_with(Some(image), workspace, rewrite, None, generation);
+                full.hinted = true;
+                debug_assert!(full == made, "an in-place save differs from a full one");
+            }
+            return made;
+        }
+    }
     let hint = match (image.and_then(|i| i.generation), changes) {
         (Some(since), Some(changes)) => changes.log.units_between(since, changes.generation),
         _ => None,
     };
-    let generation = changes.map(|c| c.generation);
     // Sorted, so that each unit is looked up by a few comparisons of its
     // id rather than by hashing it (110,000 hashes are a few milliseconds).
     let hint: Option<Vec<&str>> = hint.map(|set| {
@@ -211,6 +248,43 @@ pub fn diff(
         debug_assert!(full == made, "a hinted save differs from a full one");
     }
     made
+}
+
+/// The usual edit, without looking at every unit: when every change since
+/// the image replaced one unit in place, only those places are compared
+/// (each checked to hold the same id as in the image). `None` when that
+/// cannot be shown.
+fn replaced_in_place(image: &Image, workspace: &Workspace, changes: Changes) -> Option<Diff> {
+    let since = image.generation?;
+    if image.whole || image.order.len() != workspace.units.len() {
+        return None;
+    }
+    let mut positions = changes.log.replaced_between(since, changes.generation)?;
+    positions.sort_unstable();
+    positions.dedup();
+    let mut changed = Vec::new();
+    for position in positions {
+        let unit = workspace.units.get(position)?;
+        if image.order.get(position) != Some(&unit.id) {
+            return None;
+        }
+        if image.units.get(position) != Some(unit) {
+            changed.push((position, unit.clone()));
+        }
+    }
+    let (before, after) = crate::json_write::workspace_around_units(workspace);
+    let head_changed = image.before != before || image.after != after;
+    Some(Diff {
+        before,
+        after,
+        head_changed,
+        whole: false,
+        order: None,
+        changed,
+        removed: Vec::new(),
+        generation: Some(changes.generation),
+        hinted: true,
+    })
 }
 
 fn diff_with(
@@ -506,6 +580,63 @@ mod tests {
         log.forget_through(1);
         assert_eq!(log.units_between(1, 1), Some(HashSet::new()));
         assert_eq!(log.units_between(1, 2), None);
+    }
+
+    #[test]
+    fn edits_in_place_compare_only_their_places_and_are_checked() {
+        let mut w = workspace(6);
+        let image = saved(&w, 0);
+        let mut log = ChangeLog::default();
+        w.units[4].commune = "a".to_owned();
+        log.record_replaced(1, "u4".to_owned(), 4);
+        w.units[1].commune = "b".to_owned();
+        log.record_replaced(2, "u1".to_owned(), 1);
+        let d = diff(
+            Some(&image),
+            &w,
+            false,
+            Some(Changes {
+                generation: 2,
+                log: &log,
+            }),
+        );
+        assert!(d.hinted);
+        assert_eq!(written(&d), vec!["u1", "u4"]);
+        assert!(d.order.is_none() && d.removed.is_empty() && !d.head_changed);
+        // A change not logged (3) between: everything is compared.
+        w.units[0].commune = "c".to_owned();
+        w.units[2].commune = "d".to_owned();
+        log.record_replaced(4, "u2".to_owned(), 2);
+        let d = diff(
+            Some(&image),
+            &w,
+            false,
+            Some(Changes {
+                generation: 4,
+                log: &log,
+            }),
+        );
+        assert!(!d.hinted);
+        assert_eq!(written(&d), vec!["u0", "u1", "u2", "u4"]);
+        // A place that now holds another id (the edit renamed it): not
+        // trusted as in place; the order is written.
+        let mut w = workspace(3);
+        let image = saved(&w, 0);
+        let mut log = ChangeLog::default();
+        w.units[1].id = "u9".to_owned();
+        log.record_replaced(1, "u9".to_owned(), 1);
+        let d = diff(
+            Some(&image),
+            &w,
+            false,
+            Some(Changes {
+                generation: 1,
+                log: &log,
+            }),
+        );
+        assert_eq!(written(&d), vec!["u9"]);
+        assert_eq!(d.removed, vec!["u1".to_owned()]);
+        assert!(d.order.is_some());
     }
 
     #[test]

@@ -131,7 +131,7 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
         let at = (i * 7919) % count;
         if let Some(unit) = workspace.units.get_mut(at) {
             unit.commune = format!("Sửa {i}");
-            log.record(i as u64 + 1, vec![unit.id.clone()]);
+            log.record_replaced(i as u64 + 1, unit.id.clone(), at);
         }
         let changes = crate::save_diff::Changes {
             generation: i as u64 + 1,
@@ -231,7 +231,7 @@ pub async fn bench_idb_national(
         let at = (i * 7919) % count;
         if let Some(unit) = workspace.units.get_mut(at) {
             unit.commune = format!("Sửa {i}");
-            log.record(i as u64 + 1, vec![unit.id.clone()]);
+            log.record_replaced(i as u64 + 1, unit.id.clone(), at);
         }
         let changes = crate::save_diff::Changes {
             generation: i as u64 + 1,

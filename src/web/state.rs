@@ -286,17 +286,22 @@ impl AppState {
         self.index.with_untracked(|_| ());
         // So too the count of changes: the edit gets a number of its own.
         let before = self.changes.get_untracked();
-        let mut written = None;
+        let mut written: Option<(Vec<String>, Option<usize>)> = None;
         self.workspace.update(|w| {
             let units_before = w.units.len();
             let edit = f(w).and_then(|change| UnitEdit::of(change, units_before, w));
             // The units the save must compare: the one replaced or inserted
             // (none for a removal; the order says which).
             written = edit.map(|edit| match edit.patch {
-                Patch::Replace(p) | Patch::Insert(p) => {
-                    w.units.get(p).map(|u| u.id.clone()).into_iter().collect()
-                }
-                Patch::Remove(_) => Vec::new(),
+                Patch::Replace(p) => (
+                    w.units.get(p).map(|u| u.id.clone()).into_iter().collect(),
+                    Some(p),
+                ),
+                Patch::Insert(p) => (
+                    w.units.get(p).map(|u| u.id.clone()).into_iter().collect(),
+                    None,
+                ),
+                Patch::Remove(_) => (Vec::new(), None),
             });
             UNIT_EDIT.set(edit);
         });
@@ -307,8 +312,15 @@ impl AppState {
         UNIT_EDIT.set(None);
         let after = self.changes.get_untracked();
         // Only when this edit, and nothing else, was counted.
-        if let (Some(units), true) = (written, after == before.wrapping_add(1)) {
-            CHANGE_LOG.with_borrow_mut(|log| log.record(after, units));
+        if let (Some((units, replaced)), true) = (written, after == before.wrapping_add(1)) {
+            CHANGE_LOG.with_borrow_mut(|log| match (replaced, units.first()) {
+                // One unit replaced in place: the save need not look at
+                // the others' places either.
+                (Some(position), Some(id)) if units.len() == 1 => {
+                    log.record_replaced(after, id.clone(), position)
+                }
+                _ => log.record(after, units),
+            });
         }
     }
 
