@@ -112,6 +112,20 @@ pub fn big_workspace(units: usize, years: i32) -> crate::workspace::Workspace {
     workspace
 }
 
+/// [`crate::generate::national_workspace`] keeping the last `years` years
+/// of records (2020 backwards).
+pub fn national_workspace(
+    cooperatives: usize,
+    groups: usize,
+    years: i32,
+) -> crate::workspace::Workspace {
+    let mut workspace = crate::generate::national_workspace(cooperatives, groups, 42);
+    for unit in &mut workspace.units {
+        unit.years.retain(|r| r.year > 2020 - years);
+    }
+    workspace
+}
+
 /// [`big_workspace`] as the JSON document the app would store.
 pub fn big_document(units: usize, years: i32) -> String {
     crate::document::to_json(&big_workspace(units, years))

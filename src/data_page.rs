@@ -338,11 +338,14 @@ pub fn storage_html(status: Option<&StorageStatus>, asked: bool, lang: Lang) -> 
         .element(
             "dt",
             &[],
-            lang.pick("Các không gian làm việc", "The workspaces"),
+            lang.pick(
+                "localStorage (chỉ cho cài đặt nhỏ)",
+                "localStorage (small settings only)",
+            ),
         )
         .element(
             "dd",
-            &[("id", Some("storage-workspaces"))],
+            &[("id", Some("storage-local"))],
             &status.local_chars.map_or_else(
                 || not_said.to_owned(),
                 |chars| local_share_text(chars, lang),
@@ -353,8 +356,8 @@ pub fn storage_html(status: Option<&StorageStatus>, asked: bool, lang: Lang) -> 
             "p",
             &[],
             lang.pick(
-                "Dữ liệu chỉ nằm trong trình duyệt này. Nếu không được lưu trữ lâu dài, trình duyệt có thể tự xóa nó khi máy thiếu chỗ, và Safari (iPhone, iPad, Mac) xóa sau 7 ngày không mở trang. Hãy tải bản sao lưu (tệp JSON) về máy thường xuyên. Các không gian làm việc có giới hạn riêng khoảng 5 triệu ký tự, dù trình duyệt còn nhiều chỗ trống.",
-                "The data lives only in this browser. Unless it is kept for good, the browser may delete it when the device runs short of space, and Safari (iPhone, iPad, Mac) deletes it after 7 days without a visit. Download a backup (the JSON file) regularly. The workspaces have a limit of their own, about 5 million characters, however much room the browser has.",
+                "Dữ liệu chỉ nằm trong trình duyệt này. Nếu không được lưu trữ lâu dài, trình duyệt có thể tự xóa nó khi máy thiếu chỗ, và Safari (iPhone, iPad, Mac) xóa sau 7 ngày không mở trang. Hãy tải bản sao lưu (tệp JSON) về máy thường xuyên. Các không gian làm việc được lưu trong IndexedDB của trình duyệt, với dung lượng trình duyệt cho biết ở trên (“Đang dùng”, “Còn trống”); localStorage, có giới hạn riêng khoảng 5 triệu ký tự, chỉ giữ các cài đặt nhỏ.",
+                "The data lives only in this browser. Unless it is kept for good, the browser may delete it when the device runs short of space, and Safari (iPhone, iPad, Mac) deletes it after 7 days without a visit. Download a backup (the JSON file) regularly. The workspaces are kept in the browser's IndexedDB, with the room the browser reports above (“Used”, “Available”); localStorage, with its own limit of about 5 million characters, holds only small settings.",
             ),
         );
     if status.persistence == Persistence::BestEffort {
@@ -621,10 +624,18 @@ mod tests {
         assert!(vi.contains("<dd id=\"storage-usage\">1,2 MB</dd>"));
         assert!(vi.contains("<dd id=\"storage-available\">10,0 GB</dd>"));
         assert!(vi.contains("Safari"));
-        assert!(vi.contains("<dd id=\"storage-workspaces\">1,0% của giới hạn"));
+        assert!(vi.contains("<dd id=\"storage-local\">1,0% của giới hạn"));
+        // Where the workspaces are, said as it is: IndexedDB, and
+        // localStorage's limit only for the small settings.
+        assert!(vi.contains("<dt>localStorage (chỉ cho cài đặt nhỏ)</dt>"));
+        assert!(vi.contains("Các không gian làm việc được lưu trong IndexedDB"));
+        assert!(!vi.contains("giới hạn riêng khoảng 5 triệu ký tự, dù"));
         assert!(vi.contains(">Yêu cầu lưu trữ lâu dài</button>"));
         let en = storage_html(Some(&status), false, Lang::En);
         assert!(en.contains("has not been asked"));
+        assert!(en.contains("The workspaces are kept in the browser"));
+        assert!(en.contains("IndexedDB"));
+        assert!(en.contains("<dt>localStorage (small settings only)</dt>"));
         assert!(en.contains(">Ask to keep data</button>"));
         let granted = StorageStatus {
             persistence: Persistence::Persistent,

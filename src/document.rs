@@ -662,6 +662,29 @@ mod tests {
     }
 
     #[test]
+    fn one_unit_reads_back_from_its_text() {
+        let workspace = crate::benchmark::big_workspace(20, 3);
+        for unit in &workspace.units {
+            let text = crate::document::unit_text(unit);
+            assert_eq!(unit_from_text(&text).as_ref(), Ok(unit));
+        }
+        let text = crate::document::unit_text(&workspace.units[0]);
+        let twice = text.replacen("{", "{\"name\":\"x\",", 1);
+        assert!(matches!(
+            unit_from_text(&twice),
+            Err(DocumentError::DuplicateKey { key, .. }) if key == "name"
+        ));
+        assert!(matches!(
+            unit_from_text(&text[..text.len() - 1]),
+            Err(DocumentError::Syntax { .. })
+        ));
+        assert!(matches!(
+            unit_from_text("{\"id\":\"u1\"}"),
+            Err(DocumentError::Shape { message, .. }) if message.starts_with("unit (u1)")
+        ));
+    }
+
+    #[test]
     fn a_duplicate_key_names_its_place() {
         let mut text = to_json(&Workspace::new("w", "x"));
         text = text.replacen("\"start_year\":", "\"start_year\": 1, \"start_year\":", 1);

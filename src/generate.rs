@@ -43,6 +43,28 @@ impl SplitMix {
 
 /// A workspace with `units` units and records for 2016–2020.
 pub fn synthetic_workspace(units: usize, seed: u64) -> Workspace {
+    generate(units, seed, &|_, drawn| drawn)
+}
+
+/// The country's scale (issue 14): `cooperatives` cooperatives (hợp tác
+/// xã, their unions and people's credit funds, in the usual mix) and then
+/// `groups` cooperative groups (tổ hợp tác), records for 2016–2020.
+/// Viet Nam has about 30,000 and 80,000.
+pub fn national_workspace(cooperatives: usize, groups: usize, seed: u64) -> Workspace {
+    generate(
+        cooperatives + groups,
+        seed,
+        &|index, drawn| match (index < cooperatives, drawn) {
+            (true, UnitKind::Tht) => UnitKind::Htx,
+            (true, kind) => kind,
+            (false, _) => UnitKind::Tht,
+        },
+    )
+}
+
+/// `units` units; `kind` picks each one's kind from its index and the kind
+/// drawn (for `synthetic_workspace`, the kind drawn).
+fn generate(units: usize, seed: u64, kind: &dyn Fn(usize, UnitKind) -> UnitKind) -> Workspace {
     let mut rng = SplitMix(seed);
     let mut workspace = Workspace::new(
         format!("synthetic-{units}-{seed}"),
@@ -60,12 +82,13 @@ pub fn synthetic_workspace(units: usize, seed: u64) -> Workspace {
     let mut total_value_added = [0i64; 5];
 
     for index in 0..units {
-        let kind = match rng.below(100) {
+        let drawn = match rng.below(100) {
             0..=54 => UnitKind::Htx,
             55 => UnitKind::Lhhtx,
             56..=62 => UnitKind::Qtdnd,
             _ => UnitKind::Tht,
         };
+        let kind = kind(index, drawn);
         let mut unit = Unit::new(format!("u{index}"), format!("Đơn vị {index}"), kind);
         unit.registration_code = format!("0200{index:06}");
         unit.district = districts[rng.below(districts.len() as u64) as usize].clone();
@@ -166,5 +189,23 @@ mod tests {
             let errors: Vec<_> = report.errors().take(3).collect();
             assert!(errors.is_empty(), "seed {seed}: {errors:?}");
         }
+    }
+
+    #[test]
+    fn the_national_workspace_has_the_cooperatives_then_the_groups_asked_for() {
+        let workspace = national_workspace(300, 800, 42);
+        let groups = workspace
+            .units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Tht)
+            .count();
+        assert_eq!((workspace.units.len(), groups), (1_100, 800));
+        assert!(workspace.units[..300]
+            .iter()
+            .all(|u| u.kind.is_cooperative()));
+        assert!(workspace.units[300..].iter().all(|u| u.group.is_some()));
+        let report = crate::validation::validate_workspace(&workspace);
+        let errors: Vec<_> = report.errors().take(3).collect();
+        assert!(errors.is_empty(), "{errors:?}");
     }
 }

@@ -42,6 +42,7 @@ pub mod plan_validation;
 pub mod present;
 pub mod report;
 pub mod route;
+pub mod save_diff;
 pub mod simulation;
 pub mod small_sort;
 pub mod status;

@@ -89,6 +89,81 @@ async fn an_edit_writes_the_head_and_the_changed_unit_only() {
     assert_eq!(storage::read_workspace("main").await, Some(Ok(workspace)));
 }
 
+/// A save told which units changed (`AppState::edit_one_unit`'s log)
+/// compares only those when the log accounts for every change since the
+/// last save; a change the log lacks, or a stale log, and every unit is
+/// compared: nothing that changed is left unwritten.
+#[wasm_bindgen_test]
+async fn a_save_with_a_stale_or_partial_hint_still_writes_every_change() {
+    use coop_plan::save_diff::{ChangeLog, Changes};
+    fresh().await;
+    let mut workspace = sample_workspace("main");
+    for (id, name) in [("u2", "HTX Thủy sản Bàng La"), ("u3", "THT Rau sạch")] {
+        workspace.units.push(Unit::new(id, name, UnitKind::Htx));
+    }
+    storage::save_workspace(&workspace).await.expect("saved");
+    assert_eq!(
+        storage::read_workspace("main").await,
+        Some(Ok(workspace.clone()))
+    );
+    // The workspace as read is change 0.
+    storage::stamp("main", 0);
+    let mut log = ChangeLog::default();
+    // Change 1 touched u1 and said nothing; change 2 was u2's edit, hinted.
+    workspace.units[0].commune = "Đông Hưng".to_owned();
+    workspace.units[1].commune = "Bàng La".to_owned();
+    log.record(2, vec!["u2".to_owned()]);
+    let save = storage::prepare_since(
+        &workspace,
+        Changes {
+            generation: 2,
+            log: &log,
+        },
+    )
+    .expect("prepared");
+    assert!(!save.hinted(), "change 1 is not in the log");
+    assert_eq!(save.unit_ids(), vec!["u1".to_owned(), "u2".to_owned()]);
+    storage::write(save).await.expect("written");
+    assert_eq!(
+        storage::stored_text_for_tests("main").await,
+        Some(coop_plan::document::to_json(&workspace))
+    );
+    // Saved at change 2. A stale log (change 2's hint again, nothing for
+    // 3) while change 3 touched u3: compared, written.
+    workspace.units[2].commune = "Tiên Lãng".to_owned();
+    let save = storage::prepare_since(
+        &workspace,
+        Changes {
+            generation: 3,
+            log: &log,
+        },
+    )
+    .expect("prepared");
+    assert!(!save.hinted());
+    assert_eq!(save.unit_ids(), vec!["u3".to_owned()]);
+    storage::write(save).await.expect("written");
+    // Saved at change 3; change 4, hinted, is trusted: one unit compared
+    // and written.
+    workspace.units[0].name = "HTX Đông Hưng".to_owned();
+    log.record(4, vec!["u1".to_owned()]);
+    let save = storage::prepare_since(
+        &workspace,
+        Changes {
+            generation: 4,
+            log: &log,
+        },
+    )
+    .expect("prepared");
+    assert!(save.hinted());
+    assert_eq!(save.unit_ids(), vec!["u1".to_owned()]);
+    storage::write(save).await.expect("written");
+    assert_eq!(
+        storage::stored_text_for_tests("main").await,
+        Some(coop_plan::document::to_json(&workspace))
+    );
+    assert_eq!(storage::read_workspace("main").await, Some(Ok(workspace)));
+}
+
 #[wasm_bindgen_test]
 async fn a_save_another_tab_overtook_is_refused() {
     fresh().await;

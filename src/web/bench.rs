@@ -112,20 +112,37 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
     let read = storage::read_workspace(&workspace.id).await;
     let read_ms = now() - start;
     let same = matches!(&read, Some(Ok(back)) if *back == workspace);
+    drop(read);
+    // The same read whole, as before the reading by records.
+    let start = now();
+    let whole_ok = storage::read_whole_for_bench(&workspace.id).await;
+    let read_whole_ms = now() - start;
     let mut times = Vec::new();
     let mut prepare_times = Vec::new();
     let mut written = 0;
+    let mut hinted = true;
     let count = workspace.units.len().max(1);
+    // As the app numbers its changes (`AppState::edit_one_unit`): the
+    // workspace just read is change 0, each edit the next, and the save is
+    // told which unit each edit wrote.
+    storage::stamp(&workspace.id, 0);
+    let mut log = crate::save_diff::ChangeLog::default();
     for i in 0..repeats as usize {
         let at = (i * 7919) % count;
         if let Some(unit) = workspace.units.get_mut(at) {
             unit.commune = format!("Sửa {i}");
+            log.record_replaced(i as u64 + 1, unit.id.clone(), at);
         }
+        let changes = crate::save_diff::Changes {
+            generation: i as u64 + 1,
+            log: &log,
+        };
         let start = now();
-        let result = match storage::prepare(&workspace) {
+        let result = match storage::prepare_since(&workspace, changes) {
             Ok(prepared) => {
                 prepare_times.push(now() - start);
                 written = prepared.unit_ids().len();
+                hinted &= prepared.hinted();
                 storage::write(prepared).await
             }
             Err(error) => Err(error),
@@ -144,9 +161,105 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
         .copied()
         .unwrap_or(f64::NAN);
     format!(
-        "idb units={units} years={years} first_save={} first_save_ms={first_ms:.0} read_ms={read_ms:.0} read_same={same} edit_ms_median={median:.1} of_which_compare_ms={prepare_ms:.1} edit_ms_max={:.1} units_written_per_edit={written}",
+        "idb units={units} years={years} first_save={} first_save_ms={first_ms:.0} read_ms={read_ms:.0} read_same={same} read_whole_ms={read_whole_ms:.0} read_whole_ok={whole_ok} edit_ms_median={median:.1} of_which_compare_ms={prepare_ms:.1} edit_ms_max={:.1} units_written_per_edit={written} hinted={hinted}",
         if first.is_ok() { "ok" } else { "failed" },
         times.last().copied().unwrap_or(f64::NAN),
+    )
+}
+
+/// The country's scale in IndexedDB (issue 14): `cooperatives`
+/// cooperatives and `groups` cooperative groups with `years` years of
+/// records, saved whole `runs` times (each into an empty store), read back
+/// `runs` times ([`storage::read_workspace`], a batch of records at a time
+/// with turns for the browser), and `edits` edits of one unit persisted as
+/// the app persists them (told which unit changed). The workspace stays
+/// stored and is remembered as the open one, so that `make bench` can
+/// close the browser and time opening it.
+#[wasm_bindgen]
+pub async fn bench_idb_national(
+    cooperatives: u32,
+    groups: u32,
+    years: i32,
+    runs: u32,
+    edits: u32,
+) -> String {
+    use super::storage;
+    let mut now = clock();
+    let mut workspace =
+        crate::benchmark::national_workspace(cooperatives as usize, groups as usize, years);
+    workspace.id = "bench-national".to_owned();
+    workspace.name = "Toàn quốc (bench)".to_owned();
+    let median = |times: &mut Vec<f64>| {
+        crate::small_sort::sort_small_by(times, |a, b| a.total_cmp(b));
+        times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    let runs_text = |times: &[f64]| {
+        times
+            .iter()
+            .map(|t| format!("{t:.0}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut saves = Vec::new();
+    let mut saved = true;
+    for _ in 0..runs {
+        let _ = storage::delete_workspace(&workspace.id).await;
+        let start = now();
+        saved &= storage::save_workspace(&workspace).await.is_ok();
+        saves.push(now() - start);
+    }
+    let mut reads = Vec::new();
+    let mut same = true;
+    for _ in 0..runs {
+        let start = now();
+        let read = storage::read_workspace(&workspace.id).await;
+        reads.push(now() - start);
+        same &= matches!(&read, Some(Ok(back)) if *back == workspace);
+    }
+    let save_runs = runs_text(&saves);
+    let read_runs = runs_text(&reads);
+    let save_ms = median(&mut saves);
+    let read_ms = median(&mut reads);
+    storage::stamp(&workspace.id, 0);
+    let mut log = crate::save_diff::ChangeLog::default();
+    let mut times = Vec::new();
+    let mut prepare_times = Vec::new();
+    let mut hinted = true;
+    let mut written = 0;
+    let count = workspace.units.len().max(1);
+    for i in 0..edits as usize {
+        let at = (i * 7919) % count;
+        if let Some(unit) = workspace.units.get_mut(at) {
+            unit.commune = format!("Sửa {i}");
+            log.record_replaced(i as u64 + 1, unit.id.clone(), at);
+        }
+        let changes = crate::save_diff::Changes {
+            generation: i as u64 + 1,
+            log: &log,
+        };
+        let start = now();
+        let result = match storage::prepare_since(&workspace, changes) {
+            Ok(prepared) => {
+                prepare_times.push(now() - start);
+                written = prepared.unit_ids().len();
+                hinted &= prepared.hinted();
+                storage::write(prepared).await
+            }
+            Err(error) => Err(error),
+        };
+        times.push(now() - start);
+        if result.is_err() {
+            break;
+        }
+    }
+    let edit_runs = runs_text(&times);
+    let edit_ms = median(&mut times);
+    let prepare_ms = median(&mut prepare_times);
+    let _ = storage::save_current(&workspace.id);
+    format!(
+        "idb-national cooperatives={cooperatives} groups={groups} years={years} units={} saved={} save_ms_median={save_ms:.0} save_runs_ms={save_runs} read_ms_median={read_ms:.0} read_runs_ms={read_runs} read_same={same} edit_ms_median={edit_ms:.1} of_which_compare_ms={prepare_ms:.1} edit_runs_ms={edit_runs} units_written_per_edit={written} hinted={hinted}",
+        workspace.units.len(),
+        if saved { "ok" } else { "failed" },
     )
 }
 

@@ -8,6 +8,7 @@ use super::storage::{self, Quarantined, Settings};
 use super::today::today;
 use crate::i18n::{Lang, Text};
 use crate::indicator::{Engine, Evaluation, WorkspaceIndex};
+use crate::save_diff::{ChangeLog, Changes};
 use crate::workspace::Workspace;
 
 thread_local! {
@@ -22,6 +23,12 @@ thread_local! {
     /// forces at once: the one unit that changed. Every other change of the
     /// workspace finds it empty and rebuilds the index.
     static UNIT_EDIT: std::cell::Cell<Option<UnitEdit>> = const { std::cell::Cell::new(None) };
+    /// The units written by each change of the workspace that said so
+    /// ([`AppState::edit_one_unit`]), by the change's number
+    /// ([`AppState::changes`]): a save compares only those units when the
+    /// log accounts for every change since the last save
+    /// ([`crate::save_diff`]).
+    static CHANGE_LOG: std::cell::RefCell<ChangeLog> = std::cell::RefCell::new(ChangeLog::default());
 }
 
 /// What a change of the workspace did to its units, when it touched one
@@ -128,6 +135,11 @@ pub struct AppState {
     /// one unit ([`AppState::edit_one_unit`]), built again after any other
     /// change.
     index: Memo<WorkspaceIndex>,
+    /// Counts the changes of the workspace: one more each time it is read
+    /// after the workspace changed, however many writes that was. Read
+    /// just before and just after an edit, it gives that edit a number of
+    /// its own, which no other change shares (the same way as `index`).
+    changes: Memo<u64>,
     /// Changes when the browser answers a request for persistent storage,
     /// and after a workspace's first save in this tab, so that the data
     /// page asks the browser again what it keeps and lists the stored
@@ -215,6 +227,13 @@ impl AppState {
                 workspace.with(|w| Engine::with_index(w, index).evaluate_all(as_of.get()))
             })
         });
+        let changes = Memo::new(move |old: Option<&u64>| {
+            workspace.track();
+            old.map_or(0, |n| n.wrapping_add(1))
+        });
+        // The workspace opened is the one storage just read (if it was
+        // read): the image the next save compares with is of change 0.
+        workspace.with_untracked(|w| storage::stamp(&w.id, changes.get_untracked()));
         let state = AppState {
             workspace,
             as_of,
@@ -223,6 +242,7 @@ impl AppState {
             quarantined: RwSignal::new(loaded.quarantined),
             evaluations,
             index,
+            changes,
             storage_answers: RwSignal::new(0),
             read_only: RwSignal::new(opened_newer.as_ref().map(|n| n.found)),
         };
@@ -264,9 +284,25 @@ impl AppState {
         // the workspace exactly as `f` finds it (an earlier change not yet
         // read would otherwise be missed).
         self.index.with_untracked(|_| ());
+        // So too the count of changes: the edit gets a number of its own.
+        let before = self.changes.get_untracked();
+        let mut written: Option<(Vec<String>, Option<usize>)> = None;
         self.workspace.update(|w| {
             let units_before = w.units.len();
             let edit = f(w).and_then(|change| UnitEdit::of(change, units_before, w));
+            // The units the save must compare: the one replaced or inserted
+            // (none for a removal; the order says which).
+            written = edit.map(|edit| match edit.patch {
+                Patch::Replace(p) => (
+                    w.units.get(p).map(|u| u.id.clone()).into_iter().collect(),
+                    Some(p),
+                ),
+                Patch::Insert(p) => (
+                    w.units.get(p).map(|u| u.id.clone()).into_iter().collect(),
+                    None,
+                ),
+                Patch::Remove(_) => (Vec::new(), None),
+            });
             UNIT_EDIT.set(edit);
         });
         // Brought up to date now, while the edit is the only change since
@@ -274,6 +310,18 @@ impl AppState {
         // later change can be taken for it.
         self.index.with_untracked(|_| ());
         UNIT_EDIT.set(None);
+        let after = self.changes.get_untracked();
+        // Only when this edit, and nothing else, was counted.
+        if let (Some((units, replaced)), true) = (written, after == before.wrapping_add(1)) {
+            CHANGE_LOG.with_borrow_mut(|log| match (replaced, units.first()) {
+                // One unit replaced in place: the save need not look at
+                // the others' places either.
+                (Some(position), Some(id)) if units.len() == 1 => {
+                    log.record_replaced(after, id.clone(), position)
+                }
+                _ => log.record(after, units),
+            });
+        }
     }
 
     /// Opens another workspace: it is saved at once and remembered as the
@@ -342,6 +390,7 @@ impl AppState {
         } else if let Some(Ok(theirs)) = storage::read_workspace(&id).await {
             ALREADY_STORED.set(true);
             self.workspace.set(theirs);
+            storage::stamp(&id, self.changes.get_untracked());
         } else if self.open_read_only(&id) {
             // Theirs is a newer version's: shown read-only, untouched.
         } else {
@@ -372,6 +421,7 @@ impl AppState {
                         if let Some(Ok(theirs)) = storage::read_workspace(&id).await {
                             ALREADY_STORED.set(true);
                             state.workspace.set(theirs);
+                            storage::stamp(&id, state.changes.get_untracked());
                             state.notify(Text::new(
                                 "Đã cập nhật thay đổi vừa lưu ở một tab khác.",
                                 "Updated with changes just saved in another tab.",
@@ -399,12 +449,20 @@ impl AppState {
         spawn_local(async move {
             // Each round takes the changes made before it started.
             while DIRTY.replace(false) {
-                let prepared = state.workspace.with_untracked(storage::prepare);
+                // The number of the last change, read with the workspace.
+                let generation = state.changes.get_untracked();
+                let prepared = state.workspace.with_untracked(|w| {
+                    CHANGE_LOG
+                        .with_borrow(|log| storage::prepare_since(w, Changes { generation, log }))
+                });
                 let result = match prepared {
                     Ok(prepared) if prepared.is_empty() => Ok(()),
                     Ok(prepared) => storage::write(prepared).await,
                     Err(error) => Err(error),
                 };
+                if result.is_ok() {
+                    CHANGE_LOG.with_borrow_mut(|log| log.forget_through(generation));
+                }
                 state.after_save(result).await;
             }
             SAVING.set(false);

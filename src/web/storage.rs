@@ -4,7 +4,7 @@
 //! - `heads`, key = workspace id: `{id, name, schema_version, revision}`
 //!   and either `raw` (a whole document, byte for byte, as the migration
 //!   from localStorage found it) or `before`/`after` (the document written
-//!   by [`crate::document::to_json`] without its units: the text before and after
+//!   by [`crate::document`] without its units: the text before and after
 //!   the `units` list) with `order` (the unit ids in order, as JSON);
 //! - `units`, key = `[workspace id, unit id]`: `{ws, unit, text, revision}`,
 //!   the unit as the document writes it, so that a workspace read back is
@@ -52,6 +52,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::document;
 use crate::i18n::Lang;
+use crate::save_diff::{self, Changes, Image};
 use crate::unit::Unit;
 use crate::workspace::Workspace;
 
@@ -128,22 +129,10 @@ impl SaveError {
 
 /// What this tab last read or wrote of a stored workspace: the revision
 /// it found, and the records as they were then (what the next save is
-/// compared with).
+/// compared with, [`crate::save_diff`]).
 struct Known {
     revision: f64,
     image: Image,
-}
-
-#[derive(Default)]
-struct Image {
-    /// Stored as a raw document (or not at all): the next save writes
-    /// every record.
-    whole: bool,
-    before: String,
-    after: String,
-    order: Vec<String>,
-    /// The units, in `order`'s order.
-    units: Vec<Unit>,
 }
 
 thread_local! {
@@ -319,20 +308,8 @@ async fn read_text(database: &Database, id: &str) -> Result<Option<(f64, String)
         .map(|(revision, text, _)| (revision, text)))
 }
 
-/// The image of a workspace just read or written as `workspace`.
-fn image_of(workspace: &Workspace, whole: bool) -> Image {
-    let (before, after) = crate::document::workspace_around_units(workspace);
-    Image {
-        whole,
-        before,
-        after,
-        order: workspace.units.iter().map(|u| u.id.clone()).collect(),
-        units: workspace.units.clone(),
-    }
-}
-
 fn remember(workspace: &Workspace, revision: f64, whole: bool) {
-    let image = image_of(workspace, whole);
+    let image = Image::of(workspace, whole);
     KNOWN.with_borrow_mut(|known| {
         known.insert(workspace.id.clone(), Known { revision, image });
     });
@@ -592,7 +569,7 @@ async fn move_workspace(database: &Database, workspace: &Workspace, text: &str) 
         let mut copy = workspace.clone();
         copy.id = id;
         copy.name = name;
-        return write(prepare_for(&copy, true)).await.is_ok()
+        return write(prepare_for(&copy, true, None)).await.is_ok()
             && read_text(database, &copy.id)
                 .await
                 .ok()
@@ -693,6 +670,14 @@ pub async fn load() -> Loaded {
             loaded.workspaces.clear();
         }
         if loaded.workspaces.is_empty() {
+            // What is shown is not what IndexedDB holds under this id (if
+            // anything): its first save writes every record.
+            KNOWN.with_borrow_mut(|known| {
+                if let Some(k) = known.get_mut(&workspace.id) {
+                    k.image.whole = true;
+                    k.image.generation = None;
+                }
+            });
             loaded.workspaces.push(workspace);
         }
     }
@@ -739,33 +724,30 @@ pub struct Prepared {
     /// The revision this tab knows; `None`: no check (the user chose to
     /// overwrite, or this tab never saw the workspace).
     expect: Option<f64>,
-    before: String,
-    after: String,
-    /// `None` when the order is unchanged.
+    /// The revision this tab knew when this was prepared: if it knows
+    /// another once written (it read another tab's save meanwhile), the
+    /// image no longer follows the change numbers.
+    known: Option<f64>,
+    /// The order as JSON, when it changed.
     order: Option<String>,
-    /// Write every unit and remove all others first.
-    whole: bool,
     put: Vec<(String, String)>,
-    removed: Vec<String>,
-    /// For the image once written: the units written, with their
-    /// positions, and the new order when it changed.
-    changed: Vec<(usize, Unit)>,
-    order_ids: Option<Vec<String>>,
-    head_changed: bool,
+    diff: save_diff::Diff,
 }
 
 impl Prepared {
     /// Whether there is nothing to write.
     pub fn is_empty(&self) -> bool {
-        !self.whole
-            && !self.head_changed
-            && self.order.is_none()
-            && self.put.is_empty()
-            && self.removed.is_empty()
+        self.diff.is_empty()
     }
 
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// Whether only the units the caller said changed were compared
+    /// ([`prepare_since`]).
+    pub fn hinted(&self) -> bool {
+        self.diff.hinted
     }
 }
 
@@ -784,14 +766,24 @@ fn newer_in_local(id: &str) -> bool {
 /// data.
 pub fn prepare(workspace: &Workspace) -> Result<Prepared, SaveError> {
     check(workspace)?;
-    Ok(prepare_for(workspace, false))
+    Ok(prepare_for(workspace, false, None))
+}
+
+/// The same, told which units changed: `changes.generation` is the
+/// number of the workspace's last change, and `changes.log` the units each
+/// change wrote. Only the units the log names are compared, and only when
+/// it accounts for every change since this tab last stored the workspace
+/// ([`crate::save_diff`]); otherwise every unit is.
+pub fn prepare_since(workspace: &Workspace, changes: Changes) -> Result<Prepared, SaveError> {
+    check(workspace)?;
+    Ok(prepare_for(workspace, false, Some(changes)))
 }
 
 /// The same, to be written over whatever another tab saved: only after
 /// the user chose to keep this tab's version.
 pub fn prepare_anyway(workspace: &Workspace) -> Result<Prepared, SaveError> {
     check(workspace)?;
-    Ok(prepare_for(workspace, true))
+    Ok(prepare_for(workspace, true, None))
 }
 
 fn check(workspace: &Workspace) -> Result<(), SaveError> {
@@ -804,8 +796,7 @@ fn check(workspace: &Workspace) -> Result<(), SaveError> {
     Ok(())
 }
 
-fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
-    let (before, after) = crate::document::workspace_around_units(workspace);
+fn prepare_for(workspace: &Workspace, overwrite: bool, changes: Option<Changes>) -> Prepared {
     KNOWN.with_borrow(|known| {
         let known = known.get(&workspace.id);
         let expect = if overwrite {
@@ -813,97 +804,46 @@ fn prepare_for(workspace: &Workspace, overwrite: bool) -> Prepared {
         } else {
             known.map(|k| k.revision)
         };
-        let image = known.map(|k| &k.image);
-        let head_changed = image.is_none_or(|i| i.before != before || i.after != after);
-        // The same units in the same order (the usual edit): compared
-        // position by position, nothing allocated.
-        let same_order = image.is_some_and(|i| {
-            i.order.len() == workspace.units.len()
-                && workspace
-                    .units
-                    .iter()
-                    .zip(&i.order)
-                    .all(|(u, id)| u.id == *id)
-        });
-        let order_changed = !same_order;
-        // Otherwise by id: a unit added or removed, or two units under one
-        // id (which cannot be two records: written whole).
-        let by_id: Option<HashMap<&str, &Unit>> = match image {
-            Some(i) if order_changed => Some(
-                i.order
-                    .iter()
-                    .map(String::as_str)
-                    .zip(i.units.iter())
-                    .collect(),
-            ),
-            _ => None,
-        };
-        let ids: Option<std::collections::HashSet<&str>> =
-            order_changed.then(|| workspace.units.iter().map(|u| u.id.as_str()).collect());
-        let duplicates = ids
-            .as_ref()
-            .is_some_and(|ids| ids.len() != workspace.units.len());
-        let unchanged = |position: usize, unit: &Unit| match (&by_id, image) {
-            (Some(by_id), _) => by_id.get(unit.id.as_str()) == Some(&unit),
-            (None, Some(i)) => i.units.get(position) == Some(unit),
-            (None, None) => false,
-        };
-        let any_unit_changed = || {
-            workspace
-                .units
-                .iter()
-                .enumerate()
-                .any(|(p, u)| !unchanged(p, u))
-        };
-        // Over another tab's save, every record is written: what is stored
-        // is not what this tab's image says. So too for a workspace stored
-        // raw (as the upgrade found it), at its first change.
-        let raw = image.is_none_or(|i| i.whole);
-        let whole = overwrite
-            || duplicates
-            || (raw && (head_changed || order_changed || any_unit_changed()));
-        let mut put = Vec::new();
-        let mut changed = Vec::new();
-        for (position, unit) in workspace.units.iter().enumerate() {
-            if whole || !unchanged(position, unit) {
-                put.push((unit.id.clone(), crate::document::unit_text(unit)));
-                changed.push((position, unit.clone()));
-            }
-        }
-        let removed: Vec<String> = match (image, &ids) {
-            (Some(i), Some(ids)) if !whole => i
-                .order
-                .iter()
-                .filter(|id| !ids.contains(id.as_str()))
-                .cloned()
-                .collect(),
-            _ => Vec::new(),
-        };
-        let order_ids: Option<Vec<String>> = (order_changed || whole)
-            .then(|| workspace.units.iter().map(|u| u.id.clone()).collect());
+        let diff = save_diff::diff(known.map(|k| &k.image), workspace, overwrite, changes);
+        let put = diff
+            .changed
+            .iter()
+            .map(|(_, unit)| (unit.id.clone(), crate::document::unit_text(unit)))
+            .collect();
         Prepared {
             id: workspace.id.clone(),
             name: workspace.name.clone(),
             expect,
-            before,
-            after,
-            order: order_ids
+            known: known.map(|k| k.revision),
+            order: diff
+                .order
                 .as_ref()
                 .map(|o| serde_json::to_string(o).unwrap_or_else(|_| "[]".to_owned())),
-            whole,
             put,
-            removed,
-            changed,
-            order_ids,
-            head_changed,
+            diff,
         }
     })
+}
+
+/// This tab's image of `id` is the workspace as it is after change number
+/// `generation` (it was just read, and nothing changed it since): saves
+/// may then be told which units changed ([`prepare_since`]). Not for an
+/// image that is to be written whole anyway (stored raw, or not what is
+/// shown: [`load`]).
+pub fn stamp(id: &str, generation: u64) {
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(k) = known.get_mut(id) {
+            if !k.image.whole {
+                k.image.generation = Some(generation);
+            }
+        }
+    });
 }
 
 /// Writes what [`prepare`] found, in one transaction: refused with
 /// [`SaveError::Conflict`] when the stored revision is not the one this
 /// tab knows. On failure nothing was written.
-pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
+pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
     let database = db()?;
     set_name(&prepared.id, &prepared.name);
     let tx = database
@@ -950,15 +890,15 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
             JsValue::from_f64(f64::from(crate::workspace::SCHEMA_VERSION)),
         ),
         ("revision", JsValue::from_f64(revision)),
-        ("before", JsValue::from_str(&prepared.before)),
-        ("after", JsValue::from_str(&prepared.after)),
+        ("before", JsValue::from_str(&prepared.diff.before)),
+        ("after", JsValue::from_str(&prepared.diff.after)),
         ("order", order),
     ]);
     heads
         .put(&head, Some(&JsValue::from_str(&prepared.id)))
         .map_err(idb_error)?;
     let units = tx.object_store(UNITS).map_err(idb_error)?;
-    if prepared.whole {
+    if prepared.diff.whole {
         units.delete(units_of(&prepared.id)?).map_err(idb_error)?;
     }
     let id_value = JsValue::from_str(&prepared.id);
@@ -974,7 +914,7 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
             .put(&record, Some(&unit_key(&prepared.id, unit)))
             .map_err(idb_error)?;
     }
-    for unit in &prepared.removed {
+    for unit in &prepared.diff.removed {
         units
             .delete(unit_key(&prepared.id, unit))
             .map_err(idb_error)?;
@@ -986,49 +926,18 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
         }
     }
     // What is stored now is what this tab knows.
+    let head_changed = prepared.diff.head_changed;
+    let removed = std::mem::take(&mut prepared.diff.removed);
     KNOWN.with_borrow_mut(|known| {
         let entry = known.entry(prepared.id.clone()).or_insert_with(|| Known {
             revision,
             image: Image::default(),
         });
+        let followed = prepared.known.is_none_or(|k| k == entry.revision);
         entry.revision = revision;
-        let image = &mut entry.image;
-        image.whole = false;
-        image.before = prepared.before;
-        image.after = prepared.after;
-        match prepared.order_ids {
-            // Same order: the changed units replace theirs.
-            None => {
-                for (position, unit) in prepared.changed {
-                    if let Some(slot) = image.units.get_mut(position) {
-                        *slot = unit;
-                    }
-                }
-            }
-            // A new order: the units are moved (not copied) into it.
-            Some(order) => {
-                let mut old: HashMap<String, Unit> = std::mem::take(&mut image.order)
-                    .into_iter()
-                    .zip(std::mem::take(&mut image.units))
-                    .collect();
-                let mut new: HashMap<String, Unit> = prepared
-                    .changed
-                    .into_iter()
-                    .map(|(_, u)| (u.id.clone(), u))
-                    .collect();
-                let units: Vec<Option<Unit>> = order
-                    .iter()
-                    .map(|id| new.remove(id).or_else(|| old.remove(id)))
-                    .collect();
-                if units.iter().all(Option::is_some) {
-                    image.units = units.into_iter().flatten().collect();
-                    image.order = order;
-                } else {
-                    // Cannot happen; if it did, the next save writes all.
-                    image.whole = true;
-                    image.order = order;
-                }
-            }
+        entry.image.apply(prepared.diff);
+        if !followed {
+            entry.image.generation = None;
         }
     });
     announce(&object(&[
@@ -1040,11 +949,11 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
                 .put
                 .iter()
                 .map(|(u, _)| JsValue::from_str(u))
-                .chain(prepared.removed.iter().map(|u| JsValue::from_str(u)))
+                .chain(removed.iter().map(|u| JsValue::from_str(u)))
                 .collect::<js_sys::Array>()
                 .into(),
         ),
-        ("head", JsValue::from_bool(prepared.head_changed)),
+        ("head", JsValue::from_bool(head_changed)),
     ]));
     Ok(())
 }
@@ -1140,8 +1049,23 @@ pub fn read_newer(id: &str) -> Option<document::Newer> {
 }
 
 /// Reads one stored workspace whole; this tab then knows its revision.
+///
+/// A workspace stored as records is read a batch of records at a time and
+/// each unit parsed on its own ([`read_by_records`]), handing the page back
+/// to the browser between slices, so that opening 110,000 units never
+/// holds the page for long. Anything unusual (stored raw, another schema,
+/// a record that does not read, another tab's save meanwhile) is read the
+/// old way, whole, so that its errors are the whole document's, located as
+/// before.
 pub async fn read_workspace(id: &str) -> Option<Result<Workspace, document::DocumentError>> {
     let database = db().ok()?;
+    if let Some((workspace, revision, image)) = read_by_records(&database, id).await {
+        KNOWN.with_borrow_mut(|known| {
+            known.insert(workspace.id.clone(), Known { revision, image });
+        });
+        set_name(id, &workspace.name);
+        return Some(Ok(workspace));
+    }
     let (revision, text, raw) = read_stored(&database, id).await.ok().flatten()?;
     let read = document::from_json(&text);
     if let Ok(workspace) = &read {
@@ -1149,6 +1073,187 @@ pub async fn read_workspace(id: &str) -> Option<Result<Workspace, document::Docu
         set_name(id, &workspace.name);
     }
     Some(read)
+}
+
+/// Unit records asked for at a time while a workspace is read.
+const READ_BATCH: u32 = 2_000;
+/// How long the page is held at most between two turns of the browser
+/// while units are parsed, in milliseconds (the long-task line is 50).
+const READ_SLICE_MS: f64 = 30.0;
+/// Another tab's save while a workspace is read a batch at a time starts
+/// the reading again, this many times; then it is read whole.
+const READ_TRIES: usize = 3;
+
+/// A clock in milliseconds: the page's `performance`, else the date.
+fn clock_ms() -> impl Fn() -> f64 {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    move || {
+        performance
+            .as_ref()
+            .map_or_else(js_sys::Date::now, |p| p.now())
+    }
+}
+
+/// Lets the browser run its other tasks (draw, answer input) before the
+/// work goes on: `setTimeout(0)`.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A workspace stored as records, read a batch of records at a time (each
+/// batch in its own transaction, which checks that the head's revision is
+/// still the one the first found) and parsed a unit at a time
+/// ([`document::unit_from_text`]), with a turn for the browser every
+/// [`READ_SLICE_MS`]. Gives the workspace, its revision and the image the
+/// next save compares with; `None` when it must be read whole instead.
+async fn read_by_records(database: &Database, id: &str) -> Option<(Workspace, f64, Image)> {
+    for _ in 0..READ_TRIES {
+        match read_records_once(database, id).await {
+            Ok(read) => return read,
+            // Another tab saved meanwhile: again from the start.
+            Err(Restart) => continue,
+        }
+    }
+    None
+}
+
+/// Another tab saved the workspace while it was read.
+struct Restart;
+
+async fn read_records_once(
+    database: &Database,
+    id: &str,
+) -> Result<Option<(Workspace, f64, Image)>, Restart> {
+    let head_of = |tx: &idb::Transaction| -> Result<idb::request::GetStoreRequest, ()> {
+        tx.object_store(HEADS)
+            .map_err(|_| ())?
+            .get(JsValue::from_str(id))
+            .map_err(|_| ())
+    };
+    let Ok(tx) = database.transaction(&[HEADS], TransactionMode::ReadOnly) else {
+        return Ok(None);
+    };
+    let Ok(request) = head_of(&tx) else {
+        return Ok(None);
+    };
+    let Ok(Some(head)) = request.await else {
+        return Ok(None);
+    };
+    let revision = field(&head, "revision").as_f64().unwrap_or(0.0);
+    let schema = field(&head, "schema_version").as_f64();
+    if text_field(&head, "raw").is_some()
+        || schema != Some(f64::from(crate::workspace::SCHEMA_VERSION))
+    {
+        return Ok(None);
+    }
+    let (Some(before), Some(after), Some(order)) = (
+        text_field(&head, "before"),
+        text_field(&head, "after"),
+        text_field(&head, "order").and_then(|o| serde_json::from_str::<Vec<String>>(&o).ok()),
+    ) else {
+        return Ok(None);
+    };
+    // The workspace without its units, read as a document.
+    let Ok(mut workspace) = document::from_json(&format!("{before}[]{after}")) else {
+        return Ok(None);
+    };
+    if workspace.id != id {
+        return Ok(None);
+    }
+    let now_ms = clock_ms();
+    let mut parsed: HashMap<String, Unit> = HashMap::with_capacity(order.len());
+    let mut last: Option<String> = None;
+    let mut slice_start = now_ms();
+    // Bounded by the records stored: each batch starts after the last key
+    // read, and an empty or short batch ends the loop.
+    loop {
+        let Ok(tx) = database.transaction(&[HEADS, UNITS], TransactionMode::ReadOnly) else {
+            return Ok(None);
+        };
+        let Ok(request) = head_of(&tx) else {
+            return Ok(None);
+        };
+        let now = match request.await {
+            Ok(Some(head)) => field(&head, "revision").as_f64().unwrap_or(0.0),
+            _ => return Err(Restart),
+        };
+        if now != revision {
+            return Err(Restart);
+        }
+        let lower: JsValue = match &last {
+            None => js_sys::Array::of1(&JsValue::from_str(id)).into(),
+            Some(unit) => unit_key(id, unit),
+        };
+        let upper: JsValue =
+            js_sys::Array::of2(&JsValue::from_str(id), &js_sys::Array::new()).into();
+        let Ok(range) = KeyRange::bound(&lower, &upper, Some(last.is_some()), Some(false)) else {
+            return Ok(None);
+        };
+        let records = match tx
+            .object_store(UNITS)
+            .map(|units| units.get_all(Some(Query::from(range)), Some(READ_BATCH)))
+        {
+            Ok(Ok(request)) => match request.await {
+                Ok(records) => records,
+                Err(_) => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let count = records.len();
+        for record in records {
+            let (Some(unit_id), Some(text)) =
+                (text_field(&record, "unit"), text_field(&record, "text"))
+            else {
+                return Ok(None);
+            };
+            // A unit that does not read: the whole document says where.
+            let Ok(unit) = document::unit_from_text(&text) else {
+                return Ok(None);
+            };
+            last = Some(unit_id.clone());
+            parsed.insert(unit_id, unit);
+            if now_ms() - slice_start > READ_SLICE_MS {
+                next_turn().await;
+                slice_start = now_ms();
+            }
+        }
+        if count < READ_BATCH as usize {
+            break;
+        }
+        // A new transaction after a turn: the one before has ended.
+        next_turn().await;
+        slice_start = now_ms();
+    }
+    // In the order the head says; a unit the order names twice or no
+    // record holds is left to the whole reading, which names it.
+    let mut units = Vec::with_capacity(order.len());
+    let mut image_units = Vec::with_capacity(order.len());
+    for unit_id in &order {
+        let Some(unit) = parsed.remove(unit_id) else {
+            return Ok(None);
+        };
+        image_units.push(unit.clone());
+        units.push(unit);
+        if now_ms() - slice_start > READ_SLICE_MS {
+            next_turn().await;
+            slice_start = now_ms();
+        }
+    }
+    workspace.units = units;
+    let image = Image {
+        whole: false,
+        before,
+        after,
+        order,
+        units: image_units,
+        generation: None,
+    };
+    Ok(Some((workspace, revision, image)))
 }
 
 pub fn save_current(id: &str) -> Result<(), SaveError> {
@@ -1266,7 +1371,7 @@ impl Prepared {
         self.put
             .iter()
             .map(|(id, _)| id.clone())
-            .chain(self.removed.iter().cloned())
+            .chain(self.diff.removed.iter().cloned())
             .collect()
     }
 }
@@ -1280,6 +1385,18 @@ pub fn forget_revision_for_tests(id: &str, revision: f64) {
             k.revision = revision;
         }
     });
+}
+
+/// Reads `id` the way every workspace was read before the reading by
+/// records: its records joined into one document, read whole. For
+/// `make bench`, to compare the two in the same run; whether it read.
+#[doc(hidden)]
+pub async fn read_whole_for_bench(id: &str) -> bool {
+    let Ok(database) = db() else { return false };
+    match read_stored(&database, id).await {
+        Ok(Some((_, text, _))) => document::from_json(&text).is_ok(),
+        _ => false,
+    }
 }
 
 /// The document text stored for `id`: for the browser tests.

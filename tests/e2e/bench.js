@@ -18,6 +18,7 @@ const { CHROMIUM_ARGS, DIST } = require('./playwright.config');
 const { freePort, UI } = require('./helpers');
 const RUNS = Number(process.env.BENCH_COLD_RUNS || 7);
 const LONGTASK_RUNS = Number(process.env.BENCH_LONGTASK_RUNS || 5);
+const NATIONAL_RUNS = Number(process.env.BENCH_NATIONAL_RUNS || 5);
 const SIZES = [
   [1000, 21],
   [30000, 7],
@@ -193,6 +194,94 @@ async function monteCarloRun([samples, longTasksSource]) {
   );
 }
 
+// Saves the national workspace in a browser profile of its own (five saves,
+// five reads and nine edits persisted, in the page: bench_idb_national),
+// closes the browser, then NATIONAL_RUNS times starts it again on that
+// profile and times the navigation to the dashboard showing that workspace
+// (nine target cards and its name), recording every long task
+// (PerformanceObserver 'longtask', buffered, from the page's first script)
+// up to one second after.
+async function national(URL) {
+  const fs = require('fs');
+  const os = require('os');
+  const [cooperatives, groups, years] = [
+    Number(process.env.BENCH_COOPERATIVES || 30000),
+    Number(process.env.BENCH_GROUPS || 80000),
+    3,
+  ];
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-plan-bench-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      serviceWorkers: 'block',
+    });
+  try {
+    let context = await launch();
+    let page = context.pages()[0] || (await context.newPage());
+    await page.goto(URL);
+    await page.waitForFunction(() => document.querySelectorAll('[data-target-id]').length === 9, null, { timeout: 120_000 });
+    page.setDefaultTimeout(1_800_000);
+    const line = await page.evaluate(
+      ([c, g, y, runs]) => window.wasmBindings.bench_idb_national(c, g, y, runs, 9),
+      [cooperatives, groups, years, NATIONAL_RUNS],
+    );
+    console.log(line);
+    await context.close();
+    const runs = [];
+    for (let run = 0; run < NATIONAL_RUNS; run++) {
+      context = await launch();
+      await context.addInitScript(() => {
+        window.__longTasks = [];
+        try {
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+          }).observe({ type: 'longtask', buffered: true });
+        } catch (_) {
+          window.__longTasks = null;
+        }
+      });
+      page = context.pages()[0] || (await context.newPage());
+      await page.goto(URL, { waitUntil: 'commit' });
+      const handle = await page.waitForFunction(
+        (name) =>
+          document.querySelectorAll('[data-target-id]').length === 9 &&
+          document.body.textContent.includes(name) &&
+          performance.now(),
+        'Toàn quốc (bench)',
+        { polling: 'raf', timeout: 300_000 },
+      );
+      const shown = await handle.jsonValue();
+      await page.waitForTimeout(1000);
+      const tasks = await page.evaluate((until) => {
+        const all = window.__longTasks;
+        if (!all) return null;
+        const within = all.filter(([start]) => start <= until);
+        return {
+          longest: Math.max(0, ...within.map(([, d]) => d)),
+          count: within.length,
+          // When each began (ms from navigation) and how long it took.
+          list: within.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(','),
+        };
+      }, shown + 1000);
+      runs.push({ shown, tasks });
+      console.log(
+        `reopen run=${run + 1} units=${cooperatives + groups} dashboard_ms=${shown.toFixed(0)} ` +
+          (tasks ? `longest_task_ms=${tasks.longest.toFixed(0)} long_tasks=${tasks.count} at_ms=${tasks.list || '-'}` : 'longest_task_ms=n/a'),
+      );
+      await context.close();
+    }
+    const longest = runs.map((r) => (r.tasks ? r.tasks.longest : NaN));
+    console.log(
+      `reopen-summary units=${cooperatives + groups} cooperatives=${cooperatives} groups=${groups} years=${years} ` +
+        `dashboard_ms_median=${median(runs.map((r) => r.shown)).toFixed(0)} runs_ms=${runs.map((r) => r.shown.toFixed(0)).join(',')} ` +
+        `longest_task_ms_median=${median(longest).toFixed(0)} longest_runs_ms=${longest.map((l) => l.toFixed(0)).join(',')}`,
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const PORT = Number(process.env.BENCH_PORT) || (await freePort());
   const URL = `http://127.0.0.1:${PORT}/`;
@@ -211,8 +300,16 @@ async function main() {
     await (await warm.newPage()).goto(URL);
     await warm.close();
 
+    // The country's scale in IndexedDB (issue 14), unless BENCH_ONLY names
+    // another part: 30,000 cooperatives and 80,000 cooperative groups with
+    // three years each, saved, the browser closed, and opened again to the
+    // dashboard NATIONAL_RUNS times.
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'national') {
+      await national(URL);
+    }
+
     // BENCH_ONLY=longtask: only the long tasks of imports and Monte Carlo.
-    if (process.env.BENCH_ONLY !== 'longtask') {
+    if (process.env.BENCH_ONLY !== 'longtask' && process.env.BENCH_ONLY !== 'national') {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -289,8 +386,8 @@ async function main() {
       await page.waitForSelector(selector, { timeout: 60_000 });
       return [context, page];
     };
-    const kinds = (process.env.BENCH_LONGTASK_KINDS || 'json,csv,mc').split(',');
-    for (let run = 0; run < LONGTASK_RUNS; run++) {
+    const kinds = process.env.BENCH_ONLY === 'national' ? [] : (process.env.BENCH_LONGTASK_KINDS || 'json,csv,mc').split(',');
+    for (let run = 0; run < (kinds.length ? LONGTASK_RUNS : 0); run++) {
       for (const [units, years] of kinds.includes('json') || kinds.includes('csv') ? [[30000, 3]] : []) {
         if (kinds.includes('json')) {
           const [context, page] = await fresh('data', 'input[data-import="json"]');

@@ -92,8 +92,12 @@ test.describe('persistent storage and backups', () => {
     }
     await expect(page.locator('#storage-usage')).toHaveText(VI_SIZE);
     await expect(page.locator('#storage-available')).toHaveText(VI_SIZE);
-    // The workspaces' own limit: localStorage, as a share written the Vietnamese way.
-    await expect(page.locator('#storage-workspaces')).toHaveText(/^\d{1,3},\d% của giới hạn khoảng 5 triệu ký tự$/);
+    // Workspaces live in IndexedDB (the usage above); localStorage, as a
+    // share of its own limit written the Vietnamese way, holds only small settings.
+    await expect(page.locator('#storage-local')).toHaveText(/^\d{1,3},\d% của giới hạn khoảng 5 triệu ký tự$/);
+    await expect(page.locator('#storage-local').locator('xpath=preceding-sibling::dt[1]')).toHaveText('localStorage (chỉ cho cài đặt nhỏ)');
+    await expect(page.locator('.storage-status')).toContainText('Các không gian làm việc được lưu trong IndexedDB');
+    await expect(page.locator('.storage-status')).not.toContainText('Các không gian làm việc có giới hạn riêng');
     await expect(page.locator('.storage-status')).toContainText('Safari');
 
     // A second save does not ask again: the day asked stays as it was.
@@ -113,6 +117,8 @@ test.describe('persistent storage and backups', () => {
     // In English, the same figures the English way.
     await page.getByRole('button', { name: h.UI.vi.switchTo, exact: true }).click();
     await expect(page.locator('#storage-title')).toHaveText('Storage in this browser');
+    await expect(page.locator('#storage-local').locator('xpath=preceding-sibling::dt[1]')).toHaveText('localStorage (small settings only)');
+    await expect(page.locator('.storage-status')).toContainText("The workspaces are kept in the browser's IndexedDB");
     await expect(page.locator('#storage-usage')).toHaveText(/^(\d{1,3}(,\d{3})* bytes|\d{1,3}(,\d{3})*\.\d (KB|MB|GB|TB))$/);
   });
 
@@ -127,7 +133,7 @@ test.describe('persistent storage and backups', () => {
     await expect(page.locator('#storage-usage')).toHaveText('Trình duyệt không cho biết');
     await expect(page.getByRole('button', { name: 'Yêu cầu lưu trữ lâu dài' })).toHaveCount(0);
     // localStorage is still there to measure.
-    await expect(page.locator('#storage-workspaces')).toContainText('% của giới hạn');
+    await expect(page.locator('#storage-local')).toContainText('% của giới hạn');
     const stored = JSON.parse((await h.storedEntries(page))[h.KEYS.workspace('main')]);
     expect(stored.units.map((u) => u.name)).toContain('HTX Trình Duyệt Cũ');
   });
