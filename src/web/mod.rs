@@ -91,10 +91,14 @@ fn Frame() -> impl IntoView {
             <Header/>
         </header>
         <div class="update-host" role="status" hidden=presenting>
-            {legacy::hosted(components::update::mount)}
+            <components::update::UpdateBanner/>
         </div>
-        <div class="notices">{legacy::hosted(components::notices::mount)}</div>
-        <div class="tour-host">{legacy::hosted(components::tour::mount)}</div>
+        <div class="notices">
+            <components::notices::Notices/>
+        </div>
+        <div class="tour-host">
+            <components::tour::Tour/>
+        </div>
         <main id="main" tabindex="-1">
             <FlatRoutes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::dashboard::Dashboard/>
