@@ -108,10 +108,10 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/simulation") view=|| legacy::hosted(pages::simulation::mount)/>
                 <Route path=path!("/workshop") view=|| legacy::hosted(pages::workshop::mount)/>
                 <Route path=path!("/plan") view=|| legacy::hosted(pages::plan::mount)/>
-                <Route path=path!("/report") view=|| legacy::hosted(pages::report::mount)/>
+                <Route path=path!("/report") view=pages::report::ReportPage/>
                 <Route path=path!("/present") view=|| legacy::hosted(pages::present::mount)/>
                 <Route path=path!("/targets/:id") view=|| with_id(pages::target::mount)/>
-                <Route path=path!("/units/:id") view=|| with_id(pages::unit::mount)/>
+                <Route path=path!("/units/:id") view=pages::unit::UnitPage/>
             </FlatRoutes>
         </main>
     }
