@@ -1,80 +1,53 @@
-//! The notices at the top of every page, written as HTML text: messages
-//! the user must see (a failed save, another tab's change), and data kept
-//! aside because it could not be read, with its reason and what can be
-//! done with it. Written here rather than as a keyed Leptos list, which
-//! cost 11 KB of the download for a list that is almost always empty.
-//!
-//! Buttons: `data-action="dismiss:<id>"`, `"download:<key>"` and
-//! `"discard:<key>"`.
+//! The notices at the top of every page, as words: messages the user must
+//! see (a failed save, another tab's change), and data kept aside because
+//! it could not be read, with its reason and what can be done with it.
+//! No markup: `web::components::notices` draws them.
 
-use crate::html::Html;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 
-/// Data kept aside: its storage key and why it could not be read.
-pub struct Kept<'a> {
-    pub key: &'a str,
-    pub reason: &'a str,
+/// The button that closes a message.
+pub fn dismiss_label(lang: Lang) -> &'static str {
+    lang.pick("Đã hiểu", "Dismiss")
 }
 
-pub fn notices_html(notices: &[(u32, &Text)], kept: &[Kept], lang: Lang) -> String {
-    let pick = |vi, en| lang.pick(vi, en);
-    let mut html = Html::new();
-    for (id, text) in notices {
-        html.open(
-            "div",
-            &[
-                ("class", Some("notice notice-error")),
-                ("role", Some("alert")),
-            ],
-        )
-        .element("p", &[], text.get(lang))
-        .element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("data-action", Some(&format!("dismiss:{id}"))),
-            ],
-            pick("Đã hiểu", "Dismiss"),
-        )
-        .close("div");
-    }
-    for kept in kept {
-        html.open(
-            "div",
-            &[("class", Some("notice notice-warning")), ("role", Some("alert"))],
-        )
-        .element(
-            "p",
-            &[],
-            pick(
+/// What the page says about data kept aside, and its two buttons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeptWords {
+    pub message: &'static str,
+    pub download: &'static str,
+    pub discard: &'static str,
+    /// Asked before the data is deleted for good.
+    pub confirm_discard: &'static str,
+    /// Said when the browser refuses the download.
+    pub download_refused: &'static str,
+}
+
+impl KeptWords {
+    pub fn new(lang: Lang) -> KeptWords {
+        let pick = |vi, en| lang.pick(vi, en);
+        KeptWords {
+            message: pick(
                 "Có dữ liệu đã lưu mà ứng dụng không đọc được. Dữ liệu đó đã được cất riêng và không bị ghi đè; bạn có thể tải về để gửi cho người hỗ trợ.",
                 "Some saved data could not be read. It has been kept aside and will not be overwritten; you can download it to send to someone who can help.",
             ),
-        )
-        .element("p", &[("class", Some("reason"))], kept.reason)
-        .open("div", &[("class", Some("notice-actions"))])
-        .element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("data-action", Some(&format!("download:{}", kept.key))),
-            ],
-            pick("Tải về dữ liệu không đọc được", "Download the unreadable data"),
-        )
-        .text(" ")
-        .element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("secondary")),
-                ("data-action", Some(&format!("discard:{}", kept.key))),
-            ],
-            pick("Xóa dữ liệu này", "Delete this data"),
-        )
-        .close("div")
-        .close("div");
+            download: pick("Tải về dữ liệu không đọc được", "Download the unreadable data"),
+            discard: pick("Xóa dữ liệu này", "Delete this data"),
+            confirm_discard: pick(
+                "Xóa hẳn dữ liệu không đọc được này? Không thể hoàn tác.",
+                "Delete this unreadable data for good? This cannot be undone.",
+            ),
+            download_refused: pick(
+                "Trình duyệt không cho tải tệp về. Dữ liệu vẫn được cất riêng.",
+                "The browser refused the download. The data is still kept aside.",
+            ),
+        }
     }
-    html.into_string()
+}
+
+/// The name of the file that carries data kept aside under `key`: the key
+/// with its colons made dashes, which every file system accepts.
+pub fn kept_file_name(key: &str) -> String {
+    format!("{}.json", key.replace(':', "-"))
 }
 
 #[cfg(test)]
@@ -82,19 +55,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn notices_and_kept_data_carry_their_actions() {
-        let text = Text::new("Không lưu được <đầy>", "Not saved <full>");
-        let kept = [Kept {
-            key: "coop-plan:quarantine:main:1",
-            reason: "JSON hỏng ở dòng 1",
-        }];
-        let html = notices_html(&[(7, &text)], &kept, Lang::Vi);
-        assert!(html.contains("Không lưu được &lt;đầy&gt;"));
-        assert!(html.contains("data-action=\"dismiss:7\""));
-        assert!(html.contains("data-action=\"download:coop-plan:quarantine:main:1\""));
-        assert!(html.contains("data-action=\"discard:coop-plan:quarantine:main:1\""));
-        assert!(html.contains("JSON hỏng ở dòng 1"));
-        assert_eq!(html.matches("role=\"alert\"").count(), 2);
-        assert_eq!(notices_html(&[], &[], Lang::En), "");
+    fn kept_data_is_explained_with_both_actions_in_each_language() {
+        let vi = KeptWords::new(Lang::Vi);
+        let en = KeptWords::new(Lang::En);
+        assert!(vi.message.contains("cất riêng") && en.message.contains("kept aside"));
+        assert_eq!(vi.download, "Tải về dữ liệu không đọc được");
+        assert_eq!(en.discard, "Delete this data");
+        assert!(vi.confirm_discard.contains("Không thể hoàn tác"));
+        assert_ne!(vi, en);
+        assert_eq!(dismiss_label(Lang::Vi), "Đã hiểu");
+        assert_eq!(dismiss_label(Lang::En), "Dismiss");
+    }
+
+    #[test]
+    fn a_kept_file_is_named_after_its_key_without_colons() {
+        assert_eq!(
+            kept_file_name("coop-plan:quarantine:main:1"),
+            "coop-plan-quarantine-main-1.json"
+        );
     }
 }

@@ -91,71 +91,49 @@ mod tests {
     }
 }
 
-/// The tour's panel at step `index` (clamped): a dialog titled with the
-/// step's number and page, its text, and the buttons Skip
-/// (`data-action="tour-skip"`), Back (`"tour-back"`, disabled at the
-/// first step) and Next or Done (`"tour-next"`).
-pub fn panel_html(index: usize, lang: Lang) -> String {
-    let index = index.min(STEPS.len() - 1);
-    let step = &STEPS[index];
-    let last = index + 1 == STEPS.len();
-    let mut html = crate::html::Html::new();
-    let title = format!(
-        "{} {}/{} · {}",
-        lang.pick("Hướng dẫn", "Tour"),
-        index + 1,
-        STEPS.len(),
-        step.title(lang)
-    );
-    html.open(
-        "div",
-        &[
-            ("class", Some("tour")),
-            ("role", Some("dialog")),
-            ("aria-labelledby", Some("tour-title")),
-        ],
-    )
-    .element("h2", &[("id", Some("tour-title"))], &title)
-    .element("p", &[], step.body(lang))
-    .open("div", &[("class", Some("form-actions"))]);
-    for (action, class, text, disabled) in [
-        (
-            "tour-skip",
-            Some("secondary"),
-            lang.pick("Bỏ qua", "Skip"),
-            false,
-        ),
-        (
-            "tour-back",
-            Some("secondary"),
-            lang.pick("Trước", "Back"),
-            index == 0,
-        ),
-        (
-            "tour-next",
-            None,
-            if last {
+/// What the tour's panel shows at one step: a dialog titled with the
+/// step's number and page, its text, and the buttons Skip, Back (disabled
+/// at the first step) and Next, which says Done at the last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TourPanel {
+    /// The step shown: the one asked for, clamped to the last.
+    pub index: usize,
+    pub title: String,
+    pub body: &'static str,
+    pub skip: &'static str,
+    pub back: &'static str,
+    pub back_disabled: bool,
+    pub next: &'static str,
+    /// Whether Next closes the tour (the last step).
+    pub last: bool,
+}
+
+impl TourPanel {
+    pub fn new(index: usize, lang: Lang) -> TourPanel {
+        let index = index.min(STEPS.len() - 1);
+        let step = &STEPS[index];
+        let last = index + 1 == STEPS.len();
+        TourPanel {
+            index,
+            title: format!(
+                "{} {}/{} · {}",
+                lang.pick("Hướng dẫn", "Tour"),
+                index + 1,
+                STEPS.len(),
+                step.title(lang)
+            ),
+            body: step.body(lang),
+            skip: lang.pick("Bỏ qua", "Skip"),
+            back: lang.pick("Trước", "Back"),
+            back_disabled: index == 0,
+            next: if last {
                 lang.pick("Xong", "Done")
             } else {
                 lang.pick("Tiếp", "Next")
             },
-            false,
-        ),
-    ] {
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("id", Some(action)),
-                ("class", class),
-                ("data-action", Some(action)),
-                ("disabled", disabled.then_some("")),
-            ],
-            text,
-        );
+            last,
+        }
     }
-    html.close("div").close("div");
-    html.into_string()
 }
 
 #[cfg(test)]
@@ -164,14 +142,18 @@ mod panel_tests {
 
     #[test]
     fn the_panel_names_its_step_and_offers_the_right_buttons() {
-        let first = panel_html(0, Lang::Vi);
-        assert!(first.contains("Hướng dẫn 1/6 · Tổng quan"));
-        assert!(first.contains("data-action=\"tour-back\" disabled=\"\""));
-        assert!(first.contains("id=\"tour-next\""));
-        assert!(first.contains(">Tiếp<"));
-        let last = panel_html(99, Lang::En);
-        assert!(last.contains("Tour 6/6 · Plan"));
-        assert!(last.contains(">Done<"));
-        assert!(!last.contains("disabled"));
+        let first = TourPanel::new(0, Lang::Vi);
+        assert_eq!(first.title, "Hướng dẫn 1/6 · Tổng quan");
+        assert!(first.back_disabled);
+        assert_eq!(
+            (first.skip, first.back, first.next),
+            ("Bỏ qua", "Trước", "Tiếp")
+        );
+        assert!(!first.last);
+        let last = TourPanel::new(99, Lang::En);
+        assert_eq!(last.index, 5);
+        assert_eq!(last.title, "Tour 6/6 · Plan");
+        assert_eq!(last.next, "Done");
+        assert!(last.last && !last.back_disabled);
     }
 }

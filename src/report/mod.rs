@@ -1,22 +1,30 @@
-//! Read-only pages written as HTML text: the progress report, a target's
-//! breakdowns and drill-down, and a unit's record sheet. Plain functions of
-//! the workspace, tested natively; the app shows their output as is
+//! What read-only screens and printouts show. Moved to data, drawn by
+//! components: the progress report ([`ProgressReport`]), a unit's record
+//! sheet ([`UnitSheet`]), a target's card ([`TargetCard`]), with tables as
+//! [`Table`]. Still written as HTML text for pages not yet moved: a
+//! target's breakdowns and drill-down, its chart and the plan summary
 //! ([`crate::html`] says why).
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::format::{format_date, format_decimal, format_number};
+use crate::format::{format_date, format_number};
 use crate::html::{table, Html};
 use crate::i18n::Lang;
 use crate::indicator::{
-    breakdown, contributions, BreakdownRow, Dimension, Engine, Evaluation, CITY_LEVEL_KEY,
+    breakdown, contributions, BreakdownRow, Dimension, Evaluation, CITY_LEVEL_KEY,
 };
 use crate::plan::{Indicator, Plan, Target};
-use crate::small_sort::{sort_small_by, sort_small_by_key};
-use crate::unit::{ManagerRole, OperatingStatus, Qualification, Unit};
+use crate::small_sort::sort_small_by;
+use crate::unit::{ManagerRole, OperatingStatus, Qualification};
+pub mod progress;
+pub mod table;
 pub mod target_card;
+pub mod unit_sheet;
 
+pub use progress::ProgressReport;
+pub use table::Table;
 pub use target_card::{ProgressBar, TargetCard};
+pub use unit_sheet::{Term, UnitSheet, YearSheet};
 
 use crate::wording::{comment_text, deadline_text, format_value, target_text, value_text};
 use crate::workspace::Workspace;
@@ -267,174 +275,6 @@ pub fn drill_down_html(
     }
     html.close("tbody").close("table").close("div");
     (html.into_string(), shown.len())
-}
-
-fn breakdown_matrix(
-    html: &mut Html,
-    engine: &Engine,
-    ws: &Workspace,
-    as_of: NaiveDate,
-    by: Dimension,
-    lang: Lang,
-) {
-    let targets: Vec<&Target> = ws
-        .plan
-        .targets
-        .iter()
-        .filter(|t| BROKEN_DOWN.contains(&t.indicator))
-        .collect();
-    let columns: Vec<Vec<BreakdownRow>> = targets
-        .iter()
-        .map(|t| engine.breakdown(t.indicator, as_of, by))
-        .collect();
-    let mut keys: Vec<&str> = columns
-        .iter()
-        .flatten()
-        .map(|r| r.key.as_str())
-        .filter(|k| *k != CITY_LEVEL_KEY)
-        .collect();
-    sort_small_by(&mut keys, |a, b| a.cmp(b));
-    keys.dedup();
-    let mut header = vec![dimension_label(by, lang)];
-    header.extend(targets.iter().map(|t| t.id.as_str()));
-    let rows: Vec<Vec<String>> = keys
-        .iter()
-        .map(|key| {
-            let mut row = vec![group_label(&ws.plan, by, key, lang)];
-            for (t, column) in targets.iter().zip(&columns) {
-                let value = column.iter().find(|r| r.key == *key).and_then(|r| r.value);
-                row.push(value.map_or("—".to_owned(), |v| format_value(t.indicator, v, lang)));
-            }
-            row
-        })
-        .collect();
-    let numeric: Vec<usize> = (1..=targets.len()).collect();
-    let caption = match by {
-        Dimension::District => lang.pick("Theo quận, huyện", "By district"),
-        Dimension::Sector => lang.pick("Theo lĩnh vực", "By sector"),
-    };
-    table(
-        html,
-        Some("report-breakdown"),
-        Some(caption),
-        &header,
-        &rows,
-        &numeric,
-    );
-}
-
-/// The progress report: the plan's identity, the as-of date, every target
-/// with value, status and comment, the breakdowns and the tasks.
-pub fn progress_report_html(
-    ws: &Workspace,
-    evaluations: &[Evaluation],
-    as_of: NaiveDate,
-    generated_on: NaiveDate,
-    lang: Lang,
-) -> String {
-    let plan = &ws.plan;
-    let mut html = Html::new();
-    html.open("header", &[("class", Some("report-head"))]);
-    html.element("p", &[("class", Some("issuer"))], &plan.identity.issuer);
-    html.element(
-        "h1",
-        &[("id", Some("report-title"))],
-        &format!(
-            "{} {}",
-            lang.pick(
-                "Báo cáo tiến độ thực hiện Kế hoạch",
-                "Progress report on Plan"
-            ),
-            plan.identity.number
-        ),
-    );
-    html.element(
-        "p",
-        &[("class", Some("lead"))],
-        plan.identity.title.get(lang),
-    );
-    html.open("dl", &[("class", Some("identity"))]);
-    let period = format!("{}–{}", plan.start_year, plan.end_year);
-    for (term, value) in [
-        (
-            lang.pick("Ngày ban hành", "Issued"),
-            format_date(plan.identity.issued, lang),
-        ),
-        (lang.pick("Giai đoạn", "Period"), period),
-        (
-            lang.pick("Số liệu tính đến", "Figures as of"),
-            format_date(as_of, lang),
-        ),
-        (
-            lang.pick("Không gian làm việc", "Workspace"),
-            ws.name.clone(),
-        ),
-        (
-            lang.pick("Ngày lập báo cáo", "Generated on"),
-            format_date(generated_on, lang),
-        ),
-    ] {
-        html.open("div", &[])
-            .element("dt", &[], term)
-            .element("dd", &[], &value)
-            .close("div");
-    }
-    html.close("dl");
-    if ws.illustrative {
-        html.element(
-            "p",
-            &[("class", Some("illustrative-note"))],
-            lang.pick(
-                "Số liệu minh họa, không phải số liệu thật.",
-                "Illustrative data, not real figures.",
-            ),
-        );
-    }
-    html.close("header");
-
-    html.element("h2", &[], lang.pick("Các chỉ tiêu", "Targets"));
-    table(
-        &mut html,
-        Some("report-targets"),
-        None,
-        &target_table_header(lang),
-        &target_table_rows(ws, evaluations, as_of, lang),
-        &[2],
-    );
-
-    html.element("h2", &[], lang.pick("Phân tổ", "Breakdowns"));
-    // One engine for all twelve breakdowns: the units are indexed once.
-    let engine = Engine::new(ws);
-    breakdown_matrix(&mut html, &engine, ws, as_of, Dimension::District, lang);
-    breakdown_matrix(&mut html, &engine, ws, as_of, Dimension::Sector, lang);
-
-    html.element("h2", &[], lang.pick("Nhiệm vụ", "Tasks"));
-    let rows: Vec<Vec<String>> = plan
-        .tasks
-        .iter()
-        .map(|task| {
-            let mut status = task.status.label(lang).to_owned();
-            if task.is_overdue(as_of) {
-                status.push_str(&format!(" · ⚠ {}", lang.pick("Quá hạn", "Overdue")));
-            }
-            vec![
-                task.id.clone(),
-                task.title.get(lang).to_owned(),
-                task.lead_agency.clone(),
-                task.deadline.map_or("—".to_owned(), |d| d.describe(lang)),
-                status,
-            ]
-        })
-        .collect();
-    let header = [
-        lang.pick("Mục", "Item"),
-        lang.pick("Nhiệm vụ", "Task"),
-        lang.pick("Chủ trì", "Lead"),
-        lang.pick("Thời hạn", "Deadline"),
-        lang.pick("Tình trạng", "Status"),
-    ];
-    table(&mut html, Some("report-tasks"), None, &header, &rows, &[]);
-    html.into_string()
 }
 
 /// The plan's identity, the documents it implements, its targets with their
@@ -759,146 +599,6 @@ pub fn status_label(status: OperatingStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// A unit's record as stored: identity, status history, yearly records and
-/// key managers.
-pub fn unit_sheet_html(plan: &Plan, unit: &Unit, lang: Lang) -> String {
-    let date = |d: Option<NaiveDate>| d.map_or("—".to_owned(), |d| format_date(d, lang));
-    let amount = |a: &Option<crate::decimal::Decimal>| {
-        a.as_ref()
-            .map_or("—".to_owned(), |a| format_decimal(a, lang))
-    };
-    let count = |c: Option<i64>| c.map_or("—".to_owned(), |c| format_number(c as f64, 0, lang));
-    let sector = plan
-        .sector(&unit.sector)
-        .map_or(unit.sector.clone(), |s| s.name.get(lang).to_owned());
-    let reorganised = if unit.reorganisation.required {
-        date(unit.reorganisation.completed_on)
-    } else {
-        lang.pick("Không phải", "Not required").to_owned()
-    };
-    let mut html = Html::new();
-    html.element("h1", &[("id", Some("unit-title"))], &unit.name);
-    html.open("dl", &[("class", Some("identity"))]);
-    for (term, value) in [
-        (
-            lang.pick("Loại", "Kind"),
-            unit.kind.abbreviation().to_owned(),
-        ),
-        (
-            lang.pick("Mã số", "Registration code"),
-            unit.registration_code.clone(),
-        ),
-        (lang.pick("Quận, huyện", "District"), unit.district.clone()),
-        (lang.pick("Lĩnh vực", "Sector"), sector),
-        (lang.pick("Thành lập", "Founded"), date(unit.founded)),
-        (
-            lang.pick(
-                "Tổ chức lại theo Luật 2012",
-                "Reorganised under the 2012 law",
-            ),
-            reorganised,
-        ),
-    ] {
-        html.open("div", &[])
-            .element("dt", &[], term)
-            .element("dd", &[], &value)
-            .close("div");
-    }
-    html.close("dl");
-    html.element("h2", &[], lang.pick("Tình trạng", "Status"));
-    if unit.status_history.is_empty() {
-        html.element(
-            "p",
-            &[],
-            lang.pick("Hoạt động từ khi thành lập.", "Active since founding."),
-        );
-    } else {
-        html.open("ul", &[]);
-        for change in &unit.status_history {
-            let line = format!(
-                "{} {} {}",
-                status_label(change.status, lang),
-                lang.pick("từ", "from"),
-                format_date(change.since, lang)
-            );
-            html.element("li", &[], &line);
-        }
-        html.close("ul");
-    }
-    html.element("h2", &[], lang.pick("Số liệu theo năm", "Yearly records"));
-    let mut years: Vec<_> = unit.years.iter().collect();
-    sort_small_by_key(&mut years, |r| r.year);
-    if years.is_empty() {
-        html.element(
-            "p",
-            &[],
-            lang.pick("Chưa có số liệu năm nào.", "No yearly record yet."),
-        );
-    }
-    for record in years {
-        html.open("section", &[("class", Some("record"))]);
-        html.element(
-            "h3",
-            &[],
-            &format!("{} {}", lang.pick("Năm", "Year"), record.year),
-        );
-        html.open("dl", &[("class", Some("identity"))]);
-        for (term, value) in [
-            (lang.pick("Thành viên", "Members"), count(record.members)),
-            (
-                lang.pick("Lao động thường xuyên", "Regular workers"),
-                count(record.regular_workers),
-            ),
-            (
-                lang.pick("Doanh thu (tr.đ)", "Revenue (m VND)"),
-                amount(&record.revenue),
-            ),
-            (
-                lang.pick("Lợi nhuận trước thuế (tr.đ)", "Pre-tax profit (m VND)"),
-                amount(&record.pre_tax_profit),
-            ),
-            (
-                lang.pick("Giá trị gia tăng (tr.đ)", "Value added (m VND)"),
-                amount(&record.value_added),
-            ),
-            (
-                lang.pick("Cán bộ, lao động / được bồi dưỡng", "Staff / coached"),
-                format!("{} / {}", count(record.staff), count(record.staff_trained)),
-            ),
-        ] {
-            html.open("div", &[])
-                .element("dt", &[], term)
-                .element("dd", &[], &value)
-                .close("div");
-        }
-        html.close("dl");
-        let rows: Vec<Vec<String>> = record
-            .key_managers
-            .iter()
-            .map(|m| {
-                vec![
-                    role_label(m.role, lang).to_owned(),
-                    qualification_label(m.qualification, lang).to_owned(),
-                    if m.trained {
-                        lang.pick("Đã đào tạo", "Trained")
-                    } else {
-                        lang.pick("Chưa đào tạo", "Not trained")
-                    }
-                    .to_owned(),
-                ]
-            })
-            .collect();
-        let header = [
-            lang.pick("Cán bộ quản lý chủ chốt", "Key manager"),
-            lang.pick("Trình độ", "Qualification"),
-            lang.pick("Đào tạo", "Training"),
-        ];
-        table(&mut html, None, None, &header, &rows, &[]);
-        html.close("section");
-    }
-    html.into_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -926,29 +626,6 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")
-    }
-
-    #[test]
-    fn the_report_has_every_target_and_task() {
-        let ws = synthetic_workspace(50, 1);
-        let as_of = day(2019, 7, 31);
-        let html = progress_report_html(
-            &ws,
-            &evaluate_all(&ws, as_of),
-            as_of,
-            day(2026, 11, 26),
-            Lang::Vi,
-        );
-        for target in &ws.plan.targets {
-            assert!(
-                html.contains(&format!("<th scope=\"row\">{}</th>", target.id)),
-                "{} missing",
-                target.id
-            );
-        }
-        assert!(html.contains("Sở Tài chính"));
-        assert!(html.contains("31/07/2019") && html.contains("26/11/2026"));
-        assert!(html.contains("Theo quận, huyện") && html.contains("Theo lĩnh vực"));
     }
 
     #[test]
@@ -1002,15 +679,6 @@ mod tests {
         assert!(html.contains(status.label(Lang::En)));
         assert!(html.contains("href=\"/targets/T1\""));
         assert!(html.contains("role=\"img\" aria-label=\"Value "));
-    }
-
-    #[test]
-    fn a_unit_sheet_escapes_what_users_typed() {
-        let plan = Plan::hai_phong_135();
-        let unit = Unit::new("u1", "HTX <b>Đông</b> & Tây", crate::unit::UnitKind::Htx);
-        let html = unit_sheet_html(&plan, &unit, Lang::Vi);
-        assert!(html.contains("HTX &lt;b&gt;Đông&lt;/b&gt; &amp; Tây"));
-        assert!(!html.contains("<b>"));
     }
 
     #[test]

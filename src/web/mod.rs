@@ -91,10 +91,14 @@ fn Frame() -> impl IntoView {
             <Header/>
         </header>
         <div class="update-host" role="status" hidden=presenting>
-            {legacy::hosted(components::update::mount)}
+            <components::update::UpdateBanner/>
         </div>
-        <div class="notices">{legacy::hosted(components::notices::mount)}</div>
-        <div class="tour-host">{legacy::hosted(components::tour::mount)}</div>
+        <div class="notices">
+            <components::notices::Notices/>
+        </div>
+        <div class="tour-host">
+            <components::tour::Tour/>
+        </div>
         <main id="main" tabindex="-1">
             <FlatRoutes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::dashboard::Dashboard/>
@@ -104,10 +108,10 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/simulation") view=|| legacy::hosted(pages::simulation::mount)/>
                 <Route path=path!("/workshop") view=|| legacy::hosted(pages::workshop::mount)/>
                 <Route path=path!("/plan") view=|| legacy::hosted(pages::plan::mount)/>
-                <Route path=path!("/report") view=|| legacy::hosted(pages::report::mount)/>
+                <Route path=path!("/report") view=pages::report::ReportPage/>
                 <Route path=path!("/present") view=|| legacy::hosted(pages::present::mount)/>
                 <Route path=path!("/targets/:id") view=|| with_id(pages::target::mount)/>
-                <Route path=path!("/units/:id") view=|| with_id(pages::unit::mount)/>
+                <Route path=path!("/units/:id") view=pages::unit::UnitPage/>
             </FlatRoutes>
         </main>
     }

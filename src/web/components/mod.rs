@@ -1,9 +1,11 @@
 //! Pieces shared by pages.
 
+pub mod data_table;
 pub mod header;
 pub mod notices;
 pub mod plan_editor;
 pub mod target_card;
 pub mod task_tracker;
+pub mod terms;
 pub mod tour;
 pub mod update;

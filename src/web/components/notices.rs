@@ -1,77 +1,95 @@
 //! Messages the user must see: failed saves, and data kept aside because it
-//! could not be read. Written by [`crate::notice_view`]; one click listener
-//! handles every button.
+//! could not be read. The words are [`crate::notice_view`]'s; each button
+//! is a closure on its element.
 
-use web_sys::Element;
+use leptos::prelude::*;
 
-use crate::i18n::Lang;
-use crate::notice_view::{notices_html, Kept};
-use crate::web::dom::action;
+use crate::notice_view::{dismiss_label, kept_file_name, KeptWords};
 use crate::web::download::download_text;
-use crate::web::state::AppState;
-use crate::web::storage;
-use crate::web::ui::*;
+use crate::web::state::{AppState, Notice};
+use crate::web::storage::{self, Quarantined};
 
-/// Writes the notices into `root` and keeps them current.
-pub fn mount(root: &Element) {
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <For each=move || state.notices.get() key=|notice| notice.id let(notice)>
+            <Message notice/>
+        </For>
+        <For each=move || state.quarantined.get() key=|kept| kept.key.clone() let(kept)>
+            <Kept kept/>
+        </For>
+    }
+}
+
+/// A message, until dismissed.
+#[component]
+fn Message(notice: Notice) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    region(root, move || {
-        let lang = lang.get();
-        state.notices.with(|notices| {
-            state.quarantined.with(|quarantined| {
-                let notices: Vec<_> = notices.iter().map(|n| (n.id, &n.text)).collect();
-                let kept: Vec<Kept> = quarantined
-                    .iter()
-                    .map(|q| Kept {
-                        key: &q.key,
-                        reason: if lang == Lang::Vi {
-                            &q.reason_vi
-                        } else {
-                            &q.reason_en
-                        },
-                    })
-                    .collect();
-                notices_html(&notices, &kept, lang)
-            })
-        })
-    });
-    listen(root, "click", move |ev| {
-        let Some(action) = action(&ev) else { return };
-        let Some((verb, target)) = action.split_once(':') else {
-            return;
-        };
-        match verb {
-            "dismiss" => {
-                if let Ok(id) = target.parse::<u32>() {
-                    state.notices.update(|n| n.retain(|notice| notice.id != id));
-                }
+    let Notice { id, text } = notice;
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{move || text.get(lang.get()).to_owned()}</p>
+            <button
+                type="button"
+                on:click=move |_| state.notices.update(|n| n.retain(|notice| notice.id != id))
+            >
+                {move || dismiss_label(lang.get())}
+            </button>
+        </div>
+    }
+}
+
+/// Data kept aside: why, and buttons to download or delete it.
+#[component]
+fn Kept(kept: Quarantined) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let words = Memo::new(move |_| KeptWords::new(lang.get()));
+    let Quarantined {
+        key,
+        reason_vi,
+        reason_en,
+        ..
+    } = kept;
+    let download = {
+        let key = key.clone();
+        move |_| {
+            let saved = storage::quarantined_text(&key).is_some_and(|text| {
+                download_text(&kept_file_name(&key), "application/json", &text)
+            });
+            if !saved {
+                let vi = KeptWords::new(crate::i18n::Lang::Vi).download_refused;
+                let en = KeptWords::new(crate::i18n::Lang::En).download_refused;
+                state.notify(crate::i18n::Text::new(vi, en));
             }
-            "download" => {
-                let file_name = format!("{}.json", target.replace(':', "-"));
-                let saved = storage::quarantined_text(target)
-                    .is_some_and(|text| download_text(&file_name, "application/json", &text));
-                if !saved {
-                    state.notify(crate::i18n::Text::new(
-                        "Trình duyệt không cho tải tệp về. Dữ liệu vẫn được cất riêng.",
-                        "The browser refused the download. The data is still kept aside.",
-                    ));
-                }
-            }
-            "discard" => {
-                let confirmed = state.confirm(
-                    "Xóa hẳn dữ liệu không đọc được này? Không thể hoàn tác.",
-                    "Delete this unreadable data for good? This cannot be undone.",
-                );
-                if confirmed {
-                    let target = target.to_owned();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        storage::discard_quarantined(&target).await;
-                        state.quarantined.set(storage::list_quarantined());
-                    });
-                }
-            }
-            _ => {}
         }
-    });
+    };
+    let discard = move |_| {
+        let (vi, en) = (
+            KeptWords::new(crate::i18n::Lang::Vi).confirm_discard,
+            KeptWords::new(crate::i18n::Lang::En).confirm_discard,
+        );
+        if state.confirm(vi, en) {
+            let key = key.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                storage::discard_quarantined(&key).await;
+                state.quarantined.set(storage::list_quarantined());
+            });
+        }
+    };
+    view! {
+        <div class="notice notice-warning" role="alert">
+            <p>{move || words.get().message}</p>
+            <p class="reason">{move || lang.get().pick(&reason_vi, &reason_en).to_owned()}</p>
+            <div class="notice-actions">
+                <button type="button" on:click=download>{move || words.get().download}</button>
+                " "
+                <button type="button" class="secondary" on:click=discard>
+                    {move || words.get().discard}
+                </button>
+            </div>
+        </div>
+    }
 }

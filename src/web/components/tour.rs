@@ -1,16 +1,15 @@
 //! The first-run tour ([`crate::tour`]): a small panel that walks through
 //! the pages a newcomer needs, opening each one. It shows by itself until
 //! it has been finished or skipped once; the header's « Hướng dẫn » button
-//! brings it back. The panel is written by [`crate::tour::panel_html`].
+//! brings it back. Its words are [`crate::tour::TourPanel`]'s.
 
-use web_sys::Element;
+use leptos::prelude::*;
 
-use crate::tour::{panel_html, STEPS};
-use crate::web::dom::{action, focus_later};
+use crate::tour::{TourPanel, STEPS};
+use crate::web::dom::focus_later;
 use crate::web::route::Location;
 use crate::web::state::AppState;
 use crate::web::storage;
-use crate::web::ui::*;
 
 /// The open step, if the tour is showing; provided at the root.
 #[derive(Clone, Copy)]
@@ -25,16 +24,18 @@ impl TourState {
     }
 }
 
-/// Writes the tour panel into `root` while the tour is open.
-pub fn mount(root: &Element) {
+/// The tour's panel while the tour is open.
+#[component]
+pub fn Tour() -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let TourState(step) = expect_context::<TourState>();
     let location = expect_context::<Location>();
+    let panel = Memo::new(move |_| step.get().map(|index| TourPanel::new(index, lang.get())));
     let show = move |index: usize| {
         if let Some(next) = STEPS.get(index) {
             step.set(Some(index));
             location.go(next.path);
-            // The panel is written again: keep the keyboard on it.
+            // Back is disabled at the first step: keep the keyboard on Next.
             focus_later("tour-next");
         }
     };
@@ -42,24 +43,53 @@ pub fn mount(root: &Element) {
         step.set(None);
         storage::mark_tour_seen();
     };
-    listen(root, "click", move |ev| {
-        let at = step.get_untracked().unwrap_or(0);
-        match action(&ev).as_deref() {
-            Some("tour-skip") => close(),
-            Some("tour-back") => show(at.saturating_sub(1)),
-            Some("tour-next") if at + 1 < STEPS.len() => show(at + 1),
-            Some("tour-next") => close(),
-            _ => {}
-        }
-    });
-    listen(root, "keydown", move |ev| {
-        if key(&ev) == "Escape" {
-            close();
-        }
-    });
-    region(root, move || {
-        step.get()
-            .map(|i| panel_html(i, lang.get()))
-            .unwrap_or_default()
-    });
+    let at = move || panel.with_untracked(|p| p.as_ref().map_or(0, |p| p.index));
+    let part =
+        move |f: fn(&TourPanel) -> &'static str| move || panel.with(|p| p.as_ref().map_or("", f));
+    view! {
+        <Show when=move || panel.with(Option::is_some)>
+            <div
+                class="tour"
+                role="dialog"
+                aria-labelledby="tour-title"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
+                <h2 id="tour-title">
+                    {move || panel.with(|p| p.as_ref().map(|p| p.title.clone()).unwrap_or_default())}
+                </h2>
+                <p>{part(|p| p.body)}</p>
+                <div class="form-actions">
+                    <button type="button" id="tour-skip" class="secondary" on:click=move |_| close()>
+                        {part(|p| p.skip)}
+                    </button>
+                    <button
+                        type="button"
+                        id="tour-back"
+                        class="secondary"
+                        disabled=move || panel.with(|p| p.as_ref().is_some_and(|p| p.back_disabled))
+                        on:click=move |_| show(at().saturating_sub(1))
+                    >
+                        {part(|p| p.back)}
+                    </button>
+                    <button
+                        type="button"
+                        id="tour-next"
+                        on:click=move |_| {
+                            if panel.with_untracked(|p| p.as_ref().is_some_and(|p| p.last)) {
+                                close();
+                            } else {
+                                show(at() + 1);
+                            }
+                        }
+                    >
+                        {part(|p| p.next)}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
 }

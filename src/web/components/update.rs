@@ -1,5 +1,6 @@
 //! "A new version is ready — reload": the banner for a new build that the
-//! service worker has fetched in the background ([`crate::update_view`]).
+//! service worker has fetched in the background, with the words and
+//! buttons of [`crate::update_view`].
 //!
 //! boot.js is the go-between: it sets `<html data-update="ready">` and
 //! sends `coop-plan:update-ready` when a new build waits, and on
@@ -9,21 +10,24 @@
 //! whose value differs from the one it was drawn with, or an element
 //! marked `data-unsaved` (the plan editor's pending changes).
 
+use leptos::html;
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
-use crate::update_view::{banner_html, Update};
-use crate::web::dom::{action, property};
+use crate::update_view::{banner, Update, UpdateAction};
+use crate::web::dom::property;
 use crate::web::state::AppState;
-use crate::web::ui::*;
+use crate::web::ui;
 
 const READY: &str = "coop-plan:update-ready";
 const APPLY: &str = "coop-plan:update-apply";
 
-/// Writes the banner into `root` and keeps it current.
-pub fn mount(root: &Element) {
+/// The banner, while a new version is ready.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let ready_at_start = document()
+    let ready_at_start = ui::document()
         .document_element()
         .and_then(|html| html.get_attribute("data-update"))
         .is_some_and(|v| v == "ready");
@@ -32,51 +36,86 @@ pub fn mount(root: &Element) {
     } else {
         Update::None
     });
-    listen(&window(), READY, move |_| {
+    // The app lives as long as the page: the listener is never removed.
+    let _ = window_event_listener_untyped(READY, move |_| {
         if update.get_untracked() == Update::None {
             update.set(Update::Ready);
         }
     });
-    region(root, move || banner_html(update.get(), lang.get()));
-    let banner = root.clone();
-    listen(root, "click", move |ev| match action(&ev).as_deref() {
-        Some("update-reload") => {
+    let shown = Memo::new(move |_| banner(update.get(), lang.get()));
+    let host = NodeRef::<html::Div>::new();
+    let act = move |action: UpdateAction| match action {
+        UpdateAction::Reload => {
             if unsaved_input().is_some() {
                 update.set(Update::Unsaved);
-                // Once the banner has been written again.
-                let banner = banner.clone();
-                next_frame(move || focus_first_button(&banner));
+                // Once the warning has been drawn.
+                ui::next_frame(move || {
+                    if let Some(host) = host.get_untracked() {
+                        focus_first_button(&host);
+                    }
+                });
             } else {
                 apply();
             }
         }
-        Some("update-reload-anyway") => apply(),
-        Some("update-later") => {
+        UpdateAction::ReloadAnyway => apply(),
+        UpdateAction::Later => {
             update.set(Update::Ready);
             if let Some(control) = unsaved_input().and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
                 let _ = control.focus();
             }
         }
-        _ => {}
-    });
+    };
+    view! {
+        {move || {
+                shown
+                    .get()
+                    .map(|banner| {
+                        let buttons = banner
+                            .buttons
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, button)| {
+                                view! {
+                                    {(index > 0).then_some(" ")}
+                                    <button
+                                        type="button"
+                                        class=button.secondary.then_some("secondary")
+                                        on:click=move |_| act(button.action)
+                                    >
+                                        {button.label}
+                                    </button>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <div class=banner.class node_ref=host>
+                                <p>{banner.message}</p>
+                                <div class="notice-actions">{buttons}</div>
+                            </div>
+                        }
+                    })
+            }}
+    }
 }
 
 fn apply() {
     if let Ok(event) = web_sys::Event::new(APPLY) {
-        let _ = window().dispatch_event(&event);
+        let _ = ui::window().dispatch_event(&event);
     }
 }
 
 fn focus_first_button(banner: &Element) {
-    if let Some(button) = find(banner, "button").and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+    if let Some(button) = ui::find(banner, "button").and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    {
         let _ = button.focus();
     }
 }
 
 /// The first control in the page that holds input a reload would lose.
 fn unsaved_input() -> Option<Element> {
-    let main = document().get_element_by_id("main")?;
-    if let Some(marked) = find(&main, "[data-unsaved]") {
+    let main = ui::document().get_element_by_id("main")?;
+    if let Some(marked) = ui::find(&main, "[data-unsaved]") {
         return Some(marked);
     }
     let controls = main
