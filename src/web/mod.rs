@@ -105,8 +105,8 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/workshop") view=|| legacy::hosted(pages::workshop::mount)/>
                 <Route path=path!("/plan") view=|| legacy::hosted(pages::plan::mount)/>
                 <Route path=path!("/report") view=|| legacy::hosted(pages::report::mount)/>
-                <Route path=path!("/present") view=|| legacy::hosted(pages::present::mount)/>
-                <Route path=path!("/targets/:id") view=|| with_id(pages::target::mount)/>
+                <Route path=path!("/present") view=pages::present::PresentPage/>
+                <Route path=path!("/targets/:id") view=pages::target::TargetPage/>
                 <Route path=path!("/units/:id") view=|| with_id(pages::unit::mount)/>
             </FlatRoutes>
         </main>

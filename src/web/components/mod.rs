@@ -1,7 +1,9 @@
 //! Pieces shared by pages.
 
+pub mod chart;
 pub mod header;
 pub mod notices;
+pub mod number_table;
 pub mod plan_editor;
 pub mod target_card;
 pub mod task_tracker;
