@@ -1,14 +1,14 @@
 //! Trình chiếu: what presentation mode shows. One slide per target — its
 //! card and its trend in large type — and a time line of month ends that
 //! walks the as-of date through the plan's years, so a room sees statuses
-//! change. The page (`web::pages::present`) only holds the keys and buttons.
+//! change. As data, no markup: the page (`web::pages::present`) draws the
+//! slide and holds the keys and buttons.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::html::Html;
 use crate::i18n::Lang;
 use crate::indicator::Evaluation;
-use crate::report::{target_card_html, trend_chart_html};
+use crate::report::{trend_chart, TargetCard, TrendChart};
 use crate::workspace::Workspace;
 
 /// The month ends the time slider steps through: from January of the
@@ -55,33 +55,32 @@ impl Timeline {
     }
 }
 
-/// Slide `index` (0-based; clamped to the plan's targets): the target's
-/// card and trend chart. Empty when the plan has no targets.
-pub fn slide_html(
+/// One slide: a target's card (when it was evaluated) and its trend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    pub card: Option<TargetCard>,
+    pub chart: TrendChart,
+}
+
+/// Slide `index` (0-based; clamped to the plan's targets); `None` when the
+/// plan has no targets.
+pub fn slide(
     w: &Workspace,
     evaluations: &[Evaluation],
     index: usize,
     as_of: NaiveDate,
     lang: Lang,
-) -> String {
-    let mut html = Html::new();
-    let Some(last) = w.plan.targets.len().checked_sub(1) else {
-        html.element(
-            "p",
-            &[],
-            lang.pick("Kế hoạch chưa có chỉ tiêu nào.", "The plan has no targets."),
-        );
-        return html.into_string();
-    };
-    let index = index.min(last);
-    let Some(target) = w.plan.targets.get(index) else {
-        return String::new();
-    };
-    if let Some(evaluation) = evaluations.iter().find(|e| e.target_id == target.id) {
-        target_card_html(&mut html, target, evaluation, as_of, lang, false);
-    }
-    html.append_text(&trend_chart_html(w, target, lang));
-    html.into_string()
+) -> Option<Slide> {
+    let last = w.plan.targets.len().checked_sub(1)?;
+    let target = w.plan.targets.get(index.min(last))?;
+    let card = evaluations
+        .iter()
+        .find(|e| e.target_id == target.id)
+        .map(|evaluation| TargetCard::new(target, evaluation, as_of, lang));
+    Some(Slide {
+        card,
+        chart: trend_chart(w, target, lang),
+    })
 }
 
 #[cfg(test)]
@@ -118,12 +117,15 @@ mod tests {
         let w = demo_workspace();
         let as_of = date(2019, 7, 31);
         let evaluations = evaluate_all(&w, as_of);
-        let first = slide_html(&w, &evaluations, 0, as_of, Lang::Vi);
-        assert!(first.contains("data-target-id=\"T1\""));
-        assert!(first.contains("<svg"));
-        assert_eq!(first.matches("<article").count(), 1);
-        let past_the_end = slide_html(&w, &evaluations, 99, as_of, Lang::En);
+        let first = slide(&w, &evaluations, 0, as_of, Lang::Vi).expect("a slide");
+        assert_eq!(first.card.map(|c| c.id), Some("T1".to_owned()));
+        assert_eq!(first.chart.id, "trend-T1");
+        assert!(!first.chart.dots.is_empty());
+        let past_the_end = slide(&w, &evaluations, 99, as_of, Lang::En).expect("a slide");
         let last = &w.plan.targets[w.plan.targets.len() - 1].id;
-        assert!(past_the_end.contains(&format!("data-target-id=\"{last}\"")));
+        assert_eq!(past_the_end.card.map(|c| c.id).as_ref(), Some(last));
+        let mut empty = w.clone();
+        empty.plan.targets.clear();
+        assert_eq!(slide(&empty, &evaluations, 0, as_of, Lang::Vi), None);
     }
 }

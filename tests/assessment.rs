@@ -12,8 +12,8 @@ use coop_plan::assessment::legal_rules::{
     annual_meeting_deadline, evaluate, evaluate_law, Check, Summary,
 };
 use coop_plan::assessment::{
-    exemplary_candidates, find_or_create, Answer, Assessment, ExemplaryCriteria, Grade, Law,
-    Outcome, SizeClass, Verification,
+    exemplary_candidates, find_or_create, ready_candidates, Answer, Assessment, ExemplaryCriteria,
+    Grade, Law, Outcome, SizeClass, Verification,
 };
 use coop_plan::decimal::Decimal;
 use coop_plan::document::{from_json, to_json};
@@ -775,6 +775,12 @@ fn exemplary_candidates_meet_the_default_criteria() {
     let profits = [(2021, "10"), (2022, "12"), (2023, "15")];
     let ready = scored_workspace(&[(2022, 0.7), (2023, 1.0)], &profits);
     assert_eq!(exemplary_candidates(&ready, YEAR), vec![0]);
+    // T8's page lists it by its latest self-assessed year, linked to its record.
+    let listed = ready_candidates(&ready, YEAR + 2);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].assessed_year, YEAR);
+    assert_eq!(listed[0].href, format!("/units/{}", ready.units[0].id));
+    assert!(ready_candidates(&ready, YEAR - 2).is_empty());
 
     let weak_before = scored_workspace(&[(2022, 0.3), (2023, 1.0)], &profits);
     assert!(exemplary_candidates(&weak_before, YEAR).is_empty());

@@ -191,3 +191,41 @@ pub fn exemplary_candidates(workspace: &Workspace, year: i32) -> Vec<usize> {
         .map(|(index, _)| index)
         .collect()
 }
+
+/// A cooperative ready to be put forward as exemplary, as target T8's
+/// page lists it: a link to its record and the year it was assessed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Candidate {
+    pub unit_id: String,
+    /// The unit's record page, its id percent-encoded.
+    pub href: String,
+    pub name: String,
+    pub assessed_year: i32,
+}
+
+/// The cooperatives ready to be put forward as exemplary, each by its
+/// latest self-assessed year up to `year`: target T8's candidates.
+pub fn ready_candidates(workspace: &Workspace, year: i32) -> Vec<Candidate> {
+    let criteria = ExemplaryCriteria::of(&workspace.exemplary_criteria);
+    workspace
+        .units
+        .iter()
+        .filter(|unit| unit.kind.is_cooperative())
+        .filter_map(|unit| {
+            let latest = workspace
+                .assessments
+                .iter()
+                .filter(|a| a.unit_id == unit.id && a.year <= year)
+                .map(|a| a.year)
+                .max()?;
+            readiness(workspace, unit, latest, &criteria, Lang::En)
+                .is_ready()
+                .then(|| Candidate {
+                    unit_id: unit.id.clone(),
+                    href: format!("/units/{}", crate::route::percent_encode(&unit.id)),
+                    name: unit.name.clone(),
+                    assessed_year: latest,
+                })
+        })
+        .collect()
+}

@@ -29,7 +29,7 @@ use crate::workspace::Workspace;
 pub use action_plan::{ActionItem, ActionStatus, GapSource};
 
 pub use classification::{Grade, SizeClass};
-pub use exemplary::{exemplary_candidates, ExemplaryCriteria};
+pub use exemplary::{exemplary_candidates, ready_candidates, Candidate, ExemplaryCriteria};
 pub use legal_rules::{Law, Outcome};
 
 /// A phrase in both languages, for data compiled into the app (rules,

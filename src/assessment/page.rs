@@ -1074,43 +1074,6 @@ fn report(
     html.append_text("</article>");
 }
 
-/// Cooperatives ready to be put forward as exemplary, by their latest
-/// self-assessed year up to `year`: T8's candidates.
-fn candidates(html: &mut Html, ws: &Workspace, year: i32, lang: Lang) {
-    html.tr(
-        lang,
-        "<h2 id=\"candidates-title\">{Ứng viên điển hình (theo tự đánh giá)|Exemplary candidates (from self-assessments)}</h2><ul class=\"candidates\">",
-        &[],
-    );
-    let mut any = false;
-    let criteria = ExemplaryCriteria::of(&ws.exemplary_criteria);
-    for unit in cooperatives(ws) {
-        let latest = ws
-            .assessments
-            .iter()
-            .filter(|a| a.unit_id == unit.id && a.year <= year)
-            .map(|a| a.year)
-            .max();
-        let Some(latest) = latest else { continue };
-        if readiness(ws, unit, latest, &criteria, lang).is_ready() {
-            any = true;
-            html.tr(
-                lang,
-                "<li><a href=\"/units/{}\">{}</a> ({tự đánh giá năm|self-assessed} {})</li>",
-                &[&unit.id, &unit.name, &latest.to_string()],
-            );
-        }
-    }
-    html.append_text("</ul>");
-    if !any {
-        html.tr(
-            lang,
-            "<p>{Chưa có hợp tác xã nào sẵn sàng.|No cooperative is ready yet.}</p>",
-            &[],
-        );
-    }
-}
-
 /// The page's parts as HTML text, one by one (the page writes them into
 /// its regions with [`region`]).
 pub fn pick_form_html(
@@ -1182,12 +1145,6 @@ pub fn gaps_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
 pub fn report_html(unit: &Unit, a: &Assessment, lang: Lang) -> String {
     let mut html = Html::new();
     report(&mut html, unit, a, None, lang);
-    html.into_string()
-}
-
-pub fn candidates_html(ws: &Workspace, year: i32, lang: Lang) -> String {
-    let mut html = Html::new();
-    candidates(&mut html, ws, year, lang);
     html.into_string()
 }
 

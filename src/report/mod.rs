@@ -5,7 +5,7 @@
 //! target's breakdowns and drill-down, its chart and the plan summary
 //! ([`crate::html`] says why).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::format::{format_date, format_number};
 use crate::html::{table, Html};
@@ -13,14 +13,17 @@ use crate::i18n::Lang;
 use crate::indicator::{
     breakdown, contributions, BreakdownRow, Dimension, Evaluation, CITY_LEVEL_KEY,
 };
-use crate::plan::{Indicator, Plan, Target};
+use crate::plan::{Indicator, Plan};
 use crate::small_sort::sort_small_by;
 use crate::unit::{ManagerRole, OperatingStatus, Qualification};
+pub mod chart;
 pub mod progress;
 pub mod table;
 pub mod target_card;
+pub mod target_page;
 pub mod unit_sheet;
 
+pub use chart::{trend_chart, TrendChart};
 pub use progress::ProgressReport;
 pub use table::Table;
 pub use target_card::{ProgressBar, TargetCard};
@@ -208,17 +211,40 @@ pub fn breakdown_rows(
     out
 }
 
-/// The units behind an indicator, gaps first if `gaps_only`: a link to each
-/// unit's record, its kind, district and tallies. At most `limit` rows;
-/// returns the HTML and how many units matched.
-pub fn drill_down_html(
+/// One unit behind an indicator's figure, as the drill-down lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DrillRow {
+    pub unit_id: String,
+    /// The unit's record page, its id percent-encoded.
+    pub href: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub district: String,
+    pub numerator: String,
+    /// None for an indicator with no denominator (a count, a value).
+    pub denominator: Option<String>,
+}
+
+/// The units behind an indicator: the table's headers, its rows (at most
+/// `limit`) and how many units matched.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DrillDown {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<DrillRow>,
+    pub matched: usize,
+}
+
+/// The units behind an indicator, only those with a gap if `gaps_only`
+/// (numerator below denominator): each unit's record link, its kind,
+/// district and tallies.
+pub fn drill_down(
     ws: &Workspace,
     indicator: Indicator,
     as_of: NaiveDate,
     gaps_only: bool,
     limit: usize,
     lang: Lang,
-) -> (String, usize) {
+) -> DrillDown {
     let all = contributions(ws, indicator, as_of);
     let (numerator_name, denominator_name) = tally_names(indicator, lang);
     let shown: Vec<_> = all
@@ -227,16 +253,7 @@ pub fn drill_down_html(
             !gaps_only || denominator_name.is_none() || c.tally.numerator < c.tally.denominator
         })
         .collect();
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[]);
-    html.element(
-        "caption",
-        &[],
-        lang.pick("Các đơn vị phía sau con số", "The units behind the figure"),
-    );
-    html.open("thead", &[]).open("tr", &[]);
-    for header in [
+    let headers = [
         lang.pick("Đơn vị", "Unit"),
         lang.pick("Loại", "Kind"),
         lang.pick("Quận, huyện", "District"),
@@ -244,37 +261,28 @@ pub fn drill_down_html(
     ]
     .into_iter()
     .chain(denominator_name)
-    {
-        html.element("th", &[("scope", Some("col"))], header);
+    .collect();
+    let rows = shown
+        .iter()
+        .take(limit)
+        .filter_map(|c| {
+            let unit = ws.units.get(c.unit_index)?;
+            Some(DrillRow {
+                unit_id: unit.id.clone(),
+                href: format!("/units/{}", crate::route::percent_encode(&unit.id)),
+                name: unit.name.clone(),
+                kind: unit.kind.abbreviation(),
+                district: unit.district.clone(),
+                numerator: format_number(c.tally.numerator, 0, lang),
+                denominator: denominator_name.map(|_| format_number(c.tally.denominator, 0, lang)),
+            })
+        })
+        .collect();
+    DrillDown {
+        headers,
+        rows,
+        matched: shown.len(),
     }
-    html.close("tr").close("thead").open("tbody", &[]);
-    for c in shown.iter().take(limit) {
-        let Some(unit) = ws.units.get(c.unit_index) else {
-            continue;
-        };
-        let href = format!("/units/{}", crate::route::percent_encode(&unit.id));
-        html.open("tr", &[])
-            .open("th", &[("scope", Some("row"))])
-            .element("a", &[("href", Some(&href))], &unit.name)
-            .close("th");
-        html.element("td", &[], unit.kind.abbreviation())
-            .element("td", &[], &unit.district);
-        html.element(
-            "td",
-            &[("class", Some("num"))],
-            &format_number(c.tally.numerator, 0, lang),
-        );
-        if denominator_name.is_some() {
-            html.element(
-                "td",
-                &[("class", Some("num"))],
-                &format_number(c.tally.denominator, 0, lang),
-            );
-        }
-        html.close("tr");
-    }
-    html.close("tbody").close("table").close("div");
-    (html.into_string(), shown.len())
 }
 
 /// The plan's identity, the documents it implements, its targets with their
@@ -383,151 +391,6 @@ pub fn plan_summary_html(plan: &Plan, source_text: Option<&str>, lang: Lang) -> 
     html.into_string()
 }
 
-/// One target's card: value, target, deadline and status — the status as a
-/// word and an icon, never by colour alone — with a progress bar whose
-/// label says the value and the target in words. `linked`: on the
-/// dashboard the card leads to the target's own page.
-/// A target's value by year as a chart (SVG, caption and table), with its
-/// target line (none for "rising each year") and deadline.
-pub fn trend_chart_html(w: &Workspace, target: &Target, lang: Lang) -> String {
-    let indicator = target.indicator;
-    let points = crate::indicator::Engine::new(w).trend(indicator);
-    let format = |v: f64| crate::wording::format_value(indicator, v, lang);
-    let title = format!(
-        "{} · {} — {}",
-        target.id,
-        target.title.get(lang),
-        lang.pick("diễn biến theo năm", "by year")
-    );
-    crate::chart::TrendChart {
-        id: &format!("trend-{}", target.id),
-        title: &title,
-        points: &points,
-        target: (target.comparator != crate::plan::Comparator::RisingEachYear)
-            .then_some(target.value),
-        deadline_year: target.deadline.year(),
-        format: &format,
-        whole: indicator == crate::plan::Indicator::ExemplaryCount,
-        lang,
-    }
-    .to_html()
-}
-
-pub fn target_card_html(
-    html: &mut Html,
-    target: &Target,
-    evaluation: &Evaluation,
-    as_of: NaiveDate,
-    lang: Lang,
-    linked: bool,
-) {
-    let card = TargetCard::new(target, evaluation, as_of, lang);
-    let title_id = format!("target-{}-title", card.id);
-    let class = format!("target-card status-{}", card.status.key());
-    html.open(
-        "article",
-        &[
-            ("class", Some(&class)),
-            ("data-target-id", Some(&card.id)),
-            ("aria-labelledby", Some(&title_id)),
-        ],
-    );
-    html.open("h2", &[("id", Some(&title_id))]).element(
-        "span",
-        &[("class", Some("target-id"))],
-        &card.id,
-    );
-    html.text(" · ").text(&card.title).close("h2");
-    html.open(
-        "p",
-        &[
-            ("class", Some("status")),
-            ("data-status", Some(card.status.key())),
-        ],
-    );
-    html.element(
-        "span",
-        &[
-            ("class", Some("status-icon")),
-            ("aria-hidden", Some("true")),
-        ],
-        card.status.icon(),
-    );
-    html.text(" ").text(card.status_label).close("p");
-    html.open("dl", &[("class", Some("figures"))]);
-    for (index, (term, text)) in card.figures.iter().enumerate() {
-        html.open("div", &[])
-            .element("dt", &[], term)
-            .element("dd", &[("class", (index == 0).then_some("value"))], text)
-            .close("div");
-    }
-    html.close("dl");
-    if let Some(detail) = &card.detail {
-        html.element("p", &[("class", Some("detail"))], detail);
-    }
-    if let Some(slipped) = &card.slipped {
-        html.element("p", &[("class", Some("slipped"))], slipped);
-    }
-    if let Some(bar) = &card.bar {
-        // An SVG rather than `style` attributes, which the page's
-        // Content-Security-Policy (no inline style) would refuse.
-        let fill = format!("{:.1}", bar.fill);
-        let mark = format!("{:.1}", bar.mark);
-        html.open(
-            "svg",
-            &[
-                ("class", Some("progress")),
-                ("viewBox", Some("0 0 100 10")),
-                ("preserveAspectRatio", Some("none")),
-                ("role", Some("img")),
-                ("aria-label", Some(&bar.label)),
-            ],
-        );
-        html.open(
-            "rect",
-            &[
-                ("class", Some("progress-track")),
-                ("width", Some("100")),
-                ("height", Some("10")),
-            ],
-        )
-        .close("rect");
-        html.open(
-            "rect",
-            &[
-                ("class", Some("progress-fill")),
-                ("width", Some(&fill)),
-                ("height", Some("10")),
-            ],
-        )
-        .close("rect");
-        html.void(
-            "line",
-            &[
-                ("class", Some("progress-target")),
-                ("x1", Some(&mark)),
-                ("x2", Some(&mark)),
-                ("y1", Some("-4")),
-                ("y2", Some("14")),
-                ("vector-effect", Some("non-scaling-stroke")),
-            ],
-        )
-        .close("line");
-        html.close("svg");
-    }
-    html.element(
-        "p",
-        &[("class", Some("wording")), ("lang", Some("vi"))],
-        &card.wording,
-    );
-    if linked {
-        html.open("p", &[("class", Some("more"))])
-            .element("a", &[("href", Some(&card.more.0))], &card.more.1)
-            .close("p");
-    }
-    html.close("article");
-}
-
 /// The data page's summary: counts by kind and every validation finding
 /// (the first `issues_shown`) with its place. The units themselves are in
 /// [`crate::unit_table`].
@@ -606,22 +469,24 @@ mod tests {
     use crate::indicator::evaluate_all;
 
     #[test]
-    fn a_hostile_target_id_stays_text_in_cards_charts_and_links() {
+    fn a_hostile_target_id_stays_in_text_and_is_percent_encoded_in_links() {
         let mut ws = synthetic_workspace(3, 1);
-        ws.plan.targets[0].id = "\"><img src=x onerror=alert(1)>".to_owned();
+        let hostile = "\"><img src=x onerror=alert(1)>";
+        ws.plan.targets[0].id = hostile.to_owned();
         let as_of = day(2019, 6, 30);
         let evaluations = evaluate_all(&ws, as_of);
         let target = &ws.plan.targets[0];
-        let mut card = Html::new();
-        target_card_html(&mut card, target, &evaluations[0], as_of, Lang::Vi, true);
-        let chart = trend_chart_html(&ws, target, Lang::En);
-        for html in [card.as_str(), chart.as_str()] {
-            assert!(!html.contains("<img"), "{html}");
-            assert!(html.contains("&quot;&gt;&lt;img"), "{html}");
-        }
-        assert!(card
-            .as_str()
-            .contains("href=\"/targets/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E\""));
+        // The card and chart carry the id as text, which the view escapes.
+        let card = TargetCard::new(target, &evaluations[0], as_of, Lang::Vi);
+        assert_eq!(card.id, hostile);
+        let chart = trend_chart(&ws, target, Lang::En);
+        assert_eq!(chart.id, format!("trend-{hostile}"));
+        assert!(chart.title.starts_with(hostile));
+        // The link's path has no character that could end its attribute.
+        assert_eq!(
+            card.more.0,
+            "/targets/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E"
+        );
     }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -664,33 +529,34 @@ mod tests {
         let ws = synthetic_workspace(40, 3);
         let as_of = day(2019, 7, 31);
         let evaluations = evaluate_all(&ws, as_of);
-        let mut html = Html::new();
-        target_card_html(
-            &mut html,
-            &ws.plan.targets[0],
-            &evaluations[0],
-            as_of,
-            Lang::En,
-            true,
-        );
-        let html = html.into_string();
+        let card = TargetCard::new(&ws.plan.targets[0], &evaluations[0], as_of, Lang::En);
         let status = evaluations[0].status;
-        assert!(html.contains(&format!("data-status=\"{}\"", status.key())));
-        assert!(html.contains(status.label(Lang::En)));
-        assert!(html.contains("href=\"/targets/T1\""));
-        assert!(html.contains("role=\"img\" aria-label=\"Value "));
+        assert_eq!(card.status, status);
+        assert_eq!(card.status_label, status.label(Lang::En));
+        assert_eq!(card.more.0, "/targets/T1");
+        let bar = card.bar.expect("T1, a share, has a bar");
+        assert!(bar.label.starts_with("Value "), "{}", bar.label);
     }
 
     #[test]
     fn drill_down_lists_only_gaps_when_asked() {
         let ws = synthetic_workspace(120, 5);
         let as_of = day(2019, 7, 31);
-        let (_, all) =
-            drill_down_html(&ws, Indicator::ReorganisedShare, as_of, false, 10, Lang::Vi);
-        let (html, gaps) =
-            drill_down_html(&ws, Indicator::ReorganisedShare, as_of, true, 10, Lang::Vi);
-        assert!(gaps < all && gaps > 0, "gaps {gaps} of {all}");
-        assert!(html.contains("href=\"/units/"));
-        assert!(html.matches("<tr>").count() <= 11);
+        let all = drill_down(&ws, Indicator::ReorganisedShare, as_of, false, 10, Lang::Vi);
+        let gaps = drill_down(&ws, Indicator::ReorganisedShare, as_of, true, 10, Lang::Vi);
+        assert!(
+            gaps.matched < all.matched && gaps.matched > 0,
+            "gaps {} of {}",
+            gaps.matched,
+            all.matched
+        );
+        assert!(gaps.rows.iter().all(|r| r.href.starts_with("/units/")));
+        assert!(gaps.rows.len() <= 10);
+        assert_eq!(gaps.headers.len(), 5);
+        // A gap: fewer reorganised than required.
+        for row in &gaps.rows {
+            let (n, d) = (&row.numerator, row.denominator.as_ref().expect("a share"));
+            assert!(n.parse::<f64>().ok() < d.parse::<f64>().ok(), "{row:?}");
+        }
     }
 }

@@ -1,8 +1,6 @@
 //! A target's card, as data: what the dashboard, a target's page, the
 //! presentation and the printed report show of one target as of a date.
-//! No markup: the app's `TargetCard` component draws it, and
-//! [`super::target_card_html`] writes it for the pages still written as
-//! HTML text.
+//! No markup: the app's `TargetCard` component draws it.
 
 use chrono::NaiveDate;
 

@@ -5,7 +5,7 @@
 //! provided through context, so navigating never touches a disposed signal.
 //! No page computes a target: pages call [`crate::indicator`] inside
 //! memos. leptos_router picks the page from the URL; pages not yet moved
-//! onto components are hosted by [`legacy::Legacy`].
+//! onto components are hosted by [`legacy`].
 
 #[cfg(feature = "bench")]
 pub mod bench;
@@ -25,7 +25,6 @@ pub mod ui;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
 use components::header::Header;
@@ -109,19 +108,10 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/workshop") view=|| legacy::hosted(pages::workshop::mount)/>
                 <Route path=path!("/plan") view=|| legacy::hosted(pages::plan::mount)/>
                 <Route path=path!("/report") view=pages::report::ReportPage/>
-                <Route path=path!("/present") view=|| legacy::hosted(pages::present::mount)/>
-                <Route path=path!("/targets/:id") view=|| with_id(pages::target::mount)/>
+                <Route path=path!("/present") view=pages::present::PresentPage/>
+                <Route path=path!("/targets/:id") view=pages::target::TargetPage/>
                 <Route path=path!("/units/:id") view=pages::unit::UnitPage/>
             </FlatRoutes>
         </main>
     }
-}
-
-/// A page for the record the path's `:id` names (percent-decoded).
-fn with_id(mount: fn(&web_sys::Element, String)) -> impl IntoView {
-    let params = use_params_map();
-    legacy::keyed(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        mount,
-    )
 }

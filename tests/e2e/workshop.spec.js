@@ -123,6 +123,35 @@ test.describe('presentation mode', () => {
   });
 });
 
+test.describe('leaving presentation mode', () => {
+  test('puts the as-of date back where it was before the slider moved, and says so', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/workshop');
+    await page.getByRole('button', { name: 'Mở bộ dữ liệu minh họa' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await h.setAsOf(page, '2019-07-31');
+    await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
+    await page.getByRole('link', { name: 'Trình chiếu các chỉ tiêu' }).click();
+    await expect(page).toHaveURL(/\/present$/);
+    // The slider to its end: the last month of the plan.
+    const slider = page.getByLabel('Thời điểm');
+    const last = await slider.getAttribute('max');
+    await slider.fill(last);
+    await expect(page.locator('.present-when strong')).toHaveText('31/12/2020');
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/\/workshop$/);
+    await expect(page.getByLabel('Ngày đánh giá')).toHaveValue('2019-07-31');
+    await expect(page.getByText('Đã đưa ngày đánh giá về 31/07/2019 (trình chiếu đã đến 31/12/2020).')).toBeVisible();
+    // Unmoved, leaving changes nothing and says nothing more.
+    await page.getByRole('link', { name: 'Trình chiếu các chỉ tiêu' }).click();
+    await expect(page).toHaveURL(/\/present$/);
+    await page.getByRole('button', { name: 'Thoát (Esc)' }).click();
+    await expect(page).toHaveURL(/\/workshop$/);
+    await expect(page.getByLabel('Ngày đánh giá')).toHaveValue('2019-07-31');
+    await expect(page.getByText(/Đã đưa ngày đánh giá về/)).toHaveCount(1);
+  });
+});
+
 test.describe('presentation charts', () => {
   // The y-axis labels of the slide's chart, as numbers.
   const ticks = (page) =>

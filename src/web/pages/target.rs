@@ -2,262 +2,316 @@
 //! sector, and the units behind its numerator and denominator — which
 //! cooperatives have not reorganised, which inactive ones are not
 //! dissolved, where managers are untrained — each linking to its record.
-//! Tables and the chart are written by [`crate::report`] and
-//! [`crate::chart`]; this page holds the controls.
+//! What is shown is computed by [`crate::report`] as data; this page draws
+//! it and holds the controls.
 
 use chrono::Datelike;
-use web_sys::Element;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-use crate::csv::write_csv;
-use crate::format::iso_date;
-use crate::html::escape;
-use crate::html::{table, Html};
-use crate::i18n::Lang;
-use crate::indicator::{Dimension, Observation};
+use crate::assessment::ready_candidates;
+use crate::indicator::Dimension;
 use crate::plan::{Indicator, Target};
-use crate::report::{
-    breakdown_rows, dimension_label, drill_down_html, tally_names, target_card_html,
-    trend_chart_html, SortBy,
+use crate::report::target_page::{
+    breakdown_caption, breakdown_csv, breakdown_file_name, breakdown_header, drill_count,
+    sectors_note, BreakdownOrder,
 };
-use crate::web::dom::{action, name_and_value, property};
+use crate::report::{breakdown_rows, drill_down, trend_chart, DrillRow, TargetCard};
+use crate::web::components::chart::trend::TrendChart;
+use crate::web::components::number_table::NumberTable;
+use crate::web::components::target_card::TargetCard;
 use crate::web::state::AppState;
-use crate::web::ui::*;
+use crate::web::words;
 
 /// Drill-down rows listed at once.
 const DRILL_ROWS: usize = 200;
 
-fn breakdown_header(indicator: Indicator, by: Dimension, lang: Lang) -> Vec<&'static str> {
-    let (numerator, denominator) = tally_names(indicator, lang);
-    let mut header = vec![dimension_label(by, lang), numerator];
-    header.extend(denominator);
-    header.push(lang.pick("Giá trị", "Value"));
-    header
+/// The page for the target the path's `:id` names (percent-decoded). Made
+/// again when the id changes, so another target starts with its own
+/// controls.
+#[component]
+pub fn TargetPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    move || {
+        let id = id.get();
+        view! { <TargetView id/> }
+    }
 }
 
-pub fn mount(root: &Element, id: String) {
+#[component]
+fn TargetView(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let target = Memo::new(move |_| state.workspace.with(|w| w.plan.target(&id).cloned()));
+    view! {
+        <section class="page target-page" aria-labelledby="target-page-title">
+            {move || match target.get() {
+                None => view! { <NoSuchTarget/> }.into_any(),
+                Some(target) => view! { <TargetDetails target/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn NoSuchTarget() -> impl IntoView {
+    view! {
+        <div class="target-head">
+            <h1 id="target-page-title">{words("Không có chỉ tiêu này", "No such target")}</h1>
+            <p>
+                <a href="/">{words("Về trang Tổng quan", "Back to the dashboard")}</a>
+            </p>
+        </div>
+    }
+}
+
+/// A target of the plan. Redrawn whole when the plan's target changes (an
+/// edit on the plan page); the data, the date and the language update the
+/// parts in place.
+#[component]
+fn TargetDetails(target: Target) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let target = Memo::new(move |_| state.workspace.with(|w| w.plan.target(&id).cloned()));
-    let sort = RwSignal::new((SortBy::Name, true));
-    let gaps_only = RwSignal::new(true);
-
-    root.set_inner_html(
-        r#"<section class="page target-page" aria-labelledby="target-page-title"><div class="target-head"></div><div class="target-details"></div><div class="target-more"></div></section>"#,
-    );
-    let part = |selector: &str| find(root, selector).expect("the target page");
-
-    region(&part(".target-head"), move || {
-        let lang = lang.get();
-        let Some(target) = target.get() else {
-            return format!(
-                r#"<h1 id="target-page-title">{}</h1><p><a href="/">{}</a></p>"#,
-                lang.pick("Không có chỉ tiêu này", "No such target"),
-                lang.pick("Về trang Tổng quan", "Back to the dashboard"),
-            );
-        };
-        let as_of = state.as_of.get();
-        let evaluation = state
-            .evaluations
-            .with(|all| all.iter().find(|e| e.target_id == target.id).cloned());
-        let mut html = Html::new();
-        html.append_text(&format!(
-            r#"<p class="breadcrumb"><a href="/">{}</a> › {}</p><h1 id="target-page-title">{} · {}</h1>"#,
-            lang.pick("Tổng quan", "Dashboard"),
-            escape(&target.id),
-            escape(&target.id),
-            escape(target.title.get(lang)),
-        ));
-        if let Some(e) = &evaluation {
-            html.open("div", &[]);
-            target_card_html(&mut html, &target, e, as_of, lang, false);
-            html.close("div");
-            if let Some(Observation::Count { sectors, .. }) = &e.measurement.observation {
-                html.element(
-                    "p",
-                    &[],
-                    &format!(
-                        "{sectors} {}",
-                        lang.pick(
-                            "lĩnh vực có HTX điển hình.",
-                            "sectors have an exemplary cooperative."
-                        )
-                    ),
-                );
-            }
-        }
-        html.into_string()
-    });
-
-    // The chart, breakdowns and drill-down as HTML text, rewritten when the
-    // data, the date, the language or a control changes.
-    region(&part(".target-details"), move || {
-        let Some(target) = target.get() else {
-            return String::new();
-        };
-        let (lang, as_of) = (lang.get(), state.as_of.get());
-        let indicator = target.indicator;
-        state.workspace.with(|w| {
-            let mut html = Html::new();
-            html.append_text(&trend_chart_html(w, &target, lang));
-            if indicator == Indicator::ValueAddedGrowth {
-                return html.into_string();
-            }
-            if indicator == Indicator::ExemplaryCount {
-                // Who could be put forward next: cooperatives whose own
-                // self-assessment meets the exemplary criteria.
-                html.append_text(&crate::assessment::page::candidates_html(
-                    w,
-                    as_of.year(),
-                    lang,
-                ));
-            }
-            html.element("h2", &[], lang.pick("Phân tổ", "Breakdowns"));
-            html.open("div", &[("class", Some("columns"))]);
-            for by in [Dimension::District, Dimension::Sector] {
-                let rows = breakdown_rows(w, indicator, as_of, by, sort.get(), lang);
-                let header = breakdown_header(indicator, by, lang);
-                let numeric: Vec<usize> = (1..header.len()).collect();
-                let caption = match by {
-                    Dimension::District => lang.pick("Theo quận, huyện", "By district"),
-                    Dimension::Sector => lang.pick("Theo lĩnh vực", "By sector"),
-                };
-                html.open("div", &[]);
-                table(
-                    &mut html,
-                    Some("breakdown"),
-                    Some(caption),
-                    &header,
-                    &rows,
-                    &numeric,
-                );
-                html.close("div");
-            }
-            html.close("div");
-            html.into_string()
+    let indicator = target.indicator;
+    let evaluation = {
+        let id = target.id.clone();
+        Memo::new(move |_| {
+            state
+                .evaluations
+                .with(|all| all.iter().find(|e| e.target_id == id).cloned())
         })
-    });
-
-    // The controls and the drill-down, for every target but growth.
-    let more = part(".target-more");
-    let has_breakdowns = move || {
-        target
-            .get()
-            .is_some_and(|t: Target| t.indicator != Indicator::ValueAddedGrowth)
     };
-    rebuild_on(
-        move || (lang.get(), has_breakdowns()),
-        move |(lang, shown)| {
-            if !shown {
-                more.set_inner_html("");
-                return;
-            }
-            let (by, ascending) = sort.get_untracked();
-            let option = |value: &str, vi: &str, en: &str, on: bool| {
-                format!(
-                    r#"<option value="{value}"{}>{}</option>"#,
-                    if on { " selected" } else { "" },
-                    lang.pick(vi, en)
-                )
-            };
-            more.set_inner_html(&format!(
-                r#"<div class="table-controls"><label class="inline">{}<select name="sort">{}{}{}{}</select></label><button type="button" class="secondary" data-action="export">{}</button></div><section class="drill-down" aria-labelledby="drill-title"><h2 id="drill-title">{}</h2><label class="inline"><input type="checkbox" name="gaps-only"{}>{}</label><p class="drill-count"></p><div class="drill-list"></div></section>"#,
-                lang.pick("Sắp xếp phân tổ theo", "Sort the breakdowns by"),
-                option("name", "Tên", "Name", by == SortBy::Name),
-                option("numerator-desc", "Tử số, lớn trước", "Numerator, largest first", by == SortBy::Numerator),
-                option("value-desc", "Giá trị, cao trước", "Value, highest first", by == SortBy::Value && !ascending),
-                option("value-asc", "Giá trị, thấp trước", "Value, lowest first", by == SortBy::Value && ascending),
-                lang.pick("Tải phân tổ (CSV)", "Download the breakdowns (CSV)"),
-                lang.pick("Các đơn vị", "Units"),
-                if gaps_only.get_untracked() { " checked" } else { "" },
-                lang.pick("Chỉ hiện đơn vị còn thiếu (chưa đạt)", "Only units with a gap (not yet there)"),
-            ));
-            let drill = Memo::new(move |_| {
-                let Some(target) = target.get() else {
-                    return (String::new(), 0);
-                };
-                let (lang, as_of) = (state.lang.get(), state.as_of.get());
-                state.workspace.with(|w| {
-                    drill_down_html(
-                        w,
-                        target.indicator,
-                        as_of,
-                        gaps_only.get(),
-                        DRILL_ROWS,
-                        lang,
-                    )
-                })
-            });
-            if let Some(count) = find(&more, ".drill-count") {
-                region(&count, move || {
-                    let lang = state.lang.get();
-                    let count = drill.with(|d| d.1);
-                    let mut text = format!(
-                        "{} {}",
-                        crate::format::format_number(count as f64, 0, lang),
-                        lang.pick("đơn vị", "units")
-                    );
-                    if count > DRILL_ROWS {
-                        text.push_str(&format!(" · {} {DRILL_ROWS}", lang.pick("hiện", "showing")));
+    let card = {
+        let target = target.clone();
+        Memo::new(move |_| {
+            let (lang, as_of) = (lang.get(), state.as_of.get());
+            evaluation.with(|e| e.as_ref().map(|e| TargetCard::new(&target, e, as_of, lang)))
+        })
+    };
+    let sectors = Memo::new(move |_| {
+        let lang = lang.get();
+        evaluation.with(|e| e.as_ref().and_then(|e| sectors_note(e, lang)))
+    });
+    let chart = {
+        let target = target.clone();
+        Memo::new(move |_| {
+            let lang = lang.get();
+            state.workspace.with(|w| trend_chart(w, &target, lang))
+        })
+    };
+    let target_id = target.id.clone();
+    let title = move || format!("{} · {}", target.id, target.title.get(lang.get()));
+    let has_breakdowns = indicator != Indicator::ValueAddedGrowth;
+    let order = RwSignal::new(BreakdownOrder::Name);
+    let gaps_only = RwSignal::new(true);
+    view! {
+        <div class="target-head">
+            <p class="breadcrumb">
+                <a href="/">{words("Tổng quan", "Dashboard")}</a>
+                " › "
+                {target_id.clone()}
+            </p>
+            <h1 id="target-page-title">{title}</h1>
+            <Show when=move || card.with(Option::is_some)>
+                <div>
+                    <TargetCard card=Signal::derive(move || card.get().unwrap_or_default())/>
+                </div>
+            </Show>
+            {move || sectors.get().map(|text| view! { <p>{text}</p> })}
+        </div>
+        <div class="target-details">
+            <TrendChart chart/>
+            {(indicator == Indicator::ExemplaryCount).then(|| view! { <Candidates/> })}
+            {has_breakdowns.then(|| view! { <Breakdowns indicator order/> })}
+        </div>
+        <div class="target-more">
+            {has_breakdowns
+                .then(|| {
+                    view! {
+                        <Controls id=target_id.clone() indicator order/>
+                        <DrillDownList indicator gaps_only/>
                     }
-                    text
-                });
-            }
-            if let Some(list) = find(&more, ".drill-list") {
-                region(&list, move || drill.with(|d| d.0.clone()));
-            }
-        },
-    );
+                })}
+        </div>
+    }
+}
 
-    listen(root, "change", move |ev| {
-        let Some((name, value)) = name_and_value(&ev) else {
-            return;
-        };
-        match name.as_str() {
-            "sort" => sort.set(match value.as_str() {
-                "numerator-desc" => (SortBy::Numerator, false),
-                "value-desc" => (SortBy::Value, false),
-                "value-asc" => (SortBy::Value, true),
-                _ => (SortBy::Name, true),
-            }),
-            "gaps-only" => gaps_only.set(
-                ev.target()
-                    .is_some_and(|t| property(&t, "checked").is_truthy()),
-            ),
-            _ => {}
-        }
+/// T8: who could be put forward next — cooperatives whose own
+/// self-assessment meets the exemplary criteria.
+#[component]
+fn Candidates() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let candidates = Memo::new(move |_| {
+        let year = state.as_of.get().year();
+        state.workspace.with(|w| ready_candidates(w, year))
     });
-    listen(root, "click", move |ev| {
-        if action(&ev).as_deref() != Some("export") {
-            return;
-        }
-        let Some(target) = target.get_untracked() else {
-            return;
-        };
-        let (lang, as_of) = (lang.get_untracked(), state.as_of.get_untracked());
-        let csv = state.workspace.with_untracked(|w| {
-            let mut rows = Vec::new();
-            for by in [Dimension::District, Dimension::Sector] {
-                for mut row in
-                    breakdown_rows(w, target.indicator, as_of, by, (SortBy::Name, true), lang)
-                {
-                    row.insert(0, dimension_label(by, lang).to_owned());
-                    rows.push(row);
-                }
-            }
-            let mut header = vec![lang.pick("Chia theo", "By")];
-            header.extend(breakdown_header(
-                target.indicator,
-                Dimension::District,
-                lang,
-            ));
-            write_csv(&header, rows)
+    view! {
+        <h2 id="candidates-title">
+            {words(
+                "Ứng viên điển hình (theo tự đánh giá)",
+                "Exemplary candidates (from self-assessments)",
+            )}
+        </h2>
+        <ul class="candidates">
+            <For each=move || candidates.get() key=|c| c.clone() let(candidate)>
+                <li>
+                    <a href=candidate.href>{candidate.name}</a>
+                    " ("
+                    {words("tự đánh giá năm", "self-assessed")}
+                    " "
+                    {candidate.assessed_year}
+                    ")"
+                </li>
+            </For>
+        </ul>
+        <Show when=move || candidates.with(Vec::is_empty)>
+            <p>{words("Chưa có hợp tác xã nào sẵn sàng.", "No cooperative is ready yet.")}</p>
+        </Show>
+    }
+}
+
+/// The indicator by district and by sector, in the chosen order, each
+/// table ending with the whole city.
+#[component]
+fn Breakdowns(indicator: Indicator, order: RwSignal<BreakdownOrder>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let table = move |by: Dimension| {
+        let rows = Memo::new(move |_| {
+            let (lang, as_of, sort) = (lang.get(), state.as_of.get(), order.get().sort());
+            state
+                .workspace
+                .with(|w| breakdown_rows(w, indicator, as_of, by, sort, lang))
         });
-        let name = format!(
-            "{}-{}-{}.csv",
-            target.id,
-            lang.pick("phan-to", "breakdown"),
-            iso_date(as_of)
+        view! {
+            <div>
+                <NumberTable
+                    class="breakdown"
+                    caption=Signal::derive(move || breakdown_caption(by, lang.get()))
+                    header=Signal::derive(move || breakdown_header(indicator, by, lang.get()))
+                    rows
+                />
+            </div>
+        }
+    };
+    view! {
+        <h2>{words("Phân tổ", "Breakdowns")}</h2>
+        <div class="columns">{table(Dimension::District)} {table(Dimension::Sector)}</div>
+    }
+}
+
+/// The breakdowns' order and their CSV download.
+#[component]
+fn Controls(id: String, indicator: Indicator, order: RwSignal<BreakdownOrder>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let download = move |_| {
+        let (lang, as_of) = (lang.get_untracked(), state.as_of.get_untracked());
+        let csv = state
+            .workspace
+            .with_untracked(|w| breakdown_csv(w, indicator, as_of, lang));
+        state.offer_download(
+            &breakdown_file_name(&id, as_of, lang),
+            "text/csv;charset=utf-8",
+            &csv,
         );
-        state.offer_download(&name, "text/csv;charset=utf-8", &csv);
+    };
+    let options = BreakdownOrder::ALL
+        .into_iter()
+        .map(|choice| {
+            view! {
+                <option value=choice.key() prop:selected=move || order.get() == choice>
+                    {move || choice.label(lang.get())}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-controls">
+            <label class="inline">
+                {words("Sắp xếp phân tổ theo", "Sort the breakdowns by")}
+                <select
+                    name="sort"
+                    on:change:target=move |ev| order.set(BreakdownOrder::from_key(&ev.target().value()))
+                >
+                    {options}
+                </select>
+            </label>
+            <button type="button" class="secondary" on:click=download>
+                {words("Tải phân tổ (CSV)", "Download the breakdowns (CSV)")}
+            </button>
+        </div>
+    }
+}
+
+/// The units behind the figure, only those with a gap unless asked.
+#[component]
+fn DrillDownList(indicator: Indicator, gaps_only: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let drill = Memo::new(move |_| {
+        let (lang, as_of) = (lang.get(), state.as_of.get());
+        state
+            .workspace
+            .with(|w| drill_down(w, indicator, as_of, gaps_only.get(), DRILL_ROWS, lang))
     });
+    let headers = move || {
+        drill
+            .with(|d| d.headers.clone())
+            .into_iter()
+            .map(|header| view! { <th scope="col">{header}</th> })
+            .collect_view()
+    };
+    view! {
+        <section class="drill-down" aria-labelledby="drill-title">
+            <h2 id="drill-title">{words("Các đơn vị", "Units")}</h2>
+            <label class="inline">
+                <input
+                    type="checkbox"
+                    name="gaps-only"
+                    prop:checked=gaps_only
+                    on:change:target=move |ev| gaps_only.set(ev.target().checked())
+                />
+                {words(
+                    "Chỉ hiện đơn vị còn thiếu (chưa đạt)",
+                    "Only units with a gap (not yet there)",
+                )}
+            </label>
+            <p class="drill-count">
+                {move || drill.with(|d| drill_count(d.matched, DRILL_ROWS, lang.get()))}
+            </p>
+            <div class="drill-list">
+                <div class="table-scroll">
+                    <table>
+                        <caption>
+                            {words("Các đơn vị phía sau con số", "The units behind the figure")}
+                        </caption>
+                        <thead>
+                            <tr>{headers}</tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || drill.with(|d| d.rows.clone()) key=|row| row.clone() let(row)>
+                                <DrillDownRow row/>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn DrillDownRow(row: DrillRow) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">
+                <a href=row.href>{row.name}</a>
+            </th>
+            <td>{row.kind}</td>
+            <td>{row.district}</td>
+            <td class="num">{row.numerator}</td>
+            {row.denominator.map(|d| view! { <td class="num">{d}</td> })}
+        </tr>
+    }
 }

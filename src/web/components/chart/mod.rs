@@ -1,0 +1,11 @@
+//! Charts drawn as SVG in `view!` from the geometry the domain computed
+//! ([`crate::report::chart`]): crisp on a projector, each with a title, a
+//! description and its numbers as a table for anyone who cannot see it.
+
+pub mod trend;
+
+/// A coordinate as the SVG writes it: a tenth of a unit is finer than any
+/// screen shows the 640-wide drawing.
+fn px(value: f64) -> String {
+    format!("{value:.1}")
+}
