@@ -132,6 +132,25 @@ pub fn choose(base: &mut Fields, mine: &mut Fields, field: &str, theirs: &str, k
     }
 }
 
+/// What is said beside a field changed here and by another save: the
+/// other value as the user reads it (`shown`, empty for none) and the
+/// choice to make.
+pub fn choice_text(shown: &str, lang: Lang) -> String {
+    let shown = if shown.is_empty() {
+        lang.pick("(trống)", "(empty)")
+    } else {
+        shown
+    };
+    format!(
+        "{} {shown} — {}",
+        lang.pick("Tab khác vừa lưu:", "Another tab just saved:"),
+        lang.pick(
+            "giữ giá trị của bạn hoặc lấy giá trị kia",
+            "keep your value or take the other one"
+        )
+    )
+}
+
 /// The actions of the two buttons of [`choice_html`].
 pub const KEEP: &str = "conflict-keep";
 pub const TAKE: &str = "conflict-take";
@@ -141,11 +160,6 @@ pub const TAKE: &str = "conflict-take";
 /// with `data-action` [`KEEP`] or [`TAKE`] and `data-field` `field`. The
 /// paragraph's id is `id`.
 pub fn choice_html(html: &mut Html, id: &str, field: &str, shown: &str, lang: Lang) {
-    let shown = if shown.is_empty() {
-        lang.pick("(trống)", "(empty)")
-    } else {
-        shown
-    };
     html.open(
         "p",
         &[
@@ -154,14 +168,7 @@ pub fn choice_html(html: &mut Html, id: &str, field: &str, shown: &str, lang: La
             ("role", Some("alert")),
         ],
     )
-    .text(&format!(
-        "{} {shown} — {}",
-        lang.pick("Tab khác vừa lưu:", "Another tab just saved:"),
-        lang.pick(
-            "giữ giá trị của bạn hoặc lấy giá trị kia",
-            "keep your value or take the other one"
-        )
-    ));
+    .text(&choice_text(shown, lang));
     for (action, vi, en) in [
         (KEEP, "Giữ giá trị của bạn", "Keep your value"),
         (TAKE, "Lấy giá trị kia", "Take the other value"),

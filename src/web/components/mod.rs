@@ -1,5 +1,6 @@
 //! Pieces shared by pages.
 
+pub mod conflict_choice;
 pub mod header;
 pub mod notices;
 pub mod plan_editor;
@@ -7,3 +8,16 @@ pub mod target_card;
 pub mod task_tracker;
 pub mod tour;
 pub mod update;
+
+/// Keys for a keyed `<For>` over records named by id: each id with the
+/// number of times it came before. Ids are unique in any plan this app
+/// writes; a stored document that repeats one still gets a row per
+/// record (a repeated key would confuse the list's diff).
+pub fn keys_of<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut keys: Vec<(String, usize)> = Vec::new();
+    for id in ids {
+        let before = keys.iter().filter(|(k, _)| k == id).count();
+        keys.push((id.to_owned(), before));
+    }
+    keys
+}
