@@ -7,11 +7,13 @@
 //! overwrites a field another tab saved: a field changed only there takes
 //! their value, a field changed only here keeps the user's, and a field
 //! changed on both sides to different values is a conflict that waits for
-//! the user's choice ([`choose`]), shown with [`choice_html`]. The unit,
-//! year and city forms ([`crate::forms`]), the task form
-//! ([`crate::task_form`]), scenarios ([`crate::simulation::workbench`]) and
-//! self-assessments ([`crate::assessment::shown`]) all write their records
-//! as `(field, value)` texts for it; the plan editor merges its typed fields
+//! the user's choice ([`choose`]), said by [`choice_text`] (drawn by the
+//! app's `ConflictChoice` component, or written by [`choice_html`] for the
+//! forms still written as HTML text). The unit, year and city forms
+//! ([`crate::forms`]), the task form ([`crate::task_form`]), scenarios
+//! ([`crate::simulation::workbench`]) and self-assessments
+//! ([`crate::assessment::shown`]) all write their records as
+//! `(field, value)` texts for it; the plan editor merges its typed fields
 //! the same way ([`crate::plan_draft`]).
 //!
 //! A field missing from a side has no value there (an override not set, an
