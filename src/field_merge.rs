@@ -7,11 +7,13 @@
 //! overwrites a field another tab saved: a field changed only there takes
 //! their value, a field changed only here keeps the user's, and a field
 //! changed on both sides to different values is a conflict that waits for
-//! the user's choice ([`choose`]), shown with [`choice_html`]. The unit,
-//! year and city forms ([`crate::forms`]), the task form
-//! ([`crate::task_form`]), scenarios ([`crate::simulation::workbench`]) and
-//! self-assessments ([`crate::assessment::shown`]) all write their records
-//! as `(field, value)` texts for it; the plan editor merges its typed fields
+//! the user's choice ([`choose`]), said by [`choice_text`] (drawn by the
+//! app's `ConflictChoice` component, or written by [`choice_html`] for the
+//! forms still written as HTML text). The unit, year and city forms
+//! ([`crate::forms`]), the task form ([`crate::task_form`]), scenarios
+//! ([`crate::simulation::workbench`]) and self-assessments
+//! ([`crate::assessment::shown`]) all write their records as
+//! `(field, value)` texts for it; the plan editor merges its typed fields
 //! the same way ([`crate::plan_draft`]).
 //!
 //! A field missing from a side has no value there (an override not set, an
@@ -132,6 +134,25 @@ pub fn choose(base: &mut Fields, mine: &mut Fields, field: &str, theirs: &str, k
     }
 }
 
+/// What is said beside a field changed here and by another save: the
+/// other value as the user reads it (`shown`, empty for none) and the
+/// choice to make.
+pub fn choice_text(shown: &str, lang: Lang) -> String {
+    let shown = if shown.is_empty() {
+        lang.pick("(trống)", "(empty)")
+    } else {
+        shown
+    };
+    format!(
+        "{} {shown} — {}",
+        lang.pick("Tab khác vừa lưu:", "Another tab just saved:"),
+        lang.pick(
+            "giữ giá trị của bạn hoặc lấy giá trị kia",
+            "keep your value or take the other one"
+        )
+    )
+}
+
 /// The actions of the two buttons of [`choice_html`].
 pub const KEEP: &str = "conflict-keep";
 pub const TAKE: &str = "conflict-take";
@@ -141,11 +162,6 @@ pub const TAKE: &str = "conflict-take";
 /// with `data-action` [`KEEP`] or [`TAKE`] and `data-field` `field`. The
 /// paragraph's id is `id`.
 pub fn choice_html(html: &mut Html, id: &str, field: &str, shown: &str, lang: Lang) {
-    let shown = if shown.is_empty() {
-        lang.pick("(trống)", "(empty)")
-    } else {
-        shown
-    };
     html.open(
         "p",
         &[
@@ -154,14 +170,7 @@ pub fn choice_html(html: &mut Html, id: &str, field: &str, shown: &str, lang: La
             ("role", Some("alert")),
         ],
     )
-    .text(&format!(
-        "{} {shown} — {}",
-        lang.pick("Tab khác vừa lưu:", "Another tab just saved:"),
-        lang.pick(
-            "giữ giá trị của bạn hoặc lấy giá trị kia",
-            "keep your value or take the other one"
-        )
-    ));
+    .text(&choice_text(shown, lang));
     for (action, vi, en) in [
         (KEEP, "Giữ giá trị của bạn", "Keep your value"),
         (TAKE, "Lấy giá trị kia", "Take the other value"),

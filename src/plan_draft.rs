@@ -10,12 +10,20 @@
 //! follows the stored plan, so a save never takes back another form's edit.
 //!
 //! Targets are matched by id, never by position.
+//!
+//! What the user types is kept beside the typed value ([`PlanDraft::input`]),
+//! so that a field shows the text as typed ("60,0", a district's line being
+//! written, an unreadable "nhiều") for as long as it still means the value
+//! the draft holds; a value that came from elsewhere (a merge, a choice, a
+//! discard) is shown as the editor writes it ([`PlanDraft::text`]).
 
 use chrono::NaiveDate;
 
+use crate::field_merge::choice_text;
+use crate::format::{iso_date, parse_date};
 use crate::i18n::Lang;
 use crate::plan::{Comparator, Plan, QualifiedReading, Sector};
-use crate::plan_form::shown;
+use crate::plan_form::{parse_number, shown};
 
 /// A field of the plan editor.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,6 +193,82 @@ pub fn describe(plan: &Plan, field: &Field, value: &Value, lang: Lang) -> String
     }
 }
 
+/// The value `text` (as typed into `field` of the editor, numbers written
+/// as `lang` writes them) gives `field` of `plan`: shares are typed in per
+/// cent, text that is no number is NaN (reported beside the field by
+/// [`crate::plan_validation`]), a blank band is none, districts are the
+/// text's non-blank lines. `None` when the text changes nothing: an
+/// unreadable date, a comparator of a target that rises each year, a
+/// target the plan lacks, the list of sectors (edited name by name).
+pub fn parse_input(plan: &Plan, field: &Field, text: &str, lang: Lang) -> Option<Value> {
+    match field {
+        Field::Target(id, part) => {
+            let target = plan.targets.iter().find(|t| &t.id == id)?;
+            let share = target.indicator.is_share();
+            let number = || {
+                let typed = parse_number(text, lang).unwrap_or(f64::NAN);
+                let value = if share { typed / 100.0 } else { typed };
+                value.to_bits()
+            };
+            match part {
+                Part::Comparator if target.comparator == Comparator::RisingEachYear => None,
+                Part::Comparator => Some(Value::Comparator(if text == "more_than" {
+                    Comparator::MoreThan
+                } else {
+                    Comparator::AtLeast
+                })),
+                Part::Value => Some(Value::Number(number())),
+                Part::Band => Some(Value::Band((!text.trim().is_empty()).then(number))),
+                Part::Deadline => parse_date(text).map(Value::Date),
+            }
+        }
+        Field::Reading => Some(Value::Reading(if text == "of_all" {
+            QualifiedReading::OfAll
+        } else {
+            QualifiedReading::OfTrained
+        })),
+        Field::Districts => Some(Value::Lines(
+            text.lines()
+                .map(|l| l.trim().to_owned())
+                .filter(|l| !l.is_empty())
+                .collect(),
+        )),
+        Field::Sectors => None,
+    }
+}
+
+/// The text of `field`'s control for `value`: a number as the editor
+/// writes it in `lang` (shares in per cent; nothing for NaN and for the
+/// level of a target that rises each year), a date as ISO (a date input's
+/// value), a comparator or reading as its option's value, districts one a
+/// line.
+fn input_text(plan: &Plan, field: &Field, value: &Value, lang: Lang) -> String {
+    let target = match field {
+        Field::Target(id, _) => plan.targets.iter().find(|t| &t.id == id),
+        _ => None,
+    };
+    let share = target.is_some_and(|t| t.indicator.is_share());
+    let rising = target.is_some_and(|t| t.comparator == Comparator::RisingEachYear);
+    match value {
+        Value::Comparator(Comparator::AtLeast) => "at_least".to_owned(),
+        Value::Comparator(Comparator::MoreThan) => "more_than".to_owned(),
+        Value::Comparator(Comparator::RisingEachYear) => "rising".to_owned(),
+        Value::Number(_) if rising => String::new(),
+        Value::Number(n) => shown(f64::from_bits(*n), share, lang),
+        Value::Band(None) => String::new(),
+        Value::Band(Some(n)) => shown(f64::from_bits(*n), share, lang),
+        Value::Date(d) => iso_date(*d),
+        Value::Reading(QualifiedReading::OfTrained) => "of_trained".to_owned(),
+        Value::Reading(QualifiedReading::OfAll) => "of_all".to_owned(),
+        Value::Lines(lines) => lines.join("\n"),
+        Value::Sectors(sectors) => sectors
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 /// What a [`PlanDraft::rebase`] found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rebased {
@@ -208,6 +292,8 @@ pub struct PlanDraft {
     pub draft: Plan,
     base: Plan,
     conflicts: Vec<(Field, Value)>,
+    /// The text last typed into each field, as typed.
+    typed: Vec<(Field, String)>,
 }
 
 impl PlanDraft {
@@ -217,7 +303,61 @@ impl PlanDraft {
             draft: stored.clone(),
             base: stored.clone(),
             conflicts: Vec::new(),
+            typed: Vec::new(),
         }
+    }
+
+    /// Applies what the user typed into `field` (see [`parse_input`]) and
+    /// keeps the text as typed. Returns whether the draft took it.
+    pub fn input(&mut self, field: &Field, text: &str, lang: Lang) -> bool {
+        let Some(value) = parse_input(&self.draft, field, text, lang) else {
+            return false;
+        };
+        set(&mut self.draft, field, &value);
+        self.typed.retain(|(f, _)| f != field);
+        self.typed.push((field.clone(), text.to_owned()));
+        true
+    }
+
+    /// What `field`'s control shows: the text typed into it while that
+    /// text still means the draft's value, else the value as the editor
+    /// writes it in `lang`.
+    pub fn text(&self, field: &Field, lang: Lang) -> String {
+        let Some(value) = get(&self.draft, field) else {
+            return String::new();
+        };
+        let typed = self.typed.iter().find(|(f, _)| f == field);
+        match typed {
+            Some((_, text))
+                if parse_input(&self.draft, field, text, lang).as_ref() == Some(&value) =>
+            {
+                text.clone()
+            }
+            _ => input_text(&self.draft, field, &value, lang),
+        }
+    }
+
+    /// Renames the sector `id` in one language (`name_lang`), as typed.
+    pub fn rename_sector(&mut self, id: &str, name_lang: Lang, name: &str) -> bool {
+        let Some(sector) = self.draft.sectors.iter_mut().find(|s| s.id == id) else {
+            return false;
+        };
+        match name_lang {
+            Lang::Vi => sector.name.vi = name.to_owned(),
+            Lang::En => sector.name.en = name.to_owned(),
+        }
+        true
+    }
+
+    /// Beside a field in conflict: the value saved elsewhere as the editor
+    /// would show it, and the two choices; `None` for a field not in
+    /// conflict.
+    pub fn conflict_text(&self, field: &Field, lang: Lang) -> Option<String> {
+        let theirs = self.theirs(field)?;
+        Some(choice_text(
+            &describe(&self.draft, field, theirs, lang),
+            lang,
+        ))
     }
 
     /// Whether the draft differs from what it was opened from.
@@ -307,7 +447,13 @@ impl PlanDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan_form::apply;
+
+    /// Types `text` into `field` of `plan` (in English).
+    fn type_into(plan: &mut Plan, field: Field, text: &str) {
+        if let Some(value) = parse_input(plan, &field, text, Lang::En) {
+            set(plan, &field, &value);
+        }
+    }
 
     fn t(plan: &Plan, id: &str) -> f64 {
         plan.targets
@@ -317,16 +463,8 @@ mod tests {
             .unwrap_or(f64::NAN)
     }
 
-    fn index(plan: &Plan, id: &str) -> usize {
-        plan.targets
-            .iter()
-            .position(|t| t.id == id)
-            .unwrap_or(usize::MAX)
-    }
-
     fn edit(plan: &mut Plan, id: &str, value: &str) {
-        let i = index(plan, id);
-        apply(plan, &format!("target:{i}:value"), value, Lang::En);
+        type_into(plan, Field::Target(id.to_owned(), Part::Value), value);
     }
 
     #[test]
@@ -405,24 +543,65 @@ mod tests {
     fn the_form_shows_the_other_value_with_the_two_choices() {
         let stored = Plan::hai_phong_135();
         let mut b = PlanDraft::new(&stored);
-        edit(&mut b.draft, "T5", "70");
+        let t5 = Field::Target("T5".into(), Part::Value);
+        assert!(b.input(&t5, "70", Lang::En));
         let mut theirs = stored.clone();
         edit(&mut theirs, "T5", "60");
         b.rebase(&theirs);
-        let html = crate::plan_form::form_html_with(&b.draft, &[], b.conflicts(), Lang::En);
-        assert!(html.contains("id=\"plan-conflict-T5-value\""));
-        assert!(html.contains("Another tab just saved: 60"));
-        assert!(html.contains("data-action=\"plan-conflict-take\" data-field=\"T5:value\""));
-        assert!(html.contains("value=\"70\""));
+        assert_eq!(crate::plan_form::conflict_id(&t5), "plan-conflict-T5-value");
+        assert_eq!(
+            b.conflict_text(&t5, Lang::En).as_deref(),
+            Some("Another tab just saved: 60 — keep your value or take the other one")
+        );
+        assert_eq!(b.conflict_text(&Field::Reading, Lang::En), None);
+        assert_eq!(b.text(&t5, Lang::En), "70");
+        // Taken: the field shows the other value, as the editor writes it.
+        assert!(b.choose(&t5, false));
+        assert_eq!(b.text(&t5, Lang::En), "60");
+        assert_eq!(b.conflict_text(&t5, Lang::En), None);
+    }
+
+    #[test]
+    fn a_field_shows_the_text_as_typed_while_it_means_the_drafts_value() {
+        let stored = Plan::hai_phong_135();
+        let mut b = PlanDraft::new(&stored);
+        let t5 = Field::Target("T5".into(), Part::Value);
+        assert_eq!(b.text(&t5, Lang::Vi), "50");
+        // A comma is the Vietnamese decimal mark; a point groups thousands.
+        assert!(b.input(&t5, "60,50", Lang::Vi));
+        assert!((t(&b.draft, "T5") - 0.605).abs() < 1e-12);
+        assert_eq!(b.text(&t5, Lang::Vi), "60,50");
+        // In English the same value is written the English way.
+        assert_eq!(b.text(&t5, Lang::En), "60.5");
+        assert!(b.input(&t5, "1.2", Lang::Vi));
+        assert!(t(&b.draft, "T5").is_nan(), "a point is no decimal mark");
+        assert_eq!(b.text(&t5, Lang::Vi), "1.2", "unreadable text stays");
+        // A line being written keeps its line break.
+        assert!(b.input(&Field::Districts, "Lê Chân\n", Lang::Vi));
+        assert_eq!(b.draft.districts, ["Lê Chân"]);
+        assert_eq!(b.text(&Field::Districts, Lang::Vi), "Lê Chân\n");
+        // A value from elsewhere replaces the text typed.
+        let mut theirs = stored.clone();
+        theirs.districts = vec!["An Lão".into(), "Kiến Thụy".into()];
+        b.discard(&theirs);
+        assert_eq!(b.text(&Field::Districts, Lang::Vi), "An Lão\nKiến Thụy");
+        // An unreadable date changes nothing.
+        let deadline = Field::Target("T5".into(), Part::Deadline);
+        assert!(!b.input(&deadline, "", Lang::Vi));
+        assert!(b.input(&deadline, "2021-06-30", Lang::Vi));
+        assert_eq!(b.text(&deadline, Lang::Vi), "2021-06-30");
+        assert!(b.rename_sector(&stored.sectors[0].id, Lang::En, "Farming"));
+        assert_eq!(b.draft.sectors[0].name.en, "Farming");
+        assert!(!b.rename_sector("no-such-sector", Lang::En, "x"));
     }
 
     #[test]
     fn reading_districts_and_sectors_merge_too() {
         let stored = Plan::hai_phong_135();
         let mut b = PlanDraft::new(&stored);
-        apply(&mut b.draft, "districts", "Kiến Thụy\nAn Lão", Lang::Vi);
+        type_into(&mut b.draft, Field::Districts, "Kiến Thụy\nAn Lão");
         let mut theirs = stored.clone();
-        apply(&mut theirs, "reading", "of_all", Lang::Vi);
+        type_into(&mut theirs, Field::Reading, "of_all");
         let found = b.rebase(&theirs);
         assert_eq!(found.updated, vec![Field::Reading]);
         assert_eq!(b.draft.settings.qualified_reading, QualifiedReading::OfAll);

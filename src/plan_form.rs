@@ -1,20 +1,14 @@
-//! The plan editor as data: the form written as HTML text, each edit
-//! applied to a draft by field name, and the messages placed beside their
-//! fields. The page (`web::components::plan_editor`) shows [`form_html`]
-//! once, sends every `change` to [`apply`], and rewrites only the message
-//! slots ([`messages`]), so typing and tabbing never lose focus; checking
-//! the draft as a whole is [`crate::plan_validation::check_plan`].
-//!
-//! Field names: `target:<i>:comparator|value|band|deadline`, `reading`,
-//! `districts`, `sector:<i>:vi|en`; `new-sector` is read when the "Add"
-//! button (`data-action="add-sector"`) is pressed.
+//! The plan editor as data: the rows of its table of targets with their
+//! labels, the message beside each field and those about the plan as a
+//! whole, and the sectors it adds. No markup: the app's plan editor
+//! (`web::components::plan_editor`) draws them; what is typed goes into a
+//! [`crate::plan_draft::PlanDraft`], checked as a whole by
+//! [`crate::plan_validation::check_plan`].
 
-use crate::format::{iso_date, parse_date};
-use crate::html::Html;
 use crate::i18n::{Lang, Text};
 use crate::number::{self, Convention, NumberError};
-use crate::plan::{Comparator, Plan, QualifiedReading, Sector};
-use crate::plan_draft::{describe, Field, Part, Value};
+use crate::plan::{Comparator, Plan, Sector};
+use crate::plan_draft::{Field, Part};
 use crate::plan_validation::PlanIssue;
 use crate::validation::Severity;
 
@@ -59,96 +53,6 @@ pub fn slug(name: &str) -> String {
     slug.trim_matches('-').to_owned()
 }
 
-/// What an edit did to the form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Applied {
-    /// Only values changed: the inputs already show them.
-    Values,
-    /// Rows were added: the form must be written again.
-    Structure,
-    /// The name is not one of the form's (nothing changed).
-    Unknown,
-}
-
-/// Applies what the user typed into field `name` to the draft, numbers
-/// read as `lang` writes them. Text that is not a number becomes NaN,
-/// which [`crate::plan_validation`] reports beside the field, after the
-/// form a number takes ([`messages`]).
-pub fn apply(draft: &mut Plan, name: &str, value: &str, lang: Lang) -> Applied {
-    let mut parts = name.split(':');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some("target"), Some(index), Some(field)) => {
-            let Some(target) = index
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| draft.targets.get_mut(i))
-            else {
-                return Applied::Unknown;
-            };
-            let share = target.indicator.is_share();
-            let number = || {
-                let typed = parse_number(value, lang).unwrap_or(f64::NAN);
-                if share {
-                    typed / 100.0
-                } else {
-                    typed
-                }
-            };
-            match field {
-                "comparator" if target.comparator != Comparator::RisingEachYear => {
-                    target.comparator = if value == "more_than" {
-                        Comparator::MoreThan
-                    } else {
-                        Comparator::AtLeast
-                    }
-                }
-                "value" => target.value = number(),
-                "band" => {
-                    target.band_upper = (!value.trim().is_empty()).then(number);
-                }
-                "deadline" => match parse_date(value) {
-                    Some(date) => target.deadline = date,
-                    None => return Applied::Unknown,
-                },
-                _ => return Applied::Unknown,
-            }
-            Applied::Values
-        }
-        (Some("sector"), Some(index), Some(language)) => {
-            let Some(sector) = index
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| draft.sectors.get_mut(i))
-            else {
-                return Applied::Unknown;
-            };
-            match language {
-                "vi" => sector.name.vi = value.to_owned(),
-                "en" => sector.name.en = value.to_owned(),
-                _ => return Applied::Unknown,
-            }
-            Applied::Values
-        }
-        (Some("reading"), None, None) => {
-            draft.settings.qualified_reading = if value == "of_all" {
-                QualifiedReading::OfAll
-            } else {
-                QualifiedReading::OfTrained
-            };
-            Applied::Values
-        }
-        (Some("districts"), None, None) => {
-            draft.districts = value
-                .lines()
-                .map(|l| l.trim().to_owned())
-                .filter(|l| !l.is_empty())
-                .collect();
-            Applied::Values
-        }
-        _ => Applied::Unknown,
-    }
-}
-
 /// Adds a sector named `name` (the same name in both languages until
 /// edited) under a key no other sector has. Blank names add nothing.
 pub fn add_sector(draft: &mut Plan, name: &str) -> bool {
@@ -170,426 +74,114 @@ pub fn add_sector(draft: &mut Plan, name: &str) -> bool {
     true
 }
 
-/// The id of the message slot beside a target's field.
-fn slot(index: usize, field: &str) -> String {
-    format!("plan-msg-{index}-{field}")
+/// A copy of the plan to model another one from, marked as a copy.
+pub fn copy_of(plan: &Plan, lang: Lang) -> Plan {
+    let mut copy = plan.clone();
+    copy.identity.number = format!(
+        "{} ({})",
+        plan.identity.number,
+        lang.pick("bản sao", "copy")
+    );
+    copy
 }
 
-/// The form for `draft`, with the messages of `issues` in place.
-pub fn form_html(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> String {
-    form_html_with(draft, issues, &[], lang)
+/// One row of the editor's table of targets: what heads it, how its value
+/// is counted, and the labels of its four controls.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetRow {
+    pub id: String,
+    /// "T5 · …": the target's id and title.
+    pub heading: String,
+    /// A target that rises each year has no comparator or level to edit.
+    pub rising: bool,
+    /// What the level is counted in: "%", "HTX", or nothing.
+    pub unit: &'static str,
+    /// The labels of the comparator, the value, the band and the deadline.
+    pub labels: [String; 4],
 }
 
-/// The form for `draft`, with the messages of `issues` in place and, under
-/// each field in `conflicts`, the value saved elsewhere with the choice to
-/// keep the user's value or take that one.
-pub fn form_html_with(
-    draft: &Plan,
-    issues: &[PlanIssue],
-    conflicts: &[(Field, Value)],
-    lang: Lang,
-) -> String {
-    let conflict = |html: &mut Html, field: Field| {
-        if let Some((_, theirs)) = conflicts.iter().find(|(f, _)| *f == field) {
-            conflict_html(html, draft, &field, theirs, lang);
-        }
-    };
-    let mut html = Html::new();
+/// The rows of the editor's table, one per target of `draft`, in order.
+pub fn target_rows(draft: &Plan, lang: Lang) -> Vec<TargetRow> {
     let pick = |vi, en| lang.pick(vi, en);
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[])
-        .open("thead", &[])
-        .open("tr", &[]);
-    for head in [
-        pick("Chỉ tiêu", "Target"),
-        pick("So sánh", "Comparator"),
-        pick("Mức", "Value"),
-        pick("Cận trên", "Band up to"),
-        pick("Thời hạn", "Deadline"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], head);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
-    for (i, t) in draft.targets.iter().enumerate() {
-        let share = t.indicator.is_share();
-        let rising = t.comparator == Comparator::RisingEachYear;
-        let unit = if rising {
-            ""
-        } else if share {
-            "%"
-        } else {
-            pick("HTX", "coops")
-        };
-        let disabled = rising.then_some("");
-        let name = |field: &str| format!("target:{i}:{field}");
-        let id = |field: &str| format!("target-{}-{field}", t.id);
-        html.open("tr", &[]).element(
-            "th",
-            &[("scope", Some("row"))],
-            &format!("{} · {}", t.id, t.title.get(lang)),
-        );
-
-        // Comparator.
-        html.open("td", &[]);
-        label(
-            &mut html,
-            &id("comparator"),
-            &format!("{} {}", pick("Phép so sánh của", "Comparator of"), t.id),
-        );
-        html.open(
-            "select",
-            &[
-                ("id", Some(&id("comparator"))),
-                ("name", Some(&name("comparator"))),
-                ("disabled", disabled),
-            ],
-        );
-        if rising {
-            html.element(
-                "option",
-                &[("selected", Some(""))],
-                pick("tăng dần", "rising"),
-            );
-        } else {
-            for (value, text, comparator) in [
-                ("at_least", "≥", Comparator::AtLeast),
-                ("more_than", ">", Comparator::MoreThan),
-            ] {
-                let selected = (t.comparator == comparator).then_some("");
-                html.element(
-                    "option",
-                    &[("value", Some(value)), ("selected", selected)],
-                    text,
-                );
-            }
-        }
-        html.close("select");
-        conflict(&mut html, Field::Target(t.id.clone(), Part::Comparator));
-        html.close("td");
-
-        // Value and band.
-        for (field, vi, en, value, class) in [
-            (
-                "value",
-                "Mức mục tiêu của",
-                "Target value of",
-                (!rising).then(|| shown(t.value, share, lang)),
-                "field-error",
-            ),
-            (
-                "band",
-                "Cận trên của",
-                "Upper end of",
-                t.band_upper.map(|b| shown(b, share, lang)),
-                "field-error",
-            ),
-        ] {
-            html.open("td", &[]);
-            label(
-                &mut html,
-                &id(field),
-                &format!("{} {} ({unit})", pick(vi, en), t.id),
-            );
-            let value = value.unwrap_or_default();
-            html.void(
-                "input",
-                &[
-                    ("id", Some(&id(field))),
-                    ("name", Some(&name(field))),
-                    ("type", Some("text")),
-                    ("inputmode", Some("decimal")),
-                    ("size", Some("6")),
-                    ("value", Some(&value)),
-                    ("disabled", disabled),
-                ],
-            );
-            if field == "value" {
-                html.text(" ").text(unit);
-            }
-            let issue_field = if field == "band" { "band_upper" } else { field };
-            let typed = if field == "band" {
-                t.band_upper
+    draft
+        .targets
+        .iter()
+        .map(|t| {
+            let rising = t.comparator == Comparator::RisingEachYear;
+            let unit = if rising {
+                ""
+            } else if t.indicator.is_share() {
+                "%"
             } else {
-                Some(t.value)
+                pick("HTX", "coops")
             };
-            message_slot(
-                &mut html,
-                &slot(i, field),
-                class,
-                &(number_message(typed, lang) + &message_for(issues, &t.id, issue_field, lang)),
-            );
-            let part = if field == "band" {
-                Part::Band
-            } else {
-                Part::Value
-            };
-            conflict(&mut html, Field::Target(t.id.clone(), part));
-            html.close("td");
-        }
-
-        // Deadline.
-        html.open("td", &[]);
-        label(
-            &mut html,
-            &id("deadline"),
-            &format!("{} {}", pick("Thời hạn của", "Deadline of"), t.id),
-        );
-        html.void(
-            "input",
-            &[
-                ("id", Some(&id("deadline"))),
-                ("name", Some(&name("deadline"))),
-                ("type", Some("date")),
-                ("value", Some(&iso_date(t.deadline))),
-            ],
-        );
-        message_slot(
-            &mut html,
-            &slot(i, "deadline"),
-            "field-warning",
-            &message_for(issues, &t.id, "deadline", lang),
-        );
-        conflict(&mut html, Field::Target(t.id.clone(), Part::Deadline));
-        html.close("td").close("tr");
-    }
-    html.close("tbody").close("table").close("div");
-
-    // The reading of T6.
-    html.open("fieldset", &[]).element(
-        "legend",
-        &[],
-        pick(
-            "Cách hiểu chỉ tiêu T6 (70% cao đẳng trở lên)",
-            "Reading of T6 (70 % college or above)",
-        ),
-    );
-    for (value, reading, vi, en) in [
-        (
-            "of_trained",
-            QualifiedReading::OfTrained,
-            "70% của số cán bộ đã được đào tạo (mặc định)",
-            "70 % of the trained managers (default)",
-        ),
-        (
-            "of_all",
-            QualifiedReading::OfAll,
-            "70% của tất cả cán bộ quản lý",
-            "70 % of all key managers",
-        ),
-    ] {
-        let checked = (draft.settings.qualified_reading == reading).then_some("");
-        html.open("label", &[("class", Some("inline"))])
-            .void(
-                "input",
-                &[
-                    ("type", Some("radio")),
-                    ("name", Some("reading")),
-                    ("value", Some(value)),
-                    ("checked", checked),
+            TargetRow {
+                id: t.id.clone(),
+                heading: format!("{} · {}", t.id, t.title.get(lang)),
+                rising,
+                unit,
+                labels: [
+                    format!("{} {}", pick("Phép so sánh của", "Comparator of"), t.id),
+                    format!(
+                        "{} {} ({unit})",
+                        pick("Mức mục tiêu của", "Target value of"),
+                        t.id
+                    ),
+                    format!("{} {} ({unit})", pick("Cận trên của", "Upper end of"), t.id),
+                    format!("{} {}", pick("Thời hạn của", "Deadline of"), t.id),
                 ],
-            )
-            .text(" ")
-            .text(pick(vi, en))
-            .close("label");
-    }
-    conflict(&mut html, Field::Reading);
-    html.close("fieldset");
-
-    // Districts and sectors.
-    html.open("div", &[("class", Some("columns"))])
-        .open("div", &[]);
-    html.element(
-        "label",
-        &[
-            ("class", Some("stacked")),
-            ("for", Some("districts-editor")),
-        ],
-        pick("Quận, huyện (mỗi dòng một tên)", "Districts (one per line)"),
-    );
-    html.element(
-        "textarea",
-        &[
-            ("id", Some("districts-editor")),
-            ("name", Some("districts")),
-            ("rows", Some("8")),
-        ],
-        &draft.districts.join("\n"),
-    );
-    conflict(&mut html, Field::Districts);
-    html.close("div").open("div", &[]).open("table", &[]);
-    html.element("caption", &[], pick("Lĩnh vực", "Sectors"))
-        .open("thead", &[])
-        .open("tr", &[]);
-    for head in [
-        pick("Mã", "Key"),
-        pick("Tiếng Việt", "Vietnamese"),
-        pick("Tiếng Anh", "English"),
-    ] {
-        html.element("th", &[("scope", Some("col"))], head);
-    }
-    html.close("tr").close("thead").open("tbody", &[]);
-    for (i, sector) in draft.sectors.iter().enumerate() {
-        html.open("tr", &[])
-            .open("td", &[])
-            .element("code", &[], &sector.id)
-            .close("td");
-        for (language, vi, en, value) in [
-            (
-                "vi",
-                "Tên tiếng Việt của lĩnh vực",
-                "Vietnamese name of sector",
-                &sector.name.vi,
-            ),
-            (
-                "en",
-                "Tên tiếng Anh của lĩnh vực",
-                "English name of sector",
-                &sector.name.en,
-            ),
-        ] {
-            let id = format!("sector-{i}-{language}");
-            html.open("td", &[]);
-            label(&mut html, &id, &format!("{} {}", pick(vi, en), sector.id));
-            html.void(
-                "input",
-                &[
-                    ("id", Some(&id)),
-                    ("name", Some(&format!("sector:{i}:{language}"))),
-                    ("type", Some("text")),
-                    ("value", Some(value)),
-                ],
-            );
-            html.close("td");
-        }
-        html.close("tr");
-    }
-    html.close("tbody").close("table");
-    html.element(
-        "label",
-        &[("class", Some("inline")), ("for", Some("new-sector"))],
-        pick("Lĩnh vực mới", "New sector"),
-    )
-    .void(
-        "input",
-        &[
-            ("id", Some("new-sector")),
-            ("name", Some("new-sector")),
-            ("type", Some("text")),
-        ],
-    )
-    .text(" ")
-    .element(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", Some("secondary")),
-            ("data-action", Some("add-sector")),
-        ],
-        pick("Thêm", "Add"),
-    );
-    conflict(&mut html, Field::Sectors);
-    html.close("div").close("div");
-    html.open(
-        "ul",
-        &[("class", Some("issues")), ("id", Some(GENERAL_SLOT))],
-    );
-    html.append_text(&general_html(issues, lang));
-    html.close("ul");
-    html.into_string()
+            }
+        })
+        .collect()
 }
 
-/// The slot of the messages about the plan as a whole.
 /// The id of the box under `field` that shows the value saved elsewhere.
 pub fn conflict_id(field: &Field) -> String {
     format!("plan-conflict-{}", field.key().replace(':', "-"))
 }
 
-/// The value saved elsewhere for `field`, with the two choices.
-fn conflict_html(html: &mut Html, plan: &Plan, field: &Field, theirs: &Value, lang: Lang) {
-    html.open(
-        "p",
-        &[
-            ("class", Some("field-conflict")),
-            ("id", Some(&conflict_id(field))),
-            ("role", Some("alert")),
-        ],
-    )
-    .text(&format!(
-        "{} {} — {}",
-        lang.pick("Tab khác vừa lưu:", "Another tab just saved:"),
-        describe(plan, field, theirs, lang),
-        lang.pick(
-            "giữ giá trị của bạn hoặc lấy giá trị kia",
-            "keep your value or take the other one"
-        )
-    ));
-    let key = field.key();
-    for (action, vi, en) in [
-        (
-            "plan-conflict-keep",
-            "Giữ giá trị của bạn",
-            "Keep your value",
-        ),
-        (
-            "plan-conflict-take",
-            "Lấy giá trị kia",
-            "Take the other value",
-        ),
-    ] {
-        html.text(" ").element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("secondary")),
-                ("data-action", Some(action)),
-                ("data-field", Some(&key)),
-            ],
-            lang.pick(vi, en),
-        );
+/// The name of a target's field in [`PlanIssue::field`].
+fn issue_field(part: Part) -> &'static str {
+    match part {
+        Part::Comparator => "comparator",
+        Part::Value => "value",
+        Part::Band => "band_upper",
+        Part::Deadline => "deadline",
     }
-    html.close("p");
 }
 
-pub const GENERAL_SLOT: &str = "plan-msg-general";
-
-fn label(html: &mut Html, for_id: &str, text: &str) {
-    html.element(
-        "label",
-        &[("class", Some("visually-hidden")), ("for", Some(for_id))],
-        text,
-    );
-}
-
-fn message_slot(html: &mut Html, id: &str, class: &'static str, text: &str) {
-    html.element(
-        "span",
-        &[
-            ("id", Some(id)),
-            ("class", Some(class)),
-            ("role", Some("alert")),
-        ],
-        text,
-    );
-}
-
-/// What a field that could not be read as a number should hold, before
-/// the plan's own message about it (its value is then NaN).
-fn number_message(value: Option<f64>, lang: Lang) -> String {
-    if value.is_some_and(f64::is_nan) {
-        let text = NumberError::NotANumber.message(Convention::of(lang));
-        format!("{} ", text.get(lang))
+/// The message beside `part` of target `target_id`: for a number that
+/// could not be read, what a number takes, then the plan's own messages
+/// about the field; empty when all is well.
+pub fn field_message(
+    draft: &Plan,
+    issues: &[PlanIssue],
+    target_id: &str,
+    part: Part,
+    lang: Lang,
+) -> String {
+    let typed = draft
+        .targets
+        .iter()
+        .find(|t| t.id == target_id)
+        .and_then(|t| match part {
+            Part::Value => Some(t.value),
+            Part::Band => t.band_upper,
+            Part::Comparator | Part::Deadline => None,
+        });
+    let mut text = if typed.is_some_and(f64::is_nan) {
+        let unreadable = NumberError::NotANumber.message(Convention::of(lang));
+        format!("{} ", unreadable.get(lang))
     } else {
         String::new()
-    }
-}
-
-fn message_for(issues: &[PlanIssue], target_id: &str, field: &str, lang: Lang) -> String {
-    let mut text = String::new();
-    for issue in issues
+    };
+    let field = issue_field(part);
+    for (n, issue) in issues
         .iter()
         .filter(|x| x.target_id.as_deref() == Some(target_id) && x.field == field)
+        .enumerate()
     {
-        if !text.is_empty() {
+        if n > 0 {
             text.push(' ');
         }
         text.push_str(issue.message.get(lang));
@@ -597,51 +189,44 @@ fn message_for(issues: &[PlanIssue], target_id: &str, field: &str, lang: Lang) -
     text
 }
 
-/// The items of the list of messages about the plan as a whole.
-fn general_html(issues: &[PlanIssue], lang: Lang) -> String {
-    let mut html = Html::new();
-    for issue in issues.iter().filter(|x| x.target_id.is_none()) {
-        let class = if issue.severity == Severity::Error {
+/// A message about the plan as a whole (no target's field).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneralIssue {
+    pub error: bool,
+    pub text: String,
+}
+
+impl GeneralIssue {
+    /// The list item's class.
+    pub fn class(&self) -> &'static str {
+        if self.error {
             "issue issue-error"
         } else {
             "issue issue-warning"
-        };
-        html.element("li", &[("class", Some(class))], issue.message.get(lang));
-    }
-    html.into_string()
-}
-
-/// Every message slot's id and its text now (empty to clear it), with the
-/// general list's items last as HTML (under [`GENERAL_SLOT`]).
-pub fn messages(draft: &Plan, issues: &[PlanIssue], lang: Lang) -> Vec<(String, String)> {
-    let mut out = Vec::with_capacity(draft.targets.len() * 3 + 1);
-    for (i, t) in draft.targets.iter().enumerate() {
-        for (field, issue_field, typed) in [
-            ("value", "value", Some(t.value)),
-            ("band", "band_upper", t.band_upper),
-            ("deadline", "deadline", None),
-        ] {
-            out.push((
-                slot(i, field),
-                number_message(typed, lang) + &message_for(issues, &t.id, issue_field, lang),
-            ));
         }
     }
-    out.push((GENERAL_SLOT.to_owned(), general_html(issues, lang)));
-    out
+}
+
+/// The messages about the plan as a whole, in order.
+pub fn general_issues(issues: &[PlanIssue], lang: Lang) -> Vec<GeneralIssue> {
+    issues
+        .iter()
+        .filter(|x| x.target_id.is_none())
+        .map(|issue| GeneralIssue {
+            error: issue.severity == Severity::Error,
+            text: issue.message.get(lang).to_owned(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan_draft::PlanDraft;
     use crate::plan_validation::check_plan;
 
     fn plan() -> Plan {
         Plan::hai_phong_135()
-    }
-
-    fn index_of(plan: &Plan, id: &str) -> usize {
-        plan.targets.iter().position(|t| t.id == id).unwrap()
     }
 
     #[test]
@@ -661,99 +246,74 @@ mod tests {
     }
 
     #[test]
-    fn edits_reach_the_draft_by_field_name() {
-        let mut draft = plan();
-        let t5 = index_of(&draft, "T5");
-        assert_eq!(
-            apply(&mut draft, &format!("target:{t5}:value"), "60", Lang::Vi),
-            Applied::Values
-        );
-        assert!((draft.targets[t5].value - 0.6).abs() < 1e-12);
-        apply(
-            &mut draft,
-            &format!("target:{t5}:comparator"),
-            "more_than",
-            Lang::Vi,
-        );
-        assert_eq!(draft.targets[t5].comparator, Comparator::MoreThan);
-        apply(
-            &mut draft,
-            &format!("target:{t5}:deadline"),
-            "2021-06-30",
-            Lang::Vi,
-        );
-        assert_eq!(iso_date(draft.targets[t5].deadline), "2021-06-30");
-        apply(&mut draft, &format!("target:{t5}:band"), "70", Lang::Vi);
-        assert!((draft.targets[t5].band_upper.unwrap() - 0.7).abs() < 1e-12);
-        apply(&mut draft, &format!("target:{t5}:band"), " ", Lang::Vi);
-        assert_eq!(draft.targets[t5].band_upper, None);
-        apply(&mut draft, "reading", "of_all", Lang::Vi);
-        assert_eq!(draft.settings.qualified_reading, QualifiedReading::OfAll);
-        apply(
-            &mut draft,
-            "districts",
-            "  Lê Chân \n\nNgô Quyền\n",
-            Lang::Vi,
-        );
-        assert_eq!(draft.districts, ["Lê Chân", "Ngô Quyền"]);
-        apply(&mut draft, "sector:0:en", "Farming", Lang::Vi);
-        assert_eq!(draft.sectors[0].name.en, "Farming");
-        for unknown in [
-            "target:99:value",
-            "target:0:nope",
-            "sector:x:vi",
-            "nothing",
-            "",
-        ] {
-            assert_eq!(
-                apply(&mut draft, unknown, "1", Lang::Vi),
-                Applied::Unknown,
-                "{unknown}"
-            );
-        }
-    }
-
-    #[test]
     fn unreadable_values_are_reported_beside_their_field() {
-        let mut draft = plan();
-        let t5 = index_of(&draft, "T5");
-        apply(&mut draft, &format!("target:{t5}:value"), "nhiều", Lang::Vi);
-        let issues = check_plan(&draft);
-        let slots = messages(&draft, &issues, Lang::Vi);
-        let (_, text) = slots
-            .iter()
-            .find(|(id, _)| *id == slot(t5, "value"))
-            .unwrap();
+        let mut draft = PlanDraft::new(&plan());
+        let t5 = Field::Target("T5".into(), Part::Value);
+        assert!(draft.input(&t5, "nhiều", Lang::Vi));
+        let issues = check_plan(&draft.draft);
+        let text = field_message(&draft.draft, &issues, "T5", Part::Value, Lang::Vi);
         assert!(text.contains("T5"), "{text}");
         assert!(text.contains("4.800 hoặc 1.250,5"), "{text}");
-        // Every slot the messages name is in the form.
-        let form = form_html(&draft, &issues, Lang::Vi);
-        for (id, _) in &slots {
-            assert!(form.contains(&format!("id=\"{id}\"")), "{id}");
+        // The other fields have nothing to say.
+        for part in [Part::Band, Part::Deadline] {
+            assert_eq!(
+                field_message(&draft.draft, &issues, "T5", part, Lang::Vi),
+                ""
+            );
         }
-        assert!(form.contains(&escape_text(text)));
-    }
-
-    fn escape_text(text: &str) -> String {
-        crate::html::escape(text).into_owned()
+        assert_eq!(
+            field_message(&draft.draft, &issues, "T1", Part::Value, Lang::Vi),
+            ""
+        );
+        // Over 100 % is no share: said beside the field, as an error.
+        assert!(draft.input(&t5, "150", Lang::Vi));
+        let issues = check_plan(&draft.draft);
+        let text = field_message(&draft.draft, &issues, "T5", Part::Value, Lang::Vi);
+        assert!(text.starts_with("Mức mục tiêu của T5 phải là"), "{text}");
+        assert!(issues.iter().any(PlanIssue::is_error));
     }
 
     #[test]
-    fn the_form_labels_every_input() {
+    fn messages_about_the_plan_as_a_whole_are_listed_with_their_severity() {
+        let mut draft = plan();
+        draft.start_year = draft.end_year + 1;
+        let issues = check_plan(&draft);
+        let general = general_issues(&issues, Lang::En);
+        assert!(!general.is_empty());
+        assert!(general
+            .iter()
+            .any(|g| g.error && g.class() == "issue issue-error"));
+        assert!(general_issues(&check_plan(&plan()), Lang::En)
+            .iter()
+            .all(|g| !g.error));
+    }
+
+    #[test]
+    fn the_form_labels_every_control() {
         let draft = plan();
-        let form = form_html(&draft, &[], Lang::En);
-        let inputs = form.matches("<input id=\"").count() + form.matches("<select id=\"").count();
-        let labels = form
-            .matches("<label class=\"visually-hidden\" for=\"")
-            .count();
-        assert_eq!(
-            inputs - 1,
-            labels,
-            "every input but the new sector's has a hidden label"
-        );
-        assert!(form.contains("for=\"new-sector\""));
-        assert!(form.contains("Target value of T5 (%)"));
-        assert!(form.contains("<textarea id=\"districts-editor\""));
+        let rows = target_rows(&draft, Lang::En);
+        assert_eq!(rows.len(), draft.targets.len());
+        let t5 = rows
+            .iter()
+            .find(|r| r.id == "T5")
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(t5.labels[1], "Target value of T5 (%)");
+        assert_eq!(t5.labels[0], "Comparator of T5");
+        assert!(t5.heading.starts_with("T5 · "));
+        // Each label names its target: no two controls share one.
+        let mut labels: Vec<&String> = rows.iter().flat_map(|r| r.labels.iter()).collect();
+        let count = labels.len();
+        labels.sort();
+        labels.dedup();
+        assert_eq!(labels.len(), count);
+        let rising = rows.iter().filter(|r| r.rising);
+        assert!(rising.clone().count() > 0);
+        assert!(rising.clone().all(|r| r.unit.is_empty()));
+        let vi = target_rows(&draft, Lang::Vi);
+        assert!(vi.iter().any(|r| r.labels[1].ends_with("(HTX)")));
+        let copy = copy_of(&draft, Lang::Vi);
+        assert_eq!(copy.identity.number, "135/KH-UBND (bản sao)");
     }
 
     #[test]

@@ -268,19 +268,28 @@ fn show_everything(ws: &Workspace) -> Result<(), TestCaseError> {
         let report = ProgressReport::new(ws, &evaluations, as_of, as_of, Lang::En);
         prop_assert_eq!(report.targets.rows.len(), ws.plan.targets.len());
         prop_assert_eq!(report.tasks.rows.len(), ws.plan.tasks.len());
-        // The plan page, the task tracker and the data page.
+        // The plan page and the task tracker: what they show is data,
+        // drawn as text by the app, so what matters is that it is made
+        // without a panic, every row there.
         let plan = &ws.plan;
         let issues = coop_plan::plan_validation::check_plan(plan);
-        assert_no_markup(
-            &coop_plan::plan_form::form_html(plan, &issues, Lang::Vi),
-            "the plan editor",
-        )?;
-        assert_no_markup(
-            &coop_plan::report::plan_summary_html(plan, None, Lang::En),
-            "the plan",
-        )?;
-        let tasks = coop_plan::task_form::tasks_html(plan, &Default::default(), as_of, Lang::Vi);
-        assert_no_markup(&tasks, "the task tracker")?;
+        let rows = coop_plan::plan_form::target_rows(plan, Lang::Vi);
+        prop_assert_eq!(rows.len(), plan.targets.len());
+        for row in &rows {
+            for part in [
+                coop_plan::plan_draft::Part::Value,
+                coop_plan::plan_draft::Part::Band,
+                coop_plan::plan_draft::Part::Deadline,
+            ] {
+                let _ = coop_plan::plan_form::field_message(plan, &issues, &row.id, part, Lang::Vi);
+            }
+        }
+        let _ = coop_plan::plan_form::general_issues(&issues, Lang::Vi);
+        let summary = coop_plan::report::PlanSummary::new(plan, Lang::En);
+        prop_assert_eq!(summary.rows.len(), plan.targets.len());
+        let tasks = coop_plan::task_form::task_rows(plan, &Default::default(), as_of, Lang::Vi);
+        prop_assert_eq!(tasks.len(), plan.tasks.len());
+        // The data page.
         assert_no_markup(
             &coop_plan::report::data_checks_html(ws, 50, Lang::Vi),
             "the data checks",

@@ -7,8 +7,8 @@
 
 use chrono::NaiveDate;
 
-use crate::format::{format_date, format_number};
-use crate::html::{table, Html};
+use crate::format::format_number;
+use crate::html::Html;
 use crate::i18n::Lang;
 use crate::indicator::{
     breakdown, contributions, BreakdownRow, Dimension, Evaluation, CITY_LEVEL_KEY,
@@ -17,6 +17,7 @@ use crate::plan::{Indicator, Plan};
 use crate::small_sort::sort_small_by;
 use crate::unit::{ManagerRole, OperatingStatus, Qualification};
 pub mod chart;
+pub mod plan_summary;
 pub mod progress;
 pub mod table;
 pub mod target_card;
@@ -24,6 +25,7 @@ pub mod target_page;
 pub mod unit_sheet;
 
 pub use chart::{trend_chart, TrendChart};
+pub use plan_summary::PlanSummary;
 pub use progress::ProgressReport;
 pub use table::Table;
 pub use target_card::{ProgressBar, TargetCard};
@@ -283,112 +285,6 @@ pub fn drill_down(
         rows,
         matched: shown.len(),
     }
-}
-
-/// The plan's identity, the documents it implements, its targets with their
-/// wording and sources, the reading of T6, and (for plan 135) its text.
-pub fn plan_summary_html(plan: &Plan, source_text: Option<&str>, lang: Lang) -> String {
-    let identity = &plan.identity;
-    let mut html = Html::new();
-    html.element(
-        "h1",
-        &[("id", Some("plan-title"))],
-        &format!("{} {}", lang.pick("Kế hoạch", "Plan"), identity.number),
-    );
-    html.element("p", &[("class", Some("lead"))], identity.title.get(lang));
-    html.open("dl", &[("class", Some("identity"))]);
-    for (term, value) in [
-        (
-            lang.pick("Cơ quan ban hành", "Issued by"),
-            identity.issuer.clone(),
-        ),
-        (lang.pick("Người ký", "Signed by"), identity.signer.clone()),
-        (
-            lang.pick("Ngày ban hành", "Issued on"),
-            format_date(identity.issued, lang),
-        ),
-        (
-            lang.pick("Giai đoạn", "Period"),
-            format!("{}–{}", plan.start_year, plan.end_year),
-        ),
-        (
-            lang.pick("Năm gốc", "Baseline year"),
-            plan.baseline_year.to_string(),
-        ),
-        (
-            lang.pick("Nguồn văn bản", "Source"),
-            identity.source.clone(),
-        ),
-    ] {
-        html.open("div", &[])
-            .element("dt", &[], term)
-            .element("dd", &[], &value)
-            .close("div");
-    }
-    html.close("dl");
-    html.element("h2", &[], lang.pick("Thực hiện các văn bản", "Implements"));
-    html.open("ul", &[]);
-    for document in &identity.implements {
-        html.element("li", &[], document);
-    }
-    html.close("ul");
-    html.element("h2", &[], lang.pick("Các chỉ tiêu", "Targets"));
-    let rows: Vec<Vec<String>> = plan
-        .targets
-        .iter()
-        .map(|t| {
-            vec![
-                t.id.clone(),
-                format!("{} — “{}”", t.title.get(lang), t.wording),
-                target_text(t, lang),
-                format_date(t.deadline, lang),
-                t.source.clone(),
-            ]
-        })
-        .collect();
-    let header = [
-        lang.pick("Mã", "Id"),
-        lang.pick(
-            "Chỉ tiêu và lời văn của Kế hoạch",
-            "Target and the plan's words",
-        ),
-        lang.pick("Mức", "Value"),
-        lang.pick("Thời hạn", "Deadline"),
-        lang.pick("Nguồn", "Source"),
-    ];
-    table(&mut html, None, None, &header, &rows, &[]);
-    html.element(
-        "h2",
-        &[],
-        lang.pick("Cách hiểu chỉ tiêu T6", "Reading of target T6"),
-    );
-    html.element(
-        "p",
-        &[],
-        match plan.settings.qualified_reading {
-            crate::plan::QualifiedReading::OfTrained => lang.pick(
-                "70% của số cán bộ quản lý đã được đào tạo (cách hiểu mặc định)",
-                "70% of the trained key managers (default reading)",
-            ),
-            crate::plan::QualifiedReading::OfAll => {
-                lang.pick("70% của tất cả cán bộ quản lý", "70% of all key managers")
-            }
-        },
-    );
-    if let Some(text) = source_text {
-        html.open("details", &[("class", Some("source-text"))]);
-        html.element(
-            "summary",
-            &[],
-            lang.pick(
-                "Văn bản Kế hoạch (bản hiện có)",
-                "The plan's text (the copy we have)",
-            ),
-        );
-        html.element("pre", &[("lang", Some("vi"))], text);
-        html.close("details");
-    }
-    html.into_string()
 }
 
 /// The data page's summary: counts by kind and every validation finding

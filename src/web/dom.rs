@@ -62,18 +62,6 @@ pub fn set_text(id: &str, text: &str) {
     }
 }
 
-/// Sets each slot's text (or, for `html_slot`, its HTML written by the
-/// domain), leaving the rest of the form — and the focus — alone.
-pub fn fill_slots(slots: &[(String, String)], html_slot: &str) {
-    for (id, text) in slots {
-        if id == html_slot {
-            set_html(id, text);
-        } else if by_id(id).is_some_and(|e| e.text_content().as_deref() != Some(text.as_str())) {
-            set_text(id, text);
-        }
-    }
-}
-
 /// Focuses the element with `id` now.
 pub fn focus(id: &str) {
     if let Some(element) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -90,15 +78,6 @@ pub fn focus_first(selector: &str) {
     if let Some(element) = found {
         let _ = element.focus();
     }
-}
-
-/// Once the page has been drawn again (a region written anew): sets each
-/// slot's text and focuses the first element `selector` finds.
-pub fn after_redraw(slots: Vec<(String, String)>, selector: String) {
-    super::ui::next_frame(move || {
-        fill_slots(&slots, "");
-        focus_first(&selector);
-    });
 }
 
 /// Brings the controls inside `container` up to date with `fresh` (the

@@ -172,3 +172,39 @@ test('a task is deleted after a confirmation; Escape leaves editing; a note is l
   await expect(page.getByRole('row', { name: /IV\.1/ })).toHaveCount(1);
   await expect(page.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
 });
+
+test('the plan editor keeps what is typed: a Vietnamese decimal, an unreadable number, a district line; Add and Discard', async ({ page, context }) => {
+  await h.seedWorkspace(context, 't1-on-time.json');
+  await page.goto('/plan');
+  const value = page.getByLabel('Mức mục tiêu của T5 (%)');
+  const save = page.getByRole('button', { name: 'Lưu thay đổi kế hoạch' });
+  const status = page.locator('.plan-editor .form-status');
+  const stored = await value.inputValue();
+  // A comma is the decimal mark: the text stays as typed.
+  await value.fill('60,5');
+  await expect(value).toHaveValue('60,5');
+  await expect(status).toHaveText('Có thay đổi chưa lưu.');
+  await expect(save).toBeEnabled();
+  // A point groups thousands: "1.2" is no number, said beside the field.
+  await value.fill('1.2');
+  await expect(value).toHaveValue('1.2');
+  await expect(page.locator('.plan-editor').getByText('4.800 hoặc 1.250,5').first()).toBeVisible();
+  await expect(save).toBeDisabled();
+  // A district's line being written keeps its line break.
+  const districts = page.getByLabel('Quận, huyện (mỗi dòng một tên)');
+  await districts.fill('An Lão\n');
+  await expect(districts).toHaveValue('An Lão\n');
+  // Enter in the new sector's name adds it, and the name is cleared for the next.
+  const sector = page.getByLabel('Lĩnh vực mới');
+  await sector.fill('Du lịch');
+  await sector.press('Enter');
+  await expect(page.locator('.plan-editor code', { hasText: /^du-lich$/ })).toHaveCount(1);
+  await expect(sector).toHaveValue('');
+  await expect(sector).toBeFocused();
+  // Discard: back to what is stored.
+  await page.getByRole('button', { name: 'Hủy thay đổi' }).click();
+  await expect(value).toHaveValue(stored);
+  await expect(page.locator('.plan-editor code', { hasText: /^du-lich$/ })).toHaveCount(0);
+  await expect(status).toHaveText('');
+  await expect(save).toBeDisabled();
+});

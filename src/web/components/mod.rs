@@ -1,6 +1,7 @@
 //! Pieces shared by pages.
 
 pub mod chart;
+pub mod conflict_choice;
 pub mod data_table;
 pub mod header;
 pub mod notices;
@@ -11,3 +12,16 @@ pub mod task_tracker;
 pub mod terms;
 pub mod tour;
 pub mod update;
+
+/// Keys for a keyed `<For>` over records named by id: each id with the
+/// number of times it came before. Ids are unique in any plan this app
+/// writes; a stored document that repeats one still gets a row per
+/// record (a repeated key would confuse the list's diff).
+pub fn keys_of<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut keys: Vec<(String, usize)> = Vec::new();
+    for id in ids {
+        let before = keys.iter().filter(|(k, _)| k == id).count();
+        keys.push((id.to_owned(), before));
+    }
+    keys
+}
