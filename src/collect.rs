@@ -6,10 +6,10 @@
 
 use crate::document::from_json;
 use crate::files::text_from_bytes;
-use crate::html::{table, Html};
 use crate::i18n::{Lang, Text};
 use crate::import::MAX_IMPORT_BYTES;
-use crate::merge::{Merge, Source};
+use crate::merge::Source;
+use crate::report::Table;
 use crate::unit::UnitKind;
 use crate::validation::validate_workspace;
 use crate::workspace::Workspace;
@@ -78,11 +78,29 @@ pub fn workshop_base(files: usize, lang: Lang) -> Workspace {
     Workspace::new(WORKSHOP_ID, name)
 }
 
-/// Who sent what: one row per file with its workspace's name, its units
-/// by kind, the years it has records for, and whether it could be read.
-pub fn received_html(received: &[Received], lang: Lang) -> String {
+/// The received files' table: one row per file (file, workspace,
+/// cooperatives, groups, years, state).
+pub fn received_table(received: &[Received], lang: Lang) -> Table {
     let pick = |vi, en| lang.pick(vi, en);
-    let rows: Vec<Vec<String>> = received
+    Table::new(
+        &[
+            pick("Tệp", "File"),
+            pick("Không gian làm việc", "Workspace"),
+            pick("HTX, liên hiệp", "Cooperatives"),
+            pick("Tổ hợp tác", "Groups"),
+            pick("Các năm", "Years"),
+            pick("Tình trạng", "State"),
+        ],
+        received_rows(received, lang),
+    )
+    .class("received")
+    .caption(pick("Các tệp đã nhận", "Files received"))
+    .numeric([2, 3])
+}
+
+fn received_rows(received: &[Received], lang: Lang) -> Vec<Vec<String>> {
+    let pick = |vi, en| lang.pick(vi, en);
+    received
         .iter()
         .map(|r| match &r.read {
             Ok(w) => {
@@ -125,114 +143,16 @@ pub fn received_html(received: &[Received], lang: Lang) -> String {
                 ),
             ],
         })
-        .collect();
-    let mut html = Html::new();
-    table(
-        &mut html,
-        Some("received"),
-        Some(pick("Các tệp đã nhận", "Files received")),
-        &[
-            pick("Tệp", "File"),
-            pick("Không gian làm việc", "Workspace"),
-            pick("HTX, liên hiệp", "Cooperatives"),
-            pick("Tổ hợp tác", "Groups"),
-            pick("Các năm", "Years"),
-            pick("Tình trạng", "State"),
-        ],
-        &rows,
-        &[2, 3],
-    );
-    html.into_string()
+        .collect()
 }
 
-fn button(html: &mut Html, action: &str, class: Option<&str>, text: &str, disabled: bool) {
-    html.element(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", class),
-            ("data-action", Some(action)),
-            ("disabled", disabled.then_some("")),
-        ],
-        text,
-    );
-}
-
-/// Everything below the file picker: who sent what, the merge's conflicts
-/// and the buttons (`data-action` = `merge`, `clear`, `newest`, `open`),
-/// and any problem that keeps the result from opening.
-pub fn panel_html(
-    received: &[Received],
-    merge: Option<&Merge>,
-    problems: &[String],
-    lang: Lang,
-) -> String {
-    let mut html = Html::new();
-    if received.is_empty() {
-        return String::new();
-    }
-    html.append_text(&received_html(received, lang));
+/// The words of the button that merges: how many files can be merged.
+pub fn merge_button_text(received: &[Received], lang: Lang) -> String {
     let readable = received.iter().filter(|r| r.read.is_ok()).count();
-    html.open("div", &[("class", Some("form-actions"))]);
-    let merge_text = match lang {
+    match lang {
         Lang::Vi => format!("Gộp {readable} tệp đọc được"),
         Lang::En => format!("Merge the {readable} readable files"),
-    };
-    button(&mut html, "merge", None, &merge_text, readable == 0);
-    button(
-        &mut html,
-        "clear",
-        Some("secondary"),
-        lang.pick("Bỏ danh sách tệp", "Clear the list"),
-        false,
-    );
-    html.close("div");
-    let Some(merge) = merge else {
-        return html.into_string();
-    };
-    html.open("div", &[("class", Some("conflicts"))])
-        .append_text(&merge.conflicts_html(200, lang))
-        .close("div");
-    html.open("div", &[("class", Some("form-actions"))]);
-    if !merge.conflicts.is_empty() {
-        button(
-            &mut html,
-            "newest",
-            Some("secondary"),
-            lang.pick(
-                "Giá trị mới nhất thắng (mọi chỗ khác nhau)",
-                "Newest wins (every difference)",
-            ),
-            false,
-        );
     }
-    button(
-        &mut html,
-        "open",
-        None,
-        lang.pick(
-            "Mở không gian Hội thảo với dữ liệu đã gộp",
-            "Open the Workshop workspace with the merged data",
-        ),
-        false,
-    );
-    html.close("div");
-    if !problems.is_empty() {
-        html.element(
-            "p",
-            &[("role", Some("alert"))],
-            lang.pick(
-                "Dữ liệu gộp còn lỗi, chưa mở được:",
-                "The merged data has errors and cannot be opened yet:",
-            ),
-        );
-        html.open("ul", &[("class", Some("issues"))]);
-        for problem in problems {
-            html.element("li", &[("class", Some("issue issue-error"))], problem);
-        }
-        html.close("ul");
-    }
-    html.into_string()
 }
 
 /// What keeps a merged workspace from opening: its validation errors.
@@ -269,7 +189,7 @@ mod tests {
             Received::read("latin.json", 4.0, 12, Some(b"{\"name\": \"\xE9\"}")),
         ];
         assert_eq!(sources(&received).len(), 1);
-        let html = received_html(&received, Lang::Vi);
+        let html = received_table(&received, Lang::Vi).rows.concat().join("|");
         assert!(
             html.contains("lan.json") && html.contains("hong.json") && html.contains("to.json")
         );
@@ -342,10 +262,20 @@ mod tests {
         let found = problems(&merged, Lang::Vi);
         assert!(found.is_empty(), "{found:?}");
 
-        let panel = panel_html(&received, Some(&merge), &[], Lang::En);
-        assert!(panel.contains("Merge the 3 readable files"));
-        assert!(panel.contains("data-action=\"newest\"") && panel.contains("data-action=\"open\""));
-        assert!(panel.contains("name=\"conflict-0\""));
-        assert_eq!(panel_html(&[], None, &[], Lang::En), "");
+        assert_eq!(
+            merge_button_text(&received, Lang::En),
+            "Merge the 3 readable files"
+        );
+        let table = received_table(&received, Lang::En);
+        assert_eq!(table.header.len(), table.rows[0].len());
+        assert_eq!(table.caption, Some("Files received"));
+        let list = merge.conflict_list(200, Lang::En);
+        assert_eq!(list.items.len(), 1);
+        assert!(
+            list.items[0].legend.ends_with("› Name"),
+            "{:?}",
+            list.items[0]
+        );
+        assert_eq!(list.items[0].options.len(), 2);
     }
 }

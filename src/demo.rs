@@ -84,30 +84,6 @@ pub fn demo_facts() -> Vec<DemoFact> {
     ]
 }
 
-/// The demo's note as HTML: what it reproduces, with sources, and what it
-/// invents.
-pub fn demo_note_html(lang: crate::i18n::Lang) -> String {
-    let mut html = crate::html::Html::new();
-    html.open("ul", &[("class", Some("demo-facts"))]);
-    for fact in demo_facts() {
-        let tag = if fact.published {
-            lang.pick("Số liệu công bố", "Published")
-        } else {
-            lang.pick("Tự đặt ra", "Invented")
-        };
-        html.open("li", &[])
-            .element("strong", &[], tag)
-            .text(" — ")
-            .text(fact.what.get(lang));
-        if !fact.source.is_empty() {
-            html.text(" (").text(fact.source).text(")");
-        }
-        html.close("li");
-    }
-    html.close("ul");
-    html.into_string()
-}
-
 /// The day of the published figures the demo reproduces (T1 reads 208 of
 /// 227 then): the demo opens at this as-of date, rather than at today's,
 /// where every deadline of the plan has long passed.

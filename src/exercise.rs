@@ -7,8 +7,8 @@
 
 use chrono::NaiveDate;
 
-use crate::html::Html;
 use crate::i18n::{Lang, Text};
+use crate::report::Table;
 use crate::simulation::distribution::Estimate;
 use crate::simulation::scenario::Override;
 use crate::simulation::view::{scenario_href, show};
@@ -160,71 +160,68 @@ impl Outcome {
     }
 }
 
+/// An exercise as the workshop page shows it: the question, a hint, the
+/// link that opens it as a scenario, and the answer's rows (target, goal,
+/// as the data runs, with the change) — or what the data lacks to answer.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ExerciseView {
+    pub id: &'static str,
+    pub question: &'static str,
+    pub hint: &'static str,
+    pub href: String,
+    pub answer: Result<Table, String>,
+}
+
+/// The header of an answer's table.
+fn answer_header(lang: Lang) -> [&'static str; 4] {
+    [
+        lang.pick("Chỉ tiêu", "Target"),
+        lang.pick("Mục tiêu", "Goal"),
+        lang.pick("Theo dữ liệu", "As the data runs"),
+        lang.pick("Khi thay đổi", "With the change"),
+    ]
+}
+
 /// Every exercise with its answer on the open workspace, for the workshop
 /// page.
-pub fn exercises_html(ws: &Workspace, as_of: NaiveDate, lang: Lang) -> String {
-    let pick = |vi, en| lang.pick(vi, en);
-    let mut html = Html::new();
-    for exercise in &EXERCISES {
-        html.open(
-            "article",
-            &[
-                ("class", Some("exercise")),
-                ("id", Some(&format!("exercise-{}", exercise.id))),
-            ],
-        )
-        .element("h3", &[], exercise.question(lang))
-        .element("p", &[("class", Some("note"))], exercise.hint(lang));
-        html.open("p", &[]).element(
-            "a",
-            &[("href", Some(&scenario_href(&exercise.scenario_id())))],
-            pick(
-                "Mở thành kịch bản trong trang Mô phỏng",
-                "Open as a scenario on the Simulation page",
-            ),
-        );
-        html.close("p");
-        match exercise.answer(ws, as_of) {
-            Ok(outcomes) => {
-                let rows: Vec<Vec<String>> = outcomes
-                    .iter()
-                    .map(|o| {
-                        vec![
-                            o.target_id.clone(),
-                            o.goal.get(lang).to_owned(),
-                            o.cell(o.base, o.finished.0, lang),
-                            o.cell(o.moved, o.finished.1, lang),
-                        ]
-                    })
-                    .collect();
-                crate::html::table(
-                    &mut html,
-                    Some("exercise-answer"),
-                    None,
-                    &[
-                        pick("Chỉ tiêu", "Target"),
-                        pick("Mục tiêu", "Goal"),
-                        pick("Theo dữ liệu", "As the data runs"),
-                        pick("Khi thay đổi", "With the change"),
-                    ],
-                    &rows,
-                    &[],
-                );
-            }
-            Err(missing) => {
-                let mut text = pick(
-                    "Dữ liệu chưa đủ để trả lời; còn thiếu: ",
-                    "The data cannot answer this yet; missing: ",
+pub fn exercise_views(ws: &Workspace, as_of: NaiveDate, lang: Lang) -> Vec<ExerciseView> {
+    EXERCISES
+        .iter()
+        .map(|exercise| ExerciseView {
+            id: exercise.id,
+            question: exercise.question(lang),
+            hint: exercise.hint(lang),
+            href: scenario_href(&exercise.scenario_id()),
+            answer: match exercise.answer(ws, as_of) {
+                Ok(outcomes) => Ok(Table::new(
+                    &answer_header(lang),
+                    outcomes
+                        .iter()
+                        .map(|o| {
+                            vec![
+                                o.target_id.clone(),
+                                o.goal.get(lang).to_owned(),
+                                o.cell(o.base, o.finished.0, lang),
+                                o.cell(o.moved, o.finished.1, lang),
+                            ]
+                        })
+                        .collect(),
                 )
-                .to_owned();
-                let names: Vec<&str> = missing.iter().map(|t| t.get(lang)).collect();
-                text.push_str(&names.join("; "));
-                html.element("p", &[("class", Some("field-warning"))], &text);
-            }
-        }
-        html.close("article");
-    }
-    html.into_string()
+                .class("exercise-answer")),
+                Err(missing) => {
+                    let names: Vec<&str> = missing.iter().map(|t| t.get(lang)).collect();
+                    Err(format!(
+                        "{}{}",
+                        lang.pick(
+                            "Dữ liệu chưa đủ để trả lời; còn thiếu: ",
+                            "The data cannot answer this yet; missing: ",
+                        ),
+                        names.join("; ")
+                    ))
+                }
+            },
+        })
+        .collect()
 }
 
 pub const EXERCISES: [Exercise; 6] = [
@@ -372,20 +369,39 @@ mod tests {
             .unwrap();
         let t5 = seats.iter().find(|o| o.target_id == "T5").unwrap();
         assert!(t5.moved.0 > t5.base.0);
-        let html = exercises_html(&ws, as_of, Lang::Vi);
-        assert_eq!(
-            html.matches("<article class=\"exercise\"").count(),
-            EXERCISES.len()
+        let views = exercise_views(&ws, as_of, Lang::Vi);
+        assert_eq!(views.len(), EXERCISES.len());
+        assert!(
+            views.iter().all(|v| v.answer.is_ok()),
+            "the demo answers every exercise"
         );
-        assert!(html.contains("Khi thay đổi"));
+        let answer = views[0].answer.as_ref().expect("answered");
+        assert_eq!(answer.header[3], "Khi thay đổi");
+        assert!(!answer.rows.is_empty());
+        assert!(
+            views[0].href.starts_with("/simulation?scenario="),
+            "{}",
+            views[0].href
+        );
     }
 
     #[test]
     fn an_empty_workspace_says_what_is_missing() {
         let ws = Workspace::new("empty", "empty");
         let as_of = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
-        let html = exercises_html(&ws, as_of, Lang::En);
-        assert!(html.contains("The data cannot answer this yet") || html.contains("not met"));
+        let views = exercise_views(&ws, as_of, Lang::En);
+        let said: Vec<String> = views
+            .iter()
+            .map(|v| match &v.answer {
+                Ok(table) => table.rows.concat().join(" "),
+                Err(missing) => missing.clone(),
+            })
+            .collect();
+        assert!(
+            said.iter()
+                .all(|s| s.starts_with("The data cannot answer this yet") || s.contains("not met")),
+            "{said:?}"
+        );
     }
 
     #[test]

@@ -55,6 +55,25 @@ pub struct Conflict {
     pub chosen: usize,
 }
 
+/// The conflicts of a merge as the page lists them ([`Merge::conflict_list`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictList {
+    /// How many values differ, or that none do.
+    pub heading: String,
+    pub items: Vec<ConflictItem>,
+    /// How many more there are than are listed.
+    pub more: Option<String>,
+}
+
+/// One value that differs between the files: where it is, each value with
+/// the file it came from, and the one the merge will keep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictItem {
+    pub legend: String,
+    pub options: Vec<String>,
+    pub chosen: usize,
+}
+
 /// A cell and the source it came from.
 #[derive(Clone, Debug)]
 struct Cell {
@@ -382,20 +401,20 @@ impl Merge {
         ws
     }
 
-    /// The conflicts as a form: one group of radio buttons per conflict,
-    /// named `conflict-<index>` with the value's index as its value.
-    pub fn conflicts_html(&self, shown: usize, lang: Lang) -> String {
-        let mut html = Html::new();
+    /// The conflicts to choose between, as the page shows them: the first
+    /// `shown`, each with its place and its values in the page's language.
+    pub fn conflict_list(&self, shown: usize, lang: Lang) -> ConflictList {
         if self.conflicts.is_empty() {
-            html.element(
-                "p",
-                &[],
-                lang.pick(
-                    "Không có giá trị nào mâu thuẫn giữa các tệp.",
-                    "No values conflict between the files.",
-                ),
-            );
-            return html.into_string();
+            return ConflictList {
+                heading: lang
+                    .pick(
+                        "Không có giá trị nào mâu thuẫn giữa các tệp.",
+                        "No values conflict between the files.",
+                    )
+                    .to_owned(),
+                items: Vec::new(),
+                more: None,
+            };
         }
         let heading = match lang {
             Lang::Vi => format!(
@@ -407,36 +426,78 @@ impl Merge {
                 self.conflicts.len()
             ),
         };
-        html.element("p", &[], &heading);
-        for (i, conflict) in self.conflicts.iter().enumerate().take(shown) {
-            let name = format!("conflict-{i}");
-            let mut legend = if conflict.unit_name.is_empty() {
-                lang.pick("Thành phố", "City").to_owned()
-            } else {
-                conflict.unit_name.clone()
-            };
-            if let Some(year) = conflict.year {
-                legend.push_str(&format!(" › {year}"));
-            }
-            legend.push_str(" › ");
-            legend.push_str(if matches!(conflict.slot, Slot::City(_)) {
-                crate::validation::field_label(conflict.field, lang)
-            } else {
-                column_label(conflict.field, lang)
-            });
-            html.open("fieldset", &[("class", Some("conflict"))])
-                .element("legend", &[], &legend);
-            // A figure is shown the page's way ("3.200" in Vietnamese).
-            let figure = crate::csv_data::is_number_field(conflict.field)
-                || matches!(conflict.slot, Slot::City(_));
-            for (j, (source, text)) in conflict.values.iter().enumerate() {
-                let text = if figure {
-                    crate::number::write_plain(text, Convention::of(lang))
+        let items = self
+            .conflicts
+            .iter()
+            .take(shown)
+            .map(|conflict| {
+                let mut legend = if conflict.unit_name.is_empty() {
+                    lang.pick("Thành phố", "City").to_owned()
                 } else {
-                    text.clone()
+                    conflict.unit_name.clone()
                 };
+                if let Some(year) = conflict.year {
+                    legend.push_str(&format!(" › {year}"));
+                }
+                legend.push_str(" › ");
+                legend.push_str(if matches!(conflict.slot, Slot::City(_)) {
+                    crate::validation::field_label(conflict.field, lang)
+                } else {
+                    column_label(conflict.field, lang)
+                });
+                // A figure is shown the page's way ("3.200" in Vietnamese).
+                let figure = crate::csv_data::is_number_field(conflict.field)
+                    || matches!(conflict.slot, Slot::City(_));
+                let options = conflict
+                    .values
+                    .iter()
+                    .map(|(source, text)| {
+                        let text = if figure {
+                            crate::number::write_plain(text, Convention::of(lang))
+                        } else {
+                            text.clone()
+                        };
+                        let label = self.labels.get(*source).map_or("", String::as_str);
+                        format!(" {text} ({label})")
+                    })
+                    .collect();
+                ConflictItem {
+                    legend,
+                    options,
+                    chosen: conflict.chosen,
+                }
+            })
+            .collect();
+        let more = (self.conflicts.len() > shown).then(|| {
+            format!(
+                "… (+{}) {}",
+                self.conflicts.len() - shown,
+                lang.pick(
+                    "— dùng “Mới nhất được giữ” cho các giá trị còn lại",
+                    "— use “Newest wins” for the rest"
+                )
+            )
+        });
+        ConflictList {
+            heading,
+            items,
+            more,
+        }
+    }
+
+    /// The conflicts as a form: one group of radio buttons per conflict,
+    /// named `conflict-<index>` with the value's index as its value (the
+    /// data page's import, still written as HTML text).
+    pub fn conflicts_html(&self, shown: usize, lang: Lang) -> String {
+        let list = self.conflict_list(shown, lang);
+        let mut html = Html::new();
+        html.element("p", &[], &list.heading);
+        for (i, item) in list.items.iter().enumerate() {
+            let name = format!("conflict-{i}");
+            html.open("fieldset", &[("class", Some("conflict"))])
+                .element("legend", &[], &item.legend);
+            for (j, text) in item.options.iter().enumerate() {
                 let value = j.to_string();
-                let label = self.labels.get(*source).map_or("", String::as_str);
                 html.open("label", &[])
                     .void(
                         "input",
@@ -444,27 +505,16 @@ impl Merge {
                             ("type", Some("radio")),
                             ("name", Some(&name)),
                             ("value", Some(&value)),
-                            ("checked", (j == conflict.chosen).then_some("")),
+                            ("checked", (j == item.chosen).then_some("")),
                         ],
                     )
-                    .text(&format!(" {text} ({label})"))
+                    .text(text)
                     .close("label");
             }
             html.close("fieldset");
         }
-        if self.conflicts.len() > shown {
-            html.element(
-                "p",
-                &[],
-                &format!(
-                    "… (+{}) {}",
-                    self.conflicts.len() - shown,
-                    lang.pick(
-                        "— dùng “Mới nhất được giữ” cho các giá trị còn lại",
-                        "— use “Newest wins” for the rest"
-                    )
-                ),
-            );
+        if let Some(more) = &list.more {
+            html.element("p", &[], more);
         }
         html.into_string()
     }

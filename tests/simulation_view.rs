@@ -394,8 +394,8 @@ fn an_exercise_opens_as_a_scenario_made_once() {
     let as_of = chrono::NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
     let exercise = &EXERCISES[0];
     let id = exercise.scenario_id();
-    let html = coop_plan::exercise::exercises_html(&ws, as_of, Lang::En);
-    assert!(html.contains(&format!("href=\"/simulation?scenario={id}\"")));
+    let views = coop_plan::exercise::exercise_views(&ws, as_of, Lang::En);
+    assert_eq!(views[0].href, format!("/simulation?scenario={id}"));
 
     let mut wb = Workbench::default();
     assert!(wb.open_or_create(&mut ws, &id, as_of, Lang::Vi));

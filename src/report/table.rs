@@ -3,7 +3,7 @@
 //! figures to the right (class `num`).
 
 /// A table's caption, head, rows and numeric columns.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Table {
     /// The table's class, for the stylesheet and tests.
     pub class: Option<&'static str>,
