@@ -2,7 +2,6 @@
 //! and the browser's (`web::bench`), so `make bench` compares the same code
 //! on both sides; only the clock differs.
 
-use crate::small_sort::sort_small_by;
 use chrono::NaiveDate;
 
 use crate::generate::synthetic_workspace;
@@ -85,7 +84,7 @@ pub fn median_update_ms(
             (now_ms() - start) / batch as f64
         })
         .collect();
-    sort_small_by(&mut timings, f64::total_cmp);
+    timings.sort_by(f64::total_cmp);
     timings[timings.len() / 2]
 }
 
@@ -179,7 +178,7 @@ pub fn table_render_ms(units: usize, mut now_ms: impl FnMut() -> f64) -> [f64; 3
                 now_ms() - start
             })
             .collect();
-        sort_small_by(&mut timings, f64::total_cmp);
+        timings.sort_by(f64::total_cmp);
         timings[timings.len() / 2]
     })
 }

@@ -785,7 +785,7 @@ impl Form {
                         ),
                     }
                 }
-                crate::small_sort::sort_small_by_key(&mut history, |c| c.since);
+                history.sort_by_key(|c| c.since);
                 unit.status_history = history;
                 Built::Unit(Box::new(unit))
             }
@@ -989,7 +989,7 @@ impl Form {
                     }
                     None => unit.years.push(*record),
                 }
-                crate::small_sort::sort_small_by_key(&mut unit.years, |r| r.year);
+                unit.years.sort_by_key(|r| r.year);
                 Ok(Some(unit_id))
             }
             Built::City(city) => {
@@ -1005,7 +1005,7 @@ impl Form {
                     }
                     None => ws.city_years.push(city),
                 }
-                crate::small_sort::sort_small_by_key(&mut ws.city_years, |c| c.year);
+                ws.city_years.sort_by_key(|c| c.year);
                 Ok(None)
             }
         }
@@ -1351,7 +1351,7 @@ fn years_html(html: &mut Html, unit: &Unit, lang: Lang) {
         lang.pick("Số liệu theo năm", "Figures by year"),
     );
     let mut years: Vec<i32> = unit.years.iter().map(|r| r.year).collect();
-    crate::small_sort::sort_small_by_key(&mut years, |y| *y);
+    years.sort_by_key(|y| *y);
     html.open("ul", &[("class", Some("year-list"))]);
     for year in &years {
         let value = year.to_string();

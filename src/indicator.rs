@@ -11,7 +11,6 @@
 //! deadline day itself is still "on time". Yearly indicators read the latest
 //! year, not after the as-of date's year, that has data.
 
-use crate::small_sort::sort_small_by;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
@@ -973,7 +972,7 @@ impl<'a> Engine<'a> {
                     .map(|c| c.year)
                     .filter(|y| *y <= as_of.year()),
             );
-            sort_small_by(&mut years, |a, b| b.cmp(a));
+            years.sort_by(|a, b| b.cmp(a));
             years.dedup();
             return years
                 .into_iter()
@@ -1274,7 +1273,7 @@ impl Engine<'_> {
                 None => groups.push((key, tally)),
             }
         }
-        sort_small_by(&mut groups, |a, b| a.0.cmp(b.0));
+        groups.sort_by(|a, b| a.0.cmp(b.0));
         let city_grdp = if indicator == Indicator::GrdpShare {
             grdp(ws, year)
         } else {

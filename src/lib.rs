@@ -44,7 +44,6 @@ pub mod report;
 pub mod route;
 pub mod save_diff;
 pub mod simulation;
-pub mod small_sort;
 pub mod status;
 pub mod task;
 pub mod task_form;

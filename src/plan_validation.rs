@@ -7,7 +7,6 @@
 //! catch-up deadlines, like plan 135's Q2/2018 for a national deadline of
 //! 2016). The tasks are checked here too ([`check_tasks`]), for imports.
 
-use crate::small_sort::sort_small_by_key;
 use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -315,7 +314,7 @@ pub fn check_plan(plan: &Plan) -> Vec<PlanIssue> {
             );
         }
     }
-    sort_small_by_key(&mut issues, |issue| !issue.is_error());
+    issues.sort_by_key(|issue| !issue.is_error());
     issues
 }
 

@@ -11,13 +11,12 @@ use crate::field_merge::{self, Fields};
 use crate::format::format_date;
 use crate::i18n::{Lang, Text};
 use crate::plan::Plan;
-use crate::small_sort::sort_small_by;
 use crate::task::{ProgressEntry, Task, TaskDeadline, TaskStatus};
 
 /// The lead agencies of the plan's tasks, sorted, each once.
 pub fn agencies(plan: &Plan) -> Vec<String> {
     let mut agencies: Vec<String> = plan.tasks.iter().map(|t| t.lead_agency.clone()).collect();
-    sort_small_by(&mut agencies, |a, b| a.cmp(b));
+    agencies.sort();
     agencies.dedup();
     agencies
 }

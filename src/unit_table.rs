@@ -152,7 +152,7 @@ pub fn select(ws: &Workspace, query: &UnitQuery, as_of: NaiveDate, lang: Lang) -
             .collect();
         let descending = query.descending;
         let mut order: Vec<usize> = (0..selected.len()).collect();
-        crate::small_sort::sort_positions_by(&mut order, &|a, b| {
+        order.sort_by(|&a, &b| {
             let ordering = keys.get(a).cmp(&keys.get(b));
             if descending {
                 ordering.reverse()

@@ -8,7 +8,6 @@
 //! the number of units and records (registration codes are matched through a
 //! hash map), so a workspace of tens of thousands of units checks at once.
 
-use crate::small_sort::sort_small_by_key;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -712,9 +711,7 @@ fn check_years(unit: &Unit, report: &mut Report) {
     }
 
     let mut order: Vec<usize> = (0..unit.years.len()).collect();
-    sort_small_by_key(&mut order, |&index| {
-        (unit.years.get(index).map_or(0, |r| r.year), index)
-    });
+    order.sort_by_key(|&index| (unit.years.get(index).map_or(0, |r| r.year), index));
     let mut previous: Option<&YearRecord> = None;
     for record in order.iter().filter_map(|&index| unit.years.get(index)) {
         if let Some(before) = previous {

@@ -14,7 +14,6 @@ use crate::indicator::{
     breakdown, contributions, BreakdownRow, Dimension, Evaluation, CITY_LEVEL_KEY,
 };
 use crate::plan::{Indicator, Plan};
-use crate::small_sort::sort_small_by;
 use crate::unit::{ManagerRole, OperatingStatus, Qualification};
 pub mod chart;
 pub mod plan_summary;
@@ -168,7 +167,7 @@ pub fn breakdown_rows(
     let mut rows: Vec<BreakdownRow> = breakdown(ws, indicator, as_of, by);
     let label = |r: &BreakdownRow| group_label(&ws.plan, by, &r.key, lang);
     let (key, ascending) = sort;
-    sort_small_by(&mut rows, |a, b| {
+    rows.sort_by(|a, b| {
         let order = match key {
             SortBy::Name => label(a).cmp(&label(b)),
             SortBy::Numerator => a.tally.numerator.total_cmp(&b.tally.numerator),

@@ -10,7 +10,6 @@ use crate::format::format_date;
 use crate::i18n::Lang;
 use crate::indicator::{BreakdownRow, Dimension, Engine, Evaluation, CITY_LEVEL_KEY};
 use crate::plan::Target;
-use crate::small_sort::sort_small_by;
 use crate::wording::format_value;
 use crate::workspace::Workspace;
 
@@ -127,7 +126,7 @@ fn breakdown_table(
         .map(|r| r.key.as_str())
         .filter(|k| *k != CITY_LEVEL_KEY)
         .collect();
-    sort_small_by(&mut keys, |a, b| a.cmp(b));
+    keys.sort();
     keys.dedup();
     let mut header = vec![dimension_label(by, lang)];
     header.extend(targets.iter().map(|t| t.id.as_str()));

@@ -8,7 +8,6 @@ use super::{qualification_label, role_label, status_label, Table};
 use crate::format::{format_date, format_decimal, format_number};
 use crate::i18n::Lang;
 use crate::plan::Plan;
-use crate::small_sort::sort_small_by_key;
 use crate::unit::Unit;
 
 /// A term and its value, in a `<dl>`.
@@ -84,7 +83,7 @@ impl UnitSheet {
             })
             .collect();
         let mut years: Vec<_> = unit.years.iter().collect();
-        sort_small_by_key(&mut years, |r| r.year);
+        years.sort_by_key(|r| r.year);
         UnitSheet {
             name: unit.name.clone(),
             identity,

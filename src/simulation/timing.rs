@@ -63,6 +63,6 @@ pub fn median_monte_carlo_ms(samples: u32, repeats: usize, mut now_ms: impl FnMu
             now_ms() - start
         })
         .collect();
-    crate::small_sort::sort_small_by(&mut timings, f64::total_cmp);
+    timings.sort_by(f64::total_cmp);
     timings[timings.len() / 2]
 }

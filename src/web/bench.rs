@@ -153,9 +153,9 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
         }
     }
     let _ = storage::delete_workspace(&workspace.id).await;
-    crate::small_sort::sort_small_by(&mut times, |a, b| a.total_cmp(b));
+    times.sort_by(|a, b| a.total_cmp(b));
     let median = times.get(times.len() / 2).copied().unwrap_or(f64::NAN);
-    crate::small_sort::sort_small_by(&mut prepare_times, |a, b| a.total_cmp(b));
+    prepare_times.sort_by(|a, b| a.total_cmp(b));
     let prepare_ms = prepare_times
         .get(prepare_times.len() / 2)
         .copied()
@@ -190,7 +190,7 @@ pub async fn bench_idb_national(
     workspace.id = "bench-national".to_owned();
     workspace.name = "Toàn quốc (bench)".to_owned();
     let median = |times: &mut Vec<f64>| {
-        crate::small_sort::sort_small_by(times, |a, b| a.total_cmp(b));
+        times.sort_by(|a, b| a.total_cmp(b));
         times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
     };
     let runs_text = |times: &[f64]| {

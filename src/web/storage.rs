@@ -42,7 +42,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::small_sort::sort_small_by;
 use gloo_storage::{LocalStorage, Storage as _};
 use idb::{
     Database, DatabaseEvent, KeyRange, ObjectStoreParams, Query, TransactionMode, TransactionResult,
@@ -322,7 +321,7 @@ fn set_name(id: &str, name: &str) {
             Some(entry) => name.clone_into(&mut entry.1),
             None => names.push((id.to_owned(), name.to_owned())),
         }
-        sort_small_by(names, |a, b| a.1.cmp(&b.1));
+        names.sort_by(|a, b| a.1.cmp(&b.1));
         NAMES_CHANGED.set(true);
     });
 }
@@ -354,7 +353,7 @@ async fn refresh_lists(database: &Database) -> Result<(), SaveError> {
             ))
         })
         .collect();
-    sort_small_by(&mut names, |a, b| a.1.cmp(&b.1));
+    names.sort_by(|a, b| a.1.cmp(&b.1));
     if NAMES.with_borrow(|old| *old != names) {
         NAMES_CHANGED.set(true);
     }
@@ -395,7 +394,7 @@ async fn refresh_lists(database: &Database) -> Result<(), SaveError> {
             ))
         })
         .collect();
-    sort_small_by(&mut kept, |a, b| a.0.key.cmp(&b.0.key));
+    kept.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     KEPT_DATA.set(kept);
     Ok(())
 }
@@ -464,7 +463,7 @@ async fn migrate(database: &Database, loaded: &mut Loaded) -> Vec<Workspace> {
         .into_iter()
         .filter(|k| k.starts_with(WORKSPACE_PREFIX) || k.starts_with(QUARANTINE_PREFIX))
         .collect();
-    sort_small_by(&mut keys, |a, b| a.cmp(b));
+    keys.sort();
     for key in keys {
         let Ok(Some(text)) = storage.get_item(&key) else {
             continue;
@@ -620,7 +619,7 @@ pub async fn load() -> Loaded {
     let unmoved = migrate(&database, &mut loaded).await;
     let _ = refresh_lists(&database).await;
     let mut ids: Vec<String> = NAMES.with_borrow(|n| n.iter().map(|(id, _)| id.clone()).collect());
-    sort_small_by(&mut ids, |a, b| a.cmp(b));
+    ids.sort();
     // The remembered one first, unless it is a newer version's.
     let remembered_newer = loaded
         .current
@@ -1034,7 +1033,7 @@ pub fn list_workspaces() -> Vec<(String, String)> {
             }
         }
     }
-    sort_small_by(&mut found, |a, b| a.1.cmp(&b.1));
+    found.sort_by(|a, b| a.1.cmp(&b.1));
     found
 }
 
