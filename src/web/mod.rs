@@ -77,7 +77,8 @@ fn App(loaded: storage::Loaded) -> impl IntoView {
 /// the page the URL names.
 #[component]
 fn Frame() -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
     let location = route::Location::provide();
     let page = location.page();
     // Presentation mode fills the screen: the header would only be tabbed through.
@@ -98,6 +99,7 @@ fn Frame() -> impl IntoView {
         <div class="tour-host">
             <components::tour::Tour/>
         </div>
+        <components::dialog::DialogHost dialogs=state.dialogs lang/>
         <main id="main" tabindex="-1">
             <FlatRoutes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::dashboard::Dashboard/>

@@ -209,7 +209,23 @@ function freePort() {
   });
 }
 
+// The app's own dialog (web/components/dialog.rs) in place of confirm() and
+// prompt(): waits for it, reads its question, types `text` when it asks for
+// one, then presses its first button (`accept`) or "Hủy"/"Cancel". Returns
+// the question.
+async function answerDialog(page, { accept = true, text } = {}) {
+  const dialog = page.getByRole('dialog').and(page.locator('dialog.app-dialog'));
+  await expect(dialog).toBeVisible();
+  const question = await dialog.locator('.app-dialog-text').textContent();
+  if (text !== undefined) await dialog.getByRole('textbox').fill(text);
+  if (accept) await dialog.locator('button[type=submit]').click();
+  else await dialog.getByRole('button', { name: /^(Hủy|Cancel)$/ }).click();
+  await expect(dialog).toBeHidden();
+  return question;
+}
+
 module.exports = {
+  answerDialog,
   freePort,
   KEYS,
   TARGET_IDS,

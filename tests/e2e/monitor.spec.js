@@ -162,11 +162,11 @@ test('a task is deleted after a confirmation; Escape leaves editing; a note is l
   await expect(page.getByLabel('Tên nhiệm vụ')).toHaveValue('');
 
   // Dismissing the question keeps the task; accepting deletes it, and it stays deleted.
-  page.once('dialog', (dialog) => dialog.dismiss());
   await row.getByRole('button', { name: /Xóa/ }).click();
+  await h.answerDialog(page, { accept: false });
   await expect(row).toHaveCount(1);
-  page.once('dialog', (dialog) => dialog.accept());
   await row.getByRole('button', { name: /Xóa/ }).click();
+  await h.answerDialog(page);
   await expect(page.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('row', { name: /IV\.1/ })).toHaveCount(1);

@@ -146,8 +146,8 @@ test('a task: two tabs keep each other\'s fields, choose on the same field, and 
   // untouched, and B may add its edit as a new task.
   await taskRow(b, 'IV.2').getByRole('button', { name: /Sửa/ }).click();
   await taskField(b, 'Ghi chú').fill('ghi sau khi xóa ở tab B');
-  a.once('dialog', (dialog) => dialog.accept());
   await taskRow(a, 'IV.2').getByRole('button', { name: /Xóa/ }).click();
+  await h.answerDialog(a);
   await expect(b.locator('#task-heard')).toHaveText('Tab khác vừa xóa nhiệm vụ này.');
   await b.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
   await expect(b.getByText('Nhiệm vụ này vừa bị xóa ở tab khác.')).toBeVisible();

@@ -36,8 +36,8 @@ test('an edit saved in one tab appears in the other; a stale tab asks before ove
 
   // A misses a save, then edits: it asks; Cancel opens the other version.
   await writeBehindItsBack(a, key, 'Bản của tab kia');
-  a.once('dialog', (dialog) => dialog.dismiss());
   await setT1Target(a, '80');
+  await h.answerDialog(a, { accept: false });
   await expect(a.getByRole('banner')).toContainText('Bản của tab kia');
   let stored = JSON.parse((await h.storedEntries(a))[key]);
   expect(stored.name).toBe('Bản của tab kia');
@@ -45,9 +45,8 @@ test('an edit saved in one tab appears in the other; a stale tab asks before ove
 
   // Again, and this time OK keeps this tab's version over the other.
   await writeBehindItsBack(a, key, 'Lại bản khác');
-  let asked = '';
-  a.once('dialog', (dialog) => { asked = dialog.message(); dialog.accept(); });
   await setT1Target(a, '70');
+  const asked = await h.answerDialog(a);
   await expect.poll(async () => JSON.parse((await h.storedEntries(a))[key]).name).toBe('Bản của tab kia');
   expect(asked).toContain('Một tab khác vừa lưu thay đổi mới hơn');
   stored = JSON.parse((await h.storedEntries(a))[key]);
@@ -70,8 +69,8 @@ test('a task form open in one tab saves onto that task after the other tab delet
   await b.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Sửa/ }).click();
   await expect(b.getByRole('heading', { name: 'Sửa nhiệm vụ' })).toBeVisible();
   await b.getByLabel('Cơ quan chủ trì', { exact: true }).fill('Sở Nội vụ');
-  a.once('dialog', (dialog) => dialog.accept());
   await a.getByRole('row', { name: /IV\.1/ }).getByRole('button', { name: /Xóa/ }).click();
+  await h.answerDialog(a);
   await expect(b.getByRole('row', { name: /IV\.1/ })).toHaveCount(0);
   // Another task went: nothing to say about this one.
   await expect(b.locator('#task-heard')).toHaveText('');
@@ -84,8 +83,8 @@ test('a task form open in one tab saves onto that task after the other tab delet
   // B opens IV.2 again; A deletes it; B's save is refused and stores nothing.
   await b.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Sửa/ }).click();
   await b.getByLabel('Ghi chú', { exact: true }).fill('sửa ở tab B');
-  a.once('dialog', (dialog) => dialog.accept());
   await a.getByRole('row', { name: /IV\.2/ }).getByRole('button', { name: /Xóa/ }).click();
+  await h.answerDialog(a);
   await expect(b.getByRole('row', { name: /IV\.2/ })).toHaveCount(0);
   // Said in the form at once, before any save.
   await expect(b.locator('#task-heard')).toHaveText('Tab khác vừa xóa nhiệm vụ này.');

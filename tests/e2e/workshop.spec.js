@@ -29,8 +29,8 @@ test.describe('workshop demo', () => {
     await h.setAsOf(page, '2019-07-31');
     await h.expectStatus(page, 'T1', 'met-late');
     await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
-    page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Đặt lại bộ dữ liệu minh họa' }).click();
+    await h.answerDialog(page);
     await h.setAsOf(page, '2019-07-31');
     await h.expectStatus(page, 'T1', 'missed');
 
@@ -64,8 +64,8 @@ test.describe('workshop demo date', () => {
     // Reset: back to the published date too.
     await h.setAsOf(page, '2020-06-30');
     await page.getByRole('navigation').getByRole('link', { name: 'Hội thảo' }).click();
-    page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Đặt lại bộ dữ liệu minh họa' }).click();
+    await h.answerDialog(page);
     await expect(page.getByLabel('Ngày đánh giá')).toHaveValue('2019-07-31');
   });
 });

@@ -71,13 +71,13 @@ fn Kept(kept: Quarantined) -> impl IntoView {
             KeptWords::new(crate::i18n::Lang::Vi).confirm_discard,
             KeptWords::new(crate::i18n::Lang::En).confirm_discard,
         );
-        if state.confirm(vi, en) {
-            let key = key.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+        let key = key.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if state.ask(vi, en).await {
                 storage::discard_quarantined(&key).await;
                 state.quarantined.set(storage::list_quarantined());
-            });
-        }
+            }
+        });
     };
     view! {
         <div class="notice notice-warning" role="alert">

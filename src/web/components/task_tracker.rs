@@ -17,6 +17,7 @@ use crate::task_form::{
     TaskSave,
 };
 use crate::web::components::conflict_choice::ConflictChoice;
+use crate::web::components::dialog::Question;
 use crate::web::components::keys_of;
 use crate::web::dom::focus_first;
 use crate::web::state::AppState;
@@ -258,22 +259,25 @@ fn TaskRowView(id: String, row: Signal<TaskRow>, form: TaskForm) -> impl IntoVie
             "{} « {name} »?",
             lang.pick("Xóa nhiệm vụ", "Delete the task")
         );
-        if !state.confirm(&asked, &asked) {
-            return;
-        }
-        if exists() {
-            state.workspace.update(|w| {
-                task.with_value(|id| task_form::delete(&mut w.plan, id));
-            });
-        }
-        // A form editing the deleted task starts over; one editing another
-        // task keeps its id and its draft.
-        if form
-            .edit
-            .with_untracked(|e| task.with_value(|id| e.id.as_deref() == Some(id)))
-        {
-            form.clear();
-        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let question = Question::confirm(&asked, &asked).yes("Xóa", "Delete");
+            if state.ask_with(question).await.is_none() {
+                return;
+            }
+            if exists() {
+                state.workspace.update(|w| {
+                    task.with_value(|id| task_form::delete(&mut w.plan, id));
+                });
+            }
+            // A form editing the deleted task starts over; one editing another
+            // task keeps its id and its draft.
+            if form
+                .edit
+                .with_untracked(|e| task.with_value(|id| e.id.as_deref() == Some(id)))
+            {
+                form.clear();
+            }
+        });
     };
     let status_id = format!("task-{id}-status");
     let note_id = note_input_id(&id);

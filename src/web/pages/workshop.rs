@@ -36,15 +36,19 @@ pub fn WorkshopPage() -> impl IntoView {
         });
     };
     let reset_demo = move |_| {
-        let confirmed = state.confirm(
-            "Đặt lại bộ dữ liệu minh họa như ban đầu? Mọi thay đổi trong bộ minh họa sẽ mất; dữ liệu của bạn không bị ảnh hưởng.",
-            "Reset the demo to how it started? Changes made to the demo are lost; your own data is not touched.",
-        );
-        if confirmed {
-            state.open_workspace(demo_workspace());
-            state.as_of.set(published_as_of());
-            location.go("/");
-        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let confirmed = state
+                .ask(
+                    "Đặt lại bộ dữ liệu minh họa như ban đầu? Mọi thay đổi trong bộ minh họa sẽ mất; dữ liệu của bạn không bị ảnh hưởng.",
+                    "Reset the demo to how it started? Changes made to the demo are lost; your own data is not touched.",
+                )
+                .await;
+            if confirmed {
+                state.open_workspace(demo_workspace());
+                state.as_of.set(published_as_of());
+                location.go("/");
+            }
+        });
     };
     let demo_open = move || {
         state
