@@ -62,7 +62,16 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
 /// Written by hand rather than with chrono's strftime, which would add its
 /// format interpreter to the download.
 pub fn iso_date(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Reads exactly the ISO form files and date inputs use, `yyyy-mm-dd`
+/// with a four-digit year (chrono's parser, held to ten characters).
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    if text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 /// Parses the dd/mm/yyyy form people type, and ISO yyyy-mm-dd.
@@ -89,6 +98,26 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_only_the_iso_form() {
+        assert_eq!(
+            parse_iso("2018-06-30"),
+            NaiveDate::from_ymd_opt(2018, 6, 30)
+        );
+        for bad in [
+            "2018-6-30",
+            "30/06/2018",
+            "2018-02-30",
+            "2018-06-3x",
+            "+2018-06-30",
+            "2018-06-300",
+            "",
+            "２０１８-06-30",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn numbers_use_the_language_separators() {

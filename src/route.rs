@@ -4,6 +4,8 @@
 //! that table is what the shell asks "is this the presentation?" with, and
 //! what the natively tested encoding of ids in links lives beside.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 /// A page of the app, as named by its path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
@@ -68,41 +70,24 @@ pub fn query_value(url: &str, key: &str) -> Option<String> {
     })
 }
 
-/// Decodes `%XX` escapes (and `+` as a space is *not* applied: paths do not
-/// use it). Malformed escapes are kept as written; invalid UTF-8 is replaced.
+/// Decodes `%XX` escapes (`+` stays a plus: paths do not use it for a
+/// space). Malformed escapes are kept as written; invalid UTF-8 is replaced.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        if byte == b'%' {
-            let hex = |j: usize| bytes.get(j).and_then(|b| (*b as char).to_digit(16));
-            if let (Some(high), Some(low)) = (hex(i + 1), hex(i + 2)) {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(byte);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
+
+/// What a path segment keeps as it is: RFC 3986's unreserved characters.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 /// Encodes a path segment (a unit id may hold any character).
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push('%');
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte >> 4)]));
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte & 15)]));
-        }
-    }
-    out
+    utf8_percent_encode(text, SEGMENT).to_string()
 }
 
 #[cfg(test)]

@@ -648,7 +648,7 @@ fn automatic(
             Some(size) => Ok(pass((min..=max).contains(&size))),
         },
         AutoCheck::AnnualMeetingWithinMonths(months) => {
-            let held = fact(3).and_then(crate::iso_date::parse_iso);
+            let held = fact(3).and_then(crate::format::parse_iso);
             let first = NaiveDate::from_ymd_opt(a.year + 1, 1, 1);
             match (held, first, annual_meeting_deadline(a.year, months)) {
                 (Some(held), Some(first), Some(deadline)) => {

@@ -280,7 +280,7 @@ impl Assessment {
             match field {
                 "action" => value.clone_into(&mut item.action),
                 "owner" => value.clone_into(&mut item.owner),
-                "due" => item.due = crate::iso_date::parse_iso(value),
+                "due" => item.due = crate::format::parse_iso(value),
                 "status" => item.status = ActionStatus::from_key(value).unwrap_or_default(),
                 _ => {}
             }

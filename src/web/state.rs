@@ -173,6 +173,18 @@ impl AppState {
         let settings = storage::load_settings();
         let mut workspaces = loaded.workspaces;
         let mut newer = loaded.newer;
+        // The demo is remembered as current the moment it opens, before its
+        // first save ends: a reload meanwhile opens it again, made anew.
+        let demo_unsaved = loaded.current.as_deref() == Some(crate::demo::DEMO_ID)
+            && !workspaces.iter().any(|w| w.id == crate::demo::DEMO_ID)
+            && !newer.iter().any(|(id, _)| id == crate::demo::DEMO_ID)
+            && !loaded
+                .blocked_ids
+                .iter()
+                .any(|id| id == crate::demo::DEMO_ID);
+        if demo_unsaved {
+            workspaces.push(crate::demo::demo_workspace());
+        }
         let remembered = loaded
             .current
             .as_ref()
@@ -337,6 +349,9 @@ impl AppState {
             return;
         }
         self.read_only.set(None);
+        // Remembered at once, so that a reload before the first save ends
+        // comes back here (the demo is made again; see `load`).
+        let _ = storage::save_current(&workspace.id);
         // Saved by the persisting effect: only what differs from what is
         // stored is written (nothing, for a workspace just read).
         self.workspace.set(workspace);

@@ -6,6 +6,20 @@ const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
 test.describe('workshop demo', () => {
+  // The demo is remembered as current when it opens, before its first save
+  // has ended; a reload in between (as when a trainer reloads at once)
+  // opens the demo again rather than the own workspace.
+  test('a reload before the demo was first saved opens the demo again, the own workspace untouched', async ({ page, context }) => {
+    const own = await h.seedWorkspace(context, 't1-on-time.json', { [h.KEYS.current]: JSON.stringify('demo') });
+    await page.goto('/');
+    await expect(page.getByRole('banner')).toContainText('Số liệu minh họa');
+    await h.setAsOf(page, '2019-07-31');
+    await expect(h.card(page, 'T1').locator('.value')).toHaveText('91,6%');
+    const stored = await h.storedEntries(page);
+    expect(stored[h.KEYS.workspace(own.id)]).toBe(h.fixtureText('t1-on-time.json'));
+    await expect.poll(async () => Object.keys(await h.storedEntries(page))).toContain(h.KEYS.workspace('demo'));
+  });
+
   test('loads the demo, reads T1 as 91,6% on 31/07/2019, resets it, and leaves the own workspace alone', async ({ page, context }) => {
     const own = await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/workshop');

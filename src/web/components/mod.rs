@@ -1,5 +1,7 @@
 //! Pieces shared by pages.
 
+use leptos::prelude::*;
+
 pub mod chart;
 pub mod conflict_choice;
 pub mod data_table;
@@ -25,4 +27,37 @@ pub fn keys_of<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
         keys.push((id.to_owned(), before));
     }
     keys
+}
+
+/// A keyed `<For>` over records named by id ([`keys_of`]): one `row` per
+/// record, made once for its key and given its record as a signal that
+/// follows later changes, so that typing in one row never redraws another.
+pub fn keyed_rows<R, V>(
+    rows: Memo<Vec<R>>,
+    id_of: fn(&R) -> &str,
+    row: impl Fn(String, Signal<R>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    R: Clone + Default + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <For
+            each=move || rows.with(|r| keys_of(r.iter().map(id_of)))
+            key=|key| key.clone()
+            let((id, nth))
+        >
+            {
+                let record = Signal::derive({
+                    let id = id.clone();
+                    move || {
+                        rows.with(|r| {
+                            r.iter().filter(|r| id_of(r) == id).nth(nth).cloned().unwrap_or_default()
+                        })
+                    }
+                });
+                row(id, record)
+            }
+        </For>
+    }
 }

@@ -15,7 +15,7 @@ use crate::plan_form::{
 };
 use crate::plan_validation::{check_plan, PlanIssue};
 use crate::web::components::conflict_choice::ConflictChoice;
-use crate::web::components::keys_of;
+use crate::web::components::{keyed_rows, keys_of};
 use crate::web::dom::focus;
 use crate::web::state::AppState;
 use crate::web::words;
@@ -170,20 +170,11 @@ pub fn PlanEditor() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For
-                            each=move || rows.with(|r| keys_of(r.iter().map(|r| r.id.as_str())))
-                            key=|key| key.clone()
-                            let((id, nth))
-                        >
-                            <TargetRowEditor
-                                row=Signal::derive({
-                                    let id = id.clone();
-                                    move || rows.with(|r| r.iter().filter(|r| r.id == id).nth(nth).cloned().unwrap_or_default())
-                                })
-                                id
-                                editor
-                            />
-                        </For>
+                        {keyed_rows(
+                            rows,
+                            |r| r.id.as_str(),
+                            move |id, row| view! { <TargetRowEditor row id editor/> },
+                        )}
                     </tbody>
                 </table>
             </div>

@@ -18,7 +18,7 @@ use crate::task_form::{
 };
 use crate::web::components::conflict_choice::ConflictChoice;
 use crate::web::components::dialog::Question;
-use crate::web::components::keys_of;
+use crate::web::components::keyed_rows;
 use crate::web::dom::focus_first;
 use crate::web::state::AppState;
 use crate::web::ui::next_frame;
@@ -180,20 +180,11 @@ pub fn TaskTracker() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For
-                            each=move || rows.with(|r| keys_of(r.iter().map(|r| r.id.as_str())))
-                            key=|key| key.clone()
-                            let((id, nth))
-                        >
-                            <TaskRowView
-                                row=Signal::derive({
-                                    let id = id.clone();
-                                    move || rows.with(|r| r.iter().filter(|r| r.id == id).nth(nth).cloned().unwrap_or_default())
-                                })
-                                id
-                                form
-                            />
-                        </For>
+                        {keyed_rows(
+                            rows,
+                            |r| r.id.as_str(),
+                            move |id, row| view! { <TaskRowView row id form/> },
+                        )}
                     </tbody>
                 </table>
             </div>
