@@ -265,6 +265,15 @@ impl AppState {
         if let Some(newer) = opened_newer {
             state.notify(crate::document::newer_notice(newer.view.is_some()));
         }
+        // The demo made anew is stored now, as its interrupted first save
+        // would have done.
+        if demo_unsaved
+            && state
+                .workspace
+                .with_untracked(|w| w.id == crate::demo::DEMO_ID)
+        {
+            state.save_soon();
+        }
         // Corrupt data that could not be kept aside (storage full) is still
         // where it was, untouched: the user must hear of it.
         for (id, reason_vi, reason_en) in loaded.unmoved {
