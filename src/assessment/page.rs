@@ -199,6 +199,7 @@ fn facts_form(html: &mut Html, a: &Assessment, lang: Lang) {
     );
     for (name, label) in FACTS {
         let value = a.value(name, "").unwrap_or_default();
+        let value = value.as_str();
         let choices = match name {
             "fact:supervisory_board" => [("yes", "Có|Yes"), ("no", "Không|No")],
             "fact:model" => [("full", "Đầy đủ|Full"), ("reduced", "Rút gọn|Reduced")],
@@ -273,7 +274,7 @@ fn answers_form(html: &mut Html, a: &Assessment, lang: Lang) {
         ("na", pick2(lang, "Không áp dụng|Not applicable")),
     ];
     for rule in a.law().rules().rules.iter().filter(|r| !r.is_automatic()) {
-        let (answer, note) = (a.answer(rule.id), a.value("note:", rule.id));
+        let (answer, note) = (a.answer(rule.id), a.notes.get(rule.id).map(String::as_str));
         html.tr(
             lang,
             "<tr><th scope=\"row\">{}<small class=\"cite\">{}</small></th><td><select name=\"ans:{2}\" aria-label=\"{Trả lời|Answer}: {2}\">",
@@ -505,7 +506,7 @@ fn scores_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
         ("Số tháng ngừng hoạt động|Months stopped", "months_stopped"),
     ] {
         let value = a.value(name, "").unwrap_or_default();
-        input(html, lang, label, name, "number", value);
+        input(html, lang, label, name, "number", &value);
     }
     html.append_text("</div>");
     let Some(rubric) = rubric(&a.rubric_version) else {
@@ -566,7 +567,7 @@ fn scores_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
                 } else {
                     item.name.get(lang)
                 };
-                let value = shown_number(a.value("score:", item.id).unwrap_or_default(), lang);
+                let value = shown_number(&a.value("score:", item.id).unwrap_or_default(), lang);
                 let value = value.as_str();
                 html.tr(
                     lang,
@@ -1066,7 +1067,7 @@ fn report(
     );
     failures(html, &results, lang);
     html.tr(lang, "<h3>{Kế hoạch hành động|Action plan}</h3>", &[]);
-    if a.entries.iter().all(|e| !e.starts_with("act:")) {
+    if a.actions.is_empty() {
         html.tr(lang, "<p>{Chưa có hành động.|No action yet.}</p>", &[]);
     } else {
         actions_table(html, unit, a, lang, false);
