@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use coop_plan::assessment::classification::CURRENT_RUBRIC;
 use coop_plan::assessment::page::{
     actions_form_html, answers_form_html, apply, checklist_html, classification_html,
-    create_cooperative, mark_reorganised, pick_form_html, propose_actions, readiness_html, region,
-    report_html, scores_form_html,
+    create_cooperative, gaps_html, mark_reorganised, pick_form_html, propose_actions,
+    readiness_html, region, report_html, scores_form_html,
 };
 use coop_plan::assessment::{find, Law};
 use coop_plan::document::{from_json, to_json};
@@ -77,6 +77,9 @@ fn a_workspace_without_a_cooperative_offers_the_create_form() {
     let html = pick_form_html(&ws, "", YEAR, today(), Lang::En);
     assert!(html.contains("name=\"new:name\""));
     assert!(html.contains("data-action=\"create\""));
+    // The year assessed is chosen before the cooperative is created.
+    assert!(html.contains("<select name=\"year\">"));
+    assert!(html.contains("<option value=\"2023\" selected=\"\">2023</option>"));
     let (ws, id) = workspace();
     let html = pick_form_html(&ws, &id, YEAR, today(), Lang::En);
     assert!(html.contains("HTX &lt;Tân&gt; Minh"), "names are escaped");
@@ -250,6 +253,10 @@ fn gaps_become_editable_actions_that_reach_the_report() {
     let a = find(&ws, &id, YEAR).expect("a");
     let form = actions_form_html(&ws.units[0], a, Lang::En);
     assert!(form.contains("value=\"Chị Lan\""));
+    // The button that adds proposals is in the form, which typing never
+    // rewrites, not in the gaps' text, which every edit rewrites.
+    assert!(form.contains("data-action=\"propose\""));
+    assert!(!gaps_html(&ws.units[0], a, Lang::En).contains("<button"));
     assert!(form.contains("<option value=\"in_progress\" selected=\"\">"));
     let report = report_html(&ws.units[0], a, Lang::En);
     assert!(report.contains("Self-assessment report 2023 — HTX &lt;Tân&gt; Minh"));
