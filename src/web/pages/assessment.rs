@@ -71,9 +71,19 @@ pub fn mount(root: &Element) {
         })
     };
     reset();
+    // The alert's region has a class of its own: it stays in view while
+    // the forms scroll (style/main.css), and nothing else does.
+    let regions: String = (0..page::REGIONS)
+        .map(|index| {
+            if index == page::MESSAGE_REGION {
+                r#"<div class="assessment-alert"></div>"#
+            } else {
+                "<div></div>"
+            }
+        })
+        .collect();
     root.set_inner_html(&format!(
-        r#"<section class="page assessment-page" aria-labelledby="assessment-title"><p id="{HEARD}" class="form-notice" role="status"></p>{}</section>"#,
-        "<div></div>".repeat(page::REGIONS)
+        r#"<section class="page assessment-page" aria-labelledby="assessment-title"><p id="{HEARD}" class="form-notice" role="status"></p>{regions}</section>"#
     ));
     let section = root.clone();
     for index in 0..page::REGIONS {
