@@ -200,6 +200,9 @@ pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
     if version < 2 {
         migrate_v1_to_v2(&mut value);
     }
+    if version < 3 {
+        migrate_v2_to_v3(&mut value);
+    }
     let mut workspace =
         read_workspace(value).map_err(|message| DocumentError::Shape { message, migrated })?;
     workspace.schema_version = SCHEMA_VERSION;
@@ -648,6 +651,23 @@ fn migrate_v1_to_v2(document: &mut Value) {
     }
 }
 
+/// Schema 2 kept each assessment as `name=value` entries under the names
+/// of the page's controls (`"fact:board_size=5"`), all of them in one
+/// list; schema 3 keeps each as a typed object whose field names are its
+/// own ([`crate::assessment::Assessment`]). Entries that fit no field are
+/// kept aside in the assessment's `unread_entries`
+/// ([`crate::assessment::schema2`]).
+fn migrate_v2_to_v3(document: &mut Value) {
+    if let Some(list) = document.get_mut("assessments") {
+        if let Some(entries) = list.as_array() {
+            *list = Value::Array(crate::assessment::schema2::migrate(entries));
+        }
+    }
+    if let Some(object) = document.as_object_mut() {
+        object.insert("schema_version".to_owned(), Value::from(3));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -787,7 +807,7 @@ mod tests {
 
     #[test]
     fn a_wrong_value_names_its_place() {
-        let text = "{\"schema_version\": 2, \"id\": \"w\", \"name\": \"Thử\",\n\"plan\": 17}";
+        let text = "{\"schema_version\": 3, \"id\": \"w\", \"name\": \"Thử\",\n\"plan\": 17}";
         match from_json(text).expect_err("a number is not a plan") {
             DocumentError::Shape { migrated, message } => {
                 assert!(!migrated);
@@ -802,7 +822,7 @@ mod tests {
 
     fn document(units: &str) -> String {
         format!(
-            r#"{{"schema_version": 2, "id": "w", "name": "Thử", "plan": {}, "units": {units}}}"#,
+            r#"{{"schema_version": 3, "id": "w", "name": "Thử", "plan": {}, "units": {units}}}"#,
             serde_json::to_string(&crate::plan::Plan::hai_phong_135()).expect("plan")
         )
     }
@@ -878,7 +898,7 @@ mod tests {
         let plan = serde_json::to_value(crate::plan::Plan::hai_phong_135()).expect("plan");
         let with = |edit: &dyn Fn(&mut Value)| {
             let mut document = serde_json::json!({
-                "schema_version": 2, "id": "w", "name": "Thử", "plan": plan.clone(),
+                "schema_version": 3, "id": "w", "name": "Thử", "plan": plan.clone(),
             });
             edit(&mut document);
             match from_json(&document.to_string()) {
@@ -918,8 +938,15 @@ mod tests {
             "scenarios 1: model: unknown simulation model \"tarot\""
         );
         assert_eq!(
-            with(&|d| d["assessments"] = serde_json::json!(["unit=u1", "year=2019", "date=2020-01-15", "months_operated=13"])),
-            "assessments 1, assessment of u1 for 2019: months_operated: 13: a year has 0 to 12 months"
+            with(
+                &|d| d["assessments"] = serde_json::json!([{"unit": "u1", "year": 2019, "date": "2020-01-15", "rubric": "tt01-2020/v1", "months_operated": 13}])
+            ),
+            "assessments 1: months_operated: 13: a year has 0 to 12 months"
+        );
+        assert_eq!(
+            with(&|d| d["assessments"] =
+                serde_json::json!([{"unit": "u1", "year": 2019, "rubric": "tt01-2020/v1"}])),
+            "assessments 1: missing field `date`"
         );
         assert_eq!(
             with(&|d| d["illustrative"] = "yes".into()),
@@ -929,6 +956,53 @@ mod tests {
             with(&|d| d["plan"]["start_year"] = 1e12.into()),
             "plan, start_year: expected a whole number, found a number"
         );
+    }
+
+    #[test]
+    fn schema_2_assessments_become_typed_and_odd_entries_are_kept_aside() {
+        let plan = serde_json::to_value(crate::plan::Plan::hai_phong_135()).expect("plan");
+        let document = serde_json::json!({
+            "schema_version": 2, "id": "w", "name": "Thử", "plan": plan,
+            "assessments": [
+                "unit=u1", "year=2019", "date=2020-01-15", "months_operated=13",
+                "fact:board_size=5", "score:1a=4.5",
+                "unit=u2", "year=2020", "date=2021-02-01", "ans:2012-bodies=no",
+            ],
+        });
+        let workspace = from_json(&document.to_string()).expect("a schema-2 file reads");
+        let [first, second] = &workspace.assessments[..] else {
+            panic!("two assessments: {:?}", workspace.assessments);
+        };
+        assert_eq!((first.unit_id.as_str(), first.year), ("u1", 2019));
+        assert_eq!(first.months_operated, None);
+        assert_eq!(first.unread_entries, ["months_operated=13"]);
+        assert_eq!(first.number("fact:board_size"), Some(5));
+        assert_eq!(
+            first.score("1a").map(|p| p.as_str().to_owned()),
+            Some("4.5".into())
+        );
+        assert_eq!(
+            second.answer("2012-bodies"),
+            Some(crate::assessment::Answer::No)
+        );
+        // Written back as schema 3, and read again unchanged.
+        let text = to_json(&workspace);
+        assert!(text.starts_with("{\"schema_version\":3,"), "{text}");
+        assert!(
+            text.contains(r#""unread_entries":["months_operated=13"]"#),
+            "{text}"
+        );
+        assert_eq!(from_json(&text).expect("schema 3"), workspace);
+        // Without a date the assessment is refused with its place.
+        let mut dateless = document.clone();
+        dateless["assessments"] = serde_json::json!(["unit=u1", "year=2019"]);
+        match from_json(&dateless.to_string()) {
+            Err(DocumentError::Shape { message, migrated }) => {
+                assert!(migrated);
+                assert_eq!(message, "assessments 1: missing field `date`");
+            }
+            other => panic!("expected a shape error, got {other:?}"),
+        }
     }
 
     #[test]

@@ -144,8 +144,10 @@ fn error(report: &mut Report, place: (String, String), field: &'static str, mess
 
 /// Each assessment: its year and date within 1990–2100, and a unit of the
 /// workspace (an assessment of a unit that is not there is a warning: the
-/// unit may have been removed on purpose). A month count over 12 is
-/// refused when the assessment is read ([`crate::assessment::stored`]).
+/// unit may have been removed on purpose), and a warning for entries of a
+/// schema-2 file that were kept aside unread
+/// ([`crate::assessment::schema2`]). A month count over 12 is refused when
+/// the assessment is read ([`crate::assessment::Assessment`]).
 fn check_assessments(ws: &Workspace, report: &mut Report) {
     let units: HashSet<&str> = ws.units.iter().map(|u| u.id.as_str()).collect();
     for (index, a) in ws.assessments.iter().enumerate() {
@@ -199,6 +201,19 @@ fn check_assessments(ws: &Workspace, report: &mut Report) {
                 message: Text::new(
                     "Không có đơn vị này trong dữ liệu.",
                     "There is no such unit in the data.",
+                ),
+            });
+        }
+        if !a.unread_entries.is_empty() {
+            let (vi, en) = place("mục chưa đọc được", "entries not read");
+            let count = a.unread_entries.len();
+            let first = shown(&a.unread_entries[0]);
+            report.push(Issue {
+                severity: Severity::Warning,
+                location: Location::document(Text::new(vi, en), "unread_entries"),
+                message: Text::new(
+                    format!("{count} mục của tệp cũ không khớp trường nào, được giữ nguyên (đầu tiên: {first})."),
+                    format!("{count} entries of the older file fit no field and are kept as they were (the first: {first})."),
                 ),
             });
         }
@@ -372,6 +387,34 @@ mod tests {
             errors[1].starts_with("scenario 1 (<b>) › id: "),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn entries_kept_aside_by_the_migration_are_a_warning() {
+        let mut ws = Workspace::new("w", "w");
+        let mut a = crate::assessment::Assessment::new(
+            "u1",
+            2019,
+            chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date"),
+        );
+        a.unread_entries = vec!["colour=blue".into(), "score:1a=many".into()];
+        ws.assessments.push(a);
+        let report = validate_workspace(&ws);
+        let warnings: Vec<String> = report
+            .warnings()
+            .map(|i| {
+                format!(
+                    "{}: {}",
+                    i.location.describe(Lang::En),
+                    i.message.get(Lang::En)
+                )
+            })
+            .collect();
+        assert!(
+            warnings.iter().any(|w| w.starts_with("assessment 1 (u1, 2019) › entries not read: 2 entries of the older file fit no field and are kept as they were (the first: colour=blue).")),
+            "{warnings:?}"
+        );
+        assert_eq!(report.errors().count(), 0);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::unit::Unit;
 
 /// The version of the workspace document this build writes. Older documents
 /// are migrated step by step on load and import ([`crate::document`]).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// City-level inputs for one year.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,12 +51,7 @@ pub struct Workspace {
     #[serde(default)]
     pub city_years: Vec<CityYear>,
     /// Self-assessments, one per cooperative per year ([`crate::assessment`]).
-    #[serde(
-        default,
-        skip_serializing_if = "Vec::is_empty",
-        serialize_with = "crate::assessment::stored::write_assessments",
-        deserialize_with = "crate::assessment::stored::read_assessments"
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessments: Vec<Assessment>,
     /// What "ready to be exemplary" means in this workspace, as the
     /// entries the page's criteria send (`"previous=none"`); none: the

@@ -594,7 +594,7 @@ fn manual_rules_follow_the_answers_and_the_summary_counts() {
     assert_eq!(outcome(&htx, &a, "2012-bodies"), Outcome::Pass);
     a.set_answer("2012-bodies", Some(Answer::No));
     assert_eq!(outcome(&htx, &a, "2012-bodies"), Outcome::Fail);
-    assert_eq!(a.value("note:", "2012-bodies"), Some("Có đủ"));
+    assert_eq!(a.value("note:", "2012-bodies").as_deref(), Some("Có đủ"));
     let results = evaluate(&htx, &a);
     let summary = Summary::of(&results);
     assert_eq!(
@@ -661,11 +661,11 @@ fn every_gap_proposes_an_action_and_edits_survive_a_refresh() {
     assert_eq!(a.actions()[0].owner, "Chị Lan");
 }
 
-/// Actions are named by a stable id (`act:<id>:…`), never by their place.
-/// Entries saved before ids existed (`act:0`, `act:1`, … in order) read
-/// with those numbers as ids and write back byte for byte; a new action
-/// takes an id never used; an edit names the action it meant even when the
-/// entries come in another order (another tab's save).
+/// Actions are named by a stable id, never by their place. Schema-2
+/// entries saved before ids existed (`act:0`, `act:1`, … in order) read
+/// with those numbers as ids and write back (as schema 3) with them; a new
+/// action takes an id never used; an edit names the action it meant even
+/// when the entries come in another order (another tab's save).
 #[test]
 fn actions_have_stable_ids_and_old_entries_keep_theirs() {
     let (u, mut a) = compliant_2012();
@@ -676,7 +676,10 @@ fn actions_have_stable_ids_and_old_entries_keep_theirs() {
         "act:1:source=criterion:5".to_owned(),
         "act:1:owner=Chị Lan".to_owned(),
     ];
-    a.entries.extend(old.iter().cloned());
+    for entry in &old {
+        let (name, value) = entry.split_once('=').expect("name=value");
+        a.set(name, value);
+    }
     let actions = a.actions();
     assert_eq!(actions.iter().map(|x| x.id).collect::<Vec<_>>(), [0, 1]);
     assert_eq!(actions[1].owner, "Chị Lan");
@@ -692,15 +695,30 @@ fn actions_have_stable_ids_and_old_entries_keep_theirs() {
     let back = from_json(&json).expect("reads back");
     assert_eq!(back, ws);
     assert_eq!(to_json(&back), json);
-    for entry in &old {
-        assert!(back.assessments[0].entries.contains(entry), "{entry}");
-    }
+    assert_eq!(back.assessments[0].actions(), actions);
+    assert!(
+        json.contains(r#""actions":[{"id":0,"source":"rule:2012-board-size","action":"Bầu thêm thành viên","status":"open"},{"id":1,"source":"criterion:5","owner":"Chị Lan","status":"open"}]"#),
+        "{json}"
+    );
+    // The same entries in a schema-2 file read with the same ids.
+    let mut v2: serde_json::Value = serde_json::from_str(&json).expect("json");
+    v2["schema_version"] = 2.into();
+    let mut entries: Vec<String> = vec![
+        "unit=u1".to_owned(),
+        format!("year={}", a.year),
+        format!("date={}", a.assessed_on),
+    ];
+    entries.extend(old.iter().cloned());
+    v2["assessments"] = serde_json::json!(entries);
+    let from_v2 = from_json(&v2.to_string()).expect("a schema-2 file");
+    assert_eq!(from_v2.assessments[0].actions(), actions);
 
     // Entries in another order: each field still lands on its own action.
     let mut shuffled = a.clone();
-    shuffled.entries.retain(|e| !e.starts_with("act:"));
+    shuffled.actions.clear();
     for entry in [&old[2], &old[0], &old[3], &old[1]] {
-        shuffled.entries.push(entry.clone());
+        let (name, value) = entry.split_once('=').expect("name=value");
+        shuffled.set(name, value);
     }
     let by_id = |a: &Assessment, id: u32| a.actions().into_iter().find(|x| x.id == id);
     assert_eq!(
@@ -764,7 +782,12 @@ fn scored_workspace(grades: &[(i32, f64)], profits: &[(i32, &str)]) -> Workspace
         // The law in force on that date, as after a reload (the viewed law
         // is not saved).
         scored.law = None;
-        scored.entries.extend(compliant.entries.iter().cloned());
+        // The scores first; the compliant answers and facts besides.
+        for (name, value) in compliant.fields() {
+            if scored.value(&name, "").is_none() {
+                scored.set(&name, &value);
+            }
+        }
         *a = scored;
     }
     ws

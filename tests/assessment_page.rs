@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use coop_plan::assessment::classification::CURRENT_RUBRIC;
 use coop_plan::assessment::page::{
     actions_form_html, answers_form_html, apply, checklist_html, classification_html,
-    create_cooperative, mark_reorganised, pick_form_html, propose_actions, readiness_html, region,
-    report_html, scores_form_html,
+    create_cooperative, gaps_html, mark_reorganised, pick_form_html, propose_actions,
+    readiness_html, region, report_html, scores_form_html,
 };
 use coop_plan::assessment::{find, Law};
 use coop_plan::document::{from_json, to_json};
@@ -77,6 +77,9 @@ fn a_workspace_without_a_cooperative_offers_the_create_form() {
     let html = pick_form_html(&ws, "", YEAR, today(), Lang::En);
     assert!(html.contains("name=\"new:name\""));
     assert!(html.contains("data-action=\"create\""));
+    // The year assessed is chosen before the cooperative is created.
+    assert!(html.contains("<select name=\"year\">"));
+    assert!(html.contains("<option value=\"2023\" selected=\"\">2023</option>"));
     let (ws, id) = workspace();
     let html = pick_form_html(&ws, &id, YEAR, today(), Lang::En);
     assert!(html.contains("HTX &lt;Tân&gt; Minh"), "names are escaped");
@@ -100,9 +103,9 @@ fn scores_are_validated_and_nothing_is_stored_on_error() {
     assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "5,5", Lang::En).is_err());
     apply(&mut ws, &id, YEAR, today(), "score:1a", "5,5", Lang::Vi).expect("5,5 in Vietnamese");
     let a = find(&ws, &id, YEAR).expect("created on the first edit");
-    assert_eq!(a.value("score:", "1a"), Some("5.5"));
-    // Saved compactly, as the edits that make it.
-    assert!(to_json(&ws).contains("\"score:1a=5.5\""));
+    assert_eq!(a.value("score:", "1a").as_deref(), Some("5.5"));
+    // Saved as a typed field of its own.
+    assert!(to_json(&ws).contains(r#""scores":{"1a":"5.5"}"#));
     // Unverified maxima are editable; the score follows the new maximum.
     set(&mut ws, &id, "max:15", "8");
     set(&mut ws, &id, "score:15", "8");
@@ -250,6 +253,10 @@ fn gaps_become_editable_actions_that_reach_the_report() {
     let a = find(&ws, &id, YEAR).expect("a");
     let form = actions_form_html(&ws.units[0], a, Lang::En);
     assert!(form.contains("value=\"Chị Lan\""));
+    // The button that adds proposals is in the form, which typing never
+    // rewrites, not in the gaps' text, which every edit rewrites.
+    assert!(form.contains("data-action=\"propose\""));
+    assert!(!gaps_html(&ws.units[0], a, Lang::En).contains("<button"));
     assert!(form.contains("<option value=\"in_progress\" selected=\"\">"));
     let report = report_html(&ws.units[0], a, Lang::En);
     assert!(report.contains("Self-assessment report 2023 — HTX &lt;Tân&gt; Minh"));
@@ -334,12 +341,12 @@ fn every_kind_of_entry_survives_export_and_a_bad_one_refuses_the_file() {
     set(&mut ws, &id, "act:1:action", "Họp ban quản trị");
     let a = find(&ws, &id, YEAR).expect("a");
     assert_eq!(
-        a.value("fact:capital_share", ""),
+        a.value("fact:capital_share", "").as_deref(),
         Some("12.5"),
         "normalised"
     );
     assert_eq!(
-        a.value("note:", "2023-disclosure"),
+        a.value("note:", "2023-disclosure").as_deref(),
         Some("Chưa niêm yết = \"sắp\""),
         "trimmed, and an '=' in a value is kept"
     );
@@ -355,12 +362,10 @@ fn every_kind_of_entry_survives_export_and_a_bad_one_refuses_the_file() {
     assert_eq!(back, expected);
 
     // A value that does not read refuses the file, naming the assessment.
-    let broken = text.replace("fact:meeting=2024-04-10", "fact:meeting=soon");
+    let broken = text.replace(r#""meeting":"2024-04-10""#, r#""meeting":"soon""#);
+    assert_ne!(broken, text);
     let error = from_json(&broken).expect_err("refused");
-    assert!(
-        format!("{error:?}").contains("assessment of htx-1 for 2023"),
-        "{error:?}"
-    );
+    assert!(format!("{error:?}").contains("assessments 1"), "{error:?}");
 }
 
 #[test]
@@ -418,7 +423,7 @@ fn amounts_are_typed_the_pages_way_and_shown_as_stored() {
     )
     .expect("4.800");
     let a = find(&ws, &id, YEAR).expect("saved");
-    assert_eq!(a.value("fact:income", ""), Some("4800"));
+    assert_eq!(a.value("fact:income", "").as_deref(), Some("4800"));
     // Shown back the page's way, with the value as stored beside it.
     let html: String = (0..coop_plan::assessment::page::REGIONS)
         .map(|i| region(&ws, &id, YEAR, today(), Lang::Vi, i))

@@ -261,7 +261,10 @@ async fn corrupt_data_is_kept_aside_byte_for_byte() {
 /// not know.
 fn newer_text(id: &str) -> String {
     coop_plan::document::to_json(&sample_workspace(id)).replacen(
-        "\"schema_version\":2",
+        &format!(
+            "\"schema_version\":{}",
+            coop_plan::workspace::SCHEMA_VERSION
+        ),
         "\"schema_version\":999,\"field_from_the_future\":{\"kept\":true}",
         1,
     )

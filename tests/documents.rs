@@ -18,6 +18,55 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// A schema-2 file's assessments (`name=value` entries under the page's
+/// control names) become typed; what fits no field is kept aside.
+#[test]
+fn a_schema_2_file_with_assessments_migrates_to_the_current_schema() {
+    use coop_plan::assessment::{ActionStatus, Answer, Fact};
+    let workspace = from_json(&fixture("v2-assessments.json")).expect("a schema 2 file reads");
+    assert_eq!(
+        workspace.schema_version,
+        coop_plan::workspace::SCHEMA_VERSION
+    );
+    let [first, second] = &workspace.assessments[..] else {
+        panic!("two assessments: {:?}", workspace.assessments);
+    };
+    assert_eq!((first.unit_id.as_str(), first.year), ("htx-1", 2018));
+    assert_eq!(first.assessed_on, day(2019, 3, 10));
+    assert_eq!(first.rubric_version, "tt01-2020/v1");
+    assert_eq!(
+        first.facts.get(&Fact::BoardSize).map(String::as_str),
+        Some("5")
+    );
+    assert_eq!(
+        first.facts.get(&Fact::Income).map(String::as_str),
+        Some("4800")
+    );
+    assert_eq!(
+        (first.months_operated, first.months_stopped),
+        (Some(12), Some(0))
+    );
+    assert_eq!(first.answer("2012-bodies"), Some(Answer::Yes));
+    assert_eq!(
+        first.notes.get("2012-bodies").map(String::as_str),
+        Some("Có đủ = \"ĐHTV, HĐQT\"")
+    );
+    assert_eq!(first.score("1a").map(|p| p.to_f64()), Some(4.5));
+    assert_eq!(first.max_override(15), Some(8));
+    let actions = first.actions();
+    assert_eq!(actions.iter().map(|a| a.id).collect::<Vec<_>>(), [0, 2]);
+    assert_eq!(actions[0].owner, "Chị Lan");
+    assert_eq!(actions[0].due, Some(day(2019, 6, 30)));
+    assert_eq!(actions[0].status, ActionStatus::InProgress);
+    assert_eq!(actions[1].status, ActionStatus::Done);
+    assert_eq!(first.next_action_id(), 3, "an id is never given twice");
+    assert_eq!(first.unread_entries, ["colour=blue", "score:1b=nhiều"]);
+    assert_eq!(second.answer("2012-bodies"), Some(Answer::No));
+    // Exported as schema 3 and read again unchanged.
+    let again = from_json(&to_json(&workspace)).expect("schema 3 reads");
+    assert_eq!(again, workspace);
+}
+
 #[test]
 fn a_schema_1_file_migrates_to_the_current_schema() {
     let workspace = from_json(&fixture("v1-workspace.json")).expect("a schema 1 file reads");

@@ -3,6 +3,7 @@
 //! which the user then edits: action, owner, due date and status.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::classification::classify;
 use super::legal_rules::{evaluate, Outcome};
@@ -28,7 +29,8 @@ const ROLE_KEYS: [(ManagerRole, &str); 4] = [
     (ManagerRole::Controller, "controller"),
 ];
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     #[default]
     Open,
@@ -64,21 +66,28 @@ impl ActionStatus {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionItem {
-    /// The action's stable id, the `<id>` of its entries `act:<id>:…`. It
-    /// names the action in the page's controls and in every edit, so that
-    /// edits from another tab never land on a different action. Ids are
-    /// given in order from 0 and never reused; data saved before ids
-    /// existed numbered its actions 0, 1, 2… in the same entries, and
-    /// those numbers are read as the ids, so it reads and writes back
-    /// unchanged.
+    /// The action's stable id. It names the action in the page and in
+    /// every edit, so that edits from another tab never land on a
+    /// different action. Ids are given in order from 0 and never reused;
+    /// schema 2 wrote them in its entries (`act:<id>:…`, data saved before
+    /// ids existed numbered its actions 0, 1, 2… there) and the migration
+    /// keeps them.
     pub id: u32,
     /// The gap; its description is written anew from the data each time.
     pub source: GapSource,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub action: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::iso_date::option"
+    )]
     pub due: Option<NaiveDate>,
+    #[serde(default)]
     pub status: ActionStatus,
 }
 

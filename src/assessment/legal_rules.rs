@@ -634,7 +634,7 @@ fn automatic(
                 (_, _, Some(has)) => Ok(pass(has)),
             }
         }
-        AutoCheck::SupervisoryBoardUnderFullModel => match (fact(2), has_board) {
+        AutoCheck::SupervisoryBoardUnderFullModel => match (fact(2).as_deref(), has_board) {
             (None, _) => Err(label(2)),
             // The reduced model has a controller instead of a board.
             (Some("reduced"), _) => Ok(NotApplicable),
@@ -643,12 +643,12 @@ fn automatic(
         },
         AutoCheck::BoardSize { min, max } => match a.number(FACTS[0].0) {
             // The reduced model has no board of management.
-            _ if law == Law::Coop2023 && fact(2) == Some("reduced") => Ok(NotApplicable),
+            _ if law == Law::Coop2023 && fact(2).as_deref() == Some("reduced") => Ok(NotApplicable),
             None => Err(label(0)),
             Some(size) => Ok(pass((min..=max).contains(&size))),
         },
         AutoCheck::AnnualMeetingWithinMonths(months) => {
-            let held = fact(3).and_then(crate::format::parse_iso);
+            let held = fact(3).as_deref().and_then(crate::format::parse_iso);
             let first = NaiveDate::from_ymd_opt(a.year + 1, 1, 1);
             match (held, first, annual_meeting_deadline(a.year, months)) {
                 (Some(held), Some(first), Some(deadline)) => {

@@ -17,10 +17,13 @@ pub mod classification;
 pub mod exemplary;
 pub mod legal_rules;
 pub mod page;
+pub mod schema2;
 pub mod shown;
-pub mod stored;
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::decimal::Decimal;
 use crate::i18n::Lang;
@@ -143,18 +146,78 @@ pub const FACTS: [(&str, &str); 11] = [
     ),
 ];
 
+/// A fact the legal checklist needs that the yearly record does not hold
+/// (see [`FACTS`] for each one's meaning and label). Its stored name is
+/// its `serde` name, independent of any control on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    BoardSize,
+    SupervisoryBoard,
+    Model,
+    Meeting,
+    CapitalShare,
+    Income,
+    Development,
+    Reserve,
+    ExternalIncome,
+    Indivisible,
+    OfficialMembers,
+}
+
+impl Fact {
+    /// In the order of [`FACTS`].
+    pub const ALL: [Fact; 11] = [
+        Fact::BoardSize,
+        Fact::SupervisoryBoard,
+        Fact::Model,
+        Fact::Meeting,
+        Fact::CapitalShare,
+        Fact::Income,
+        Fact::Development,
+        Fact::Reserve,
+        Fact::ExternalIncome,
+        Fact::Indivisible,
+        Fact::OfficialMembers,
+    ];
+
+    /// The stored name (`board_size`), as its `serde` name.
+    pub fn key(self) -> &'static str {
+        let index = Fact::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        FACTS[index].0.trim_start_matches("fact:")
+    }
+
+    pub fn from_key(key: &str) -> Option<Fact> {
+        Fact::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// What a stored value of this fact must be: a whole number, a date,
+    /// a word of a closed list or an amount.
+    pub fn accepts(self, value: &str) -> bool {
+        match self {
+            Fact::BoardSize | Fact::OfficialMembers => value.parse::<u32>().is_ok(),
+            Fact::Meeting => crate::format::parse_iso(value).is_some(),
+            Fact::SupervisoryBoard | Fact::Model => !value.is_empty(),
+            _ => Decimal::parse(value).is_ok(),
+        }
+    }
+}
+
 /// A manager's answer to a rule that cannot be checked from the data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Answer {
+    #[serde(rename = "yes")]
     Yes,
+    #[serde(rename = "no")]
     No,
+    #[serde(rename = "na")]
     NotApplicable,
 }
 
 impl Answer {
     pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotApplicable];
 
-    /// The value a form control carries.
+    /// The value a form control carries, also its stored name.
     pub fn key(self) -> &'static str {
         match self {
             Answer::Yes => "yes",
@@ -169,28 +232,95 @@ impl Answer {
 }
 
 /// One cooperative's self-assessment for one year, as saved in the
-/// workspace. It keeps the rubric version it was scored with, so a later
-/// rubric never re-scores an old result.
+/// workspace (schema 3; schema 2's `name=value` entries are converted by
+/// [`schema2`] when an older document is read). It keeps the rubric
+/// version it was scored with, so a later rubric never re-scores an old
+/// result.
 ///
-/// What the manager entered is kept as `name=value` entries under the
-/// names of the page's controls ([`page`]), as [`page::set_field`] checked
-/// and normalised them: facts (`fact:board_size=5`, see [`FACTS`]),
-/// answers and notes (`ans:2012-bodies=no`, `note:2012-bodies=…`), months
-/// (`months_operated=12`), scores (`score:1a=4.5`), corrected maxima
-/// (`max:15=8`) and action items (`act:0:source=rule:2012-board-size`,
-/// `act:0:owner=…`). One list of strings is cheap to keep, copy, compare
-/// and save ([`stored`]); the typed readers below parse what they need.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Every field has a stored name of its own, independent of the page's
+/// controls; actions are addressed by their stable `id`, never by their
+/// place in the list. Maps are ordered, so one assessment always writes
+/// the same bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
+    #[serde(rename = "unit")]
     pub unit_id: String,
     pub year: i32,
     /// The date of the assessment: it decides which law is in force.
+    #[serde(rename = "date", with = "crate::iso_date")]
     pub assessed_on: NaiveDate,
     /// The rule set viewed, when the user chose the other one; not saved
     /// (see [`Assessment::law`]).
+    #[serde(skip)]
     pub law: Option<Law>,
+    #[serde(rename = "rubric")]
     pub rubric_version: String,
-    pub entries: Vec<String>,
+    /// The facts entered, as checked and normalised (`"12.5"`, an ISO date).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "facts"
+    )]
+    pub facts: BTreeMap<Fact, String>,
+    /// Months the cooperative operated in the year, 0 to 12.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "months"
+    )]
+    pub months_operated: Option<u8>,
+    /// Months it stopped operating in the year, 0 to 12.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "months"
+    )]
+    pub months_stopped: Option<u8>,
+    /// Answers to the manual rules, by rule id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, Answer>,
+    /// Notes on the manual rules, by rule id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
+    /// Points given, by rubric item (`"1a"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<String, Decimal>,
+    /// The user's corrections of unverified criteria's maxima, by
+    /// criterion number.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub maxima: BTreeMap<u8, u32>,
+    /// The action plan, in the order the actions were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionItem>,
+    /// Schema-2 entries the migration could not read (an unknown name, a
+    /// garbled value), kept as they were rather than lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread_entries: Vec<String>,
+}
+
+/// Months of a year, for serde: 0 to 12, anything else refused (a file
+/// saying 13 months of a year is wrong, not something to cap silently).
+fn months<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    let months = Option::<u8>::deserialize(d)?;
+    match months {
+        Some(m) if m > 12 => Err(serde::de::Error::custom(format!(
+            "{m}: a year has 0 to 12 months"
+        ))),
+        _ => Ok(months),
+    }
+}
+
+/// Facts, for serde: each value must read as its fact's kind
+/// ([`Fact::accepts`]), so a file's wrong value is refused with its place.
+fn facts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<Fact, String>, D::Error> {
+    let facts = BTreeMap::<Fact, String>::deserialize(d)?;
+    match facts.iter().find(|(fact, value)| !fact.accepts(value)) {
+        Some((fact, value)) => Err(serde::de::Error::custom(format!(
+            "{}: \"{value}\" does not read",
+            fact.key()
+        ))),
+        None => Ok(facts),
+    }
 }
 
 impl Assessment {
@@ -203,7 +333,15 @@ impl Assessment {
             assessed_on,
             law: None,
             rubric_version: classification::CURRENT_RUBRIC.version.to_owned(),
-            entries: Vec::new(),
+            facts: BTreeMap::new(),
+            months_operated: None,
+            months_stopped: None,
+            answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            scores: BTreeMap::new(),
+            maxima: BTreeMap::new(),
+            actions: Vec::new(),
+            unread_entries: Vec::new(),
         }
     }
 
@@ -214,84 +352,189 @@ impl Assessment {
             .unwrap_or_else(|| Law::in_force_on(self.assessed_on))
     }
 
-    /// The value entered under the name `prefix` + `key` ("score:" + "1a").
-    pub fn value(&self, prefix: &str, key: &str) -> Option<&str> {
-        self.entries
-            .iter()
-            .find_map(|e| e.strip_prefix(prefix)?.strip_prefix(key)?.strip_prefix('='))
+    /// The assessment's fields under the names of the page's controls
+    /// (`fact:board_size`, `ans:2012-bodies`, `score:1a`, `max:15`,
+    /// `months_operated`, `act:<id>:owner`), each with its stored value as
+    /// text: what the page shows and compares with another tab's save
+    /// ([`shown`]). Empty values are left out.
+    pub fn fields(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut put = |name: String, value: String| {
+            if !value.is_empty() {
+                out.push((name, value));
+            }
+        };
+        for (fact, value) in &self.facts {
+            put(format!("fact:{}", fact.key()), value.clone());
+        }
+        if let Some(m) = self.months_operated {
+            put("months_operated".to_owned(), m.to_string());
+        }
+        if let Some(m) = self.months_stopped {
+            put("months_stopped".to_owned(), m.to_string());
+        }
+        for (rule, answer) in &self.answers {
+            put(format!("ans:{rule}"), answer.key().to_owned());
+        }
+        for (rule, note) in &self.notes {
+            put(format!("note:{rule}"), note.clone());
+        }
+        for (item, points) in &self.scores {
+            put(format!("score:{item}"), points.as_str().to_owned());
+        }
+        for (criterion, max) in &self.maxima {
+            put(format!("max:{criterion}"), max.to_string());
+        }
+        for a in &self.actions {
+            let id = a.id;
+            put(format!("act:{id}:source"), a.source.clone());
+            put(format!("act:{id}:action"), a.action.clone());
+            put(format!("act:{id}:owner"), a.owner.clone());
+            put(
+                format!("act:{id}:due"),
+                a.due.map(crate::format::iso_date).unwrap_or_default(),
+            );
+            if a.status != ActionStatus::Open {
+                put(format!("act:{id}:status"), a.status.key().to_owned());
+            }
+        }
+        out
     }
 
-    /// Sets the entry `name`, or removes it when `value` is empty.
+    /// The value of the field named `prefix` + `key` ("score:" + "1a"),
+    /// as [`Assessment::fields`] writes it.
+    pub fn value(&self, prefix: &str, key: &str) -> Option<String> {
+        let name = [prefix, key].concat();
+        self.fields()
+            .into_iter()
+            .find_map(|(n, v)| (n == name).then_some(v))
+    }
+
+    /// Sets the field named as a page's control (see
+    /// [`Assessment::fields`]) to a value already checked and normalised
+    /// ([`page::set_field`]), or clears it when `value` is empty. A name
+    /// or value that fits no field changes nothing; an action's fields
+    /// other than its `source` change only an action that exists.
     pub fn set(&mut self, name: &str, value: &str) {
-        set_entry(&mut self.entries, name, value);
-    }
-
-    /// An amount entered under `prefix` + `key`.
-    pub fn decimal(&self, prefix: &str, key: &str) -> Option<Decimal> {
-        Decimal::parse(self.value(prefix, key)?).ok()
-    }
-
-    /// A whole number entered under `name`.
-    pub fn number(&self, name: &str) -> Option<i64> {
-        int(self.value(name, "")?)
-    }
-
-    /// The answer given for a manual rule.
-    pub fn answer(&self, rule_id: &str) -> Option<Answer> {
-        Answer::from_key(self.value("ans:", rule_id)?)
-    }
-
-    pub fn score(&self, item: &str) -> Option<Decimal> {
-        self.decimal("score:", item)
-    }
-
-    /// The user's correction of an unverified criterion's maximum.
-    pub fn max_override(&self, criterion: u8) -> Option<u32> {
-        u32::try_from(int(self.value("max:", &criterion.to_string())?)?).ok()
-    }
-
-    /// The action items, in the order they were added. An action starts
-    /// at its `act:<id>:source` entry; its other entries are found by id,
-    /// not by position.
-    pub fn actions(&self) -> Vec<ActionItem> {
-        let mut items: Vec<ActionItem> = Vec::new();
-        for entry in &self.entries {
-            let Some((id, field, value)) = entry.strip_prefix("act:").and_then(|rest| {
-                let (id, rest) = rest.split_once(':')?;
-                let (field, value) = rest.split_once('=')?;
-                Some((action_id(id)?, field, value))
-            }) else {
-                continue;
-            };
-            let existing = items.iter_mut().find(|item| item.id == id);
-            let Some(item) = existing else {
-                if field == "source" {
-                    items.push(ActionItem {
+        let (kind, key) = name.split_once(':').unwrap_or((name, ""));
+        let empty = value.is_empty();
+        match kind {
+            "fact" => {
+                if let Some(fact) = Fact::from_key(key) {
+                    if empty {
+                        self.facts.remove(&fact);
+                    } else if fact.accepts(value) {
+                        self.facts.insert(fact, value.to_owned());
+                    }
+                }
+            }
+            "months_operated" => self.months_operated = month_count(value),
+            "months_stopped" => self.months_stopped = month_count(value),
+            "ans" => match Answer::from_key(value) {
+                Some(answer) => {
+                    self.answers.insert(key.to_owned(), answer);
+                }
+                None => {
+                    self.answers.remove(key);
+                }
+            },
+            "note" if empty => {
+                self.notes.remove(key);
+            }
+            "note" => {
+                self.notes.insert(key.to_owned(), value.to_owned());
+            }
+            "score" => match Decimal::parse(value) {
+                Ok(points) if !empty => {
+                    self.scores.insert(key.to_owned(), points);
+                }
+                _ => {
+                    self.scores.remove(key);
+                }
+            },
+            "max" => {
+                let Some(criterion) = int(key).and_then(|n| u8::try_from(n).ok()) else {
+                    return;
+                };
+                match int(value).and_then(|m| u32::try_from(m).ok()) {
+                    Some(max) => {
+                        self.maxima.insert(criterion, max);
+                    }
+                    None => {
+                        self.maxima.remove(&criterion);
+                    }
+                }
+            }
+            "act" => {
+                let Some((id, field)) = key.split_once(':') else {
+                    return;
+                };
+                let Some(id) = action_id(id) else {
+                    return;
+                };
+                let at = self.actions.iter().position(|a| a.id == id);
+                match (field, at) {
+                    ("source", None) if !empty => self.actions.push(ActionItem {
                         id,
                         source: value.to_owned(),
                         action: String::new(),
                         owner: String::new(),
                         due: None,
                         status: ActionStatus::Open,
-                    });
+                    }),
+                    (_, Some(at)) => {
+                        let item = &mut self.actions[at];
+                        match field {
+                            "source" if !empty => value.clone_into(&mut item.source),
+                            "action" => value.clone_into(&mut item.action),
+                            "owner" => value.clone_into(&mut item.owner),
+                            "due" => item.due = crate::format::parse_iso(value),
+                            "status" => {
+                                item.status = ActionStatus::from_key(value).unwrap_or_default()
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
                 }
-                continue;
-            };
-            match field {
-                "action" => value.clone_into(&mut item.action),
-                "owner" => value.clone_into(&mut item.owner),
-                "due" => item.due = crate::format::parse_iso(value),
-                "status" => item.status = ActionStatus::from_key(value).unwrap_or_default(),
-                _ => {}
             }
+            _ => {}
         }
-        items
     }
 
-    /// The id a new action gets: one past the highest in use (for data
-    /// saved before ids, the number of actions, as then).
+    /// An amount entered under `prefix` + `key`.
+    pub fn decimal(&self, prefix: &str, key: &str) -> Option<Decimal> {
+        Decimal::parse(&self.value(prefix, key)?).ok()
+    }
+
+    /// A whole number entered under `name`.
+    pub fn number(&self, name: &str) -> Option<i64> {
+        int(&self.value(name, "")?)
+    }
+
+    /// The answer given for a manual rule.
+    pub fn answer(&self, rule_id: &str) -> Option<Answer> {
+        self.answers.get(rule_id).copied()
+    }
+
+    pub fn score(&self, item: &str) -> Option<Decimal> {
+        self.scores.get(item).cloned()
+    }
+
+    /// The user's correction of an unverified criterion's maximum.
+    pub fn max_override(&self, criterion: u8) -> Option<u32> {
+        self.maxima.get(&criterion).copied()
+    }
+
+    /// The action items, in the order they were added.
+    pub fn actions(&self) -> Vec<ActionItem> {
+        self.actions.clone()
+    }
+
+    /// The id a new action gets: one past the highest in use, so an id is
+    /// never given twice.
     pub fn next_action_id(&self) -> u32 {
-        self.actions()
+        self.actions
             .iter()
             .map(|a| a.id.saturating_add(1))
             .max()
@@ -300,24 +543,44 @@ impl Assessment {
 
     /// Sets (or with `None` removes) the answer to a manual rule.
     pub fn set_answer(&mut self, rule_id: &str, answer: Option<Answer>) {
-        self.set(&format!("ans:{rule_id}"), answer.map_or("", Answer::key));
+        match answer {
+            Some(answer) => {
+                self.answers.insert(rule_id.to_owned(), answer);
+            }
+            None => {
+                self.answers.remove(rule_id);
+            }
+        }
     }
 
     /// Sets (or with `None` removes) a score, already checked against its
     /// maximum.
     pub fn set_score(&mut self, item: &str, points: Option<Decimal>) {
-        self.set(
-            &format!("score:{item}"),
-            points.as_ref().map_or("", Decimal::as_str),
-        );
+        match points {
+            Some(points) => {
+                self.scores.insert(item.to_owned(), points);
+            }
+            None => {
+                self.scores.remove(item);
+            }
+        }
     }
 
     pub fn set_max_override(&mut self, criterion: u8, max: Option<u32>) {
-        self.set(
-            &format!("max:{criterion}"),
-            &max.map(|m| m.to_string()).unwrap_or_default(),
-        );
+        match max {
+            Some(max) => {
+                self.maxima.insert(criterion, max);
+            }
+            None => {
+                self.maxima.remove(&criterion);
+            }
+        }
     }
+}
+
+/// A count of months as stored: a whole number from 0 to 12.
+fn month_count(value: &str) -> Option<u8> {
+    value.parse::<u8>().ok().filter(|m| *m <= 12)
 }
 
 /// Sets the `name=value` entry of a list, in place, or removes it when

@@ -118,6 +118,11 @@ fn pick_form(
     lang: Lang,
 ) {
     if cooperatives(ws).next().is_none() {
+        // The year assessed is chosen here too: the new cooperative's
+        // figures (its members) are kept under it.
+        html.append_text("<div class=\"pick\">");
+        year_select(html, ws, year, today, lang);
+        html.append_text("</div>");
         html.tr(lang, CREATE_FORM, &[]);
         return;
     }
@@ -133,23 +138,7 @@ fn pick_form(
         &units,
         unit_id,
     );
-    html.tr(
-        lang,
-        "<label class=\"field\"><span>{Năm đánh giá|Year assessed}</span><select name=\"year\">",
-        &[],
-    );
-    // The plan's years bounded: a stored plan may never have been checked.
-    let (_, start_year, end_year) = ws.plan.bounded_years();
-    let last_year = crate::plan::Plan::bounded_year(today.year()).max(end_year);
-    for y in (start_year - 1..=last_year).rev() {
-        let chosen = if y == year { " selected=\"\"" } else { "" };
-        html.tr(
-            lang,
-            "<option value=\"{}\"{!}>{}</option>",
-            &[&y.to_string(), chosen, &y.to_string()],
-        );
-    }
-    html.append_text("</select></label>");
+    year_select(html, ws, year, today, lang);
     let saved = find(ws, unit_id, year);
     let date = saved.map_or_else(|| default_date(year, today), |a| a.assessed_on);
     input(
@@ -185,6 +174,32 @@ fn pick_form(
     html.append_text("</select></label></div>");
 }
 
+/// The year assessed: the plan's years (one before its start) to this
+/// year.
+pub fn assessed_years(ws: &Workspace, today: NaiveDate) -> std::ops::RangeInclusive<i32> {
+    // The plan's years bounded: a stored plan may never have been checked.
+    let (_, start_year, end_year) = ws.plan.bounded_years();
+    let last_year = crate::plan::Plan::bounded_year(today.year()).max(end_year);
+    start_year - 1..=last_year
+}
+
+fn year_select(html: &mut Html, ws: &Workspace, year: i32, today: NaiveDate, lang: Lang) {
+    html.tr(
+        lang,
+        "<label class=\"field\"><span>{Năm đánh giá|Year assessed}</span><select name=\"year\">",
+        &[],
+    );
+    for y in assessed_years(ws, today).rev() {
+        let chosen = if y == year { " selected=\"\"" } else { "" };
+        html.tr(
+            lang,
+            "<option value=\"{}\"{!}>{}</option>",
+            &[&y.to_string(), chosen, &y.to_string()],
+        );
+    }
+    html.append_text("</select></label>");
+}
+
 /// A new assessment's date: 31 March after the year, or today if sooner.
 pub fn default_date(year: i32, today: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(year + 1, 3, 31).map_or(today, |d| d.min(today))
@@ -199,6 +214,7 @@ fn facts_form(html: &mut Html, a: &Assessment, lang: Lang) {
     );
     for (name, label) in FACTS {
         let value = a.value(name, "").unwrap_or_default();
+        let value = value.as_str();
         let choices = match name {
             "fact:supervisory_board" => [("yes", "Có|Yes"), ("no", "Không|No")],
             "fact:model" => [("full", "Đầy đủ|Full"), ("reduced", "Rút gọn|Reduced")],
@@ -273,7 +289,7 @@ fn answers_form(html: &mut Html, a: &Assessment, lang: Lang) {
         ("na", pick2(lang, "Không áp dụng|Not applicable")),
     ];
     for rule in a.law().rules().rules.iter().filter(|r| !r.is_automatic()) {
-        let (answer, note) = (a.answer(rule.id), a.value("note:", rule.id));
+        let (answer, note) = (a.answer(rule.id), a.notes.get(rule.id).map(String::as_str));
         html.tr(
             lang,
             "<tr><th scope=\"row\">{}<small class=\"cite\">{}</small></th><td><select name=\"ans:{2}\" aria-label=\"{Trả lời|Answer}: {2}\">",
@@ -505,7 +521,7 @@ fn scores_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
         ("Số tháng ngừng hoạt động|Months stopped", "months_stopped"),
     ] {
         let value = a.value(name, "").unwrap_or_default();
-        input(html, lang, label, name, "number", value);
+        input(html, lang, label, name, "number", &value);
     }
     html.append_text("</div>");
     let Some(rubric) = rubric(&a.rubric_version) else {
@@ -566,7 +582,7 @@ fn scores_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
                 } else {
                     item.name.get(lang)
                 };
-                let value = shown_number(a.value("score:", item.id).unwrap_or_default(), lang);
+                let value = shown_number(&a.value("score:", item.id).unwrap_or_default(), lang);
                 let value = value.as_str();
                 html.tr(
                     lang,
@@ -974,6 +990,16 @@ fn actions_table(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang, edita
 /// The action items as a form: action, owner, due date and status, each
 /// under the gap it answers.
 fn actions_form(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
+    // Here, in a form written again only when its shape changes, and not
+    // in the gaps' text written after every edit: a click right after
+    // typing a score first commits the score (its `change`), which
+    // rewrites the results; a button there would be replaced between the
+    // press and the release, and the click lost.
+    html.tr(
+        lang,
+        "<button type=\"button\" class=\"propose\" data-action=\"propose\">{Đưa các hành động đề xuất vào kế hoạch|Add the proposed actions to the plan}</button>",
+        &[],
+    );
     if a.actions().is_empty() {
         html.tr(
             lang,
@@ -1007,10 +1033,11 @@ fn gaps_part(html: &mut Html, unit: &Unit, a: &Assessment, lang: Lang) {
         );
         return;
     }
-    // Each proposal shows in the plan once added, where it can be edited.
+    // Each proposal shows in the plan once added, where it can be edited;
+    // the button that adds them is in the actions form below.
     html.tr(
         lang,
-        "<p>{} {điểm cần khắc phục chưa có hành động.|gaps without an action.}</p><button type=\"button\" data-action=\"propose\">{Đưa các hành động đề xuất vào kế hoạch|Add the proposed actions to the plan}</button>",
+        "<p>{} {điểm cần khắc phục chưa có hành động.|gaps without an action.}</p>",
         &[&open.len().to_string()],
     );
 }
@@ -1066,7 +1093,7 @@ fn report(
     );
     failures(html, &results, lang);
     html.tr(lang, "<h3>{Kế hoạch hành động|Action plan}</h3>", &[]);
-    if a.entries.iter().all(|e| !e.starts_with("act:")) {
+    if a.actions.is_empty() {
         html.tr(lang, "<p>{Chưa có hành động.|No action yet.}</p>", &[]);
     } else {
         actions_table(html, unit, a, lang, false);

@@ -10,8 +10,8 @@
 //! back and the page offers both values ([`Shown::choice_html`]) — never
 //! a silent overwrite. Fields are merged with [`crate::field_merge`].
 //!
-//! Fields are the assessment's entries (`name=value`, see
-//! [`super::Assessment`]) and its `date`. The exemplary criteria (`ex:`)
+//! Fields are the assessment's fields under its controls' names
+//! ([`super::Assessment::fields`]) and its `date`. The exemplary criteria (`ex:`)
 //! belong to the workspace, not the assessment, and are saved as typed.
 
 use chrono::NaiveDate;
@@ -31,10 +31,7 @@ fn fields_of(ws: &Workspace, unit_id: &str, year: i32) -> Fields {
         return Fields::new();
     };
     let mut fields = vec![("date".to_owned(), iso_date(a.assessed_on))];
-    fields.extend(a.entries.iter().map(|e| {
-        let (name, value) = e.split_once('=').unwrap_or((e, ""));
-        (name.to_owned(), value.to_owned())
-    }));
+    fields.extend(a.fields());
     fields
 }
 
@@ -136,7 +133,7 @@ impl Shown {
         let mine = if name == "date" {
             iso_date(trial.assessed_on)
         } else {
-            trial.value(name, "").unwrap_or_default().to_owned()
+            trial.value(name, "").unwrap_or_default()
         };
         if mine == theirs {
             field_merge::set(&mut self.base, name, theirs);
@@ -244,13 +241,15 @@ mod tests {
         assert!(!b.hear(&stored, None), "said once");
         assert!(commit(&mut b, &mut stored, "note:2012-bodies", "đủ"));
         let saved = find(&stored, "u", 2019).expect("saved");
-        assert_eq!(saved.value("fact:board_size", ""), Some("5"));
-        assert_eq!(saved.value("note:2012-bodies", ""), Some("đủ"));
+        assert_eq!(saved.value("fact:board_size", "").as_deref(), Some("5"));
+        assert_eq!(saved.value("note:2012-bodies", "").as_deref(), Some("đủ"));
         // A tab that did not hear it yet still keeps A's field.
         let mut c = Shown::of(&ws(), "u", 2019);
         assert!(commit(&mut c, &mut stored, "score:1a", "3,5"));
         assert_eq!(
-            find(&stored, "u", 2019).and_then(|a| a.value("fact:board_size", "")),
+            find(&stored, "u", 2019)
+                .and_then(|a| a.value("fact:board_size", ""))
+                .as_deref(),
             Some("5")
         );
     }
@@ -277,7 +276,9 @@ mod tests {
             }
             let expected = if keep_mine { "3.5" } else { "4" };
             assert_eq!(
-                find(&stored, "u", 2019).and_then(|a| a.value("score:1a", "")),
+                find(&stored, "u", 2019)
+                    .and_then(|a| a.value("score:1a", ""))
+                    .as_deref(),
                 Some(expected)
             );
         }

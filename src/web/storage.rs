@@ -22,7 +22,9 @@
 //!
 //! localStorage keys, all under `coop-plan:`: `current` (the open
 //! workspace's id, as a JSON string), `settings` (`{"lang": "vi"}`),
-//! `tour`, `persist-asked` and `backup:<id>` ([`super::persist`]).
+//! `tour`, `persist-asked`, `backup:<id>` ([`super::persist`]) and
+//! `assessment-year` (the year the self-assessment page shows, a JSON
+//! number).
 //! Workspaces that earlier versions kept in localStorage
 //! (`coop-plan:workspace:<id>`, `coop-plan:quarantine:…`) are moved into
 //! IndexedDB at start-up ([`load`]); each is removed from localStorage
@@ -1274,6 +1276,21 @@ pub fn tour_seen() -> bool {
 /// time, which is harmless.
 pub fn mark_tour_seen() {
     let _ = LocalStorage::raw().set_item(TOUR_KEY, "seen");
+}
+
+/// Where the self-assessment page keeps the year it shows.
+const ASSESSMENT_YEAR_KEY: &str = "coop-plan:assessment-year";
+
+/// The year the self-assessment page showed last, if any.
+pub fn load_assessment_year() -> Option<i32> {
+    LocalStorage::get(ASSESSMENT_YEAR_KEY).ok()
+}
+
+/// Remembers the year the self-assessment page shows, across navigation
+/// and reloads; if storage refuses, the page starts at its default year
+/// next time, which is harmless.
+pub fn save_assessment_year(year: i32) {
+    let _ = LocalStorage::set(ASSESSMENT_YEAR_KEY, year);
 }
 
 pub fn load_settings() -> Settings {

@@ -99,6 +99,60 @@ test.describe('self-assessment', () => {
     await expect(page.getByLabel('Status 1')).toHaveValue('in_progress');
   });
 
+  test('a click on "Add the proposed actions" right after typing a score, without leaving the field, adds the actions', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json', EN);
+    await page.goto('/assessment');
+    await expect(page.locator('select[name="unit"]')).toHaveValue('htx-1');
+    // 1 of criterion 1's points: a low criterion, a gap; the field keeps
+    // the focus until the button is pressed.
+    const score = page.locator('input[name="score:1a"]');
+    await score.fill('1');
+    await expect(score).toBeFocused();
+    await page.getByRole('button', { name: 'Add the proposed actions to the plan' }).click();
+    const plan = page.getByRole('table', { name: 'Action plan' });
+    // The low criterion's gap heads a row, its proposal in the row's action.
+    await expect(plan.getByRole('rowheader', { name: /^Criterion 1 \(/ })).toBeVisible();
+    await expect(plan.locator('input[name$=":action"][value^="Improve criterion 1"]')).toHaveCount(1);
+    await expect(score).toHaveValue('1');
+  });
+
+  test('a cooperative created on the page keeps its figures under the year assessed', async ({ page, context }) => {
+    await h.seedStorage(context, EN);
+    await page.goto('/assessment');
+    await page.locator('select[name="year"]').selectOption('2019');
+    await page.getByLabel('Cooperative name').fill('HTX Năm Cũ');
+    await page.getByLabel('Members').fill('40');
+    await page.getByLabel('Members').blur();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.locator('select[name="unit"]')).toHaveValue('htx-1');
+    await expect(page.locator('select[name="year"]')).toHaveValue('2019');
+    await page.locator('input[name="score:1a"]').fill('5');
+    await page.locator('input[name="score:1a"]').blur();
+    await expect(page.locator('#grade')).toContainText('Micro (40 members)');
+    // Stored: one yearly record, for 2019.
+    await expect.poll(async () => {
+      const stored = await h.storedEntries(page);
+      const key = Object.keys(stored).find((k) => k.startsWith('coop-plan:workspace:'));
+      const workspace = key && JSON.parse(stored[key]);
+      const unit = workspace && workspace.units.find((u) => u.name === 'HTX Năm Cũ');
+      return unit && unit.years.map((y) => [y.year, y.members]);
+    }).toEqual([[2019, 40]]);
+  });
+
+  test('the year chosen is kept across navigation and a reload', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json', EN);
+    await page.goto('/assessment');
+    const year = page.locator('select[name="year"]');
+    await year.selectOption('2018');
+    await expect(year).toHaveValue('2018');
+    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+    await h.expectNineTargets(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Self-assessment' }).click();
+    await expect(year).toHaveValue('2018');
+    await page.reload();
+    await expect(year).toHaveValue('2018');
+  });
+
   test('the empty self-assessment page and a filled one have no serious axe violations', async ({ page, context }) => {
     const AxeBuilder = require('@axe-core/playwright').default;
     const serious = async () => (await new AxeBuilder({ page }).analyze()).violations

@@ -55,6 +55,35 @@ test.describe('phones, 390×844', () => {
     });
   }
 
+  test('self-assessment: every control can be reached and nothing covers it, with no sideways scrolling', async ({ page }, testInfo) => {
+    await page.goto('/assessment');
+    await expect(page.locator('select[name="unit"]')).toBeVisible();
+    // A low score, then the proposed actions: the page at its fullest.
+    await page.locator('input[name="score:1a"]').fill('1');
+    await page.locator('input[name="score:1a"]').blur();
+    await page.getByRole('button', { name: 'Đưa các hành động đề xuất vào kế hoạch' }).click();
+    await expect(page.getByRole('table', { name: 'Kế hoạch hành động' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('phone-assessment-full.png'), fullPage: true });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    // Each control scrolled to the top of the screen is the element found
+    // at its centre: no other part of the page (a sticky picker) lies over it.
+    const covered = await page.evaluate(() => {
+      const out = [];
+      for (const control of document.querySelectorAll('main input, main select, main button, main textarea')) {
+        if (control.getClientRects().length === 0) continue;
+        control.scrollIntoView({ block: 'start', inline: 'center' });
+        const box = control.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        if (!hit || !(control === hit || control.contains(hit) || (control.labels && [...control.labels].includes(hit)))) {
+          out.push(`${control.tagName.toLowerCase()}[name="${control.getAttribute('name') || ''}"] ${control.textContent.trim().slice(0, 30)} under ${hit ? hit.tagName.toLowerCase() + '.' + hit.className : 'nothing'}`);
+        }
+      }
+      return out;
+    });
+    expect(covered).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+  });
+
   test('data table: every row\'s edit and delete are on screen, names wrap at most once', async ({ page }) => {
     await page.goto('/data');
     const rows = page.locator('table.unit-table tbody tr');

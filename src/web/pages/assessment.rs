@@ -34,7 +34,12 @@ pub fn mount(root: &Element) {
     // cooperative. (Signal types the app already has: each new one adds
     // code to the download.)
     let chosen_unit = RwSignal::new(String::new());
-    let chosen_year = RwSignal::new((today().year() - 1) as usize);
+    // The year chosen last (kept across navigation and reloads), if the
+    // page still offers it; else the year before this one.
+    let year = crate::web::storage::load_assessment_year()
+        .filter(|y| ws.with_untracked(|w| page::assessed_years(w, today()).contains(y)))
+        .unwrap_or(today().year() - 1);
+    let chosen_year = RwSignal::new(year as usize);
     // Bumped when the forms must be rewritten although the selection did
     // not change (the rule set switched, actions added).
     let shape = RwSignal::new(0u32);
@@ -66,9 +71,19 @@ pub fn mount(root: &Element) {
         })
     };
     reset();
+    // The alert's region has a class of its own: it stays in view while
+    // the forms scroll (style/main.css), and nothing else does.
+    let regions: String = (0..page::REGIONS)
+        .map(|index| {
+            if index == page::MESSAGE_REGION {
+                r#"<div class="assessment-alert"></div>"#
+            } else {
+                "<div></div>"
+            }
+        })
+        .collect();
     root.set_inner_html(&format!(
-        r#"<section class="page assessment-page" aria-labelledby="assessment-title"><p id="{HEARD}" class="form-notice" role="status"></p>{}</section>"#,
-        "<div></div>".repeat(page::REGIONS)
+        r#"<section class="page assessment-page" aria-labelledby="assessment-title"><p id="{HEARD}" class="form-notice" role="status"></p>{regions}</section>"#
     ));
     let section = root.clone();
     for index in 0..page::REGIONS {
@@ -175,7 +190,12 @@ pub fn mount(root: &Element) {
                 return reset();
             }
             "year" => {
-                chosen_year.set(crate::assessment::int(&value).unwrap_or(0) as usize);
+                let Some(year) = crate::assessment::int(&value).and_then(|y| i32::try_from(y).ok())
+                else {
+                    return;
+                };
+                crate::web::storage::save_assessment_year(year);
+                chosen_year.set(year as usize);
                 return reset();
             }
             // The create form is read when "Tạo" is pressed.
@@ -261,7 +281,9 @@ pub fn mount(root: &Element) {
                 shown.update_value(|s| mine = s.choose(&name, act == KEEP));
                 if let Some(value) = mine {
                     let mut outcome = Ok(());
-                    ws.update(|w| outcome = page::apply(w, &id, year, today(), &name, &value, lang));
+                    ws.update(|w| {
+                        outcome = page::apply(w, &id, year, today(), &name, &value, lang)
+                    });
                     ws.with_untracked(|w| shown.update_value(|s| s.saved(w, &name)));
                     if let Err(error) = outcome {
                         message.set(error);
@@ -296,14 +318,20 @@ pub fn mount(root: &Element) {
                 ws.with_untracked(|w| shown.set_value(Shown::of(w, &id, year)));
                 shape.update(|s| *s += 1);
             }
-            "reorganise"
-                if state.confirm(
-                    "Ghi nhận hợp tác xã đã tổ chức lại theo Luật HTX 2012 từ hôm nay? Việc này được tính vào chỉ tiêu T1.",
-                    "Record the cooperative as reorganised under the 2012 law as of today? This counts towards target T1.",
-                ) =>
-            {
-                ws.update(|w| {
-                    page::mark_reorganised(w, &id, year, today());
+            "reorganise" => {
+                // Asked in the app's own dialog; recorded once confirmed.
+                wasm_bindgen_futures::spawn_local(async move {
+                    if state
+                        .ask(
+                            "Ghi nhận hợp tác xã đã tổ chức lại theo Luật HTX 2012 từ hôm nay? Việc này được tính vào chỉ tiêu T1.",
+                            "Record the cooperative as reorganised under the 2012 law as of today? This counts towards target T1.",
+                        )
+                        .await
+                    {
+                        ws.update(|w| {
+                            page::mark_reorganised(w, &id, year, today());
+                        });
+                    }
                 });
             }
             "print" => {
