@@ -8,10 +8,10 @@
 use chrono::NaiveDate;
 
 use crate::i18n::{Lang, Text};
+use crate::report::simulation::{scenario_href, show};
 use crate::report::Table;
 use crate::simulation::distribution::Estimate;
 use crate::simulation::scenario::Override;
-use crate::simulation::view::{scenario_href, show};
 use crate::simulation::{ModelKind, Options, Setup};
 use crate::workspace::Workspace;
 

@@ -9,7 +9,6 @@
 pub mod assessment;
 pub mod backup;
 pub mod benchmark;
-pub mod chart;
 pub mod collect;
 pub mod csv;
 pub mod csv_data;

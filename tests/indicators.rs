@@ -798,10 +798,11 @@ fn an_empty_dissolution_queue_is_no_data_on_the_dashboard_and_in_the_simulation(
         .expect("a T2 goal");
     assert!(trajectory.judged[setup.goals[goal].metric].is_nan());
     assert!(!trajectory.met[goal]);
-    let html = coop_plan::simulation::view::projection_html(
+    let table = coop_plan::report::simulation::projection_table(
         &setup,
         &trajectory,
         coop_plan::i18n::Lang::Vi,
     );
-    assert!(html.contains("chưa có dữ liệu"), "{html}");
+    let judged = &table.judged.cells[setup.goals[goal].metric];
+    assert!(judged.contains("chưa có dữ liệu"), "{judged}");
 }

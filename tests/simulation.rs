@@ -924,3 +924,34 @@ fn pert_draws_have_the_beta_mean_and_spread() {
         );
     }
 }
+
+/// One year of data: value added and GRDP come from it, the growth rates
+/// cannot. Every input still has the value it would use (a form shows
+/// them), and only the growth rates are missing.
+#[test]
+fn inputs_from_the_data_keep_their_values_while_another_is_missing() {
+    let mut ws = workspace();
+    ws.city_years.push(city(2017, "1150000", Some("5750")));
+    let setup = Setup::from_workspace(
+        ModelKind::GrdpShare,
+        &ws,
+        day(2018, 1, 15),
+        Options::default(),
+    );
+    let (estimates, missing) = setup.estimates(&[]);
+    let index = |key: &str| setup.input_index(key).expect("an input");
+    assert_eq!(estimates[index("value_added")], Estimate::exact(5750.0));
+    assert_eq!(estimates[index("grdp")], Estimate::exact(1_150_000.0));
+    assert!(missing.contains(&index("value_added_growth")));
+    assert!(!missing.contains(&index("value_added")));
+    assert!(!missing.contains(&index("grdp")));
+    // The projection waits for the missing ones.
+    assert!(setup.resolve(&[]).is_err());
+    // Entered, they complete the inputs, and the data's values stay.
+    let overrides: Vec<Override> = missing
+        .iter()
+        .map(|&i| Override::new(setup.inputs[i].key.clone(), Estimate::exact(0.1)))
+        .collect();
+    let resolved = setup.resolve(&overrides).expect("complete");
+    assert_eq!(resolved[index("value_added")], Estimate::exact(5750.0));
+}

@@ -18,6 +18,7 @@ use crate::unit::{ManagerRole, OperatingStatus, Qualification};
 pub mod chart;
 pub mod plan_summary;
 pub mod progress;
+pub mod simulation;
 pub mod table;
 pub mod target_card;
 pub mod target_page;

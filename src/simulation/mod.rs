@@ -25,7 +25,6 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod timing;
 pub mod training;
-pub mod view;
 pub mod workbench;
 
 use chrono::{Datelike, NaiveDate};
@@ -247,6 +246,19 @@ impl Setup {
         &self,
         overrides: &[scenario::Override],
     ) -> Result<Vec<Estimate>, MissingInputs> {
+        let (resolved, missing) = self.estimates(overrides);
+        if missing.is_empty() {
+            Ok(resolved)
+        } else {
+            Err(MissingInputs(missing))
+        }
+    }
+
+    /// Every input's range as [`Setup::resolve`] takes it, even when some
+    /// input has no value: what a form shows. The indices of the inputs
+    /// with no value come second; their estimate is a placeholder 0 that
+    /// must not be shown or used.
+    pub fn estimates(&self, overrides: &[scenario::Override]) -> (Vec<Estimate>, Vec<usize>) {
         let mut missing = Vec::new();
         let resolved: Vec<Estimate> = self
             .inputs
@@ -266,11 +278,7 @@ impl Setup {
                 estimate.clamped(floor, ceiling)
             })
             .collect();
-        if missing.is_empty() {
-            Ok(resolved)
-        } else {
-            Err(MissingInputs(missing))
-        }
+        (resolved, missing)
     }
 
     /// The most likely value of every input.

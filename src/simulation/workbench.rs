@@ -1,8 +1,9 @@
-//! The simulation page's state and what its events do, in plain Rust: the
-//! page forwards each event's field name and value here and shows the HTML
-//! that comes back ([`super::view`]). Tested natively.
+//! The simulation page's state, in plain Rust: the draft (the model, its
+//! options and the overrides), the open scenario, what the comparison
+//! shows, and the typed edits that change them. The page holds it in a
+//! signal and draws what it derives ([`crate::report::simulation`]).
+//! Tested natively.
 //!
-//! The page works on a draft: the model, its options and the overrides.
 //! With a scenario open, the draft is that scenario and every committed
 //! edit is written back to it (so it is saved in the workspace); without
 //! one, the draft is the data and "save as a new scenario" keeps it.
@@ -10,15 +11,18 @@
 use chrono::NaiveDate;
 
 use super::distribution::{Estimate, Shape};
-use super::monte_carlo::{self, Summary, DEFAULT_SAMPLES, DEFAULT_SEED};
+use super::monte_carlo::{self, DEFAULT_SAMPLES, DEFAULT_SEED};
 use super::scenario::{self, compare, Evaluated, Override, Scenario};
 use super::sensitivity::tornado;
-use super::view;
 use super::{ModelKind, Options, Setup, Trajectory};
 use crate::field_merge::{self, Fields};
-use crate::html::Html;
 use crate::i18n::{Lang, Text};
 use crate::number::{Convention, NumberError};
+use crate::report::simulation::{
+    comparison_table, field_text, goal_seek_lines, overlay_chart, parse_field, projection_table,
+    show, tornado_chart, typed_echo, unit_suffix, ComparisonTable, LineChart, ProjectionTable,
+    Tornado,
+};
 use crate::workspace::Workspace;
 
 /// At most this many samples per scenario in a comparison, which runs at
@@ -27,20 +31,44 @@ pub const COMPARE_SAMPLES: u32 = 10_000;
 /// The largest run the page accepts.
 pub const MAX_SAMPLES: u32 = 5_000_000;
 
-/// What an event changed, so the page re-renders only that.
+/// Which of an input's three numbers a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// Nothing to redraw.
-    None,
-    /// The inputs' values: results and a new run (the form keeps its text
-    /// and focus).
-    Values,
-    /// The run's settings: a new run only.
-    Run,
-    /// The model, an option or the open scenario: everything.
-    All,
-    /// The scenario list or the comparison.
-    Scenarios,
+pub enum Bound {
+    Low,
+    Likely,
+    High,
+}
+
+impl Bound {
+    pub const ALL: [Bound; 3] = [Bound::Low, Bound::Likely, Bound::High];
+
+    /// For element ids (`sim-grdp-likely`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Bound::Low => "low",
+            Bound::Likely => "likely",
+            Bound::High => "high",
+        }
+    }
+
+    /// The column's words, which also end each field's accessible name.
+    pub fn words(self, lang: Lang) -> &'static str {
+        match self {
+            Bound::Low => lang.pick("tối thiểu", "minimum"),
+            Bound::Likely => lang.pick("khả năng nhất", "most likely"),
+            Bound::High => lang.pick("tối đa", "maximum"),
+        }
+    }
+}
+
+/// What a field holds as the user typed it, kept while the draft still
+/// means it: "12," stays "12," while the value used is 12.
+#[derive(Clone, Debug, PartialEq)]
+struct Typed {
+    key: String,
+    bound: Bound,
+    text: String,
+    lang: Lang,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +95,9 @@ pub struct Workbench {
     /// What the page last said about another tab's save of the open
     /// scenario (empty: nothing).
     pub heard: Option<Text>,
+    /// Fields as typed, shown in place of the value they mean until the
+    /// draft changes some other way.
+    typed: Vec<Typed>,
 }
 
 /// A scenario's assumptions as `(field, value)` texts: `model`,
@@ -115,6 +146,7 @@ impl Default for Workbench {
             merge_base: Fields::new(),
             conflicts: Vec::new(),
             heard: None,
+            typed: Vec::new(),
         }
     }
 }
@@ -140,6 +172,7 @@ impl Workbench {
         self.merge_base = self.fields();
         self.conflicts.clear();
         self.heard = None;
+        self.typed.clear();
     }
 
     /// The draft's assumptions as fields (see [`fields_of`]).
@@ -177,6 +210,13 @@ impl Workbench {
             &field_merge::equal,
         );
         let news = !merged.updated.is_empty() || !merged.conflicts.is_empty();
+        // A field the other save changed shows its new value.
+        self.typed.retain(|t| {
+            !merged
+                .updated
+                .iter()
+                .any(|f| f.strip_prefix("override:") == Some(t.key.as_str()))
+        });
         self.set_fields(&merged.mine);
         self.merge_base = merged.base;
         self.conflicts = merged.conflicts;
@@ -205,73 +245,58 @@ impl Workbench {
         }
     }
 
-    /// The user's choice for a field in conflict: keep the value here or
-    /// take the one saved by the other tab.
-    pub fn choose(&mut self, field: &str, keep_mine: bool) -> Change {
+    /// The user's choice for a field in conflict (a [`ConflictLine`]'s
+    /// field): keep the value here or take the one saved by the other tab.
+    pub fn choose(&mut self, field: &str, keep_mine: bool) {
         let Some(at) = self.conflicts.iter().position(|(f, _)| f == field) else {
-            return Change::None;
+            return;
         };
         let (field, theirs) = self.conflicts.remove(at);
         let mut mine = self.fields();
         field_merge::choose(&mut self.merge_base, &mut mine, &field, &theirs, keep_mine);
         self.set_fields(&mine);
-        Change::All
+        let key = field.strip_prefix("override:").unwrap_or(&field);
+        self.typed.retain(|t| t.key != key);
     }
 
-    /// The notice about another tab's save and, for each field in
-    /// conflict, the other tab's value and the two choices.
-    pub fn heard_html(&self, setup: &Setup, lang: Lang) -> String {
-        let mut html = Html::new();
-        html.element(
-            "p",
-            &[
-                ("id", Some("sim-heard")),
-                ("class", Some("form-notice")),
-                ("role", Some("status")),
-            ],
-            self.heard.as_ref().map_or("", |t| t.get(lang)),
-        );
-        let open = self.open.is_some();
-        for (field, theirs) in self.conflicts.iter().filter(|_| open) {
-            let key = field.strip_prefix("override:").unwrap_or(field);
-            let label = setup
-                .inputs
-                .iter()
-                .find(|s| s.key == key)
-                .map_or(key, |s| s.label.get(lang));
-            let value = match (
-                Override::from_text(theirs),
-                setup.inputs.iter().find(|s| s.key == key),
-            ) {
-                (Some(o), Some(spec)) if o.low == o.high => {
-                    view::show(o.likely, spec.quantity, lang)
-                }
-                (Some(o), Some(spec)) => format!(
-                    "{} – {} – {}",
-                    view::show(o.low, spec.quantity, lang),
-                    view::show(o.likely, spec.quantity, lang),
-                    view::show(o.high, spec.quantity, lang)
-                ),
-                (None, _) if theirs.is_empty() => String::new(),
-                _ => theirs.clone(),
-            };
-            let shown = format!(
-                "{label}: {}",
-                if value.is_empty() {
-                    lang.pick("(theo dữ liệu)", "(from the data)").to_owned()
-                } else {
-                    value
-                }
-            );
-            field_merge::choice_html(
-                &mut html,
-                &format!("sim-conflict-{key}"),
-                field,
-                &shown,
-                lang,
-            );
+    /// For each field in conflict with another tab's save, while a
+    /// scenario is open: what the other tab saved, in words.
+    pub fn conflict_lines(&self, setup: &Setup, lang: Lang) -> Vec<ConflictLine> {
+        if self.open.is_none() {
+            return Vec::new();
         }
-        html.into_string()
+        self.conflicts
+            .iter()
+            .map(|(field, theirs)| {
+                let key = field.strip_prefix("override:").unwrap_or(field);
+                let spec = setup.inputs.iter().find(|s| s.key == key);
+                let label = spec.map_or(key, |s| s.label.get(lang));
+                let value = match (Override::from_text(theirs), spec) {
+                    (Some(o), Some(spec)) if o.low == o.high => show(o.likely, spec.quantity, lang),
+                    (Some(o), Some(spec)) => format!(
+                        "{} – {} – {}",
+                        show(o.low, spec.quantity, lang),
+                        show(o.likely, spec.quantity, lang),
+                        show(o.high, spec.quantity, lang)
+                    ),
+                    (None, _) if theirs.is_empty() => String::new(),
+                    _ => theirs.clone(),
+                };
+                let shown = format!(
+                    "{label}: {}",
+                    if value.is_empty() {
+                        lang.pick("(theo dữ liệu)", "(from the data)").to_owned()
+                    } else {
+                        value
+                    }
+                );
+                ConflictLine {
+                    id: format!("sim-conflict-{key}"),
+                    field: field.clone(),
+                    text: field_merge::choice_text(&shown, lang),
+                }
+            })
+            .collect()
     }
 
     /// Opens the scenario with this id, if the workspace has it.
@@ -373,164 +398,170 @@ impl Workbench {
         ws.scenarios.push(scenario);
     }
 
-    /// A button of the scenario list (`open`, `duplicate`, `delete`,
-    /// `close`).
-    pub fn scenario_action(
-        &mut self,
-        ws: &mut Workspace,
-        action: &str,
-        id: &str,
-        lang: Lang,
-    ) -> Change {
-        match action {
-            "open" => {
-                if self.open_id(ws, id) {
-                    Change::All
-                } else {
-                    Change::None
-                }
-            }
-            "close" => {
-                self.open = None;
-                Change::Scenarios
-            }
-            "duplicate" => {
-                let Some(source) = ws.scenarios.iter().find(|s| s.id == id) else {
-                    return Change::None;
-                };
-                let copy = source.duplicate(
-                    scenario::unused_id(&ws.scenarios),
-                    scenario::unused_name(
-                        &format!("{} ({})", source.name, lang.pick("bản sao", "copy")),
-                        &ws.scenarios,
-                    ),
-                );
-                ws.scenarios.push(copy);
-                Change::Scenarios
-            }
-            "delete" => {
-                ws.scenarios.retain(|s| s.id != id);
-                self.compared.retain(|c| c != id);
-                if self.base.as_deref() == Some(id) {
-                    self.base = None;
-                }
-                if self.open.as_deref() == Some(id) {
-                    self.open = None;
-                }
-                Change::Scenarios
-            }
-            _ => Change::None,
+    /// Stops saving into the open scenario; the draft stays.
+    pub fn close(&mut self) {
+        self.open = None;
+        self.conflicts.clear();
+    }
+
+    /// The open scenario is gone (another tab deleted it): the draft stays
+    /// on the page, to be saved as a new scenario, and the page says so.
+    pub fn forget_open(&mut self) {
+        self.close();
+        self.heard = Some(scenario_gone());
+    }
+
+    /// Adds a copy of scenario `id`, named after it; `false` if there is no
+    /// such scenario.
+    pub fn duplicate(&self, ws: &mut Workspace, id: &str, lang: Lang) -> bool {
+        let Some(source) = ws.scenarios.iter().find(|s| s.id == id) else {
+            return false;
+        };
+        let copy = source.duplicate(
+            scenario::unused_id(&ws.scenarios),
+            scenario::unused_name(
+                &format!("{} ({})", source.name, lang.pick("bản sao", "copy")),
+                &ws.scenarios,
+            ),
+        );
+        ws.scenarios.push(copy);
+        true
+    }
+
+    /// Deletes scenario `id`, and forgets it as the open one, the base or
+    /// a compared one.
+    pub fn delete(&mut self, ws: &mut Workspace, id: &str) {
+        ws.scenarios.retain(|s| s.id != id);
+        self.compared.retain(|c| c != id);
+        if self.base.as_deref() == Some(id) {
+            self.base = None;
+        }
+        if self.open.as_deref() == Some(id) {
+            self.close();
         }
     }
 
-    /// Renames a scenario (empty names are refused).
-    pub fn rename(&self, ws: &mut Workspace, id: &str, name: &str) -> Change {
+    /// Renames a scenario; `false` if nothing changed (empty names are
+    /// refused).
+    pub fn rename(&self, ws: &mut Workspace, id: &str, name: &str) -> bool {
         let name = name.trim();
         match ws.scenarios.iter_mut().find(|s| s.id == id) {
             Some(s) if !name.is_empty() && s.name != name => {
                 s.name = name.to_owned();
-                Change::Scenarios
+                true
             }
-            _ => Change::None,
+            _ => false,
         }
     }
 
     /// Ticks or unticks a scenario for comparison (four at most).
-    pub fn toggle_compare(&mut self, id: &str, on: bool) -> Change {
+    pub fn toggle_compare(&mut self, id: &str, on: bool) {
         self.compared.retain(|c| c != id);
         if on && self.compared.len() < 4 {
             self.compared.push(id.to_owned());
         }
-        Change::Scenarios
     }
 
-    /// A page setting: `model`, `per_year`, `samples`, `seed`, `base`.
-    pub fn setting(&mut self, name: &str, value: &str, checked: bool, lang: Lang) -> Change {
+    /// Another model: a fresh draft from the data. `false` if it is the
+    /// model already.
+    pub fn set_model(&mut self, kind: ModelKind) -> bool {
         self.unreadable = None;
-        match name {
-            "model" => match ModelKind::from_key(value) {
-                Some(kind) if kind != self.kind => {
-                    self.kind = kind;
-                    // Another model's inputs: a fresh draft from the data.
-                    self.overrides.clear();
-                    self.per_year_growth = false;
-                    self.open = None;
-                    self.compared.clear();
-                    self.base = None;
-                    Change::All
-                }
-                _ => Change::None,
-            },
-            "per_year" => {
-                self.per_year_growth = checked;
-                Change::All
+        if kind == self.kind {
+            return false;
+        }
+        self.kind = kind;
+        self.overrides.clear();
+        self.per_year_growth = false;
+        self.open = None;
+        self.compared.clear();
+        self.base = None;
+        self.typed.clear();
+        true
+    }
+
+    /// GRDP share: one growth rate per year, or one for all years.
+    pub fn set_per_year_growth(&mut self, on: bool) {
+        self.unreadable = None;
+        self.per_year_growth = on;
+        self.typed.clear();
+    }
+
+    /// The number of Monte Carlo samples as typed, in the page's language;
+    /// `false` (and said) if it is not a whole number from 1 to
+    /// [`MAX_SAMPLES`].
+    pub fn set_samples(&mut self, text: &str, lang: Lang) -> bool {
+        self.unreadable = None;
+        match crate::number::parse_whole(text, Convention::of(lang))
+            .ok()
+            .flatten()
+            .and_then(|n| u32::try_from(n).ok())
+        {
+            Some(n) if (1..=MAX_SAMPLES).contains(&n) => {
+                self.samples = n;
+                true
             }
-            "samples" => match crate::number::parse_whole(value, Convention::of(lang))
-                .ok()
-                .flatten()
-                .and_then(|n| u32::try_from(n).ok())
-            {
-                Some(n) if (1..=MAX_SAMPLES).contains(&n) => {
-                    self.samples = n;
-                    Change::Run
-                }
-                _ => {
-                    self.unreadable = Some(value.to_owned());
-                    Change::Values
-                }
-            },
-            "seed" => match value.trim().parse::<u64>() {
-                Ok(n) => {
-                    self.seed = n;
-                    Change::Run
-                }
-                _ => {
-                    self.unreadable = Some(value.to_owned());
-                    Change::Values
-                }
-            },
-            "base" => {
-                self.base = (!value.is_empty()).then(|| value.to_owned());
-                Change::Scenarios
+            _ => {
+                self.unreadable = Some(text.to_owned());
+                false
             }
-            _ => Change::None,
         }
     }
 
-    /// An input's field (`low`, `likely`, `high`, `shape`) typed in the
-    /// form. An empty most-likely value returns the input to the data; an
-    /// empty minimum or maximum closes the range on that side.
-    pub fn field(
-        &mut self,
-        setup: &Setup,
-        key: &str,
-        field: &str,
-        text: &str,
-        lang: Lang,
-    ) -> Change {
+    /// The seed as typed; `false` (and said) if it is not a whole number.
+    pub fn set_seed(&mut self, text: &str) -> bool {
+        self.unreadable = None;
+        match text.trim().parse::<u64>() {
+            Ok(n) => {
+                self.seed = n;
+                true
+            }
+            Err(_) => {
+                self.unreadable = Some(text.to_owned());
+                false
+            }
+        }
+    }
+
+    /// The comparison's base: a scenario, or `None` for the data.
+    pub fn set_base(&mut self, id: Option<String>) {
+        self.base = id;
+    }
+
+    /// One of an input's numbers typed in the form. An empty most-likely
+    /// value returns the input to the data; an empty minimum or maximum
+    /// closes the range on that side. Unreadable text changes nothing and
+    /// is said ([`Results::notes`]).
+    pub fn field(&mut self, setup: &Setup, key: &str, bound: Bound, text: &str, lang: Lang) {
         self.unreadable = None;
         let Some(spec) = setup.inputs.iter().find(|s| s.key == key) else {
-            return Change::None;
+            return;
         };
+        self.typed.retain(|t| !(t.key == key && t.bound == bound));
+        self.typed.push(Typed {
+            key: key.to_owned(),
+            bound,
+            text: text.to_owned(),
+            lang,
+        });
         let current = scenario::find(&self.overrides, key)
             .map(Override::estimate)
             .or_else(|| spec.default.map(Estimate::exact));
         let text = text.trim();
         let mut number = || {
-            let value = view::parse_field(text, spec.quantity, lang);
+            let value = parse_field(text, spec.quantity, lang);
             if value.is_none() {
                 self.unreadable = Some(text.to_owned());
             }
             value
         };
-        let new = match field {
-            "likely" if text.is_empty() => {
+        let new = match bound {
+            Bound::Likely if text.is_empty() => {
                 self.overrides.retain(|o| o.key != key);
-                return Change::Values;
+                return;
             }
-            "likely" => {
+            Bound::Likely => {
                 let Some(value) = number() else {
-                    return Change::Values;
+                    return;
                 };
                 match current {
                     Some(e) if !e.is_exact() => Estimate { likely: value, ..e },
@@ -543,9 +574,9 @@ impl Workbench {
                     None => Estimate::exact(value),
                 }
             }
-            "low" | "high" => {
+            Bound::Low | Bound::High => {
                 let Some(mut e) = current else {
-                    return Change::None;
+                    return;
                 };
                 let value = if text.is_empty() {
                     Some(e.likely)
@@ -553,30 +584,31 @@ impl Workbench {
                     number()
                 };
                 let Some(value) = value else {
-                    return Change::Values;
+                    return;
                 };
-                if field == "low" {
+                if bound == Bound::Low {
                     e.low = value;
                 } else {
                     e.high = value;
                 }
                 e
             }
-            "shape" => {
-                let Some(mut e) = current else {
-                    return Change::None;
-                };
-                e.shape = if text == "pert" {
-                    Shape::Pert
-                } else {
-                    Shape::Triangular
-                };
-                e
-            }
-            _ => return Change::None,
         };
         scenario::set(&mut self.overrides, key, new);
-        Change::Values
+    }
+
+    /// An input's shape; nothing for an input with no value yet.
+    pub fn set_shape(&mut self, setup: &Setup, key: &str, shape: Shape) {
+        let Some(spec) = setup.inputs.iter().find(|s| s.key == key) else {
+            return;
+        };
+        let current = scenario::find(&self.overrides, key)
+            .map(Override::estimate)
+            .or_else(|| spec.default.map(Estimate::exact));
+        if let Some(mut e) = current {
+            e.shape = shape;
+            scenario::set(&mut self.overrides, key, e);
+        }
     }
 
     /// Inputs whose range is out of order (minimum ≤ most likely ≤ maximum
@@ -592,11 +624,127 @@ impl Workbench {
             .map(|spec| &spec.label)
             .collect()
     }
+
+    /// The form's rows: every input with the value it uses (even while
+    /// another input has none), as typed where the user is typing.
+    pub fn input_rows(&self, setup: &Setup, lang: Lang) -> Vec<InputRow> {
+        let (estimates, missing) = setup.estimates(&self.overrides);
+        setup
+            .inputs
+            .iter()
+            .zip(estimates)
+            .enumerate()
+            .map(|(index, (spec, estimate))| {
+                let is_missing = missing.contains(&index);
+                let ranged = !estimate.is_exact();
+                let label = spec.label.get(lang);
+                let suffix = unit_suffix(spec.quantity, lang);
+                let fields = Bound::ALL.map(|bound| {
+                    let (value, shown) = match bound {
+                        Bound::Low => (estimate.low, ranged),
+                        Bound::Likely => (estimate.likely, !is_missing),
+                        Bound::High => (estimate.high, ranged),
+                    };
+                    let typed = self
+                        .typed
+                        .iter()
+                        .find(|t| t.key == spec.key && t.bound == bound && t.lang == lang);
+                    let text = match typed {
+                        Some(t) => t.text.clone(),
+                        None if shown => field_text(value, spec.quantity, lang),
+                        None => String::new(),
+                    };
+                    FieldRow {
+                        bound,
+                        name: format!("{label}: {}", bound.words(lang)),
+                        echo: typed_echo(spec.quantity, &text, lang),
+                        text,
+                    }
+                });
+                InputRow {
+                    key: spec.key.clone(),
+                    label: if suffix.is_empty() {
+                        label.to_owned()
+                    } else {
+                        format!("{label} ({suffix})")
+                    },
+                    source: spec.source.get(lang).to_owned(),
+                    missing: is_missing,
+                    fields,
+                    shape: estimate.shape,
+                }
+            })
+            .collect()
+    }
 }
 
-/// The part of the page that follows the inputs at once: problems, the
-/// projection, goal seek and the tornado charts. Returns the resolved
-/// inputs and the projection when every input has a value.
+/// One of an input's three fields as the form shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldRow {
+    pub bound: Bound,
+    /// Its accessible name: the input's label and the column's.
+    pub name: String,
+    pub text: String,
+    /// Under a money field: the value as it will be used ("= 245.000
+    /// triệu đồng"); `None` for other fields.
+    pub echo: Option<String>,
+}
+
+/// One input of the form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputRow {
+    pub key: String,
+    /// With its unit ("… mỗi năm (%)").
+    pub label: String,
+    /// Where the default value came from.
+    pub source: String,
+    /// Neither the data nor the user gave it a value.
+    pub missing: bool,
+    pub fields: [FieldRow; 3],
+    pub shape: Shape,
+}
+
+/// A field changed here and in another tab's save, waiting for a choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictLine {
+    /// The paragraph's id (`sim-conflict-grdp_growth`).
+    pub id: String,
+    /// What [`Workbench::choose`] takes.
+    pub field: String,
+    pub text: String,
+}
+
+/// How far the page's Monte Carlo run is: the bar, the count, and whether
+/// Cancel is offered (only while it runs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunProgress {
+    pub done: u32,
+    pub total: u32,
+    pub cancelled: bool,
+}
+
+impl RunProgress {
+    pub fn new(total: u32) -> RunProgress {
+        RunProgress {
+            done: 0,
+            total,
+            cancelled: false,
+        }
+    }
+
+    /// Still running: Cancel is offered.
+    pub fn is_running(self) -> bool {
+        self.done < self.total && !self.cancelled
+    }
+
+    /// Cancelled: the bar stays full at what was done, and the page says
+    /// how to run again.
+    pub fn cancel(&mut self) {
+        self.total = self.done;
+        self.cancelled = true;
+    }
+}
+
 /// Why the open scenario's changes were not saved.
 pub fn scenario_gone() -> Text {
     Text::new(
@@ -605,29 +753,47 @@ pub fn scenario_gone() -> Text {
     )
 }
 
-pub fn results_html(
-    wb: &Workbench,
-    setup: &Setup,
-    lang: Lang,
-) -> (String, Option<(Vec<Estimate>, Trajectory)>) {
-    let mut html = format!("<h2>{}</h2>", lang.pick("Dự báo", "Projection"));
+/// What follows the inputs at once: problems, then (when every input has
+/// a value) the projection, goal seek and the tornado charts.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Results {
+    pub notes: Vec<String>,
+    pub outcome: Option<Outcome>,
+}
+
+/// The results of a complete set of inputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// The resolved inputs, which a Monte Carlo run draws from.
+    pub inputs: Vec<Estimate>,
+    /// The most likely projection.
+    pub trajectory: Trajectory,
+    pub projection: ProjectionTable,
+    pub goal_seek: Vec<(String, String)>,
+    /// Said once when no input is a range, else one chart per metric that
+    /// has a swing.
+    pub tornadoes: Vec<Tornado>,
+}
+
+pub fn results(wb: &Workbench, setup: &Setup, lang: Lang) -> Results {
+    let mut notes = Vec::new();
     if let Some(text) = &wb.unreadable {
         let expected = NumberError::NotANumber.message(Convention::of(lang));
-        html.push_str(&view::note_html(&format!(
+        notes.push(format!(
             "{} \"{text}\". {}",
             lang.pick("Không đọc được số:", "Not a number:"),
             expected.get(lang)
-        )));
+        ));
     }
     for label in wb.bad_ranges(setup) {
-        html.push_str(&view::note_html(&format!(
+        notes.push(format!(
             "{}: {}",
             label.get(lang),
             lang.pick(
                 "cần tối thiểu ≤ khả năng nhất ≤ tối đa; tạm dùng giá trị của dữ liệu.",
                 "needs minimum ≤ most likely ≤ maximum; the data's value is used meanwhile."
             )
-        )));
+        ));
     }
     let inputs = match setup.resolve(&wb.overrides) {
         Ok(inputs) => inputs,
@@ -637,67 +803,58 @@ pub fn results_html(
                 .iter()
                 .filter_map(|&i| setup.inputs.get(i).map(|s| s.label.get(lang)))
                 .collect();
-            html.push_str(&view::note_html(&format!(
+            notes.push(format!(
                 "{} {}.",
                 lang.pick(
                     "Dữ liệu chưa có, hãy nhập:",
                     "Not in the data; please enter:"
                 ),
                 names.join("; ")
-            )));
-            return (html, None);
+            ));
+            return Results {
+                notes,
+                outcome: None,
+            };
         }
     };
     let values = Setup::likely(&inputs);
     let trajectory = setup.run(&values);
-    html.push_str(&view::projection_html(setup, &trajectory, lang));
-    html.push_str(&view::goal_seek_html(
-        setup,
-        &setup.goal_seek(&values),
-        lang,
-    ));
+    let mut tornadoes = Vec::new();
     for (metric, _) in setup.metrics.iter().enumerate() {
         let swings = tornado(setup, &inputs, metric);
         let centre = trajectory.judged.get(metric).copied().unwrap_or(0.0);
         // Without a range there is no tornado: said once, not per metric.
         if metric == 0 || !swings.is_empty() {
-            html.push_str(&view::tornado_html(setup, metric, &swings, centre, lang));
+            tornadoes.extend(tornado_chart(setup, metric, &swings, centre, lang));
         }
     }
-    (html, Some((inputs, trajectory)))
+    Results {
+        notes,
+        outcome: Some(Outcome {
+            projection: projection_table(setup, &trajectory, lang),
+            goal_seek: goal_seek_lines(setup, &setup.goal_seek(&values), lang),
+            tornadoes,
+            inputs,
+            trajectory,
+        }),
+    }
 }
 
-/// The Monte Carlo part: probabilities and a fan chart per metric (the
-/// most likely line alone while no run has finished).
-pub fn monte_carlo_html(
-    setup: &Setup,
-    trajectory: &Trajectory,
-    summary: Option<&Summary>,
-    lang: Lang,
-) -> String {
-    // The progress of the run is written into its own element meanwhile.
-    let mut html = format!(
-        "<h2>{}</h2><div id=\"sim-progress\" role=\"status\"></div>",
-        lang.pick(
-            "Khả năng đạt (Monte Carlo)",
-            "Chance of meeting the targets (Monte Carlo)"
-        )
-    );
-    if let Some(summary) = summary {
-        html.push_str(&view::probabilities_html(setup, summary, lang));
-    }
-    for (metric, _) in setup.metrics.iter().enumerate() {
-        html.push_str(&view::fan_chart_html(
-            setup, metric, trajectory, summary, lang,
-        ));
-    }
-    html
+/// The comparison of the ticked scenarios against the base.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Comparison {
+    /// Fewer than two scenarios of the current model are ticked.
+    Nothing,
+    /// A scenario lacks an input: said, not compared.
+    Incomplete(String),
+    /// A table of differences and each metric's projections overlaid.
+    Table {
+        table: ComparisonTable,
+        charts: Vec<LineChart>,
+    },
 }
 
-/// The comparison of the ticked scenarios against the base: a table of
-/// differences and each metric's projections overlaid. Empty until two
-/// scenarios of the current model are ticked.
-pub fn comparison_html(wb: &Workbench, ws: &Workspace, as_of: NaiveDate, lang: Lang) -> String {
+pub fn comparison(wb: &Workbench, ws: &Workspace, as_of: NaiveDate, lang: Lang) -> Comparison {
     let others: Vec<&Scenario> = wb
         .compared
         .iter()
@@ -705,7 +862,7 @@ pub fn comparison_html(wb: &Workbench, ws: &Workspace, as_of: NaiveDate, lang: L
         .filter(|s| s.model == wb.kind)
         .collect();
     if others.len() < 2 {
-        return String::new();
+        return Comparison::Nothing;
     }
     let data = Scenario::new("", lang.pick("Dữ liệu", "Data"), wb.kind);
     let base = wb
@@ -726,7 +883,7 @@ pub fn comparison_html(wb: &Workbench, ws: &Workspace, as_of: NaiveDate, lang: L
     let mut evaluated = Vec::new();
     for (s, setup) in all.iter().zip(&setups) {
         let Ok(inputs) = setup.resolve(&s.overrides) else {
-            return view::note_html(&format!(
+            return Comparison::Incomplete(format!(
                 "{} {}",
                 s.name,
                 lang.pick(
@@ -744,22 +901,19 @@ pub fn comparison_html(wb: &Workbench, ws: &Workspace, as_of: NaiveDate, lang: L
         });
     }
     let Some((first, rest)) = evaluated.split_first() else {
-        return String::new();
+        return Comparison::Nothing;
     };
     let rows = compare(first, rest);
     let names: Vec<&str> = all.iter().skip(1).map(|s| s.name.as_str()).collect();
-    let mut html = format!(
-        "<h3>{}</h3>",
-        lang.pick("So sánh kịch bản", "Scenarios compared")
-    );
-    html.push_str(&view::comparison_html(&rows, &base.name, &names, lang));
     let lines: Vec<(&str, &Trajectory)> = all
         .iter()
         .zip(&evaluated)
         .map(|(s, e)| (s.name.as_str(), &e.trajectory))
         .collect();
-    for (metric, _) in first.setup.metrics.iter().enumerate() {
-        html.push_str(&view::overlay_chart_html(first.setup, metric, &lines, lang));
+    Comparison::Table {
+        table: comparison_table(&rows, &base.name, &names, lang),
+        charts: (0..first.setup.metrics.len())
+            .filter_map(|metric| overlay_chart(first.setup, metric, &lines, lang))
+            .collect(),
     }
-    html
 }

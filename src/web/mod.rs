@@ -106,7 +106,7 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/index.html") view=pages::dashboard::Dashboard/>
                 <Route path=path!("/data") view=|| legacy::hosted(pages::data::mount)/>
                 <Route path=path!("/assessment") view=|| legacy::hosted(pages::assessment::mount)/>
-                <Route path=path!("/simulation") view=|| legacy::hosted(pages::simulation::mount)/>
+                <Route path=path!("/simulation") view=pages::simulation::SimulationPage/>
                 <Route path=path!("/workshop") view=pages::workshop::WorkshopPage/>
                 <Route path=path!("/plan") view=pages::plan::PlanPage/>
                 <Route path=path!("/report") view=pages::report::ReportPage/>

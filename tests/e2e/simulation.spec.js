@@ -15,7 +15,7 @@ async function openDemoSimulation(page) {
   await expect(page.locator('table.sim-projection')).toBeVisible();
 }
 
-const field = (page, key, f) => page.locator(`[data-key="${key}"][data-f="${f}"]`);
+const field = (page, key, f) => page.locator(`#sim-${key}-${f}`);
 
 async function typeInto(locator, text) {
   await locator.fill(text);
@@ -104,6 +104,46 @@ test.describe('simulation', () => {
     expect(done).toBeLessThan(5000000);
     await page.waitForTimeout(300);
     expect(Number(await progress.getAttribute('value'))).toBe(done);
+  });
+
+  test('a scenario is deleted after the in-app question, and kept when it is cancelled', async ({ page }) => {
+    await openDemoSimulation(page);
+    await typeInto(field(page, 'value_added_growth', 'likely'), '12');
+    await page.getByLabel('Tên kịch bản mới').fill('Thử xóa');
+    await page.getByRole('button', { name: 'Lưu thành kịch bản mới' }).click();
+    const rows = page.locator('table.sim-scenarios tbody tr');
+    await expect(rows).toHaveCount(1);
+    await rows.first().getByRole('button', { name: 'Xóa' }).click();
+    expect(await h.answerDialog(page, { accept: false })).toBe('Xóa kịch bản này?');
+    await expect(rows).toHaveCount(1);
+    await rows.first().getByRole('button', { name: 'Xóa' }).click();
+    await h.answerDialog(page, { accept: true });
+    await expect(rows).toHaveCount(0);
+    await expect(page.getByText('Chưa có kịch bản nào cho mô hình này.')).toBeVisible();
+    await expect(page.locator('.sim-open')).toContainText('Đang xem dữ liệu');
+    await expect
+      .poll(async () => JSON.parse((await h.storedEntries(page))[h.KEYS.workspace('demo')]).scenarios ?? [])
+      .toEqual([]);
+  });
+
+  // As of 2017, one year of data: value added and GRDP come from it, the growth
+  // rates cannot. The inputs the data gives show the values the model
+  // uses while the growth rates are still empty (they showed 0).
+  test('inputs from the data show their values while another input is empty', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/simulation');
+    await h.setAsOf(page, '2017-12-31');
+    await expect(page.getByText('Dữ liệu chưa có, hãy nhập:')).toBeVisible();
+    await expect(field(page, 'value_added_growth', 'likely')).toHaveValue('');
+    await expect(field(page, 'grdp', 'likely')).toHaveValue('245.000');
+    await expect(page.locator('#sim-grdp-likely-echo')).toHaveText('= 245.000 triệu đồng');
+    await expect(field(page, 'value_added', 'likely')).toHaveValue('6.151,25');
+    // Entered, the growth rates complete the inputs: the projection runs
+    // on the values shown.
+    await typeInto(field(page, 'value_added_growth', 'likely'), '10');
+    await typeInto(field(page, 'grdp_growth', 'likely'), '8');
+    await expect(page.locator('table.sim-projection')).toBeVisible();
+    await expect(field(page, 'grdp', 'likely')).toHaveValue('245.000');
   });
 
   test('a workshop exercise opens on the simulation page as a scenario, made once', async ({ page }) => {

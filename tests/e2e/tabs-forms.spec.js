@@ -166,10 +166,10 @@ test('a task: two tabs keep each other\'s fields, choose on the same field, and 
 });
 
 // ---- Scenarios (simulation page) ----
-const simField = (page, key, f) => page.locator(`[data-key="${key}"][data-f="${f}"]`);
+const simField = (page, key, f) => page.locator(`#sim-${key}-${f}`);
 
 async function openScenario(page, name) {
-  await page.locator('table.sim-scenarios tbody tr', { has: page.locator(`input[value="${name}"]`) })
+  await page.locator('table.sim-scenarios tbody tr', { has: page.getByLabel(`Tên kịch bản ${name}`, { exact: true }) })
     .getByRole('button', { name: 'Mở' }).click();
   await expect(page.locator('.sim-open')).toContainText(name);
 }

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::px;
-use crate::report::chart::{Label, Marker};
+use super::{px, ChartLabel};
+use crate::report::chart::Marker;
 use crate::report::TrendChart;
 use crate::web::components::number_table::NumberTable;
 
@@ -73,15 +73,6 @@ pub fn TrendChart(#[prop(into)] chart: Signal<TrendChart>) -> impl IntoView {
                 />
             </details>
         </figure>
-    }
-}
-
-#[component]
-fn ChartLabel(label: Label) -> impl IntoView {
-    view! {
-        <text class="chart-label" x=px(label.x) y=px(label.y) text-anchor=label.anchor.as_str()>
-            {label.text}
-        </text>
     }
 }
 
