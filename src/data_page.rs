@@ -150,8 +150,8 @@ pub fn shell_html(lang: Lang, parts: Parts) -> Shell {
         &[("id", Some("data-form")), ("class", Some("entry"))],
         "",
     );
-    region(&mut html, "data-undo");
-    // The filters and the table of units come between (components).
+    // The undo note, the filters and the table of units come between
+    // (components).
     let top = std::mem::take(&mut html).into_string();
 
     html.element("h2", &[], lang.pick("Tệp dữ liệu", "Data files"))
@@ -550,27 +550,12 @@ pub fn open_note(lang: Lang) -> &'static str {
     lang.pick(" (đang mở) ", " (open) ")
 }
 
-/// The note after a deletion, with its undo button.
-pub fn undo_html(deleted: Option<&Deleted>, lang: Lang) -> String {
-    let mut html = Html::new();
-    if let Some(deleted) = deleted {
-        let text = match lang {
-            Lang::Vi => format!("Đã xóa “{}”. ", deleted.unit.name),
-            Lang::En => format!("Deleted “{}”. ", deleted.unit.name),
-        };
-        html.open("p", &[("class", Some("undo"))]).text(&text);
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("id", Some("undo-delete")),
-                ("data-action", Some("undo")),
-            ],
-            lang.pick("Hoàn tác", "Undo"),
-        )
-        .close("p");
+/// The note after a deletion, before its undo button: "Đã xóa “HTX A”."
+pub fn undo_text(deleted: &Deleted, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xóa “{}”.", deleted.unit.name),
+        Lang::En => format!("Deleted “{}”.", deleted.unit.name),
     }
-    html.into_string()
 }
 
 /// A file name from the workspace's name, the date and what it holds:
@@ -746,14 +731,14 @@ mod tests {
         assert!(html.contains("data-action=\"confirm-import\" disabled"));
         let mut deleted_unit = Unit::new("u", "HTX A", UnitKind::Htx);
         deleted_unit.years.clear();
-        let undo = undo_html(
-            Some(&Deleted {
+        let undo = undo_text(
+            &Deleted {
                 index: 0,
                 unit: deleted_unit,
-            }),
+            },
             Lang::Vi,
         );
-        assert!(undo.contains("Đã xóa “HTX A”."));
+        assert_eq!(undo, "Đã xóa “HTX A”.");
         assert_eq!(
             file_name("a/b", "2019-06-30", "don-vi", "csv"),
             "a-b-2019-06-30-don-vi.csv"

@@ -28,7 +28,7 @@ use crate::csv_data::{
 };
 use crate::data_page::{
     backup_html, file_name, import_progress_html, import_progress_text, preview_region_html,
-    shell_html, storage_html, undo_html, Parts,
+    shell_html, storage_html, undo_text, Parts,
 };
 use crate::document::to_json;
 use crate::files::Encoding;
@@ -44,7 +44,9 @@ use crate::unit_table::UnitQuery;
 use crate::web::components::dialog::Question;
 use crate::web::components::unit_table::{UnitFilters, UnitTable};
 use crate::web::components::workspace_list::WorkspaceList;
-use crate::web::dom::{by_id, event_element, focus, later, property, set_html, set_text};
+use crate::web::dom::{
+    by_id, event_element, focus, focus_later, later, property, set_html, set_text,
+};
 use crate::web::files::{self, FromWorker, ImportWorker};
 use crate::web::persist;
 use crate::web::state::{AppState, UnitChange};
@@ -91,7 +93,6 @@ enum Pending {
 #[derive(Default)]
 struct Page {
     form: Option<Form>,
-    deleted: Option<Deleted>,
     pending: Option<Pending>,
     /// The encoding of each CSV file of the pending import.
     encodings: Vec<(String, Encoding)>,
@@ -156,6 +157,8 @@ fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Option<Vec<ReadFile>>
 struct Ctx {
     state: AppState,
     page: Shared,
+    /// The unit deleted last, until the next action (its undo note).
+    deleted: RwSignal<Option<Deleted>>,
 }
 
 impl Ctx {
@@ -199,7 +202,6 @@ impl Ctx {
     fn render_others(&self) {
         let page = self.page.borrow();
         let lang = self.lang();
-        set_html("data-undo", &undo_html(page.deleted.as_ref(), lang));
         let numbers = numbers_html(&page.csv_numbers, lang);
         let preview = match &page.pending {
             Some(Pending::Preview(p)) => preview_region_html(p, None, &page.encodings, lang),
@@ -292,9 +294,7 @@ impl Ctx {
         let Some(mut form) = self.page.borrow_mut().form.take() else {
             return;
         };
-        if self.page.borrow_mut().deleted.take().is_some() {
-            self.render_others();
-        }
+        self.forget_undo();
         // Only the fields changed here go onto the record as it is stored
         // now (another tab may have saved it since the form opened); a
         // field changed on both sides waits for the user's choice.
@@ -369,6 +369,7 @@ impl Ctx {
         }
         if new_workspace {
             *self.page.borrow_mut() = Page::default();
+            self.deleted.set(None);
         }
         if new_lang {
             // The numbers typed so far are written the new language's way.
@@ -741,9 +742,23 @@ impl Ctx {
 
     /// Any action but undo ends the chance to undo a deletion.
     fn forget_undo(&self) {
-        if self.page.borrow_mut().deleted.take().is_some() {
-            self.render_others();
+        if self.deleted.with_untracked(Option::is_some) {
+            self.deleted.set(None);
         }
+    }
+
+    /// Puts the unit deleted last back where it was.
+    fn undo(&self) {
+        if let Some(removed) = self.deleted.try_update(Option::take).flatten() {
+            let mut removed = Some(removed);
+            self.state.edit_one_unit(&mut |w| {
+                let removed = removed.take()?;
+                let at = removed.index.min(w.units.len());
+                undo_delete(w, removed);
+                Some(UnitChange::Inserted(at))
+            });
+        }
+        focus("add-unit");
     }
 
     /// Opens the unit form on unit `id`.
@@ -779,11 +794,10 @@ impl Ctx {
             if page.form.as_ref().and_then(|f| f.unit_id()) == Some(id.as_str()) {
                 page.form = None;
             }
-            page.deleted = removed;
             drop(page);
+            ctx.deleted.set(removed);
             ctx.render_form();
-            ctx.render_others();
-            focus("undo-delete");
+            focus_later("undo-delete");
         });
     }
 
@@ -798,9 +812,7 @@ impl Ctx {
         let lang = self.lang();
         // Any action but undo ends the chance to undo a deletion.
         let action = data("data-action").unwrap_or_default();
-        if action != "undo" {
-            self.forget_undo();
-        }
+        self.forget_undo();
         let unit_id = self
             .page
             .borrow()
@@ -823,20 +835,6 @@ impl Ctx {
             }
             "add-unit" => return self.open(form(&|w| Form::unit(w, None, lang)), None),
             "city" => return self.open(form(&|w| Form::city(w, None, this_year, lang)), None),
-            "undo" => {
-                let removed = self.page.borrow_mut().deleted.take();
-                if let Some(removed) = removed {
-                    let mut removed = Some(removed);
-                    state.edit_one_unit(&mut |w| {
-                        let removed = removed.take()?;
-                        let at = removed.index.min(w.units.len());
-                        undo_delete(w, removed);
-                        Some(UnitChange::Inserted(at))
-                    });
-                }
-                self.render_others();
-                return focus("add-unit");
-            }
             "export-json" | "export-units-csv" | "export-years-csv" => {
                 let date = iso_date(state.as_of.get_untracked());
                 let (name, what, contents) = read(state, |w| {
@@ -971,7 +969,9 @@ pub fn DataPage() -> impl IntoView {
     let ctx = Ctx {
         state,
         page: Rc::new(RefCell::new(Page::default())),
+        deleted: RwSignal::new(None),
     };
+    let deleted = ctx.deleted;
     let query = RwSignal::new(UnitQuery::default());
     let top = NodeRef::<leptos::html::Div>::new();
     let files = NodeRef::<leptos::html::Div>::new();
@@ -1005,6 +1005,22 @@ pub fn DataPage() -> impl IntoView {
     let on_edit = UnsyncCallback::new(move |id: String| actions.get_value().edit_unit(&id));
     let on_delete = UnsyncCallback::new(move |id: String| actions.get_value().delete_unit(id));
     let on_action = UnsyncCallback::new(move |()| actions.get_value().forget_undo());
+    let undo = move |_| actions.get_value().undo();
+    let undo_note = move || {
+        deleted
+            .with(|d| d.as_ref().map(|d| undo_text(d, state.lang.get())))
+            .map(|text| {
+                view! {
+                    <p class="undo">
+                        {text}
+                        " "
+                        <button type="button" id="undo-delete" on:click=undo>
+                            {words("Hoàn tác", "Undo")}
+                        </button>
+                    </p>
+                }
+            })
+    };
     let click = move |ev: web_sys::MouseEvent| actions.get_value().on_click(&ev);
     let input = move |ev: web_sys::Event| actions.get_value().on_input(&ev);
     let keydown = move |ev: web_sys::KeyboardEvent| actions.get_value().on_keydown(&ev);
@@ -1023,6 +1039,7 @@ pub fn DataPage() -> impl IntoView {
                 on:change=change
                 on:submit=submit
             ></div>
+            <div id="data-undo">{undo_note}</div>
             <div id="data-filters" class="unit-filters">
                 <UnitFilters query/>
             </div>
