@@ -70,9 +70,27 @@ impl Parts {
     };
 }
 
+/// The page's frame in the parts drawn as HTML text, around the parts that
+/// are components (the table of units, the stored workspaces).
+pub struct Shell {
+    /// Headings, the toolbar, the backup reminder, the form, the undo.
+    pub top: String,
+    /// The files' controls and preview, the storage section.
+    pub files: String,
+    /// The data checks.
+    pub checks: String,
+}
+
+impl Shell {
+    #[cfg(test)]
+    fn all(&self) -> String {
+        format!("{}{}{}", self.top, self.files, self.checks)
+    }
+}
+
 /// The page's frame: headings, the toolbar, the file controls and an
 /// empty element for every region.
-pub fn shell_html(lang: Lang, parts: Parts) -> String {
+pub fn shell_html(lang: Lang, parts: Parts) -> Shell {
     let mut html = Html::new();
     let region = |html: &mut Html, id: &str| {
         html.element("div", &[("id", Some(id))], "");
@@ -132,20 +150,9 @@ pub fn shell_html(lang: Lang, parts: Parts) -> String {
         &[("id", Some("data-form")), ("class", Some("entry"))],
         "",
     );
-    region(&mut html, "data-undo");
-    html.element(
-        "div",
-        &[
-            ("id", Some("data-filters")),
-            ("class", Some("unit-filters")),
-        ],
-        "",
-    );
-    html.element(
-        "div",
-        &[("id", Some("data-table")), ("class", Some("unit-list"))],
-        "",
-    );
+    // The undo note, the filters and the table of units come between
+    // (components).
+    let top = std::mem::take(&mut html).into_string();
 
     html.element("h2", &[], lang.pick("Tệp dữ liệu", "Data files"))
         .open("p", &[("class", Some("form-actions"))]);
@@ -244,12 +251,14 @@ pub fn shell_html(lang: Lang, parts: Parts) -> String {
         "",
     )
     .close("section");
-    if parts.workspaces {
-        html.element("h2", &[], lang.pick("Không gian làm việc", "Workspaces"));
-        region(&mut html, "data-workspaces");
-    }
+    // The stored workspaces come between (a component).
+    let files = std::mem::take(&mut html).into_string();
     region(&mut html, "data-checks");
-    html.into_string()
+    Shell {
+        top,
+        files,
+        checks: html.into_string(),
+    }
 }
 
 /// The reminder to download a backup, with the button that does; empty
@@ -477,71 +486,76 @@ pub fn import_progress_html(lang: Lang, csv: bool) -> String {
     )
 }
 
-/// The stored workspaces, each with what can be done to it.
-pub fn workspaces_html(list: &[(String, String)], current: &str, lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("ul", &[("class", Some("workspaces"))]);
-    for (id, name) in list {
-        let is_current = id == current;
-        html.open("li", &[]).element("strong", &[], name);
-        if is_current {
-            html.text(lang.pick(" (đang mở) ", " (open) "));
-        } else {
-            html.text(" ");
-        }
-        let act = |html: &mut Html, data: &'static str, vi: &str, en: &str| {
-            let label = format!("{} {name}", lang.pick(vi, en));
-            html.element(
-                "button",
-                &[
-                    ("type", Some("button")),
-                    ("class", Some("secondary")),
-                    (data, Some(id)),
-                    ("aria-label", Some(&label)),
-                ],
-                lang.pick(vi, en),
-            );
-        };
-        if !is_current {
-            act(&mut html, "data-open-ws", "Mở", "Open");
-        }
-        act(&mut html, "data-rename-ws", "Đổi tên", "Rename");
-        act(&mut html, "data-duplicate-ws", "Nhân bản", "Duplicate");
-        act(&mut html, "data-delete-ws", "Xóa", "Delete");
-        html.close("li");
-    }
-    html.close("ul").open("p", &[]);
-    button(
-        &mut html,
-        "new-workspace",
-        Some("secondary"),
-        lang.pick("+ Tạo không gian làm việc mới", "+ New workspace"),
-    );
-    html.close("p");
-    html.into_string()
+/// A stored workspace as the workspaces list shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkspaceEntry {
+    pub id: String,
+    pub name: String,
+    /// The workspace open in this tab.
+    pub open: bool,
 }
 
-/// The note after a deletion, with its undo button.
-pub fn undo_html(deleted: Option<&Deleted>, lang: Lang) -> String {
-    let mut html = Html::new();
-    if let Some(deleted) = deleted {
-        let text = match lang {
-            Lang::Vi => format!("Đã xóa “{}”. ", deleted.unit.name),
-            Lang::En => format!("Deleted “{}”. ", deleted.unit.name),
-        };
-        html.open("p", &[("class", Some("undo"))]).text(&text);
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("id", Some("undo-delete")),
-                ("data-action", Some("undo")),
-            ],
-            lang.pick("Hoàn tác", "Undo"),
-        )
-        .close("p");
+/// The stored workspaces (id, name), the open one marked.
+pub fn workspace_entries(list: &[(String, String)], current: &str) -> Vec<WorkspaceEntry> {
+    list.iter()
+        .map(|(id, name)| WorkspaceEntry {
+            id: id.clone(),
+            name: name.clone(),
+            open: id == current,
+        })
+        .collect()
+}
+
+/// What can be done to a stored workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkspaceAction {
+    Open,
+    Rename,
+    Duplicate,
+    Delete,
+}
+
+impl WorkspaceAction {
+    pub const ALL: [WorkspaceAction; 4] = [
+        WorkspaceAction::Open,
+        WorkspaceAction::Rename,
+        WorkspaceAction::Duplicate,
+        WorkspaceAction::Delete,
+    ];
+
+    /// Whether the action is offered for `entry` (the open one is not
+    /// opened again).
+    pub fn offered(self, entry: &WorkspaceEntry) -> bool {
+        !(self == WorkspaceAction::Open && entry.open)
     }
-    html.into_string()
+
+    /// The button's words.
+    pub fn words(self, lang: Lang) -> &'static str {
+        match self {
+            WorkspaceAction::Open => lang.pick("Mở", "Open"),
+            WorkspaceAction::Rename => lang.pick("Đổi tên", "Rename"),
+            WorkspaceAction::Duplicate => lang.pick("Nhân bản", "Duplicate"),
+            WorkspaceAction::Delete => lang.pick("Xóa", "Delete"),
+        }
+    }
+
+    /// The button's name: its words and the workspace's ("Open Demo").
+    pub fn label(self, name: &str, lang: Lang) -> String {
+        format!("{} {name}", self.words(lang))
+    }
+}
+
+/// After an open workspace's name in the list.
+pub fn open_note(lang: Lang) -> &'static str {
+    lang.pick(" (đang mở) ", " (open) ")
+}
+
+/// The note after a deletion, before its undo button: "Đã xóa “HTX A”."
+pub fn undo_text(deleted: &Deleted, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xóa “{}”.", deleted.unit.name),
+        Lang::En => format!("Deleted “{}”.", deleted.unit.name),
+    }
 }
 
 /// A file name from the workspace's name, the date and what it holds:
@@ -589,26 +603,52 @@ mod tests {
 
     #[test]
     fn every_control_is_labelled_and_names_its_action() {
-        let shell = shell_html(Lang::Vi, Parts::ALL);
+        let shell = shell_html(Lang::Vi, Parts::ALL).all();
         for id in ["import-file", "import-csv", "import-merge"] {
             assert!(shell.contains(&format!("<label class=\"stacked\" for=\"{id}\">")));
         }
-        for id in ["data-form", "data-table", "data-preview", "data-checks"] {
+        for id in ["data-form", "data-preview", "data-checks"] {
             assert!(shell.contains(&format!("id=\"{id}\"")));
         }
         let list = [
             ("a".to_owned(), "Của tôi".to_owned()),
             ("b".to_owned(), "Demo <x>".to_owned()),
         ];
-        let html = workspaces_html(&list, "a", Lang::En);
-        assert!(html.contains("Của tôi</strong> (open) "));
-        assert!(html.contains("data-open-ws=\"b\" aria-label=\"Open Demo &lt;x&gt;\""));
-        assert!(!html.contains("data-open-ws=\"a\""));
+        let entries = workspace_entries(&list, "a");
+        assert_eq!(
+            entries
+                .iter()
+                .map(|e| (e.name.as_str(), e.open))
+                .collect::<Vec<_>>(),
+            [("Của tôi", true), ("Demo <x>", false)]
+        );
+        assert_eq!(open_note(Lang::En), " (open) ");
+        let offered = |entry: &WorkspaceEntry| {
+            WorkspaceAction::ALL
+                .into_iter()
+                .filter(|a| a.offered(entry))
+                .map(|a| a.label(&entry.name, Lang::En))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            offered(&entries[1]),
+            [
+                "Open Demo <x>",
+                "Rename Demo <x>",
+                "Duplicate Demo <x>",
+                "Delete Demo <x>"
+            ]
+        );
+        assert!(!offered(&entries[0]).iter().any(|l| l.starts_with("Open")));
+        assert_eq!(
+            WorkspaceAction::Duplicate.label("Của tôi", Lang::Vi),
+            "Nhân bản Của tôi"
+        );
     }
 
     #[test]
     fn the_storage_section_says_what_the_browser_said_in_the_page_s_language() {
-        let shell = shell_html(Lang::Vi, Parts::ALL);
+        let shell = shell_html(Lang::Vi, Parts::ALL).all();
         for id in ["data-backup", "data-storage"] {
             assert!(shell.contains(&format!("id=\"{id}\"")));
         }
@@ -675,9 +715,9 @@ mod tests {
             merge: false,
             workspaces: false,
         };
-        let shell = shell_html(Lang::En, parts);
+        let shell = shell_html(Lang::En, parts).all();
         assert!(shell.contains("the entry forms and CSV import are not in this version yet"));
-        for absent in ["add-unit", "import-csv", "import-merge", "data-workspaces"] {
+        for absent in ["add-unit", "import-csv", "import-merge"] {
             assert!(!shell.contains(absent), "{absent}");
         }
     }
@@ -691,14 +731,14 @@ mod tests {
         assert!(html.contains("data-action=\"confirm-import\" disabled"));
         let mut deleted_unit = Unit::new("u", "HTX A", UnitKind::Htx);
         deleted_unit.years.clear();
-        let undo = undo_html(
-            Some(&Deleted {
+        let undo = undo_text(
+            &Deleted {
                 index: 0,
                 unit: deleted_unit,
-            }),
+            },
             Lang::Vi,
         );
-        assert!(undo.contains("Đã xóa “HTX A”."));
+        assert_eq!(undo, "Đã xóa “HTX A”.");
         assert_eq!(
             file_name("a/b", "2019-06-30", "don-vi", "csv"),
             "a-b-2019-06-30-don-vi.csv"

@@ -449,6 +449,21 @@ impl Form {
             .map_or("", |(_, v)| v.as_str())
     }
 
+    /// Whether the form holds edits a reload would lose: a field whose
+    /// text no longer says what the record said when the form opened
+    /// ("4.800" and "4800" say the same in Vietnamese), a key-manager row
+    /// added or removed, or a conflict still to choose.
+    pub fn unsaved(&self) -> bool {
+        !self.conflicts.is_empty()
+            || self.values.len() != self.opened.len()
+            || self.values.iter().any(|(name, value)| {
+                self.opened
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .is_none_or(|(_, base)| !self.same(name, value, base))
+            })
+    }
+
     /// Takes a field's new text and checks the form again.
     pub fn set(&mut self, ws: &Workspace, name: &str, value: &str) {
         match self.values.iter_mut().find(|(n, _)| n == name) {
@@ -1547,6 +1562,32 @@ mod tests {
         });
         ws.units.push(unit);
         ws
+    }
+
+    /// A form is unsaved while a field says something else than the
+    /// record did, and no longer once it says the same again.
+    #[test]
+    fn a_form_is_unsaved_while_it_differs_from_the_record() {
+        let ws = ws();
+        let mut form = Form::unit(&ws, Some("a"), Lang::Vi);
+        assert!(!form.unsaved());
+        form.set(&ws, "name", "HTX Bình Minh 2");
+        assert!(form.unsaved());
+        form.set(&ws, "name", "HTX Bình Minh");
+        assert!(!form.unsaved());
+        let mut year = Form::year(&ws, "a", Some(2019), 2019, Lang::Vi);
+        assert!(!year.unsaved());
+        year.set(&ws, "members", "10");
+        assert!(!year.unsaved());
+        year.set(&ws, "members", "11");
+        assert!(year.unsaved());
+        let mut managers = Form::year(&ws, "a", Some(2019), 2019, Lang::Vi);
+        managers.add_manager(&ws);
+        assert!(managers.unsaved(), "a row added");
+        let mut new = Form::unit(&ws, None, Lang::Vi);
+        assert!(!new.unsaved());
+        new.set(&ws, "name", "HTX Đang nhập dở");
+        assert!(new.unsaved());
     }
 
     /// Tab A saves field x, tab B (whose form opened before) saves field y:

@@ -1,17 +1,15 @@
 //! The data page's table of units: filtered, searched, sorted and shown a
-//! page at a time, written as HTML text.
+//! page at a time, as data (`web::components::unit_table` draws it).
 //!
 //! A city holds up to tens of thousands of units; only one page of rows is
-//! ever written, and filtering and sorting touch each unit once, so typing
-//! in the search box stays quick at 30,000 units. The page's controls and
-//! the table's buttons carry `name` and `data-*` attributes that one
-//! delegated handler in the browser reads and passes to
-//! [`UnitQuery::set`].
+//! ever built, and filtering and sorting touch each unit once, so typing
+//! in the search box stays quick at 30,000 units. This module writes no
+//! markup: the controls are typed ([`Filter`], [`SortKey`]) and the rows
+//! plain text.
 
 use chrono::NaiveDate;
 
 use crate::format::format_number;
-use crate::html::Html;
 use crate::i18n::Lang;
 use crate::report::status_label;
 use crate::unit::{OperatingStatus, Unit, UnitKind};
@@ -20,16 +18,80 @@ use crate::workspace::Workspace;
 /// Rows on one page of the table.
 pub const PAGE_SIZE: usize = 50;
 
-/// The columns the table can be sorted by.
-pub const SORT_KEYS: [&str; 7] = [
-    "name",
-    "kind",
-    "registration_code",
-    "district",
-    "sector",
-    "status",
-    "latest_year",
-];
+/// A column the table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Name,
+    Kind,
+    RegistrationCode,
+    District,
+    Sector,
+    Status,
+    LatestYear,
+}
+
+impl SortKey {
+    /// The columns in the order the table shows them.
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Name,
+        SortKey::Kind,
+        SortKey::RegistrationCode,
+        SortKey::District,
+        SortKey::Sector,
+        SortKey::Status,
+        SortKey::LatestYear,
+    ];
+
+    /// The column's heading (its sort button's name).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SortKey::Name => lang.pick("Tên", "Name"),
+            SortKey::Kind => lang.pick("Loại", "Kind"),
+            SortKey::RegistrationCode => lang.pick("Mã số", "Code"),
+            SortKey::District => lang.pick("Quận/huyện", "District"),
+            SortKey::Sector => lang.pick("Lĩnh vực", "Sector"),
+            SortKey::Status => lang.pick("Tình trạng", "Status"),
+            SortKey::LatestYear => lang.pick("Năm số liệu mới nhất", "Latest year"),
+        }
+    }
+}
+
+/// A filter control of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Filter {
+    Kind,
+    District,
+    Sector,
+    Status,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 4] = [
+        Filter::Kind,
+        Filter::District,
+        Filter::Sector,
+        Filter::Status,
+    ];
+
+    /// The control's id (`filter-kind`), for its label.
+    pub fn id(self) -> &'static str {
+        match self {
+            Filter::Kind => "filter-kind",
+            Filter::District => "filter-district",
+            Filter::Sector => "filter-sector",
+            Filter::Status => "filter-status",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Filter::Kind => lang.pick("Loại hình", "Kind"),
+            Filter::District => lang.pick("Quận, huyện", "District"),
+            Filter::Sector => lang.pick("Lĩnh vực", "Sector"),
+            Filter::Status => lang.pick("Tình trạng", "Status"),
+        }
+    }
+}
 
 /// What the user asked the table for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -42,40 +104,55 @@ pub struct UnitQuery {
     pub status: String,
     /// Part of a name or registration code, any case.
     pub search: String,
-    /// One of [`SORT_KEYS`]; empty keeps the stored order.
-    pub sort: String,
+    /// `None` keeps the stored order.
+    pub sort: Option<SortKey>,
     pub descending: bool,
     /// From 0.
     pub page: usize,
 }
 
 impl UnitQuery {
-    /// Applies one control's change: `name` is the control's name, or
-    /// `sort` (a column key; the same key again reverses the order) or
-    /// `page`. Filters go back to the first page.
-    pub fn set(&mut self, name: &str, value: &str) {
-        match name {
-            "kind" => self.kind = value.to_owned(),
-            "district" => self.district = value.to_owned(),
-            "sector" => self.sector = value.to_owned(),
-            "status" => self.status = value.to_owned(),
-            "search" => self.search = value.to_owned(),
-            "sort" => {
-                if self.sort == value {
-                    self.descending = !self.descending;
-                } else {
-                    self.sort = value.to_owned();
-                    self.descending = false;
-                }
-                return;
-            }
-            "page" => {
-                self.page = value.parse().unwrap_or(0);
-                return;
-            }
-            _ => return,
+    /// The value chosen in a filter ("" for all).
+    pub fn filter(&self, filter: Filter) -> &str {
+        match filter {
+            Filter::Kind => &self.kind,
+            Filter::District => &self.district,
+            Filter::Sector => &self.sector,
+            Filter::Status => &self.status,
         }
+    }
+
+    /// Chooses a filter's value; back to the first page.
+    pub fn set_filter(&mut self, filter: Filter, value: &str) {
+        let slot = match filter {
+            Filter::Kind => &mut self.kind,
+            Filter::District => &mut self.district,
+            Filter::Sector => &mut self.sector,
+            Filter::Status => &mut self.status,
+        };
+        value.clone_into(slot);
         self.page = 0;
+    }
+
+    /// Searches names and codes; back to the first page.
+    pub fn set_search(&mut self, value: &str) {
+        value.clone_into(&mut self.search);
+        self.page = 0;
+    }
+
+    /// Sorts by `key`; the same key again reverses the order.
+    pub fn sort_by(&mut self, key: SortKey) {
+        if self.sort == Some(key) {
+            self.descending = !self.descending;
+        } else {
+            self.sort = Some(key);
+            self.descending = false;
+        }
+    }
+
+    /// Shows page `page` (from 0).
+    pub fn go_to(&mut self, page: usize) {
+        self.page = page;
     }
 }
 
@@ -128,7 +205,7 @@ pub fn select(ws: &Workspace, query: &UnitQuery, as_of: NaiveDate, lang: Lang) -
         })
         .map(|(i, _)| i)
         .collect();
-    if SORT_KEYS.contains(&query.sort.as_str()) {
+    if let Some(sort) = query.sort {
         // One key per selected unit, then one stable sort of positions in
         // that list: the comparison never re-reads a unit.
         let keys: Vec<String> = selected
@@ -137,16 +214,18 @@ pub fn select(ws: &Workspace, query: &UnitQuery, as_of: NaiveDate, lang: Lang) -
                 let Some(unit) = ws.units.get(i) else {
                     return String::new();
                 };
-                match query.sort.as_str() {
-                    "name" => unit.name.to_lowercase(),
-                    "kind" => unit.kind.abbreviation().to_owned(),
-                    "registration_code" => unit.registration_code.to_lowercase(),
-                    "district" => unit.district.to_lowercase(),
-                    "sector" => sector_name(ws, unit, lang).to_lowercase(),
-                    "status" => status_text(status_key(unit, as_of), lang).to_owned(),
+                match sort {
+                    SortKey::Name => unit.name.to_lowercase(),
+                    SortKey::Kind => unit.kind.abbreviation().to_owned(),
+                    SortKey::RegistrationCode => unit.registration_code.to_lowercase(),
+                    SortKey::District => unit.district.to_lowercase(),
+                    SortKey::Sector => sector_name(ws, unit, lang).to_lowercase(),
+                    SortKey::Status => status_text(status_key(unit, as_of), lang).to_owned(),
                     // Years as fixed-width text sort as numbers; no year
                     // sorts first.
-                    _ => latest_year(unit).map_or_else(String::new, |y| format!("{y:06}")),
+                    SortKey::LatestYear => {
+                        latest_year(unit).map_or_else(String::new, |y| format!("{y:06}"))
+                    }
                 }
             })
             .collect();
@@ -168,132 +247,133 @@ pub fn select(ws: &Workspace, query: &UnitQuery, as_of: NaiveDate, lang: Lang) -
     selected
 }
 
-fn options(
-    html: &mut Html,
-    name: &'static str,
-    label: &str,
-    all: &str,
-    choices: &[(String, String)],
-    current: &str,
-) {
-    let id = format!("filter-{name}");
-    html.open("label", &[("for", Some(&id))])
-        .text(label)
-        .close("label")
-        .open("select", &[("id", Some(&id)), ("name", Some(name))])
-        .element("option", &[("value", Some(""))], all);
-    for (value, text) in choices {
-        html.element(
-            "option",
-            &[
-                ("value", Some(value)),
-                ("selected", (value == current).then_some("")),
-            ],
-            text,
-        );
-    }
-    html.close("select");
+/// One choice of a filter: the value it sets and what it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub value: String,
+    pub text: String,
 }
 
-/// The filter controls: kind, district, sector, status and search.
-pub fn controls_html(ws: &Workspace, query: &UnitQuery, lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("filters"))]);
-    let kinds: Vec<(String, String)> = UnitKind::ALL
-        .iter()
-        .map(|k| (k.abbreviation().to_owned(), k.abbreviation().to_owned()))
-        .collect();
-    let all = lang.pick("Tất cả", "All");
-    html.open("div", &[]);
-    options(
-        &mut html,
-        "kind",
-        lang.pick("Loại hình", "Kind"),
-        all,
-        &kinds,
-        &query.kind,
-    );
-    html.close("div").open("div", &[]);
-    let districts: Vec<(String, String)> = ws
-        .plan
-        .districts
-        .iter()
-        .map(|d| (d.clone(), d.clone()))
-        .collect();
-    options(
-        &mut html,
-        "district",
-        lang.pick("Quận, huyện", "District"),
-        all,
-        &districts,
-        &query.district,
-    );
-    html.close("div").open("div", &[]);
-    let sectors: Vec<(String, String)> = ws
-        .plan
-        .sectors
-        .iter()
-        .map(|s| (s.id.clone(), s.name.get(lang).to_owned()))
-        .collect();
-    options(
-        &mut html,
-        "sector",
-        lang.pick("Lĩnh vực", "Sector"),
-        all,
-        &sectors,
-        &query.sector,
-    );
-    html.close("div").open("div", &[]);
-    let statuses: Vec<(String, String)> = ["active", "inactive", "dissolved", "not_founded"]
-        .iter()
-        .map(|k| ((*k).to_owned(), status_text(k, lang).to_owned()))
-        .collect();
-    options(
-        &mut html,
-        "status",
-        lang.pick("Tình trạng", "Status"),
-        all,
-        &statuses,
-        &query.status,
-    );
-    html.close("div").open("div", &[]);
-    html.open("label", &[("for", Some("filter-search"))])
-        .text(lang.pick("Tìm theo tên hoặc mã số", "Search by name or code"))
-        .close("label")
-        .void(
-            "input",
-            &[
-                ("id", Some("filter-search")),
-                ("name", Some("search")),
-                ("type", Some("search")),
-                ("value", Some(&query.search)),
-                ("autocomplete", Some("off")),
-            ],
-        );
-    html.close("div").close("div");
-    html.into_string()
+/// A filter's select: its label, the "all" choice's words and the others.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterControl {
+    pub filter: Filter,
+    pub label: &'static str,
+    pub all: &'static str,
+    pub choices: Vec<Choice>,
 }
 
-/// The table: counts, one page of rows with edit (when `editable`: the
-/// build has the entry forms) and delete buttons, and the page buttons.
-pub fn table_html(
+/// The filter controls: kind, district, sector and status (the search box
+/// is [`search_label`]).
+pub fn filter_controls(ws: &Workspace, lang: Lang) -> Vec<FilterControl> {
+    let choice = |value: &str, text: &str| Choice {
+        value: value.to_owned(),
+        text: text.to_owned(),
+    };
+    Filter::ALL
+        .into_iter()
+        .map(|filter| {
+            let choices = match filter {
+                Filter::Kind => UnitKind::ALL
+                    .iter()
+                    .map(|k| choice(k.abbreviation(), k.abbreviation()))
+                    .collect(),
+                Filter::District => ws.plan.districts.iter().map(|d| choice(d, d)).collect(),
+                Filter::Sector => ws
+                    .plan
+                    .sectors
+                    .iter()
+                    .map(|s| choice(&s.id, s.name.get(lang)))
+                    .collect(),
+                Filter::Status => ["active", "inactive", "dissolved", "not_founded"]
+                    .iter()
+                    .map(|k| choice(k, status_text(k, lang)))
+                    .collect(),
+            };
+            FilterControl {
+                filter,
+                label: filter.label(lang),
+                all: lang.pick("Tất cả", "All"),
+                choices,
+            }
+        })
+        .collect()
+}
+
+/// The search box's label.
+pub fn search_label(lang: Lang) -> &'static str {
+    lang.pick("Tìm theo tên hoặc mã số", "Search by name or code")
+}
+
+/// A column's heading: its sort key, words and `aria-sort` when sorted by it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnHead {
+    pub key: SortKey,
+    pub label: &'static str,
+    /// "ascending" or "descending" on the column sorted by.
+    pub sort: Option<&'static str>,
+}
+
+/// One unit's row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnitRow {
+    pub id: String,
+    /// The name, or "(unnamed)".
+    pub name: String,
+    /// The unit's page, its id percent-encoded.
+    pub href: String,
+    pub kind: &'static str,
+    pub registration_code: String,
+    pub district: String,
+    pub sector: String,
+    pub status: &'static str,
+    /// The latest year with figures, or "—".
+    pub latest_year: String,
+    /// The edit and delete buttons' names ("Sửa HTX An Phú").
+    pub edit_label: String,
+    pub delete_label: String,
+}
+
+/// The page buttons under the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pager {
+    /// The pages the buttons go to (from 0).
+    pub previous: usize,
+    pub next: usize,
+    pub at_first: bool,
+    pub at_last: bool,
+    /// "Trang 1 / 3".
+    pub label: String,
+}
+
+/// What the table shows: the counts, one page of rows, the page buttons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitTable {
+    /// "Đơn vị 1–50 trong 120 đơn vị khớp (tổng số 300)."
+    pub count: String,
+    pub columns: Vec<ColumnHead>,
+    /// Empty when nothing matches: no table is shown.
+    pub rows: Vec<UnitRow>,
+    /// `None` when everything fits on one page.
+    pub pager: Option<Pager>,
+}
+
+/// The table for `query`: counts, one page of rows and the page buttons.
+pub fn unit_table(
     ws: &Workspace,
     query: &UnitQuery,
     as_of: NaiveDate,
     page_size: usize,
-    editable: bool,
     lang: Lang,
-) -> String {
+) -> UnitTable {
     let selected = select(ws, query, as_of, lang);
     let page_size = page_size.max(1);
     let pages = selected.len().div_ceil(page_size).max(1);
     let page = query.page.min(pages - 1);
     let first = page * page_size;
-    let shown = selected.iter().skip(first).take(page_size);
     let number = |n: usize| format_number(n as f64, 0, lang);
-    let mut html = Html::new();
 
-    let counts = if selected.is_empty() {
+    let count = if selected.is_empty() {
         match lang {
             Lang::Vi => format!(
                 "Không có đơn vị nào khớp (trong {} đơn vị).",
@@ -320,144 +400,61 @@ pub fn table_html(
             ),
         }
     };
-    html.element(
-        "p",
-        &[("class", Some("table-count")), ("role", Some("status"))],
-        &counts,
-    );
-    if selected.is_empty() {
-        return html.into_string();
-    }
-
-    let headers = [
-        ("name", lang.pick("Tên", "Name")),
-        ("kind", lang.pick("Loại", "Kind")),
-        ("registration_code", lang.pick("Mã số", "Code")),
-        ("district", lang.pick("Quận/huyện", "District")),
-        ("sector", lang.pick("Lĩnh vực", "Sector")),
-        ("status", lang.pick("Tình trạng", "Status")),
-        (
-            "latest_year",
-            lang.pick("Năm số liệu mới nhất", "Latest year"),
-        ),
-    ];
-    html.open("div", &[("class", Some("table-scroll"))])
-        .open("table", &[("class", Some("unit-table"))])
-        .element("caption", &[], lang.pick("Danh sách đơn vị", "Units"))
-        .open("thead", &[])
-        .open("tr", &[]);
-    for (key, label) in headers {
-        let order = if query.descending {
-            "descending"
-        } else {
-            "ascending"
-        };
-        let sort = (query.sort == key).then_some(order);
-        html.open("th", &[("scope", Some("col")), ("aria-sort", sort)])
-            .element(
-                "button",
-                &[
-                    ("type", Some("button")),
-                    ("class", Some("sort")),
-                    ("data-sort", Some(key)),
-                ],
-                label,
-            )
-            .close("th");
-    }
-    html.element(
-        "th",
-        &[("scope", Some("col"))],
-        lang.pick("Thao tác", "Actions"),
-    );
-    html.close("tr").close("thead").open("tbody", &[]);
-    for unit in shown.filter_map(|&i| ws.units.get(i)) {
-        let name = if unit.name.trim().is_empty() {
-            lang.pick("(chưa có tên)", "(unnamed)")
-        } else {
-            unit.name.as_str()
-        };
-        let href = format!("/units/{}", crate::route::percent_encode(&unit.id));
-        html.open("tr", &[])
-            .open("th", &[("scope", Some("row"))])
-            .element("a", &[("href", Some(&href))], name)
-            .close("th")
-            .element("td", &[], unit.kind.abbreviation())
-            .element("td", &[], &unit.registration_code)
-            .element("td", &[], &unit.district)
-            .element("td", &[], sector_name(ws, unit, lang))
-            .element("td", &[], status_text(status_key(unit, as_of), lang))
-            .element(
-                "td",
-                &[("class", Some("num"))],
-                &latest_year(unit).map_or_else(|| "—".to_owned(), |y| y.to_string()),
-            )
-            .open("td", &[("class", Some("actions"))]);
-        let edit = format!("{} {name}", lang.pick("Sửa", "Edit"));
-        let delete = format!("{} {name}", lang.pick("Xóa", "Delete"));
-        if editable {
-            html.element(
-                "button",
-                &[
-                    ("type", Some("button")),
-                    ("class", Some("secondary")),
-                    ("data-edit", Some(&unit.id)),
-                    ("aria-label", Some(&edit)),
-                ],
-                lang.pick("Sửa", "Edit"),
-            );
-        }
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("secondary danger")),
-                ("data-delete", Some(&unit.id)),
-                ("aria-label", Some(&delete)),
-            ],
-            lang.pick("Xóa", "Delete"),
-        )
-        .close("td")
-        .close("tr");
-    }
-    html.close("tbody").close("table").close("div");
-
-    if pages > 1 {
-        html.open(
-            "nav",
-            &[
-                ("class", Some("pages")),
-                ("aria-label", Some(lang.pick("Trang", "Pages"))),
-            ],
-        );
-        let previous = page.saturating_sub(1).to_string();
-        let next = (page + 1).min(pages - 1).to_string();
-        let label = match lang {
+    let order = if query.descending {
+        "descending"
+    } else {
+        "ascending"
+    };
+    let columns = SortKey::ALL
+        .into_iter()
+        .map(|key| ColumnHead {
+            key,
+            label: key.label(lang),
+            sort: (query.sort == Some(key)).then_some(order),
+        })
+        .collect();
+    let rows = selected
+        .iter()
+        .skip(first)
+        .take(page_size)
+        .filter_map(|&i| ws.units.get(i))
+        .map(|unit| {
+            let name = if unit.name.trim().is_empty() {
+                lang.pick("(chưa có tên)", "(unnamed)")
+            } else {
+                unit.name.as_str()
+            };
+            UnitRow {
+                id: unit.id.clone(),
+                name: name.to_owned(),
+                href: format!("/units/{}", crate::route::percent_encode(&unit.id)),
+                kind: unit.kind.abbreviation(),
+                registration_code: unit.registration_code.clone(),
+                district: unit.district.clone(),
+                sector: sector_name(ws, unit, lang).to_owned(),
+                status: status_text(status_key(unit, as_of), lang),
+                latest_year: latest_year(unit).map_or_else(|| "—".to_owned(), |y| y.to_string()),
+                edit_label: format!("{} {name}", lang.pick("Sửa", "Edit")),
+                delete_label: format!("{} {name}", lang.pick("Xóa", "Delete")),
+            }
+        })
+        .collect();
+    let pager = (pages > 1).then(|| Pager {
+        previous: page.saturating_sub(1),
+        next: (page + 1).min(pages - 1),
+        at_first: page == 0,
+        at_last: page + 1 == pages,
+        label: match lang {
             Lang::Vi => format!("Trang {} / {}", number(page + 1), number(pages)),
             Lang::En => format!("Page {} of {}", number(page + 1), number(pages)),
-        };
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("data-page", Some(&previous)),
-                ("disabled", (page == 0).then_some("")),
-            ],
-            lang.pick("‹ Trang trước", "‹ Previous"),
-        )
-        .element("span", &[], &label)
-        .element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("data-page", Some(&next)),
-                ("disabled", (page + 1 == pages).then_some("")),
-            ],
-            lang.pick("Trang sau ›", "Next ›"),
-        )
-        .close("nav");
+        },
+    });
+    UnitTable {
+        count,
+        columns,
+        rows,
+        pager,
     }
-    html.into_string()
 }
 
 #[cfg(test)]
@@ -470,7 +467,7 @@ mod tests {
         for (id, name, kind, code, district) in [
             ("a", "HTX Bình Minh", UnitKind::Htx, "0203", "Lê Chân"),
             ("b", "THT Rau sạch", UnitKind::Tht, "", "Hồng Bàng"),
-            ("c", "HTX An Phú <b>", UnitKind::Htx, "0201", "Hồng Bàng"),
+            ("c/d", "HTX An Phú <b>", UnitKind::Htx, "0201", "Hồng Bàng"),
         ] {
             let mut unit = Unit::new(id, name, kind);
             unit.registration_code = code.into();
@@ -492,41 +489,103 @@ mod tests {
     fn filters_search_and_sort() {
         let ws = ws();
         let mut query = UnitQuery::default();
-        query.set("kind", "HTX");
+        query.set_filter(Filter::Kind, "HTX");
         assert_eq!(names(&ws, &query), ["HTX Bình Minh", "HTX An Phú <b>"]);
-        query.set("sort", "name");
+        query.sort_by(SortKey::Name);
         assert_eq!(names(&ws, &query), ["HTX An Phú <b>", "HTX Bình Minh"]);
-        query.set("sort", "name");
+        query.sort_by(SortKey::Name);
         assert!(query.descending);
         assert_eq!(names(&ws, &query), ["HTX Bình Minh", "HTX An Phú <b>"]);
-        query.set("kind", "");
-        query.set("district", "Hồng Bàng");
-        query.set("sort", "registration_code");
+        query.set_filter(Filter::Kind, "");
+        query.set_filter(Filter::District, "Hồng Bàng");
+        query.sort_by(SortKey::RegistrationCode);
         assert_eq!(names(&ws, &query), ["THT Rau sạch", "HTX An Phú <b>"]);
-        query.set("search", "0201");
+        query.set_search("0201");
         assert_eq!(names(&ws, &query), ["HTX An Phú <b>"]);
-        query.set("search", "rau");
-        query.set("district", "");
+        query.set_search("rau");
+        query.set_filter(Filter::District, "");
         assert_eq!(names(&ws, &query), ["THT Rau sạch"]);
-        query.set("status", "dissolved");
+        query.set_filter(Filter::Status, "dissolved");
         assert!(names(&ws, &query).is_empty());
     }
 
     #[test]
-    fn one_page_is_written_with_counts_and_escaped_names() {
+    fn filters_go_back_to_the_first_page() {
+        let mut query = UnitQuery::default();
+        query.go_to(3);
+        query.sort_by(SortKey::Name);
+        assert_eq!(query.page, 3, "sorting keeps the page");
+        query.set_search("a");
+        assert_eq!(query.page, 0);
+        query.go_to(2);
+        query.set_filter(Filter::Sector, "x");
+        assert_eq!(query.page, 0);
+    }
+
+    #[test]
+    fn one_page_is_shown_with_counts_and_names_as_text() {
         let ws = ws();
         let as_of = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap_or_default();
         let mut query = UnitQuery::default();
-        let html = table_html(&ws, &query, as_of, 2, true, Lang::Vi);
-        assert!(html.contains("Đơn vị 1–2 trong 3 đơn vị khớp"));
-        assert!(html.contains("Trang 1 / 2"));
-        assert!(!html.contains("An Phú"), "the third unit is on page 2");
-        query.set("page", "1");
-        let html = table_html(&ws, &query, as_of, 2, true, Lang::Vi);
-        assert!(html.contains("HTX An Phú &lt;b&gt;"));
-        assert!(html.contains("data-edit=\"c\" aria-label=\"Sửa HTX An Phú &lt;b&gt;\""));
-        let controls = controls_html(&ws, &query, Lang::En);
-        assert!(controls.contains("<label for=\"filter-kind\">Kind</label>"));
+        let table = unit_table(&ws, &query, as_of, 2, Lang::Vi);
+        assert_eq!(table.count, "Đơn vị 1–2 trong 3 đơn vị khớp (tổng số 3).");
+        let pager = table.pager.clone().unwrap_or_else(|| panic!("two pages"));
+        assert_eq!(pager.label, "Trang 1 / 2");
+        assert!(pager.at_first && !pager.at_last);
+        assert_eq!(pager.next, 1);
+        assert!(
+            table.rows.iter().all(|r| !r.name.contains("An Phú")),
+            "the third unit is on page 2"
+        );
+        query.go_to(1);
+        let table = unit_table(&ws, &query, as_of, 2, Lang::Vi);
+        let row = table.rows.first().cloned().unwrap_or_default();
+        // The name is text: the view escapes it.
+        assert_eq!(row.name, "HTX An Phú <b>");
+        assert_eq!(row.id, "c/d");
+        assert_eq!(row.href, "/units/c%2Fd");
+        assert_eq!(row.edit_label, "Sửa HTX An Phú <b>");
+        assert_eq!(row.delete_label, "Xóa HTX An Phú <b>");
+        assert_eq!(row.latest_year, "—");
+        assert_eq!(
+            table.pager.map(|p| (p.at_last, p.previous)),
+            Some((true, 0))
+        );
+        let controls = filter_controls(&ws, Lang::En);
+        assert_eq!(
+            controls
+                .iter()
+                .map(|c| (c.filter.id(), c.label))
+                .collect::<Vec<_>>(),
+            [
+                ("filter-kind", "Kind"),
+                ("filter-district", "District"),
+                ("filter-sector", "Sector"),
+                ("filter-status", "Status")
+            ]
+        );
+        assert!(controls.iter().all(|c| c.all == "All"));
+    }
+
+    #[test]
+    fn the_sorted_column_says_so_and_nothing_matching_has_no_rows() {
+        let ws = ws();
+        let as_of = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap_or_default();
+        let mut query = UnitQuery::default();
+        query.sort_by(SortKey::Name);
+        query.sort_by(SortKey::Name);
+        let table = unit_table(&ws, &query, as_of, PAGE_SIZE, Lang::Vi);
+        let sorted: Vec<_> = table
+            .columns
+            .iter()
+            .filter_map(|c| c.sort.map(|s| (c.label, s)))
+            .collect();
+        assert_eq!(sorted, [("Tên", "descending")]);
+        assert!(table.pager.is_none());
+        query.set_search("không có");
+        let table = unit_table(&ws, &query, as_of, PAGE_SIZE, Lang::En);
+        assert_eq!(table.count, "No unit matches (of 3 units).");
+        assert!(table.rows.is_empty());
     }
 
     #[test]
@@ -534,11 +593,11 @@ mod tests {
         let ws = synthetic_workspace(30_000, 7);
         let as_of = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap_or_default();
         let mut query = UnitQuery::default();
-        query.set("sort", "name");
-        query.set("search", "a");
+        query.sort_by(SortKey::Name);
+        query.set_search("a");
         let started = std::time::Instant::now();
-        let html = table_html(&ws, &query, as_of, PAGE_SIZE, false, Lang::Vi);
-        assert!(html.matches("<tr>").count() <= PAGE_SIZE + 1);
+        let table = unit_table(&ws, &query, as_of, PAGE_SIZE, Lang::Vi);
+        assert!(table.rows.len() <= PAGE_SIZE);
         // Generous for a debug build on a shared machine; the browser
         // figure is in `make bench`.
         assert!(

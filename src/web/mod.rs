@@ -104,7 +104,7 @@ fn Frame() -> impl IntoView {
             <FlatRoutes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::dashboard::Dashboard/>
                 <Route path=path!("/index.html") view=pages::dashboard::Dashboard/>
-                <Route path=path!("/data") view=|| legacy::hosted(pages::data::mount)/>
+                <Route path=path!("/data") view=pages::data::DataPage/>
                 <Route path=path!("/assessment") view=|| legacy::hosted(pages::assessment::mount)/>
                 <Route path=path!("/simulation") view=pages::simulation::SimulationPage/>
                 <Route path=path!("/workshop") view=pages::workshop::WorkshopPage/>

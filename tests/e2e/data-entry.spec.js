@@ -50,6 +50,25 @@ test.describe('data entry', () => {
     expect(unit).toMatchObject({ name: 'HTX Dịch vụ Tân Liên', kind: 'htx', district: 'Vĩnh Bảo', founded: '2015-03-02' });
   });
 
+  test('a form with unsaved edits is marked data-unsaved, and only while it differs from the record', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    await page.getByRole('button', { name: 'Sửa HTX Nông nghiệp Lập Lễ' }).click();
+    const name = field(page, 'Tên đơn vị');
+    await expect(name).toBeFocused();
+    await expect(form(page)).not.toHaveAttribute('data-unsaved');
+    await name.fill('HTX Nông nghiệp Lập Lễ mới');
+    await expect(form(page)).toHaveAttribute('data-unsaved', '');
+    await expect(page.locator('#main [data-unsaved]')).toHaveCount(1);
+    await name.fill('HTX Nông nghiệp Lập Lễ');
+    await expect(form(page)).not.toHaveAttribute('data-unsaved');
+    await name.fill('HTX Nông nghiệp Lập Lễ 2');
+    await expect(form(page)).toHaveAttribute('data-unsaved', '');
+    await name.press('Enter');
+    await expect(page.locator('#data-saved')).toHaveText('Đã lưu.');
+    await expect(page.locator('#main [data-unsaved]')).toHaveCount(0);
+  });
+
   test('edit a unit, and the dashboard reflects it; Escape cancels', async ({ page, context }) => {
     await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/');
@@ -154,9 +173,10 @@ test.describe('data entry', () => {
       files.push({ name: download.suggestedFilename(), mimeType: 'text/csv', buffer: fs.readFileSync(await download.path()) });
     }
     // Lose two units, then bring everything back from the files.
-    page.on('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Xóa HTX Nông nghiệp Lập Lễ' }).click();
+    await h.answerDialog(page, { accept: true });
     await page.getByRole('button', { name: 'Xóa HTX Vận tải Cát Hải' }).click();
+    await h.answerDialog(page, { accept: true });
     await expect.poll(async () => (await storedWorkspace(page)).units.length).toBe(5);
 
     await page.getByLabel(/Nhập tệp CSV đơn vị/).setInputFiles(files);
@@ -235,19 +255,17 @@ test.describe('data entry', () => {
   test('workspaces: create, rename, duplicate, delete with confirmation', async ({ page, context }) => {
     await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/data');
-    const answers = ['Lớp tập huấn', 'Lớp tập huấn Kiến An'];
-    page.on('dialog', (dialog) => {
-      if (dialog.type() === 'prompt') dialog.accept(answers.shift());
-      else dialog.accept();
-    });
     await page.getByRole('button', { name: '+ Tạo không gian làm việc mới' }).click();
+    expect(await h.answerDialog(page, { accept: true, text: 'Lớp tập huấn' })).toContain('Tên không gian làm việc mới');
     await expect(page.locator('.workspace-name')).toContainText('Lớp tập huấn');
     await page.getByRole('button', { name: 'Đổi tên Lớp tập huấn' }).click();
+    expect(await h.answerDialog(page, { accept: true, text: 'Lớp tập huấn Kiến An' })).toContain('Tên mới');
     await expect(page.locator('#data-workspaces')).toContainText('Lớp tập huấn Kiến An');
     await page.getByRole('button', { name: 'Nhân bản Kiểm thử: chuyển đổi đúng hạn' }).click();
     await expect(page.locator('.workspace-name')).toContainText('Kiểm thử: chuyển đổi đúng hạn (bản sao)');
     await expect(page.getByRole('button', { name: 'Xóa HTX Nông nghiệp Lập Lễ' })).toBeVisible();
     await page.getByRole('button', { name: 'Xóa Lớp tập huấn Kiến An' }).click();
+    expect(await h.answerDialog(page, { accept: true })).toContain('Lớp tập huấn Kiến An');
     await expect(page.locator('#data-workspaces')).not.toContainText('Lớp tập huấn');
     const keys = Object.keys(await h.storedEntries(page)).filter((k) => k.startsWith('coop-plan:workspace:'));
     expect(keys).toHaveLength(2);

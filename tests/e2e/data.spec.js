@@ -78,18 +78,14 @@ test.describe('data page', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Dữ liệu', exact: true }).click();
 
     // Refused: nothing changes.
-    page.once('dialog', (dialog) => dialog.dismiss());
     await page.getByRole('button', { name: `Xóa ${FIRST}` }).click();
+    await h.answerDialog(page, { accept: false });
     await expect(page.getByRole('button', { name: `Xóa ${FIRST}` })).toBeVisible();
     expect(await storedUnits(page)).toHaveLength(7);
 
     // Accepted: gone, saved, and undo brings it back where it was.
-    let asked = '';
-    page.once('dialog', (dialog) => {
-      asked = dialog.message();
-      dialog.accept();
-    });
     await page.getByRole('button', { name: `Xóa ${FIRST}` }).click();
+    const asked = await h.answerDialog(page, { accept: true });
     expect(asked).toContain(FIRST);
     await expect(page.getByText(`Đã xóa “${FIRST}”.`)).toBeVisible();
     await expect(page.getByRole('button', { name: `Xóa ${FIRST}` })).toHaveCount(0);
@@ -102,8 +98,8 @@ test.describe('data page', () => {
     );
 
     // Delete again, then another action: the undo is gone.
-    page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: `Xóa ${FIRST}` }).click();
+    await h.answerDialog(page, { accept: true });
     await expect(page.getByRole('button', { name: 'Hoàn tác' })).toBeVisible();
     await page.getByRole('button', { name: 'Tên', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Hoàn tác' })).toHaveCount(0);
@@ -150,8 +146,8 @@ test.describe('data page', () => {
     await other.goto('/data');
     await expect(other.getByRole('button', { name: `Xóa ${FIRST}` })).toBeVisible();
 
-    page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: `Xóa ${FIRST}` }).click();
+    await h.answerDialog(page, { accept: true });
     await expect(other.getByRole('button', { name: `Xóa ${FIRST}` })).toHaveCount(0);
     await expect(other.locator('#data-table [role="status"]')).toContainText('trong 6 đơn vị khớp');
 
@@ -161,13 +157,15 @@ test.describe('data page', () => {
     ws.name = 'Sửa ở nơi khác';
     await h.writeStoredWorkspace(other, 'main', JSON.stringify(ws));
     const messages = [];
-    other.on('dialog', (dialog) => {
-      messages.push(dialog.message());
-      // Yes to the deletion; no to overwriting the newer data.
-      if (messages.length === 1) dialog.accept();
-      else dialog.dismiss();
-    });
     await other.getByRole('button', { name: 'Xóa HTX Dịch vụ nông nghiệp An Hồng' }).click();
+    // Yes to the deletion; no to overwriting the newer data. The second
+    // question follows the first in the same in-app dialog, which stays open.
+    const dialog = other.getByRole('dialog').and(other.locator('dialog.app-dialog'));
+    await expect(dialog).toBeVisible();
+    messages.push(await dialog.locator('.app-dialog-text').textContent());
+    await dialog.locator('button[type=submit]').click();
+    await expect(dialog.locator('.app-dialog-text')).not.toHaveText(messages[0]);
+    messages.push(await h.answerDialog(other, { accept: false }));
     await expect.poll(() => messages.length).toBe(2);
     expect(messages[1]).toContain('tab khác');
     const stored = JSON.parse((await h.storedEntries(other))[h.KEYS.workspace('main')]);

@@ -111,4 +111,24 @@ test.describe('phones, 390×844', () => {
     }
     expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
   });
+
+  test('data page: the stored workspaces\' buttons and the unit form\'s controls are on screen', async ({ page }) => {
+    await page.goto('/data');
+    const onScreen = async (locator) => {
+      for (const control of await locator.all()) {
+        const box = await control.boundingBox();
+        if (!box) continue;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
+      }
+    };
+    const workspaces = page.locator('#data-workspaces');
+    await expect(workspaces.getByRole('button', { name: /^Đổi tên / })).toBeVisible();
+    await onScreen(workspaces.getByRole('button'));
+    await page.getByRole('button', { name: 'Sửa HTX Nông nghiệp Lập Lễ' }).click();
+    const form = page.locator('form.entry-form');
+    await expect(form.getByLabel('Tên đơn vị', { exact: true })).toBeFocused();
+    await onScreen(form.locator('input, select, textarea, button'));
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+  });
 });

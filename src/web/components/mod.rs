@@ -14,7 +14,9 @@ pub mod target_card;
 pub mod task_tracker;
 pub mod terms;
 pub mod tour;
+pub mod unit_table;
 pub mod update;
+pub mod workspace_list;
 
 /// Keys for a keyed `<For>` over records named by id: each id with the
 /// number of times it came before. Ids are unique in any plan this app

@@ -6,17 +6,16 @@
 //! sends `coop-plan:update-ready` when a new build waits, and on
 //! `coop-plan:update-apply` lets it take over and reloads the page.
 //!
-//! Unsaved input, which a reload would lose: a form control in the page
-//! whose value differs from the one it was drawn with, or an element
-//! marked `data-unsaved` (the plan editor's pending changes).
+//! Unsaved input, which a reload would lose: an element marked
+//! `data-unsaved` (a data-page form whose fields differ from the record,
+//! the plan editor's and the task form's pending changes).
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::update_view::{banner, Update, UpdateAction};
-use crate::web::dom::property;
 use crate::web::state::AppState;
 use crate::web::ui;
 
@@ -112,44 +111,21 @@ fn focus_first_button(banner: &Element) {
     }
 }
 
-/// The first control in the page that holds input a reload would lose.
+/// What holds input a reload would lose: the first element of the page
+/// marked `data-unsaved` (a form whose draft differs from what is stored,
+/// the plan editor's pending changes), or the first control inside it when
+/// it is a container, for the focus to go back to.
+///
+/// Controls' `defaultValue` says nothing here: an input bound by Leptos
+/// (`prop:value`) has none, so a form says itself whether it is unsaved.
 fn unsaved_input() -> Option<Element> {
     let main = ui::document().get_element_by_id("main")?;
-    if let Some(marked) = ui::find(&main, "[data-unsaved]") {
+    let marked = ui::find(&main, "[data-unsaved]")?;
+    if matches!(
+        marked.tag_name().as_str(),
+        "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON"
+    ) {
         return Some(marked);
     }
-    let controls = main
-        .query_selector_all("form input, form textarea, form select")
-        .ok()?;
-    // A page holds a few dozen controls; the bound is only a guard.
-    (0..controls.length().min(10_000))
-        .filter_map(|i| controls.item(i))
-        .filter_map(|node| node.dyn_into::<Element>().ok())
-        .find(changed)
-}
-
-/// Whether a control's value differs from the one it was drawn with.
-fn changed(control: &Element) -> bool {
-    let get = |name: &str| property(control, name);
-    match control.tag_name().as_str() {
-        "SELECT" => {
-            // The option drawn as selected, or the first when none was.
-            let options = get("options");
-            let count = get("length").as_f64().unwrap_or(0.0) as u32;
-            let drawn = (0..count.min(10_000))
-                .find(|i| {
-                    let option =
-                        js_sys::Reflect::get(&options, &JsValue::from(*i)).unwrap_or_default();
-                    property(&option, "defaultSelected").as_bool() == Some(true)
-                })
-                .unwrap_or(0);
-            get("selectedIndex").as_f64() != Some(f64::from(drawn)) && count > 0
-        }
-        "INPUT" => match get("type").as_string().as_deref() {
-            Some("checkbox" | "radio") => get("checked") != get("defaultChecked"),
-            Some("button" | "submit" | "reset" | "hidden" | "file") => false,
-            _ => get("value") != get("defaultValue"),
-        },
-        _ => get("value") != get("defaultValue"),
-    }
+    ui::find(&marked, "input, select, textarea").or(Some(marked))
 }

@@ -27,27 +27,33 @@ use crate::csv_data::{
     errors_html, numbers_html, units_csv, years_csv, CsvImport, FileNumbers, Phase,
 };
 use crate::data_page::{
-    backup_html, file_name, import_progress_html, import_progress_text, new_workspace_id,
-    preview_region_html, shell_html, storage_html, undo_html, workspaces_html, Parts,
+    backup_html, file_name, import_progress_html, import_progress_text, preview_region_html,
+    shell_html, storage_html, undo_text, Parts,
 };
 use crate::document::to_json;
 use crate::files::Encoding;
 use crate::format::iso_date;
 use crate::forms::{delete_unit, undo_delete, Deleted, Form, Rebase};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::import::{preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES};
 use crate::import_pieces::{Assembler, CheckedImport};
 use crate::merge::{merge, Merge, Source};
 use crate::number::Convention;
 use crate::report::data_checks_html;
-use crate::unit_table::{controls_html, table_html, UnitQuery, PAGE_SIZE};
-use crate::web::dom::{by_id, event_element, focus, later, property, set_html, set_text};
+use crate::unit_table::UnitQuery;
+use crate::web::components::dialog::Question;
+use crate::web::components::unit_table::{UnitFilters, UnitTable};
+use crate::web::components::workspace_list::WorkspaceList;
+use crate::web::dom::{
+    by_id, event_element, focus, focus_later, later, property, set_html, set_text,
+};
 use crate::web::files::{self, FromWorker, ImportWorker};
 use crate::web::persist;
 use crate::web::state::{AppState, UnitChange};
-use crate::web::storage;
-use crate::web::ui::*;
+use crate::web::ui::{document, key, toggle_attribute};
+use crate::web::words;
 use crate::workspace::Workspace;
+use leptos::prelude::*;
 
 /// What this build of the page has.
 const PARTS: Parts = Parts::ALL;
@@ -74,20 +80,6 @@ fn read_dyn(state: AppState, f: &mut dyn FnMut(&Workspace)) {
     state.workspace.with_untracked(|w| f(w));
 }
 
-/// Changes the workspace (it is then saved, and every page follows).
-fn write(state: AppState, f: impl FnOnce(&mut Workspace)) {
-    let mut f = Some(f);
-    write_dyn(state, &mut |w| {
-        if let Some(f) = f.take() {
-            f(w)
-        }
-    });
-}
-
-fn write_dyn(state: AppState, f: &mut dyn FnMut(&mut Workspace)) {
-    state.workspace.update(|w| f(w));
-}
-
 /// An import waiting for the user's confirmation. One lives at a time and
 /// it is never moved about, so the merge is not boxed (boxing it cost 1.3 KB
 /// of the download).
@@ -100,17 +92,10 @@ enum Pending {
 /// The page's state; none of it is reactive.
 #[derive(Default)]
 struct Page {
-    query: UnitQuery,
     form: Option<Form>,
-    deleted: Option<Deleted>,
     pending: Option<Pending>,
     /// The encoding of each CSV file of the pending import.
     encodings: Vec<(String, Encoding)>,
-    /// What the workspaces panel was last drawn for (language, open
-    /// workspace's id and name); `None` after a workspace action. Listing
-    /// the stored workspaces reads every one of them from storage, too
-    /// much to do again after every edit.
-    listed: Option<(Lang, String, String)>,
     /// The CSV files of the last import, and the conventions the user
     /// chose for their numbers, to read them again another way.
     csv: Option<CsvFiles>,
@@ -172,25 +157,13 @@ fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Option<Vec<ReadFile>>
 struct Ctx {
     state: AppState,
     page: Shared,
+    /// The unit deleted last, until the next action (its undo note).
+    deleted: RwSignal<Option<Deleted>>,
 }
 
 impl Ctx {
     fn lang(&self) -> Lang {
         self.state.lang.get_untracked()
-    }
-
-    fn render_table(&self) {
-        let html = read(self.state, |w| {
-            table_html(
-                w,
-                &self.page.borrow().query,
-                self.state.as_of.get_untracked(),
-                PAGE_SIZE,
-                PARTS.forms,
-                self.lang(),
-            )
-        });
-        set_html("data-table", &html);
     }
 
     /// Says in the open form, at once, when a save elsewhere (another tab)
@@ -214,12 +187,21 @@ impl Ctx {
                 .unwrap_or_default()
         });
         set_html("data-form", &html);
+        self.mark_unsaved();
+    }
+
+    /// Marks the open form `data-unsaved` while it differs from the record
+    /// (the update banner asks before a reload would lose it).
+    fn mark_unsaved(&self) {
+        let unsaved = self.page.borrow().form.as_ref().is_some_and(Form::unsaved);
+        if let Some(form) = document().query_selector("form.entry-form").ok().flatten() {
+            toggle_attribute(&form, "data-unsaved", unsaved);
+        }
     }
 
     fn render_others(&self) {
         let page = self.page.borrow();
         let lang = self.lang();
-        set_html("data-undo", &undo_html(page.deleted.as_ref(), lang));
         let numbers = numbers_html(&page.csv_numbers, lang);
         let preview = match &page.pending {
             Some(Pending::Preview(p)) => preview_region_html(p, None, &page.encodings, lang),
@@ -232,19 +214,8 @@ impl Ctx {
     /// Everything that shows the data.
     fn render_data(&self, lang: Lang) {
         read(self.state, |w| {
-            let page = self.page.borrow();
-            set_html("data-filters", &controls_html(w, &page.query, lang));
             set_html("data-checks", &data_checks_html(w, ISSUES_SHOWN, lang));
         });
-        let shown = read(self.state, |w| Some((lang, w.id.clone(), w.name.clone())));
-        if self.page.borrow().listed != shown {
-            let html = read(self.state, |w| {
-                workspaces_html(&storage::list_workspaces(), &w.id, lang)
-            });
-            set_html("data-workspaces", &html);
-            self.page.borrow_mut().listed = shown;
-        }
-        self.render_table();
     }
 
     /// The storage section and the backup reminder, from what the browser
@@ -323,9 +294,7 @@ impl Ctx {
         let Some(mut form) = self.page.borrow_mut().form.take() else {
             return;
         };
-        if self.page.borrow_mut().deleted.take().is_some() {
-            self.render_others();
-        }
+        self.forget_undo();
         // Only the fields changed here go onto the record as it is stored
         // now (another tab may have saved it since the form opened); a
         // field changed on both sides waits for the user's choice.
@@ -391,16 +360,16 @@ impl Ctx {
 
     /// Draws the page: the frame and the form too for a new language; a
     /// form, import or undo of another workspace is forgotten.
-    fn draw(&self, lang: Lang, new_lang: bool, new_workspace: bool) {
+    fn draw(&self, hosts: [&Element; 3], lang: Lang, new_lang: bool, new_workspace: bool) {
         if new_lang {
-            set_html("data-page", &shell_html(lang, PARTS));
+            let shell = shell_html(lang, PARTS);
+            for (host, html) in hosts.iter().zip([shell.top, shell.files, shell.checks]) {
+                host.set_inner_html(&html);
+            }
         }
         if new_workspace {
-            let query = self.page.borrow().query.clone();
-            *self.page.borrow_mut() = Page {
-                query,
-                ..Page::default()
-            };
+            *self.page.borrow_mut() = Page::default();
+            self.deleted.set(None);
         }
         if new_lang {
             // The numbers typed so far are written the new language's way.
@@ -442,9 +411,7 @@ impl Ctx {
                 }
             });
             self.show_messages();
-        } else if el.closest("#data-filters").ok().flatten().is_some() {
-            self.page.borrow_mut().query.set(&name, &value);
-            self.render_table();
+            self.mark_unsaved();
         } else if let Some(index) = name.strip_prefix("conflict-").and_then(|i| i.parse().ok()) {
             if let Some(Pending::Merge(merge, _)) = self.page.borrow_mut().pending.as_mut() {
                 merge.choose(index, value.parse().unwrap_or(0));
@@ -773,6 +740,67 @@ impl Ctx {
         }
     }
 
+    /// Any action but undo ends the chance to undo a deletion.
+    fn forget_undo(&self) {
+        if self.deleted.with_untracked(Option::is_some) {
+            self.deleted.set(None);
+        }
+    }
+
+    /// Puts the unit deleted last back where it was.
+    fn undo(&self) {
+        if let Some(removed) = self.deleted.try_update(Option::take).flatten() {
+            let mut removed = Some(removed);
+            self.state.edit_one_unit(&mut |w| {
+                let removed = removed.take()?;
+                let at = removed.index.min(w.units.len());
+                undo_delete(w, removed);
+                Some(UnitChange::Inserted(at))
+            });
+        }
+        focus("add-unit");
+    }
+
+    /// Opens the unit form on unit `id`.
+    fn edit_unit(&self, id: &str) {
+        self.forget_undo();
+        let lang = self.lang();
+        let form = read(self.state, |w| Some(Form::unit(w, Some(id), lang)));
+        self.open(form, None);
+    }
+
+    /// Deletes unit `id` once the user agrees; it can be undone until the
+    /// next action.
+    fn delete_unit(&self, id: String) {
+        self.forget_undo();
+        let state = self.state;
+        let unit = read(state, |w| w.unit(&id).map(|u| u.name.clone())).unwrap_or_default();
+        let question = Question::confirm(
+            &format!("Xóa đơn vị “{unit}” cùng mọi số liệu của nó?"),
+            &format!("Delete the unit “{unit}” and all its figures?"),
+        )
+        .yes("Xóa", "Delete");
+        let ctx = self.clone();
+        spawn_local(async move {
+            if state.ask_with(question).await.is_none() {
+                return;
+            }
+            let mut removed = None;
+            state.edit_one_unit(&mut |w| {
+                removed = delete_unit(w, &id);
+                removed.as_ref().map(|d| UnitChange::Removed(d.index))
+            });
+            let mut page = ctx.page.borrow_mut();
+            if page.form.as_ref().and_then(|f| f.unit_id()) == Some(id.as_str()) {
+                page.form = None;
+            }
+            drop(page);
+            ctx.deleted.set(removed);
+            ctx.render_form();
+            focus_later("undo-delete");
+        });
+    }
+
     fn on_click(&self, ev: &web_sys::Event) {
         let Some(button) = event_element(ev, "button") else {
             return;
@@ -784,9 +812,7 @@ impl Ctx {
         let lang = self.lang();
         // Any action but undo ends the chance to undo a deletion.
         let action = data("data-action").unwrap_or_default();
-        if action != "undo" && self.page.borrow_mut().deleted.take().is_some() {
-            self.render_others();
-        }
+        self.forget_undo();
         let unit_id = self
             .page
             .borrow()
@@ -809,20 +835,6 @@ impl Ctx {
             }
             "add-unit" => return self.open(form(&|w| Form::unit(w, None, lang)), None),
             "city" => return self.open(form(&|w| Form::city(w, None, this_year, lang)), None),
-            "undo" => {
-                let removed = self.page.borrow_mut().deleted.take();
-                if let Some(removed) = removed {
-                    let mut removed = Some(removed);
-                    state.edit_one_unit(&mut |w| {
-                        let removed = removed.take()?;
-                        let at = removed.index.min(w.units.len());
-                        undo_delete(w, removed);
-                        Some(UnitChange::Inserted(at))
-                    });
-                }
-                self.render_others();
-                return focus("add-unit");
-            }
             "export-json" | "export-units-csv" | "export-years-csv" => {
                 let date = iso_date(state.as_of.get_untracked());
                 let (name, what, contents) = read(state, |w| {
@@ -887,16 +899,6 @@ impl Ctx {
                 self.stop_imports();
                 return self.render_others();
             }
-            "new-workspace" => {
-                let Some(new_name) = prompt(
-                    lang.pick("Tên không gian làm việc mới:", "Name of the new workspace:"),
-                    "",
-                ) else {
-                    return;
-                };
-                let id = new_workspace_id(&storage::list_workspaces(), js_sys::Date::now() as u64);
-                return state.open_workspace(Workspace::new(id, new_name));
-            }
             _ => {}
         }
         if let (Some(convention), Some(file)) = (
@@ -916,37 +918,7 @@ impl Ctx {
             set_text("data-file-error", "");
             return self.start_csv();
         }
-        if let Some(key) = data("data-sort") {
-            self.page.borrow_mut().query.set("sort", &key);
-            self.render_table();
-            focus_selector(&format!("[data-sort=\"{key}\"]"));
-        } else if let Some(number) = data("data-page") {
-            self.page.borrow_mut().query.set("page", &number);
-            self.render_table();
-        } else if let Some(id) = data("data-edit") {
-            self.open(form(&|w| Form::unit(w, Some(&id), lang)), None);
-        } else if let Some(id) = data("data-delete") {
-            let unit = read(state, |w| w.unit(&id).map(|u| u.name.clone())).unwrap_or_default();
-            if state.confirm(
-                &format!("Xóa đơn vị “{unit}” cùng mọi số liệu của nó?"),
-                &format!("Delete the unit “{unit}” and all its figures?"),
-            ) {
-                let mut removed = None;
-                state.edit_one_unit(&mut |w| {
-                    removed = delete_unit(w, &id);
-                    removed.as_ref().map(|d| UnitChange::Removed(d.index))
-                });
-                let mut page = self.page.borrow_mut();
-                if page.form.as_ref().and_then(|f| f.unit_id()) == Some(id.as_str()) {
-                    page.form = None;
-                }
-                page.deleted = removed;
-                drop(page);
-                self.render_form();
-                self.render_others();
-                focus("undo-delete");
-            }
-        } else if data("data-cancel").is_some() {
+        if data("data-cancel").is_some() {
             self.open(None, Some("add-unit"));
         } else if data("data-add-manager").is_some() {
             let rows = read(state, |w| {
@@ -985,52 +957,112 @@ impl Ctx {
             } else if let Some(y) = year("data-next-year") {
                 self.open(form(&|w| Form::next_year_from(w, &id, y, lang)), None);
             }
-        } else {
-            // Any of them may change the list: draw it again.
-            self.page.borrow_mut().listed = None;
-            workspace_action(state, &data);
         }
     }
 }
 
-pub fn mount(root: &Element) {
+/// The data page: the legacy regions (HTML text, above and below) around
+/// the filters and the table of units (components).
+#[component]
+pub fn DataPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let ctx = Ctx {
         state,
         page: Rc::new(RefCell::new(Page::default())),
+        deleted: RwSignal::new(None),
     };
-    root.set_inner_html(r#"<section class="page data" id="data-page"></section>"#);
+    let deleted = ctx.deleted;
+    let query = RwSignal::new(UnitQuery::default());
+    let top = NodeRef::<leptos::html::Div>::new();
+    let files = NodeRef::<leptos::html::Div>::new();
+    let checks = NodeRef::<leptos::html::Div>::new();
 
     // Everything is drawn again when the language changes; the data's
     // regions when the data or the as-of date does. A form stays as typed.
     Effect::new({
         let ctx = ctx.clone();
-        move |previous: Option<(Lang, String, u32)>| {
+        move |previous: Option<Option<(Lang, String, u32)>>| {
+            let (Some(top), Some(files), Some(checks)) = (top.get(), files.get(), checks.get())
+            else {
+                return None;
+            };
+            let previous = previous.flatten();
             let lang = state.lang.get();
             state.as_of.track();
             let answers = state.storage_answers.get();
             let id = state.workspace.with(|w| w.id.clone());
             let new_lang = previous.as_ref().map(|p| p.0) != Some(lang);
             let new_workspace = previous.as_ref().is_some_and(|p| p.1 != id);
-            if previous.as_ref().is_some_and(|p| p.2 != answers) {
-                // A first save may have put a new workspace in storage.
-                ctx.page.borrow_mut().listed = None;
-            }
-            ctx.draw(lang, new_lang, new_workspace);
-            ctx.hear();
-            (lang, id, answers)
+            untrack(|| {
+                ctx.draw([&top, &files, &checks], lang, new_lang, new_workspace);
+                ctx.hear();
+            });
+            Some((lang, id, answers))
         }
     });
 
-    let (c1, c2, c3, c4, c5) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx);
-    listen(root, "click", move |ev| c1.on_click(&ev));
-    listen(root, "input", move |ev| c2.on_input(&ev));
-    listen(root, "keydown", move |ev| c3.on_keydown(&ev));
-    listen(root, "change", move |ev| c4.on_change(&ev));
-    listen(root, "submit", move |ev| {
+    let actions = StoredValue::new_local(ctx);
+    let on_edit = UnsyncCallback::new(move |id: String| actions.get_value().edit_unit(&id));
+    let on_delete = UnsyncCallback::new(move |id: String| actions.get_value().delete_unit(id));
+    let on_action = UnsyncCallback::new(move |()| actions.get_value().forget_undo());
+    let undo = move |_| actions.get_value().undo();
+    let undo_note = move || {
+        deleted
+            .with(|d| d.as_ref().map(|d| undo_text(d, state.lang.get())))
+            .map(|text| {
+                view! {
+                    <p class="undo">
+                        {text}
+                        " "
+                        <button type="button" id="undo-delete" on:click=undo>
+                            {words("Hoàn tác", "Undo")}
+                        </button>
+                    </p>
+                }
+            })
+    };
+    let click = move |ev: web_sys::MouseEvent| actions.get_value().on_click(&ev);
+    let input = move |ev: web_sys::Event| actions.get_value().on_input(&ev);
+    let keydown = move |ev: web_sys::KeyboardEvent| actions.get_value().on_keydown(&ev);
+    let change = move |ev: web_sys::Event| actions.get_value().on_change(&ev);
+    let submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        c5.save();
-    });
+        actions.get_value().save();
+    };
+    view! {
+        <section class="page data" id="data-page">
+            <div
+                node_ref=top
+                on:click=click
+                on:input=input
+                on:keydown=keydown
+                on:change=change
+                on:submit=submit
+            ></div>
+            <div id="data-undo">{undo_note}</div>
+            <div id="data-filters" class="unit-filters">
+                <UnitFilters query/>
+            </div>
+            <div id="data-table" class="unit-list">
+                <UnitTable query editable=PARTS.forms on_edit on_delete on_action/>
+            </div>
+            <div
+                node_ref=files
+                on:click=click
+                on:input=input
+                on:keydown=keydown
+                on:change=change
+                on:submit=submit
+            ></div>
+            {PARTS.workspaces.then(|| view! {
+                <h2>{words("Không gian làm việc", "Workspaces")}</h2>
+                <div id="data-workspaces">
+                    <WorkspaceList on_action/>
+                </div>
+            })}
+            <div node_ref=checks></div>
+        </section>
+    }
 }
 
 fn focus_selector(selector: &str) {
@@ -1041,120 +1073,5 @@ fn focus_selector(selector: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
-    }
-}
-
-fn prompt(message: &str, default: &str) -> Option<String> {
-    web_sys::window()?
-        .prompt_with_message_and_default(message, default)
-        .ok()
-        .flatten()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-}
-
-/// Open, rename, duplicate or delete a stored workspace.
-fn workspace_action(state: AppState, data: &dyn Fn(&str) -> Option<String>) {
-    let lang = state.lang.get_untracked();
-    let current = read(state, |w| w.id.clone());
-    // Another stored workspace is read from IndexedDB: asynchronously.
-    let open_id = current.clone();
-    let stored = move |id: String| async move {
-        if id == open_id {
-            return Some(state.workspace.get_untracked());
-        }
-        storage::read_workspace(&id).await.and_then(Result::ok)
-    };
-    let cannot_open = move || {
-        state.notify(Text::new(
-            "Không mở được không gian làm việc này.",
-            "This workspace could not be opened.",
-        ))
-    };
-    if let Some(id) = data("data-open-ws") {
-        spawn_local(async move {
-            match stored(id.clone()).await {
-                Some(ws) => state.open_workspace(ws),
-                // Written by a newer version: shown read-only, untouched.
-                None if state.open_read_only(&id) => {}
-                None => cannot_open(),
-            }
-        });
-    } else if let Some(id) = data("data-rename-ws") {
-        let old_name = storage::list_workspaces()
-            .into_iter()
-            .find(|(i, _)| *i == id)
-            .map(|(_, n)| n)
-            .unwrap_or_default();
-        let Some(name) = prompt(lang.pick("Tên mới:", "New name:"), &old_name) else {
-            return;
-        };
-        if id == current {
-            write(state, |w| w.name = name);
-            return;
-        }
-        spawn_local(async move {
-            let Some(mut ws) = stored(id).await else {
-                return cannot_open();
-            };
-            ws.name = name;
-            if let Err(error) = storage::save_workspace(&ws).await {
-                state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
-            }
-            // Drawn again with the new name.
-            write(state, |_| {});
-        });
-    } else if let Some(id) = data("data-duplicate-ws") {
-        spawn_local(async move {
-            let Some(mut ws) = stored(id).await else {
-                return cannot_open();
-            };
-            ws.id = new_workspace_id(&storage::list_workspaces(), js_sys::Date::now() as u64);
-            ws.name = format!("{} ({})", ws.name, lang.pick("bản sao", "copy"));
-            // A copy of a newer version's workspace is this version's own: the
-            // original stays as it is.
-            ws.schema_version = crate::workspace::SCHEMA_VERSION;
-            state.open_workspace(ws);
-        });
-    } else if let Some(id) = data("data-delete-ws") {
-        let name = storage::list_workspaces()
-            .into_iter()
-            .find(|(i, _)| *i == id)
-            .map(|(_, n)| n)
-            .unwrap_or_default();
-        if !state.confirm(
-            &format!(
-                "Xóa hẳn không gian làm việc “{name}” và mọi dữ liệu của nó? Không thể hoàn tác."
-            ),
-            &format!(
-                "Delete the workspace “{name}” and all its data for good? This cannot be undone."
-            ),
-        ) {
-            return;
-        }
-        spawn_local(async move {
-            if let Err(error) = storage::delete_workspace(&id).await {
-                return state.notify(Text::new(error.message(Lang::Vi), error.message(Lang::En)));
-            }
-            if id == current {
-                let mut next = None;
-                // Bounded by the stored workspaces: each is tried once.
-                for (other, _) in storage::list_workspaces() {
-                    if let Some(Ok(ws)) = storage::read_workspace(&other).await {
-                        next = Some(ws);
-                        break;
-                    }
-                }
-                let next = next.unwrap_or_else(|| {
-                    Workspace::new(
-                        new_workspace_id(&[], js_sys::Date::now() as u64),
-                        lang.pick("Hợp tác xã của tôi", "My cooperatives"),
-                    )
-                });
-                state.open_workspace(next);
-            } else {
-                write(state, |_| {});
-            }
-        });
     }
 }
