@@ -407,15 +407,6 @@ impl AppState {
         self.dialogs.ask(question).await
     }
 
-    /// The browser's own `confirm()`, for the pages not yet moved onto
-    /// components (issue 12); new code awaits [`AppState::ask`].
-    pub fn confirm(&self, vi: &str, en: &str) -> bool {
-        let message = self.lang.get_untracked().pick(vi, en);
-        web_sys::window()
-            .and_then(|w| w.confirm_with_message(message).ok())
-            .unwrap_or(false)
-    }
-
     /// Another tab saved the open workspace since this tab read it, and this
     /// tab has changes of its own: the user keeps one of the two.
     async fn resolve_conflict(&self) {

@@ -211,8 +211,8 @@ function freePort() {
 
 // The app's own dialog (web/components/dialog.rs) in place of confirm() and
 // prompt(): waits for it, reads its question, types `text` when it asks for
-// one, then presses its first button (`accept`) or "Hủy"/"Cancel". Returns
-// the question.
+// one, then presses its first button (`accept`) or "Hủy"/"Cancel", and
+// waits until it closes or asks the next question. Returns the question.
 async function answerDialog(page, { accept = true, text } = {}) {
   const dialog = page.getByRole('dialog').and(page.locator('dialog.app-dialog'));
   await expect(dialog).toBeVisible();
@@ -220,7 +220,10 @@ async function answerDialog(page, { accept = true, text } = {}) {
   if (text !== undefined) await dialog.getByRole('textbox').fill(text);
   if (accept) await dialog.locator('button[type=submit]').click();
   else await dialog.getByRole('button', { name: /^(Hủy|Cancel)$/ }).click();
-  await expect(dialog).toBeHidden();
+  // Answered: the dialog closes, or shows the next question asked meanwhile.
+  await expect
+    .poll(async () => ((await dialog.isVisible()) ? dialog.locator('.app-dialog-text').textContent() : null))
+    .not.toBe(question);
   return question;
 }
 
