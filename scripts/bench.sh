@@ -33,7 +33,7 @@ echo "== (a) bundle sizes (dist/)"
 scripts/size.sh
 
 scripts/e2e.sh --deps-only >/dev/null
-# The timing hooks (web::bench) are not in the app users download: build a
+# The timing hooks (app::bench) are not in the app users download: build a
 # second bundle with them for (b) and (c). It differs from dist/ only by
 # those hooks.
 trunk build --release --features bench --dist dist-bench >/dev/null

@@ -1,5 +1,5 @@
 //! The timing loop shared by the native benchmark (`benches/indicators.rs`)
-//! and the browser's (`web::bench`), so `make bench` compares the same code
+//! and the browser's (`app::bench`), so `make bench` compares the same code
 //! on both sides; only the clock differs.
 
 use chrono::NaiveDate;

@@ -56,4 +56,4 @@ pub mod wording;
 pub mod workspace;
 
 #[cfg(feature = "app")]
-pub mod web;
+pub mod app;

@@ -1,5 +1,5 @@
 //! The browser entry point: mounts the app. Everything else is in the library.
 
 fn main() {
-    coop_plan::web::start();
+    coop_plan::app::start();
 }

@@ -1,7 +1,7 @@
 //! The notices at the top of every page, as words: messages the user must
 //! see (a failed save, another tab's change), and data kept aside because
 //! it could not be read, with its reason and what can be done with it.
-//! No markup: `web::components::notices` draws them.
+//! No markup: `app::components::notices` draws them.
 
 use crate::i18n::Lang;
 

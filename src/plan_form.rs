@@ -1,7 +1,7 @@
 //! The plan editor as data: the rows of its table of targets with their
 //! labels, the message beside each field and those about the plan as a
 //! whole, and the sectors it adds. No markup: the app's plan editor
-//! (`web::components::plan_editor`) draws them; what is typed goes into a
+//! (`app::components::plan_editor`) draws them; what is typed goes into a
 //! [`crate::plan_draft::PlanDraft`], checked as a whole by
 //! [`crate::plan_validation::check_plan`].
 

@@ -1,7 +1,7 @@
 //! Trình chiếu: what presentation mode shows. One slide per target — its
 //! card and its trend in large type — and a time line of month ends that
 //! walks the as-of date through the plan's years, so a room sees statuses
-//! change. As data, no markup: the page (`web::pages::present`) draws the
+//! change. As data, no markup: the page (`app::pages::present`) draws the
 //! slide and holds the keys and buttons.
 
 use chrono::{Datelike, NaiveDate};

@@ -1,6 +1,6 @@
 //! Which page a URL path shows, and the encoding of ids in paths.
 //!
-//! leptos_router matches the routes (`web::Frame`); this plain-Rust twin of
+//! leptos_router matches the routes (`app::Frame`); this plain-Rust twin of
 //! that table is what the shell asks "is this the presentation?" with, and
 //! what the natively tested encoding of ids in links lives beside.
 

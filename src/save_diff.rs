@@ -1,7 +1,7 @@
 //! What a save of a workspace writes: the records that differ from what
 //! this tab last stored (its [`Image`]).
 //!
-//! The browser store (`web::storage`) keeps one record per unit and a head
+//! The browser store (`app::storage`) keeps one record per unit and a head
 //! (the document without its units, and the units' order). A save compares
 //! the workspace with the image of the last save and writes the head and
 //! the changed, added and removed units. Comparing every unit costs about

@@ -2,7 +2,7 @@
 //! lead agency and status, overdue ones marked as of the chosen date), the
 //! draft of the form that adds or edits a task with its per-field merge
 //! against saves made elsewhere, and what each control does to the plan.
-//! No markup: the app's task tracker (`web::components::task_tracker`)
+//! No markup: the app's task tracker (`app::components::task_tracker`)
 //! draws them. Tasks are named by id, never by position.
 
 use chrono::NaiveDate;

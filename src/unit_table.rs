@@ -1,5 +1,5 @@
 //! The data page's table of units: filtered, searched, sorted and shown a
-//! page at a time, as data (`web::components::unit_table` draws it).
+//! page at a time, as data (`app::components::unit_table` draws it).
 //!
 //! A city holds up to tens of thousands of units; only one page of rows is
 //! ever built, and filtering and sorting touch each unit once, so typing

@@ -9,7 +9,7 @@
 //! waits for the save: the user asked for the reload, may have given up on
 //! the form, and should not have to hunt for why nothing happens.
 //!
-//! No markup: `web::components::update` draws the [`Banner`].
+//! No markup: `app::components::update` draws the [`Banner`].
 
 use crate::i18n::Lang;
 

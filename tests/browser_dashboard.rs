@@ -2,7 +2,7 @@
 //! targets of the stored workspace, and the language switch changes the UI.
 #![cfg(all(target_arch = "wasm32", feature = "app"))]
 
-use coop_plan::web::{mount_to, storage};
+use coop_plan::app::{mount_to, storage};
 use coop_plan::workspace::Workspace;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

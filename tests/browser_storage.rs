@@ -6,9 +6,9 @@
 //! under a full quota is tested end to end: `tests/e2e/quota.spec.js`.)
 #![cfg(all(target_arch = "wasm32", feature = "app"))]
 
+use coop_plan::app::storage::{self, SaveError, QUARANTINE_PREFIX, WORKSPACE_PREFIX};
 use coop_plan::decimal::Decimal;
 use coop_plan::unit::{Unit, UnitKind, YearRecord};
-use coop_plan::web::storage::{self, SaveError, QUARANTINE_PREFIX, WORKSPACE_PREFIX};
 use coop_plan::workspace::Workspace;
 use wasm_bindgen_test::*;
 

@@ -1,4 +1,4 @@
-//! The view layer (`web::ui`) in headless Chromium: a region follows the
+//! The view layer (`app::ui`) in headless Chromium: a region follows the
 //! signals it reads, and what a page made — its regions, listeners and
 //! timers — stops when the page's owner is cleaned up.
 #![cfg(all(target_arch = "wasm32", feature = "app"))]
@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use coop_plan::web::ui::{self, *};
+use coop_plan::app::ui::{self, *};
 use reactive_graph::owner::Owner;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

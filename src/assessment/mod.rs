@@ -9,7 +9,7 @@
 //!
 //! This module must not guess a legal figure: a threshold either comes from
 //! a cited article or is labelled [`Verification::Unverified`] and shown so.
-//! It has no web dependency; the page in `web::pages::assessment` only
+//! It has no web dependency; the page in `app::pages::assessment` only
 //! displays what is computed here.
 
 pub mod action_plan;

@@ -2,7 +2,7 @@
 //! page's language, the projection table, goal-seek answers, the chances
 //! of meeting each goal, the fan, overlay and tornado charts as geometry
 //! and the comparison of scenarios. No markup: the app's simulation page
-//! draws it (`web/pages/simulation/`), and every fact it shows is tested
+//! draws it (`app/pages/simulation/`), and every fact it shows is tested
 //! natively on this data.
 
 use super::chart::{Anchor, Label, Segment, Tick};

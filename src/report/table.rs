@@ -1,4 +1,4 @@
-//! A table as data: what `web::components::data_table` draws. The first
+//! A table as data: what `app::components::data_table` draws. The first
 //! cell of each row heads it; the columns listed in `numeric` align their
 //! figures to the right (class `num`).
 

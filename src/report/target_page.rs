@@ -1,6 +1,6 @@
 //! What a target's own page shows besides its card and trend, as data:
 //! the breakdown tables' headers and order, their CSV download, and the
-//! words around the drill-down. No markup: `web::pages::target` draws it.
+//! words around the drill-down. No markup: `app::pages::target` draws it.
 
 use chrono::NaiveDate;
 

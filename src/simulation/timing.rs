@@ -1,5 +1,5 @@
 //! The Monte Carlo timing loop shared by the native benchmark
-//! (`benches/monte_carlo.rs`) and the browser's (`web::bench`), so
+//! (`benches/monte_carlo.rs`) and the browser's (`app::bench`), so
 //! `make bench` compares the same code on both sides; only the clock
 //! differs.
 //!

@@ -209,7 +209,7 @@ function freePort() {
   });
 }
 
-// The app's own dialog (web/components/dialog.rs) in place of confirm() and
+// The app's own dialog (app/components/dialog.rs) in place of confirm() and
 // prompt(): waits for it, reads its question, types `text` when it asks for
 // one, then presses its first button (`accept`) or "Hủy"/"Cancel", and
 // waits until it closes or asks the next question. Returns the question.
