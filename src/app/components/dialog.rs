@@ -176,7 +176,7 @@ pub fn DialogHost(dialogs: Dialogs, lang: RwSignal<Lang>) -> impl IntoView {
                     <button type="submit" class="primary" autofocus=move || !asks_text()>
                         {yes}
                     </button>
-                    <button type="button" on:click=move |_| dialogs.answer(None)>
+                    <button type="button" class="secondary" on:click=move |_| dialogs.answer(None)>
                         {move || lang.get().pick("Hủy", "Cancel")}
                     </button>
                 </div>
