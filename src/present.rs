@@ -119,7 +119,7 @@ mod tests {
         let evaluations = evaluate_all(&w, as_of);
         let first = slide(&w, &evaluations, 0, as_of, Lang::Vi).expect("a slide");
         assert_eq!(first.card.map(|c| c.id), Some("T1".to_owned()));
-        assert_eq!(first.chart.id, "trend-T1");
+        assert_eq!(first.chart.head.id, "trend-T1");
         assert!(!first.chart.dots.is_empty());
         let past_the_end = slide(&w, &evaluations, 99, as_of, Lang::En).expect("a slide");
         let last = &w.plan.targets[w.plan.targets.len() - 1].id;

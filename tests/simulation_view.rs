@@ -230,7 +230,7 @@ fn results_include_projection_goal_seek_and_tornado() {
     let Some(Tornado::Chart(tornado)) = outcome.tornadoes.first() else {
         panic!("a tornado chart: {:?}", outcome.tornadoes);
     };
-    assert_eq!(tornado.id, "sim-tornado-0");
+    assert_eq!(tornado.head.id, "sim-tornado-0");
     assert_eq!(tornado.bars.len(), 1);
 
     let summary = monte_carlo::run(&setup, &outcome.inputs, 2_000, 1);
@@ -299,8 +299,8 @@ fn fan_chart_band_encloses_the_median() {
             "{number} outside the chart"
         );
     }
-    assert_eq!(chart.id, "sim-fan-0");
-    assert!(!chart.title.is_empty() && !chart.description.is_empty());
+    assert_eq!(chart.head.id, "sim-fan-0");
+    assert!(!chart.head.title.is_empty() && !chart.head.description.is_empty());
 }
 
 #[test]
@@ -399,7 +399,7 @@ fn scenarios_are_created_renamed_duplicated_compared_and_deleted() {
     assert!(heads.contains(&"Difference Nhanh") && heads.contains(&"Difference Chậm"));
     let classes: Vec<&str> = charts[0].lines.iter().map(|l| l.class).collect();
     assert!(classes.contains(&"line-1") && classes.contains(&"line-2"));
-    assert_eq!(charts[0].id, "sim-overlay-0");
+    assert_eq!(charts[0].head.id, "sim-overlay-0");
     // Value-added growth 30 % and 5 % against the data's 27.8 %.
     let diffs: Vec<&str> = table
         .rows

@@ -77,17 +77,25 @@ pub struct Marker {
     pub label: Label,
 }
 
-/// A value by year, with the target line and the deadline marked. The
-/// default is an empty drawing.
+/// What every chart has whatever it draws: the id its title and
+/// description are referenced by, the drawing's size, and the words that
+/// name it for those who cannot see it.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct TrendChart {
-    /// Unique on the page: the SVG's title and description are referenced by id.
+pub struct ChartHead {
+    /// Unique on the page.
     pub id: String,
     pub title: String,
     /// What the chart shows, in words, for screen readers.
     pub description: String,
     pub width: f64,
     pub height: f64,
+}
+
+/// A value by year, with the target line and the deadline marked. The
+/// default is an empty drawing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TrendChart {
+    pub head: ChartHead,
     /// Bottom to top.
     pub y_ticks: Vec<Tick>,
     /// One year label per point, left to right.
@@ -297,11 +305,13 @@ impl TrendSeries<'_> {
             .map(|p| (p.year.to_string(), p.value.map_or("—".to_owned(), format)))
             .collect();
         TrendChart {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            description,
-            width: WIDTH,
-            height: HEIGHT,
+            head: ChartHead {
+                id: self.id.clone(),
+                title: self.title.clone(),
+                description,
+                width: WIDTH,
+                height: HEIGHT,
+            },
             y_ticks,
             x_ticks,
             deadline,
@@ -357,8 +367,8 @@ mod tests {
         ];
         let format = |v: f64| format!("{:.0}%", v * 100.0);
         let chart = series(&points, &format, Some(1.0), 2018, false).chart();
-        assert_eq!(chart.title, "T1 <thử>");
-        assert_eq!(chart.description, "Value by year: 2017 50%; 2019 75%.");
+        assert_eq!(chart.head.title, "T1 <thử>");
+        assert_eq!(chart.head.description, "Value by year: 2017 50%; 2019 75%.");
         let target = chart.target_line.as_ref().expect("a target line");
         assert_eq!(target.label.text, "Target 100%");
         // The gap year breaks the line: two separate moves, no line across 2018.
@@ -397,7 +407,7 @@ mod tests {
         }];
         let format = |v: f64| format!("{v}");
         let chart = series(&points, &format, None, 2017, false).chart();
-        assert_eq!(chart.description, "No year has data yet.");
+        assert_eq!(chart.head.description, "No year has data yet.");
         // A deadline at the left: its label starts right of it.
         assert_eq!(chart.deadline.label.anchor, Anchor::Start);
         assert!(chart.deadline.label.x > chart.deadline.line.x1);
@@ -451,8 +461,8 @@ mod tests {
         let w = crate::demo::demo_workspace();
         for target in &w.plan.targets {
             let chart = trend_chart(&w, target, Lang::Vi);
-            assert_eq!(chart.id, format!("trend-{}", target.id));
-            assert!(chart.title.starts_with(&target.id));
+            assert_eq!(chart.head.id, format!("trend-{}", target.id));
+            assert!(chart.head.title.starts_with(&target.id));
             assert_eq!(
                 chart.target_line.is_some(),
                 target.comparator != Comparator::RisingEachYear,

@@ -376,8 +376,8 @@ mod tests {
         let card = TargetCard::new(target, &evaluations[0], as_of, Lang::Vi);
         assert_eq!(card.id, hostile);
         let chart = trend_chart(&ws, target, Lang::En);
-        assert_eq!(chart.id, format!("trend-{hostile}"));
-        assert!(chart.title.starts_with(hostile));
+        assert_eq!(chart.head.id, format!("trend-{hostile}"));
+        assert!(chart.head.title.starts_with(hostile));
         // The link's path has no character that could end its attribute.
         assert_eq!(
             card.more.0,

@@ -5,7 +5,7 @@
 //! draws it (`app/pages/simulation/`), and every fact it shows is tested
 //! natively on this data.
 
-use super::chart::{Anchor, Label, Segment, Tick};
+use super::chart::{Anchor, ChartHead, Label, Segment, Tick};
 use crate::format::{format_number, format_percent};
 use crate::i18n::Lang;
 use crate::number::{self, Convention};
@@ -400,13 +400,7 @@ pub struct LegendKey {
 /// labels (thinned to fit), the target lines and the deadline.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct LineChart {
-    /// Unique on the page: the title and description are referenced by id.
-    pub id: String,
-    pub title: String,
-    /// What the chart shows, in words, for screen readers.
-    pub description: String,
-    pub width: f64,
-    pub height: f64,
+    pub head: ChartHead,
     pub y_ticks: Vec<Tick>,
     pub x_labels: Vec<Label>,
     /// The P10–P90 band as an SVG path, when there is one.
@@ -569,11 +563,13 @@ fn line_chart(setup: &Setup, spec: LineChartSpec, lang: Lang) -> LineChart {
             y2: H - BOTTOM,
         });
     LineChart {
-        id: spec.id,
-        title: spec.title,
-        description: spec.description,
-        width: W,
-        height: H,
+        head: ChartHead {
+            id: spec.id,
+            title: spec.title,
+            description: spec.description,
+            width: W,
+            height: H,
+        },
         y_ticks,
         x_labels,
         band,
@@ -713,11 +709,7 @@ pub struct TornadoBar {
 /// The tornado chart of one metric, as geometry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TornadoChart {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub width: f64,
-    pub height: f64,
+    pub head: ChartHead,
     pub bars: Vec<TornadoBar>,
     /// The most likely value on the deadline, and its label.
     pub centre: Segment,
@@ -801,15 +793,17 @@ pub fn tornado_chart(
         });
     }
     Some(Tornado::Chart(TornadoChart {
-        id: format!("sim-tornado-{metric}"),
-        title: format!(
-            "{}: {}",
-            lang.pick("Độ nhạy", "Sensitivity"),
-            spec.title.get(lang)
-        ),
-        description: description.trim_end().to_owned(),
-        width: W,
-        height,
+        head: ChartHead {
+            id: format!("sim-tornado-{metric}"),
+            title: format!(
+                "{}: {}",
+                lang.pick("Độ nhạy", "Sensitivity"),
+                spec.title.get(lang)
+            ),
+            description: description.trim_end().to_owned(),
+            width: W,
+            height,
+        },
         bars,
         centre: Segment {
             x1: x(centre),

@@ -4,25 +4,15 @@
 
 use leptos::prelude::*;
 
-use super::{px, ChartLabel};
+use super::{px, ChartLabel, ChartSvg};
 use crate::report::simulation::LineChart;
 
 #[component]
 pub fn LineChart(#[prop(into)] chart: Signal<LineChart>) -> impl IntoView {
-    let id = move || chart.with(|c| c.id.clone());
-    let title_id = move || format!("{}-title", id());
-    let desc_id = move || format!("{}-desc", id());
-    let view_box = move || chart.with(|c| format!("0 0 {} {}", c.width, c.height));
-    let title = move || chart.with(|c| c.title.clone());
+    let head = Signal::derive(move || chart.with(|c| c.head.clone()));
     view! {
-        <figure class="chart" id=id>
-            <svg
-                viewBox=view_box
-                role="img"
-                aria-labelledby=move || format!("{} {}", title_id(), desc_id())
-            >
-                <title id=title_id>{title}</title>
-                <desc id=desc_id>{move || chart.with(|c| c.description.clone())}</desc>
+        <figure class="chart" id=move || head.with(|h| h.id.clone())>
+            <ChartSvg head>
                 {move || {
                     chart
                         .with(|c| c.y_ticks.clone())
@@ -72,9 +62,9 @@ pub fn LineChart(#[prop(into)] chart: Signal<LineChart>) -> impl IntoView {
                             view! { <line class="chart-deadline" x1=px(s.x1) y1=px(s.y1) x2=px(s.x2) y2=px(s.y2)></line> }
                         })
                 }}
-            </svg>
+            </ChartSvg>
             <figcaption>
-                {title}
+                {move || head.with(|h| h.title.clone())}
                 <ul class="chart-legend">
                     {move || {
                         chart

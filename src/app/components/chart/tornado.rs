@@ -4,25 +4,15 @@
 
 use leptos::prelude::*;
 
-use super::{px, ChartLabel};
+use super::{px, ChartLabel, ChartSvg};
 use crate::report::simulation::TornadoChart;
 
 #[component]
 pub fn TornadoChart(#[prop(into)] chart: Signal<TornadoChart>) -> impl IntoView {
-    let id = move || chart.with(|c| c.id.clone());
-    let title_id = move || format!("{}-title", id());
-    let desc_id = move || format!("{}-desc", id());
-    let view_box = move || chart.with(|c| format!("0 0 {} {}", c.width, c.height));
-    let title = move || chart.with(|c| c.title.clone());
+    let head = Signal::derive(move || chart.with(|c| c.head.clone()));
     view! {
-        <figure class="chart" id=id>
-            <svg
-                viewBox=view_box
-                role="img"
-                aria-labelledby=move || format!("{} {}", title_id(), desc_id())
-            >
-                <title id=title_id>{title}</title>
-                <desc id=desc_id>{move || chart.with(|c| c.description.clone())}</desc>
+        <figure class="chart" id=move || head.with(|h| h.id.clone())>
+            <ChartSvg head>
                 {move || {
                     chart
                         .with(|c| c.bars.clone())
@@ -49,9 +39,9 @@ pub fn TornadoChart(#[prop(into)] chart: Signal<TornadoChart>) -> impl IntoView 
                         <ChartLabel label/>
                     }
                 }}
-            </svg>
+            </ChartSvg>
             <figcaption>
-                {title}
+                {move || head.with(|h| h.title.clone())}
                 <p class="note">{move || chart.with(|c| c.note)}</p>
             </figcaption>
         </figure>

@@ -3,27 +3,17 @@
 
 use leptos::prelude::*;
 
-use super::{px, ChartLabel};
+use super::{px, ChartLabel, ChartSvg};
 use crate::app::components::number_table::NumberTable;
 use crate::report::chart::Marker;
 use crate::report::TrendChart;
 
 #[component]
 pub fn TrendChart(#[prop(into)] chart: Signal<TrendChart>) -> impl IntoView {
-    let id = move || chart.with(|c| c.id.clone());
-    let title_id = move || format!("{}-title", id());
-    let desc_id = move || format!("{}-desc", id());
-    let view_box = move || chart.with(|c| format!("0 0 {} {}", c.width, c.height));
-    let title = move || chart.with(|c| c.title.clone());
+    let head = Signal::derive(move || chart.with(|c| c.head.clone()));
     view! {
-        <figure class="chart" id=id>
-            <svg
-                viewBox=view_box
-                role="img"
-                aria-labelledby=move || format!("{} {}", title_id(), desc_id())
-            >
-                <title id=title_id>{title}</title>
-                <desc id=desc_id>{move || chart.with(|c| c.description.clone())}</desc>
+        <figure class="chart" id=move || head.with(|h| h.id.clone())>
+            <ChartSvg head>
                 <For
                     each=move || chart.with(|c| c.y_ticks.clone())
                     key=|tick| (tick.label.text.clone(), px(tick.grid.y1))
@@ -61,8 +51,8 @@ pub fn TrendChart(#[prop(into)] chart: Signal<TrendChart>) -> impl IntoView {
                         <title>{dot.title}</title>
                     </circle>
                 </For>
-            </svg>
-            <figcaption>{title}</figcaption>
+            </ChartSvg>
+            <figcaption>{move || head.with(|h| h.title.clone())}</figcaption>
             <details>
                 <summary>{move || chart.with(|c| c.show_table)}</summary>
                 <NumberTable

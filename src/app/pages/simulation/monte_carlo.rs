@@ -200,12 +200,12 @@ pub(super) fn MonteCarlo(sim: Sim) -> impl IntoView {
             </Show>
             <div class="sim-charts">
                 <For
-                    each=move || fans.with(|f| f.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+                    each=move || fans.with(|f| f.iter().map(|c| c.head.id.clone()).collect::<Vec<_>>())
                     key=|id| id.clone()
                     let(id)
                 >
                     <LineChart chart=Signal::derive(move || {
-                        fans.with(|f| f.iter().find(|c| c.id == id).cloned().unwrap_or_default())
+                        fans.with(|f| f.iter().find(|c| c.head.id == id).cloned().unwrap_or_default())
                     })/>
                 </For>
             </div>
