@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::words;
+
 pub mod chart;
 pub mod conflict_choice;
 pub mod data_table;
@@ -61,5 +63,32 @@ where
                 row(id, record)
             }
         </For>
+    }
+}
+
+/// A table of records named by id, in a frame that scrolls sideways on a
+/// narrow screen: the column headers (Vietnamese, English), then one
+/// [`keyed_rows`] row per record.
+pub fn keyed_table<R, V>(
+    headers: &'static [(&'static str, &'static str)],
+    rows: Memo<Vec<R>>,
+    id_of: fn(&R) -> &str,
+    row: impl Fn(String, Signal<R>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    R: Clone + Default + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let head = headers
+        .iter()
+        .map(|&(vi, en)| view! { <th scope="col">{words(vi, en)}</th> })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{keyed_rows(rows, id_of, row)}</tbody>
+            </table>
+        </div>
     }
 }

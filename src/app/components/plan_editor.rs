@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::conflict_choice::ConflictChoice;
-use crate::app::components::{keyed_rows, keys_of};
+use crate::app::components::{keyed_table, keys_of};
 use crate::app::dom::focus;
 use crate::app::state::AppState;
 use crate::app::words;
@@ -158,26 +158,18 @@ pub fn PlanEditor() -> impl IntoView {
         <h2 id="plan-editor-title">{words("Sửa các chỉ tiêu", "Edit the targets")}</h2>
         <p class="form-notice" id="plan-notice" role="status">{notice}</p>
         <div class="plan-form">
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{words("Chỉ tiêu", "Target")}</th>
-                            <th scope="col">{words("So sánh", "Comparator")}</th>
-                            <th scope="col">{words("Mức", "Value")}</th>
-                            <th scope="col">{words("Cận trên", "Band up to")}</th>
-                            <th scope="col">{words("Thời hạn", "Deadline")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {keyed_rows(
-                            rows,
-                            |r| r.id.as_str(),
-                            move |id, row| view! { <TargetRowEditor row id editor/> },
-                        )}
-                    </tbody>
-                </table>
-            </div>
+            {keyed_table(
+                &[
+                    ("Chỉ tiêu", "Target"),
+                    ("So sánh", "Comparator"),
+                    ("Mức", "Value"),
+                    ("Cận trên", "Band up to"),
+                    ("Thời hạn", "Deadline"),
+                ],
+                rows,
+                |r| r.id.as_str(),
+                move |id, row| view! { <TargetRowEditor row id editor/> },
+            )}
             <ReadingChoice editor/>
             <div class="columns">
                 <div>

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::app::components::conflict_choice::ConflictChoice;
 use crate::app::components::dialog::Question;
-use crate::app::components::keyed_rows;
+use crate::app::components::keyed_table;
 use crate::app::dom::focus_first;
 use crate::app::state::AppState;
 use crate::app::ui::next_frame;
@@ -168,26 +168,18 @@ pub fn TaskTracker() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{words("Nhiệm vụ", "Task")}</th>
-                            <th scope="col">{words("Chủ trì / phối hợp", "Lead / partners")}</th>
-                            <th scope="col">{words("Thời hạn", "Deadline")}</th>
-                            <th scope="col">{words("Tình trạng", "Status")}</th>
-                            <th scope="col">{words("Tiến độ", "Progress")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {keyed_rows(
-                            rows,
-                            |r| r.id.as_str(),
-                            move |id, row| view! { <TaskRowView row id form/> },
-                        )}
-                    </tbody>
-                </table>
-            </div>
+            {keyed_table(
+                &[
+                    ("Nhiệm vụ", "Task"),
+                    ("Chủ trì / phối hợp", "Lead / partners"),
+                    ("Thời hạn", "Deadline"),
+                    ("Tình trạng", "Status"),
+                    ("Tiến độ", "Progress"),
+                ],
+                rows,
+                |r| r.id.as_str(),
+                move |id, row| view! { <TaskRowView row id form/> },
+            )}
         </div>
         <TaskFormView form/>
     }
@@ -386,6 +378,13 @@ fn TaskFormView(form: TaskForm) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let editing = move || form.edit.with(|e| e.id.is_some());
+    // The words of a task being edited, or of one being added.
+    let by_mode = move |edit: (&'static str, &'static str), add: (&'static str, &'static str)| {
+        move || {
+            let (vi, en) = if editing() { edit } else { add };
+            lang.get().pick(vi, en)
+        }
+    };
     let save = move || {
         let mut typed = form.draft.get_untracked();
         // Tried on a copy first, so that a refused save (the task was
@@ -447,27 +446,11 @@ fn TaskFormView(form: TaskForm) -> impl IntoView {
             }
         >
             <p id="task-heard" class="form-notice" role="status">{heard}</p>
-            <h3>
-                {move || {
-                    let lang = lang.get();
-                    if editing() {
-                        lang.pick("Sửa nhiệm vụ", "Edit the task")
-                    } else {
-                        lang.pick("Thêm nhiệm vụ", "Add a task")
-                    }
-                }}
-            </h3>
+            <h3>{by_mode(("Sửa nhiệm vụ", "Edit the task"), ("Thêm nhiệm vụ", "Add a task"))}</h3>
             {TaskField::ALL.map(|field| view! { <TaskFieldInput field form/> })}
             <p class="field-error" id="task-form-error" role="alert">{error}</p>
             <button type="submit" attr:data-unsaved=move || unsaved().then_some("")>
-                {move || {
-                    let lang = lang.get();
-                    if editing() {
-                        lang.pick("Lưu nhiệm vụ", "Save the task")
-                    } else {
-                        lang.pick("Thêm nhiệm vụ", "Add the task")
-                    }
-                }}
+                {by_mode(("Lưu nhiệm vụ", "Save the task"), ("Thêm nhiệm vụ", "Add the task"))}
             </button>
             {move || {
                 form.edit.with(|e| e.gone).then(|| {
