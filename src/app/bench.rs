@@ -117,41 +117,12 @@ pub async fn bench_idb_edit(units: u32, years: i32, repeats: u32) -> String {
     let start = now();
     let whole_ok = storage::read_whole_for_bench(&workspace.id).await;
     let read_whole_ms = now() - start;
-    let mut times = Vec::new();
-    let mut prepare_times = Vec::new();
-    let mut written = 0;
-    let mut hinted = true;
-    let count = workspace.units.len().max(1);
-    // As the app numbers its changes (`AppState::edit_one_unit`): the
-    // workspace just read is change 0, each edit the next, and the save is
-    // told which unit each edit wrote.
-    storage::stamp(&workspace.id, 0);
-    let mut log = crate::save_diff::ChangeLog::default();
-    for i in 0..repeats as usize {
-        let at = (i * 7919) % count;
-        if let Some(unit) = workspace.units.get_mut(at) {
-            unit.commune = format!("Sửa {i}");
-            log.record_replaced(i as u64 + 1, unit.id.clone(), at);
-        }
-        let changes = crate::save_diff::Changes {
-            generation: i as u64 + 1,
-            log: &log,
-        };
-        let start = now();
-        let result = match storage::prepare_since(&workspace, changes) {
-            Ok(prepared) => {
-                prepare_times.push(now() - start);
-                written = prepared.unit_ids().len();
-                hinted &= prepared.hinted();
-                storage::write(prepared).await
-            }
-            Err(error) => Err(error),
-        };
-        times.push(now() - start);
-        if result.is_err() {
-            break;
-        }
-    }
+    let EditTimes {
+        mut times,
+        mut prepare_times,
+        written,
+        hinted,
+    } = time_edits(&mut workspace, repeats as usize).await;
     let _ = storage::delete_workspace(&workspace.id).await;
     times.sort_by(|a, b| a.total_cmp(b));
     let median = times.get(times.len() / 2).copied().unwrap_or(f64::NAN);
@@ -220,38 +191,12 @@ pub async fn bench_idb_national(
     let read_runs = runs_text(&reads);
     let save_ms = median(&mut saves);
     let read_ms = median(&mut reads);
-    storage::stamp(&workspace.id, 0);
-    let mut log = crate::save_diff::ChangeLog::default();
-    let mut times = Vec::new();
-    let mut prepare_times = Vec::new();
-    let mut hinted = true;
-    let mut written = 0;
-    let count = workspace.units.len().max(1);
-    for i in 0..edits as usize {
-        let at = (i * 7919) % count;
-        if let Some(unit) = workspace.units.get_mut(at) {
-            unit.commune = format!("Sửa {i}");
-            log.record_replaced(i as u64 + 1, unit.id.clone(), at);
-        }
-        let changes = crate::save_diff::Changes {
-            generation: i as u64 + 1,
-            log: &log,
-        };
-        let start = now();
-        let result = match storage::prepare_since(&workspace, changes) {
-            Ok(prepared) => {
-                prepare_times.push(now() - start);
-                written = prepared.unit_ids().len();
-                hinted &= prepared.hinted();
-                storage::write(prepared).await
-            }
-            Err(error) => Err(error),
-        };
-        times.push(now() - start);
-        if result.is_err() {
-            break;
-        }
-    }
+    let EditTimes {
+        mut times,
+        mut prepare_times,
+        written,
+        hinted,
+    } = time_edits(&mut workspace, edits as usize).await;
     let edit_runs = runs_text(&times);
     let edit_ms = median(&mut times);
     let prepare_ms = median(&mut prepare_times);
@@ -269,4 +214,58 @@ pub async fn bench_idb_national(
 #[wasm_bindgen]
 pub fn bench_json_file(units: u32, years: i32) -> String {
     crate::benchmark::big_document(units as usize, years)
+}
+
+/// What [`time_edits`] measured: each edit's whole time and the part spent
+/// comparing records, the units the last edit wrote, and whether every
+/// save was told which unit changed.
+struct EditTimes {
+    times: Vec<f64>,
+    prepare_times: Vec<f64>,
+    written: usize,
+    hinted: bool,
+}
+
+/// `edits` edits of one unit each (spread over the workspace), persisted
+/// as the app persists them (`AppState::edit_one_unit`): the workspace
+/// just stored is change 0, each edit the next, and the save is told which
+/// unit each edit wrote. Stops at the first failed write.
+async fn time_edits(workspace: &mut crate::workspace::Workspace, edits: usize) -> EditTimes {
+    use super::storage;
+    let mut now = clock();
+    let mut measured = EditTimes {
+        times: Vec::new(),
+        prepare_times: Vec::new(),
+        written: 0,
+        hinted: true,
+    };
+    let count = workspace.units.len().max(1);
+    storage::stamp(&workspace.id, 0);
+    let mut log = crate::save_diff::ChangeLog::default();
+    for i in 0..edits {
+        let at = (i * 7919) % count;
+        if let Some(unit) = workspace.units.get_mut(at) {
+            unit.commune = format!("Sửa {i}");
+            log.record_replaced(i as u64 + 1, unit.id.clone(), at);
+        }
+        let changes = crate::save_diff::Changes {
+            generation: i as u64 + 1,
+            log: &log,
+        };
+        let start = now();
+        let result = match storage::prepare_since(workspace, changes) {
+            Ok(prepared) => {
+                measured.prepare_times.push(now() - start);
+                measured.written = prepared.unit_ids().len();
+                measured.hinted &= prepared.hinted();
+                storage::write(prepared).await
+            }
+            Err(error) => Err(error),
+        };
+        measured.times.push(now() - start);
+        if result.is_err() {
+            break;
+        }
+    }
+    measured
 }
