@@ -159,13 +159,7 @@ pub fn merge_button_text(received: &[Received], lang: Lang) -> String {
 pub fn problems(workspace: &Workspace, lang: Lang) -> Vec<String> {
     validate_workspace(workspace)
         .errors()
-        .map(|issue| {
-            format!(
-                "{}: {}",
-                issue.location.describe(lang),
-                issue.message.get(lang)
-            )
-        })
+        .map(|issue| issue.describe(lang))
         .collect()
 }
 

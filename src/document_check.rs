@@ -250,13 +250,7 @@ mod tests {
         edit(&mut ws);
         validate_workspace(&ws)
             .errors()
-            .map(|i| {
-                format!(
-                    "{}: {}",
-                    i.location.describe(Lang::En),
-                    i.message.get(Lang::En)
-                )
-            })
+            .map(|i| i.describe(Lang::En))
             .collect()
     }
 
@@ -400,16 +394,7 @@ mod tests {
         a.unread_entries = vec!["colour=blue".into(), "score:1a=many".into()];
         ws.assessments.push(a);
         let report = validate_workspace(&ws);
-        let warnings: Vec<String> = report
-            .warnings()
-            .map(|i| {
-                format!(
-                    "{}: {}",
-                    i.location.describe(Lang::En),
-                    i.message.get(Lang::En)
-                )
-            })
-            .collect();
+        let warnings: Vec<String> = report.warnings().map(|i| i.describe(Lang::En)).collect();
         assert!(
             warnings.iter().any(|w| w.starts_with("assessment 1 (u1, 2019) › entries not read: 2 entries of the older file fit no field and are kept as they were (the first: colour=blue).")),
             "{warnings:?}"

@@ -187,6 +187,16 @@ impl Issue {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The issue as one line: its place, then what is wrong there
+    /// ("unit 12 (htx-12) › members: …").
+    pub fn describe(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}",
+            self.location.describe(lang),
+            self.message.get(lang)
+        )
+    }
 }
 
 /// All the issues found, in the order of the data (unit by unit, then city

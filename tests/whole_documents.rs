@@ -492,13 +492,7 @@ fn a_hostile_id_and_a_year_of_minus_100_million_are_refused_and_harmless() {
     let places: Vec<String> = preview
         .errors
         .iter()
-        .map(|i| {
-            format!(
-                "{}: {}",
-                i.location.describe(Lang::En),
-                i.message.get(Lang::En)
-            )
-        })
+        .map(|i| i.describe(Lang::En))
         .collect();
     assert!(
         places.iter().any(|p| p.starts_with("plan › period: ")),
