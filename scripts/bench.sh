@@ -25,6 +25,11 @@
 #       load average when it ran (the machine is shared).
 #       `BENCH_ONLY=national node tests/e2e/bench.js` with E2E_DIST=dist-bench
 #       runs (g) alone.
+#   (h) the first visit under Lighthouse's mobile Slow 4G (1.6 Mbps, 150 ms,
+#       CPU ×4) and 4G (20 Mbps, 40 ms, CPU ×4) profiles, and the repeat
+#       visit served by the service worker under Slow 4G: navigation → the
+#       nine cards, median of BENCH_PROFILE_RUNS (5), next to the wasm's
+#       gzip and brotli sizes (a).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -47,7 +52,7 @@ browser_rc=0
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 node tests/e2e/bench.js >"$out/browser.txt" || browser_rc=$?
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
-grep -v -E '^(wasm|io |csv |json |mc-page |idb-national |reopen)' "$out/browser.txt" || true
+grep -v -E '^(wasm|io |csv |json |mc-page |idb-national |reopen|load profile)' "$out/browser.txt" || true
 
 echo
 echo "== (c) evaluating every target over generated units: Chromium (window.wasmBindings.bench_indicators)"
@@ -128,6 +133,13 @@ echo "       medians; then the browser closed and the app opened to the dashboar
 echo "       with the longest main-thread task while opening (PerformanceObserver 'longtask')"
 grep '^idb-national ' "$out/browser.txt" || missing=1
 grep '^reopen' "$out/browser.txt" || missing=1
+
+echo
+echo "== (h) navigation → nine target cards on a mobile network (DevTools throttling, CPU ×4), median ms:"
+echo "       first visit on Slow 4G and on 4G (empty cache), repeat visit on Slow 4G (service worker)"
+grep '^load profile=' "$out/browser.txt" || missing=1
+wasm_file="$(ls dist/coop-plan*.wasm | head -1)"
+echo "       the wasm: $(gzip -9 -c "$wasm_file" | wc -c) bytes gzip, $(node -e 'const z = require("zlib"); process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]), { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length))' "$wasm_file") bytes brotli"
 echo "load average (1, 5, 15 min) before the browser figures: $load_before; after: $load_after"
 
 cold="$(sed -n 's/^cold_load median_ms=\([0-9.]*\).*/\1/p' "$out/browser.txt")"

@@ -25,12 +25,18 @@ if [ ${#wasm[@]} -ne 1 ]; then
   exit 1
 fi
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1000 }'; }
-printf '%-34s %12s %12s\n' "file" "raw" "gzip"
+# Brotli at its highest quality, as a server that precompresses would send
+# it (node's zlib; no brotli tool on these machines).
+br() {
+  node -e 'const z = require("zlib"); process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]), { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length))' "$1" 2>/dev/null || echo ""
+}
+printf '%-34s %12s %12s %12s\n' "file" "raw" "gzip" "brotli"
 for f in "${wasm[@]}" "${js[@]}" "${worker[@]}"; do
   [ "$(basename "$f")" = "sw.js" ] && continue
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
-  printf '%-34s %12s %12s\n' "$(basename "$f")" "$(kb "$raw")" "$(kb "$gz")"
+  b=$(br "$f")
+  printf '%-34s %12s %12s %12s\n' "$(basename "$f")" "$(kb "$raw")" "$(kb "$gz")" "$([ -n "$b" ] && kb "$b" || echo n/a)"
 done
 wasm_gz=$(gzip -9 -c "${wasm[0]}" | wc -c)
 if $check; then

@@ -282,11 +282,74 @@ async function national(URL) {
   }
 }
 
+// Network and CPU as Lighthouse's mobile profiles set them (issue 12):
+// Slow 4G is 1.6 Mbps down, 750 kbps up, 150 ms round trip; 4G 20 Mbps,
+// 40 ms; both with the CPU slowed four times. Throughput in bytes/s.
+const PROFILES = [
+  ['slow-4g', { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }],
+  ['4g', { latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 }],
+];
+const PROFILE_RUNS = Number(process.env.BENCH_PROFILE_RUNS || 5);
+
+// Throttles the page's network and CPU through the DevTools protocol.
+async function throttle(context, page, conditions) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return cdp;
+}
+
+// Navigation start → the nine target cards, in ms (the page's own clock).
+async function untilCards(page, URL) {
+  await page.goto(URL, { waitUntil: 'commit', timeout: 120_000 });
+  const handle = await page.waitForFunction(
+    () => document.querySelectorAll('[data-target-id]').length === 9 && performance.now(),
+    null,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return handle.jsonValue();
+}
+
+// The first visit under each profile, PROFILE_RUNS times in a new context
+// (empty HTTP cache, no service worker), and the repeat visit: a context
+// whose service worker has installed and cached the build, opened again
+// under Slow 4G. Prints "load profile=… median_ms=… runs_ms=…".
+async function profiles(browser, URL) {
+  for (const [name, conditions] of PROFILES) {
+    const runs = [];
+    for (let i = 0; i < PROFILE_RUNS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await throttle(context, page, conditions);
+      runs.push(await untilCards(page, URL));
+      await context.close();
+    }
+    console.log(`load profile=${name}-cold median_ms=${median(runs).toFixed(0)} runs_ms=${runs.map((r) => r.toFixed(0)).join(',')}`);
+  }
+  const runs = [];
+  for (let i = 0; i < PROFILE_RUNS; i++) {
+    const context = await browser.newContext();
+    let page = await context.newPage();
+    await untilCards(page, URL);
+    // The service worker has the build once it is active and controls a page.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.close();
+    page = await context.newPage();
+    await throttle(context, page, PROFILES[0][1]);
+    runs.push(await untilCards(page, URL));
+    const served = await page.evaluate(() => !!navigator.serviceWorker.controller);
+    await context.close();
+    if (!served) throw new Error('the repeat visit was not served by the service worker');
+  }
+  console.log(`load profile=slow-4g-repeat median_ms=${median(runs).toFixed(0)} runs_ms=${runs.map((r) => r.toFixed(0)).join(',')}`);
+}
+
 async function main() {
   const PORT = Number(process.env.BENCH_PORT) || (await freePort());
   const URL = `http://127.0.0.1:${PORT}/`;
   if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
-  const server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--dir', DIST, '--port', String(PORT)], {
+  const server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--dir', DIST, '--port', String(PORT), '--gzip'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -300,6 +363,11 @@ async function main() {
     await (await warm.newPage()).goto(URL);
     await warm.close();
 
+    // The first visit on a mobile network and the repeat visit (issue 12).
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'profiles') {
+      await profiles(browser, URL);
+    }
+
     // The country's scale in IndexedDB (issue 14), unless BENCH_ONLY names
     // another part: 30,000 cooperatives and 80,000 cooperative groups with
     // three years each, saved, the browser closed, and opened again to the
@@ -309,7 +377,7 @@ async function main() {
     }
 
     // BENCH_ONLY=longtask: only the long tasks of imports and Monte Carlo.
-    if (process.env.BENCH_ONLY !== 'longtask' && process.env.BENCH_ONLY !== 'national') {
+    if (!['longtask', 'national', 'profiles'].includes(process.env.BENCH_ONLY)) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -386,7 +454,7 @@ async function main() {
       await page.waitForSelector(selector, { timeout: 60_000 });
       return [context, page];
     };
-    const kinds = process.env.BENCH_ONLY === 'national' ? [] : (process.env.BENCH_LONGTASK_KINDS || 'json,csv,mc').split(',');
+    const kinds = ['national', 'profiles'].includes(process.env.BENCH_ONLY) ? [] : (process.env.BENCH_LONGTASK_KINDS || 'json,csv,mc').split(',');
     for (let run = 0; run < (kinds.length ? LONGTASK_RUNS : 0); run++) {
       for (const [units, years] of kinds.includes('json') || kinds.includes('csv') ? [[30000, 3]] : []) {
         if (kinds.includes('json')) {

@@ -2,12 +2,15 @@
 // A small static server for the built app (dist/), used by `make run`,
 // the Playwright tests and `make bench`. No dependencies.
 //
-//   node tests/e2e/server.js [--dir dist] [--port 8080] [--host 127.0.0.1]
+//   node tests/e2e/server.js [--dir dist] [--port 8080] [--host 127.0.0.1] [--gzip]
 //
 // - Serves files with the right types (application/wasm lets the browser
 //   compile while downloading; the manifest gets its own type).
 // - SPA fallback: a path with no file extension that names no file gets
 //   index.html, because the app routes by path (/data, /plan, …).
+// - With --gzip (`make bench`), text and wasm go gzip-compressed (level 9)
+//   to a browser that accepts it, as a static host would send them, so
+//   that a throttled first visit downloads what a user's would.
 // - index.html and sw.js are never cached by the browser's HTTP cache, so a
 //   new build is seen at once; the hashed files may be cached for good.
 'use strict';
@@ -23,6 +26,10 @@ function option(name, fallback) {
 const root = path.resolve(option('dir', path.join(__dirname, '..', '..', 'dist')));
 const port = Number(option('port', process.env.PORT || 8080));
 const host = option('host', '127.0.0.1');
+const gzip = process.argv.includes('--gzip');
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+// Compressed bodies by file and modification time: a file is compressed once.
+const compressed = new Map();
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -60,6 +67,19 @@ function serveFile(req, res, file) {
       'X-Content-Type-Options': 'nosniff',
     };
     if (base === 'sw.js') headers['Service-Worker-Allowed'] = '/';
+    if (gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      const key = `${file}:${stat.mtimeMs}`;
+      if (!compressed.has(key)) {
+        compressed.set(key, require('zlib').gzipSync(fs.readFileSync(file), { level: 9 }));
+      }
+      const body = compressed.get(key);
+      headers['Content-Encoding'] = 'gzip';
+      headers['Content-Length'] = body.length;
+      headers['Vary'] = 'Accept-Encoding';
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
