@@ -55,7 +55,7 @@ pub fn start() {
 /// Mounts the app in `host` for as long as the page lives.
 pub fn mount_to(host: web_sys::HtmlElement, loaded: storage::Loaded) {
     // boot.js's "Đang mở dữ liệu…" gives way to the app.
-    host.set_inner_html("");
+    host.set_text_content(None);
     leptos::mount::mount_to(host, move || view! { <App loaded/> }).forget();
 }
 
