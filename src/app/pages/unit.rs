@@ -8,6 +8,7 @@ use crate::app::components::data_table::DataTable;
 use crate::app::components::terms::Terms;
 use crate::app::state::AppState;
 use crate::app::words;
+use crate::i18n::Lang;
 use crate::report::{UnitSheet, YearSheet};
 
 /// The page of the unit the path's `:id` names (percent-decoded: an id may
@@ -31,6 +32,15 @@ pub fn UnitPage() -> impl IntoView {
                 Some(sheet) => view! { <Sheet sheet/> }.into_any(),
                 None => view! {
                     <h1 id="unit-title">{words("Không tìm thấy đơn vị", "Unit not found")}</h1>
+                    <p class="not-found-id">
+                        {move || {
+                            let id = id.get();
+                            match state.lang.get() {
+                                Lang::Vi => format!("Không gian làm việc này không có đơn vị mã “{id}”."),
+                                Lang::En => format!("This workspace has no unit with the id “{id}”."),
+                            }
+                        }}
+                    </p>
                     <p><a href="/data">{words("Về trang Dữ liệu", "Back to the data page")}</a></p>
                 }
                 .into_any(),
