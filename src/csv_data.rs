@@ -19,9 +19,8 @@ use crate::csv::{column_letters, write_csv, Cursor, ReadError, Record, MAX_COLUM
 use crate::decimal::Decimal;
 use crate::files::{spreadsheet_text, Encoding};
 use crate::format::{iso_date, parse_date};
-use crate::html::Html;
 use crate::i18n::{Lang, Text};
-use crate::import::{preview_checked, ImportPreview};
+use crate::import::{preview_checked, ImportPreview, LineList};
 use crate::number::{self, Convention, NumberError, Reading};
 use crate::plan::Plan;
 use crate::unit::{
@@ -1494,101 +1493,96 @@ fn contradiction(field: &str, cell: &str, convention: Convention, message: Text)
     )
 }
 
-/// What the preview says of each file's numbers, with a button to read
-/// the file again the other way (`data-numbers` the convention's key,
-/// `data-file` the file's name).
-pub fn numbers_html(files: &[FileNumbers], lang: Lang) -> String {
-    let mut html = Html::new();
-    let files: Vec<&FileNumbers> = files.iter().filter(|f| f.has_numbers).collect();
-    if files.is_empty() {
-        return String::new();
-    }
-    html.open("div", &[("class", Some("csv-numbers"))]);
-    for file in files {
-        let how = match (file.convention, lang) {
-            (Convention::English, Lang::Vi) if file.decided_by == DecidedBy::OwnExport => {
-                "Số đọc theo dạng Coop Plan xuất: 1250.5 = 1.250,5 (dấu chấm thập phân, không tách hàng nghìn)".to_owned()
-            }
-            (Convention::English, Lang::En) if file.decided_by == DecidedBy::OwnExport => {
-                "Numbers read in the form Coop Plan exports: 1250.5 (a decimal point, no grouping)".to_owned()
-            }
-            (Convention::Vietnamese, Lang::Vi) => {
-                "Số đọc theo kiểu Việt Nam: 4.800 = bốn nghìn tám trăm, 1.250,5 = một nghìn hai trăm năm mươi phẩy năm".to_owned()
-            }
-            (Convention::Vietnamese, Lang::En) => {
-                "Numbers read the Vietnamese way: 4.800 = four thousand eight hundred, 1.250,5 = 1,250.5".to_owned()
-            }
-            (Convention::English, Lang::Vi) => {
-                "Số đọc theo kiểu Anh: 4.8 = bốn phẩy tám, 1,250.5 = 1.250,5".to_owned()
-            }
-            (Convention::English, Lang::En) => {
-                "Numbers read the English way: 4.8 = four point eight, 4,800 = four thousand eight hundred".to_owned()
-            }
-        };
-        let why = match (file.decided_by, lang) {
-            (DecidedBy::Cells(n), Lang::Vi) => format!("theo {n} ô chỉ đọc được theo kiểu này"),
-            (DecidedBy::Cells(n), Lang::En) => format!("from {n} cells that read this way only"),
-            (DecidedBy::OwnExport, Lang::Vi) => {
-                "tệp có đúng các cột Coop Plan xuất, và không ô nào cho biết kiểu khác".to_owned()
-            }
-            (DecidedBy::OwnExport, Lang::En) => {
-                "the file has exactly the columns Coop Plan exports, and no cell says otherwise"
-                    .to_owned()
-            }
-            (DecidedBy::PageLanguage, Lang::Vi) => {
-                "không ô nào cho biết kiểu số; theo ngôn ngữ của trang".to_owned()
-            }
-            (DecidedBy::PageLanguage, Lang::En) => {
-                "no cell tells which; the page's language".to_owned()
-            }
-            (DecidedBy::User, Lang::Vi) => "bạn đã chọn".to_owned(),
-            (DecidedBy::User, Lang::En) => "as you chose".to_owned(),
-        };
-        html.open("p", &[("class", Some("csv-numbers-file"))])
-            .text(&format!("{} · {how} ({why}).", file.file));
-        if file.ambiguous > 0 {
-            let warning = match lang {
-                Lang::Vi => format!(
-                    " {} ô như 4.800 đọc được theo cả hai kiểu: hãy kiểm tra.",
-                    number::write_whole(file.ambiguous as i64, Convention::of(lang))
-                ),
+/// What the preview says of one file's numbers: how they are read and why,
+/// a warning for the cells that read either way, and the button that reads
+/// the file again the other way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumbersNote {
+    pub file: String,
+    /// "so-lieu.csv · Số đọc theo kiểu Việt Nam: … (theo 3 ô …)."
+    pub text: String,
+    /// " 1 ô như 4.800 đọc được theo cả hai kiểu: hãy kiểm tra."
+    pub warning: Option<String>,
+    /// The convention the button reads the file in, and its words.
+    pub reread: Convention,
+    pub reread_label: &'static str,
+}
+
+/// What the preview says of each file's numbers ([`NumbersNote`]); files
+/// without a number column are left out.
+pub fn numbers_notes(files: &[FileNumbers], lang: Lang) -> Vec<NumbersNote> {
+    files
+        .iter()
+        .filter(|f| f.has_numbers)
+        .map(|file| {
+            let how = match (file.convention, lang) {
+                (Convention::English, Lang::Vi) if file.decided_by == DecidedBy::OwnExport => {
+                    "Số đọc theo dạng Coop Plan xuất: 1250.5 = 1.250,5 (dấu chấm thập phân, không tách hàng nghìn)"
+                }
+                (Convention::English, Lang::En) if file.decided_by == DecidedBy::OwnExport => {
+                    "Numbers read in the form Coop Plan exports: 1250.5 (a decimal point, no grouping)"
+                }
+                (Convention::Vietnamese, Lang::Vi) => {
+                    "Số đọc theo kiểu Việt Nam: 4.800 = bốn nghìn tám trăm, 1.250,5 = một nghìn hai trăm năm mươi phẩy năm"
+                }
+                (Convention::Vietnamese, Lang::En) => {
+                    "Numbers read the Vietnamese way: 4.800 = four thousand eight hundred, 1.250,5 = 1,250.5"
+                }
+                (Convention::English, Lang::Vi) => {
+                    "Số đọc theo kiểu Anh: 4.8 = bốn phẩy tám, 1,250.5 = 1.250,5"
+                }
+                (Convention::English, Lang::En) => {
+                    "Numbers read the English way: 4.8 = four point eight, 4,800 = four thousand eight hundred"
+                }
+            };
+            let why = match (file.decided_by, lang) {
+                (DecidedBy::Cells(n), Lang::Vi) => format!("theo {n} ô chỉ đọc được theo kiểu này"),
+                (DecidedBy::Cells(n), Lang::En) => format!("from {n} cells that read this way only"),
+                (DecidedBy::OwnExport, Lang::Vi) => {
+                    "tệp có đúng các cột Coop Plan xuất, và không ô nào cho biết kiểu khác".to_owned()
+                }
+                (DecidedBy::OwnExport, Lang::En) => {
+                    "the file has exactly the columns Coop Plan exports, and no cell says otherwise"
+                        .to_owned()
+                }
+                (DecidedBy::PageLanguage, Lang::Vi) => {
+                    "không ô nào cho biết kiểu số; theo ngôn ngữ của trang".to_owned()
+                }
+                (DecidedBy::PageLanguage, Lang::En) => {
+                    "no cell tells which; the page's language".to_owned()
+                }
+                (DecidedBy::User, Lang::Vi) => "bạn đã chọn".to_owned(),
+                (DecidedBy::User, Lang::En) => "as you chose".to_owned(),
+            };
+            let cells = number::write_whole(file.ambiguous as i64, Convention::of(lang));
+            let warning = (file.ambiguous > 0).then(|| match lang {
+                Lang::Vi => format!(" {cells} ô như 4.800 đọc được theo cả hai kiểu: hãy kiểm tra."),
                 Lang::En if file.ambiguous == 1 => {
                     " 1 cell like 4.800 reads either way: check it.".to_owned()
                 }
-                Lang::En => format!(
-                    " {} cells like 4.800 read either way: check them.",
-                    number::write_whole(file.ambiguous as i64, Convention::of(lang))
-                ),
+                Lang::En => format!(" {cells} cells like 4.800 read either way: check them."),
+            });
+            let reread = file.convention.other();
+            let reread_label = match (reread, lang) {
+                (Convention::Vietnamese, Lang::Vi) => "Đọc lại theo kiểu Việt Nam (4.800 = 4800)",
+                (Convention::Vietnamese, Lang::En) => "Read again the Vietnamese way (4.800 = 4800)",
+                (Convention::English, Lang::Vi) => "Đọc lại theo kiểu Anh (4.800 = 4,8)",
+                (Convention::English, Lang::En) => "Read again the English way (4.800 = 4.8)",
             };
-            html.element("strong", &[], &warning);
-        }
-        html.text(" ");
-        let other = file.convention.other();
-        let label = match (other, lang) {
-            (Convention::Vietnamese, Lang::Vi) => "Đọc lại theo kiểu Việt Nam (4.800 = 4800)",
-            (Convention::Vietnamese, Lang::En) => "Read again the Vietnamese way (4.800 = 4800)",
-            (Convention::English, Lang::Vi) => "Đọc lại theo kiểu Anh (4.800 = 4,8)",
-            (Convention::English, Lang::En) => "Read again the English way (4.800 = 4.8)",
-        };
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("secondary")),
-                ("data-numbers", Some(other.key())),
-                ("data-file", Some(&file.file)),
-            ],
-            label,
-        );
-        html.close("p");
-    }
-    html.close("div");
-    html.into_string()
+            NumbersNote {
+                file: file.file.clone(),
+                text: format!("{} · {how} ({why}).", file.file),
+                warning,
+                reread,
+                reread_label,
+            }
+        })
+        .collect()
 }
 
-/// Every error of the refused files (the first `shown`), as HTML.
-pub fn errors_html(errors: &[(String, CsvError)], shown: usize, lang: Lang) -> String {
-    let mut html = Html::new();
+/// Every error of the refused files (the first `shown`), each with its
+/// file and place, under a heading that says nothing changed.
+pub fn csv_error_list(errors: &[(String, CsvError)], shown: usize, lang: Lang) -> LineList {
     let heading = match lang {
         Lang::Vi => format!(
             "Chưa nhập được tệp: {} lỗi. Không có gì thay đổi. Hãy sửa rồi chọn lại tệp.",
@@ -1599,20 +1593,15 @@ pub fn errors_html(errors: &[(String, CsvError)], shown: usize, lang: Lang) -> S
             errors.len()
         ),
     };
-    html.element("p", &[("class", Some("field-error"))], &heading);
-    html.open("ul", &[("class", Some("issues"))]);
-    for (file, error) in errors.iter().take(shown) {
-        html.element(
-            "li",
-            &[("class", Some("issue issue-error"))],
-            &format!("{file} · {}", error.describe(lang)),
-        );
+    LineList {
+        heading,
+        lines: errors
+            .iter()
+            .take(shown)
+            .map(|(file, error)| format!("{file} · {}", error.describe(lang)))
+            .collect(),
+        more: (errors.len() > shown).then(|| format!("… (+{})", errors.len() - shown)),
     }
-    html.close("ul");
-    if errors.len() > shown {
-        html.element("p", &[], &format!("… (+{})", errors.len() - shown));
-    }
-    html.into_string()
 }
 
 #[cfg(test)]
@@ -1737,9 +1726,14 @@ mod tests {
             .into_iter()
             .map(|e| ("so-lieu.csv".to_owned(), e))
             .collect();
-        let html = errors_html(&named, 10, Lang::Vi);
-        assert!(html.contains("4 lỗi"));
-        assert!(html.contains("so-lieu.csv · Dòng 2, cột “Doanh thu”"));
+        let list = csv_error_list(&named, 10, Lang::Vi);
+        assert!(list.heading.contains("4 lỗi"), "{list:?}");
+        assert!(list.lines[0].starts_with("so-lieu.csv · Dòng 2, cột “Doanh thu”"));
+        assert_eq!(list.more, None);
+        assert_eq!(
+            csv_error_list(&named, 1, Lang::En).more.as_deref(),
+            Some("… (+3)")
+        );
     }
 
     #[test]
@@ -1844,9 +1838,19 @@ mod tests {
         assert_eq!(numbers[0].decided_by, DecidedBy::User);
         let errors = result.expect_err("refused");
         assert_eq!(errors[0].1.line, 3);
-        let html = numbers_html(&numbers, Lang::Vi);
-        assert!(html.contains("Số đọc theo kiểu Anh"), "{html}");
-        assert!(html.contains("data-numbers=\"vi\""), "{html}");
+        let notes = numbers_notes(&numbers, Lang::Vi);
+        assert!(
+            notes[0].text.starts_with("f.csv · Số đọc theo kiểu Anh"),
+            "{notes:?}"
+        );
+        assert!(notes[0].text.ends_with("(bạn đã chọn)."), "{notes:?}");
+        assert_eq!(notes[0].reread, Convention::Vietnamese);
+        assert_eq!(
+            notes[0].reread_label,
+            "Đọc lại theo kiểu Việt Nam (4.800 = 4800)"
+        );
+        // Read as the user chose, no cell is counted as reading either way.
+        assert_eq!(notes[0].warning, None);
     }
 
     #[test]
@@ -1885,18 +1889,25 @@ mod tests {
         assert_eq!(numbers[0].decided_by, DecidedBy::OwnExport);
         assert_eq!(numbers[0].convention, Convention::English);
         assert_eq!(result.expect("read").units, ws.units);
-        let html = numbers_html(&numbers, Lang::Vi);
+        let notes = numbers_notes(&numbers, Lang::Vi);
         assert!(
-            html.contains("Số đọc theo dạng Coop Plan xuất: 1250.5 = 1.250,5"),
-            "{html}"
+            notes[0]
+                .text
+                .contains("Số đọc theo dạng Coop Plan xuất: 1250.5 = 1.250,5"),
+            "{notes:?}"
         );
         assert!(
-            html.contains("tệp có đúng các cột Coop Plan xuất"),
-            "{html}"
+            notes[0].text.contains("tệp có đúng các cột Coop Plan xuất"),
+            "{notes:?}"
+        );
+        // Its "4.800" is 4.8 here, and 4800 the Vietnamese way.
+        assert_eq!(
+            notes[0].warning.as_deref(),
+            Some(" 1 ô như 4.800 đọc được theo cả hai kiểu: hãy kiểm tra.")
         );
         // A units file has no number to read.
         let mut import = CsvImport::new(&ws, vec![("u.csv".into(), units_csv(&ws))]);
         import.step(usize::MAX);
-        assert_eq!(numbers_html(&import.numbers(), Lang::Vi), "");
+        assert_eq!(numbers_notes(&import.numbers(), Lang::Vi), []);
     }
 }

@@ -292,11 +292,68 @@ impl Comparison {
     }
 }
 
-/// The preview as HTML: counts, the names (the first `shown` of each
-/// list), and every error with its place.
-pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String {
+/// What an import's preview says, in the page's language, for the page to
+/// lay out: counts, the names (the first `shown` of each list), the other
+/// changes, and every error and warning with its place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PreviewSummary {
+    /// The heading of the counts ("Đơn vị").
+    pub units_heading: &'static str,
+    /// Each count's label and figure: added, changed, removed, unchanged.
+    pub counts: Vec<(&'static str, String)>,
+    /// Each list of names that is not empty: its label and its names,
+    /// joined with "; ", and how many more.
+    pub names: Vec<(&'static str, String)>,
+    pub other: OtherChanges,
+    /// The errors (while there are any the import cannot be confirmed).
+    pub errors: Option<IssueList>,
+    pub warnings: Option<IssueList>,
+}
+
+/// What the file changes beyond the units.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OtherChanges {
+    /// Nothing: the sentence that says so.
+    None(&'static str),
+    Some {
+        heading: &'static str,
+        /// "Thay đổi (3):" and each field's old → new value.
+        fields: Option<LineList>,
+        /// Each list that changes: its heading ("Nhiệm vụ") and what
+        /// follows it (" — xóa (2): IV.1 · …").
+        lists: Vec<(String, String)>,
+    },
+}
+
+impl Default for OtherChanges {
+    fn default() -> Self {
+        OtherChanges::None("")
+    }
+}
+
+/// A heading and the lines under it, the first `shown`, and how many more
+/// ("… (+3)").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineList {
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub more: Option<String>,
+}
+
+/// Issues listed under a heading, each "place: message".
+pub type IssueList = LineList;
+
+/// "… (+n)" when `total` is more than `shown`.
+pub fn more_than(total: usize, shown: usize, lang: Lang) -> Option<String> {
+    (total > shown).then(|| {
+        let more = crate::format::format_number((total - shown) as f64, 0, lang);
+        format!("… (+{more})")
+    })
+}
+
+/// The preview as the page shows it ([`PreviewSummary`]).
+pub fn preview_summary(preview: &ImportPreview, shown: usize, lang: Lang) -> PreviewSummary {
     use crate::format::format_number;
-    let mut html = crate::html::Html::new();
     let count = |n: usize| format_number(n as f64, 0, lang);
     let lists = [
         (lang.pick("Thêm mới", "Added"), &preview.added),
@@ -309,190 +366,147 @@ pub fn preview_html(preview: &ImportPreview, shown: usize, lang: Lang) -> String
             &preview.removed,
         ),
     ];
-    html.open("p", &[])
-        .element("strong", &[], lang.pick("Đơn vị", "Units"))
-        .close("p");
-    html.open("dl", &[("class", Some("counts"))]);
-    for (label, names) in &lists {
-        html.open("div", &[])
-            .element("dt", &[], label)
-            .element("dd", &[], &count(names.len()))
-            .close("div");
-    }
-    html.open("div", &[])
-        .element("dt", &[], lang.pick("Không đổi", "Unchanged"))
-        .element("dd", &[], &count(preview.unchanged))
-        .close("div");
-    html.close("dl");
-    for (label, names) in lists {
-        if names.is_empty() {
-            continue;
-        }
-        let unnamed = lang.pick("(chưa có tên)", "(unnamed)");
-        let mut line = names
-            .iter()
-            .take(shown)
-            .map(|name| {
-                if name.trim().is_empty() {
-                    unnamed
-                } else {
-                    name.as_str()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        if names.len() > shown {
-            line.push_str(&format!("; … (+{})", count(names.len() - shown)));
-        }
-        html.open("p", &[])
-            .element("strong", &[], label)
-            .text(": ")
-            .text(&line)
-            .close("p");
-    }
-    changes_html(&mut html, &preview.changes, shown, lang);
-    if !preview.errors.is_empty() {
-        let heading = format!(
-            "{} {}",
-            count(preview.errors.len()),
+    let mut counts: Vec<(&'static str, String)> = lists
+        .iter()
+        .map(|(label, names)| (*label, count(names.len())))
+        .collect();
+    counts.push((
+        lang.pick("Không đổi", "Unchanged"),
+        count(preview.unchanged),
+    ));
+    let unnamed = lang.pick("(chưa có tên)", "(unnamed)");
+    let names = lists
+        .into_iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(label, names)| {
+            let mut line = names
+                .iter()
+                .take(shown)
+                .map(|name| {
+                    if name.trim().is_empty() {
+                        unnamed
+                    } else {
+                        name.as_str()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            if let Some(more) = more_than(names.len(), shown, lang) {
+                line.push_str("; ");
+                line.push_str(&more);
+            }
+            (label, line)
+        })
+        .collect();
+    let issues = |issues: &[Issue], heading: &str| {
+        (!issues.is_empty()).then(|| LineList {
+            heading: format!("{} {heading}", count(issues.len())),
+            lines: issues
+                .iter()
+                .take(shown)
+                .map(|issue| {
+                    format!(
+                        "{}: {}",
+                        issue.location.describe(lang),
+                        issue.message.get(lang)
+                    )
+                })
+                .collect(),
+            more: more_than(issues.len(), shown, lang),
+        })
+    };
+    PreviewSummary {
+        units_heading: lang.pick("Đơn vị", "Units"),
+        counts,
+        names,
+        other: other_changes(&preview.changes, shown, lang),
+        errors: issues(
+            &preview.errors,
             lang.pick(
                 "lỗi — chưa thể nhập tệp này:",
-                "errors — this file cannot be imported yet:"
-            )
-        );
-        html.element("p", &[("class", Some("field-error"))], &heading);
-        issues_html(&mut html, &preview.errors, "issue issue-error", shown, lang);
-    }
-    if !preview.warnings.is_empty() {
-        let heading = format!(
-            "{} {}",
-            count(preview.warnings.len()),
+                "errors — this file cannot be imported yet:",
+            ),
+        ),
+        warnings: issues(
+            &preview.warnings,
             lang.pick(
                 "cảnh báo (vẫn nhập được):",
-                "warnings (it can still be imported):"
-            )
-        );
-        html.element("p", &[], &heading);
-        issues_html(
-            &mut html,
-            &preview.warnings,
-            "issue issue-warning",
-            shown,
-            lang,
-        );
+                "warnings (it can still be imported):",
+            ),
+        ),
     }
-    html.into_string()
-}
-
-/// The first `shown` issues, each with its place, and how many more.
-fn issues_html(
-    html: &mut crate::html::Html,
-    issues: &[Issue],
-    class: &str,
-    shown: usize,
-    lang: Lang,
-) {
-    html.open("ul", &[("class", Some("issues"))]);
-    for issue in issues.iter().take(shown) {
-        let line = format!(
-            "{}: {}",
-            issue.location.describe(lang),
-            issue.message.get(lang)
-        );
-        html.element("li", &[("class", Some(class))], &line);
-    }
-    if issues.len() > shown {
-        let more = crate::format::format_number((issues.len() - shown) as f64, 0, lang);
-        html.element("li", &[("class", Some(class))], &format!("… (+{more})"));
-    }
-    html.close("ul");
 }
 
 /// What the file changes beyond the units: each field old → new, then
 /// each list's additions, changes and removals (the first `shown` of
 /// each, and how many more).
-fn changes_html(html: &mut crate::html::Html, changes: &Changes, shown: usize, lang: Lang) {
+fn other_changes(changes: &Changes, shown: usize, lang: Lang) -> OtherChanges {
+    use crate::format::format_number;
     if changes.is_empty() {
-        html.element(
-            "p",
-            &[("class", Some("no-other-changes"))],
-            lang.pick(
-                "Kế hoạch, nhiệm vụ, số liệu thành phố, tự đánh giá và kịch bản không đổi.",
-                "The plan, tasks, city inputs, self-assessments and scenarios do not change.",
-            ),
-        );
-        return;
+        return OtherChanges::None(lang.pick(
+            "Kế hoạch, nhiệm vụ, số liệu thành phố, tự đánh giá và kịch bản không đổi.",
+            "The plan, tasks, city inputs, self-assessments and scenarios do not change.",
+        ));
     }
-    html.open("section", &[("class", Some("other-changes"))]);
-    html.open("p", &[])
-        .element(
-            "strong",
-            &[],
-            lang.pick("Kế hoạch và dữ liệu khác", "Plan and other data"),
-        )
-        .close("p");
-    if !changes.fields.is_empty() {
-        html.element(
-            "p",
-            &[],
-            &format!(
-                "{} ({}):",
-                lang.pick("Thay đổi", "Changed"),
-                crate::format::format_number(changes.fields.len() as f64, 0, lang)
-            ),
-        );
-        html.open("ul", &[("class", Some("field-changes"))]);
-        for change in changes.fields.iter().take(shown) {
-            html.element(
-                "li",
-                &[],
-                &format!(
+    let fields = (!changes.fields.is_empty()).then(|| LineList {
+        heading: format!(
+            "{} ({}):",
+            lang.pick("Thay đổi", "Changed"),
+            format_number(changes.fields.len() as f64, 0, lang)
+        ),
+        lines: changes
+            .fields
+            .iter()
+            .take(shown)
+            .map(|change| {
+                format!(
                     "{}: {} → {}",
                     change.place.get(lang),
                     shorten(change.old.get(lang)),
                     shorten(change.new.get(lang))
-                ),
-            );
-        }
-        if changes.fields.len() > shown {
-            let more = crate::format::format_number((changes.fields.len() - shown) as f64, 0, lang);
-            html.element("li", &[], &format!("… (+{more})"));
-        }
-        html.close("ul");
-    }
-    for (heading, list) in changes.lists() {
-        if list.is_empty() {
-            continue;
-        }
-        html.open("p", &[])
-            .element("strong", &[], heading.get(lang));
-        for (label, items) in [
-            (Text::new("thêm", "added"), &list.added),
-            (Text::new("thay đổi", "changed"), &list.changed),
-            (Text::new("xóa", "removed"), &list.removed),
-        ] {
-            if items.is_empty() {
-                continue;
+                )
+            })
+            .collect(),
+        more: more_than(changes.fields.len(), shown, lang),
+    });
+    let lists = changes
+        .lists()
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(heading, list)| {
+            let mut text = String::new();
+            for (label, items) in [
+                (Text::new("thêm", "added"), &list.added),
+                (Text::new("thay đổi", "changed"), &list.changed),
+                (Text::new("xóa", "removed"), &list.removed),
+            ] {
+                if items.is_empty() {
+                    continue;
+                }
+                let mut line = items
+                    .iter()
+                    .take(shown)
+                    .map(|item| shorten(item.get(lang)))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                if let Some(more) = more_than(items.len(), shown, lang) {
+                    line.push_str("; ");
+                    line.push_str(&more);
+                }
+                text.push_str(&format!(
+                    " — {} ({}): {line}",
+                    label.get(lang),
+                    format_number(items.len() as f64, 0, lang)
+                ));
             }
-            let mut line = items
-                .iter()
-                .take(shown)
-                .map(|item| shorten(item.get(lang)))
-                .collect::<Vec<_>>()
-                .join("; ");
-            if items.len() > shown {
-                let more = crate::format::format_number((items.len() - shown) as f64, 0, lang);
-                line.push_str(&format!("; … (+{more})"));
-            }
-            html.text(&format!(
-                " — {} ({}): {line}",
-                label.get(lang),
-                crate::format::format_number(items.len() as f64, 0, lang)
-            ));
-        }
-        html.close("p");
+            (heading.get(lang).to_owned(), text)
+        })
+        .collect();
+    OtherChanges::Some {
+        heading: lang.pick("Kế hoạch và dữ liệu khác", "Plan and other data"),
+        fields,
+        lists,
     }
-    html.close("section");
 }
 
 /// A value as the preview shows it: at most 200 characters (a plan's
@@ -575,8 +589,19 @@ mod tests {
         assert_eq!(preview.updated, ["HTX B (đổi tên)"]);
         assert_eq!(preview.removed, ["HTX C"]);
         assert_eq!(preview.unchanged, 1);
-        let html = preview_html(&preview, 10, Lang::En);
-        assert!(html.contains("<strong>Added</strong>: HTX D"));
+        let summary = preview_summary(&preview, 10, Lang::En);
+        assert_eq!(
+            summary.names,
+            [
+                ("Added", "HTX D".to_owned()),
+                ("Changed", "HTX B (đổi tên)".to_owned()),
+                ("Not in the file (will be removed)", "HTX C".to_owned())
+            ]
+        );
+        assert_eq!(summary.counts[3], ("Unchanged", "1".to_owned()));
+        assert_eq!(summary.errors, None);
+        let one = preview_summary(&preview, 0, Lang::Vi);
+        assert_eq!(one.names[0], ("Thêm mới", "; … (+1)".to_owned()));
         assert_eq!(
             preview.workspace.id, "main",
             "the file replaces this workspace's content, under its id"
@@ -592,21 +617,25 @@ mod tests {
         file.plan.tasks.clear();
         let preview = preview_import(&current, &to_json(&file), 100).expect("readable");
         assert!(preview.can_confirm());
-        let vi = preview_html(&preview, 10, Lang::Vi);
-        assert!(vi.contains("T1 · giá trị mục tiêu: 100% → ≥ 50%"), "{vi}");
-        assert!(
-            vi.contains("<strong>Nhiệm vụ</strong> — xóa (2): IV.1 · "),
-            "{vi}"
-        );
-        let en = preview_html(&preview, 10, Lang::En);
-        assert!(en.contains("T1 · target value: 100% → ≥ 50%"), "{en}");
-        assert!(
-            en.contains("<strong>Tasks</strong> — removed (2): IV.1 · "),
-            "{en}"
-        );
+        let other = |lang| match preview_summary(&preview, 10, lang).other {
+            OtherChanges::Some { fields, lists, .. } => (fields.unwrap_or_default(), lists),
+            OtherChanges::None(text) => panic!("{text}"),
+        };
+        let (fields, lists) = other(Lang::Vi);
+        assert_eq!(fields.heading, "Thay đổi (1):");
+        assert_eq!(fields.lines, ["T1 · giá trị mục tiêu: 100% → ≥ 50%"]);
+        let tasks = lists.iter().find(|(h, _)| h == "Nhiệm vụ").expect("tasks");
+        assert!(tasks.1.starts_with(" — xóa (2): IV.1 · "), "{tasks:?}");
+        let (fields, lists) = other(Lang::En);
+        assert_eq!(fields.lines, ["T1 · target value: 100% → ≥ 50%"]);
+        let tasks = lists.iter().find(|(h, _)| h == "Tasks").expect("tasks");
+        assert!(tasks.1.starts_with(" — removed (2): IV.1 · "), "{tasks:?}");
         let same = preview_import(&current, &to_json(&current), 100).expect("readable");
         assert!(same.changes.is_empty());
-        assert!(preview_html(&same, 10, Lang::En).contains("do not change"));
+        match preview_summary(&same, 10, Lang::En).other {
+            OtherChanges::None(text) => assert!(text.contains("do not change")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -630,13 +659,17 @@ mod tests {
             places.contains(&"plan › target 1 (\"><img src=x onerror=alert(1)>) › id".to_owned()),
             "{places:?}"
         );
-        for lang in [Lang::Vi, Lang::En] {
-            let html = preview_html(&preview, 100, lang);
-            assert!(
-                !html.contains("<img") && !html.contains("<script"),
-                "{html}"
-            );
-        }
+        // The summary carries the names and ids as text, as they are;
+        // the page's view escapes them.
+        let summary = preview_summary(&preview, 100, Lang::En);
+        let errors = summary.errors.expect("errors");
+        assert!(errors
+            .heading
+            .ends_with("errors — this file cannot be imported yet:"));
+        assert!(errors
+            .lines
+            .iter()
+            .any(|l| l.starts_with("plan › target 1 (\"><img src=x onerror=alert(1)>) › id: ")));
     }
 
     #[test]
@@ -648,15 +681,15 @@ mod tests {
         file.units.push(stray);
         let preview = preview_import(&current, &to_json(&file), 100).expect("readable");
         assert_eq!(preview.warnings.len(), 1);
-        let html = preview_html(&preview, 10, Lang::En);
+        let warnings = preview_summary(&preview, 10, Lang::En)
+            .warnings
+            .expect("a warning");
+        assert_eq!(warnings.heading, "1 warnings (it can still be imported):");
         assert!(
-            html.contains("1 warnings (it can still be imported):"),
-            "{html}"
+            warnings.lines[0].starts_with("HTX A › District: "),
+            "{warnings:?}"
         );
-        assert!(
-            html.contains("<li class=\"issue issue-warning\">HTX A › District: "),
-            "{html}"
-        );
+        assert_eq!(warnings.more, None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //!
 //! A file that keeps every unit can still replace the plan, delete every
 //! task or change the GRDP: the preview must say so before the user
-//! confirms ([`crate::import::preview_html`] writes it). Each list is
+//! confirms ([`crate::import::preview_summary`] says it). Each list is
 //! matched by the item's id (a city year by its year, an assessment by its
 //! unit and year) with hashed lookups, so the work is linear in the size
 //! of the two workspaces; nothing here loops over a range of years.

@@ -15,7 +15,6 @@ use std::collections::{HashMap, HashSet};
 use crate::csv_data::{
     column_label, set_unit_cell, set_year_cell, unit_cell, year_cell, UNIT_COLUMNS, YEAR_FIELDS,
 };
-use crate::html::Html;
 use crate::i18n::Lang;
 use crate::number::Convention;
 use crate::unit::{Unit, UnitKind, YearRecord};
@@ -484,40 +483,6 @@ impl Merge {
             more,
         }
     }
-
-    /// The conflicts as a form: one group of radio buttons per conflict,
-    /// named `conflict-<index>` with the value's index as its value (the
-    /// data page's import, still written as HTML text).
-    pub fn conflicts_html(&self, shown: usize, lang: Lang) -> String {
-        let list = self.conflict_list(shown, lang);
-        let mut html = Html::new();
-        html.element("p", &[], &list.heading);
-        for (i, item) in list.items.iter().enumerate() {
-            let name = format!("conflict-{i}");
-            html.open("fieldset", &[("class", Some("conflict"))])
-                .element("legend", &[], &item.legend);
-            for (j, text) in item.options.iter().enumerate() {
-                let value = j.to_string();
-                html.open("label", &[])
-                    .void(
-                        "input",
-                        &[
-                            ("type", Some("radio")),
-                            ("name", Some(&name)),
-                            ("value", Some(&value)),
-                            ("checked", (j == item.chosen).then_some("")),
-                        ],
-                    )
-                    .text(text)
-                    .close("label");
-            }
-            html.close("fieldset");
-        }
-        if let Some(more) = &list.more {
-            html.element("p", &[], more);
-        }
-        html.into_string()
-    }
 }
 
 #[cfg(test)]
@@ -608,10 +573,12 @@ mod tests {
                 .map(Decimal::as_str),
             Some("100")
         );
-        let html = merge.conflicts_html(10, Lang::Vi);
-        assert!(html.contains("HTX A › 2019 › Doanh thu"));
-        assert!(html.contains(" 120 ("), "{html}");
-        assert!(html.contains("name=\"conflict-0\" value=\"1\""));
+        let list = merge.conflict_list(10, Lang::Vi);
+        assert_eq!(list.items.len(), 1);
+        assert!(list.items[0].legend.contains("HTX A › 2019 › Doanh thu"));
+        assert_eq!(list.items[0].options, [" 100 (a.json)", " 120 (b.json)"]);
+        assert_eq!(list.items[0].chosen, 0);
+        assert_eq!(list.more, None);
         assert!(crate::validation::validate_workspace(&ws)
             .errors()
             .next()
@@ -641,15 +608,8 @@ mod tests {
                 source("b", 2.0, vec![unit("a", "01", "A", "9999.5")]),
             ],
         );
-        let vi = merged.conflicts_html(10, Lang::Vi);
-        assert!(
-            vi.contains(" 3.200 (a)") && vi.contains(" 9.999,5 (b)"),
-            "{vi}"
-        );
-        let en = merged.conflicts_html(10, Lang::En);
-        assert!(
-            en.contains(" 3,200 (a)") && en.contains(" 9,999.5 (b)"),
-            "{en}"
-        );
+        let options = |lang| merged.conflict_list(10, lang).items[0].options.clone();
+        assert_eq!(options(Lang::Vi), [" 3.200 (a)", " 9.999,5 (b)"]);
+        assert_eq!(options(Lang::En), [" 3,200 (a)", " 9,999.5 (b)"]);
     }
 }

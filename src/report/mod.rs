@@ -1,14 +1,11 @@
 //! What read-only screens and printouts show. Moved to data, drawn by
 //! components: the progress report ([`ProgressReport`]), a unit's record
 //! sheet ([`UnitSheet`]), a target's card ([`TargetCard`]), with tables as
-//! [`Table`]. Still written as HTML text for pages not yet moved: a
-//! target's breakdowns and drill-down, its chart and the plan summary
-//! ([`crate::html`] says why).
+//! [`Table`], the data page's checks ([`DataChecks`]).
 
 use chrono::NaiveDate;
 
 use crate::format::format_number;
-use crate::html::Html;
 use crate::i18n::Lang;
 use crate::indicator::{
     breakdown, contributions, BreakdownRow, Dimension, Evaluation, CITY_LEVEL_KEY,
@@ -287,22 +284,40 @@ pub fn drill_down(
     }
 }
 
+/// The data page's summary ([`data_checks`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DataChecks {
+    /// Each kind's abbreviation and how many units are of it.
+    pub counts: Vec<(&'static str, String)>,
+    /// "2 lỗi · 5 cảnh báo".
+    pub summary: String,
+    /// The findings listed (the first `issues_shown`).
+    pub issues: Vec<CheckLine>,
+}
+
+/// One finding of the data checks: its kind in a word, and its place and
+/// message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckLine {
+    pub error: bool,
+    /// "Lỗi" or "Cảnh báo".
+    pub word: &'static str,
+    /// " · HTX A › 2019 › Số thành viên: …".
+    pub text: String,
+}
+
 /// The data page's summary: counts by kind and every validation finding
 /// (the first `issues_shown`) with its place. The units themselves are in
 /// [`crate::unit_table`].
-pub fn data_checks_html(ws: &Workspace, issues_shown: usize, lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("dl", &[("class", Some("counts"))]);
-    for kind in crate::unit::UnitKind::ALL {
-        let count = ws.units.iter().filter(|u| u.kind == kind).count();
-        html.open("div", &[])
-            .element("dt", &[], kind.abbreviation())
-            .element("dd", &[], &format_number(count as f64, 0, lang))
-            .close("div");
-    }
-    html.close("dl");
+pub fn data_checks(ws: &Workspace, issues_shown: usize, lang: Lang) -> DataChecks {
+    let counts = crate::unit::UnitKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let count = ws.units.iter().filter(|u| u.kind == kind).count();
+            (kind.abbreviation(), format_number(count as f64, 0, lang))
+        })
+        .collect();
     let report = crate::validation::validate_workspace(ws);
-    html.element("h2", &[], lang.pick("Kiểm tra dữ liệu", "Data checks"));
     let summary = format!(
         "{} {} · {} {}",
         format_number(report.errors().count() as f64, 0, lang),
@@ -310,25 +325,29 @@ pub fn data_checks_html(ws: &Workspace, issues_shown: usize, lang: Lang) -> Stri
         format_number(report.warnings().count() as f64, 0, lang),
         lang.pick("cảnh báo", "warnings"),
     );
-    html.element("p", &[], &summary);
-    html.open("ul", &[("class", Some("issues"))]);
-    for issue in report.issues.iter().take(issues_shown) {
-        let (class, word) = if issue.is_error() {
-            ("issue issue-error", lang.pick("Lỗi", "Error"))
-        } else {
-            ("issue issue-warning", lang.pick("Cảnh báo", "Warning"))
-        };
-        html.open("li", &[("class", Some(class))])
-            .element("strong", &[], word);
-        html.text(&format!(
-            " · {}: {}",
-            issue.location.describe(lang),
-            issue.message.get(lang)
-        ))
-        .close("li");
+    let issues = report
+        .issues
+        .iter()
+        .take(issues_shown)
+        .map(|issue| CheckLine {
+            error: issue.is_error(),
+            word: if issue.is_error() {
+                lang.pick("Lỗi", "Error")
+            } else {
+                lang.pick("Cảnh báo", "Warning")
+            },
+            text: format!(
+                " · {}: {}",
+                issue.location.describe(lang),
+                issue.message.get(lang)
+            ),
+        })
+        .collect();
+    DataChecks {
+        counts,
+        summary,
+        issues,
     }
-    html.close("ul");
-    html.into_string()
 }
 
 pub fn role_label(role: ManagerRole, lang: Lang) -> &'static str {
@@ -432,6 +451,29 @@ mod tests {
         assert_eq!(card.more.0, "/targets/T1");
         let bar = card.bar.expect("T1, a share, has a bar");
         assert!(bar.label.starts_with("Value "), "{}", bar.label);
+    }
+
+    #[test]
+    fn the_data_checks_count_units_by_kind_and_place_each_finding() {
+        let mut ws = synthetic_workspace(12, 2);
+        ws.units[0].name = String::new();
+        let checks = data_checks(&ws, 3, Lang::Vi);
+        assert_eq!(checks.counts.len(), crate::unit::UnitKind::ALL.len());
+        let total: usize = checks
+            .counts
+            .iter()
+            .map(|(_, n)| n.parse::<usize>().unwrap_or(0))
+            .sum();
+        assert_eq!(total, 12);
+        assert!(checks.summary.contains(" lỗi · "), "{}", checks.summary);
+        assert!(checks.issues.len() <= 3);
+        let first = checks.issues.first().expect("the unnamed unit is an error");
+        assert!(first.error);
+        assert_eq!(first.word, "Lỗi");
+        assert!(first.text.starts_with(" · "), "{first:?}");
+        let en = data_checks(&ws, 3, Lang::En);
+        assert!(en.summary.contains(" errors · "), "{}", en.summary);
+        assert_eq!(en.issues[0].word, "Error");
     }
 
     #[test]

@@ -28,6 +28,27 @@ test.describe('import', () => {
     await h.expectStatus(page, 'T1', 'missed');
   });
 
+  test('the preview takes the keyboard when it arrives, follows a language switch, and the same file can be picked again', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    const input = page.getByLabel(/Nhập tệp JSON của Coop Plan/);
+    const file = { name: 't1-late.json', mimeType: 'application/json', buffer: Buffer.from(h.fixtureText('t1-late.json')) };
+    await input.setInputFiles(file);
+    const preview = page.getByRole('region', { name: 'Xem trước khi nhập' });
+    await expect(preview).toContainText('Thay đổi');
+    await expect(page.locator('#import-preview-title')).toBeFocused();
+    // The input is emptied: picking the same file again is a new pick.
+    await expect(input).toHaveValue('');
+    await page.getByRole('button', { name: h.UI.vi.switchTo, exact: true }).click();
+    const previewEn = page.getByRole('region', { name: 'Before importing' });
+    await expect(previewEn).toContainText('Changed');
+    await expect(previewEn.getByRole('button', { name: 'Confirm the import' })).toBeEnabled();
+    await previewEn.getByRole('button', { name: 'Cancel' }).click();
+    await expect(previewEn).toHaveCount(0);
+    await page.getByLabel(/Import a Coop Plan JSON file/).setInputFiles(file);
+    await expect(previewEn).toContainText('Changed');
+  });
+
   test('a broken file is refused with its line and column, and nothing changes', async ({ page, context }) => {
     const own = await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/data');
