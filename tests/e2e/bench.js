@@ -47,7 +47,7 @@ async function csvImport([units, years, longTasksSource]) {
   const longTasks = new Function(`return (${longTasksSource})`)();
   const [unitsCsv, yearsCsv] = window.wasmBindings.bench_csv_files(units, years);
   const bytes = new Blob([unitsCsv]).size + new Blob([yearsCsv]).size;
-  const input = document.querySelector('input[data-import="csv"]');
+  const input = document.getElementById('import-csv');
   const files = new DataTransfer();
   files.items.add(new File([unitsCsv], 'don-vi.csv', { type: 'text/csv' }));
   files.items.add(new File([yearsCsv], 'so-lieu-nam.csv', { type: 'text/csv' }));
@@ -94,8 +94,8 @@ async function csvImport([units, years, longTasksSource]) {
   window.setTimeout = realSetTimeout;
   Object.defineProperty(FileReader.prototype, 'onloadend', loadEnd);
   const preview = document.getElementById('data-preview').textContent;
-  const valid = !!document.querySelector('#data-preview button[data-action="confirm-import"]:not([disabled])');
-  document.querySelector('#data-preview [data-action="cancel-import"]')?.click();
+  const valid = !!document.querySelector('#confirm-import:not([disabled])');
+  document.getElementById('cancel-import')?.click();
   const max = (xs) => Math.max(0, ...xs);
   return (
     `csv units=${units} years=${years} bytes=${bytes} total_ms=${(end - start).toFixed(0)} ` +
@@ -129,7 +129,7 @@ async function jsonImport([units, years, longTasksSource]) {
   const longTasks = new Function(`return (${longTasksSource})`)();
   const text = window.wasmBindings.bench_json_file(units, years);
   const bytes = new Blob([text]).size;
-  const input = document.querySelector('input[data-import="json"]');
+  const input = document.getElementById('import-file');
   const files = new DataTransfer();
   files.items.add(new File([text], 'workspace.json', { type: 'application/json' }));
   const done = new Promise((resolve) => {
@@ -152,9 +152,9 @@ async function jsonImport([units, years, longTasksSource]) {
   await new Promise((r) => setTimeout(r, 100));
   const tasks = stop();
   const preview = document.getElementById('data-preview').textContent;
-  const valid = !!document.querySelector('#data-preview button[data-action="confirm-import"]:not([disabled])');
+  const valid = !!document.querySelector('#confirm-import:not([disabled])');
   const error = document.getElementById('data-file-error').textContent;
-  document.querySelector('#data-preview [data-action="cancel-import"]')?.click();
+  document.getElementById('cancel-import')?.click();
   return (
     `json units=${units} years=${years} bytes=${bytes} total_ms=${(end - start).toFixed(0)} ` +
     `valid=${valid && /30[.,]000/.test(preview)} ` +
@@ -458,12 +458,12 @@ async function main() {
     for (let run = 0; run < (kinds.length ? LONGTASK_RUNS : 0); run++) {
       for (const [units, years] of kinds.includes('json') || kinds.includes('csv') ? [[30000, 3]] : []) {
         if (kinds.includes('json')) {
-          const [context, page] = await fresh('data', 'input[data-import="json"]');
+          const [context, page] = await fresh('data', '#import-file');
           console.log(await page.evaluate(jsonImport, [units, years, source]));
           await context.close();
         }
         if (kinds.includes('csv')) {
-          const [context, page] = await fresh('data', 'input[data-import="csv"]');
+          const [context, page] = await fresh('data', '#import-csv');
           console.log(await page.evaluate(csvImport, [units, years, source]));
           await context.close();
         }

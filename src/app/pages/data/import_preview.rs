@@ -136,10 +136,10 @@ pub fn ImportPreviewSection(
                 </Show>
                 {move || summary.get().map(summary_view)}
                 <div class="form-actions">
-                    <button type="button" disabled=move || !can_confirm.get() on:click=confirm>
+                    <button type="button" id="confirm-import" disabled=move || !can_confirm.get() on:click=confirm>
                         {words("Xác nhận nhập tệp", "Confirm the import")}
                     </button>
-                    <button type="button" class="secondary" on:click=cancel>
+                    <button type="button" id="cancel-import" class="secondary" on:click=cancel>
                         {words("Hủy", "Cancel")}
                     </button>
                 </div>
