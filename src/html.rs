@@ -155,19 +155,7 @@ pub fn write_template(out: &mut String, lang: Lang, template: &str, args: &[&str
     out.push_str(rest);
 }
 
-/// `template` in `lang` as plain text (see [`write_template`]): for
-/// messages that are escaped, like any text, where they are written.
-pub fn say(lang: Lang, template: &str, args: &[&str]) -> String {
-    let mut out = String::new();
-    write_template(&mut out, lang, template, args, false);
-    out
-}
-
-/// The part of `"vi|en"` for `lang`.
-pub fn pick2(lang: Lang, both: &str) -> &str {
-    let (vi, en) = both.split_once('|').unwrap_or((both, both));
-    lang.pick(vi, en)
-}
+pub use crate::i18n::{pick2, say};
 
 /// A table of text cells: a caption, header cells and rows whose first cell
 /// heads its row. `numeric` marks the columns to right-align.

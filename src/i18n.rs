@@ -60,3 +60,54 @@ impl Text {
         lang.pick(&self.vi, &self.en)
     }
 }
+
+/// `template` in `lang` as plain text: in the template, `{vi|en}` is a
+/// phrase in both languages, of which `lang`'s is written; `{}` is the
+/// next of `args` and `{0}`, `{1}`, … the one at that place (for phrases
+/// whose languages order them differently). Everything else is written as
+/// it is. Nothing is escaped: what shows the text escapes it.
+pub fn say(lang: Lang, template: &str, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut next = args.iter();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        rest = rest.get(open + 1..).unwrap_or_default();
+        let close = rest.find('}').unwrap_or(rest.len());
+        let inner = rest.get(..close).unwrap_or_default();
+        rest = rest.get(close + 1..).unwrap_or_default();
+        let arg = match inner {
+            "" | "!" => next.next(),
+            _ => match inner.parse::<usize>() {
+                Ok(index) => args.get(index),
+                Err(_) => {
+                    out.push_str(pick2(lang, inner));
+                    continue;
+                }
+            },
+        };
+        out.push_str(arg.copied().unwrap_or_default());
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The part of `"vi|en"` for `lang`.
+pub fn pick2(lang: Lang, both: &str) -> &str {
+    let (vi, en) = both.split_once('|').unwrap_or((both, both));
+    lang.pick(vi, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn say_fills_a_template_in_either_language() {
+        let template = "{} {đạt|passed} · {1}";
+        assert_eq!(say(Lang::Vi, template, &["3", "x"]), "3 đạt · x");
+        assert_eq!(say(Lang::En, template, &["3", "<b>"]), "3 passed · <b>");
+        assert_eq!(pick2(Lang::En, "Có|Yes"), "Yes");
+        assert_eq!(pick2(Lang::Vi, "only"), "only");
+    }
+}

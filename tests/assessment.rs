@@ -7,6 +7,7 @@ use coop_plan::assessment::classification::{
     classify, eligibility, parse_score, rubric, GradeOutcome, NotGraded, ScoreError,
     CURRENT_RUBRIC, RUBRICS,
 };
+use coop_plan::assessment::edit::{ActionField, AssessmentField};
 use coop_plan::assessment::exemplary::readiness;
 use coop_plan::assessment::legal_rules::{
     annual_meeting_deadline, evaluate, evaluate_law, Check, Summary,
@@ -51,7 +52,8 @@ fn assessment(law: Law) -> Assessment {
 
 /// Enters a fact as the page does.
 fn fact(a: &mut Assessment, name: &str, value: &str) {
-    coop_plan::assessment::page::set_field(a, &format!("fact:{name}"), value, Lang::En)
+    let fact = coop_plan::assessment::Fact::from_key(name).expect("a fact");
+    coop_plan::assessment::edit::set_field(a, AssessmentField::Fact(fact), value, Lang::En)
         .unwrap_or_else(|e| panic!("{name}={value}: {e}"));
 }
 
@@ -731,7 +733,8 @@ fn actions_have_stable_ids_and_old_entries_keep_theirs() {
     );
 
     // An edit by id changes that action only; an unknown id changes nothing.
-    coop_plan::assessment::page::set_field(&mut shuffled, "act:0:owner", "Anh Minh", Lang::Vi)
+    let owner = |id| AssessmentField::Action(id, ActionField::Owner);
+    coop_plan::assessment::edit::set_field(&mut shuffled, owner(0), "Anh Minh", Lang::Vi)
         .expect("a known action");
     assert_eq!(
         by_id(&shuffled, 0).map(|x| x.owner),
@@ -742,7 +745,7 @@ fn actions_have_stable_ids_and_old_entries_keep_theirs() {
         Some("Chị Lan".to_owned())
     );
     let before = shuffled.clone();
-    coop_plan::assessment::page::set_field(&mut shuffled, "act:7:owner", "Ai đó", Lang::Vi)
+    coop_plan::assessment::edit::set_field(&mut shuffled, owner(7), "Ai đó", Lang::Vi)
         .expect("ignored");
     assert_eq!(shuffled, before);
 
@@ -823,8 +826,13 @@ fn exemplary_candidates_meet_the_default_criteria() {
     assert!(exemplary_candidates(&loss, YEAR).is_empty());
 
     let mut relaxed = loss.clone();
-    coop_plan::assessment::page::set_exemplary_entry(&mut relaxed, "years", "2", Lang::En)
-        .expect("a number");
+    coop_plan::assessment::edit::set_exemplary_entry(
+        &mut relaxed,
+        coop_plan::assessment::edit::ExemplaryField::Years,
+        "2",
+        Lang::En,
+    )
+    .expect("a number");
     assert_eq!(exemplary_candidates(&relaxed, YEAR), vec![0]);
 }
 

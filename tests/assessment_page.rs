@@ -1,18 +1,24 @@
-//! The self-assessment page's HTML and its edits by name: what the browser
-//! shows is written here, so it is checked here.
+//! The self-assessment page's data and its typed edits: what the browser
+//! shows is computed here, so it is checked here (the components only lay
+//! it out).
 
 use chrono::NaiveDate;
 use coop_plan::assessment::classification::CURRENT_RUBRIC;
-use coop_plan::assessment::page::{
-    actions_form_html, answers_form_html, apply, checklist_html, classification_html,
-    create_cooperative, gaps_html, mark_reorganised, pick_form_html, propose_actions,
-    readiness_html, region, report_html, scores_form_html,
+use coop_plan::assessment::edit::{
+    apply, assessed_years, mark_reorganised, propose_actions, set_exemplary_entry, ActionField,
+    AssessmentField, ExemplaryField, NewCooperative,
 };
-use coop_plan::assessment::{find, Law};
+use coop_plan::assessment::page::{
+    action_rows, checklist, classification, law_choices, manual_rules, open_gaps, open_gaps_text,
+    report, scores_form, Reorganisation, ScoresForm,
+};
+use coop_plan::assessment::{exemplary, find, ExemplaryCriteria, Fact, Law};
 use coop_plan::document::{from_json, to_json};
 use coop_plan::i18n::Lang;
 use coop_plan::unit::{KeyManager, ManagerRole, Qualification, UnitKind};
 use coop_plan::workspace::Workspace;
+
+use AssessmentField::{Action, Answer, Max, MonthsOperated, MonthsStopped, Note, Score};
 
 const YEAR: i32 = 2023;
 
@@ -22,28 +28,40 @@ fn today() -> NaiveDate {
 
 fn workspace() -> (Workspace, String) {
     let mut ws = Workspace::new("t", "t");
-    let id = create_cooperative(&mut ws, "HTX <Tân> Minh", "0201", "40", YEAR, Lang::Vi)
-        .expect("created");
+    let draft = NewCooperative {
+        name: "HTX <Tân> Minh".into(),
+        code: "0201".into(),
+        members: "40".into(),
+    };
+    let id = draft.create(&mut ws, YEAR, Lang::Vi).expect("created");
     (ws, id)
 }
 
-fn set(ws: &mut Workspace, id: &str, name: &str, value: &str) {
-    apply(ws, id, YEAR, today(), name, value, Lang::En)
-        .unwrap_or_else(|e| panic!("{name}={value}: {e}"));
+fn set(ws: &mut Workspace, id: &str, field: AssessmentField, value: &str) {
+    apply(ws, id, YEAR, today(), field, value, Lang::En)
+        .unwrap_or_else(|e| panic!("{field:?}={value}: {e}"));
+}
+
+fn fact(f: Fact) -> AssessmentField {
+    AssessmentField::Fact(f)
+}
+
+fn ex(ws: &mut Workspace, field: ExemplaryField, value: &str) {
+    set_exemplary_entry(ws, field, value, Lang::En).expect("a criterion");
 }
 
 /// Every 2012 rule answered or backed by data so that all pass.
 fn compliant(ws: &mut Workspace, id: &str) {
-    for (name, value) in [
-        ("fact:board_size", "5"),
-        ("fact:supervisory_board", "yes"),
-        ("fact:meeting", "2024-03-15"),
-        ("fact:capital_share", "15"),
-        ("fact:income", "100"),
-        ("fact:development", "20"),
-        ("fact:reserve", "5"),
+    for (f, value) in [
+        (Fact::BoardSize, "5"),
+        (Fact::SupervisoryBoard, "yes"),
+        (Fact::Meeting, "2024-03-15"),
+        (Fact::CapitalShare, "15"),
+        (Fact::Income, "100"),
+        (Fact::Development, "20"),
+        (Fact::Reserve, "5"),
     ] {
-        set(ws, id, name, value);
+        set(ws, id, fact(f), value);
     }
     if let Some(r) = ws.units[0].record_mut(YEAR) {
         r.non_member_supply_percent = Some(coop_plan::decimal::Decimal::from_i64(10));
@@ -54,7 +72,7 @@ fn compliant(ws: &mut Workspace, id: &str) {
         .iter()
         .filter(|r| !r.is_automatic())
     {
-        set(ws, id, &format!("ans:{}", rule.id), "yes");
+        set(ws, id, Answer(rule.id), "yes");
     }
 }
 
@@ -66,57 +84,68 @@ fn score_all(ws: &mut Workspace, id: &str, full: bool) {
             } else {
                 "0".to_owned()
             };
-            set(ws, id, &format!("score:{}", item.id), &value);
+            set(ws, id, Score(item.id), &value);
         }
     }
 }
 
+fn rows_of(form: &ScoresForm) -> Vec<&coop_plan::assessment::page::ScoreRow> {
+    match form {
+        ScoresForm::Table { groups, .. } => groups.iter().flat_map(|g| &g.rows).collect(),
+        ScoresForm::UnknownRubric(_) => Vec::new(),
+    }
+}
+
 #[test]
-fn a_workspace_without_a_cooperative_offers_the_create_form() {
+fn the_years_and_rule_sets_offered() {
     let ws = Workspace::new("e", "e");
-    let html = pick_form_html(&ws, "", YEAR, today(), Lang::En);
-    assert!(html.contains("name=\"new:name\""));
-    assert!(html.contains("data-action=\"create\""));
-    // The year assessed is chosen before the cooperative is created.
-    assert!(html.contains("<select name=\"year\">"));
-    assert!(html.contains("<option value=\"2023\" selected=\"\">2023</option>"));
-    let (ws, id) = workspace();
-    let html = pick_form_html(&ws, &id, YEAR, today(), Lang::En);
-    assert!(html.contains("HTX &lt;Tân&gt; Minh"), "names are escaped");
-    assert!(html.contains("<option value=\"2012\" selected=\"\">2012 Law (in force)</option>"));
-    assert!(html.contains("<option value=\"2023\">2023 Law (for viewing)</option>"));
-    assert!(html.contains("<option value=\"2023\" selected=\"\">2023</option>"));
-    assert!(html.contains("<option value=\"2022\">2022</option>"));
+    let years = assessed_years(&ws, today());
+    assert!(years.contains(&2023) && years.contains(&2022));
+    let laws = law_choices(NaiveDate::from_ymd_opt(2024, 3, 1).expect("d"), Lang::En);
+    assert_eq!(
+        laws,
+        vec![
+            (Law::Coop2012, "2012 Law (in force)".to_owned()),
+            (Law::Coop2023, "2023 Law (for viewing)".to_owned())
+        ]
+    );
+    let laws = law_choices(NaiveDate::from_ymd_opt(2024, 3, 1).expect("d"), Lang::Vi);
+    assert_eq!(laws[0].1, "Luật HTX 2012 (đang có hiệu lực)");
 }
 
 #[test]
 fn scores_are_validated_and_nothing_is_stored_on_error() {
     let (mut ws, id) = workspace();
-    let error = apply(&mut ws, &id, YEAR, today(), "score:1a", "7", Lang::En);
+    let error = apply(&mut ws, &id, YEAR, today(), Score("1a"), "7", Lang::En);
     assert_eq!(error, Err("At most 6 points".to_owned()));
     assert!(
         find(&ws, &id, YEAR).is_none(),
         "a refused first entry creates nothing"
     );
-    assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "-1", Lang::En).is_err());
+    assert!(apply(&mut ws, &id, YEAR, today(), Score("1a"), "-1", Lang::En).is_err());
     // A decimal comma is Vietnamese: in English "5,5" is no number.
-    assert!(apply(&mut ws, &id, YEAR, today(), "score:1a", "5,5", Lang::En).is_err());
-    apply(&mut ws, &id, YEAR, today(), "score:1a", "5,5", Lang::Vi).expect("5,5 in Vietnamese");
+    assert!(apply(&mut ws, &id, YEAR, today(), Score("1a"), "5,5", Lang::En).is_err());
+    apply(&mut ws, &id, YEAR, today(), Score("1a"), "5,5", Lang::Vi).expect("5,5 in Vietnamese");
     let a = find(&ws, &id, YEAR).expect("created on the first edit");
-    assert_eq!(a.value("score:", "1a").as_deref(), Some("5.5"));
+    assert_eq!(Score("1a").stored(a), "5.5");
+    assert_eq!(Score("1a").shown(a, Lang::Vi), "5,5");
     // Saved as a typed field of its own.
     assert!(to_json(&ws).contains(r#""scores":{"1a":"5.5"}"#));
     // Unverified maxima are editable; the score follows the new maximum.
-    set(&mut ws, &id, "max:15", "8");
-    set(&mut ws, &id, "score:15", "8");
-    assert!(apply(&mut ws, &id, YEAR, today(), "score:15", "9", Lang::En).is_err());
-    let html = scores_form_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
-    assert!(html.contains("name=\"max:15\""));
+    set(&mut ws, &id, Max(15), "8");
+    set(&mut ws, &id, Score("15"), "8");
+    assert!(apply(&mut ws, &id, YEAR, today(), Score("15"), "9", Lang::En).is_err());
+    let form = scores_form(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    let rows = rows_of(&form);
+    assert!(rows.iter().any(|r| r.editable == Some(15) && r.max == 8));
     assert!(
-        !html.contains("name=\"max:1\""),
+        !rows.iter().any(|r| r.editable == Some(1)),
         "verified maxima are fixed"
     );
-    assert!(html.contains("maximum unverified"));
+    assert!(rows
+        .iter()
+        .filter_map(|r| r.head.as_ref())
+        .any(|h| h.2.contains("maximum unverified")));
 }
 
 #[test]
@@ -135,47 +164,58 @@ fn the_figures_of_the_record_appear_beside_criterion_7() {
             });
         }
     }
-    set(&mut ws, &id, "months_operated", "12");
-    let html = scores_form_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
-    assert!(
-        html.contains("Key managers: 50% university or college; 50% elementary or intermediate")
-    );
+    set(&mut ws, &id, MonthsOperated, "12");
+    let form = scores_form(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert!(rows_of(&form)
+        .iter()
+        .filter_map(|r| r.head.as_ref())
+        .any(|h| h.3 == "Key managers: 50% university or college; 50% elementary or intermediate"));
 }
 
 #[test]
 fn checklist_failures_show_their_citation_and_the_2012_mark_needs_every_rule() {
     let (mut ws, id) = workspace();
-    set(&mut ws, &id, "fact:board_size", "2");
-    let html = checklist_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
-    assert!(html.contains("Rules failed"));
-    assert!(html.contains("<cite>Luật 23/2012/QH13, Điều 35</cite>"));
-    assert!(!html.contains("data-action=\"reorganise\""));
+    set(&mut ws, &id, fact(Fact::BoardSize), "2");
+    let c = checklist(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert!(c
+        .failures
+        .iter()
+        .any(|f| f.citation == "Luật 23/2012/QH13, Điều 35"));
+    assert!(matches!(c.reorganisation, Reorganisation::NotYet { .. }));
     assert!(!mark_reorganised(&mut ws, &id, YEAR, today()));
 
     compliant(&mut ws, &id);
-    let html = checklist_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
-    assert!(html.contains("data-action=\"reorganise\""), "{html}");
+    let c = checklist(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert_eq!(c.reorganisation, Reorganisation::Possible);
+    assert!(c.summary.contains("0 failed"), "{}", c.summary);
     assert!(mark_reorganised(&mut ws, &id, YEAR, today()));
     assert_eq!(ws.units[0].reorganisation.completed_on, Some(today()));
     assert!(ws.units[0].reorganisation.required, "counts towards T1");
-    let html = checklist_html(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
-    assert!(html.contains("Reorganised under the 2012 law on 20 Mar 2024"));
+    let c = checklist(&ws.units[0], find(&ws, &id, YEAR).expect("a"), Lang::En);
+    assert_eq!(
+        c.reorganisation,
+        Reorganisation::Done("20 Mar 2024".to_owned())
+    );
 }
 
 #[test]
 fn manual_answers_and_the_other_law_can_be_viewed() {
     let (mut ws, id) = workspace();
-    set(&mut ws, &id, "ans:2012-bodies", "no");
-    set(&mut ws, &id, "note:2012-bodies", "Chưa có <ban> kiểm soát");
+    set(&mut ws, &id, Answer("2012-bodies"), "no");
+    set(&mut ws, &id, Note("2012-bodies"), "Chưa có <ban> kiểm soát");
     let a = find(&ws, &id, YEAR).expect("a");
-    let form = answers_form_html(a, Lang::En);
-    assert!(form.contains("value=\"Chưa có &lt;ban&gt; kiểm soát\""));
-    assert!(form.contains("<option value=\"no\" selected=\"\">"));
-    set(&mut ws, &id, "law", "2023");
+    assert_eq!(
+        Note("2012-bodies").shown(a, Lang::En),
+        "Chưa có <ban> kiểm soát"
+    );
+    assert_eq!(Answer("2012-bodies").stored(a), "no");
+    set(&mut ws, &id, AssessmentField::Law, "2023");
     let a = find(&ws, &id, YEAR).expect("a");
     assert_eq!(a.law(), Law::Coop2023);
-    assert!(answers_form_html(a, Lang::En).contains("ans:2023-disclosure"));
-    set(&mut ws, &id, "law", "2012");
+    assert!(manual_rules(a.law(), Lang::En)
+        .iter()
+        .any(|r| r.id == "2023-disclosure"));
+    set(&mut ws, &id, AssessmentField::Law, "2012");
     assert_eq!(
         find(&ws, &id, YEAR).expect("a").law,
         None,
@@ -187,17 +227,23 @@ fn manual_answers_and_the_other_law_can_be_viewed() {
 fn classification_shows_total_grade_size_radar_and_last_year() {
     let (mut ws, id) = workspace();
     score_all(&mut ws, &id, true);
-    let html = classification_html(
+    let c = classification(
         &ws,
         &ws.units[0],
         find(&ws, &id, YEAR).expect("a"),
         Lang::En,
+    )
+    .expect("classified");
+    assert_eq!(c.total, "100 / 100");
+    assert_eq!(c.grade, "Excellent (Tốt)");
+    assert_eq!(c.size, "Micro (40 members)");
+    assert_eq!(c.radar.title, "Share of points by criterion group");
+    // Every group full: the polygon reaches the outer ring on each axis.
+    assert_eq!(
+        c.radar.current,
+        "150.0,40.0 260.0,150.0 150.0,260.0 40.0,150.0"
     );
-    assert!(html.contains("100 / 100"));
-    assert!(html.contains("Excellent (Tốt)"));
-    assert!(html.contains("Micro (40 members)"));
-    assert!(html.contains("<svg viewBox=\"0 0 300 300\" role=\"img\""));
-    assert!(!html.contains("radar-previous"));
+    assert!(c.radar.previous.is_none());
     // Last year, scored zero: compared in the table and drawn underneath.
     for criterion in CURRENT_RUBRIC.criteria() {
         for item in criterion.scoring_items() {
@@ -206,65 +252,94 @@ fn classification_shows_total_grade_size_radar_and_last_year() {
                 &id,
                 YEAR - 1,
                 today(),
-                &format!("score:{}", item.id),
+                Score(item.id),
                 "0",
                 Lang::En,
             )
             .expect("score");
         }
     }
-    let html = classification_html(
+    let c = classification(
         &ws,
         &ws.units[0],
         find(&ws, &id, YEAR).expect("a"),
         Lang::En,
+    )
+    .expect("classified");
+    assert_eq!(
+        c.radar.previous.as_deref(),
+        Some("150.0,150.0 150.0,150.0 150.0,150.0 150.0,150.0")
     );
-    assert!(html.contains("radar-previous"));
-    assert!(
-        html.contains("<dt>Year 2022</dt><dd>0 · Weak (Yếu)</dd>"),
-        "{html}"
+    assert_eq!(
+        c.previous,
+        Some(("Year 2022".to_owned(), "0 · Weak (Yếu)".to_owned()))
     );
+    assert!(c.radar.caption.contains("2023 (solid) · 2022 (dashed)"));
     // The points by criterion against last year are in the report.
-    let report = coop_plan::assessment::page::region(&ws, &id, YEAR, today(), Lang::En, 10);
-    assert!(
-        report.contains("<th scope=\"col\" class=\"num\">2022</th>"),
-        "{report}"
-    );
-    set(&mut ws, &id, "months_operated", "10");
-    let html = classification_html(
+    let r = report(
         &ws,
         &ws.units[0],
         find(&ws, &id, YEAR).expect("a"),
         Lang::En,
     );
-    assert!(html.contains("Not graded (operated under 12 months)"));
+    assert_eq!(
+        r.criteria.expect("a table").years,
+        vec!["2023".to_owned(), "2022".to_owned()]
+    );
+    set(&mut ws, &id, MonthsOperated, "10");
+    let c = classification(
+        &ws,
+        &ws.units[0],
+        find(&ws, &id, YEAR).expect("a"),
+        Lang::En,
+    )
+    .expect("classified");
+    assert_eq!(c.grade, "Not graded (operated under 12 months)");
 }
 
 #[test]
 fn gaps_become_editable_actions_that_reach_the_report() {
     let (mut ws, id) = workspace();
-    set(&mut ws, &id, "fact:board_size", "20");
+    set(&mut ws, &id, fact(Fact::BoardSize), "20");
     score_all(&mut ws, &id, false);
+    let open = open_gaps(&ws.units[0], find(&ws, &id, YEAR).expect("a"));
+    assert!(open > 0);
+    assert!(open_gaps_text(open, Lang::En).ends_with("gaps without an action."));
     assert!(propose_actions(&mut ws, &id, YEAR, today(), Lang::En) > 0);
-    set(&mut ws, &id, "act:0:owner", "Chị Lan");
-    set(&mut ws, &id, "act:0:due", "2024-06-30");
-    set(&mut ws, &id, "act:0:status", "in_progress");
-    assert!(apply(&mut ws, &id, YEAR, today(), "act:0:due", "soon", Lang::En).is_err());
+    assert_eq!(open_gaps(&ws.units[0], find(&ws, &id, YEAR).expect("a")), 0);
+    assert_eq!(open_gaps_text(0, Lang::En), "Every gap has an action.");
+    set(&mut ws, &id, Action(0, ActionField::Owner), "Chị Lan");
+    set(&mut ws, &id, Action(0, ActionField::Due), "2024-06-30");
+    set(&mut ws, &id, Action(0, ActionField::Status), "in_progress");
+    assert!(apply(
+        &mut ws,
+        &id,
+        YEAR,
+        today(),
+        Action(0, ActionField::Due),
+        "soon",
+        Lang::En
+    )
+    .is_err());
     let a = find(&ws, &id, YEAR).expect("a");
-    let form = actions_form_html(&ws.units[0], a, Lang::En);
-    assert!(form.contains("value=\"Chị Lan\""));
-    // The button that adds proposals is in the form, which typing never
-    // rewrites, not in the gaps' text, which every edit rewrites.
-    assert!(form.contains("data-action=\"propose\""));
-    assert!(!gaps_html(&ws.units[0], a, Lang::En).contains("<button"));
-    assert!(form.contains("<option value=\"in_progress\" selected=\"\">"));
-    let report = report_html(&ws.units[0], a, Lang::En);
-    assert!(report.contains("Self-assessment report 2023 — HTX &lt;Tân&gt; Minh"));
-    assert!(report.contains("Code: 0201"));
-    assert!(report.contains("Weak (Yếu)"));
-    assert!(report.contains("<cite>Luật 23/2012/QH13, Điều 35</cite>"));
-    assert!(report.contains("Chị Lan"));
-    assert!(report.contains("30 Jun 2024"));
+    let rows = action_rows(&ws.units[0], a, Lang::En);
+    assert_eq!(rows[0].owner, "Chị Lan");
+    assert_eq!(rows[0].number, 1);
+    assert_eq!(rows[0].due, "2024-06-30");
+    assert_eq!(
+        rows[0].status,
+        coop_plan::assessment::ActionStatus::InProgress
+    );
+    let r = report(&ws, &ws.units[0], a, Lang::En);
+    assert_eq!(r.title, "Self-assessment report 2023 — HTX <Tân> Minh");
+    assert!(r.line.starts_with("Code: 0201"));
+    assert!(r.grade.as_deref().is_some_and(|g| g.contains("Weak (Yếu)")));
+    assert!(r
+        .failures
+        .iter()
+        .any(|f| f.citation == "Luật 23/2012/QH13, Điều 35"));
+    assert_eq!(r.actions[0].owner, "Chị Lan");
+    assert_eq!(r.actions[0].due_shown, "30 Jun 2024");
 }
 
 #[test]
@@ -285,14 +360,19 @@ fn ready_cooperatives_are_t8_candidates_and_results_survive_export() {
     }
     compliant(&mut ws, &id);
     score_all(&mut ws, &id, true);
-    let before = readiness_html(&ws, &ws.units[0], YEAR, Lang::En);
-    assert!(
-        before.contains("Not yet ready"),
-        "no grade for the year before"
-    );
-    set(&mut ws, &id, "ex:previous", "");
-    let after = readiness_html(&ws, &ws.units[0], YEAR, Lang::En);
-    assert!(after.contains("Ready to be put forward"), "{after}");
+    let ready = |ws: &Workspace| {
+        exemplary::readiness(
+            ws,
+            &ws.units[0],
+            YEAR,
+            &ExemplaryCriteria::of(&ws.exemplary_criteria),
+            Lang::En,
+        )
+        .is_ready()
+    };
+    assert!(!ready(&ws), "no grade for the year before");
+    ex(&mut ws, ExemplaryField::Previous, "");
+    assert!(ready(&ws));
     let candidates = coop_plan::assessment::ready_candidates(&ws, 2025);
     assert_eq!(candidates.len(), 1);
     assert_eq!(candidates[0].href, "/units/htx-1");
@@ -300,8 +380,12 @@ fn ready_cooperatives_are_t8_candidates_and_results_survive_export() {
     let back = from_json(&to_json(&ws)).expect("reads back");
     assert_eq!(back, ws);
     assert_eq!(
-        coop_plan::assessment::ExemplaryCriteria::of(&back.exemplary_criteria).previous_grade,
+        ExemplaryCriteria::of(&back.exemplary_criteria).previous_grade,
         None
+    );
+    assert_eq!(
+        ExemplaryField::Previous.value(&ExemplaryCriteria::of(&back.exemplary_criteria)),
+        ""
     );
     let other = Workspace::new("x", "x");
     assert!(coop_plan::assessment::ready_candidates(&other, 2025).is_empty());
@@ -311,43 +395,44 @@ fn ready_cooperatives_are_t8_candidates_and_results_survive_export() {
 #[test]
 fn every_kind_of_entry_survives_export_and_a_bad_one_refuses_the_file() {
     let (mut ws, id) = workspace();
-    for (name, value) in [
-        ("fact:board_size", "5"),
-        ("fact:supervisory_board", "no"),
-        ("fact:model", "reduced"),
-        ("fact:meeting", "2024-04-10"),
-        ("fact:capital_share", "12.5"),
-        ("fact:external_income", "400"),
-        ("fact:indivisible", "19.99"),
-        ("months_operated", "12"),
-        ("months_stopped", "1"),
-        ("ans:2023-disclosure", "no"),
-        ("note:2023-disclosure", "  Chưa niêm yết = \"sắp\"  "),
-        ("note:2023-capital-paid", "Chỉ ghi chú"),
-        ("max:15", "8"),
-        ("score:15", "7.5"),
-        ("score:1a", "4"),
-        ("ex:previous", ""),
-        ("ex:years", "2"),
-        ("ex:compliance", "false"),
+    for (field, value) in [
+        (fact(Fact::BoardSize), "5"),
+        (fact(Fact::SupervisoryBoard), "no"),
+        (fact(Fact::Model), "reduced"),
+        (fact(Fact::Meeting), "2024-04-10"),
+        (fact(Fact::CapitalShare), "12.5"),
+        (fact(Fact::ExternalIncome), "400"),
+        (fact(Fact::Indivisible), "19.99"),
+        (MonthsOperated, "12"),
+        (MonthsStopped, "1"),
+        (Answer("2023-disclosure"), "no"),
+        (Note("2023-disclosure"), "  Chưa niêm yết = \"sắp\"  "),
+        (Note("2023-capital-paid"), "Chỉ ghi chú"),
+        (Max(15), "8"),
+        (Score("15"), "7.5"),
+        (Score("1a"), "4"),
     ] {
-        set(&mut ws, &id, name, value);
+        set(&mut ws, &id, field, value);
     }
-    set(&mut ws, &id, "law", "2012");
+    ex(&mut ws, ExemplaryField::Previous, "");
+    ex(&mut ws, ExemplaryField::Years, "2");
+    ex(&mut ws, ExemplaryField::Compliance, "false");
+    set(&mut ws, &id, AssessmentField::Law, "2012");
     assert!(propose_actions(&mut ws, &id, YEAR, today(), Lang::Vi) > 0);
-    set(&mut ws, &id, "act:0:owner", "Chị Lan");
-    set(&mut ws, &id, "act:0:due", "2024-06-30");
-    set(&mut ws, &id, "act:0:status", "done");
-    set(&mut ws, &id, "act:1:action", "Họp ban quản trị");
-    let a = find(&ws, &id, YEAR).expect("a");
-    assert_eq!(
-        a.value("fact:capital_share", "").as_deref(),
-        Some("12.5"),
-        "normalised"
+    set(&mut ws, &id, Action(0, ActionField::Owner), "Chị Lan");
+    set(&mut ws, &id, Action(0, ActionField::Due), "2024-06-30");
+    set(&mut ws, &id, Action(0, ActionField::Status), "done");
+    set(
+        &mut ws,
+        &id,
+        Action(1, ActionField::Action),
+        "Họp ban quản trị",
     );
+    let a = find(&ws, &id, YEAR).expect("a");
+    assert_eq!(fact(Fact::CapitalShare).stored(a), "12.5", "normalised");
     assert_eq!(
-        a.value("note:", "2023-disclosure").as_deref(),
-        Some("Chưa niêm yết = \"sắp\""),
+        Note("2023-disclosure").stored(a),
+        "Chưa niêm yết = \"sắp\"",
         "trimmed, and an '=' in a value is kept"
     );
     assert_eq!(a.actions()[0].owner, "Chị Lan");
@@ -372,65 +457,63 @@ fn every_kind_of_entry_survives_export_and_a_bad_one_refuses_the_file() {
 fn a_peoples_credit_fund_is_not_offered_the_tt01_classification() {
     let (mut ws, id) = workspace();
     score_all(&mut ws, &id, true);
-    ws.units[0].kind = coop_plan::unit::UnitKind::Qtdnd;
-    let scores = region(&ws, &id, YEAR, today(), Lang::Vi, 4);
-    assert!(scores.contains("credit-fund-not-graded"), "{scores}");
-    assert!(scores.contains("Ngân hàng Nhà nước"));
-    assert!(scores.contains("chưa kiểm chứng"));
-    assert!(!scores.contains("score:"), "no score fields: {scores}");
-    assert_eq!(region(&ws, &id, YEAR, today(), Lang::Vi, 5), "");
-    let report = region(&ws, &id, YEAR, today(), Lang::En, 10);
-    assert!(report.contains("not graded under Circular 01/2020"));
-    assert!(!report.contains("report-grade"));
+    ws.units[0].kind = UnitKind::Qtdnd;
+    let (before, unverified, after) = coop_plan::assessment::page::credit_fund_notice(Lang::Vi);
+    assert!(before.contains("Ngân hàng Nhà nước"));
+    assert_eq!(unverified, "chưa kiểm chứng");
+    assert!(after.contains("văn bản gốc"));
+    let r = report(
+        &ws,
+        &ws.units[0],
+        find(&ws, &id, YEAR).expect("a"),
+        Lang::En,
+    );
+    assert!(r.credit_fund);
+    assert!(r.grade.is_none() && r.criteria.is_none());
     // An HTX still is.
-    ws.units[0].kind = coop_plan::unit::UnitKind::Htx;
-    assert!(region(&ws, &id, YEAR, today(), Lang::En, 5).contains("100 / 100"));
+    ws.units[0].kind = UnitKind::Htx;
+    let r = report(
+        &ws,
+        &ws.units[0],
+        find(&ws, &id, YEAR).expect("a"),
+        Lang::En,
+    );
+    assert!(r.grade.is_some_and(|g| g.contains("100 / 100")));
 }
 
 #[test]
 fn amounts_are_typed_the_pages_way_and_shown_as_stored() {
-    use coop_plan::assessment::page::{region, typed_echo};
     let (mut ws, id) = workspace();
+    let income = fact(Fact::Income);
     assert_eq!(
-        typed_echo("fact:income", "1.250,5", Lang::Vi).as_deref(),
+        income.typed_echo("1.250,5", Lang::Vi).as_deref(),
         Some("= 1.250,5 triệu đồng")
     );
     assert_eq!(
-        typed_echo("fact:income", "1,250.5", Lang::En).as_deref(),
+        income.typed_echo("1,250.5", Lang::En).as_deref(),
         Some("= 1,250.5 million VND")
     );
+    assert_eq!(income.typed_echo("4.80", Lang::Vi).as_deref(), Some(""));
     assert_eq!(
-        typed_echo("fact:income", "4.80", Lang::Vi).as_deref(),
-        Some("")
-    );
-    assert_eq!(
-        typed_echo("fact:capital_share", "12,5", Lang::Vi).as_deref(),
+        fact(Fact::CapitalShare)
+            .typed_echo("12,5", Lang::Vi)
+            .as_deref(),
         Some("= 12,5%")
     );
-    assert_eq!(typed_echo("fact:board_size", "5", Lang::Vi), None);
+    assert_eq!(fact(Fact::BoardSize).typed_echo("5", Lang::Vi), None);
     // "4.800" is four thousand eight hundred on a Vietnamese page; "4.80"
     // is refused with the form expected.
-    let error = apply(&mut ws, &id, YEAR, today(), "fact:income", "4.80", Lang::Vi);
+    let error = apply(&mut ws, &id, YEAR, today(), income, "4.80", Lang::Vi);
     assert!(error.is_err_and(|e| e.contains("4.800 hoặc 1.250,5")));
-    apply(
-        &mut ws,
-        &id,
-        YEAR,
-        today(),
-        "fact:income",
-        "4.800",
-        Lang::Vi,
-    )
-    .expect("4.800");
+    apply(&mut ws, &id, YEAR, today(), income, "4.800", Lang::Vi).expect("4.800");
     let a = find(&ws, &id, YEAR).expect("saved");
-    assert_eq!(a.value("fact:income", "").as_deref(), Some("4800"));
+    assert_eq!(income.stored(a), "4800");
     // Shown back the page's way, with the value as stored beside it.
-    let html: String = (0..coop_plan::assessment::page::REGIONS)
-        .map(|i| region(&ws, &id, YEAR, today(), Lang::Vi, i))
-        .collect();
-    assert!(html.contains("value=\"4.800\""), "{html}");
-    assert!(
-        html.contains("id=\"echo-fact-income\">= 4.800 triệu đồng</small>"),
-        "{html}"
+    assert_eq!(income.shown(a, Lang::Vi), "4.800");
+    assert_eq!(
+        income
+            .typed_echo(&income.shown(a, Lang::Vi), Lang::Vi)
+            .as_deref(),
+        Some("= 4.800 triệu đồng")
     );
 }

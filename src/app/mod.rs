@@ -105,7 +105,7 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/") view=pages::dashboard::Dashboard/>
                 <Route path=path!("/index.html") view=pages::dashboard::Dashboard/>
                 <Route path=path!("/data") view=pages::data::DataPage/>
-                <Route path=path!("/assessment") view=|| legacy::hosted(pages::assessment::mount)/>
+                <Route path=path!("/assessment") view=pages::assessment::AssessmentPage/>
                 <Route path=path!("/simulation") view=pages::simulation::SimulationPage/>
                 <Route path=path!("/workshop") view=pages::workshop::WorkshopPage/>
                 <Route path=path!("/plan") view=pages::plan::PlanPage/>

@@ -141,7 +141,7 @@ impl Gap {
             &LOW_CRITERION_PERCENT.to_string(),
             &what.to_lowercase(),
         ];
-        crate::html::say(lang, template, &args)
+        crate::i18n::say(lang, template, &args)
     }
 }
 

@@ -422,7 +422,7 @@ impl ScoreError {
             ScoreError::TooManyDecimals => ("{Tối đa 2 chữ số thập phân|At most 2 decimals}", 0),
             ScoreError::AboveMax(max) => ("{Tối đa|At most} {} {điểm|points}", max),
         };
-        crate::html::say(lang, template, &[&max.to_string()])
+        crate::i18n::say(lang, template, &[&max.to_string()])
     }
 }
 

@@ -9,7 +9,7 @@
 
 use super::classification::{grade_of, Grade};
 use super::legal_rules::{evaluate, Summary};
-use crate::html::say;
+use crate::i18n::say;
 use crate::i18n::Lang;
 use crate::unit::Unit;
 use crate::workspace::Workspace;
@@ -49,7 +49,9 @@ impl ExemplaryCriteria {
         let mut c = ExemplaryCriteria::default();
         for entry in entries {
             let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
-            let _ = super::page::set_exemplary(&mut c, name, value, Lang::En);
+            if let Some(field) = super::edit::ExemplaryField::from_key(name) {
+                let _ = super::edit::set_exemplary(&mut c, field, value, Lang::En);
+            }
         }
         c
     }

@@ -12,8 +12,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{at_most, Answer, Assessment, StaticText, Verification, FACTS};
-use crate::html::{pick2, say};
 use crate::i18n::Lang;
+use crate::i18n::{pick2, say};
 use crate::unit::{CoopModel, Unit, UnitKind};
 
 /// The law a rule set implements.

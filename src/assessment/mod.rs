@@ -14,6 +14,7 @@
 
 pub mod action_plan;
 pub mod classification;
+pub mod edit;
 pub mod exemplary;
 pub mod legal_rules;
 pub mod page;
@@ -412,7 +413,7 @@ impl Assessment {
 
     /// Sets the field named as a page's control (see
     /// [`Assessment::fields`]) to a value already checked and normalised
-    /// ([`page::set_field`]), or clears it when `value` is empty. A name
+    /// ([`edit::set_field`]), or clears it when `value` is empty. A name
     /// or value that fits no field changes nothing; an action's fields
     /// other than its `source` change only an action that exists.
     pub fn set(&mut self, name: &str, value: &str) {

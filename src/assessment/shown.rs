@@ -7,20 +7,19 @@
 //! the stored values (the field being typed keeps its old base); a field
 //! committed here whose stored value another tab changed since the page
 //! showed it, to something else, is not saved: [`Shown::check`] holds it
-//! back and the page offers both values ([`Shown::choice_html`]) — never
+//! back and the page offers both values ([`Shown::conflict_text`]) — never
 //! a silent overwrite. Fields are merged with [`crate::field_merge`].
 //!
-//! Fields are the assessment's fields under its controls' names
-//! ([`super::Assessment::fields`]) and its `date`. The exemplary criteria (`ex:`)
+//! Fields are [`AssessmentField`]s, compared under their keys
+//! ([`super::Assessment::fields`]) and the `date`. The exemplary criteria
 //! belong to the workspace, not the assessment, and are saved as typed.
 
 use chrono::NaiveDate;
 
-use super::page::{default_date, set_field};
+use super::edit::{default_date, set_field, AssessmentField};
 use super::{find, find_or_new};
 use crate::field_merge::{self, Fields};
 use crate::format::iso_date;
-use crate::html::Html;
 use crate::i18n::{Lang, Text};
 use crate::number::{self, Convention};
 use crate::workspace::Workspace;
@@ -35,17 +34,10 @@ fn fields_of(ws: &Workspace, unit_id: &str, year: i32) -> Fields {
     fields
 }
 
-/// Whether a control's name is a field of the assessment.
-fn is_field(name: &str) -> bool {
-    !name.starts_with("ex:")
-        && !name.starts_with("new:")
-        && !matches!(name, "unit" | "year" | "law")
-}
-
 /// A field committed here that another tab changed meanwhile.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
-    pub name: String,
+    pub field: AssessmentField,
     /// The value stored by the other tab.
     pub theirs: String,
     /// The value as typed here.
@@ -82,15 +74,19 @@ impl Shown {
     /// become the base of every field but `typing` (the field being typed
     /// here, not yet committed), whose commit is then checked against its
     /// old base.
-    pub fn hear(&mut self, ws: &Workspace, typing: Option<&str>) -> bool {
+    pub fn hear(&mut self, ws: &Workspace, typing: Option<AssessmentField>) -> bool {
         let stored = fields_of(ws, &self.unit_id, self.year);
         if field_merge::same_fields(&self.base, &stored, &field_merge::equal) {
             return false;
         }
-        let kept = typing.map(|name| (name, field_merge::value(&self.base, name).to_owned()));
+        let kept = typing.map(|field| {
+            let name = field.key();
+            let value = field_merge::value(&self.base, &name).to_owned();
+            (name, value)
+        });
         self.base = stored;
         if let Some((name, value)) = kept {
-            field_merge::set(&mut self.base, name, &value);
+            field_merge::set(&mut self.base, &name, &value);
         }
         true
     }
@@ -103,21 +99,22 @@ impl Shown {
         )
     }
 
-    /// Before field `name` is saved with `value` (as typed in `lang`):
+    /// Before `field` is saved with `value` (as typed in `lang`):
     /// `false`, and the field listed in [`Shown::conflicts`], when another
     /// tab changed its stored value since the page showed it, to another
     /// value than this one. `today` dates a new assessment.
     pub fn check(
         &mut self,
         ws: &Workspace,
-        name: &str,
+        field: AssessmentField,
         value: &str,
         today: NaiveDate,
         lang: Lang,
     ) -> bool {
-        if !is_field(name) {
+        if !field.is_compared() {
             return true;
         }
+        let name = &field.key();
         let stored = fields_of(ws, &self.unit_id, self.year);
         let theirs = field_merge::value(&stored, name);
         let base = field_merge::value(&self.base, name);
@@ -126,61 +123,59 @@ impl Shown {
         }
         // The value typed, as it would be stored ("3,5" is "3.5").
         let mut trial = find_or_new(ws, &self.unit_id, self.year, default_date(self.year, today));
-        if set_field(&mut trial, name, value, lang).is_err() {
+        if set_field(&mut trial, field, value, lang).is_err() {
             // Refused as typed: the page says why, and nothing is saved.
             return true;
         }
-        let mine = if name == "date" {
-            iso_date(trial.assessed_on)
-        } else {
-            trial.value(name, "").unwrap_or_default()
-        };
+        let mine = field.stored(&trial);
         if mine == theirs {
             field_merge::set(&mut self.base, name, theirs);
             return true;
         }
-        self.conflicts.retain(|c| c.name != name);
+        self.conflicts.retain(|c| c.field != field);
         self.conflicts.push(Conflict {
-            name: name.to_owned(),
+            field,
             theirs: theirs.to_owned(),
             mine: value.to_owned(),
         });
         false
     }
 
-    /// After field `name` was saved: its stored value is its base (and
-    /// the date's, when this save created the assessment).
-    pub fn saved(&mut self, ws: &Workspace, name: &str) {
+    /// After `field` was saved: its stored value is its base (and the
+    /// date's, when this save created the assessment).
+    pub fn saved(&mut self, ws: &Workspace, field: AssessmentField) {
         let stored = fields_of(ws, &self.unit_id, self.year);
         if field_merge::value(&self.base, "date").is_empty() {
             field_merge::set(&mut self.base, "date", field_merge::value(&stored, "date"));
         }
-        if is_field(name) {
-            field_merge::set(&mut self.base, name, field_merge::value(&stored, name));
+        if field.is_compared() {
+            let name = field.key();
+            field_merge::set(&mut self.base, &name, field_merge::value(&stored, &name));
         }
     }
 
     /// The user's choice for a field in conflict. Keeping the value typed
     /// here returns it, to be saved; taking the other tab's returns `None`
     /// (it is stored already). Either way the field is settled.
-    pub fn choose(&mut self, name: &str, keep_mine: bool) -> Option<String> {
-        let at = self.conflicts.iter().position(|c| c.name == name)?;
+    pub fn choose(&mut self, field: AssessmentField, keep_mine: bool) -> Option<String> {
+        let at = self.conflicts.iter().position(|c| c.field == field)?;
         let conflict = self.conflicts.remove(at);
         let mut mine = Fields::new();
-        field_merge::choose(&mut self.base, &mut mine, name, &conflict.theirs, keep_mine);
+        let name = field.key();
+        field_merge::choose(
+            &mut self.base,
+            &mut mine,
+            &name,
+            &conflict.theirs,
+            keep_mine,
+        );
         keep_mine.then_some(conflict.mine)
     }
 
-    /// The id of the box under field `name` that shows the other value.
-    pub fn conflict_id(name: &str) -> String {
-        format!("assessment-conflict-{}", name.replace(':', "-"))
-    }
-
-    /// Beside field `name`: the other tab's value and the two choices.
-    pub fn choice_html(&self, name: &str, lang: Lang) -> String {
-        let Some(conflict) = self.conflicts.iter().find(|c| c.name == name) else {
-            return String::new();
-        };
+    /// Beside `field` while it is in conflict: the other tab's value as
+    /// the user reads it, and the choice ([`field_merge::choice_text`]).
+    pub fn conflict_text(&self, field: AssessmentField, lang: Lang) -> Option<String> {
+        let conflict = self.conflicts.iter().find(|c| c.field == field)?;
         let theirs = &conflict.theirs;
         let shown = match theirs.as_str() {
             "yes" => lang.pick("Có (đạt)", "Yes (met)").to_owned(),
@@ -191,9 +186,7 @@ impl Shown {
                 _ => theirs.clone(),
             },
         };
-        let mut html = Html::new();
-        field_merge::choice_html(&mut html, &Shown::conflict_id(name), name, &shown, lang);
-        html.into_string()
+        Some(field_merge::choice_text(&shown, lang))
     }
 
     /// Why a field was not saved.
@@ -208,7 +201,8 @@ impl Shown {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::page::apply;
+    use crate::assessment::edit::apply;
+    use crate::assessment::Fact;
     use crate::unit::{Unit, UnitKind};
 
     fn day() -> NaiveDate {
@@ -222,30 +216,34 @@ mod tests {
     }
 
     /// What a tab does on a committed field: check, then save.
-    fn commit(shown: &mut Shown, ws: &mut Workspace, name: &str, value: &str) -> bool {
-        if !shown.check(ws, name, value, day(), Lang::Vi) {
+    fn commit(shown: &mut Shown, ws: &mut Workspace, field: AssessmentField, value: &str) -> bool {
+        if !shown.check(ws, field, value, day(), Lang::Vi) {
             return false;
         }
-        apply(ws, "u", 2019, day(), name, value, Lang::Vi).expect("valid");
-        shown.saved(ws, name);
+        apply(ws, "u", 2019, day(), field, value, Lang::Vi).expect("valid");
+        shown.saved(ws, field);
         true
     }
+
+    const BOARD: AssessmentField = AssessmentField::Fact(Fact::BoardSize);
+    const NOTE: AssessmentField = AssessmentField::Note("2012-bodies");
+    const SCORE: AssessmentField = AssessmentField::Score("1a");
 
     #[test]
     fn two_tabs_each_save_their_own_fields() {
         let mut stored = ws();
         let mut a = Shown::of(&stored, "u", 2019);
         let mut b = Shown::of(&stored, "u", 2019);
-        assert!(commit(&mut a, &mut stored, "fact:board_size", "5"));
+        assert!(commit(&mut a, &mut stored, BOARD, "5"));
         assert!(b.hear(&stored, None));
         assert!(!b.hear(&stored, None), "said once");
-        assert!(commit(&mut b, &mut stored, "note:2012-bodies", "đủ"));
+        assert!(commit(&mut b, &mut stored, NOTE, "đủ"));
         let saved = find(&stored, "u", 2019).expect("saved");
         assert_eq!(saved.value("fact:board_size", "").as_deref(), Some("5"));
         assert_eq!(saved.value("note:2012-bodies", "").as_deref(), Some("đủ"));
         // A tab that did not hear it yet still keeps A's field.
         let mut c = Shown::of(&ws(), "u", 2019);
-        assert!(commit(&mut c, &mut stored, "score:1a", "3,5"));
+        assert!(commit(&mut c, &mut stored, SCORE, "3,5"));
         assert_eq!(
             find(&stored, "u", 2019)
                 .and_then(|a| a.value("fact:board_size", ""))
@@ -260,19 +258,19 @@ mod tests {
             let mut stored = ws();
             let mut a = Shown::of(&stored, "u", 2019);
             let mut b = Shown::of(&stored, "u", 2019);
-            assert!(commit(&mut a, &mut stored, "score:1a", "4"));
+            assert!(commit(&mut a, &mut stored, SCORE, "4"));
             // B was typing in that field when A's save arrived.
-            assert!(b.hear(&stored, Some("score:1a")));
+            assert!(b.hear(&stored, Some(SCORE)));
             let before = stored.clone();
-            assert!(!commit(&mut b, &mut stored, "score:1a", "3,5"));
+            assert!(!commit(&mut b, &mut stored, SCORE, "3,5"));
             assert_eq!(stored, before, "nothing saved before the choice");
-            let html = b.choice_html("score:1a", Lang::Vi);
-            assert!(html.contains("Tab khác vừa lưu: 4 — giữ giá trị"), "{html}");
-            assert!(html.contains("id=\"assessment-conflict-score-1a\""));
-            let keep = b.choose("score:1a", keep_mine);
+            let text = b.conflict_text(SCORE, Lang::Vi).expect("in conflict");
+            assert!(text.contains("Tab khác vừa lưu: 4 — giữ giá trị"), "{text}");
+            assert_eq!(SCORE.conflict_id(), "assessment-conflict-score-1a");
+            let keep = b.choose(SCORE, keep_mine);
             assert!(b.conflicts.is_empty());
             if let Some(mine) = keep {
-                assert!(commit(&mut b, &mut stored, "score:1a", &mine));
+                assert!(commit(&mut b, &mut stored, SCORE, &mine));
             }
             let expected = if keep_mine { "3.5" } else { "4" };
             assert_eq!(
@@ -286,9 +284,9 @@ mod tests {
         let mut stored = ws();
         let mut a = Shown::of(&stored, "u", 2019);
         let mut b = Shown::of(&stored, "u", 2019);
-        assert!(commit(&mut a, &mut stored, "score:1a", "4"));
-        assert!(commit(&mut b, &mut stored, "score:1a", "4"));
-        // The exemplary criteria are the workspace's: saved as typed.
-        assert!(b.check(&stored, "ex:years", "3", day(), Lang::Vi));
+        assert!(commit(&mut a, &mut stored, SCORE, "4"));
+        assert!(commit(&mut b, &mut stored, SCORE, "4"));
+        // The rule set viewed is this tab's own: never compared.
+        assert!(b.check(&stored, AssessmentField::Law, "2012", day(), Lang::Vi));
     }
 }
