@@ -223,15 +223,6 @@ fn document() -> impl Strategy<Value = String> {
     })
 }
 
-/// No markup from the file in `html`.
-fn assert_no_markup(html: &str, what: &str) -> Result<(), TestCaseError> {
-    prop_assert!(
-        !html.contains("<img") && !html.contains("<script") && !html.contains("<svg onload"),
-        "markup reached {what}"
-    );
-    Ok(())
-}
-
 /// What the app does with a stored workspace that was never checked:
 /// every target evaluated and drawn, the presentation and the report.
 fn show_everything(ws: &Workspace) -> Result<(), TestCaseError> {
