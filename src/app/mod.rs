@@ -4,8 +4,7 @@
 //! and the notices — is owned here at the root ([`state::AppState`]) and
 //! provided through context, so navigating never touches a disposed signal.
 //! No page computes a target: pages call [`crate::indicator`] inside
-//! memos. leptos_router picks the page from the URL; pages not yet moved
-//! onto components are hosted by [`legacy`].
+//! memos. leptos_router picks the page from the URL.
 
 #[cfg(feature = "bench")]
 pub mod bench;
@@ -14,7 +13,6 @@ pub mod dom;
 pub mod download;
 pub mod files;
 pub mod import_worker;
-pub mod legacy;
 pub mod pages;
 pub mod persist;
 pub mod route;

@@ -1,9 +1,10 @@
-//! The URL, for pages not yet moved onto components.
+//! The URL as the app reads it, over the router.
 //!
 //! leptos_router owns the address bar: `<Router>` follows link clicks and
 //! back/forward, `<FlatRoutes>` picks the page. [`Location`] gives the
-//! pages that still write HTML text (see [`super::legacy`]) the current
-//! URL and a way to navigate, read from the router; it is provided inside
+//! frame (the page named, for the header and presentation mode), the tour,
+//! the workshop and the simulation (its `?scenario=`) the current URL and
+//! a way to navigate, read from the router; it is provided inside
 //! `<Router>` by [`Location::provide`].
 
 use std::sync::Arc;

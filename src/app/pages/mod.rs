@@ -1,7 +1,4 @@
-//! One module per page of the app. A page not yet moved onto components
-//! has a `mount` that writes it into its host element (`super::legacy`)
-//! and makes the regions and listeners that keep it current; they are
-//! thrown away when another page is shown.
+//! One module per page of the app, each a component the router mounts.
 
 pub mod assessment;
 pub mod coming;
