@@ -8,6 +8,7 @@
 
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod browser;
 pub mod components;
 pub mod dom;
 pub mod download;
@@ -45,7 +46,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
         let loaded = storage::load().await;
-        let body = ui::document().body().expect("a body");
+        let body = browser::document().body().expect("a body");
         mount_to(body, loaded);
     });
 }

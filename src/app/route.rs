@@ -88,7 +88,7 @@ impl Location {
         };
         let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(on_click);
         // Capture: before the router's own listener on the window sees the click.
-        let _ = super::ui::window().add_event_listener_with_callback_and_bool(
+        let _ = super::browser::window().add_event_listener_with_callback_and_bool(
             "click",
             closure.as_ref().unchecked_ref(),
             true,

@@ -1,7 +1,7 @@
 //! The app's state, owned at the root and shared through context.
 
-use super::ui::*;
 use chrono::NaiveDate;
+use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use super::components::dialog::{Dialogs, Question};

@@ -9,9 +9,9 @@
 
 use leptos::prelude::*;
 
+use crate::app::browser::focus;
 use crate::app::components::conflict_choice::ConflictChoice;
 use crate::app::components::{keyed_table, keys_of};
-use crate::app::dom::focus;
 use crate::app::state::AppState;
 use crate::app::words;
 use crate::plan_draft::{Field, Part, PlanDraft};

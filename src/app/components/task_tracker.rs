@@ -9,12 +9,12 @@
 
 use leptos::prelude::*;
 
+use crate::app::browser::focus_first;
+use crate::app::browser::next_frame;
 use crate::app::components::conflict_choice::ConflictChoice;
 use crate::app::components::dialog::Question;
 use crate::app::components::keyed_table;
-use crate::app::dom::focus_first;
 use crate::app::state::AppState;
-use crate::app::ui::next_frame;
 use crate::app::words;
 use crate::field_merge::choice_text;
 use crate::i18n::Text;

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::dom::focus_later;
+use crate::app::browser::focus_later;
 use crate::app::route::Location;
 use crate::app::state::AppState;
 use crate::app::storage;

@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::app::browser;
 use crate::app::state::AppState;
-use crate::app::ui;
 use crate::update_view::{banner, Update, UpdateAction};
 
 const READY: &str = "coop-plan:update-ready";
@@ -26,7 +26,7 @@ const APPLY: &str = "coop-plan:update-apply";
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let ready_at_start = ui::document()
+    let ready_at_start = browser::document()
         .document_element()
         .and_then(|html| html.get_attribute("data-update"))
         .is_some_and(|v| v == "ready");
@@ -48,7 +48,7 @@ pub fn UpdateBanner() -> impl IntoView {
             if unsaved_input().is_some() {
                 update.set(Update::Unsaved);
                 // Once the warning has been drawn.
-                ui::next_frame(move || {
+                browser::next_frame(move || {
                     if let Some(host) = host.get_untracked() {
                         focus_first_button(&host);
                     }
@@ -100,12 +100,13 @@ pub fn UpdateBanner() -> impl IntoView {
 
 fn apply() {
     if let Ok(event) = web_sys::Event::new(APPLY) {
-        let _ = ui::window().dispatch_event(&event);
+        let _ = browser::window().dispatch_event(&event);
     }
 }
 
 fn focus_first_button(banner: &Element) {
-    if let Some(button) = ui::find(banner, "button").and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    if let Some(button) =
+        browser::find(banner, "button").and_then(|b| b.dyn_into::<HtmlElement>().ok())
     {
         let _ = button.focus();
     }
@@ -119,13 +120,13 @@ fn focus_first_button(banner: &Element) {
 /// Controls' `defaultValue` says nothing here: an input bound by Leptos
 /// (`prop:value`) has none, so a form says itself whether it is unsaved.
 fn unsaved_input() -> Option<Element> {
-    let main = ui::document().get_element_by_id("main")?;
-    let marked = ui::find(&main, "[data-unsaved]")?;
+    let main = browser::document().get_element_by_id("main")?;
+    let marked = browser::find(&main, "[data-unsaved]")?;
     if matches!(
         marked.tag_name().as_str(),
         "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON"
     ) {
         return Some(marked);
     }
-    ui::find(&marked, "input, select, textarea").or(Some(marked))
+    browser::find(&marked, "input, select, textarea").or(Some(marked))
 }

@@ -1,7 +1,6 @@
 //! One module per page of the app, each a component the router mounts.
 
 pub mod assessment;
-pub mod coming;
 pub mod dashboard;
 pub mod data;
 pub mod not_found;

@@ -121,7 +121,7 @@ impl Page {
             self.keep_draft(field, Some(text));
             self.message.set(Shown::not_saved().get(lang).to_owned());
             let selector = format!("#{} button", field.conflict_id());
-            crate::app::ui::next_frame(move || crate::app::dom::focus_first(&selector));
+            crate::app::browser::next_frame(move || crate::app::browser::focus_first(&selector));
             return;
         }
         let mut outcome = Ok(());

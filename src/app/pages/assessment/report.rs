@@ -21,7 +21,7 @@ pub fn ReportPart() -> impl IntoView {
         })
     });
     let print = move |_| {
-        let _ = crate::app::ui::window().print();
+        let _ = crate::app::browser::window().print();
     };
     view! {
         <div class="report-section">

@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::app::browser::{document, next_frame};
 use crate::app::components::file_picker::FilePicker;
 use crate::app::pages::data::import::{FileError, FileKind, Import};
 use crate::app::pages::data::import_preview::{lines, ImportPreviewSection, NumbersNotes};
 use crate::app::persist;
 use crate::app::state::AppState;
-use crate::app::ui::{document, next_frame};
 use crate::app::words;
 use crate::csv_data::{csv_error_list, units_csv, years_csv};
 use crate::data_page::{file_name, import_progress_label, Parts};

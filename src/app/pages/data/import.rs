@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::app::dom::later;
+use crate::app::browser::later;
 use crate::app::files::{self, FromWorker, ImportWorker};
 use crate::app::state::AppState;
 use crate::csv_data::{CsvError, CsvImport, FileNumbers, Phase, Progress};

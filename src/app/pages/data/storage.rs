@@ -9,11 +9,11 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
+use crate::app::browser::next_frame;
 use crate::app::pages::data::files::{export, Export};
 use crate::app::persist;
 use crate::app::state::AppState;
 use crate::app::today::today;
-use crate::app::ui::next_frame;
 use crate::app::words;
 use crate::backup::{reminder, reminder_text, Persistence, StorageStatus};
 use crate::data_page::storage_view;
@@ -58,7 +58,7 @@ impl StorageWatch {
             if ask {
                 // The button was pressed: the keyboard goes back to it if
                 // the browser still refuses.
-                next_frame(|| crate::app::dom::focus("ask-persist"));
+                next_frame(|| crate::app::browser::focus("ask-persist"));
             }
         });
     }
