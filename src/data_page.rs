@@ -1,7 +1,7 @@
 //! The data page's frame and its file and workspace panels, as HTML text.
 //!
 //! The page is drawn from these strings and the ones of
-//! [`crate::unit_table`], [`crate::forms`] and
+//! [`crate::unit_table`], [`crate::edit::form`] and
 //! [`crate::report::data_checks_html`]: each region has an id, and the
 //! browser rewrites a region when what it shows changes. Buttons say what
 //! they do in `data-action` (or `data-*` with the thing they act on), so one
@@ -11,8 +11,8 @@ use crate::backup::{
     format_bytes, local_share_text, reminder_text, Persistence, Reminder, StorageStatus,
 };
 use crate::csv_data::{Phase, Progress};
+use crate::edit::form::Deleted;
 use crate::files::Encoding;
-use crate::forms::Deleted;
 use crate::html::Html;
 use crate::i18n::Lang;
 use crate::import::{preview_html, ImportPreview};
@@ -73,7 +73,8 @@ impl Parts {
 /// The page's frame in the parts drawn as HTML text, around the parts that
 /// are components (the table of units, the stored workspaces).
 pub struct Shell {
-    /// Headings, the toolbar, the backup reminder, the form, the undo.
+    /// The backup reminder (the title, the toolbar and the form are
+    /// components, in `app/pages/data/forms.rs`).
     pub top: String,
     /// The files' controls and preview, the storage section.
     pub files: String,
@@ -95,63 +96,15 @@ pub fn shell_html(lang: Lang, parts: Parts) -> Shell {
     let region = |html: &mut Html, id: &str| {
         html.element("div", &[("id", Some(id))], "");
     };
-    html.element("h1", &[("id", Some("data-title"))], lang.pick("Dữ liệu", "Data"))
-        .element(
-            "p",
-            &[("class", Some("lead"))],
-            if parts.forms {
-                lang.pick(
-                    "Các đơn vị kinh tế tập thể trong không gian làm việc này: thêm, sửa, xóa đơn vị, nhập số liệu từng năm và số liệu cấp thành phố. Mọi thay đổi hợp lệ được lưu ngay.",
-                    "The collective-economy units in this workspace: add, edit and delete units, enter each year's figures and the city-level inputs. Every valid change is saved at once.",
-                )
-            } else {
-                lang.pick(
-                    "Các đơn vị kinh tế tập thể trong không gian làm việc này. Số liệu được nhập qua tệp JSON; biểu mẫu nhập liệu và nhập tệp CSV chưa có trong bản này.",
-                    "The collective-economy units in this workspace. Data comes in through JSON files; the entry forms and CSV import are not in this version yet.",
-                )
-            },
-        )
-        .open("p", &[("class", Some("form-actions"))]);
-    if parts.forms {
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("id", Some("add-unit")),
-                ("data-action", Some("add-unit")),
-            ],
-            lang.pick("+ Thêm đơn vị", "+ Add a unit"),
-        );
-        button(
-            &mut html,
-            "city",
-            Some("secondary"),
-            lang.pick("Số liệu cấp thành phố", "City-level inputs"),
-        );
-    }
-    html.element(
-        "span",
-        &[
-            ("id", Some("data-saved")),
-            ("class", Some("saved-note")),
-            ("role", Some("status")),
-        ],
-        "",
-    )
-    .close("p");
     // The backup reminder, near the top where it is seen.
     html.element(
         "div",
         &[("id", Some("data-backup")), ("role", Some("status"))],
         "",
     );
-    html.element(
-        "div",
-        &[("id", Some("data-form")), ("class", Some("entry"))],
-        "",
-    );
-    // The undo note, the filters and the table of units come between
-    // (components).
+    // The title, the buttons that open the forms and the form itself come
+    // before it, the undo note, the filters and the table of units after
+    // it (components).
     let top = std::mem::take(&mut html).into_string();
 
     html.element("h2", &[], lang.pick("Tệp dữ liệu", "Data files"))
@@ -607,7 +560,7 @@ mod tests {
         for id in ["import-file", "import-csv", "import-merge"] {
             assert!(shell.contains(&format!("<label class=\"stacked\" for=\"{id}\">")));
         }
-        for id in ["data-form", "data-preview", "data-checks"] {
+        for id in ["data-preview", "data-checks"] {
             assert!(shell.contains(&format!("id=\"{id}\"")));
         }
         let list = [
@@ -708,7 +661,7 @@ mod tests {
     }
 
     #[test]
-    fn a_build_without_forms_says_so_and_offers_no_dead_buttons() {
+    fn a_build_without_csv_or_merge_offers_no_dead_buttons() {
         let parts = Parts {
             forms: false,
             csv_import: false,
@@ -716,8 +669,7 @@ mod tests {
             workspaces: false,
         };
         let shell = shell_html(Lang::En, parts).all();
-        assert!(shell.contains("the entry forms and CSV import are not in this version yet"));
-        for absent in ["add-unit", "import-csv", "import-merge"] {
+        for absent in ["import-csv", "import-merge"] {
             assert!(!shell.contains(absent), "{absent}");
         }
     }

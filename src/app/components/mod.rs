@@ -6,6 +6,7 @@ pub mod chart;
 pub mod conflict_choice;
 pub mod data_table;
 pub mod dialog;
+pub mod field;
 pub mod header;
 pub mod notices;
 pub mod number_table;

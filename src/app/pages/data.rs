@@ -3,9 +3,10 @@
 //! and CSV, export, import with a preview, merging several files) and the
 //! workspaces.
 //!
-//! Everything shown is HTML written by the domain ([`crate::data_page`],
-//! [`crate::unit_table`], [`crate::forms`],
-//! [`crate::report::data_checks_html`]). The page keeps its state outside
+//! The entry forms and the page's top are components ([`forms`]), as are
+//! the table of units and the stored workspaces. The files, storage and
+//! checks sections are still HTML written by the domain
+//! ([`crate::data_page`], [`crate::report::data_checks_html`]). The page keeps its state outside
 //! the reactive graph and rewrites one region (an element with an id) when
 //! what it shows changes; one handler per kind of event reads the `name`
 //! or `data-*` attribute of the element the event came from. While the
@@ -18,7 +19,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 
-use chrono::Datelike;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -31,7 +31,7 @@ use crate::app::dom::{
 use crate::app::files::{self, FromWorker, ImportWorker};
 use crate::app::persist;
 use crate::app::state::{AppState, UnitChange};
-use crate::app::ui::{document, key, toggle_attribute};
+use crate::app::ui::document;
 use crate::app::words;
 use crate::backup::{reminder, Persistence, StorageStatus};
 use crate::csv_data::{
@@ -42,9 +42,9 @@ use crate::data_page::{
     shell_html, storage_html, undo_text, Parts,
 };
 use crate::document::to_json;
+use crate::edit::form::{delete_unit, undo_delete, Deleted};
 use crate::files::Encoding;
 use crate::format::iso_date;
-use crate::forms::{delete_unit, undo_delete, Deleted, Form, Rebase};
 use crate::i18n::Lang;
 use crate::import::{preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES};
 use crate::import_pieces::{Assembler, CheckedImport};
@@ -54,6 +54,10 @@ use crate::report::data_checks_html;
 use crate::unit_table::UnitQuery;
 use crate::workspace::Workspace;
 use leptos::prelude::*;
+
+mod forms;
+
+use forms::{Entry, EntryForm, EntryTop, IMPORTED};
 
 /// What this build of the page has.
 const PARTS: Parts = Parts::ALL;
@@ -92,7 +96,6 @@ enum Pending {
 /// The page's state; none of it is reactive.
 #[derive(Default)]
 struct Page {
-    form: Option<Form>,
     pending: Option<Pending>,
     /// The encoding of each CSV file of the pending import.
     encodings: Vec<(String, Encoding)>,
@@ -159,44 +162,13 @@ struct Ctx {
     page: Shared,
     /// The unit deleted last, until the next action (its undo note).
     deleted: RwSignal<Option<Deleted>>,
+    /// The entry forms.
+    entry: Entry,
 }
 
 impl Ctx {
     fn lang(&self) -> Lang {
         self.state.lang.get_untracked()
-    }
-
-    /// Says in the open form, at once, when a save elsewhere (another tab)
-    /// changed or deleted the record it edits.
-    fn hear(&self) {
-        let news = read(self.state, |w| {
-            self.page.borrow_mut().form.as_mut().and_then(|f| f.hear(w))
-        });
-        if let Some(heard) = news {
-            set_text(Form::heard_id(), heard.notice(self.lang()));
-        }
-    }
-
-    fn render_form(&self) {
-        let html = read(self.state, |w| {
-            self.page
-                .borrow()
-                .form
-                .as_ref()
-                .map(|f| f.html(w, self.lang()))
-                .unwrap_or_default()
-        });
-        set_html("data-form", &html);
-        self.mark_unsaved();
-    }
-
-    /// Marks the open form `data-unsaved` while it differs from the record
-    /// (the update banner asks before a reload would lose it).
-    fn mark_unsaved(&self) {
-        let unsaved = self.page.borrow().form.as_ref().is_some_and(Form::unsaved);
-        if let Some(form) = document().query_selector("form.entry-form").ok().flatten() {
-            toggle_attribute(&form, "data-unsaved", unsaved);
-        }
     }
 
     fn render_others(&self) {
@@ -250,102 +222,6 @@ impl Ctx {
         });
     }
 
-    /// Opens a form (or closes it with `None`) and focuses `focus_id`, or
-    /// the form's first field.
-    fn open(&self, next: Option<Form>, focus_id: Option<&str>) {
-        let focus_id = focus_id.map(str::to_owned).or_else(|| {
-            next.as_ref()
-                .and_then(|f| f.first_field().map(|n| format!("f-{n}")))
-        });
-        self.page.borrow_mut().form = next;
-        self.render_form();
-        if let Some(id) = focus_id {
-            focus(&id);
-        }
-    }
-
-    fn show_messages(&self) {
-        let page = self.page.borrow();
-        // Each amount as it will be stored, beside its field.
-        for (name, echo) in page.form.iter().flat_map(|f| f.echoes(self.lang())) {
-            set_text(&format!("f-{name}-echo"), &echo);
-        }
-        for (name, error, text) in page.form.iter().flat_map(|f| f.messages(self.lang())) {
-            let id = format!("f-{name}");
-            if let Some(msg) = by_id(&format!("{id}-msg")) {
-                msg.set_text_content(Some(&text));
-                msg.set_class_name(if error {
-                    "field-error"
-                } else {
-                    "field-warning"
-                });
-            }
-            if let Some(input) = by_id(&id) {
-                let _ = if error {
-                    input.set_attribute("aria-invalid", "true")
-                } else {
-                    input.remove_attribute("aria-invalid")
-                };
-            }
-        }
-    }
-
-    fn save(&self) {
-        let Some(mut form) = self.page.borrow_mut().form.take() else {
-            return;
-        };
-        self.forget_undo();
-        // Only the fields changed here go onto the record as it is stored
-        // now (another tab may have saved it since the form opened); a
-        // field changed on both sides waits for the user's choice.
-        if let Rebase::Conflicts(conflicts) = read(self.state, |w| form.rebase(w)) {
-            let first = conflicts.first().map(|(name, _)| name.clone());
-            self.page.borrow_mut().form = Some(form);
-            self.render_form();
-            set_text(
-                "form-status",
-                self.lang().pick(
-                    "Chưa lưu: một tab khác vừa lưu các ô được đánh dấu. Hãy chọn giá trị cho từng ô rồi lưu.",
-                    "Not saved: another tab just saved the marked fields. Choose a value for each, then save.",
-                ),
-            );
-            if let Some(name) = first {
-                focus_selector(&format!("#f-{name}-conflict button"));
-            }
-            return;
-        }
-        read(self.state, |w| form.check(w));
-        if form.has_errors() {
-            let first = form.first_error().map(|n| format!("f-{n}"));
-            self.page.borrow_mut().form = Some(form);
-            self.show_messages();
-            set_text(
-                "form-status",
-                self.lang().pick(
-                    "Chưa lưu: hãy sửa các ô có lỗi.",
-                    "Not saved: fix the fields with errors.",
-                ),
-            );
-            if let Some(id) = first {
-                focus(&id);
-            }
-            return;
-        }
-        let mut result = Err(crate::forms::Invalid);
-        // A unit's or year's form changes that one unit only: the index
-        // behind the targets is patched rather than built again.
-        self.state.edit_one_unit(&mut |w| {
-            result = form.apply(w);
-            result.clone().ok().flatten().map(UnitChange::Saved)
-        });
-        set_text("data-saved", self.lang().pick("Đã lưu.", "Saved."));
-        let next = match result {
-            Ok(Some(id)) => read(self.state, |w| Some(Form::unit(w, Some(&id), self.lang()))),
-            _ => None,
-        };
-        self.open(next, None);
-    }
-
     /// Recomputes a merge's preview after a choice.
     fn remerge(&self) {
         let mut page = self.page.borrow_mut();
@@ -370,17 +246,9 @@ impl Ctx {
         if new_workspace {
             *self.page.borrow_mut() = Page::default();
             self.deleted.set(None);
-        }
-        if new_lang {
-            // The numbers typed so far are written the new language's way.
-            read(self.state, |w| {
-                if let Some(form) = self.page.borrow_mut().form.as_mut() {
-                    form.set_lang(w, lang);
-                }
-            });
+            self.entry.draft.set(None);
         }
         if new_lang || new_workspace {
-            self.render_form();
             self.render_others();
         }
         self.render_data(lang);
@@ -404,38 +272,13 @@ impl Ctx {
         } else {
             property(&el, "value").as_string().unwrap_or_default()
         };
-        if el.closest(".entry-form").ok().flatten().is_some() {
-            read(self.state, |w| {
-                if let Some(form) = self.page.borrow_mut().form.as_mut() {
-                    form.set(w, &name, &value);
-                }
-            });
-            self.show_messages();
-            self.mark_unsaved();
-        } else if let Some(index) = name.strip_prefix("conflict-").and_then(|i| i.parse().ok()) {
+        if let Some(index) = name.strip_prefix("conflict-").and_then(|i| i.parse().ok()) {
             if let Some(Pending::Merge(merge, _)) = self.page.borrow_mut().pending.as_mut() {
                 merge.choose(index, value.parse().unwrap_or(0));
             }
             self.remerge();
             self.render_others();
             focus_selector(&format!("[name=\"{name}\"][value=\"{value}\"]"));
-        }
-    }
-
-    fn on_keydown(&self, ev: &web_sys::Event) {
-        let Some(el) = event_element(ev, ".entry-form *") else {
-            return;
-        };
-        match key(ev).as_str() {
-            "Escape" => {
-                ev.prevent_default();
-                self.open(None, Some("add-unit"));
-            }
-            "Enter" if el.tag_name() != "BUTTON" => {
-                ev.prevent_default();
-                self.save();
-            }
-            _ => {}
         }
     }
 
@@ -742,9 +585,7 @@ impl Ctx {
 
     /// Any action but undo ends the chance to undo a deletion.
     fn forget_undo(&self) {
-        if self.deleted.with_untracked(Option::is_some) {
-            self.deleted.set(None);
-        }
+        self.entry.forget_undo();
     }
 
     /// Puts the unit deleted last back where it was.
@@ -763,10 +604,7 @@ impl Ctx {
 
     /// Opens the unit form on unit `id`.
     fn edit_unit(&self, id: &str) {
-        self.forget_undo();
-        let lang = self.lang();
-        let form = read(self.state, |w| Some(Form::unit(w, Some(id), lang)));
-        self.open(form, None);
+        self.entry.open_unit(Some(id));
     }
 
     /// Deletes unit `id` once the user agrees; it can be undone until the
@@ -790,13 +628,8 @@ impl Ctx {
                 removed = delete_unit(w, &id);
                 removed.as_ref().map(|d| UnitChange::Removed(d.index))
             });
-            let mut page = ctx.page.borrow_mut();
-            if page.form.as_ref().and_then(|f| f.unit_id()) == Some(id.as_str()) {
-                page.form = None;
-            }
-            drop(page);
+            ctx.entry.forget_unit(&id);
             ctx.deleted.set(removed);
-            ctx.render_form();
             focus_later("undo-delete");
         });
     }
@@ -806,35 +639,12 @@ impl Ctx {
             return;
         };
         let data = |name: &str| button.get_attribute(name);
-        let year = |name: &str| data(name).and_then(|y| y.parse::<i32>().ok());
-        let this_year = crate::app::today::today().year();
         let state = self.state;
         let lang = self.lang();
         // Any action but undo ends the chance to undo a deletion.
         let action = data("data-action").unwrap_or_default();
         self.forget_undo();
-        let unit_id = self
-            .page
-            .borrow()
-            .form
-            .as_ref()
-            .and_then(|f| f.unit_id().map(str::to_owned));
-        let form = |f: &dyn Fn(&Workspace) -> Form| read(state, |w| Some(f(w)));
         match action.as_str() {
-            "conflict-keep" | "conflict-take" => {
-                let Some(name) = data("data-field") else {
-                    return;
-                };
-                read(state, |w| {
-                    if let Some(form) = self.page.borrow_mut().form.as_mut() {
-                        form.resolve(w, &name, action == "conflict-keep");
-                    }
-                });
-                self.render_form();
-                return focus(&format!("f-{name}"));
-            }
-            "add-unit" => return self.open(form(&|w| Form::unit(w, None, lang)), None),
-            "city" => return self.open(form(&|w| Form::city(w, None, this_year, lang)), None),
             "export-json" | "export-units-csv" | "export-years-csv" => {
                 let date = iso_date(state.as_of.get_untracked());
                 let (name, what, contents) = read(state, |w| {
@@ -888,7 +698,7 @@ impl Ctx {
                 }
                 if let Some(preview) = preview.filter(ImportPreview::can_confirm) {
                     state.open_workspace(preview.workspace);
-                    set_text("data-saved", lang.pick("Đã nhập.", "Imported."));
+                    self.entry.saved.set(Some(IMPORTED));
                 }
                 self.render_others();
                 return focus("data-title");
@@ -916,47 +726,7 @@ impl Ctx {
                 }
             }
             set_text("data-file-error", "");
-            return self.start_csv();
-        }
-        if data("data-cancel").is_some() {
-            self.open(None, Some("add-unit"));
-        } else if data("data-add-manager").is_some() {
-            let rows = read(state, |w| {
-                self.page.borrow_mut().form.as_mut().map(|f| {
-                    f.add_manager(w);
-                    f.managers()
-                })
-            });
-            self.render_form();
-            focus(&format!(
-                "f-manager-{}-role",
-                rows.unwrap_or(1).saturating_sub(1)
-            ));
-        } else if let Some(index) =
-            data("data-remove-manager").and_then(|i| i.parse::<usize>().ok())
-        {
-            read(state, |w| {
-                if let Some(f) = self.page.borrow_mut().form.as_mut() {
-                    f.remove_manager(w, index);
-                }
-            });
-            self.render_form();
-            focus("f-year");
-        } else if let Some(y) = year("data-city-year") {
-            self.open(form(&|w| Form::city(w, Some(y), this_year, lang)), None);
-        } else if let Some(id) =
-            unit_id.filter(|_| button.closest(".entry").ok().flatten().is_some())
-        {
-            if let Some(y) = year("data-edit-year") {
-                self.open(
-                    form(&|w| Form::year(w, &id, Some(y), this_year, lang)),
-                    None,
-                );
-            } else if data("data-new-year").is_some() {
-                self.open(form(&|w| Form::year(w, &id, None, this_year, lang)), None);
-            } else if let Some(y) = year("data-next-year") {
-                self.open(form(&|w| Form::next_year_from(w, &id, y, lang)), None);
-            }
+            self.start_csv();
         }
     }
 }
@@ -966,12 +736,14 @@ impl Ctx {
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let deleted = RwSignal::new(None);
+    let entry = Entry::new(state, deleted);
     let ctx = Ctx {
         state,
         page: Rc::new(RefCell::new(Page::default())),
-        deleted: RwSignal::new(None),
+        deleted,
+        entry,
     };
-    let deleted = ctx.deleted;
     let query = RwSignal::new(UnitQuery::default());
     let top = NodeRef::<leptos::html::Div>::new();
     let files = NodeRef::<leptos::html::Div>::new();
@@ -993,10 +765,7 @@ pub fn DataPage() -> impl IntoView {
             let id = state.workspace.with(|w| w.id.clone());
             let new_lang = previous.as_ref().map(|p| p.0) != Some(lang);
             let new_workspace = previous.as_ref().is_some_and(|p| p.1 != id);
-            untrack(|| {
-                ctx.draw([&top, &files, &checks], lang, new_lang, new_workspace);
-                ctx.hear();
-            });
+            untrack(|| ctx.draw([&top, &files, &checks], lang, new_lang, new_workspace));
             Some((lang, id, answers))
         }
     });
@@ -1023,22 +792,19 @@ pub fn DataPage() -> impl IntoView {
     };
     let click = move |ev: web_sys::MouseEvent| actions.get_value().on_click(&ev);
     let input = move |ev: web_sys::Event| actions.get_value().on_input(&ev);
-    let keydown = move |ev: web_sys::KeyboardEvent| actions.get_value().on_keydown(&ev);
     let change = move |ev: web_sys::Event| actions.get_value().on_change(&ev);
-    let submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        actions.get_value().save();
-    };
     view! {
         <section class="page data" id="data-page">
+            <EntryTop entry forms=PARTS.forms/>
             <div
                 node_ref=top
                 on:click=click
                 on:input=input
-                on:keydown=keydown
                 on:change=change
-                on:submit=submit
             ></div>
+            <div id="data-form" class="entry">
+                <EntryForm entry/>
+            </div>
             <div id="data-undo">{undo_note}</div>
             <div id="data-filters" class="unit-filters">
                 <UnitFilters query/>
@@ -1050,9 +816,7 @@ pub fn DataPage() -> impl IntoView {
                 node_ref=files
                 on:click=click
                 on:input=input
-                on:keydown=keydown
                 on:change=change
-                on:submit=submit
             ></div>
             {PARTS.workspaces.then(|| view! {
                 <h2>{words("Không gian làm việc", "Workspaces")}</h2>
