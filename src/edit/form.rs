@@ -496,7 +496,7 @@ impl Form {
 
     /// Checks the record in `ws` against what the form was opened from and
     /// remembers what a save elsewhere did to it; returns it when that is
-    /// news (to be said at once, under [`Form::heard_id`]).
+    /// news (to be said at once; [`Form::heard`] keeps it for the form).
     pub fn hear(&mut self, ws: &Workspace) -> Option<Heard> {
         let existing = matches!(
             &self.target,
@@ -528,11 +528,6 @@ impl Form {
         }
         self.heard = heard;
         Some(heard)
-    }
-
-    /// The id of the line in the form that says what [`Form::hear`] found.
-    pub fn heard_id() -> &'static str {
-        "form-heard"
     }
 
     /// Whether two texts of field `name` say the same ("4.800" and "4800"
