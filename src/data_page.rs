@@ -1,29 +1,15 @@
-//! The data page's frame above the table (still HTML text, with the entry
-//! forms of [`crate::forms`]), and as data: the storage section
-//! ([`storage_view`]), the encodings and progress of an import, the
-//! stored workspaces, and the names of exported files.
+//! What the data page shows, as data: which parts a build has, the storage
+//! section ([`storage_view`]), the encodings and progress of an import, the
+//! stored workspaces, the undo note and the names of exported files.
 
 use crate::backup::{format_bytes, local_share_text, Persistence, StorageStatus};
 use crate::csv_data::{Phase, Progress};
+use crate::edit::form::Deleted;
 use crate::files::Encoding;
-use crate::forms::Deleted;
-use crate::html::Html;
 use crate::i18n::Lang;
 
 /// Names and errors listed in an import preview.
 pub const PREVIEW_SHOWN: usize = 20;
-
-fn button(html: &mut Html, action: &str, class: Option<&str>, text: &str) {
-    html.element(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", class),
-            ("data-action", Some(action)),
-        ],
-        text,
-    );
-}
 
 /// Which parts of the page the app has: the entry forms, merging, and the
 /// workspace panel are left out of a build that has no room for them.
@@ -42,63 +28,6 @@ impl Parts {
         merge: true,
         workspaces: true,
     };
-}
-
-/// The page's frame above the table of units: headings, the toolbar and
-/// the form's region. The undo note, the backup reminder, the filters, the
-/// table, the files, the workspaces and the checks follow (components).
-pub fn shell_html(lang: Lang, parts: Parts) -> String {
-    let mut html = Html::new();
-    html.element("h1", &[("id", Some("data-title"))], lang.pick("Dữ liệu", "Data"))
-        .element(
-            "p",
-            &[("class", Some("lead"))],
-            if parts.forms {
-                lang.pick(
-                    "Các đơn vị kinh tế tập thể trong không gian làm việc này: thêm, sửa, xóa đơn vị, nhập số liệu từng năm và số liệu cấp thành phố. Mọi thay đổi hợp lệ được lưu ngay.",
-                    "The collective-economy units in this workspace: add, edit and delete units, enter each year's figures and the city-level inputs. Every valid change is saved at once.",
-                )
-            } else {
-                lang.pick(
-                    "Các đơn vị kinh tế tập thể trong không gian làm việc này. Số liệu được nhập qua tệp JSON; biểu mẫu nhập liệu và nhập tệp CSV chưa có trong bản này.",
-                    "The collective-economy units in this workspace. Data comes in through JSON files; the entry forms and CSV import are not in this version yet.",
-                )
-            },
-        )
-        .open("p", &[("class", Some("form-actions"))]);
-    if parts.forms {
-        html.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("id", Some("add-unit")),
-                ("data-action", Some("add-unit")),
-            ],
-            lang.pick("+ Thêm đơn vị", "+ Add a unit"),
-        );
-        button(
-            &mut html,
-            "city",
-            Some("secondary"),
-            lang.pick("Số liệu cấp thành phố", "City-level inputs"),
-        );
-    }
-    html.element(
-        "span",
-        &[
-            ("id", Some("data-saved")),
-            ("class", Some("saved-note")),
-            ("role", Some("status")),
-        ],
-        "",
-    )
-    .close("p");
-    html.element(
-        "div",
-        &[("id", Some("data-form")), ("class", Some("entry"))],
-        "",
-    );
-    html.into_string()
 }
 
 /// One line of the storage section: its term, and its value with the id
@@ -350,8 +279,6 @@ mod tests {
 
     #[test]
     fn the_stored_workspaces_are_listed_with_their_actions() {
-        let shell = shell_html(Lang::Vi, Parts::ALL);
-        assert!(shell.contains("id=\"data-form\""));
         let list = [
             ("a".to_owned(), "Của tôi".to_owned()),
             ("b".to_owned(), "Demo <x>".to_owned()),
@@ -456,19 +383,6 @@ mod tests {
         let lines = encoding_lines(&two, Lang::Vi);
         assert!(lines[1].starts_with("Mã hoá (b.csv): "), "{lines:?}");
         assert!(encoding_lines(&[], Lang::Vi).is_empty());
-    }
-
-    #[test]
-    fn a_build_without_forms_says_so_and_offers_no_dead_buttons() {
-        let parts = Parts {
-            forms: false,
-            csv_import: false,
-            merge: false,
-            workspaces: false,
-        };
-        let shell = shell_html(Lang::En, parts);
-        assert!(shell.contains("the entry forms and CSV import are not in this version yet"));
-        assert!(!shell.contains("add-unit"));
     }
 
     #[test]

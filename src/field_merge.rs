@@ -9,8 +9,8 @@
 //! changed on both sides to different values is a conflict that waits for
 //! the user's choice ([`choose`]), said by [`choice_text`] (drawn by the
 //! app's `ConflictChoice` component, or written by [`choice_html`] for the
-//! forms still written as HTML text). The unit, year and city forms
-//! ([`crate::forms`]), the task form ([`crate::task_form`]), scenarios
+//! self-assessment, still written as HTML text). The unit, year and city
+//! forms ([`crate::edit::form`]), the task form ([`crate::task_form`]), scenarios
 //! ([`crate::simulation::workbench`]) and self-assessments
 //! ([`crate::assessment::shown`]) all write their records as
 //! `(field, value)` texts for it; the plan editor merges its typed fields

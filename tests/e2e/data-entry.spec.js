@@ -69,6 +69,27 @@ test.describe('data entry', () => {
     await expect(page.locator('#main [data-unsaved]')).toHaveCount(0);
   });
 
+  test('a form open while the language changes keeps what was typed and says all of it in the new language', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    await page.getByRole('button', { name: '+ Thêm đơn vị' }).click();
+    await field(page, 'Mã số HTX').fill('0209');
+    await field(page, 'Mã số HTX').press('Enter');
+    await expect(page.locator('#f-name-msg')).toHaveText('Chưa nhập tên đơn vị.');
+    await expect(page.locator('#form-status')).toContainText('Chưa lưu');
+    await page.getByRole('button', { name: h.UI.vi.switchTo, exact: true }).click();
+    await expect(form(page).getByRole('heading', { name: 'Add a unit' })).toBeVisible();
+    await expect(field(page, 'Registration code')).toHaveValue('0209');
+    await expect(page.locator('#f-name-msg')).toHaveText('The name is missing.');
+    await expect(page.locator('#form-status')).toContainText('Not saved');
+    await expect(form(page)).toHaveAttribute('data-unsaved', '');
+    await field(page, 'Name').fill('HTX Mới');
+    await field(page, 'Name').press('Enter');
+    await expect(page.locator('#data-saved')).toHaveText('Saved.');
+    await expect(form(page).getByRole('heading', { name: 'Edit unit HTX Mới' })).toBeVisible();
+    await expect(form(page)).not.toHaveAttribute('data-unsaved');
+  });
+
   test('edit a unit, and the dashboard reflects it; Escape cancels', async ({ page, context }) => {
     await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/');

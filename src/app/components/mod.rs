@@ -8,6 +8,7 @@ pub mod chart;
 pub mod conflict_choice;
 pub mod data_table;
 pub mod dialog;
+pub mod field;
 pub mod file_picker;
 pub mod header;
 pub mod notices;

@@ -1,16 +1,18 @@
 //! The entry forms as data: a unit, one year of a unit, and the city's
 //! yearly inputs.
 //!
-//! A [`Form`] holds what the user typed, field by field, as text. Every
-//! change goes through [`Form::set`], which reads the text the way the CSV
-//! files are read ([`crate::csv_data`]: numbers as the page's language
-//! writes them, see [`crate::number`]; dd/mm/yyyy) and runs the
+//! A [`Form`] is the draft: what the user typed, field by field, as text.
+//! Every change goes through [`Form::set`], which reads the text the way
+//! the CSV files are read ([`crate::csv_data`]: numbers as the page's
+//! language writes them, see [`crate::number`]; dd/mm/yyyy) and runs the
 //! workspace's validation on the result, so each message lands beside its
-//! field in both languages. Every amount field shows beside it the value
-//! as it will be stored ([`Form::echoes`]: "= 4.800 triệu đồng"). The browser shows [`Form::html`]
-//! once, then only rewrites the message beside each field
-//! ([`Form::messages`]), so typing never loses focus. [`Form::apply`] puts
-//! a form without errors into the workspace.
+//! field in both languages. What the page shows of a field is data
+//! ([`Form::field`]: label, kind, value, hint, the echo of an amount as it
+//! will be stored — "= 4.800 triệu đồng" —, message, conflict), and the
+//! layout too ([`Form::groups`], [`Form::manager_rows`]); the page draws
+//! it (`app/pages/data/forms.rs`) and writes no markup here. [`Form::apply`]
+//! puts a form without errors into the workspace; [`Form::rebase`] first
+//! takes in what another tab saved meanwhile.
 
 use crate::csv_data::{
     column_label, parse_flag, set_unit_cell, set_year_cell, unit_cell, year_cell, YEAR_FIELDS,
@@ -18,7 +20,6 @@ use crate::csv_data::{
 use crate::decimal::Decimal;
 use crate::field_merge;
 use crate::format::iso_date;
-use crate::html::Html;
 use crate::i18n::{Lang, Text};
 use crate::number::{self, Convention};
 use crate::report::{qualification_label, role_label};
@@ -495,7 +496,7 @@ impl Form {
 
     /// Checks the record in `ws` against what the form was opened from and
     /// remembers what a save elsewhere did to it; returns it when that is
-    /// news (to be said at once, under [`Form::heard_id`]).
+    /// news (to be said at once; [`Form::heard`] keeps it for the form).
     pub fn hear(&mut self, ws: &Workspace) -> Option<Heard> {
         let existing = matches!(
             &self.target,
@@ -527,11 +528,6 @@ impl Form {
         }
         self.heard = heard;
         Some(heard)
-    }
-
-    /// The id of the line in the form that says what [`Form::hear`] found.
-    pub fn heard_id() -> &'static str {
-        "form-heard"
     }
 
     /// Whether two texts of field `name` say the same ("4.800" and "4800"
@@ -1025,392 +1021,298 @@ impl Form {
             }
         }
     }
+}
 
-    /// The whole form as HTML: every input labelled, its message beside it
-    /// (in an element `<id>-msg` the browser rewrites as the user types).
-    pub fn html(&self, ws: &Workspace, lang: Lang) -> String {
-        let mut html = Html::new();
-        let messages = self.messages(lang);
-        let echoes = self.echoes(lang);
-        let (title, unit) = match &self.target {
-            Target::Unit(None) => (lang.pick("Thêm đơn vị", "Add a unit").to_owned(), None),
+/// How a field is entered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Free text.
+    #[default]
+    Text,
+    /// A number written the page's way (typed as text, with a decimal
+    /// keyboard on phones).
+    Number,
+    /// A date (the browser's date input: yyyy-mm-dd).
+    Date,
+    /// Yes or no (a checkbox, whose label holds it).
+    Flag,
+    /// One of these (stored code, text shown).
+    Choice(Vec<(String, String)>),
+}
+
+/// One field of a form as the page shows it, in the page's language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldView {
+    /// The field's name in the form (`revenue`, `manager-2-role`).
+    pub name: String,
+    pub label: String,
+    pub kind: FieldKind,
+    /// The text typed (for a flag: "có" or "không").
+    pub value: String,
+    /// For a flag: whether it is ticked.
+    pub checked: bool,
+    /// The format to follow, for the fields with one.
+    pub hint: Option<&'static str>,
+    /// For an amount: the value as it will be stored ("= 4.800 triệu
+    /// đồng"), empty while it cannot be read.
+    pub echo: Option<String>,
+    /// Whether [`FieldView::message`] is an error (else a warning).
+    pub error: bool,
+    /// What is said beside the field (empty for nothing).
+    pub message: String,
+    /// While the field was changed here and by another save: what is said
+    /// beside it ([`field_merge::choice_text`]).
+    pub conflict: Option<String>,
+}
+
+/// A group of a form's fields, drawn together (a fieldset when it has a
+/// legend).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldGroup {
+    pub legend: Option<&'static str>,
+    pub names: Vec<String>,
+}
+
+/// A key-manager row of a year form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ManagerRow {
+    /// "Cán bộ số 2".
+    pub title: String,
+    /// The remove button's text ("Bỏ Cán bộ số 2").
+    pub remove: String,
+    /// Its fields: role, qualification, trained, name.
+    pub names: Vec<String>,
+}
+
+impl Form {
+    /// What the form is about ("Sửa đơn vị HTX A", "HTX A · số liệu năm
+    /// 2019").
+    pub fn title(&self, ws: &Workspace, lang: Lang) -> String {
+        match &self.target {
+            Target::Unit(None) => lang.pick("Thêm đơn vị", "Add a unit").to_owned(),
             Target::Unit(Some(id)) => {
                 let name = ws.unit(id).map_or("", |u| u.name.as_str());
-                (
-                    format!("{} {name}", lang.pick("Sửa đơn vị", "Edit unit")),
-                    ws.unit(id),
-                )
+                format!("{} {name}", lang.pick("Sửa đơn vị", "Edit unit"))
             }
             Target::Year { unit_id, year } => {
-                let unit = ws.unit(unit_id);
-                let name = unit.map_or("", |u| u.name.as_str());
-                let title = match year {
+                let name = ws.unit(unit_id).map_or("", |u| u.name.as_str());
+                match year {
                     Some(y) => format!("{name} · {} {y}", lang.pick("số liệu năm", "figures for")),
                     None => format!(
                         "{name} · {}",
                         lang.pick("thêm số liệu năm", "new year of figures")
                     ),
-                };
-                (title, unit)
+                }
             }
-            Target::City(_) => (
-                lang.pick(
+            Target::City(_) => lang
+                .pick(
                     "Số liệu cấp thành phố theo năm",
                     "City-level inputs by year",
                 )
                 .to_owned(),
-                None,
-            ),
-        };
-        html.open(
-            "form",
-            &[
-                ("class", Some("entry-form")),
-                ("novalidate", Some("")),
-                ("aria-labelledby", Some("entry-form-title")),
-            ],
-        )
-        .element("h2", &[("id", Some("entry-form-title"))], &title)
-        .element(
-            "p",
-            &[("class", Some("hint"))],
-            lang.pick(
-                "Enter để lưu, Esc để hủy. Lỗi hiện ngay bên cạnh ô nhập.",
-                "Enter saves, Escape cancels. Problems show beside each field.",
-            ),
-        );
-        let field = |html: &mut Html, name: &str, text_label: &str| {
-            let value = self.value(name);
-            let id = format!("f-{name}");
-            let msg_id = format!("{id}-msg");
-            let (error, message) = messages
-                .iter()
-                .find(|(n, _, _)| n == name)
-                .map_or((false, ""), |(_, e, t)| (*e, t.as_str()));
-            let invalid = error.then_some("true");
-            html.open("div", &[("class", Some("field"))]);
-            if is_flag(name) {
-                let checked = parse_flag(value).ok().flatten().unwrap_or(false);
-                html.open("label", &[("for", Some(&id))])
-                    .void(
-                        "input",
-                        &[
-                            ("id", Some(&id)),
-                            ("name", Some(name)),
-                            ("type", Some("checkbox")),
-                            ("checked", checked.then_some("")),
-                            ("aria-describedby", Some(&msg_id)),
-                        ],
-                    )
-                    .text(" ")
-                    .text(text_label)
-                    .close("label");
-            } else {
-                html.element("label", &[("for", Some(&id))], text_label);
-                let hint_id = format!("{id}-hint");
-                let hint = hint(name.rsplit('-').next().unwrap_or(name), lang);
-                let echo_id = format!("{id}-echo");
-                let echo = echoes
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, echo)| echo.as_str());
-                let mut described = match hint {
-                    Some(_) => format!("{hint_id} {msg_id}"),
-                    None => msg_id.clone(),
-                };
-                if echo.is_some() {
-                    described = format!("{described} {echo_id}");
-                }
-                let choices = select_choices(ws, name, lang);
-                if let Some(choices) = choices {
-                    html.open(
-                        "select",
-                        &[
-                            ("id", Some(&id)),
-                            ("name", Some(name)),
-                            ("aria-invalid", invalid),
-                            ("aria-describedby", Some(&described)),
-                        ],
-                    );
-                    for (code, text) in choices {
-                        html.element(
-                            "option",
-                            &[
-                                ("value", Some(&code)),
-                                ("selected", (code == value).then_some("")),
-                            ],
-                            &text,
-                        );
-                    }
-                    html.close("select");
-                } else {
-                    let numeric = YEAR_FIELDS.contains(&name)
-                        || matches!(
-                            name,
-                            "year" | "grdp_current_prices" | "extra_collective_value_added"
-                        );
-                    html.void(
-                        "input",
-                        &[
-                            ("id", Some(&id)),
-                            ("name", Some(name)),
-                            ("type", Some(if is_date(name) { "date" } else { "text" })),
-                            ("inputmode", numeric.then_some("decimal")),
-                            ("value", Some(value)),
-                            ("aria-invalid", invalid),
-                            ("aria-describedby", Some(&described)),
-                            ("autocomplete", Some("off")),
-                        ],
-                    );
-                }
-                if let Some(hint) = hint {
-                    html.element(
-                        "span",
-                        &[("id", Some(&hint_id)), ("class", Some("hint"))],
-                        hint,
-                    );
-                }
-                if let Some(echo) = echo {
-                    html.element(
-                        "span",
-                        &[("id", Some(&echo_id)), ("class", Some("echo"))],
-                        echo,
-                    );
-                }
-            }
-            let class = if error {
-                "field-error"
-            } else {
-                "field-warning"
-            };
-            html.element(
-                "span",
-                &[("id", Some(&msg_id)), ("class", Some(class))],
-                message,
-            );
-            if let Some((_, theirs)) = self.conflicts.iter().find(|(n, _)| n == name) {
-                conflict_html(html, ws, name, theirs, lang);
-            }
-            html.close("div");
-        };
+        }
+    }
+
+    /// The form's fields but the key managers', in order, in groups.
+    pub fn groups(&self, lang: Lang) -> Vec<FieldGroup> {
+        let names = |list: &[&str]| list.iter().map(|n| (*n).to_owned()).collect();
         match &self.target {
             Target::Unit(_) => {
-                html.open("div", &[("class", Some("form-grid"))]);
-                for name in UNIT_FIELDS {
-                    if name == "contract_authenticated" {
-                        html.close("div").open("fieldset", &[]).element(
-                            "legend",
-                            &[],
-                            lang.pick(
-                                "Chỉ dành cho tổ hợp tác (THT)",
-                                "Cooperative groups (THT) only",
-                            ),
-                        );
-                    }
-                    field(&mut html, name, label(name, lang));
-                }
-                html.close("fieldset");
+                let split = UNIT_FIELDS
+                    .iter()
+                    .position(|n| *n == "contract_authenticated")
+                    .unwrap_or(UNIT_FIELDS.len());
+                let (all, groups_only) = UNIT_FIELDS.split_at(split);
+                vec![
+                    FieldGroup {
+                        legend: None,
+                        names: names(all),
+                    },
+                    FieldGroup {
+                        legend: Some(lang.pick(
+                            "Chỉ dành cho tổ hợp tác (THT)",
+                            "Cooperative groups (THT) only",
+                        )),
+                        names: names(groups_only),
+                    },
+                ]
             }
-            Target::Year { .. } => {
-                html.open("div", &[("class", Some("form-grid"))]);
-                field(&mut html, "year", label("year", lang));
-                for name in YEAR_FIELDS.iter().filter(|f| **f != "key_managers") {
-                    field(&mut html, name, label(name, lang));
-                }
-                html.close("div")
-                    .open("fieldset", &[("class", Some("managers"))])
-                    .element("legend", &[], label("key_managers", lang));
-                if let Some((count, rows)) = &self.their_managers {
-                    let summary = (0..*count)
-                        .map(|i| {
-                            let part = |p: &str| {
-                                let name = format!("manager-{i}-{p}");
-                                rows.iter()
-                                    .find(|(n, _)| *n == name)
-                                    .map_or("", |(_, v)| v.as_str())
-                            };
-                            let role = ManagerRole::ALL
-                                .into_iter()
-                                .find(|r| r.stored_key() == part("role"))
-                                .map_or("?", |r| role_label(r, lang));
-                            match part("name") {
-                                "" => role.to_owned(),
-                                name => format!("{role} {name}"),
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    conflict_html(&mut html, ws, "managers", &summary, lang);
-                }
-                for i in 0..self.managers {
-                    let title = match lang {
-                        Lang::Vi => format!("Cán bộ số {}", i + 1),
-                        Lang::En => format!("Manager {}", i + 1),
-                    };
-                    html.open("div", &[("class", Some("manager-row"))]).element(
-                        "strong",
-                        &[],
-                        &title,
-                    );
-                    for part in MANAGER_PARTS {
-                        let name = format!("manager-{i}-{part}");
-                        let part_label = if part == "name" { "manager_name" } else { part };
-                        let text = format!("{} ({title})", label(part_label, lang));
-                        field(&mut html, &name, &text);
-                    }
-                    let remove = format!("{} {title}", lang.pick("Bỏ", "Remove"));
-                    let index = i.to_string();
-                    html.element(
-                        "button",
-                        &[
-                            ("type", Some("button")),
-                            ("class", Some("secondary")),
-                            ("data-remove-manager", Some(&index)),
-                        ],
-                        &remove,
-                    )
-                    .close("div");
-                }
-                html.element(
-                    "button",
-                    &[
-                        ("type", Some("button")),
-                        ("class", Some("secondary")),
-                        ("data-add-manager", Some("")),
-                    ],
-                    lang.pick("+ Thêm cán bộ quản lý", "+ Add a key manager"),
-                )
-                .close("fieldset");
-            }
-            Target::City(_) => {
-                html.open("div", &[("class", Some("form-grid"))]);
-                for name in CITY_FIELDS {
-                    field(&mut html, name, label(name, lang));
-                }
-                html.close("div");
-            }
+            Target::Year { .. } => vec![FieldGroup {
+                legend: None,
+                names: std::iter::once("year")
+                    .chain(YEAR_FIELDS.iter().copied().filter(|f| *f != "key_managers"))
+                    .map(str::to_owned)
+                    .collect(),
+            }],
+            Target::City(_) => vec![FieldGroup {
+                legend: None,
+                names: names(&CITY_FIELDS),
+            }],
         }
-        html.element(
-            "p",
-            &[
-                ("id", Some(Form::heard_id())),
-                ("class", Some("form-notice")),
-                ("role", Some("status")),
-            ],
-            self.heard.notice(lang),
-        );
-        html.element(
-            "p",
-            &[
-                ("id", Some("form-status")),
-                ("class", Some("field-error")),
-                ("role", Some("alert")),
-            ],
-            "",
-        );
-        html.open("div", &[("class", Some("form-actions"))])
-            .element(
-                "button",
-                &[("type", Some("submit"))],
-                lang.pick("Lưu", "Save"),
-            )
-            .element(
-                "button",
-                &[
-                    ("type", Some("button")),
-                    ("class", Some("secondary")),
-                    ("data-cancel", Some("")),
-                ],
-                lang.pick("Hủy", "Cancel"),
-            )
-            .close("div")
-            .close("form");
-        if let (Target::Unit(Some(_)), Some(unit)) = (&self.target, unit) {
-            years_html(&mut html, unit, lang);
-        }
-        if matches!(self.target, Target::City(_)) && !ws.city_years.is_empty() {
-            html.open("p", &[("class", Some("form-actions"))])
-                .text(lang.pick("Các năm đã nhập: ", "Years entered: "));
-            for city in &ws.city_years {
-                let value = city.year.to_string();
-                let text = format!("{} {value}", lang.pick("Sửa năm", "Edit"));
-                html.element(
-                    "button",
-                    &[
-                        ("type", Some("button")),
-                        ("class", Some("secondary")),
-                        ("data-city-year", Some(&value)),
-                    ],
-                    &text,
-                );
+    }
+
+    /// The key-manager rows of a year form (none for other forms).
+    pub fn manager_rows(&self, lang: Lang) -> Vec<ManagerRow> {
+        (0..self.managers)
+            .map(|i| {
+                let title = manager_title(i, lang);
+                ManagerRow {
+                    remove: format!("{} {title}", lang.pick("Bỏ", "Remove")),
+                    title,
+                    names: MANAGER_PARTS
+                        .iter()
+                        .map(|part| format!("manager-{i}-{part}"))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// The legend of the key managers' rows.
+    pub fn managers_legend(lang: Lang) -> &'static str {
+        label("key_managers", lang)
+    }
+
+    /// Whether this is a year's form (which has key-manager rows).
+    pub fn has_managers(&self) -> bool {
+        matches!(self.target, Target::Year { .. })
+    }
+
+    /// While the key managers were changed here and by another save in
+    /// ways that cannot be matched row by row: the other save's rows as
+    /// the user reads them, and the choice to make.
+    pub fn managers_conflict(&self, lang: Lang) -> Option<String> {
+        let (count, rows) = self.their_managers.as_ref()?;
+        let summary = (0..*count)
+            .map(|i| {
+                let part = |p: &str| {
+                    let name = format!("manager-{i}-{p}");
+                    rows.iter()
+                        .find(|(n, _)| *n == name)
+                        .map_or("", |(_, v)| v.as_str())
+                };
+                let role = ManagerRole::ALL
+                    .into_iter()
+                    .find(|r| r.stored_key() == part("role"))
+                    .map_or("?", |r| role_label(r, lang));
+                match part("name") {
+                    "" => role.to_owned(),
+                    name => format!("{role} {name}"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        Some(field_merge::choice_text(&summary, lang))
+    }
+
+    /// What a save elsewhere did to the record, as last heard.
+    pub fn heard(&self) -> Heard {
+        self.heard
+    }
+
+    /// Field `name` as the page shows it; `None` when the form has no
+    /// such field.
+    pub fn field(&self, ws: &Workspace, name: &str, lang: Lang) -> Option<FieldView> {
+        let value = self
+            .values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())?;
+        let part = name.rsplit('-').next().unwrap_or(name);
+        let label = match name.strip_prefix("manager-").and_then(|rest| {
+            let (index, _) = rest.split_once('-')?;
+            index.parse::<usize>().ok()
+        }) {
+            Some(i) => {
+                let part_label = if part == "name" { "manager_name" } else { part };
+                format!("{} ({})", label(part_label, lang), manager_title(i, lang))
             }
-            html.close("p");
-        }
-        html.into_string()
+            None => label(name, lang).to_owned(),
+        };
+        let choices = select_choices(ws, name, lang);
+        let kind = if is_flag(name) {
+            FieldKind::Flag
+        } else if let Some(choices) = choices.clone() {
+            FieldKind::Choice(choices)
+        } else if is_date(name) {
+            FieldKind::Date
+        } else if YEAR_FIELDS.contains(&name) || matches!(name, "year") || is_city_amount(name) {
+            FieldKind::Number
+        } else {
+            FieldKind::Text
+        };
+        let mine = self.messages.iter().filter(|(n, _, _)| n == name);
+        let error = mine.clone().any(|(_, s, _)| *s == Severity::Error);
+        let message = mine
+            .map(|(_, _, t)| t.get(lang))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let echo =
+            echo_unit(name, lang).map(|unit| match number::parse_decimal(&value, self.numbers) {
+                Ok(Some(amount)) => format!(
+                    "= {}{unit}",
+                    number::write_decimal(&amount, Convention::of(lang))
+                ),
+                _ => String::new(),
+            });
+        // The other value as the user reads it: a list's text, not its code.
+        let conflict = self
+            .conflicts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, theirs)| {
+                let shown = choices
+                    .as_ref()
+                    .and_then(|c| c.iter().find(|(code, _)| code == theirs))
+                    .map_or(theirs.as_str(), |(_, text)| text.as_str());
+                field_merge::choice_text(shown, lang)
+            });
+        Some(FieldView {
+            name: name.to_owned(),
+            label,
+            checked: kind == FieldKind::Flag && parse_flag(&value).ok().flatten().unwrap_or(false),
+            kind,
+            value,
+            hint: if is_flag(name) {
+                None
+            } else {
+                hint(part, lang)
+            },
+            echo,
+            error,
+            message,
+            conflict,
+        })
+    }
+
+    /// Ticks or unticks a flag field.
+    pub fn set_flag(&mut self, ws: &Workspace, name: &str, checked: bool) {
+        self.set(ws, name, &flag_text(checked));
     }
 }
 
-/// A unit's years under its form: edit one, add one, or start the next
-/// from the latest.
-fn years_html(html: &mut Html, unit: &Unit, lang: Lang) {
-    html.open(
-        "section",
-        &[
-            ("class", Some("unit-years")),
-            ("aria-labelledby", Some("unit-years-title")),
-        ],
-    )
-    .element(
-        "h3",
-        &[("id", Some("unit-years-title"))],
-        lang.pick("Số liệu theo năm", "Figures by year"),
-    );
-    let mut years: Vec<i32> = unit.years.iter().map(|r| r.year).collect();
-    years.sort_by_key(|y| *y);
-    html.open("ul", &[("class", Some("year-list"))]);
-    for year in &years {
-        let value = year.to_string();
-        let edit = format!(
-            "{} {year}",
-            lang.pick("Sửa số liệu năm", "Edit the figures for")
-        );
-        html.open("li", &[])
-            .element(
-                "button",
-                &[
-                    ("type", Some("button")),
-                    ("class", Some("secondary")),
-                    ("data-edit-year", Some(&value)),
-                ],
-                &edit,
-            )
-            .close("li");
+/// "Cán bộ số 2": key-manager row `i` (from 0).
+fn manager_title(i: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Cán bộ số {}", i + 1),
+        Lang::En => format!("Manager {}", i + 1),
     }
-    html.close("ul")
-        .open("p", &[("class", Some("form-actions"))]);
-    if let Some(latest) = years.last() {
-        let value = latest.to_string();
-        let text = match lang {
-            Lang::Vi => format!("Bắt đầu năm {} từ số liệu năm {latest}", latest + 1),
-            Lang::En => format!("Start {} from {latest}", latest + 1),
-        };
-        html.element(
-            "button",
-            &[("type", Some("button")), ("data-next-year", Some(&value))],
-            &text,
-        );
-    }
-    html.element(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", Some("secondary")),
-            ("data-new-year", Some("")),
-        ],
-        lang.pick("Thêm năm trống", "Add an empty year"),
-    )
-    .close("p")
-    .close("section");
+}
+
+/// The years a unit has figures for, oldest first (the buttons under its
+/// form).
+pub fn unit_years(ws: &Workspace, unit_id: &str) -> Vec<i32> {
+    let mut years: Vec<i32> = ws
+        .unit(unit_id)
+        .map(|u| u.years.iter().map(|r| r.year).collect())
+        .unwrap_or_default();
+    years.sort_unstable();
+    years
+}
+
+/// The years the city's inputs were entered for.
+pub fn city_years(ws: &Workspace) -> Vec<i32> {
+    ws.city_years.iter().map(|c| c.year).collect()
 }
 
 /// The latest return to activity after the latest inactivity, which the
@@ -1523,20 +1425,6 @@ pub fn undo_delete(ws: &mut Workspace, deleted: Deleted) {
     ws.units.insert(index, deleted.unit);
 }
 
-/// Beside a field changed both here and by another save: the other value
-/// (the text of its choice, for a list) and the two choices.
-fn conflict_html(html: &mut Html, ws: &Workspace, name: &str, theirs: &str, lang: Lang) {
-    let shown = select_choices(ws, name, lang)
-        .and_then(|choices| {
-            choices
-                .into_iter()
-                .find(|(code, _)| code == theirs)
-                .map(|(_, text)| text)
-        })
-        .unwrap_or_else(|| theirs.to_owned());
-    field_merge::choice_html(html, &format!("f-{name}-conflict"), name, &shown, lang);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1640,13 +1528,12 @@ mod tests {
         assert_eq!(b.hear(&stored), Some(Heard::Changed));
         assert_eq!(b.hear(&stored), None, "said once");
         assert!(b
-            .html(&stored, Lang::Vi)
+            .heard()
+            .notice(Lang::Vi)
             .contains("Tab khác vừa lưu thay đổi cho mục này"));
         stored.units.retain(|u| u.id != "a");
         assert_eq!(b.hear(&stored), Some(Heard::Deleted));
-        assert!(b
-            .html(&stored, Lang::En)
-            .contains("Another tab just deleted this."));
+        assert_eq!(b.heard().notice(Lang::En), "Another tab just deleted this.");
         let mut new = Form::unit(&opened, None, Lang::En);
         assert_eq!(new.hear(&stored), None);
     }
@@ -1680,17 +1567,20 @@ mod tests {
             assert_eq!(b.value("commune"), "Hàng Kênh");
             assert_eq!(b.value("name"), "HTX A");
 
-            let html = b.html(&stored, Lang::Vi);
-            assert!(
-                html.contains(
-                    "Tab khác vừa lưu: Dư Hàng — giữ giá trị của bạn hoặc lấy giá trị kia"
-                ),
-                "{html}"
+            let conflict = |lang| b.field(&stored, "commune", lang).and_then(|f| f.conflict);
+            assert_eq!(
+                conflict(Lang::Vi).as_deref(),
+                Some("Tab khác vừa lưu: Dư Hàng — giữ giá trị của bạn hoặc lấy giá trị kia")
             );
-            assert!(html.contains("data-action=\"conflict-take\" data-field=\"commune\""));
-            assert!(b.html(&stored, Lang::En).contains(
-                "Another tab just saved: Dư Hàng — keep your value or take the other one"
-            ));
+            assert_eq!(
+                conflict(Lang::En).as_deref(),
+                Some("Another tab just saved: Dư Hàng — keep your value or take the other one")
+            );
+            assert_eq!(
+                b.field(&stored, "name", Lang::Vi).and_then(|f| f.conflict),
+                None,
+                "a field changed on one side only is no conflict"
+            );
 
             b.resolve(&stored, "commune", keep_mine);
             assert!(b.conflicts().is_empty());
@@ -1741,8 +1631,8 @@ mod tests {
             );
             assert!(b.apply(&mut after.clone()).is_err());
             assert!(b
-                .html(&after, Lang::Vi)
-                .contains("Tab khác vừa lưu: Giám đốc Lan — giữ giá trị"));
+                .managers_conflict(Lang::Vi)
+                .is_some_and(|text| text.contains("Tab khác vừa lưu: Giám đốc Lan — giữ giá trị")));
             b.resolve(&after, "managers", keep_mine);
             assert_eq!(b.rebase(&after), Rebase::Merged);
             b.apply(&mut after).expect("B saves");
@@ -1790,9 +1680,35 @@ mod tests {
             Some(true)
         );
         assert_eq!(unit.dissolved_on(), NaiveDate::from_ymd_opt(2019, 5, 1));
-        let html = form.html(&ws, Lang::Vi);
-        assert!(html.contains("<label for=\"f-name\">Tên đơn vị</label>"));
-        assert!(html.contains("id=\"f-name-msg\""));
+        let name = form.field(&ws, "name", Lang::Vi).expect("a field");
+        assert_eq!(name.label, "Tên đơn vị");
+        assert_eq!(name.kind, FieldKind::Text);
+        assert_eq!(name.message, "");
+        let groups = form.groups(Lang::Vi);
+        assert_eq!(
+            groups
+                .first()
+                .and_then(|g| g.names.first())
+                .map(String::as_str),
+            Some("name")
+        );
+        assert_eq!(
+            groups.get(1).and_then(|g| g.legend),
+            Some("Chỉ dành cho tổ hợp tác (THT)")
+        );
+        let flag = form
+            .field(&ws, "contract_authenticated", Lang::Vi)
+            .expect("a flag");
+        assert_eq!((flag.kind, flag.checked), (FieldKind::Flag, true));
+        assert!(matches!(
+            form.field(&ws, "kind", Lang::Vi).map(|f| f.kind),
+            Some(FieldKind::Choice(choices)) if choices.iter().any(|(code, _)| code == "THT")
+        ));
+        assert_eq!(
+            form.field(&ws, "founded", Lang::Vi).map(|f| f.kind),
+            Some(FieldKind::Date)
+        );
+        assert_eq!(form.field(&ws, "nothing", Lang::Vi), None);
     }
 
     #[test]
@@ -1961,11 +1877,44 @@ mod tests {
         );
         form.set_lang(&ws, Lang::Vi);
         assert_eq!(form.value("grdp_current_prices"), "245.000,5");
-        let html = form.html(&ws, Lang::Vi);
-        assert!(
-            html.contains("<span id=\"f-grdp_current_prices-echo\" class=\"echo\">= 245.000,5 triệu đồng</span>"),
-            "{html}"
+        let grdp = form
+            .field(&ws, "grdp_current_prices", Lang::Vi)
+            .expect("a field");
+        assert_eq!(grdp.echo.as_deref(), Some("= 245.000,5 triệu đồng"));
+        assert_eq!(grdp.hint, Some("Triệu đồng"));
+        assert_eq!(grdp.kind, FieldKind::Number);
+    }
+
+    #[test]
+    fn a_year_form_lays_out_its_fields_and_key_manager_rows_as_data() {
+        let ws = ws();
+        let mut form = Form::year(&ws, "a", Some(2019), 2019, Lang::Vi);
+        assert!(form.has_managers());
+        assert_eq!(
+            form.title(&ws, Lang::Vi),
+            "HTX Bình Minh · số liệu năm 2019"
         );
-        assert!(html.contains("aria-describedby=\"f-grdp_current_prices-hint f-grdp_current_prices-msg f-grdp_current_prices-echo\""));
+        let groups = form.groups(Lang::Vi);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].names.first().map(String::as_str), Some("year"));
+        assert!(!groups[0].names.iter().any(|n| n.starts_with("manager-")));
+        form.add_manager(&ws);
+        let rows = form.manager_rows(Lang::Vi);
+        let last = rows.last().expect("a row");
+        assert_eq!(last.title, format!("Cán bộ số {}", rows.len()));
+        assert_eq!(last.remove, format!("Bỏ Cán bộ số {}", rows.len()));
+        let role = form.field(&ws, &last.names[0], Lang::Vi).expect("the role");
+        assert_eq!(role.label, format!("Chức danh (Cán bộ số {})", rows.len()));
+        assert!(matches!(role.kind, FieldKind::Choice(_)));
+        let trained = form.field(&ws, &last.names[2], Lang::En).expect("trained");
+        assert_eq!(trained.kind, FieldKind::Flag);
+        assert_eq!(trained.label, format!("Trained (Manager {})", rows.len()));
+        let members = form.field(&ws, "members", Lang::Vi).expect("members");
+        assert_eq!((members.kind, members.echo), (FieldKind::Number, None));
+        form.set(&ws, "members", "-5");
+        let members = form.field(&ws, "members", Lang::Vi).expect("members");
+        assert!(members.error && !members.message.is_empty());
+        assert!(!Form::unit(&ws, Some("a"), Lang::Vi).has_managers());
+        assert_eq!(unit_years(&ws, "a"), [2019]);
     }
 }

@@ -1,0 +1,8 @@
+//! Typed drafts of what the user types, validated as a whole, then
+//! applied to the workspace.
+//!
+//! Nothing here knows the browser or writes markup: a form gives the page
+//! what it shows as data ([`form::FieldView`]: label, kind, value, hint,
+//! echo, message, conflict) and the page draws it (`app/pages/data/`).
+
+pub mod form;
