@@ -9,7 +9,7 @@ ENV := . scripts/env.sh &&
 PORT ?= 8080
 
 .PHONY: run test bench fuzz setup build serve \
-        fmt-check clippy test-native test-browser size e2e e2e-deps clean \
+        fmt-check clippy invariants test-native test-browser size e2e e2e-deps clean \
         test-interop test-couchdb couchdb-setup
 
 ## make run: install what is missing, build the release, serve it at http://127.0.0.1:8080
@@ -17,7 +17,7 @@ run: setup build serve
 
 ## make test: install what is missing, then every check CI runs, in order
 test: setup
-	$(MAKE) --no-print-directory fmt-check clippy test-native test-couchdb test-browser build
+	$(MAKE) --no-print-directory fmt-check clippy invariants test-native test-couchdb test-browser build
 	scripts/size.sh --check
 	$(MAKE) --no-print-directory e2e
 
@@ -51,6 +51,11 @@ test-interop:
 	scripts/interop.sh
 
 # --- steps (they assume `make setup` has run) ---------------------------------
+
+## the architecture's checkable invariants: the crates, no web crate in the
+## domain, no HTML text or string actions (scripts/invariants.sh)
+invariants:
+	scripts/invariants.sh
 
 build:
 	@[ -f style/main.css ] || { mkdir -p style; : > style/main.css; }

@@ -8,8 +8,7 @@
 //! their value, a field changed only here keeps the user's, and a field
 //! changed on both sides to different values is a conflict that waits for
 //! the user's choice ([`choose`]), said by [`choice_text`] (drawn by the
-//! app's `ConflictChoice` component, or written by [`choice_html`] for the
-//! self-assessment, still written as HTML text). The unit, year and city
+//! app's `ConflictChoice` component). The unit, year and city
 //! forms ([`crate::edit::form`]), the task form ([`crate::task_form`]), scenarios
 //! ([`crate::simulation::workbench`]) and self-assessments
 //! ([`crate::assessment::shown`]) all write their records as
@@ -20,7 +19,6 @@
 //! entry not entered): it is compared as the empty text. Fields are texts
 //! so that one copy of this code serves every form.
 
-use crate::html::Html;
 use crate::i18n::Lang;
 
 /// A record as `(field, value)` pairs, each field once.
@@ -153,42 +151,6 @@ pub fn choice_text(shown: &str, lang: Lang) -> String {
     )
 }
 
-/// The actions of the two buttons of [`choice_html`].
-pub const KEEP: &str = "conflict-keep";
-pub const TAKE: &str = "conflict-take";
-
-/// Beside a field changed here and by another save: the other value as the
-/// user reads it (`shown`, empty for none) and the two choices, buttons
-/// with `data-action` [`KEEP`] or [`TAKE`] and `data-field` `field`. The
-/// paragraph's id is `id`.
-pub fn choice_html(html: &mut Html, id: &str, field: &str, shown: &str, lang: Lang) {
-    html.open(
-        "p",
-        &[
-            ("class", Some("field-conflict")),
-            ("id", Some(id)),
-            ("role", Some("alert")),
-        ],
-    )
-    .text(&choice_text(shown, lang));
-    for (action, vi, en) in [
-        (KEEP, "Giữ giá trị của bạn", "Keep your value"),
-        (TAKE, "Lấy giá trị kia", "Take the other value"),
-    ] {
-        html.text(" ").element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("secondary")),
-                ("data-action", Some(action)),
-                ("data-field", Some(field)),
-            ],
-            lang.pick(vi, en),
-        );
-    }
-    html.close("p");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,19 +230,14 @@ mod tests {
     }
 
     #[test]
-    fn the_choice_shows_both_languages_and_names_the_field() {
-        let mut html = Html::new();
-        choice_html(&mut html, "x-conflict", "a<b", "", Lang::Vi);
-        let text = html.into_string();
+    fn the_choice_says_the_other_value_in_the_page_s_language() {
         assert!(
-            text.contains("Tab khác vừa lưu: (trống) — giữ giá trị"),
-            "{text}"
+            choice_text("", Lang::Vi).contains("Tab khác vừa lưu: (trống) — giữ giá trị"),
+            "{}",
+            choice_text("", Lang::Vi)
         );
-        assert!(text.contains("data-action=\"conflict-take\" data-field=\"a&lt;b\""));
-        let mut html = Html::new();
-        choice_html(&mut html, "x", "a", "<5>", Lang::En);
-        assert!(html
-            .into_string()
-            .contains("Another tab just saved: &lt;5&gt; — keep your value"));
+        assert!(
+            choice_text("<5>", Lang::En).contains("Another tab just saved: <5> — keep your value")
+        );
     }
 }

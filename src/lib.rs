@@ -23,7 +23,6 @@ pub mod field_merge;
 pub mod files;
 pub mod format;
 pub mod generate;
-pub mod html;
 pub mod i18n;
 pub mod import;
 pub mod import_diff;

@@ -10,7 +10,6 @@
 pub mod bench;
 pub mod browser;
 pub mod components;
-pub mod dom;
 pub mod download;
 pub mod files;
 pub mod import_worker;
@@ -20,7 +19,6 @@ pub mod route;
 pub mod state;
 pub mod storage;
 pub mod today;
-pub mod ui;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};

@@ -13,9 +13,9 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
+use crate::app::browser::next_frame;
 use crate::app::components::field::{Entered, Field};
 use crate::app::state::{AppState, UnitChange};
-use crate::app::ui::next_frame;
 use crate::app::words;
 use crate::edit::form::{
     city_years, unit_years, Deleted, FieldView, Form, Invalid, Rebase, Target,
@@ -225,7 +225,7 @@ fn focus_soon(selector: String) {
 /// Focuses the element `selector` finds; whether there was one.
 fn focus_selector(selector: &str) -> bool {
     use wasm_bindgen::JsCast;
-    let found = crate::app::ui::document()
+    let found = crate::app::browser::document()
         .query_selector(selector)
         .ok()
         .flatten()
