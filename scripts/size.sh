@@ -3,16 +3,20 @@
 # import's Web Worker (import-worker*, loaded only for a JSON import), raw
 # and gzipped (gzip -9, as a server compressing static files would send them).
 # With --check, fails when the gzipped .wasm is over the regression guard
-# (1,060 KB = 1,060,000 bytes). It is a guard against an accidental jump,
+# (1,150 KB = 1,150,000 bytes). It is a guard against an accidental jump,
 # not a budget: issue 12 withdrew the old 350 KB budget. Leptos's view
 # layer and router took the app from 642 KB to 731 KB, serde's derives, the
 # pages moved onto components so far and the standard library's sorts to
 # 909 KB, the simulation page's components, typed assessments (schema 3),
 # the in-app dialogs and chrono's date parser to 1,028.6 KB (both view
-# layers ship until the last page moves); the guard moved, not the crates.
+# layers shipped until the last page moved), the data page's forms, files
+# and the self-assessment as components, with the old layer deleted, to
+# 1,114 KB (twiggy: +94 KB reactive_graph, +88 KB tachys, +80 KB generic
+# code instantiated per view; the app's own code +6 KB). The guard moved,
+# not the crates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET=${WASM_GZIP_BUDGET:-1060000}
+BUDGET=${WASM_GZIP_BUDGET:-1150000}
 check=false
 [ "${1:-}" = "--check" ] && check=true
 
