@@ -21,7 +21,7 @@
 //!    with `SCHEMA_VERSION` and a migration in `document`, tested on a
 //!    fixture of every older version.
 //! 5. Events are closures on the element, never a string dispatched by a
-//!    delegated listener (no `data-action`).
+//!    delegated listener.
 
 pub mod assessment;
 pub mod backup;
