@@ -6,10 +6,10 @@
 //!
 //! It prints each hostile name, one a line, for the script to look for.
 
-use coop_plan::csv_data::{units_csv, years_csv};
-use coop_plan::decimal::Decimal;
-use coop_plan::unit::{Unit, UnitKind, YearRecord};
-use coop_plan::workspace::Workspace;
+use coop_plan::domain::decimal::Decimal;
+use coop_plan::domain::unit::{Unit, UnitKind, YearRecord};
+use coop_plan::domain::workspace::Workspace;
+use coop_plan::files::csv_data::{units_csv, years_csv};
 
 /// Names that Excel or LibreOffice would run as formulas if written as
 /// they are (OWASP, "CSV Injection").

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::generate::synthetic_workspace;
-use crate::indicator::{Engine, WorkspaceIndex};
+use crate::domain::generate::synthetic_workspace;
+use crate::domain::indicator::{Engine, WorkspaceIndex};
 
 /// The as-of date the benchmarks evaluate at: mid-2019, when every kind of
 /// status occurs in synthetic data.
@@ -103,7 +103,7 @@ pub struct FileFigures {
 
 /// A synthetic workspace of `units` units keeping the last `years` years of
 /// records (2020 backwards).
-pub fn big_workspace(units: usize, years: i32) -> crate::workspace::Workspace {
+pub fn big_workspace(units: usize, years: i32) -> crate::domain::workspace::Workspace {
     let mut workspace = synthetic_workspace(units, 42);
     for unit in &mut workspace.units {
         unit.years.retain(|r| r.year > 2020 - years);
@@ -111,14 +111,14 @@ pub fn big_workspace(units: usize, years: i32) -> crate::workspace::Workspace {
     workspace
 }
 
-/// [`crate::generate::national_workspace`] keeping the last `years` years
+/// [`crate::domain::generate::national_workspace`] keeping the last `years` years
 /// of records (2020 backwards).
 pub fn national_workspace(
     cooperatives: usize,
     groups: usize,
     years: i32,
-) -> crate::workspace::Workspace {
-    let mut workspace = crate::generate::national_workspace(cooperatives, groups, 42);
+) -> crate::domain::workspace::Workspace {
+    let mut workspace = crate::domain::generate::national_workspace(cooperatives, groups, 42);
     for unit in &mut workspace.units {
         unit.years.retain(|r| r.year > 2020 - years);
     }
@@ -127,23 +127,23 @@ pub fn national_workspace(
 
 /// [`big_workspace`] as the JSON document the app would store.
 pub fn big_document(units: usize, years: i32) -> String {
-    crate::document::to_json(&big_workspace(units, years))
+    crate::files::document::to_json(&big_workspace(units, years))
 }
 
 /// Export and import timings for [`big_document`], one run each (a run at
 /// 30,000 units takes long enough for any clock).
 pub fn file_figures(units: usize, years: i32, mut now_ms: impl FnMut() -> f64) -> FileFigures {
     let text = big_document(units, years);
-    let workspace = crate::document::from_json(&text).ok();
+    let workspace = crate::files::document::from_json(&text).ok();
     let start = now_ms();
-    let exported = workspace.as_ref().map(crate::document::to_json);
+    let exported = workspace.as_ref().map(crate::files::document::to_json);
     let export_ms = now_ms() - start;
     let start = now_ms();
-    let empty = crate::workspace::Workspace::new("bench", "bench");
+    let empty = crate::domain::workspace::Workspace::new("bench", "bench");
     // The same work as `import::preview_import`, without its cap, so that
     // bigger documents are measured too.
-    let preview = crate::document::from_json(&text)
-        .map(|incoming| crate::import::preview_workspace(&empty, incoming));
+    let preview = crate::files::document::from_json(&text)
+        .map(|incoming| crate::files::import::preview_workspace(&empty, incoming));
     let import_ms = now_ms() - start;
     FileFigures {
         bytes: exported.map_or(text.len(), |t| t.len()),
@@ -158,7 +158,7 @@ pub fn file_figures(units: usize, years: i32, mut now_ms: impl FnMut() -> f64) -
 /// workspace of `units` units with three years of records: unfiltered in
 /// stored order, sorted by name, and searched for a code.
 pub fn table_render_ms(units: usize, mut now_ms: impl FnMut() -> f64) -> [f64; 3] {
-    use crate::unit_table::{unit_table, SortKey, UnitQuery};
+    use crate::edit::unit_table::{unit_table, SortKey, UnitQuery};
     let mut workspace = synthetic_workspace(units, 42);
     for unit in &mut workspace.units {
         unit.years.retain(|r| r.year > 2017);

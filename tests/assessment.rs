@@ -16,13 +16,13 @@ use coop_plan::assessment::{
     exemplary_candidates, find_or_create, ready_candidates, Answer, Assessment, ExemplaryCriteria,
     Grade, Law, Outcome, SizeClass, Verification,
 };
-use coop_plan::decimal::Decimal;
-use coop_plan::document::{from_json, to_json};
-use coop_plan::i18n::Lang;
-use coop_plan::unit::{
+use coop_plan::domain::decimal::Decimal;
+use coop_plan::domain::unit::{
     CoopModel, KeyManager, ManagerRole, Qualification, Unit, UnitKind, YearRecord,
 };
-use coop_plan::workspace::Workspace;
+use coop_plan::domain::workspace::Workspace;
+use coop_plan::files::document::{from_json, to_json};
+use coop_plan::i18n::Lang;
 
 const YEAR: i32 = 2023;
 

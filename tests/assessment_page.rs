@@ -13,10 +13,10 @@ use coop_plan::assessment::page::{
     report, scores_form, Reorganisation, ScoresForm,
 };
 use coop_plan::assessment::{exemplary, find, ExemplaryCriteria, Fact, Law};
-use coop_plan::document::{from_json, to_json};
+use coop_plan::domain::unit::{KeyManager, ManagerRole, Qualification, UnitKind};
+use coop_plan::domain::workspace::Workspace;
+use coop_plan::files::document::{from_json, to_json};
 use coop_plan::i18n::Lang;
-use coop_plan::unit::{KeyManager, ManagerRole, Qualification, UnitKind};
-use coop_plan::workspace::Workspace;
 
 use AssessmentField::{Action, Answer, Max, MonthsOperated, MonthsStopped, Note, Score};
 
@@ -64,7 +64,7 @@ fn compliant(ws: &mut Workspace, id: &str) {
         set(ws, id, fact(f), value);
     }
     if let Some(r) = ws.units[0].record_mut(YEAR) {
-        r.non_member_supply_percent = Some(coop_plan::decimal::Decimal::from_i64(10));
+        r.non_member_supply_percent = Some(coop_plan::domain::decimal::Decimal::from_i64(10));
     }
     for rule in Law::Coop2012
         .rules()
@@ -349,14 +349,14 @@ fn ready_cooperatives_are_t8_candidates_and_results_survive_export() {
         let record = match ws.units[0].record_mut(year) {
             Some(r) => r,
             None => {
-                ws.units[0].years.push(coop_plan::unit::YearRecord {
+                ws.units[0].years.push(coop_plan::domain::unit::YearRecord {
                     year,
                     ..Default::default()
                 });
                 ws.units[0].years.last_mut().expect("pushed")
             }
         };
-        record.pre_tax_profit = Some(coop_plan::decimal::Decimal::from_i64(5));
+        record.pre_tax_profit = Some(coop_plan::domain::decimal::Decimal::from_i64(5));
     }
     compliant(&mut ws, &id);
     score_all(&mut ws, &id, true);

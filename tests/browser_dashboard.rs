@@ -3,7 +3,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "app"))]
 
 use coop_plan::app::{mount_to, storage};
-use coop_plan::workspace::Workspace;
+use coop_plan::domain::workspace::Workspace;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

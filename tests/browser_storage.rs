@@ -7,9 +7,9 @@
 #![cfg(all(target_arch = "wasm32", feature = "app"))]
 
 use coop_plan::app::storage::{self, SaveError, QUARANTINE_PREFIX, WORKSPACE_PREFIX};
-use coop_plan::decimal::Decimal;
-use coop_plan::unit::{Unit, UnitKind, YearRecord};
-use coop_plan::workspace::Workspace;
+use coop_plan::domain::decimal::Decimal;
+use coop_plan::domain::unit::{Unit, UnitKind, YearRecord};
+use coop_plan::domain::workspace::Workspace;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -75,7 +75,7 @@ async fn an_edit_writes_the_head_and_the_changed_unit_only() {
     // Put together again, the records are the document an export writes.
     assert_eq!(
         storage::stored_text_for_tests("main").await,
-        Some(coop_plan::document::to_json(&workspace))
+        Some(coop_plan::files::document::to_json(&workspace))
     );
     // A removal removes that unit's record and writes no other.
     workspace.units.remove(0);
@@ -84,7 +84,7 @@ async fn an_edit_writes_the_head_and_the_changed_unit_only() {
     storage::write(removal).await.expect("written");
     assert_eq!(
         storage::stored_text_for_tests("main").await,
-        Some(coop_plan::document::to_json(&workspace))
+        Some(coop_plan::files::document::to_json(&workspace))
     );
     assert_eq!(storage::read_workspace("main").await, Some(Ok(workspace)));
 }
@@ -95,7 +95,7 @@ async fn an_edit_writes_the_head_and_the_changed_unit_only() {
 /// compared: nothing that changed is left unwritten.
 #[wasm_bindgen_test]
 async fn a_save_with_a_stale_or_partial_hint_still_writes_every_change() {
-    use coop_plan::save_diff::{ChangeLog, Changes};
+    use coop_plan::files::save_diff::{ChangeLog, Changes};
     fresh().await;
     let mut workspace = sample_workspace("main");
     for (id, name) in [("u2", "HTX Thủy sản Bàng La"), ("u3", "THT Rau sạch")] {
@@ -126,7 +126,7 @@ async fn a_save_with_a_stale_or_partial_hint_still_writes_every_change() {
     storage::write(save).await.expect("written");
     assert_eq!(
         storage::stored_text_for_tests("main").await,
-        Some(coop_plan::document::to_json(&workspace))
+        Some(coop_plan::files::document::to_json(&workspace))
     );
     // Saved at change 2. A stale log (change 2's hint again, nothing for
     // 3) while change 3 touched u3: compared, written.
@@ -159,7 +159,7 @@ async fn a_save_with_a_stale_or_partial_hint_still_writes_every_change() {
     storage::write(save).await.expect("written");
     assert_eq!(
         storage::stored_text_for_tests("main").await,
-        Some(coop_plan::document::to_json(&workspace))
+        Some(coop_plan::files::document::to_json(&workspace))
     );
     assert_eq!(storage::read_workspace("main").await, Some(Ok(workspace)));
 }
@@ -260,10 +260,10 @@ async fn corrupt_data_is_kept_aside_byte_for_byte() {
 /// Written by a newer version of the app, with a field this version does
 /// not know.
 fn newer_text(id: &str) -> String {
-    coop_plan::document::to_json(&sample_workspace(id)).replacen(
+    coop_plan::files::document::to_json(&sample_workspace(id)).replacen(
         &format!(
             "\"schema_version\":{}",
-            coop_plan::workspace::SCHEMA_VERSION
+            coop_plan::domain::workspace::SCHEMA_VERSION
         ),
         "\"schema_version\":999,\"field_from_the_future\":{\"kept\":true}",
         1,

@@ -2,13 +2,13 @@
 //! of `scripts/make-fixtures.py --csv`) import with their names in NFC, and
 //! CSV files the app writes cannot run a formula in a spreadsheet.
 
-use coop_plan::csv::{guard_cell, parse_csv, MAX_COLUMNS};
-use coop_plan::csv_data::{import_csv, units_csv, years_csv, CsvError, CsvImport};
-use coop_plan::decimal::Decimal;
-use coop_plan::files::Encoding;
+use coop_plan::domain::decimal::Decimal;
+use coop_plan::domain::unit::{Unit, UnitKind, YearRecord};
+use coop_plan::domain::workspace::Workspace;
+use coop_plan::files::bytes::Encoding;
+use coop_plan::files::csv::{guard_cell, parse_csv, MAX_COLUMNS};
+use coop_plan::files::csv_data::{import_csv, units_csv, years_csv, CsvError, CsvImport};
 use coop_plan::i18n::Lang;
-use coop_plan::unit::{Unit, UnitKind, YearRecord};
-use coop_plan::workspace::Workspace;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -213,9 +213,9 @@ fn a_file_that_is_not_text_is_refused_with_its_place() {
 #[test]
 fn breakdowns_written_for_excel_guard_district_names_too() {
     use chrono::NaiveDate;
-    use coop_plan::csv::write_csv;
-    use coop_plan::indicator::Dimension;
-    use coop_plan::plan::Indicator;
+    use coop_plan::domain::indicator::Dimension;
+    use coop_plan::domain::plan::Indicator;
+    use coop_plan::files::csv::write_csv;
     use coop_plan::report::{breakdown_rows, SortBy};
     let (mut ws, _) = hostile_workspace();
     for unit in &mut ws.units {

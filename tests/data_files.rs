@@ -7,22 +7,22 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use coop_plan::csv_data::{
-    import_csv, import_csv_files, units_csv, years_csv, CsvError, CsvImport, Phase, UNIT_COLUMNS,
-    YEAR_FIELDS,
-};
-use coop_plan::decimal::Decimal;
-use coop_plan::document::{from_json, to_json};
-use coop_plan::generate::synthetic_workspace;
-use coop_plan::import::preview_import;
-use coop_plan::merge::{merge, Source};
-use coop_plan::plan::Plan;
-use coop_plan::unit::{
+use coop_plan::domain::decimal::Decimal;
+use coop_plan::domain::generate::synthetic_workspace;
+use coop_plan::domain::merge::{merge, Source};
+use coop_plan::domain::plan::Plan;
+use coop_plan::domain::unit::{
     CoopModel, GroupConditions, KeyManager, ManagerRole, OperatingStatus, Qualification,
     Recognition, Reorganisation, StatusChange, Unit, UnitKind, YearRecord,
 };
-use coop_plan::validation::validate_workspace;
-use coop_plan::workspace::{CityYear, Workspace};
+use coop_plan::domain::validation::validate_workspace;
+use coop_plan::domain::workspace::{CityYear, Workspace};
+use coop_plan::files::csv_data::{
+    import_csv, import_csv_files, units_csv, years_csv, CsvError, CsvImport, Phase, UNIT_COLUMNS,
+    YEAR_FIELDS,
+};
+use coop_plan::files::document::{from_json, to_json};
+use coop_plan::files::import::preview_import;
 use proptest::option::of;
 use proptest::prelude::*;
 

@@ -5,13 +5,13 @@
 mod common;
 
 use common::day;
-use coop_plan::demo::{demo_workspace, demo_workspace_with_seed, published};
-use coop_plan::document::to_json;
-use coop_plan::indicator::{evaluate_all, measure, Observation};
-use coop_plan::plan::Indicator;
-use coop_plan::status::Status;
-use coop_plan::unit::UnitKind;
-use coop_plan::validation::validate_workspace;
+use coop_plan::domain::demo::{demo_workspace, demo_workspace_with_seed, published};
+use coop_plan::domain::indicator::{evaluate_all, measure, Observation};
+use coop_plan::domain::plan::Indicator;
+use coop_plan::domain::status::Status;
+use coop_plan::domain::unit::UnitKind;
+use coop_plan::domain::validation::validate_workspace;
+use coop_plan::files::document::to_json;
 
 const MID_2019: (i32, u32, u32) = (2019, 7, 31);
 
@@ -67,7 +67,7 @@ fn the_aggregates_equal_the_published_figures() {
 
     let records: Vec<_> = active.iter().filter_map(|u| u.record(2019)).collect();
     assert_eq!(records.len() as u32, published::COOPERATIVES);
-    let sum = |f: &dyn Fn(&coop_plan::unit::YearRecord) -> Option<i64>| {
+    let sum = |f: &dyn Fn(&coop_plan::domain::unit::YearRecord) -> Option<i64>| {
         records.iter().map(|r| f(r).unwrap_or(0)).sum::<i64>()
     };
     assert_eq!(sum(&|r| r.members), published::MEMBERS);
@@ -96,7 +96,7 @@ fn t1_reads_91_6_percent_in_mid_2019() {
         })
     );
     assert_eq!(
-        coop_plan::format::format_percent(208.0 / 227.0, 1, coop_plan::i18n::Lang::Vi),
+        coop_plan::i18n::format::format_percent(208.0 / 227.0, 1, coop_plan::i18n::Lang::Vi),
         "91,6%"
     );
 }

@@ -5,11 +5,11 @@
 mod common;
 
 use common::*;
-use coop_plan::document::{from_json, to_json};
-use coop_plan::generate::synthetic_workspace;
-use coop_plan::indicator::evaluate;
-use coop_plan::status::Status;
-use coop_plan::unit::OperatingStatus;
+use coop_plan::domain::generate::synthetic_workspace;
+use coop_plan::domain::indicator::evaluate;
+use coop_plan::domain::status::Status;
+use coop_plan::domain::unit::OperatingStatus;
+use coop_plan::files::document::{from_json, to_json};
 
 fn fixture(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,7 +26,7 @@ fn a_schema_2_file_with_assessments_migrates_to_the_current_schema() {
     let workspace = from_json(&fixture("v2-assessments.json")).expect("a schema 2 file reads");
     assert_eq!(
         workspace.schema_version,
-        coop_plan::workspace::SCHEMA_VERSION
+        coop_plan::domain::workspace::SCHEMA_VERSION
     );
     let [first, second] = &workspace.assessments[..] else {
         panic!("two assessments: {:?}", workspace.assessments);
@@ -72,7 +72,7 @@ fn a_schema_1_file_migrates_to_the_current_schema() {
     let workspace = from_json(&fixture("v1-workspace.json")).expect("a schema 1 file reads");
     assert_eq!(
         workspace.schema_version,
-        coop_plan::workspace::SCHEMA_VERSION
+        coop_plan::domain::workspace::SCHEMA_VERSION
     );
     let dissolved = workspace.unit("u2").expect("u2");
     assert_eq!(
@@ -143,20 +143,20 @@ fn the_end_to_end_fixtures_have_the_statuses_the_browser_tests_expect() {
     );
     assert_eq!(evaluate(&on_time, &t1, day(2018, 7, 1)).status, Status::Met);
     assert_eq!(evaluate(&late, &t1, day(2018, 7, 1)).status, Status::Missed);
-    assert!(coop_plan::validation::validate_workspace(&on_time)
+    assert!(coop_plan::domain::validation::validate_workspace(&on_time)
         .errors()
         .next()
         .is_none());
-    assert!(coop_plan::validation::validate_workspace(&late)
+    assert!(coop_plan::domain::validation::validate_workspace(&late)
         .errors()
         .next()
         .is_none());
 }
 
 mod properties {
-    use coop_plan::document::from_json;
-    use coop_plan::import::preview_import;
-    use coop_plan::workspace::Workspace;
+    use coop_plan::domain::workspace::Workspace;
+    use coop_plan::files::document::from_json;
+    use coop_plan::files::import::preview_import;
     use proptest::prelude::*;
 
     proptest! {
@@ -175,7 +175,7 @@ mod properties {
         fn reading_near_workspaces_never_panics(version in 0u64..4, name in ".{0,20}", members in any::<i64>(), year in any::<i32>()) {
             let text = format!(
                 r#"{{"schema_version":{version},"id":"w","name":{name:?},"plan":{plan},"units":[{{"id":"u","name":"A","kind":"htx","years":[{{"year":{year},"members":{members}}}]}}]}}"#,
-                plan = serde_json::to_string(&coop_plan::plan::Plan::hai_phong_135()).unwrap_or_default(),
+                plan = serde_json::to_string(&coop_plan::domain::plan::Plan::hai_phong_135()).unwrap_or_default(),
             );
             match from_json(&text) {
                 Ok(workspace) => prop_assert_eq!(workspace.units.len(), 1),

@@ -15,13 +15,13 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use coop_plan::decimal::Decimal;
-use coop_plan::document::{from_json, to_json, unit_text, workspace_around_units};
-use coop_plan::unit::{
+use coop_plan::domain::decimal::Decimal;
+use coop_plan::domain::unit::{
     CoopModel, KeyManager, ManagerRole, OperatingStatus, Qualification, Recognition, StatusChange,
     Unit, UnitKind, YearRecord,
 };
-use coop_plan::workspace::Workspace;
+use coop_plan::domain::workspace::Workspace;
+use coop_plan::files::document::{from_json, to_json, unit_text, workspace_around_units};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -69,7 +69,7 @@ fn check(name: &str, workspace: &Workspace) {
 
 #[test]
 fn the_demo_is_written_as_before() {
-    check("demo.json", &coop_plan::demo::demo_workspace());
+    check("demo.json", &coop_plan::domain::demo::demo_workspace());
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn every_fixture_is_written_as_before() {
 fn a_generated_workspace_is_written_as_before() {
     check(
         "synthetic-40.json",
-        &coop_plan::generate::synthetic_workspace(40, 7),
+        &coop_plan::domain::generate::synthetic_workspace(40, 7),
     );
     check("empty.json", &Workspace::new("e", "e"));
 }
@@ -213,17 +213,17 @@ fn every_field() -> Workspace {
             pert: true,
         });
     ws.scenarios.push(growth);
-    ws.city_years.push(coop_plan::workspace::CityYear {
+    ws.city_years.push(coop_plan::domain::workspace::CityYear {
         year: 2019,
         grdp_current_prices: d("1000"),
         extra_collective_value_added: None,
     });
-    ws.city_years.push(coop_plan::workspace::CityYear {
+    ws.city_years.push(coop_plan::domain::workspace::CityYear {
         year: 2020,
         grdp_current_prices: None,
         extra_collective_value_added: d("0.5"),
     });
-    use coop_plan::task::{ProgressEntry, TaskDeadline, TaskStatus};
+    use coop_plan::domain::task::{ProgressEntry, TaskDeadline, TaskStatus};
     let template = ws.plan.tasks.first().cloned().expect("the plan's tasks");
     for (i, deadline) in [
         None,
@@ -255,7 +255,7 @@ fn every_field() -> Workspace {
         });
         ws.plan.tasks.push(task);
     }
-    ws.plan.settings.qualified_reading = coop_plan::plan::QualifiedReading::OfAll;
+    ws.plan.settings.qualified_reading = coop_plan::domain::plan::QualifiedReading::OfAll;
     ws.plan.targets[0].band_upper = Some(0.012);
     ws.plan.targets[1].value = 1e-7;
     ws.plan.targets[2].value = 123456.5;

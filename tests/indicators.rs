@@ -5,13 +5,13 @@
 mod common;
 
 use common::*;
-use coop_plan::indicator::{
+use coop_plan::domain::indicator::{
     breakdown, contributions, evaluate, measure, Dimension, Observation, CITY_LEVEL_KEY,
 };
-use coop_plan::plan::{Indicator, QualifiedReading};
-use coop_plan::status::Status;
-use coop_plan::unit::{OperatingStatus, Qualification};
-use coop_plan::workspace::Workspace;
+use coop_plan::domain::plan::{Indicator, QualifiedReading};
+use coop_plan::domain::status::Status;
+use coop_plan::domain::unit::{OperatingStatus, Qualification};
+use coop_plan::domain::workspace::Workspace;
 
 fn status_of(ws: &Workspace, id: &str, as_of: chrono::NaiveDate) -> Status {
     evaluate(ws, ws.plan.target(id).expect("target exists"), as_of).status
@@ -428,7 +428,7 @@ fn trends_run_from_the_baseline_and_do_not_carry_years_forward() {
     ws.units[0] = with_value_added(ws.units[0].clone(), 2017, "500");
     ws.units[1] = with_value_added(ws.units[1].clone(), 2019, "700");
     ws.city_years = vec![city(2017, "100000", None), city(2019, "100000", None)];
-    let engine = coop_plan::indicator::Engine::new(&ws);
+    let engine = coop_plan::domain::indicator::Engine::new(&ws);
     let t1: Vec<(i32, Option<f64>)> = engine
         .trend(Indicator::ReorganisedShare)
         .iter()
@@ -453,16 +453,17 @@ fn trends_run_from_the_baseline_and_do_not_carry_years_forward() {
 
 #[test]
 fn an_index_built_once_gives_the_same_evaluations_at_every_date() {
-    let ws = coop_plan::generate::synthetic_workspace(300, 3);
-    let index = coop_plan::indicator::WorkspaceIndex::new(&ws);
+    let ws = coop_plan::domain::generate::synthetic_workspace(300, 3);
+    let index = coop_plan::domain::indicator::WorkspaceIndex::new(&ws);
     for as_of in [
         day(2017, 12, 31),
         day(2018, 6, 30),
         day(2019, 7, 31),
         day(2021, 1, 1),
     ] {
-        let kept = coop_plan::indicator::Engine::with_index(&ws, &index).evaluate_all(as_of);
-        assert_eq!(kept, coop_plan::indicator::evaluate_all(&ws, as_of));
+        let kept =
+            coop_plan::domain::indicator::Engine::with_index(&ws, &index).evaluate_all(as_of);
+        assert_eq!(kept, coop_plan::domain::indicator::evaluate_all(&ws, as_of));
     }
 }
 
@@ -470,7 +471,7 @@ fn an_index_built_once_gives_the_same_evaluations_at_every_date() {
 
 mod properties {
     use super::*;
-    use coop_plan::generate::synthetic_workspace;
+    use coop_plan::domain::generate::synthetic_workspace;
     use proptest::prelude::*;
 
     proptest! {
@@ -522,9 +523,9 @@ mod properties {
 
 mod incremental {
     use super::*;
-    use coop_plan::generate::synthetic_workspace;
-    use coop_plan::indicator::{Engine, WorkspaceIndex};
-    use coop_plan::unit::{Unit, UnitKind};
+    use coop_plan::domain::generate::synthetic_workspace;
+    use coop_plan::domain::indicator::{Engine, WorkspaceIndex};
+    use coop_plan::domain::unit::{Unit, UnitKind};
     use proptest::prelude::*;
 
     /// One change a user can make to the units.
@@ -728,8 +729,8 @@ fn a_verdict_met_by_the_deadline_stays_met_and_says_it_slipped() {
     assert_eq!(later.value(), Some(0.5), "the card shows today's value");
     assert_eq!(later.status, Status::Met);
     assert_eq!(later.slipped, Some(1.0));
-    let note =
-        coop_plan::wording::slipped_text(&t2, &later, coop_plan::i18n::Lang::Vi).expect("a note");
+    let note = coop_plan::i18n::wording::slipped_text(&t2, &later, coop_plan::i18n::Lang::Vi)
+        .expect("a note");
     assert!(note.contains("31/12/2018"), "{note}");
     // Before the slip, nothing to say.
     let before = evaluate(&ws, &t2, day(2019, 1, 1));

@@ -4,7 +4,9 @@
 mod common;
 
 use common::*;
-use coop_plan::plan::QualifiedReading;
+use coop_plan::domain::plan::QualifiedReading;
+use coop_plan::domain::unit::Qualification;
+use coop_plan::domain::workspace::Workspace;
 use coop_plan::simulation::backlog::{self, Queue};
 use coop_plan::simulation::distribution::{Estimate, Shape};
 use coop_plan::simulation::exemplary;
@@ -15,8 +17,6 @@ use coop_plan::simulation::scenario::{self, compare, Evaluated, Override, RowKin
 use coop_plan::simulation::sensitivity::tornado;
 use coop_plan::simulation::training::{self, Params};
 use coop_plan::simulation::{ModelKind, Options, Setup};
-use coop_plan::unit::Qualification;
-use coop_plan::workspace::Workspace;
 
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance
@@ -295,9 +295,9 @@ fn under_the_second_t6_reading_the_model_starts_where_the_dashboard_is() {
     let mut ws = training_workspace();
     ws.plan.settings.qualified_reading = QualifiedReading::OfAll;
     let as_of = day(2018, 3, 1);
-    let dashboard = coop_plan::indicator::measure(
+    let dashboard = coop_plan::domain::indicator::measure(
         &ws,
-        coop_plan::plan::Indicator::ManagersQualifiedShare,
+        coop_plan::domain::plan::Indicator::ManagersQualifiedShare,
         as_of,
     )
     .value
@@ -790,10 +790,10 @@ fn scenarios_are_saved_in_the_workspace_json() {
     assert_eq!((copy.id.as_str(), copy.name.as_str()), ("s2", "Cơ sở (2)"));
     ws.scenarios.push(copy);
     let text = serde_json::to_string(&ws).expect("serialises");
-    let back = coop_plan::document::from_json(&text).expect("reads");
+    let back = coop_plan::files::document::from_json(&text).expect("reads");
     assert_eq!(back, ws);
     // Old documents without the key still read.
-    let old = coop_plan::document::from_json(&before).expect("reads");
+    let old = coop_plan::files::document::from_json(&before).expect("reads");
     assert!(old.scenarios.is_empty());
 }
 

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use coop_plan::domain::workspace::Workspace;
 use coop_plan::i18n::Lang;
 use coop_plan::report::simulation::{self as view, parse_field, show, Tornado};
 use coop_plan::simulation::distribution::{Estimate, Shape};
@@ -12,7 +13,6 @@ use coop_plan::simulation::scenario::Scenario;
 use coop_plan::simulation::sensitivity::tornado;
 use coop_plan::simulation::workbench::{self, Bound, Comparison, Workbench};
 use coop_plan::simulation::{ModelKind, Quantity};
-use coop_plan::workspace::Workspace;
 
 fn grdp_workspace() -> Workspace {
     let mut ws = workspace();
@@ -505,25 +505,25 @@ fn scenarios_travel_in_the_json_export_and_import() {
     wb.field(&setup, "value_added_growth", Bound::High, "30", Lang::Vi);
     wb.set_shape(&setup, "value_added_growth", Shape::Pert);
     wb.save_new(&mut ws, "Kịch bản A", Lang::Vi);
-    let text = coop_plan::document::to_json(&ws);
+    let text = coop_plan::files::document::to_json(&ws);
     assert!(
         text.contains("\"model\": \"grdp_share\"") || text.contains("\"model\":\"grdp_share\"")
     );
-    let back = coop_plan::document::from_json(&text).expect("reads");
+    let back = coop_plan::files::document::from_json(&text).expect("reads");
     assert_eq!(back.scenarios, ws.scenarios);
     // An unknown model is refused, not guessed.
     let broken = text.replace("grdp_share", "weather");
-    assert!(coop_plan::document::from_json(&broken).is_err());
+    assert!(coop_plan::files::document::from_json(&broken).is_err());
 }
 
 #[test]
 fn an_exercise_opens_as_a_scenario_made_once() {
-    use coop_plan::exercise::EXERCISES;
-    let mut ws = coop_plan::demo::demo_workspace();
+    use coop_plan::domain::exercise::EXERCISES;
+    let mut ws = coop_plan::domain::demo::demo_workspace();
     let as_of = chrono::NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
     let exercise = &EXERCISES[0];
     let id = exercise.scenario_id();
-    let views = coop_plan::exercise::exercise_views(&ws, as_of, Lang::En);
+    let views = coop_plan::domain::exercise::exercise_views(&ws, as_of, Lang::En);
     assert_eq!(views[0].href, format!("/simulation?scenario={id}"));
 
     let mut wb = Workbench::default();

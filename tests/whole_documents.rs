@@ -19,16 +19,16 @@
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use coop_plan::document::{from_json, to_json, DocumentError};
+use coop_plan::domain::indicator::Engine;
+use coop_plan::domain::task::TaskDeadline;
+use coop_plan::domain::workspace::{CityYear, Workspace};
+use coop_plan::files::document::{from_json, to_json, DocumentError};
+use coop_plan::files::import::{preview_import, preview_summary, ImportError};
 use coop_plan::i18n::Lang;
-use coop_plan::import::{preview_import, preview_summary, ImportError};
-use coop_plan::indicator::Engine;
-use coop_plan::present::{slide, Timeline};
+use coop_plan::report::present::{slide, Timeline};
 use coop_plan::report::simulation::projection_table;
 use coop_plan::report::{trend_chart, ProgressReport, TargetCard};
 use coop_plan::simulation::{ModelKind, Options, Setup};
-use coop_plan::task::TaskDeadline;
-use coop_plan::workspace::{CityYear, Workspace};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -54,7 +54,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// A small valid workspace with something in every part of the document.
 fn base() -> Value {
-    let mut ws = coop_plan::generate::synthetic_workspace(3, 7);
+    let mut ws = coop_plan::domain::generate::synthetic_workspace(3, 7);
     ws.plan.tasks[0].deadline = Some(TaskDeadline::Quarter {
         year: 2018,
         quarter: 2,
@@ -65,15 +65,15 @@ fn base() -> Value {
     dated.deadline = Some(TaskDeadline::Date {
         date: day(2019, 3, 1),
     });
-    dated.progress.push(coop_plan::task::ProgressEntry {
+    dated.progress.push(coop_plan::domain::task::ProgressEntry {
         date: day(2019, 1, 2),
         note: "ghi chú".into(),
     });
     ws.plan.tasks.push(dated);
     ws.city_years.push(CityYear {
         year: 2021,
-        grdp_current_prices: coop_plan::decimal::Decimal::parse("250000").ok(),
-        extra_collective_value_added: coop_plan::decimal::Decimal::parse("12.5").ok(),
+        grdp_current_prices: coop_plan::domain::decimal::Decimal::parse("250000").ok(),
+        extra_collective_value_added: coop_plan::domain::decimal::Decimal::parse("12.5").ok(),
     });
     if let Some(unit) = ws.units.first() {
         let mut a = coop_plan::assessment::Assessment::new(unit.id.clone(), 2019, day(2020, 1, 15));
@@ -263,22 +263,29 @@ fn show_everything(ws: &Workspace) -> Result<(), TestCaseError> {
         // drawn as text by the app, so what matters is that it is made
         // without a panic, every row there.
         let plan = &ws.plan;
-        let issues = coop_plan::plan_validation::check_plan(plan);
-        let rows = coop_plan::plan_form::target_rows(plan, Lang::Vi);
+        let issues = coop_plan::domain::plan_validation::check_plan(plan);
+        let rows = coop_plan::edit::plan_form::target_rows(plan, Lang::Vi);
         prop_assert_eq!(rows.len(), plan.targets.len());
         for row in &rows {
             for part in [
-                coop_plan::plan_draft::Part::Value,
-                coop_plan::plan_draft::Part::Band,
-                coop_plan::plan_draft::Part::Deadline,
+                coop_plan::edit::plan_draft::Part::Value,
+                coop_plan::edit::plan_draft::Part::Band,
+                coop_plan::edit::plan_draft::Part::Deadline,
             ] {
-                let _ = coop_plan::plan_form::field_message(plan, &issues, &row.id, part, Lang::Vi);
+                let _ = coop_plan::edit::plan_form::field_message(
+                    plan,
+                    &issues,
+                    &row.id,
+                    part,
+                    Lang::Vi,
+                );
             }
         }
-        let _ = coop_plan::plan_form::general_issues(&issues, Lang::Vi);
+        let _ = coop_plan::edit::plan_form::general_issues(&issues, Lang::Vi);
         let summary = coop_plan::report::PlanSummary::new(plan, Lang::En);
         prop_assert_eq!(summary.rows.len(), plan.targets.len());
-        let tasks = coop_plan::task_form::task_rows(plan, &Default::default(), as_of, Lang::Vi);
+        let tasks =
+            coop_plan::edit::task_form::task_rows(plan, &Default::default(), as_of, Lang::Vi);
         prop_assert_eq!(tasks.len(), plan.tasks.len());
         // The data page.
         // The data checks are text for the view to escape: one line per
@@ -287,7 +294,8 @@ fn show_everything(ws: &Workspace) -> Result<(), TestCaseError> {
         prop_assert!(checks.issues.len() <= 50);
         prop_assert!(checks.issues.iter().all(|i| i.text.starts_with(" · ")));
         // The units table is text for the view to escape; one page of it.
-        let table = coop_plan::unit_table::unit_table(ws, &Default::default(), as_of, 50, Lang::En);
+        let table =
+            coop_plan::edit::unit_table::unit_table(ws, &Default::default(), as_of, 50, Lang::En);
         prop_assert_eq!(table.rows.len(), ws.units.len().min(50));
         // The simulation page's models, from the same data.
         for kind in ModelKind::ALL {
@@ -327,7 +335,7 @@ fn show_everything(ws: &Workspace) -> Result<(), TestCaseError> {
 /// The pages that read one unit, one target's groups or one assessment.
 fn show_the_details(ws: &Workspace) -> Result<(), TestCaseError> {
     use coop_plan::assessment::page;
-    use coop_plan::indicator::Dimension;
+    use coop_plan::domain::indicator::Dimension;
     use coop_plan::report::{breakdown_rows, drill_down, SortBy, UnitSheet};
     let as_of = day(2019, 7, 1);
     for unit in ws.units.iter().take(3) {
@@ -355,8 +363,8 @@ fn show_the_details(ws: &Workspace) -> Result<(), TestCaseError> {
     }
     // Drawn by a component (text escaped by Leptos): any document gives an
     // answer or a reason for every exercise.
-    let views = coop_plan::exercise::exercise_views(ws, as_of, Lang::Vi);
-    prop_assert_eq!(views.len(), coop_plan::exercise::EXERCISES.len());
+    let views = coop_plan::domain::exercise::exercise_views(ws, as_of, Lang::Vi);
+    prop_assert_eq!(views.len(), coop_plan::domain::exercise::EXERCISES.len());
     for a in ws.assessments.iter().take(3) {
         let Some(unit) = ws.unit(&a.unit_id) else {
             continue;
@@ -424,7 +432,7 @@ fn check_document(text: &str) -> Result<(), TestCaseError> {
                     prop_assert!((1990..=2100).contains(&year), "year {year} passed");
                 }
                 for target in &plan.targets {
-                    prop_assert!(coop_plan::plan_validation::is_plain_id(&target.id));
+                    prop_assert!(coop_plan::domain::plan_validation::is_plain_id(&target.id));
                 }
             }
             // Confirmed or not, as stored data it must show without harm.

@@ -26,7 +26,7 @@ pub fn bench_indicators_edit(units: u32, repeats: u32) -> f64 {
 }
 
 /// The same after an edit of one unit, the index patched for it
-/// ([`crate::indicator::WorkspaceIndex::replace_unit`]).
+/// ([`crate::domain::indicator::WorkspaceIndex::replace_unit`]).
 #[wasm_bindgen]
 pub fn bench_indicators_edit_patched(units: u32, repeats: u32) -> f64 {
     median_update_ms(
@@ -87,8 +87,8 @@ pub fn bench_monte_carlo(samples: u32, repeats: u32) -> f64 {
 pub fn bench_csv_files(units: u32, years: i32) -> Vec<String> {
     let workspace = crate::benchmark::big_workspace(units as usize, years);
     vec![
-        crate::csv_data::units_csv(&workspace),
-        crate::csv_data::years_csv(&workspace),
+        crate::files::csv_data::units_csv(&workspace),
+        crate::files::csv_data::years_csv(&workspace),
     ]
 }
 
@@ -230,7 +230,10 @@ struct EditTimes {
 /// as the app persists them (`AppState::edit_one_unit`): the workspace
 /// just stored is change 0, each edit the next, and the save is told which
 /// unit each edit wrote. Stops at the first failed write.
-async fn time_edits(workspace: &mut crate::workspace::Workspace, edits: usize) -> EditTimes {
+async fn time_edits(
+    workspace: &mut crate::domain::workspace::Workspace,
+    edits: usize,
+) -> EditTimes {
     use super::storage;
     let mut now = clock();
     let mut measured = EditTimes {
@@ -241,14 +244,14 @@ async fn time_edits(workspace: &mut crate::workspace::Workspace, edits: usize) -
     };
     let count = workspace.units.len().max(1);
     storage::stamp(&workspace.id, 0);
-    let mut log = crate::save_diff::ChangeLog::default();
+    let mut log = crate::files::save_diff::ChangeLog::default();
     for i in 0..edits {
         let at = (i * 7919) % count;
         if let Some(unit) = workspace.units.get_mut(at) {
             unit.commune = format!("Sửa {i}");
             log.record_replaced(i as u64 + 1, unit.id.clone(), at);
         }
-        let changes = crate::save_diff::Changes {
+        let changes = crate::files::save_diff::Changes {
             generation: i as u64 + 1,
             log: &log,
         };

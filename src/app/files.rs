@@ -1,5 +1,5 @@
 //! Reading files the user picks or drops, as bytes: what they mean as text
-//! is decided in the domain ([`crate::files`]), which knows the encodings
+//! is decided in the domain ([`crate::files::bytes`]), which knows the encodings
 //! spreadsheets write and can say where a file is not text.
 //!
 //! A file is read a slice of [`SLICE_BYTES`] at a time, each slice in a

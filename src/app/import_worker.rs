@@ -6,7 +6,7 @@
 //! It does the work that cannot be sliced: serde_json reads a document in
 //! one call. For each file it is sent, in order, it reads the bytes in
 //! slices of [`SLICE_BYTES`] (`FileReaderSync`, which only workers have),
-//! reads the document ([`crate::import::read_json_file`]) and posts the
+//! reads the document ([`crate::files::import::read_json_file`]) and posts the
 //! workspace back as [`Pieces`], one each time the page asks for the next
 //! (`"next"`); the page reads each piece in a task of its own. Messages
 //! are arrays: `["ready"]` once it listens; then for each file
@@ -17,9 +17,9 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::files::import::{read_json_file, ImportError, MAX_IMPORT_BYTES};
+use crate::files::import_pieces::{Pieces, PIECE_BYTES};
 use crate::i18n::{Lang, Text};
-use crate::import::{read_json_file, ImportError, MAX_IMPORT_BYTES};
-use crate::import_pieces::{Pieces, PIECE_BYTES};
 
 /// A file is read this many bytes at a time.
 pub const SLICE_BYTES: u32 = 8 * 1024 * 1024;
@@ -104,7 +104,7 @@ fn send_next(scope: &web_sys::DedicatedWorkerGlobalScope, feed: &mut Feed) {
 }
 
 /// A file's workspace, or why it cannot be imported.
-fn read(file: &web_sys::File) -> Result<crate::workspace::Workspace, Text> {
+fn read(file: &web_sys::File) -> Result<crate::domain::workspace::Workspace, Text> {
     match read_bytes(file) {
         Some(bytes) => {
             read_json_file(bytes).map_err(|e| Text::new(e.message(Lang::Vi), e.message(Lang::En)))

@@ -3,7 +3,7 @@
 //! State that outlives a page — the workspace, the as-of date, the language
 //! and the notices — is owned here at the root ([`state::AppState`]) and
 //! provided through context, so navigating never touches a disposed signal.
-//! No page computes a target: pages call [`crate::indicator`] inside
+//! No page computes a target: pages call [`crate::domain::indicator`] inside
 //! memos. leptos_router picks the page from the URL.
 
 #[cfg(feature = "bench")]

@@ -1,7 +1,7 @@
 //! Keeping the data for good: the browser's Storage API
 //! (`navigator.storage`: `persist`, `persisted`, `estimate`) and the small
 //! settings that say when to remind the user to download a backup (the rule
-//! is [`crate::backup`]'s).
+//! is [`crate::files::backup`]'s).
 //!
 //! Keys, beside the workspaces (see [`super::storage`]):
 //! - `coop-plan:persist-asked` — the day persistent storage was first asked
@@ -20,8 +20,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::today::today;
-use crate::backup::{BackupRecord, Persistence, StorageStatus};
-use crate::format::iso_date;
+use crate::files::backup::{BackupRecord, Persistence, StorageStatus};
+use crate::i18n::format::iso_date;
 
 pub const ASKED_KEY: &str = "coop-plan:persist-asked";
 pub const BACKUP_PREFIX: &str = "coop-plan:backup:";

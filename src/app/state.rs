@@ -7,10 +7,10 @@ use wasm_bindgen_futures::spawn_local;
 use super::components::dialog::{Dialogs, Question};
 use super::storage::{self, Quarantined, Settings};
 use super::today::today;
+use crate::domain::indicator::{Engine, Evaluation, WorkspaceIndex};
+use crate::domain::workspace::Workspace;
+use crate::files::save_diff::{ChangeLog, Changes};
 use crate::i18n::{Lang, Text};
-use crate::indicator::{Engine, Evaluation, WorkspaceIndex};
-use crate::save_diff::{ChangeLog, Changes};
-use crate::workspace::Workspace;
 
 thread_local! {
     /// Set when the workspace was just stored as it is (opened, or saved by
@@ -28,7 +28,7 @@ thread_local! {
     /// ([`AppState::edit_one_unit`]), by the change's number
     /// ([`AppState::changes`]): a save compares only those units when the
     /// log accounts for every change since the last save
-    /// ([`crate::save_diff`]).
+    /// ([`crate::files::save_diff`]).
     static CHANGE_LOG: std::cell::RefCell<ChangeLog> = std::cell::RefCell::new(ChangeLog::default());
 }
 
@@ -156,7 +156,7 @@ pub struct AppState {
 /// What the user sees of a workspace a newer version wrote: what this
 /// version can read of it, else an empty one under its id and name. Its
 /// schema version stays the newer one, so no save path can write it.
-fn newer_view(id: &str, newer: crate::document::Newer) -> Workspace {
+fn newer_view(id: &str, newer: crate::files::document::Newer) -> Workspace {
     let mut view = newer
         .view
         .unwrap_or_else(|| Workspace::new(id, newer.name.clone().unwrap_or_else(|| id.to_owned())));
@@ -175,15 +175,19 @@ impl AppState {
         let mut newer = loaded.newer;
         // The demo is remembered as current the moment it opens, before its
         // first save ends: a reload meanwhile opens it again, made anew.
-        let demo_unsaved = loaded.current.as_deref() == Some(crate::demo::DEMO_ID)
-            && !workspaces.iter().any(|w| w.id == crate::demo::DEMO_ID)
-            && !newer.iter().any(|(id, _)| id == crate::demo::DEMO_ID)
+        let demo_unsaved = loaded.current.as_deref() == Some(crate::domain::demo::DEMO_ID)
+            && !workspaces
+                .iter()
+                .any(|w| w.id == crate::domain::demo::DEMO_ID)
+            && !newer
+                .iter()
+                .any(|(id, _)| id == crate::domain::demo::DEMO_ID)
             && !loaded
                 .blocked_ids
                 .iter()
-                .any(|id| id == crate::demo::DEMO_ID);
+                .any(|id| id == crate::domain::demo::DEMO_ID);
         if demo_unsaved {
-            workspaces.push(crate::demo::demo_workspace());
+            workspaces.push(crate::domain::demo::demo_workspace());
         }
         let remembered = loaded
             .current
@@ -263,14 +267,14 @@ impl AppState {
             dialogs: Dialogs::new(),
         };
         if let Some(newer) = opened_newer {
-            state.notify(crate::document::newer_notice(newer.view.is_some()));
+            state.notify(crate::files::document::newer_notice(newer.view.is_some()));
         }
         // The demo made anew is stored now, as its interrupted first save
         // would have done.
         if demo_unsaved
             && state
                 .workspace
-                .with_untracked(|w| w.id == crate::demo::DEMO_ID)
+                .with_untracked(|w| w.id == crate::domain::demo::DEMO_ID)
         {
             state.save_soon();
         }
@@ -296,7 +300,7 @@ impl AppState {
         // Nothing to save: the persisting effect only remembers it as open.
         ALREADY_STORED.set(true);
         self.workspace.set(newer_view(id, newer));
-        self.notify(crate::document::newer_notice(readable));
+        self.notify(crate::files::document::newer_notice(readable));
         true
     }
 
@@ -529,7 +533,7 @@ impl AppState {
             // The edit is refused, said why, and the page goes back
             // to what is stored.
             Err(storage::SaveError::Newer) => {
-                state.notify(crate::document::newer_refused());
+                state.notify(crate::files::document::newer_refused());
                 let id = state.workspace.with_untracked(|w| w.id.clone());
                 if storage::read_newer(&id).is_some() {
                     let notices = state.notices.get_untracked();

@@ -4,7 +4,7 @@
 //! - `heads`, key = workspace id: `{id, name, schema_version, revision}`
 //!   and either `raw` (a whole document, byte for byte, as the migration
 //!   from localStorage found it) or `before`/`after` (the document written
-//!   by [`crate::document`] without its units: the text before and after
+//!   by [`crate::files::document`] without its units: the text before and after
 //!   the `units` list) with `order` (the unit ids in order, as JSON);
 //! - `units`, key = `[workspace id, unit id]`: `{ws, unit, text, revision}`,
 //!   the unit as the document writes it, so that a workspace read back is
@@ -34,7 +34,7 @@
 //! Data written by a newer version of the app (a `schema_version` above
 //! this build's) is never written over, moved or deleted: it stays where
 //! it is (in localStorage) and opens read-only ([`Loaded::newer`],
-//! [`SaveError::Newer`], rules in [`crate::document::Newer`]). Corrupt data
+//! [`SaveError::Newer`], rules in [`crate::files::document::Newer`]). Corrupt data
 //! that cannot be kept aside (storage full) stays where it is and the
 //! caller is told ([`Loaded::unmoved`]).
 //!
@@ -51,11 +51,11 @@ use idb::{
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::document;
+use crate::domain::unit::Unit;
+use crate::domain::workspace::Workspace;
+use crate::files::document;
+use crate::files::save_diff::{self, Changes, Image};
 use crate::i18n::Lang;
-use crate::save_diff::{self, Changes, Image};
-use crate::unit::Unit;
-use crate::workspace::Workspace;
 
 pub const PREFIX: &str = "coop-plan:";
 /// Where earlier versions kept each workspace in localStorage (and where
@@ -116,7 +116,7 @@ impl SaveError {
                     "Not saved: another tab has just saved newer changes to this workspace.",
                 )
                 .to_owned(),
-            SaveError::Newer => crate::document::newer_refused().get(lang).to_owned(),
+            SaveError::Newer => crate::files::document::newer_refused().get(lang).to_owned(),
             SaveError::Unavailable(detail) => format!(
                 "{} ({detail})",
                 lang.pick(
@@ -130,7 +130,7 @@ impl SaveError {
 
 /// What this tab last read or wrote of a stored workspace: the revision
 /// it found, and the records as they were then (what the next save is
-/// compared with, [`crate::save_diff`]).
+/// compared with, [`crate::files::save_diff`]).
 struct Known {
     revision: f64,
     image: Image,
@@ -774,7 +774,7 @@ pub fn prepare(workspace: &Workspace) -> Result<Prepared, SaveError> {
 /// number of the workspace's last change, and `changes.log` the units each
 /// change wrote. Only the units the log names are compared, and only when
 /// it accounts for every change since this tab last stored the workspace
-/// ([`crate::save_diff`]); otherwise every unit is.
+/// ([`crate::files::save_diff`]); otherwise every unit is.
 pub fn prepare_since(workspace: &Workspace, changes: Changes) -> Result<Prepared, SaveError> {
     check(workspace)?;
     Ok(prepare_for(workspace, false, Some(changes)))
@@ -788,8 +788,8 @@ pub fn prepare_anyway(workspace: &Workspace) -> Result<Prepared, SaveError> {
 }
 
 fn check(workspace: &Workspace) -> Result<(), SaveError> {
-    // A view of newer data (see `crate::document::Newer`) is never written.
-    if u64::from(workspace.schema_version) > u64::from(crate::workspace::SCHEMA_VERSION)
+    // A view of newer data (see `crate::files::document::Newer`) is never written.
+    if u64::from(workspace.schema_version) > u64::from(crate::domain::workspace::SCHEMA_VERSION)
         || newer_in_local(&workspace.id)
     {
         return Err(SaveError::Newer);
@@ -809,7 +809,7 @@ fn prepare_for(workspace: &Workspace, overwrite: bool, changes: Option<Changes>)
         let put = diff
             .changed
             .iter()
-            .map(|(_, unit)| (unit.id.clone(), crate::document::unit_text(unit)))
+            .map(|(_, unit)| (unit.id.clone(), crate::files::document::unit_text(unit)))
             .collect();
         Prepared {
             id: workspace.id.clone(),
@@ -864,7 +864,7 @@ pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
         .as_ref()
         .and_then(|h| field(h, "schema_version").as_f64())
         .unwrap_or(0.0);
-    if stored_schema > f64::from(crate::workspace::SCHEMA_VERSION) {
+    if stored_schema > f64::from(crate::domain::workspace::SCHEMA_VERSION) {
         let _ = tx.abort();
         return Err(SaveError::Newer);
     }
@@ -888,7 +888,7 @@ pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
         ("name", JsValue::from_str(&prepared.name)),
         (
             "schema_version",
-            JsValue::from_f64(f64::from(crate::workspace::SCHEMA_VERSION)),
+            JsValue::from_f64(f64::from(crate::domain::workspace::SCHEMA_VERSION)),
         ),
         ("revision", JsValue::from_f64(revision)),
         ("before", JsValue::from_str(&prepared.diff.before)),
@@ -1148,7 +1148,7 @@ async fn read_records_once(
     let revision = field(&head, "revision").as_f64().unwrap_or(0.0);
     let schema = field(&head, "schema_version").as_f64();
     if text_field(&head, "raw").is_some()
-        || schema != Some(f64::from(crate::workspace::SCHEMA_VERSION))
+        || schema != Some(f64::from(crate::domain::workspace::SCHEMA_VERSION))
     {
         return Ok(None);
     }

@@ -9,8 +9,8 @@ use super::classification::classify;
 use super::legal_rules::{evaluate, Outcome};
 use super::Assessment;
 use super::StaticText;
+use crate::domain::unit::{ManagerRole, Unit};
 use crate::i18n::Lang;
-use crate::unit::{ManagerRole, Unit};
 
 /// A criterion scores "low" under this share of its maximum, in percent.
 /// The app's own choice, not an official figure.
@@ -84,7 +84,7 @@ pub struct ActionItem {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::iso_date::option"
+        with = "crate::files::iso_date::option"
     )]
     pub due: Option<NaiveDate>,
     #[serde(default)]

@@ -9,9 +9,9 @@
 //! in any source and are placeholders the user can correct.
 
 use super::{hundredths, Assessment, StaticText, Verification};
-use crate::decimal::Decimal;
+use crate::domain::decimal::Decimal;
+use crate::domain::unit::{Qualification, YearRecord};
 use crate::i18n::Lang;
-use crate::unit::{Qualification, YearRecord};
 
 /// A version of the rubric.
 #[derive(Debug)]

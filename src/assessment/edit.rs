@@ -15,12 +15,12 @@ use super::classification::{effective_max, item_max, parse_score, rubric, CURREN
 use super::exemplary::ExemplaryCriteria;
 use super::legal_rules::{evaluate_law, Law, Summary};
 use super::{find, find_or_new, store, Assessment, Fact, Grade, FACTS};
-use crate::decimal::Decimal;
-use crate::format::{iso_date, parse_iso};
+use crate::domain::decimal::Decimal;
+use crate::domain::unit::{Unit, UnitKind, YearRecord};
+use crate::domain::workspace::Workspace;
+use crate::i18n::format::{iso_date, parse_iso};
+use crate::i18n::number::{self, Convention};
 use crate::i18n::{pick2, Lang};
-use crate::number::{self, Convention};
-use crate::unit::{Unit, UnitKind, YearRecord};
-use crate::workspace::Workspace;
 
 /// A field of an action of the plan that the page edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,7 +270,7 @@ pub fn cooperative_shown(ws: &Workspace, asked: &str) -> String {
 pub fn assessed_years(ws: &Workspace, today: NaiveDate) -> std::ops::RangeInclusive<i32> {
     // The plan's years bounded: a stored plan may never have been checked.
     let (_, start_year, end_year) = ws.plan.bounded_years();
-    let last_year = crate::plan::Plan::bounded_year(today.year()).max(end_year);
+    let last_year = crate::domain::plan::Plan::bounded_year(today.year()).max(end_year);
     start_year - 1..=last_year
 }
 
@@ -295,7 +295,7 @@ fn amount_text(value: Option<Decimal>) -> String {
     value.map(|d| d.as_str().to_owned()).unwrap_or_default()
 }
 
-/// An amount as the page's language writes it ([`crate::number`]:
+/// An amount as the page's language writes it ([`crate::i18n::number`]:
 /// "3,5" in Vietnamese, "3.5" in English).
 fn parse_opt_decimal(value: &str, lang: Lang) -> Result<Option<Decimal>, ApplyError> {
     let convention = Convention::of(lang);
@@ -329,7 +329,7 @@ fn parse_opt_date(value: &str, lang: Lang) -> Result<Option<NaiveDate>, ApplyErr
         return Ok(None);
     }
     parse_iso(value)
-        .or_else(|| crate::format::parse_date(value))
+        .or_else(|| crate::i18n::format::parse_date(value))
         .map(Some)
         .ok_or_else(|| pick2(lang, "Không phải ngày|Not a date").to_owned())
 }

@@ -9,10 +9,10 @@
 
 use super::classification::{grade_of, Grade};
 use super::legal_rules::{evaluate, Summary};
+use crate::domain::unit::Unit;
+use crate::domain::workspace::Workspace;
 use crate::i18n::say;
 use crate::i18n::Lang;
-use crate::unit::Unit;
-use crate::workspace::Workspace;
 
 /// The criteria in force in a workspace, read from the entries it saves
 /// ([`ExemplaryCriteria::of`]).

@@ -12,9 +12,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{at_most, Answer, Assessment, StaticText, Verification, FACTS};
+use crate::domain::unit::{CoopModel, Unit, UnitKind};
 use crate::i18n::Lang;
 use crate::i18n::{pick2, say};
-use crate::unit::{CoopModel, Unit, UnitKind};
 
 /// The law a rule set implements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -648,7 +648,7 @@ fn automatic(
             Some(size) => Ok(pass((min..=max).contains(&size))),
         },
         AutoCheck::AnnualMeetingWithinMonths(months) => {
-            let held = fact(3).as_deref().and_then(crate::format::parse_iso);
+            let held = fact(3).as_deref().and_then(crate::i18n::format::parse_iso);
             let first = NaiveDate::from_ymd_opt(a.year + 1, 1, 1);
             match (held, first, annual_meeting_deadline(a.year, months)) {
                 (Some(held), Some(first), Some(deadline)) => {

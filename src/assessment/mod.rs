@@ -26,9 +26,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::Decimal;
+use crate::domain::decimal::Decimal;
+use crate::domain::workspace::Workspace;
 use crate::i18n::Lang;
-use crate::workspace::Workspace;
 
 pub use action_plan::{ActionItem, ActionStatus, GapSource};
 
@@ -197,7 +197,7 @@ impl Fact {
     pub fn accepts(self, value: &str) -> bool {
         match self {
             Fact::BoardSize | Fact::OfficialMembers => value.parse::<u32>().is_ok(),
-            Fact::Meeting => crate::format::parse_iso(value).is_some(),
+            Fact::Meeting => crate::i18n::format::parse_iso(value).is_some(),
             Fact::SupervisoryBoard | Fact::Model => !value.is_empty(),
             _ => Decimal::parse(value).is_ok(),
         }
@@ -248,7 +248,7 @@ pub struct Assessment {
     pub unit_id: String,
     pub year: i32,
     /// The date of the assessment: it decides which law is in force.
-    #[serde(rename = "date", with = "crate::iso_date")]
+    #[serde(rename = "date", with = "crate::files::iso_date")]
     pub assessed_on: NaiveDate,
     /// The rule set viewed, when the user chose the other one; not saved
     /// (see [`Assessment::law`]).
@@ -393,7 +393,7 @@ impl Assessment {
             put(format!("act:{id}:owner"), a.owner.clone());
             put(
                 format!("act:{id}:due"),
-                a.due.map(crate::format::iso_date).unwrap_or_default(),
+                a.due.map(crate::i18n::format::iso_date).unwrap_or_default(),
             );
             if a.status != ActionStatus::Open {
                 put(format!("act:{id}:status"), a.status.key().to_owned());
@@ -489,7 +489,7 @@ impl Assessment {
                             "source" if !empty => value.clone_into(&mut item.source),
                             "action" => value.clone_into(&mut item.action),
                             "owner" => value.clone_into(&mut item.owner),
-                            "due" => item.due = crate::format::parse_iso(value),
+                            "due" => item.due = crate::i18n::format::parse_iso(value),
                             "status" => {
                                 item.status = ActionStatus::from_key(value).unwrap_or_default()
                             }
@@ -672,11 +672,11 @@ pub fn int(text: &str) -> Option<i64> {
     text.parse().ok()
 }
 
-/// Whether `a ≤ b`, with the app's one tolerance ([`crate::tolerance`]):
+/// Whether `a ≤ b`, with the app's one tolerance ([`crate::domain::tolerance`]):
 /// a figure exactly at a legal threshold is at it (20 % passes a 20 % cap,
 /// 20.01 % does not; 0.1 × 3 is 0.3).
 pub fn at_most(a: f64, b: f64) -> bool {
-    crate::tolerance::at_most(a, b)
+    crate::domain::tolerance::at_most(a, b)
 }
 
 /// A decimal in hundredths: "79.99" is 7999. `None` with more than two

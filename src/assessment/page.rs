@@ -14,11 +14,11 @@ use super::classification::{
 use super::edit::AssessmentField;
 use super::legal_rules::{evaluate, evaluate_in, evaluate_law, Law, Outcome, RuleResult, Summary};
 use super::{find, Assessment, SizeClass, Verification};
-use crate::decimal::Decimal;
-use crate::format::{format_date, format_decimal, format_number, format_percent, iso_date};
+use crate::domain::decimal::Decimal;
+use crate::domain::unit::{Unit, UnitKind, YearRecord};
+use crate::domain::workspace::Workspace;
+use crate::i18n::format::{format_date, format_decimal, format_number, format_percent, iso_date};
 use crate::i18n::{pick2, say, Lang};
-use crate::unit::{Unit, UnitKind, YearRecord};
-use crate::workspace::Workspace;
 
 /// Points kept in hundredths, shown with decimals only where needed.
 pub fn points(hundredths: i64, lang: Lang) -> String {

@@ -1,5 +1,5 @@
 //! Schema 2's assessments, read only by the migration to schema 3
-//! ([`crate::document`]).
+//! ([`crate::files::document`]).
 //!
 //! Schema 2 saved every assessment as `name=value` entries under the names
 //! of the page's controls, all assessments in one list, each starting at
@@ -21,8 +21,8 @@
 use serde_json::{Map, Value};
 
 use super::{Answer, Fact};
-use crate::decimal::Decimal;
-use crate::format::iso_date;
+use crate::domain::decimal::Decimal;
+use crate::i18n::format::iso_date;
 
 /// The schema-3 `assessments` of a schema-2 list of entries.
 pub fn migrate(list: &[Value]) -> Vec<Value> {
@@ -111,8 +111,8 @@ fn read_known(a: &mut Map<String, Value>, entry: &str) -> bool {
                 .map_or_else(|_| Value::from(value), Value::from),
         ),
         ("date", "") => {
-            let date = crate::format::parse_iso(value)
-                .or_else(|| crate::format::parse_date(value))
+            let date = crate::i18n::format::parse_iso(value)
+                .or_else(|| crate::i18n::format::parse_date(value))
                 .map_or_else(|| value.to_owned(), iso_date);
             put_top(a, "date", Value::from(date))
         }
@@ -180,7 +180,7 @@ fn read_action(a: &mut Map<String, Value>, key: &str, value: &str) -> bool {
             true
         }
         ("due", Some(action)) if !action.contains_key("due") => {
-            match crate::format::parse_iso(value) {
+            match crate::i18n::format::parse_iso(value) {
                 Some(date) => {
                     action.insert("due".to_owned(), Value::from(iso_date(date)));
                     true

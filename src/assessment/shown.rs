@@ -8,7 +8,7 @@
 //! committed here whose stored value another tab changed since the page
 //! showed it, to something else, is not saved: [`Shown::check`] holds it
 //! back and the page offers both values ([`Shown::conflict_text`]) — never
-//! a silent overwrite. Fields are merged with [`crate::field_merge`].
+//! a silent overwrite. Fields are merged with [`crate::domain::field_merge`].
 //!
 //! Fields are [`AssessmentField`]s, compared under their keys
 //! ([`super::Assessment::fields`]) and the `date`. The exemplary criteria
@@ -18,11 +18,11 @@ use chrono::NaiveDate;
 
 use super::edit::{default_date, set_field, AssessmentField};
 use super::{find, find_or_new};
-use crate::field_merge::{self, Fields};
-use crate::format::iso_date;
+use crate::domain::field_merge::{self, Fields};
+use crate::domain::workspace::Workspace;
+use crate::i18n::format::iso_date;
+use crate::i18n::number::{self, Convention};
 use crate::i18n::{Lang, Text};
-use crate::number::{self, Convention};
-use crate::workspace::Workspace;
 
 /// The assessment of `unit_id` for `year` as fields (none if not saved).
 fn fields_of(ws: &Workspace, unit_id: &str, year: i32) -> Fields {
@@ -203,7 +203,7 @@ mod tests {
     use super::*;
     use crate::assessment::edit::apply;
     use crate::assessment::Fact;
-    use crate::unit::{Unit, UnitKind};
+    use crate::domain::unit::{Unit, UnitKind};
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2020, 3, 1).unwrap_or_default()

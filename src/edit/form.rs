@@ -3,8 +3,8 @@
 //!
 //! A [`Form`] is the draft: what the user typed, field by field, as text.
 //! Every change goes through [`Form::set`], which reads the text the way
-//! the CSV files are read ([`crate::csv_data`]: numbers as the page's
-//! language writes them, see [`crate::number`]; dd/mm/yyyy) and runs the
+//! the CSV files are read ([`crate::files::csv_data`]: numbers as the page's
+//! language writes them, see [`crate::i18n::number`]; dd/mm/yyyy) and runs the
 //! workspace's validation on the result, so each message lands beside its
 //! field in both languages. What the page shows of a field is data
 //! ([`Form::field`]: label, kind, value, hint, the echo of an amount as it
@@ -14,21 +14,21 @@
 //! puts a form without errors into the workspace; [`Form::rebase`] first
 //! takes in what another tab saved meanwhile.
 
-use crate::csv_data::{
-    column_label, parse_flag, set_unit_cell, set_year_cell, unit_cell, year_cell, YEAR_FIELDS,
-};
-use crate::decimal::Decimal;
-use crate::field_merge;
-use crate::format::iso_date;
-use crate::i18n::{Lang, Text};
-use crate::number::{self, Convention};
-use crate::report::{qualification_label, role_label};
-use crate::unit::{
+use crate::domain::decimal::Decimal;
+use crate::domain::field_merge;
+use crate::domain::unit::{
     latest_change, KeyManager, ManagerRole, OperatingStatus, Qualification, StatusChange, Unit,
     UnitKind, YearRecord,
 };
-use crate::validation::{validate_city_year, validate_unit_in_workspace, Severity};
-use crate::workspace::{CityYear, Workspace};
+use crate::domain::validation::{validate_city_year, validate_unit_in_workspace, Severity};
+use crate::domain::workspace::{CityYear, Workspace};
+use crate::files::csv_data::{
+    column_label, parse_flag, set_unit_cell, set_year_cell, unit_cell, year_cell, YEAR_FIELDS,
+};
+use crate::i18n::format::iso_date;
+use crate::i18n::number::{self, Convention};
+use crate::i18n::{Lang, Text};
+use crate::report::{qualification_label, role_label};
 
 /// A form with errors cannot be applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,7 +192,7 @@ fn hint(name: &str, lang: Lang) -> Option<&'static str> {
 /// Whether a field holds a number written in the page's convention (a
 /// count or an amount; not the year).
 fn is_number(name: &str) -> bool {
-    crate::csv_data::is_number_field(name) || is_city_amount(name)
+    crate::files::csv_data::is_number_field(name) || is_city_amount(name)
 }
 
 fn is_city_amount(name: &str) -> bool {
@@ -205,7 +205,7 @@ fn echo_unit(name: &str, lang: Lang) -> Option<&'static str> {
         "average_worker_income" => lang.pick(" triệu đồng/năm", " million VND a year"),
         "non_member_supply_percent" => "%",
         name if is_city_amount(name)
-            || (crate::csv_data::is_number_field(name)
+            || (crate::files::csv_data::is_number_field(name)
                 && !matches!(
                     name,
                     "members" | "regular_workers" | "staff" | "staff_trained"
@@ -762,7 +762,7 @@ impl Form {
                     .cloned()
                     .collect();
                 let date_of = |name: &str| {
-                    crate::csv_data::parse_date_cell(self.value(name))
+                    crate::files::csv_data::parse_date_cell(self.value(name))
                         .ok()
                         .flatten()
                 };
@@ -784,7 +784,7 @@ impl Form {
                     ("resumed_on", OperatingStatus::Active),
                     ("dissolved_on", OperatingStatus::Dissolved),
                 ] {
-                    match crate::csv_data::parse_date_cell(self.value(name)) {
+                    match crate::files::csv_data::parse_date_cell(self.value(name)) {
                         Ok(Some(since)) => history.push(StatusChange { status, since }),
                         Ok(None) => {}
                         Err(_) => bad(
@@ -823,7 +823,7 @@ impl Form {
                 }
                 city.year = record.year;
                 for name in ["grdp_current_prices", "extra_collective_value_added"] {
-                    match crate::csv_data::parse_amount(self.value(name), self.numbers) {
+                    match crate::files::csv_data::parse_amount(self.value(name), self.numbers) {
                         Ok(value) => {
                             if name == "grdp_current_prices" {
                                 city.grdp_current_prices = value;

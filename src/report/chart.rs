@@ -5,11 +5,11 @@
 
 use chrono::Datelike;
 
+use crate::domain::indicator::TrendPoint;
+use crate::domain::plan::{Comparator, Indicator, Target};
+use crate::domain::workspace::Workspace;
+use crate::i18n::wording::format_value;
 use crate::i18n::Lang;
-use crate::indicator::TrendPoint;
-use crate::plan::{Comparator, Indicator, Target};
-use crate::wording::format_value;
-use crate::workspace::Workspace;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 240.0;
@@ -133,7 +133,7 @@ pub struct TrendSeries<'a> {
 /// year") and deadline.
 pub fn trend_chart(w: &Workspace, target: &Target, lang: Lang) -> TrendChart {
     let indicator = target.indicator;
-    let points = crate::indicator::Engine::new(w).trend(indicator);
+    let points = crate::domain::indicator::Engine::new(w).trend(indicator);
     let format = |v: f64| format_value(indicator, v, lang);
     TrendSeries {
         id: format!("trend-{}", target.id),
@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn a_target_chart_has_the_target_line_unless_it_only_rises() {
-        let w = crate::demo::demo_workspace();
+        let w = crate::domain::demo::demo_workspace();
         for target in &w.plan.targets {
             let chart = trend_chart(&w, target, Lang::Vi);
             assert_eq!(chart.head.id, format!("trend-{}", target.id));

@@ -5,21 +5,25 @@
 
 use chrono::NaiveDate;
 
-use crate::format::format_number;
-use crate::i18n::Lang;
-use crate::indicator::{
+use crate::domain::indicator::{
     breakdown, contributions, BreakdownRow, Dimension, Evaluation, CITY_LEVEL_KEY,
 };
-use crate::plan::{Indicator, Plan};
-use crate::unit::{ManagerRole, OperatingStatus, Qualification};
+use crate::domain::plan::{Indicator, Plan};
+use crate::domain::unit::{ManagerRole, OperatingStatus, Qualification};
+use crate::i18n::format::format_number;
+use crate::i18n::Lang;
 pub mod chart;
+pub mod data_page;
+pub mod notice_view;
 pub mod plan_summary;
+pub mod present;
 pub mod progress;
 pub mod simulation;
 pub mod table;
 pub mod target_card;
 pub mod target_page;
 pub mod unit_sheet;
+pub mod update_view;
 
 pub use chart::{trend_chart, TrendChart};
 pub use plan_summary::PlanSummary;
@@ -28,8 +32,8 @@ pub use table::Table;
 pub use target_card::{ProgressBar, TargetCard};
 pub use unit_sheet::{Term, UnitSheet, YearSheet};
 
-use crate::wording::{comment_text, deadline_text, format_value, target_text, value_text};
-use crate::workspace::Workspace;
+use crate::domain::workspace::Workspace;
+use crate::i18n::wording::{comment_text, deadline_text, format_value, target_text, value_text};
 
 /// The targets the report tabulates by district and sector: the shares
 /// counted unit by unit.
@@ -308,16 +312,16 @@ pub struct CheckLine {
 
 /// The data page's summary: counts by kind and every validation finding
 /// (the first `issues_shown`) with its place. The units themselves are in
-/// [`crate::unit_table`].
+/// [`crate::edit::unit_table`].
 pub fn data_checks(ws: &Workspace, issues_shown: usize, lang: Lang) -> DataChecks {
-    let counts = crate::unit::UnitKind::ALL
+    let counts = crate::domain::unit::UnitKind::ALL
         .into_iter()
         .map(|kind| {
             let count = ws.units.iter().filter(|u| u.kind == kind).count();
             (kind.abbreviation(), format_number(count as f64, 0, lang))
         })
         .collect();
-    let report = crate::validation::validate_workspace(ws);
+    let report = crate::domain::validation::validate_workspace(ws);
     let summary = format!(
         "{} {} · {} {}",
         format_number(report.errors().count() as f64, 0, lang),
@@ -380,8 +384,8 @@ pub fn status_label(status: OperatingStatus, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::synthetic_workspace;
-    use crate::indicator::evaluate_all;
+    use crate::domain::generate::synthetic_workspace;
+    use crate::domain::indicator::evaluate_all;
 
     #[test]
     fn a_hostile_target_id_stays_in_text_and_is_percent_encoded_in_links() {
@@ -422,8 +426,8 @@ mod tests {
         );
         let total = rows.last().expect("a total row");
         assert_eq!(total[0], "Whole city");
-        let evaluation = crate::indicator::measure(&ws, Indicator::ReorganisedShare, as_of);
-        if let Some(crate::indicator::Observation::Share {
+        let evaluation = crate::domain::indicator::measure(&ws, Indicator::ReorganisedShare, as_of);
+        if let Some(crate::domain::indicator::Observation::Share {
             numerator,
             denominator,
         }) = evaluation.observation
@@ -458,7 +462,10 @@ mod tests {
         let mut ws = synthetic_workspace(12, 2);
         ws.units[0].name = String::new();
         let checks = data_checks(&ws, 3, Lang::Vi);
-        assert_eq!(checks.counts.len(), crate::unit::UnitKind::ALL.len());
+        assert_eq!(
+            checks.counts.len(),
+            crate::domain::unit::UnitKind::ALL.len()
+        );
         let total: usize = checks
             .counts
             .iter()

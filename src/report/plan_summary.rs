@@ -3,10 +3,10 @@
 //! the reading of T6, and (for plan 135) its text. No markup: the app's
 //! plan page draws it.
 
-use crate::format::format_date;
+use crate::domain::plan::{Plan, QualifiedReading};
+use crate::i18n::format::format_date;
+use crate::i18n::wording::target_text;
 use crate::i18n::Lang;
-use crate::plan::{Plan, QualifiedReading};
-use crate::wording::target_text;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanSummary {

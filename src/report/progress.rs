@@ -6,12 +6,12 @@
 use chrono::NaiveDate;
 
 use super::{dimension_label, group_label, target_table_header, target_table_rows, Table, Term};
-use crate::format::format_date;
+use crate::domain::indicator::{BreakdownRow, Dimension, Engine, Evaluation, CITY_LEVEL_KEY};
+use crate::domain::plan::Target;
+use crate::domain::workspace::Workspace;
+use crate::i18n::format::format_date;
+use crate::i18n::wording::format_value;
 use crate::i18n::Lang;
-use crate::indicator::{BreakdownRow, Dimension, Engine, Evaluation, CITY_LEVEL_KEY};
-use crate::plan::Target;
-use crate::wording::format_value;
-use crate::workspace::Workspace;
 
 /// The report, ready to be drawn and printed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,8 +185,8 @@ fn tasks_table(ws: &Workspace, as_of: NaiveDate, lang: Lang) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::synthetic_workspace;
-    use crate::indicator::evaluate_all;
+    use crate::domain::generate::synthetic_workspace;
+    use crate::domain::indicator::evaluate_all;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")

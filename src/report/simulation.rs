@@ -6,9 +6,9 @@
 //! natively on this data.
 
 use super::chart::{Anchor, ChartHead, Label, Segment, Tick};
-use crate::format::{format_number, format_percent};
+use crate::i18n::format::{format_number, format_percent};
+use crate::i18n::number::{self, Convention};
 use crate::i18n::Lang;
-use crate::number::{self, Convention};
 use crate::simulation::goal_seek::{Answer, GoalSeek, Lever};
 use crate::simulation::monte_carlo::{Band, Summary};
 use crate::simulation::scenario::{ComparisonRow, RowKind};
@@ -50,7 +50,7 @@ pub fn field_text(value: f64, quantity: Quantity, lang: Lang) -> String {
 }
 
 /// Reads what a person typed in a field, as the page's language writes
-/// numbers ([`crate::number`]: "12,5" in Vietnamese, "12.5" in English), a
+/// numbers ([`crate::i18n::number`]: "12,5" in Vietnamese, "12.5" in English), a
 /// trailing percent sign allowed, percentages back to fractions. `None`
 /// for anything else, a guess never.
 pub fn parse_field(text: &str, quantity: Quantity, lang: Lang) -> Option<f64> {

@@ -4,11 +4,11 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::indicator::Evaluation;
+use crate::domain::plan::Target;
+use crate::domain::status::Status;
+use crate::i18n::wording::{bar_scale, deadline_text, detail_text, target_text, value_text};
 use crate::i18n::Lang;
-use crate::indicator::Evaluation;
-use crate::plan::Target;
-use crate::status::Status;
-use crate::wording::{bar_scale, deadline_text, detail_text, target_text, value_text};
 
 /// One target as of a date, in one language. The default is an empty card
 /// with no data.
@@ -78,7 +78,7 @@ impl TargetCard {
                 ),
             ],
             detail: detail_text(evaluation, lang),
-            slipped: crate::wording::slipped_text(target, evaluation, lang),
+            slipped: crate::i18n::wording::slipped_text(target, evaluation, lang),
             bar,
             wording: format!("“{}”", target.wording),
             more: (
@@ -99,8 +99,8 @@ impl TargetCard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::{demo_workspace, published_as_of};
-    use crate::indicator::evaluate_all;
+    use crate::domain::demo::{demo_workspace, published_as_of};
+    use crate::domain::indicator::evaluate_all;
 
     #[test]
     fn the_demo_cards_as_published() {

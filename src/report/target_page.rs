@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 
 use super::{breakdown_rows, dimension_label, tally_names, SortBy};
-use crate::csv::write_csv;
-use crate::format::{format_number, iso_date};
+use crate::domain::indicator::{Dimension, Evaluation, Observation};
+use crate::domain::plan::Indicator;
+use crate::domain::workspace::Workspace;
+use crate::files::csv::write_csv;
+use crate::i18n::format::{format_number, iso_date};
 use crate::i18n::Lang;
-use crate::indicator::{Dimension, Evaluation, Observation};
-use crate::plan::Indicator;
-use crate::workspace::Workspace;
 
 /// The tables' columns: the group, the numerator, the denominator (for a
 /// share) and the value.
@@ -147,7 +147,7 @@ pub fn sectors_note(evaluation: &Evaluation, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::synthetic_workspace;
+    use crate::domain::generate::synthetic_workspace;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")

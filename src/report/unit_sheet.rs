@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 
 use super::{qualification_label, role_label, status_label, Table};
-use crate::format::{format_date, format_decimal, format_number};
+use crate::domain::plan::Plan;
+use crate::domain::unit::Unit;
+use crate::i18n::format::{format_date, format_decimal, format_number};
 use crate::i18n::Lang;
-use crate::plan::Plan;
-use crate::unit::Unit;
 
 /// A term and its value, in a `<dl>`.
 pub type Term = (&'static str, String);
@@ -101,8 +101,8 @@ impl UnitSheet {
 }
 
 impl YearSheet {
-    fn new(record: &crate::unit::YearRecord, lang: Lang) -> YearSheet {
-        let amount = |a: &Option<crate::decimal::Decimal>| {
+    fn new(record: &crate::domain::unit::YearRecord, lang: Lang) -> YearSheet {
+        let amount = |a: &Option<crate::domain::decimal::Decimal>| {
             a.as_ref()
                 .map_or("—".to_owned(), |a| format_decimal(a, lang))
         };
@@ -164,7 +164,7 @@ impl YearSheet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::unit::{UnitKind, YearRecord};
+    use crate::domain::unit::{UnitKind, YearRecord};
 
     #[test]
     fn a_unit_sheet_keeps_what_users_typed_as_text() {

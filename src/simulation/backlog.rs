@@ -13,11 +13,11 @@ use super::goal_seek::{Answer, GoalSeek, Lever};
 use super::{
     assumed, no_data, spec, value, Goal, Metric, ModelKind, Period, Quantity, Setup, Trajectory,
 };
-use crate::format::format_date;
+use crate::domain::indicator::{Engine, Observation};
+use crate::domain::plan::{Comparator, Indicator};
+use crate::domain::workspace::Workspace;
+use crate::i18n::format::format_date;
 use crate::i18n::{Lang, Text};
-use crate::indicator::{Engine, Observation};
-use crate::plan::{Comparator, Indicator};
-use crate::workspace::Workspace;
 
 /// Days in an average month.
 pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;

@@ -12,11 +12,11 @@ use super::goal_seek::{Answer, GoalSeek, Lever, Unreachable};
 use super::{
     assumed, spec, value, year_end, Goal, Metric, ModelKind, Period, Quantity, Setup, Trajectory,
 };
-use crate::format::format_date;
+use crate::domain::indicator::{Engine, Observation};
+use crate::domain::plan::{Comparator, Indicator};
+use crate::domain::workspace::Workspace;
+use crate::i18n::format::format_date;
 use crate::i18n::{Lang, Text};
-use crate::indicator::{Engine, Observation};
-use crate::plan::{Comparator, Indicator};
-use crate::workspace::Workspace;
 
 pub const RECOGNISED: usize = 0;
 pub const CANDIDATES: usize = 1;
@@ -197,7 +197,7 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
         ),
     ];
     // Bounded: a stored plan's deadline may never have been checked.
-    let last_year = crate::plan::Plan::bounded_year(deadline.year()).max(as_of.year());
+    let last_year = crate::domain::plan::Plan::bounded_year(deadline.year()).max(as_of.year());
     let periods: Vec<Period> = std::iter::once(Period {
         // By hand: chrono's strftime would add its format interpreter to
         // the download.

@@ -14,10 +14,10 @@ use super::{
     deadline_period, no_data, observed_share, spec, value, year_end, year_periods, Goal, InputSpec,
     Metric, ModelKind, Options, Quantity, Setup, Trajectory,
 };
+use crate::domain::indicator::Engine;
+use crate::domain::plan::{Comparator, Indicator};
+use crate::domain::workspace::Workspace;
 use crate::i18n::Text;
-use crate::indicator::Engine;
-use crate::plan::{Comparator, Indicator};
-use crate::workspace::Workspace;
 
 /// The model's structure: the years it spans and how its rates are given.
 #[derive(Clone, Debug, PartialEq)]
@@ -206,8 +206,9 @@ pub(super) fn setup(ws: &Workspace, as_of: chrono::NaiveDate, options: Options) 
     let latest = observed_share(&engine, Indicator::GrdpShare, as_of);
     // Bounded years (`Plan::bounded_year`): a stored plan may never have
     // been checked, and one input is made per year.
-    let base_year =
-        crate::plan::Plan::bounded_year(latest.map_or(plan.baseline_year, |(year, _, _)| year));
+    let base_year = crate::domain::plan::Plan::bounded_year(
+        latest.map_or(plan.baseline_year, |(year, _, _)| year),
+    );
     let previous = latest.and_then(|(year, _, _)| {
         // Saturating: a stored record's year may be any i32.
         observed_share(
@@ -216,7 +217,7 @@ pub(super) fn setup(ws: &Workspace, as_of: chrono::NaiveDate, options: Options) 
             year_end(year.saturating_sub(1)),
         )
     });
-    let target_year = crate::plan::Plan::bounded_year(deadline.year()).max(base_year);
+    let target_year = crate::domain::plan::Plan::bounded_year(deadline.year()).max(base_year);
     let years = usize::try_from(target_year - base_year).unwrap_or(0);
     let rates = if options.per_year_growth {
         years.max(1)

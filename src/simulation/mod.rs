@@ -29,8 +29,8 @@ pub mod workbench;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::workspace::Workspace;
 use crate::i18n::Text;
-use crate::workspace::Workspace;
 use distribution::Estimate;
 use goal_seek::GoalSeek;
 
@@ -170,14 +170,14 @@ pub struct Goal {
 }
 
 impl Goal {
-    /// The same rule as the dashboard's ([`crate::tolerance`]): a value a
+    /// The same rule as the dashboard's ([`crate::domain::tolerance`]): a value a
     /// hair below the target because of floating point still meets it, and
     /// a strict goal needs more than the target itself.
     pub fn is_met_by(&self, value: f64) -> bool {
         if self.strict {
-            crate::tolerance::more_than(value, self.value)
+            crate::domain::tolerance::more_than(value, self.value)
         } else {
-            crate::tolerance::at_least(value, self.value)
+            crate::domain::tolerance::at_least(value, self.value)
         }
     }
 }
@@ -367,8 +367,8 @@ pub(crate) fn year_end(year: i32) -> NaiveDate {
 pub(crate) fn year_periods(first: i32, last: i32) -> Vec<Period> {
     // Years are bounded by the callers' setups; this keeps even a stray
     // year from a file to a list of at most 1990–2100's length.
-    let first = crate::plan::Plan::bounded_year(first);
-    let last = crate::plan::Plan::bounded_year(last);
+    let first = crate::domain::plan::Plan::bounded_year(first);
+    let last = crate::domain::plan::Plan::bounded_year(last);
     (first..=last.max(first))
         .map(|year| Period {
             label: year.to_string(),
@@ -388,14 +388,14 @@ pub(crate) fn deadline_period(periods: &[Period], deadline: NaiveDate) -> Option
 /// numerator, denominator)` — the value added and GRDP of T3, the trained
 /// and all managers of T5, and so on.
 pub(crate) fn observed_share(
-    engine: &crate::indicator::Engine,
-    indicator: crate::plan::Indicator,
+    engine: &crate::domain::indicator::Engine,
+    indicator: crate::domain::plan::Indicator,
     as_of: NaiveDate,
 ) -> Option<(i32, f64, f64)> {
     let measurement = engine.measure(indicator, as_of);
     match (measurement.observation, measurement.data_year) {
         (
-            Some(crate::indicator::Observation::Share {
+            Some(crate::domain::indicator::Observation::Share {
                 numerator,
                 denominator,
             }),

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::distribution::{Estimate, Shape};
 use super::monte_carlo::Run;
 use super::{ModelKind, Options, Quantity, Setup};
-use crate::generate::synthetic_workspace;
+use crate::domain::generate::synthetic_workspace;
 
 /// The models and their inputs, with ranges, ready to run.
 pub fn bench_models() -> Vec<(Setup, Vec<Estimate>)> {

@@ -22,10 +22,10 @@ use super::{
     assumed, deadline_period, no_data, observed_share, spec, value, year_end, year_periods, Goal,
     Metric, ModelKind, Quantity, Setup, Trajectory,
 };
+use crate::domain::indicator::Engine;
+use crate::domain::plan::{Comparator, Indicator, QualifiedReading};
+use crate::domain::workspace::Workspace;
 use crate::i18n::Text;
-use crate::indicator::Engine;
-use crate::plan::{Comparator, Indicator, QualifiedReading};
-use crate::workspace::Workspace;
 
 /// The inputs' positions in a run's values.
 pub const MANAGERS: usize = 0;
@@ -286,7 +286,8 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
     let engine = Engine::new(ws);
     let latest = observed_share(&engine, Indicator::ManagersTrainedShare, as_of);
     // Bounded years: a stored plan may never have been checked.
-    let base_year = crate::plan::Plan::bounded_year(latest.map_or(plan.baseline_year, |o| o.0));
+    let base_year =
+        crate::domain::plan::Plan::bounded_year(latest.map_or(plan.baseline_year, |o| o.0));
     let previous = latest.and_then(|(year, _, _)| {
         // Saturating: a stored record's year may be any i32.
         observed_share(
@@ -426,7 +427,7 @@ pub(super) fn setup(ws: &Workspace, as_of: NaiveDate) -> Setup {
         ),
     ];
     let target_year =
-        crate::plan::Plan::bounded_year(chrono::Datelike::year(&deadline)).max(base_year);
+        crate::domain::plan::Plan::bounded_year(chrono::Datelike::year(&deadline)).max(base_year);
     let periods = year_periods(base_year, target_year);
     let deadline_index = deadline_period(&periods, deadline);
     let judged = deadline_index.unwrap_or(periods.len().saturating_sub(1));

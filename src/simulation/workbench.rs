@@ -15,15 +15,15 @@ use super::monte_carlo::{self, DEFAULT_SAMPLES, DEFAULT_SEED};
 use super::scenario::{self, compare, Evaluated, Override, Scenario};
 use super::sensitivity::tornado;
 use super::{ModelKind, Options, Setup, Trajectory};
-use crate::field_merge::{self, Fields};
+use crate::domain::field_merge::{self, Fields};
+use crate::domain::workspace::Workspace;
+use crate::i18n::number::{Convention, NumberError};
 use crate::i18n::{Lang, Text};
-use crate::number::{Convention, NumberError};
 use crate::report::simulation::{
     comparison_table, field_text, goal_seek_lines, overlay_chart, parse_field, projection_table,
     show, tornado_chart, typed_echo, unit_suffix, ComparisonTable, LineChart, ProjectionTable,
     Tornado,
 };
-use crate::workspace::Workspace;
 
 /// At most this many samples per scenario in a comparison, which runs at
 /// once (10,000 samples of a model take a few milliseconds).
@@ -87,7 +87,7 @@ pub struct Workbench {
     pub unreadable: Option<String>,
     /// The open scenario's fields as the draft last took them from the
     /// workspace (opened, saved, or merged with another tab's save): the
-    /// base of the per-field merge ([`crate::field_merge`]).
+    /// base of the per-field merge ([`crate::domain::field_merge`]).
     merge_base: Fields,
     /// Fields changed here and in another tab's save, with that save's
     /// value, waiting for the user's choice: nothing is saved meanwhile.
@@ -311,7 +311,7 @@ impl Workbench {
     }
 
     /// Opens the scenario `id`. A workshop exercise's id
-    /// ([`crate::exercise::Exercise::scenario_id`]) that the workspace does
+    /// ([`crate::domain::exercise::Exercise::scenario_id`]) that the workspace does
     /// not have yet first becomes a scenario: the exercise's model with its
     /// levers as overrides, named by its question. `true` if the workspace
     /// changed.
@@ -325,7 +325,7 @@ impl Workbench {
         if self.open_id(ws, id) {
             return false;
         }
-        let Some(exercise) = crate::exercise::Exercise::from_scenario_id(id) else {
+        let Some(exercise) = crate::domain::exercise::Exercise::from_scenario_id(id) else {
             return false;
         };
         let model = ModelKind::from_key(exercise.model).unwrap_or_default();
@@ -491,7 +491,7 @@ impl Workbench {
     /// [`MAX_SAMPLES`].
     pub fn set_samples(&mut self, text: &str, lang: Lang) -> bool {
         self.unreadable = None;
-        match crate::number::parse_whole(text, Convention::of(lang))
+        match crate::i18n::number::parse_whole(text, Convention::of(lang))
             .ok()
             .flatten()
             .and_then(|n| u32::try_from(n).ok())

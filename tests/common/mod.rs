@@ -2,12 +2,12 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use coop_plan::decimal::Decimal;
-use coop_plan::unit::{
+use coop_plan::domain::decimal::Decimal;
+use coop_plan::domain::unit::{
     GroupConditions, KeyManager, ManagerRole, OperatingStatus, Qualification, Recognition,
     StatusChange, Unit, UnitKind, YearRecord,
 };
-use coop_plan::workspace::{CityYear, Workspace};
+use coop_plan::domain::workspace::{CityYear, Workspace};
 
 pub fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("valid date")

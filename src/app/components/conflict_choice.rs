@@ -1,6 +1,6 @@
 //! Beside a field changed here and by another tab's save: the other value
 //! and the choice to keep the user's value or take that one
-//! ([`crate::field_merge`]). Shown only while the field is in conflict.
+//! ([`crate::domain::field_merge`]). Shown only while the field is in conflict.
 
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use crate::app::words;
 pub fn ConflictChoice(
     /// The paragraph's id (`plan-conflict-T5-value`, `task-lead-conflict`).
     id: String,
-    /// What is said ([`crate::field_merge::choice_text`]); `None` while
+    /// What is said ([`crate::domain::field_merge::choice_text`]); `None` while
     /// the field is not in conflict.
     #[prop(into)]
     text: Signal<Option<String>>,

@@ -8,7 +8,7 @@ use crate::app::route::Location;
 use crate::app::state::AppState;
 use crate::app::storage;
 use crate::app::words;
-use crate::format::{format_date, iso_date, parse_date};
+use crate::i18n::format::{format_date, iso_date, parse_date};
 use crate::i18n::{Lang, Text};
 
 /// The pages in the navigation: path, Vietnamese, English.
@@ -127,7 +127,7 @@ fn WorkspaceLine() -> impl IntoView {
                 // Written by a newer version (left in localStorage): shown
                 // read-only, untouched.
                 None if state.open_read_only(&id) => {}
-                Some(Err(crate::document::DocumentError::NewerVersion { .. }))
+                Some(Err(crate::files::document::DocumentError::NewerVersion { .. }))
                     if state.open_read_only(&id) => {}
                 _ => state.notify(Text::new(
                     "Không mở được không gian làm việc này.",

@@ -1,5 +1,5 @@
 //! Messages the user must see: failed saves, and data kept aside because it
-//! could not be read. The words are [`crate::notice_view`]'s; each button
+//! could not be read. The words are [`crate::report::notice_view`]'s; each button
 //! is a closure on its element.
 
 use leptos::prelude::*;
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::download::download_text;
 use crate::app::state::{AppState, Notice};
 use crate::app::storage::{self, Quarantined};
-use crate::notice_view::{dismiss_label, kept_file_name, KeptWords};
+use crate::report::notice_view::{dismiss_label, kept_file_name, KeptWords};
 
 #[component]
 pub fn Notices() -> impl IntoView {

@@ -1,6 +1,6 @@
 //! Editing the plan's targets, the T6 reading, districts and sectors. Edits
-//! go into a draft ([`crate::plan_draft::PlanDraft`]) checked as a whole
-//! ([`crate::plan_validation`]); only a draft without errors replaces the
+//! go into a draft ([`crate::edit::plan_draft::PlanDraft`]) checked as a whole
+//! ([`crate::domain::plan_validation`]); only a draft without errors replaces the
 //! plan, and warnings are shown and kept.
 //!
 //! Another tab's (or another form's) save of the plan is merged into the
@@ -14,11 +14,11 @@ use crate::app::components::conflict_choice::ConflictChoice;
 use crate::app::components::{keyed_table, keys_of};
 use crate::app::state::AppState;
 use crate::app::words;
-use crate::plan_draft::{Field, Part, PlanDraft};
-use crate::plan_form::{
+use crate::domain::plan_validation::{check_plan, PlanIssue};
+use crate::edit::plan_draft::{Field, Part, PlanDraft};
+use crate::edit::plan_form::{
     add_sector, conflict_id, field_message, general_issues, target_rows, TargetRow,
 };
-use crate::plan_validation::{check_plan, PlanIssue};
 
 /// What the editor shares with its parts: the draft and its messages.
 #[derive(Clone, Copy)]

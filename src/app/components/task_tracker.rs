@@ -3,7 +3,7 @@
 //! and delete tasks (the plan's appendix is not in our copy, so users enter
 //! them), change a status, and keep a dated progress log.
 //!
-//! The rows and the form's draft are [`crate::task_form`]'s data; the task
+//! The rows and the form's draft are [`crate::edit::task_form`]'s data; the task
 //! being edited is named by its id, never its position, which another
 //! tab's delete moves.
 
@@ -16,13 +16,13 @@ use crate::app::components::dialog::Question;
 use crate::app::components::keyed_table;
 use crate::app::state::AppState;
 use crate::app::words;
-use crate::field_merge::choice_text;
-use crate::i18n::Text;
-use crate::task::TaskStatus;
-use crate::task_form::{
+use crate::domain::field_merge::choice_text;
+use crate::domain::task::TaskStatus;
+use crate::edit::task_form::{
     self, agencies, note_input_id, task_rows, Filter, TaskDraft, TaskEdit, TaskField, TaskRow,
     TaskSave,
 };
+use crate::i18n::Text;
 
 /// The form's state, shared with its parts: the task being edited (`None`:
 /// adding one) with the fields as the form opened them, what is typed,

@@ -1,7 +1,7 @@
-//! The first-run tour ([`crate::tour`]): a small panel that walks through
+//! The first-run tour ([`crate::i18n::tour`]): a small panel that walks through
 //! the pages a newcomer needs, opening each one. It shows by itself until
 //! it has been finished or skipped once; the header's « Hướng dẫn » button
-//! brings it back. Its words are [`crate::tour::TourPanel`]'s.
+//! brings it back. Its words are [`crate::i18n::tour::TourPanel`]'s.
 
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use crate::app::browser::focus_later;
 use crate::app::route::Location;
 use crate::app::state::AppState;
 use crate::app::storage;
-use crate::tour::{TourPanel, STEPS};
+use crate::i18n::tour::{TourPanel, STEPS};
 
 /// The open step, if the tour is showing; provided at the root.
 #[derive(Clone, Copy)]

@@ -1,6 +1,6 @@
 //! The data page's units: the filters and search box above, then the
 //! counts, one page of rows with their edit and delete buttons, and the page
-//! buttons ([`crate::unit_table`] computes all of it). Rows are keyed by
+//! buttons ([`crate::edit::unit_table`] computes all of it). Rows are keyed by
 //! unit id, so a row the edit did not touch is left as it is.
 
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::components::keys_of;
 use crate::app::state::AppState;
 use crate::app::words;
-use crate::unit_table::{
+use crate::edit::unit_table::{
     filter_controls, search_label, unit_table, Filter, Pager, SortKey, UnitQuery, UnitRow,
 };
 
@@ -90,7 +90,7 @@ pub fn UnitTable(
         query.with(|q| {
             state
                 .workspace
-                .with(|w| unit_table(w, q, as_of, crate::unit_table::PAGE_SIZE, lang))
+                .with(|w| unit_table(w, q, as_of, crate::edit::unit_table::PAGE_SIZE, lang))
         })
     });
     let rows = Memo::new(move |_| table.with(|t| t.rows.clone()));

@@ -1,6 +1,6 @@
 //! "A new version is ready — reload": the banner for a new build that the
 //! service worker has fetched in the background, with the words and
-//! buttons of [`crate::update_view`].
+//! buttons of [`crate::report::update_view`].
 //!
 //! boot.js is the go-between: it sets `<html data-update="ready">` and
 //! sends `coop-plan:update-ready` when a new build waits, and on
@@ -17,7 +17,7 @@ use web_sys::{Element, HtmlElement};
 
 use crate::app::browser;
 use crate::app::state::AppState;
-use crate::update_view::{banner, Update, UpdateAction};
+use crate::report::update_view::{banner, Update, UpdateAction};
 
 const READY: &str = "coop-plan:update-ready";
 const APPLY: &str = "coop-plan:update-apply";

@@ -15,10 +15,10 @@ use crate::app::components::keys_of;
 use crate::app::state::AppState;
 use crate::app::storage;
 use crate::app::words;
-use crate::data_page::WorkspaceEntry;
-use crate::data_page::{new_workspace_id, open_note, workspace_entries, WorkspaceAction};
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Text};
-use crate::workspace::Workspace;
+use crate::report::data_page::WorkspaceEntry;
+use crate::report::data_page::{new_workspace_id, open_note, workspace_entries, WorkspaceAction};
 
 #[component]
 pub fn WorkspaceList(
@@ -187,7 +187,7 @@ fn workspace_action(state: AppState, action: WorkspaceAction, id: String, change
             ws.name = format!("{} ({})", ws.name, lang.pick("bản sao", "copy"));
             // A copy of a newer version's workspace is this version's own:
             // the original stays as it is.
-            ws.schema_version = crate::workspace::SCHEMA_VERSION;
+            ws.schema_version = crate::domain::workspace::SCHEMA_VERSION;
             state.open_workspace(ws);
         }),
         WorkspaceAction::Delete => {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::components::target_card::TargetCard;
 use crate::app::state::AppState;
 use crate::app::words;
-use crate::demo::{as_of_note, published_as_of, DEMO_ID};
+use crate::domain::demo::{as_of_note, published_as_of, DEMO_ID};
 use crate::report::TargetCard;
 
 #[component]

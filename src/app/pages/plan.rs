@@ -7,9 +7,9 @@ use crate::app::components::plan_editor::PlanEditor;
 use crate::app::components::task_tracker::TaskTracker;
 use crate::app::state::AppState;
 use crate::app::words;
-use crate::plan_form::copy_of;
+use crate::domain::workspace::Workspace;
+use crate::edit::plan_form::copy_of;
 use crate::report::PlanSummary;
-use crate::workspace::Workspace;
 
 /// The text of plan 135 as far as we have it (`data/`, copied from the
 /// project's reference folder).

@@ -3,7 +3,7 @@
 //! or the play button — walks the as-of date month by month through the
 //! plan's years. Leaving puts the as-of date back where it was, and says
 //! so, so the dashboard is not left at the slider's last month unnoticed.
-//! The slides are computed by [`crate::present`].
+//! The slides are computed by [`crate::report::present`].
 
 use std::time::Duration;
 
@@ -16,9 +16,9 @@ use crate::app::components::chart::trend::TrendChart;
 use crate::app::components::target_card::TargetCard;
 use crate::app::state::AppState;
 use crate::app::words;
-use crate::format::format_date;
+use crate::i18n::format::format_date;
 use crate::i18n::{Lang, Text};
-use crate::present::{slide, Timeline};
+use crate::report::present::{slide, Timeline};
 
 /// How long each month is shown while the time line plays.
 const PLAY_STEP: Duration = Duration::from_millis(300);

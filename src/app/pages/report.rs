@@ -10,8 +10,8 @@ use crate::app::components::terms::Terms;
 use crate::app::state::AppState;
 use crate::app::today::today;
 use crate::app::words;
-use crate::csv::write_csv;
-use crate::format::iso_date;
+use crate::files::csv::write_csv;
+use crate::i18n::format::iso_date;
 use crate::report::{target_table_header, target_table_rows, ProgressReport};
 
 #[component]

@@ -15,8 +15,8 @@ use crate::app::components::target_card::TargetCard;
 use crate::app::state::AppState;
 use crate::app::words;
 use crate::assessment::ready_candidates;
-use crate::indicator::Dimension;
-use crate::plan::{Indicator, Target};
+use crate::domain::indicator::Dimension;
+use crate::domain::plan::{Indicator, Target};
 use crate::report::target_page::{
     breakdown_caption, breakdown_csv, breakdown_file_name, breakdown_header, drill_count,
     sectors_note, BreakdownOrder,

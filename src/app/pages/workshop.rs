@@ -1,8 +1,8 @@
 //! Hội thảo: the trainer's page. It loads and resets the demonstration
-//! workspace ([`crate::demo`]), a city whose aggregates equal Hải Phòng's
+//! workspace ([`crate::domain::demo`]), a city whose aggregates equal Hải Phòng's
 //! published mid-2019 figures, opens presentation mode
-//! ([`super::present`]), collects participants' files ([`crate::collect`])
-//! and answers what-if exercises ([`crate::exercise`]).
+//! ([`super::present`]), collects participants' files ([`crate::domain::collect`])
+//! and answers what-if exercises ([`crate::domain::exercise`]).
 
 use leptos::prelude::*;
 
@@ -12,10 +12,12 @@ use crate::app::route::Location;
 use crate::app::state::AppState;
 use crate::app::storage;
 use crate::app::words;
-use crate::collect::{self, merge_button_text, received_table, sources, workshop_base, Received};
-use crate::demo::{demo_facts, demo_workspace, published_as_of, DEMO_ID};
-use crate::exercise::exercise_views;
-use crate::merge::{merge, Merge};
+use crate::domain::collect::{
+    self, merge_button_text, received_table, sources, workshop_base, Received,
+};
+use crate::domain::demo::{demo_facts, demo_workspace, published_as_of, DEMO_ID};
+use crate::domain::exercise::exercise_views;
+use crate::domain::merge::{merge, Merge};
 
 #[component]
 pub fn WorkshopPage() -> impl IntoView {
@@ -162,7 +164,7 @@ fn Collect() -> impl IntoView {
         merging.set(None);
         for file in list {
             let (name, modified, bytes) = (file.name(), file.last_modified(), file.size() as u64);
-            if bytes > crate::import::MAX_IMPORT_BYTES {
+            if bytes > crate::files::import::MAX_IMPORT_BYTES {
                 received.update(|r| r.push(Received::read(&name, modified, bytes, None)));
                 continue;
             }
@@ -308,7 +310,7 @@ fn Collect() -> impl IntoView {
 /// each; a choice is made in the merge at once.
 #[component]
 fn Conflicts(
-    list: Memo<Option<crate::merge::ConflictList>>,
+    list: Memo<Option<crate::domain::merge::ConflictList>>,
     choose: impl Fn(usize, usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     move || {

@@ -28,9 +28,9 @@ use crate::assessment::edit::{
 };
 use crate::assessment::shown::Shown;
 use crate::assessment::Assessment;
+use crate::domain::unit::Unit;
+use crate::domain::workspace::Workspace;
 use crate::i18n::Lang;
-use crate::unit::Unit;
-use crate::workspace::Workspace;
 
 /// The page's state, shared with its parts through context.
 #[derive(Clone, Copy)]

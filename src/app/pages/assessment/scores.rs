@@ -14,7 +14,7 @@ use crate::assessment::page::{
     classification, credit_fund_notice, scores_form, Radar, ScoreRow, ScoresForm as Form,
     RADAR_LABELS,
 };
-use crate::unit::UnitKind;
+use crate::domain::unit::UnitKind;
 
 /// Why a people's credit fund is not graded here.
 #[component]

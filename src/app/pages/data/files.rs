@@ -13,10 +13,10 @@ use crate::app::pages::data::import_preview::{lines, ImportPreviewSection, Numbe
 use crate::app::persist;
 use crate::app::state::AppState;
 use crate::app::words;
-use crate::csv_data::{csv_error_list, units_csv, years_csv};
-use crate::data_page::{file_name, import_progress_label, Parts};
-use crate::document::to_json;
-use crate::format::iso_date;
+use crate::files::csv_data::{csv_error_list, units_csv, years_csv};
+use crate::files::document::to_json;
+use crate::i18n::format::iso_date;
+use crate::report::data_page::{file_name, import_progress_label, Parts};
 
 /// CSV errors listed at once.
 const CSV_ERRORS_SHOWN: usize = 100;

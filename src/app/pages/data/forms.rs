@@ -17,11 +17,11 @@ use crate::app::browser::next_frame;
 use crate::app::components::field::{Entered, Field};
 use crate::app::state::{AppState, UnitChange};
 use crate::app::words;
+use crate::domain::workspace::Workspace;
 use crate::edit::form::{
     city_years, unit_years, Deleted, FieldView, Form, Invalid, Rebase, Target,
 };
 use crate::i18n::Lang;
-use crate::workspace::Workspace;
 
 /// A line said in both languages, chosen when shown.
 type Said = (&'static str, &'static str);

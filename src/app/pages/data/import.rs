@@ -19,14 +19,14 @@ use leptos::prelude::*;
 use crate::app::browser::later;
 use crate::app::files::{self, FromWorker, ImportWorker};
 use crate::app::state::AppState;
-use crate::csv_data::{CsvError, CsvImport, FileNumbers, Phase, Progress};
-use crate::data_page::import_progress_text;
-use crate::files::Encoding;
+use crate::domain::merge::{merge, Merge, Source};
+use crate::files::bytes::Encoding;
+use crate::files::csv_data::{CsvError, CsvImport, FileNumbers, Phase, Progress};
+use crate::files::import::{preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES};
+use crate::files::import_pieces::{Assembler, CheckedImport};
+use crate::i18n::number::Convention;
 use crate::i18n::Lang;
-use crate::import::{preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES};
-use crate::import_pieces::{Assembler, CheckedImport};
-use crate::merge::{merge, Merge, Source};
-use crate::number::Convention;
+use crate::report::data_page::import_progress_text;
 
 /// A CSV import runs this long (ms) before the browser gets its turn...
 const SLICE_MS: f64 = 10.0;

@@ -5,18 +5,18 @@
 //! were read, with the button to read a file again the other way.
 //!
 //! Everything said comes from the domain as data
-//! ([`crate::import::preview_summary`], [`crate::merge::Merge::conflict_list`],
-//! [`crate::csv_data::numbers_notes`]); this module lays it out.
+//! ([`crate::files::import::preview_summary`], [`crate::domain::merge::Merge::conflict_list`],
+//! [`crate::files::csv_data::numbers_notes`]); this module lays it out.
 
 use leptos::prelude::*;
 
 use crate::app::pages::data::import::Import;
 use crate::app::state::AppState;
 use crate::app::words;
-use crate::csv_data::numbers_notes;
-use crate::data_page::{encoding_lines, PREVIEW_SHOWN};
-use crate::import::{preview_summary, LineList, OtherChanges, PreviewSummary};
-use crate::merge::ConflictList;
+use crate::domain::merge::ConflictList;
+use crate::files::csv_data::numbers_notes;
+use crate::files::import::{preview_summary, LineList, OtherChanges, PreviewSummary};
+use crate::report::data_page::{encoding_lines, PREVIEW_SHOWN};
 
 /// Conflicts listed at once; "Newest wins" settles the rest.
 const CONFLICTS_SHOWN: usize = 100;

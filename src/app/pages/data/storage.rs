@@ -15,8 +15,8 @@ use crate::app::persist;
 use crate::app::state::AppState;
 use crate::app::today::today;
 use crate::app::words;
-use crate::backup::{reminder, reminder_text, Persistence, StorageStatus};
-use crate::data_page::storage_view;
+use crate::files::backup::{reminder, reminder_text, Persistence, StorageStatus};
+use crate::report::data_page::storage_view;
 
 /// What the browser said of its storage, shared by the section and the
 /// reminder.

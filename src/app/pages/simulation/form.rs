@@ -7,7 +7,7 @@ use super::Sim;
 use crate::app::components::conflict_choice::ConflictChoice;
 use crate::app::components::keys_of;
 use crate::app::words;
-use crate::format::format_number;
+use crate::i18n::format::format_number;
 use crate::simulation::distribution::Shape;
 use crate::simulation::workbench::{Bound, FieldRow, InputRow};
 use crate::simulation::ModelKind;

@@ -35,7 +35,10 @@ impl Sim {
     /// Changes the draft and the workspace together (a scenario saved,
     /// opened, deleted); the workspace is saved and shown anew only if `f`
     /// says it changed.
-    fn edit(self, f: impl FnOnce(&mut Workbench, &mut crate::workspace::Workspace) -> bool) {
+    fn edit(
+        self,
+        f: impl FnOnce(&mut Workbench, &mut crate::domain::workspace::Workspace) -> bool,
+    ) {
         let mut draft = self.wb.get_untracked();
         self.state.workspace.maybe_update(|w| f(&mut draft, w));
         self.wb.set(draft);

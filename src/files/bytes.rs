@@ -1,0 +1,302 @@
+//! Files as the user picks them are bytes; this is the one place that turns
+//! them into text.
+//!
+//! A JSON document is the app's own format: UTF-8 (a byte-order mark is
+//! allowed), and a byte that is not UTF-8 is an error that names its line
+//! and byte, never a silently replaced character ([`text_from_bytes`]).
+//!
+//! A CSV file comes from a spreadsheet, and Excel on a Vietnamese Windows PC
+//! writes several encodings ([`spreadsheet_text`]): UTF-8 with or without a
+//! byte-order mark ("CSV UTF-8"), UTF-16 little- or big-endian with a mark
+//! or, for "Unicode text", without one (told apart by where its NUL bytes
+//! are), and the ANSI code page windows-1258 ("CSV"), whose tone marks are
+//! combining characters. Decoding is `encoding_rs`'s (the WHATWG Encoding
+//! Standard's tables, as browsers decode); the text is brought to NFC cell
+//! by cell as the CSV reader reads it ([`crate::files::csv`]), so "Đồng" written
+//! with a combining grave compares equal to "Đồng" typed in a form.
+//!
+//! Nothing here knows the browser: the page hands over the bytes.
+
+use encoding_rs::{DecoderResult, Encoding as Charset, UTF_16BE, UTF_16LE, WINDOWS_1258};
+
+use crate::i18n::{Lang, Text};
+
+/// The byte-order mark of UTF-8.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+/// How many bytes are looked at to tell UTF-16 without a byte-order mark.
+const SNIFF_BYTES: usize = 4096;
+
+/// The encoding a spreadsheet file was read in, named in the import preview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    /// Windows-1258, the ANSI code page of Vietnamese Windows.
+    Windows1258,
+}
+
+impl Encoding {
+    /// The encoding as the preview names it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => lang.pick("UTF-8 (có BOM)", "UTF-8 (with BOM)"),
+            Encoding::Utf16Le => "UTF-16 LE",
+            Encoding::Utf16Be => "UTF-16 BE",
+            Encoding::Windows1258 => lang.pick(
+                "Windows-1258 (ANSI tiếng Việt)",
+                "Windows-1258 (Vietnamese ANSI)",
+            ),
+        }
+    }
+}
+
+/// Bytes that are not text in the encoding they were read in: the line
+/// (1-based) and the byte of the file (1-based) where the first bad
+/// sequence starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotText {
+    pub encoding: Encoding,
+    pub line: usize,
+    pub byte: usize,
+}
+
+impl NotText {
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().get(lang).to_owned()
+    }
+
+    pub fn text(&self) -> Text {
+        let name = self.encoding.label(Lang::En);
+        Text::new(
+            format!(
+                "Tệp không phải văn bản {}: dòng {}, byte thứ {} của tệp không đọc được.",
+                self.encoding.label(Lang::Vi),
+                self.line,
+                self.byte
+            ),
+            format!(
+                "The file is not {name} text: line {}, byte {} of the file cannot be read.",
+                self.line, self.byte
+            ),
+        )
+    }
+}
+
+/// The text of a JSON document: UTF-8, a leading byte-order mark left out.
+/// Invalid UTF-8 is an error naming its line and byte.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<String, NotText> {
+    let (encoding, body, skipped) = match bytes.strip_prefix(UTF8_BOM) {
+        Some(body) => (Encoding::Utf8Bom, body, UTF8_BOM.len()),
+        None => (Encoding::Utf8, bytes, 0),
+    };
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => {
+            let good = body.get(..error.valid_up_to()).unwrap_or_default();
+            Err(NotText {
+                encoding,
+                line: 1 + good.iter().filter(|b| **b == b'\n').count(),
+                byte: skipped + error.valid_up_to() + 1,
+            })
+        }
+    }
+}
+
+/// [`text_from_bytes`] taking the bytes, so that a big file is not copied:
+/// the text is the same buffer, a leading byte-order mark left out.
+pub fn text_from_vec(bytes: Vec<u8>) -> Result<String, NotText> {
+    let encoding = if bytes.starts_with(UTF8_BOM) {
+        Encoding::Utf8Bom
+    } else {
+        Encoding::Utf8
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if encoding == Encoding::Utf8Bom {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let good = error.as_bytes().get(..valid).unwrap_or_default();
+            Err(NotText {
+                encoding,
+                line: 1 + good.iter().filter(|b| **b == b'\n').count(),
+                byte: valid + 1,
+            })
+        }
+    }
+}
+
+/// A spreadsheet file's text and the encoding it was read in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: Encoding,
+}
+
+/// The text of a CSV file from Excel or LibreOffice, its byte-order mark
+/// left out: UTF-8 or UTF-16 by their byte-order mark; UTF-16 without one
+/// when the first bytes hold NULs (which no text in UTF-8 or windows-1258
+/// has); else UTF-8 if the bytes are UTF-8, and windows-1258 if not. Every
+/// byte has a meaning in windows-1258, so only a UTF-16 file can fail.
+pub fn spreadsheet_text(bytes: &[u8]) -> Result<Decoded, NotText> {
+    if let Some(body) = bytes.strip_prefix(UTF8_BOM) {
+        return decode(Encoding::Utf8Bom, body, UTF8_BOM.len());
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        return decode(Encoding::Utf16Le, body, 2);
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        return decode(Encoding::Utf16Be, body, 2);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return decode(encoding, bytes, 0);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            encoding: Encoding::Utf8,
+        }),
+        Err(_) => decode(Encoding::Windows1258, bytes, 0),
+    }
+}
+
+/// UTF-16 without a byte-order mark, from its NUL bytes: text that is
+/// mostly Latin letters, digits and separators has a NUL in the high byte
+/// of most units, the second byte of each pair in little-endian and the
+/// first in big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    let sample = bytes.get(..SNIFF_BYTES).unwrap_or(bytes);
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (index, byte) in sample.iter().enumerate() {
+        if *byte == 0 {
+            if index % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    match (even, odd) {
+        (0, 0) => None,
+        (even, odd) if odd >= even => Some(Encoding::Utf16Le),
+        _ => Some(Encoding::Utf16Be),
+    }
+}
+
+fn charset(encoding: Encoding) -> &'static Charset {
+    match encoding {
+        Encoding::Utf16Le => UTF_16LE,
+        Encoding::Utf16Be => UTF_16BE,
+        Encoding::Windows1258 => WINDOWS_1258,
+        Encoding::Utf8 | Encoding::Utf8Bom => encoding_rs::UTF_8,
+    }
+}
+
+/// `body` (the bytes after a byte-order mark of `skipped` bytes) decoded
+/// without replacement: the first malformed sequence is an error in place.
+fn decode(encoding: Encoding, body: &[u8], skipped: usize) -> Result<Decoded, NotText> {
+    let mut decoder = charset(encoding).new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .unwrap_or(body.len());
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut text, true);
+    let bad_at = match result {
+        DecoderResult::InputEmpty => return Ok(Decoded { text, encoding }),
+        DecoderResult::Malformed(length, after) => {
+            read.saturating_sub(usize::from(length) + after as usize)
+        }
+        DecoderResult::OutputFull => read,
+    };
+    Err(NotText {
+        encoding,
+        line: 1 + text.matches('\n').count(),
+        byte: skipped + bad_at + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(text: &str) -> Vec<u8> {
+        text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    }
+
+    fn utf16be(text: &str) -> Vec<u8> {
+        text.encode_utf16().flat_map(u16::to_be_bytes).collect()
+    }
+
+    #[test]
+    fn json_text_is_utf8_and_a_bad_byte_is_placed() {
+        assert_eq!(
+            text_from_bytes("{\"a\": \"Đồng\"}".as_bytes()).as_deref(),
+            Ok("{\"a\": \"Đồng\"}")
+        );
+        assert_eq!(text_from_bytes(b"\xEF\xBB\xBF{}").as_deref(), Ok("{}"));
+        let error = text_from_bytes(b"{\n\"a\": \"\xFF\"\n}").expect_err("not UTF-8");
+        assert_eq!((error.line, error.byte), (2, 9));
+        assert!(error.message(Lang::En).contains("line 2, byte 9"));
+        let error = text_from_bytes(b"\xEF\xBB\xBF\xC3").expect_err("cut short");
+        assert_eq!((error.line, error.byte), (1, 4));
+        // Taking the bytes reads the same, and places a bad byte the same.
+        for bytes in [
+            &b"{\n\"a\": \"\xFF\"\n}"[..],
+            b"\xEF\xBB\xBF\xC3",
+            b"\xEF\xBB\xBF{}",
+            "{\"a\": \"\u{110}\u{1ed3}ng\"}".as_bytes(),
+        ] {
+            assert_eq!(text_from_vec(bytes.to_vec()), text_from_bytes(bytes));
+        }
+    }
+
+    #[test]
+    fn every_excel_encoding_is_recognised() {
+        let text = "Tên đơn vị;Loại hình\r\nHợp tác xã Đồng Thái;HTX\r\n";
+        let read = |bytes: &[u8]| spreadsheet_text(bytes).map(|d| (d.encoding, d.text));
+        assert_eq!(read(text.as_bytes()), Ok((Encoding::Utf8, text.into())));
+        let with_bom = [UTF8_BOM, text.as_bytes()].concat();
+        assert_eq!(read(&with_bom), Ok((Encoding::Utf8Bom, text.into())));
+        let le = utf16le(text);
+        assert_eq!(read(&le), Ok((Encoding::Utf16Le, text.into())));
+        assert_eq!(
+            read(&[b"\xFF\xFE", &le[..]].concat()),
+            Ok((Encoding::Utf16Le, text.into()))
+        );
+        let be = utf16be(text);
+        assert_eq!(read(&be), Ok((Encoding::Utf16Be, text.into())));
+        assert_eq!(
+            read(&[b"\xFE\xFF", &be[..]].concat()),
+            Ok((Encoding::Utf16Be, text.into()))
+        );
+        // "Đồng" in windows-1258: Đ (D0), o, combining grave (CC), n, g.
+        let ansi = b"T\xEAn\nH\xD0o\xCCng";
+        let (encoding, decoded) = read(ansi).expect("windows-1258");
+        assert_eq!(encoding, Encoding::Windows1258);
+        assert_eq!(decoded, "Tên\nHĐo\u{300}ng");
+    }
+
+    #[test]
+    fn broken_utf16_is_placed() {
+        let mut bytes = utf16le("a\nb");
+        bytes.extend([0x00, 0xD8, b'c', 0]); // a lone high surrogate
+        let error = spreadsheet_text(&bytes).expect_err("unpaired surrogate");
+        assert_eq!(error.encoding, Encoding::Utf16Le);
+        assert_eq!((error.line, error.byte), (2, 7));
+    }
+
+    #[test]
+    fn labels_name_the_encoding() {
+        assert_eq!(
+            Encoding::Windows1258.label(Lang::Vi),
+            "Windows-1258 (ANSI tiếng Việt)"
+        );
+        assert_eq!(Encoding::Utf16Le.label(Lang::En), "UTF-16 LE");
+    }
+}
