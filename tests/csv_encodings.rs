@@ -7,7 +7,7 @@ use coop_plan::domain::unit::{Unit, UnitKind, YearRecord};
 use coop_plan::domain::workspace::Workspace;
 use coop_plan::files::bytes::Encoding;
 use coop_plan::files::csv::{guard_cell, parse_csv, MAX_COLUMNS};
-use coop_plan::files::csv_data::{import_csv, units_csv, years_csv, CsvError, CsvImport};
+use coop_plan::files::csv_data::{import_csv, units_csv, years_csv, CsvError, CsvImport, Phase};
 use coop_plan::i18n::Lang;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -18,7 +18,13 @@ fn fixture(name: &str) -> Vec<u8> {
 /// Imports one file's bytes into an empty workspace: the encoding it was
 /// read in and the units' names, districts and communes.
 fn import_bytes(name: &str, bytes: Vec<u8>) -> (Encoding, Vec<[String; 3]>) {
-    let import = CsvImport::from_bytes(&Workspace::new("w", "Thử"), vec![(name.into(), bytes)]);
+    let mut import = CsvImport::from_bytes(
+        &Workspace::new("w", "Thử"),
+        vec![(name.into(), bytes.into())],
+    );
+    // The encoding is known once the bytes are decoded (UTF-8 or not is
+    // only known at the end), before the import's last step.
+    while import.step(1).phase == Phase::Reading && import.encodings().is_empty() {}
     let encoding = import.encodings().first().map(|(_, e)| *e);
     let ws = match import.finish() {
         Ok(ws) => ws,
@@ -203,7 +209,10 @@ fn a_file_that_is_not_text_is_refused_with_its_place() {
         .flat_map(u16::to_le_bytes)
         .collect::<Vec<u8>>();
     bytes.extend([0x00, 0xDC]); // a lone low surrogate
-    let import = CsvImport::from_bytes(&Workspace::new("w", "Thử"), vec![("x.txt".into(), bytes)]);
+    let import = CsvImport::from_bytes(
+        &Workspace::new("w", "Thử"),
+        vec![("x.txt".into(), bytes.into())],
+    );
     let errors = import.finish().expect_err("not text");
     assert_eq!(errors[0].0, "x.txt");
     assert_eq!(errors[0].1.line, 2);
@@ -238,5 +247,34 @@ fn breakdowns_written_for_excel_guard_district_names_too() {
     assert!(
         csv.split(['\n', ',']).all(|cell| !cell.starts_with('=')),
         "{csv}"
+    );
+}
+
+/// A big file's bytes are decoded a piece per step, not at once: a step of
+/// one row decodes a few kilobytes, so the page never waits for a whole
+/// file to be decoded.
+#[test]
+fn a_big_file_is_decoded_a_piece_per_step() {
+    let mut csv = String::from("Mã,Tên đơn vị\n");
+    while csv.len() < 200_000 {
+        csv.push_str("HTX-1,Hợp tác xã Đồng Thái\n");
+    }
+    let bytes = csv.into_bytes();
+    let mut import = CsvImport::from_bytes(
+        &Workspace::new("w", "Thử"),
+        vec![("don-vi.csv".into(), bytes.clone().into())],
+    );
+    let mut steps = 0;
+    while import.encodings().is_empty() && import.step(1).phase == Phase::Reading {
+        steps += 1;
+    }
+    assert_eq!(
+        import.encodings().first().map(|(_, e)| *e),
+        Some(Encoding::Utf8)
+    );
+    assert!(
+        steps >= bytes.len() / 8192,
+        "{steps} steps for {} bytes",
+        bytes.len()
     );
 }

@@ -17,6 +17,8 @@
 //!
 //! Nothing here knows the browser: the page hands over the bytes.
 
+use std::rc::Rc;
+
 use encoding_rs::{DecoderResult, Encoding as Charset, UTF_16BE, UTF_16LE, WINDOWS_1258};
 
 use crate::i18n::{Lang, Text};
@@ -145,24 +147,116 @@ pub struct Decoded {
 /// has); else UTF-8 if the bytes are UTF-8, and windows-1258 if not. Every
 /// byte has a meaning in windows-1258, so only a UTF-16 file can fail.
 pub fn spreadsheet_text(bytes: &[u8]) -> Result<Decoded, NotText> {
-    if let Some(body) = bytes.strip_prefix(UTF8_BOM) {
-        return decode(Encoding::Utf8Bom, body, UTF8_BOM.len());
+    let mut decoding = Decoding::new(Rc::from(bytes));
+    loop {
+        if let Some(done) = decoding.step(usize::MAX) {
+            return done;
+        }
     }
-    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
-        return decode(Encoding::Utf16Le, body, 2);
+}
+
+/// [`spreadsheet_text`] a piece at a time, so that a file of many megabytes
+/// never holds the page for long: each [`Decoding::step`] decodes up to the
+/// bytes it is given. A file that turns out not to be UTF-8 half way is
+/// decoded again from its start as windows-1258, as the whole-file rule
+/// says.
+pub struct Decoding {
+    bytes: Rc<[u8]>,
+    encoding: Encoding,
+    decoder: encoding_rs::Decoder,
+    /// How far the bytes are decoded (a byte-order mark counts as done).
+    at: usize,
+    text: String,
+    /// Set once a step has given the result; later steps give nothing.
+    done: bool,
+}
+
+impl Decoding {
+    pub fn new(bytes: Rc<[u8]>) -> Decoding {
+        let (encoding, skipped) = if bytes.starts_with(UTF8_BOM) {
+            (Encoding::Utf8Bom, UTF8_BOM.len())
+        } else if bytes.starts_with(b"\xFF\xFE") {
+            (Encoding::Utf16Le, 2)
+        } else if bytes.starts_with(b"\xFE\xFF") {
+            (Encoding::Utf16Be, 2)
+        } else if let Some(encoding) = utf16_without_bom(&bytes) {
+            (encoding, 0)
+        } else {
+            (Encoding::Utf8, 0)
+        };
+        Decoding {
+            decoder: charset(encoding).new_decoder_without_bom_handling(),
+            text: String::new(),
+            at: skipped,
+            bytes,
+            encoding,
+            done: false,
+        }
     }
-    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
-        return decode(Encoding::Utf16Be, body, 2);
+
+    /// The bytes of the file, decoded or not.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
     }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        return decode(encoding, bytes, 0);
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
-            encoding: Encoding::Utf8,
-        }),
-        Err(_) => decode(Encoding::Windows1258, bytes, 0),
+
+    /// How many of the file's bytes are decoded so far.
+    pub fn position(&self) -> usize {
+        self.at
+    }
+
+    /// Decodes up to `most` more bytes (at least one); the text, or where
+    /// it is not text, once the end is reached.
+    pub fn step(&mut self, most: usize) -> Option<Result<Decoded, NotText>> {
+        if self.done {
+            return None;
+        }
+        let end = self.at.saturating_add(most.max(1)).min(self.bytes.len());
+        let last = end == self.bytes.len();
+        let chunk = self.bytes.get(self.at..end).unwrap_or_default();
+        let room = self
+            .decoder
+            .max_utf8_buffer_length_without_replacement(chunk.len())
+            .unwrap_or(chunk.len());
+        self.text.reserve(room);
+        let (result, read) =
+            self.decoder
+                .decode_to_string_without_replacement(chunk, &mut self.text, last);
+        let bad_at = match result {
+            DecoderResult::InputEmpty => {
+                self.at = end;
+                if !last {
+                    return None;
+                }
+                self.done = true;
+                return Some(Ok(Decoded {
+                    text: std::mem::take(&mut self.text),
+                    encoding: self.encoding,
+                }));
+            }
+            DecoderResult::Malformed(length, after) => {
+                (self.at + read).saturating_sub(usize::from(length) + after as usize)
+            }
+            // Not reached: the room was reserved.
+            DecoderResult::OutputFull => self.at + read,
+        };
+        if self.encoding == Encoding::Utf8 {
+            // Not UTF-8: the ANSI code page, from the start.
+            self.encoding = Encoding::Windows1258;
+            self.decoder = WINDOWS_1258.new_decoder_without_bom_handling();
+            self.text.clear();
+            self.at = 0;
+            return None;
+        }
+        self.done = true;
+        Some(Err(NotText {
+            encoding: self.encoding,
+            line: 1 + self.text.matches('\n').count(),
+            byte: bad_at + 1,
+        }))
     }
 }
 
@@ -196,29 +290,6 @@ fn charset(encoding: Encoding) -> &'static Charset {
         Encoding::Windows1258 => WINDOWS_1258,
         Encoding::Utf8 | Encoding::Utf8Bom => encoding_rs::UTF_8,
     }
-}
-
-/// `body` (the bytes after a byte-order mark of `skipped` bytes) decoded
-/// without replacement: the first malformed sequence is an error in place.
-fn decode(encoding: Encoding, body: &[u8], skipped: usize) -> Result<Decoded, NotText> {
-    let mut decoder = charset(encoding).new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(body.len())
-        .unwrap_or(body.len());
-    let mut text = String::with_capacity(capacity);
-    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut text, true);
-    let bad_at = match result {
-        DecoderResult::InputEmpty => return Ok(Decoded { text, encoding }),
-        DecoderResult::Malformed(length, after) => {
-            read.saturating_sub(usize::from(length) + after as usize)
-        }
-        DecoderResult::OutputFull => read,
-    };
-    Err(NotText {
-        encoding,
-        line: 1 + text.matches('\n').count(),
-        byte: skipped + bad_at + 1,
-    })
 }
 
 #[cfg(test)]
@@ -298,5 +369,65 @@ mod tests {
             "Windows-1258 (ANSI tiếng Việt)"
         );
         assert_eq!(Encoding::Utf16Le.label(Lang::En), "UTF-16 LE");
+    }
+
+    /// Decoding a piece at a time gives what decoding at once gives, the
+    /// place of a bad byte included, whatever the size of the pieces.
+    fn in_pieces(bytes: &[u8], piece: usize) -> Result<Decoded, NotText> {
+        let mut decoding = Decoding::new(Rc::from(bytes));
+        let mut steps = 0;
+        loop {
+            steps += 1;
+            assert!(steps <= 2 * bytes.len() + 4, "a step always moves on");
+            if let Some(done) = decoding.step(piece) {
+                assert!(decoding.step(piece).is_none(), "the result comes once");
+                return done;
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_decode_as_the_whole_file_does() {
+        let text = "Tên đơn vị;Loại hình\r\nHợp tác xã Đồng Thái;HTX\r\n";
+        let mut late_ansi = text.repeat(3).into_bytes();
+        late_ansi.extend(b"H\xD0o\xCCng\n"); // UTF-8 until here
+        let mut bad16 = utf16le("a\nb");
+        bad16.extend([0x00, 0xD8, b'c', 0]);
+        let cases: Vec<Vec<u8>> = vec![
+            text.as_bytes().to_vec(),
+            [UTF8_BOM, text.as_bytes()].concat(),
+            [UTF8_BOM, b"ab\n\xC3"].concat(),
+            utf16le(text),
+            [&b"\xFE\xFF"[..], &utf16be(text)].concat(),
+            late_ansi,
+            bad16,
+            Vec::new(),
+        ];
+        for bytes in &cases {
+            let whole = spreadsheet_text(bytes);
+            for piece in 1..=9 {
+                assert_eq!(
+                    in_pieces(bytes, piece),
+                    whole,
+                    "{bytes:?} in pieces of {piece}"
+                );
+            }
+        }
+        let late = spreadsheet_text(&cases[5]).expect("windows-1258");
+        assert_eq!(late.encoding, Encoding::Windows1258);
+        let cut = spreadsheet_text(&cases[2]).expect_err("cut short");
+        assert_eq!((cut.line, cut.byte), (2, 7));
+    }
+
+    // proptest is not a dependency of the browser tests.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_the_same_in_pieces(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+            piece in 1usize..16,
+        ) {
+            proptest::prop_assert_eq!(in_pieces(&bytes, piece), spreadsheet_text(&bytes));
+        }
     }
 }

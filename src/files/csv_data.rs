@@ -12,6 +12,7 @@
 //! figure is parsed the same way wherever it is typed.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
@@ -23,7 +24,7 @@ use crate::domain::unit::{
 };
 use crate::domain::validation::{field_label, Checker, Report};
 use crate::domain::workspace::Workspace;
-use crate::files::bytes::{spreadsheet_text, Encoding};
+use crate::files::bytes::{Decoded, Decoding, Encoding, NotText};
 use crate::files::csv::{column_letters, write_csv, Cursor, ReadError, Record, MAX_COLUMNS};
 use crate::files::import::{preview_checked, ImportPreview, LineList};
 use crate::i18n::format::{iso_date, parse_date};
@@ -762,6 +763,14 @@ pub fn import_csv_files(
 /// scan to stop before its end.
 const DECISIVE_LEAD: usize = 100;
 
+/// A step's budget of rows, in bytes decoded while the files given as
+/// bytes are decoded: a step of 100 rows decodes 400 KB, about as long as
+/// reading 100 rows takes.
+const DECODE_BYTES_PER_ROW: usize = 4096;
+/// The most bytes decoded in one go, so that a step given no limit still
+/// goes through a big file in pieces (its text grows by this much a time).
+const DECODE_PIECE: usize = 1 << 20;
+
 /// What a [`CsvImport`] is doing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
@@ -874,6 +883,11 @@ pub struct CsvImport {
     report: Option<Report>,
     /// The encoding each file was read in, when it was given as bytes.
     encodings: Vec<(String, Encoding)>,
+    /// Files given as bytes, still being decoded (all of them are decoded
+    /// before the first is read, so errors come in the files' order).
+    decoding: Vec<(String, Decoding)>,
+    /// What the first of them gave, in order.
+    decoded: Vec<Result<Decoded, NotText>>,
     /// The convention of a file no cell decides: the page's.
     page_numbers: Convention,
     /// Conventions the user chose, by file name.
@@ -882,19 +896,9 @@ pub struct CsvImport {
 
 impl CsvImport {
     pub fn new(current: &Workspace, files: Vec<(String, String)>) -> Self {
-        let (mut ordered, mut years, mut total) = (Vec::new(), Vec::new(), 0);
-        for file in files {
-            total += file.1.len();
-            if is_years_file(&file.1) {
-                years.push(file);
-            } else {
-                ordered.push(file);
-            }
-        }
-        ordered.append(&mut years);
-        CsvImport {
-            total,
-            files: ordered,
+        let mut import = CsvImport {
+            total: 0,
+            files: Vec::new(),
             ws: current.clone(),
             errors: Vec::new(),
             file: 0,
@@ -907,24 +911,72 @@ impl CsvImport {
             checker: Checker::default(),
             report: None,
             encodings: Vec::new(),
+            decoding: Vec::new(),
+            decoded: Vec::new(),
             page_numbers: Convention::Vietnamese,
             chosen_numbers: Vec::new(),
+        };
+        import.take_files(files);
+        import
+    }
+
+    /// The files to read, the units' files before the yearly records'.
+    fn take_files(&mut self, files: Vec<(String, String)>) {
+        let (mut ordered, mut years) = (Vec::new(), Vec::new());
+        for file in files {
+            self.total += file.1.len();
+            if is_years_file(&file.1) {
+                years.push(file);
+            } else {
+                ordered.push(file);
+            }
         }
+        ordered.append(&mut years);
+        self.files = ordered;
     }
 
     /// An import of files as the user picked them: each one's bytes are
-    /// decoded as a spreadsheet wrote them ([`spreadsheet_text`]), and the
-    /// encoding is kept for the preview. A file that is not text is
-    /// refused with the place of its first bad byte.
-    pub fn from_bytes(current: &Workspace, files: Vec<(String, Vec<u8>)>) -> Self {
-        let (mut texts, mut encodings, mut errors) = (Vec::new(), Vec::new(), Vec::new());
-        for (name, bytes) in files {
-            match spreadsheet_text(&bytes) {
+    /// decoded as a spreadsheet wrote them ([`spreadsheet_text`]), a piece
+    /// per step, and the encoding is kept for the preview. A file that is
+    /// not text is refused with the place of its first bad byte.
+    pub fn from_bytes(current: &Workspace, files: Vec<(String, Rc<[u8]>)>) -> Self {
+        let mut import = CsvImport::new(current, Vec::new());
+        import.decoding = files
+            .into_iter()
+            .map(|(name, bytes)| (name, Decoding::new(bytes)))
+            .collect();
+        import
+    }
+
+    /// Decodes up to `most` bytes of the files given as bytes, in order;
+    /// once all are decoded, they are the files to read, and those that
+    /// are not text are refused with the place of their first bad byte.
+    fn decode(&mut self, most: usize) {
+        let mut left = most.max(1);
+        while left > 0 {
+            let Some((_, decoding)) = self.decoding.get_mut(self.decoded.len()) else {
+                break;
+            };
+            let piece = left.min(DECODE_PIECE);
+            left -= piece;
+            if let Some(result) = decoding.step(piece) {
+                self.decoded.push(result);
+            }
+        }
+        if self.decoded.len() < self.decoding.len() {
+            return;
+        }
+        let mut texts = Vec::new();
+        let names = std::mem::take(&mut self.decoding)
+            .into_iter()
+            .map(|(name, _)| name);
+        for (name, result) in names.zip(std::mem::take(&mut self.decoded)) {
+            match result {
                 Ok(decoded) => {
-                    encodings.push((name.clone(), decoded.encoding));
+                    self.encodings.push((name.clone(), decoded.encoding));
                     texts.push((name, decoded.text));
                 }
-                Err(not_text) => errors.push((
+                Err(not_text) => self.errors.push((
                     name,
                     CsvError {
                         line: not_text.line,
@@ -934,10 +986,7 @@ impl CsvImport {
                 )),
             }
         }
-        let mut import = CsvImport::new(current, texts);
-        import.errors = errors;
-        import.encodings = encodings;
-        import
+        self.take_files(texts);
     }
 
     /// The encoding each file given as bytes was read in, by file name.
@@ -963,6 +1012,10 @@ impl CsvImport {
     /// Reads or checks up to `rows` more rows (a unit indexed or checked
     /// counts as one).
     pub fn step(&mut self, rows: usize) -> Progress {
+        if !self.decoding.is_empty() {
+            self.decode(rows.max(1).saturating_mul(DECODE_BYTES_PER_ROW));
+            return self.progress();
+        }
         let mut budget = rows.max(1);
         while budget > 0 && self.report.is_none() {
             if self.file < self.files.len() {
@@ -984,7 +1037,9 @@ impl CsvImport {
 
     pub fn progress(&self) -> Progress {
         let units = self.ws.units.len();
-        let (phase, done, total) = if self.report.is_some() {
+        let (phase, done, total) = if !self.decoding.is_empty() {
+            (Phase::Reading, 0, 0)
+        } else if self.report.is_some() {
             (Phase::Done, units, units)
         } else if self.file >= self.files.len() {
             (Phase::Checking, self.checker.done / 2, units)
