@@ -74,13 +74,13 @@ pub struct ConflictItem {
 }
 
 /// A cell and the source it came from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Cell {
     text: String,
     source: usize,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct MergedUnit {
     cells: Vec<Cell>,
     years: Vec<(i32, Vec<Cell>)>,
@@ -88,7 +88,7 @@ struct MergedUnit {
 
 /// The merge in progress: the combined cells, the conflicts and the
 /// choices made so far.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Merge {
     base: Workspace,
     units: Vec<MergedUnit>,
@@ -158,143 +158,212 @@ fn merge_cells(
 /// Merges `sources` into a workspace with `base`'s id, name and plan. The
 /// first value met is chosen for each conflict until the user chooses.
 pub fn merge(base: &Workspace, sources: &[Source]) -> Merge {
-    let mut merged = Merge {
-        base: Workspace {
-            units: Vec::new(),
-            city_years: Vec::new(),
-            ..base.clone()
-        },
-        units: Vec::new(),
-        city: Vec::new(),
-        modified: sources.iter().map(|s| s.modified).collect(),
-        labels: sources.iter().map(|s| s.label.clone()).collect(),
-        conflicts: Vec::new(),
-    };
-    let mut by_code: HashMap<String, usize> = HashMap::new();
-    let mut by_twin: HashMap<String, usize> = HashMap::new();
-    let mut ids: HashSet<String> = HashSet::new();
-    let mut next_id = 1usize;
-    for (source_index, source) in sources.iter().enumerate() {
-        for unit in &source.workspace.units {
-            let code = unit.registration_code.trim().to_lowercase();
-            let row = cells(
-                UNIT_COLUMNS.iter().map(|k| unit_cell(unit, k)),
-                source_index,
-            );
-            let years = |unit: &Unit| -> Vec<(i32, Vec<Cell>)> {
-                unit.years
-                    .iter()
-                    .map(|r| {
-                        (
-                            r.year,
-                            cells(YEAR_FIELDS.iter().map(|f| year_cell(r, f)), source_index),
-                        )
-                    })
-                    .collect()
+    let mut merging = Merging::new(base, sources);
+    while !merging.step(sources, usize::MAX) {}
+    merging.into_merge()
+}
+
+/// [`merge`] a few units at a time, so that merging the files of a whole
+/// province never holds the page for long: each [`Merging::step`] is given
+/// the same sources and merges a bounded number of units.
+pub struct Merging {
+    merged: Merge,
+    by_code: HashMap<String, usize>,
+    by_twin: HashMap<String, usize>,
+    ids: HashSet<String>,
+    next_id: usize,
+    /// The next unit to merge: its source, and its place there (a
+    /// source's city figures are merged after its last unit).
+    source: usize,
+    unit: usize,
+    /// Units merged so far, and of all sources.
+    done: usize,
+    total: usize,
+}
+
+impl Merging {
+    pub fn new(base: &Workspace, sources: &[Source]) -> Merging {
+        Merging {
+            merged: Merge {
+                base: Workspace {
+                    units: Vec::new(),
+                    city_years: Vec::new(),
+                    ..base.clone()
+                },
+                units: Vec::new(),
+                city: Vec::new(),
+                modified: sources.iter().map(|s| s.modified).collect(),
+                labels: sources.iter().map(|s| s.label.clone()).collect(),
+                conflicts: Vec::new(),
+            },
+            by_code: HashMap::new(),
+            by_twin: HashMap::new(),
+            ids: HashSet::new(),
+            next_id: 1,
+            source: 0,
+            unit: 0,
+            done: 0,
+            total: sources.iter().map(|s| s.workspace.units.len()).sum(),
+        }
+    }
+
+    /// Merges up to `units` more units of `sources` (the sources given to
+    /// [`Merging::new`], every time); `true` once every source is merged.
+    pub fn step(&mut self, sources: &[Source], units: usize) -> bool {
+        let mut budget = units.max(1);
+        while budget > 0 {
+            let Some(source) = sources.get(self.source) else {
+                break;
             };
-            // Without a code, a unit is the same as one already met only if
-            // everything about it is identical (the same file twice, or an
-            // untouched copy of a shared workspace).
-            let twin_key = code.is_empty().then(|| {
-                let mut key = String::new();
-                for cell in row.iter().skip(1) {
-                    key.push_str(&cell.text);
-                    key.push('\u{1f}');
+            match source.workspace.units.get(self.unit) {
+                Some(unit) => {
+                    self.merge_unit(self.source, unit);
+                    self.unit += 1;
+                    self.done += 1;
+                    budget -= 1;
                 }
-                for record in &unit.years {
-                    for field in YEAR_FIELDS {
-                        key.push_str(&year_cell(record, field));
-                        key.push('\u{1f}');
-                    }
-                    key.push_str(&record.year.to_string());
-                    key.push('\u{1e}');
-                }
-                key
-            });
-            let existing = match &twin_key {
-                None => by_code.get(&code).copied(),
-                Some(key) => by_twin.get(key).copied(),
-            };
-            let Some(index) = existing else {
-                let mut row = row;
-                // Ids are internal: a unit keeps its own unless another
-                // unit of the merge already has it.
-                if let Some(id) = row.first_mut() {
-                    if id.text.is_empty() || ids.contains(&id.text) {
-                        id.text = loop {
-                            let candidate = format!("merged-{next_id}");
-                            next_id += 1;
-                            if !ids.contains(&candidate) {
-                                break candidate;
-                            }
-                        };
-                    }
-                    ids.insert(id.text.clone());
-                }
-                match twin_key {
-                    None => by_code.insert(code, merged.units.len()),
-                    Some(key) => by_twin.insert(key, merged.units.len()),
-                };
-                merged.units.push(MergedUnit {
-                    cells: row,
-                    years: years(unit),
-                });
-                continue;
-            };
-            let Some(target) = merged.units.get_mut(index) else {
-                continue;
-            };
-            let name = target
-                .cells
-                .get(1)
-                .map(|c| c.text.clone())
-                .unwrap_or_default();
-            merge_cells(
-                &mut target.cells,
-                row,
-                &UNIT_COLUMNS,
-                Slot::Unit(index),
-                (&name, None),
-                &mut merged.conflicts,
-            );
-            for (year, record) in years(unit) {
-                match target.years.iter().position(|(y, _)| *y == year) {
-                    None => target.years.push((year, record)),
-                    Some(position) => {
-                        if let Some((_, current)) = target.years.get_mut(position) {
-                            merge_cells(
-                                current,
-                                record,
-                                &YEAR_FIELDS,
-                                Slot::Year(index, position),
-                                (&name, Some(year)),
-                                &mut merged.conflicts,
-                            );
-                        }
-                    }
+                None => {
+                    self.merge_city(self.source, source);
+                    self.source += 1;
+                    self.unit = 0;
                 }
             }
         }
-        for city in &source.workspace.city_years {
-            let row = cells(CITY_FIELDS.iter().map(|f| city_cell(city, f)), source_index);
-            match merged.city.iter().position(|(y, _)| *y == city.year) {
-                None => merged.city.push((city.year, row)),
+        self.source >= sources.len()
+    }
+
+    /// Units merged so far, and of all sources.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total)
+    }
+
+    /// The merge of the units merged so far (all of them once a step said
+    /// so).
+    pub fn into_merge(self) -> Merge {
+        self.merged
+    }
+
+    fn merge_unit(&mut self, source_index: usize, unit: &Unit) {
+        let code = unit.registration_code.trim().to_lowercase();
+        let row = cells(
+            UNIT_COLUMNS.iter().map(|k| unit_cell(unit, k)),
+            source_index,
+        );
+        let years = |unit: &Unit| -> Vec<(i32, Vec<Cell>)> {
+            unit.years
+                .iter()
+                .map(|r| {
+                    (
+                        r.year,
+                        cells(YEAR_FIELDS.iter().map(|f| year_cell(r, f)), source_index),
+                    )
+                })
+                .collect()
+        };
+        // Without a code, a unit is the same as one already met only if
+        // everything about it is identical (the same file twice, or an
+        // untouched copy of a shared workspace).
+        let twin_key = code.is_empty().then(|| {
+            let mut key = String::new();
+            for cell in row.iter().skip(1) {
+                key.push_str(&cell.text);
+                key.push('\u{1f}');
+            }
+            for record in &unit.years {
+                for field in YEAR_FIELDS {
+                    key.push_str(&year_cell(record, field));
+                    key.push('\u{1f}');
+                }
+                key.push_str(&record.year.to_string());
+                key.push('\u{1e}');
+            }
+            key
+        });
+        let existing = match &twin_key {
+            None => self.by_code.get(&code).copied(),
+            Some(key) => self.by_twin.get(key).copied(),
+        };
+        let Some(index) = existing else {
+            let mut row = row;
+            // Ids are internal: a unit keeps its own unless another
+            // unit of the merge already has it.
+            if let Some(id) = row.first_mut() {
+                if id.text.is_empty() || self.ids.contains(&id.text) {
+                    id.text = loop {
+                        let candidate = format!("merged-{}", self.next_id);
+                        self.next_id += 1;
+                        if !self.ids.contains(&candidate) {
+                            break candidate;
+                        }
+                    };
+                }
+                self.ids.insert(id.text.clone());
+            }
+            match twin_key {
+                None => self.by_code.insert(code, self.merged.units.len()),
+                Some(key) => self.by_twin.insert(key, self.merged.units.len()),
+            };
+            self.merged.units.push(MergedUnit {
+                cells: row,
+                years: years(unit),
+            });
+            return;
+        };
+        let Some(target) = self.merged.units.get_mut(index) else {
+            return;
+        };
+        let name = target
+            .cells
+            .get(1)
+            .map(|c| c.text.clone())
+            .unwrap_or_default();
+        merge_cells(
+            &mut target.cells,
+            row,
+            &UNIT_COLUMNS,
+            Slot::Unit(index),
+            (&name, None),
+            &mut self.merged.conflicts,
+        );
+        for (year, record) in years(unit) {
+            match target.years.iter().position(|(y, _)| *y == year) {
+                None => target.years.push((year, record)),
                 Some(position) => {
-                    if let Some((_, current)) = merged.city.get_mut(position) {
+                    if let Some((_, current)) = target.years.get_mut(position) {
                         merge_cells(
                             current,
-                            row,
-                            &CITY_FIELDS,
-                            Slot::City(position),
-                            ("", Some(city.year)),
-                            &mut merged.conflicts,
+                            record,
+                            &YEAR_FIELDS,
+                            Slot::Year(index, position),
+                            (&name, Some(year)),
+                            &mut self.merged.conflicts,
                         );
                     }
                 }
             }
         }
     }
-    merged
+
+    fn merge_city(&mut self, source_index: usize, source: &Source) {
+        for city in &source.workspace.city_years {
+            let row = cells(CITY_FIELDS.iter().map(|f| city_cell(city, f)), source_index);
+            match self.merged.city.iter().position(|(y, _)| *y == city.year) {
+                None => self.merged.city.push((city.year, row)),
+                Some(position) => {
+                    if let Some((_, current)) = self.merged.city.get_mut(position) {
+                        merge_cells(
+                            current,
+                            row,
+                            &CITY_FIELDS,
+                            Slot::City(position),
+                            ("", Some(city.year)),
+                            &mut self.merged.conflicts,
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Merge {
@@ -611,5 +680,48 @@ mod tests {
         let options = |lang| merged.conflict_list(10, lang).items[0].options.clone();
         assert_eq!(options(Lang::Vi), [" 3.200 (a)", " 9.999,5 (b)"]);
         assert_eq!(options(Lang::En), [" 3,200 (a)", " 9,999.5 (b)"]);
+    }
+
+    /// Merging a few units at a time gives what merging at once gives:
+    /// the same units, ids, conflicts and merged workspace, whatever the
+    /// size of the steps.
+    #[test]
+    fn merging_in_steps_is_merging_at_once() {
+        let sources = vec![
+            source(
+                "a",
+                1.0,
+                vec![
+                    unit("u1", "C1", "Đồng Thái", "10"),
+                    unit("u2", "", "Không mã", "5"),
+                    unit("u3", "C3", "Ba", "1"),
+                ],
+            ),
+            source(
+                "b",
+                2.0,
+                vec![
+                    unit("u1", "c1", "Đồng Thái mới", "12"),
+                    unit("u9", "", "Không mã", "5"),
+                    unit("u3", "", "Khác", "2"),
+                ],
+            ),
+            source("c", 0.5, Vec::new()),
+        ];
+        let base = Workspace::new("main", "Gộp");
+        let at_once = merge(&base, &sources);
+        assert!(!at_once.conflicts.is_empty(), "the case has conflicts");
+        for size in 1..=7 {
+            let mut merging = Merging::new(&base, &sources);
+            let mut steps = 0;
+            while !merging.step(&sources, size) {
+                steps += 1;
+                assert!(steps <= 6, "steps of {size} end");
+            }
+            assert_eq!(merging.progress(), (6, 6));
+            let merged = merging.into_merge();
+            assert_eq!(merged, at_once, "steps of {size}");
+            assert_eq!(merged.workspace(), at_once.workspace());
+        }
     }
 }

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use crate::app::browser::later;
 use crate::app::files::{self, FromWorker, ImportWorker};
 use crate::app::state::AppState;
-use crate::domain::merge::{merge, Merge, Source};
+use crate::domain::merge::{Merge, Merging, Source};
 use crate::files::bytes::Encoding;
 use crate::files::csv_data::{CsvError, CsvImport, FileNumbers, Phase, Progress};
 use crate::files::import::{preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES};
@@ -73,7 +73,7 @@ struct JsonRead {
 }
 
 /// CSV files as picked (name, bytes), and the conventions chosen by file.
-type CsvFiles = (Vec<(String, Vec<u8>)>, Vec<(String, Convention)>);
+type CsvFiles = (Vec<(String, Rc<[u8]>)>, Vec<(String, Convention)>);
 
 /// The data page's import: what it shows, as signals, and the work under
 /// way, out of the reactive graph. Copied into every handler.
@@ -309,17 +309,51 @@ impl Import {
                     workspace,
                 })
                 .collect();
-            let (merged, preview) = self.state.workspace.with_untracked(|w| {
-                let merged = merge(w, &sources);
-                let preview = preview_workspace(w, merged.workspace());
-                (merged, preview)
-            });
-            self.merge.set(Some(merged));
-            return self.show_preview(preview);
+            let merging = self
+                .state
+                .workspace
+                .with_untracked(|w| Merging::new(w, &sources));
+            return later(move || self.merge_slice(run, sources, merging));
         }
         if let Some((_, _, workspace)) = workspaces.pop() {
             self.json_slice(run, CheckedImport::new(workspace));
         }
+    }
+
+    /// Merges the files' units for about [`SLICE_MS`], then lets the
+    /// browser handle events and draw; the merged workspace is then checked
+    /// and compared with the open one a slice at a time too.
+    fn merge_slice(self, run: u64, sources: Vec<Source>, mut merging: Merging) {
+        if !self.wanted(run) {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let done = loop {
+            if merging.step(&sources, STEP_ROWS) {
+                break true;
+            }
+            if js_sys::Date::now() - start >= SLICE_MS {
+                break false;
+            }
+        };
+        if !done {
+            let (merged, total) = merging.progress();
+            // Merging is the reading part of a merge's progress.
+            self.show_progress(
+                false,
+                &Progress {
+                    phase: Phase::Reading,
+                    done: merged,
+                    total,
+                    rows: merged,
+                },
+            );
+            return later(move || self.merge_slice(run, sources, merging));
+        }
+        let merged = merging.into_merge();
+        let workspace = merged.workspace();
+        self.merge.set(Some(merged));
+        self.json_slice(run, CheckedImport::new(workspace));
     }
 
     /// Checks the workspace of a JSON import (and compares it, or a CSV
@@ -364,7 +398,7 @@ impl Import {
         };
         let files = files
             .into_iter()
-            .map(|(name, _, bytes)| (name, bytes))
+            .map(|(name, _, bytes)| (name, Rc::from(bytes)))
             .collect();
         self.csv.set_value(Some((files, Vec::new())));
         self.start_csv();
@@ -402,7 +436,9 @@ impl Import {
             .state
             .workspace
             .with_untracked(|w| CsvImport::from_bytes(w, files).with_numbers(page, chosen));
-        self.csv_slice(run, import);
+        // The bytes are decoded and read in slices, the first in a task of
+        // its own: this one already took the files from the browser.
+        later(move || self.csv_slice(run, import));
     }
 
     /// Runs a CSV import for about [`SLICE_MS`], then lets the browser
