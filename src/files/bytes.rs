@@ -186,7 +186,9 @@ impl Decoding {
         };
         Decoding {
             decoder: charset(encoding).new_decoder_without_bom_handling(),
-            text: String::new(),
+            // Room for the usual case (UTF-8 text is as long as its bytes),
+            // so the text is not moved as it grows.
+            text: String::with_capacity(bytes.len()),
             at: skipped,
             bytes,
             encoding,
