@@ -582,7 +582,7 @@ impl Form {
                 .cloned()
                 .collect()
         };
-        let same = |name: &str, a: &str, b: &str| self.same(name, a, b);
+        let same = |name: &String, a: &str, b: &str| self.same(name, a, b);
         let field_merge::Merged {
             mine: mut merged,
             base: mut opened,
