@@ -8,9 +8,10 @@
 //! [`crate::app::components::field::Field`] component, and writes what is
 //! typed back into the draft, which checks itself as a whole. Fields are
 //! named by their typed [`Field`] everywhere here; the only text made of
-//! one is its element's id ([`input_id`]). Save rebases the draft on what is stored now (another tab may
-//! have saved the same record: a field changed on both sides waits for
-//! the user's choice), applies it and opens the saved unit again.
+//! one is its element's id ([`input_id`]). Save rebases the draft on what
+//! is stored now (another tab may have saved the same record: a field
+//! changed on both sides waits for the user's choice), applies it and
+//! opens the saved unit again.
 
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -207,9 +208,9 @@ impl Entry {
     }
 }
 
-/// The id of `field`'s input (`f-revenue`, `f-manager-2-role`); its parts
-/// add to it (`-msg`, `-conflict`; see the field component). The end-to-end tests
-/// find fields by these ids.
+/// The id of `field`'s input (`f-revenue`, `f-manager-2-role`), to which
+/// its parts add (`-msg`, `-conflict`: see the field component). The
+/// end-to-end tests find fields by these ids.
 fn input_id(field: Field) -> String {
     format!("f-{}", field.key())
 }
