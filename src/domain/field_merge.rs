@@ -8,15 +8,15 @@
 //! their value, a field changed only here keeps the user's, and a field
 //! changed on both sides to different values is a conflict that waits for
 //! the user's choice ([`choose`]), said by [`choice_text`] (drawn by the
-//! app's `ConflictChoice` component). The unit, year and city
-//! forms ([`crate::edit::form`]), the task form ([`crate::edit::task_form`]), scenarios
-//! ([`crate::simulation::workbench`]) and self-assessments
-//! ([`crate::assessment::shown`]) all write their records as
-//! `(field, value)` texts for it; the plan editor merges its typed fields
-//! the same way ([`crate::edit::plan_draft`]).
+//! app's `ConflictChoice` component). The unit, year and city forms
+//! ([`crate::edit::form`]) give it their values as `(field, value)` pairs
+//! named by their typed fields; the task form ([`crate::edit::task_form`]),
+//! scenarios ([`crate::simulation::workbench`]) and self-assessments
+//! ([`crate::assessment::shown`]) as `(field, value)` texts; the plan
+//! editor merges its typed fields the same way ([`crate::edit::plan_draft`]).
 //!
 //! A field missing from a side has no value there (an override not set, an
-//! entry not entered): it is compared as the empty text. Fields are texts
+//! entry not entered): it is compared as the empty text. Values are texts
 //! so that one copy of this code serves every form.
 
 use crate::i18n::Lang;
@@ -49,76 +49,99 @@ pub fn set(fields: &mut Fields, field: &str, value: &str) {
     }
 }
 
-/// What [`merge`] made of the three sides.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Merged {
+/// What [`merge`] made of the three sides, whose fields are named by `K`
+/// (a text, or a form's typed field).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged<K = String> {
     /// What the form holds now: theirs, with the user's changes on top (a
     /// conflicting field keeps the user's value until the choice). Every
     /// field of any side is there, an empty one with the empty text.
-    pub mine: Fields,
+    pub mine: Vec<(K, String)>,
     /// The new base: theirs, except that a conflicting field keeps its old
     /// base, so that it stays in conflict until the user chooses.
-    pub base: Fields,
+    pub base: Vec<(K, String)>,
     /// Fields not changed here that took a new value from theirs.
-    pub updated: Vec<String>,
+    pub updated: Vec<K>,
     /// Fields changed here and there to different values, with theirs.
-    pub conflicts: Vec<(String, String)>,
+    pub conflicts: Vec<(K, String)>,
+}
+
+impl<K> Default for Merged<K> {
+    fn default() -> Self {
+        Merged {
+            mine: Vec::new(),
+            base: Vec::new(),
+            updated: Vec::new(),
+            conflicts: Vec::new(),
+        }
+    }
+}
+
+/// The value of `field` in `fields`, empty when it has none.
+fn value_of<'a, K: PartialEq>(fields: &'a [(K, String)], field: &K) -> &'a str {
+    fields
+        .iter()
+        .find(|(f, _)| f == field)
+        .map_or("", |(_, v)| v.as_str())
 }
 
 /// Merges `theirs` into `mine`, field by field, against `base` (see the
 /// module's documentation). `same(field, a, b)` says whether two texts of a
 /// field mean the same value ("4.800" and "4800" may); the order of the
-/// fields is theirs', then those only the user has.
-pub fn merge(
-    base: &[(String, String)],
-    mine: &[(String, String)],
-    theirs: &[(String, String)],
-    same: &dyn Fn(&str, &str, &str) -> bool,
-) -> Merged {
+/// fields is theirs', then those only the user has. Fields are named by
+/// any `K` that can be compared: the entry forms name them by their typed
+/// fields ([`crate::edit::form_field::Field`]), the other forms by text.
+pub fn merge<K: Clone + PartialEq>(
+    base: &[(K, String)],
+    mine: &[(K, String)],
+    theirs: &[(K, String)],
+    same: &dyn Fn(&K, &str, &str) -> bool,
+) -> Merged<K> {
     let mut out = Merged::default();
-    let names = theirs
-        .iter()
-        .chain(mine)
-        .chain(base)
-        .map(|(f, _)| f.as_str());
-    let mut seen: Vec<&str> = Vec::new();
+    let names = theirs.iter().chain(mine).chain(base).map(|(f, _)| f);
+    let mut seen: Vec<&K> = Vec::new();
     for name in names {
         if seen.contains(&name) {
             continue;
         }
         seen.push(name);
-        let (b, m, t) = (value(base, name), value(mine, name), value(theirs, name));
+        let (b, m, t) = (
+            value_of(base, name),
+            value_of(mine, name),
+            value_of(theirs, name),
+        );
         let same = |x: &str, y: &str| x == y || same(name, x, y);
         let (kept, new_base) = if same(m, b) {
             if !same(t, b) {
-                out.updated.push(name.to_owned());
+                out.updated.push(name.clone());
             }
             (t, t)
         } else if same(t, b) || same(m, t) {
             (m, t)
         } else {
-            out.conflicts.push((name.to_owned(), t.to_owned()));
+            out.conflicts.push((name.clone(), t.to_owned()));
             (m, b)
         };
-        out.mine.push((name.to_owned(), kept.to_owned()));
-        out.base.push((name.to_owned(), new_base.to_owned()));
+        out.mine.push((name.clone(), kept.to_owned()));
+        out.base.push((name.clone(), new_base.to_owned()));
     }
     out
 }
 
 /// Whether two sides hold the same values, field by field.
-pub fn same_fields(
-    a: &[(String, String)],
-    b: &[(String, String)],
-    same: &dyn Fn(&str, &str, &str) -> bool,
+pub fn same_fields<K: PartialEq>(
+    a: &[(K, String)],
+    b: &[(K, String)],
+    same: &dyn Fn(&K, &str, &str) -> bool,
 ) -> bool {
-    a.iter()
-        .chain(b)
-        .all(|(f, _)| value(a, f) == value(b, f) || same(f, value(a, f), value(b, f)))
+    a.iter().chain(b).all(|(f, _)| {
+        let (x, y) = (value_of(a, f), value_of(b, f));
+        x == y || same(f, x, y)
+    })
 }
 
-/// Texts are the same only when equal.
-pub fn equal(_field: &str, a: &str, b: &str) -> bool {
+/// Texts are the same only when equal, whatever the field.
+pub fn equal<K: ?Sized>(_field: &K, a: &str, b: &str) -> bool {
     a == b
 }
 
@@ -216,7 +239,7 @@ mod tests {
 
     #[test]
     fn sameness_is_the_callers() {
-        let same = |_: &str, a: &str, b: &str| a.replace('.', "") == b.replace('.', "");
+        let same = |_: &String, a: &str, b: &str| a.replace('.', "") == b.replace('.', "");
         let base = fields(&[("n", "4800")]);
         let mine = fields(&[("n", "4.800")]);
         let theirs = fields(&[("n", "5000")]);

@@ -6,7 +6,9 @@
 //! the CSV files are read ([`crate::files::csv_data`]: numbers as the page's
 //! language writes them, see [`crate::i18n::number`]; dd/mm/yyyy) and runs the
 //! workspace's validation on the result, so each message lands beside its
-//! field in both languages. What the page shows of a field is data
+//! field in both languages. Fields are typed ([`Field`], from
+//! [`crate::edit::form_field`]); their names are texts only in the page's
+//! ids and in the files' columns. What the page shows of a field is data
 //! ([`Form::field`]: label, kind, value, hint, the echo of an amount as it
 //! will be stored — "= 4.800 triệu đồng" —, message, conflict), and the
 //! layout too ([`Form::groups`], [`Form::manager_rows`]); the page draws
@@ -22,9 +24,9 @@ use crate::domain::unit::{
 };
 use crate::domain::validation::{validate_city_year, validate_unit_in_workspace, Severity};
 use crate::domain::workspace::{CityYear, Workspace};
-use crate::files::csv_data::{
-    column_label, parse_flag, set_unit_cell, set_year_cell, unit_cell, year_cell, YEAR_FIELDS,
-};
+use crate::edit::form_field::{manager_title, managers_label, Choices, Input};
+pub use crate::edit::form_field::{CityField, Field, ManagerPart, UnitField, YearField};
+use crate::files::csv_data::{parse_flag, set_unit_cell, set_year_cell, unit_cell, year_cell};
 use crate::i18n::format::iso_date;
 use crate::i18n::number::{self, Convention};
 use crate::i18n::{Lang, Text};
@@ -49,26 +51,26 @@ pub enum Target {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Form {
     pub target: Target,
-    values: Vec<(String, String)>,
+    values: Vec<(Field, String)>,
     /// Key-manager rows (year forms).
     managers: usize,
-    /// Messages by field name: errors block saving, warnings do not.
-    messages: Vec<(String, Severity, Text)>,
+    /// Messages by field: errors block saving, warnings do not.
+    messages: Vec<(Field, Severity, Text)>,
     /// How the numbers in `values` are written: the page's language.
     numbers: Convention,
     /// The values the record had when the form was opened (or last
     /// rebased, [`Form::rebase`]), written as `values` are: a save applies
     /// only the fields the user changed from these.
-    opened: Vec<(String, String)>,
+    opened: Vec<(Field, String)>,
     /// Fields changed both here and in the stored workspace since the form
     /// opened, with the value stored there; the user chooses
     /// ([`Form::resolve`]) before the form can be saved.
-    conflicts: Vec<(String, String)>,
+    conflicts: Vec<(Field, String)>,
     /// When the key managers of a year were changed here and elsewhere in
     /// ways that cannot be matched row by row (rows added or removed): the
     /// other save's rows and their count, for the user to choose between
-    /// (conflict `"managers"`).
-    their_managers: Option<(usize, Vec<(String, String)>)>,
+    /// (conflict [`Field::Managers`]).
+    their_managers: Option<(usize, Vec<(Field, String)>)>,
     /// What a save elsewhere did to the record since the form opened, as
     /// last told to the user ([`Form::hear`]).
     heard: Heard,
@@ -112,109 +114,7 @@ pub enum Rebase {
     /// These fields were changed both here and in the stored workspace:
     /// (field, the value stored there). Nothing may be saved until the
     /// user chooses for each.
-    Conflicts(Vec<(String, String)>),
-}
-
-/// The static fields of the unit form, in order.
-const UNIT_FIELDS: [&str; 16] = [
-    "name",
-    "kind",
-    "registration_code",
-    "sector",
-    "district",
-    "commune",
-    "founded",
-    "model",
-    "reorganisation_required",
-    "reorganisation_completed_on",
-    "inactive_since",
-    "resumed_on",
-    "dissolved_on",
-    "recognitions",
-    "contract_authenticated",
-    "meets_legal_conditions",
-];
-
-const MANAGER_PARTS: [&str; 4] = ["role", "qualification", "trained", "name"];
-const CITY_FIELDS: [&str; 3] = [
-    "year",
-    "grdp_current_prices",
-    "extra_collective_value_added",
-];
-
-fn is_flag(name: &str) -> bool {
-    matches!(
-        name,
-        "reorganisation_required" | "contract_authenticated" | "meets_legal_conditions"
-    ) || name.ends_with("-trained")
-}
-
-fn is_date(name: &str) -> bool {
-    matches!(
-        name,
-        "founded"
-            | "reorganisation_completed_on"
-            | "inactive_since"
-            | "resumed_on"
-            | "dissolved_on"
-    )
-}
-
-fn label(name: &str, lang: Lang) -> &str {
-    match name {
-        "inactive_since" => lang.pick("Ngừng hoạt động từ ngày", "Inactive since"),
-        "resumed_on" => lang.pick("Hoạt động trở lại từ ngày", "Operating again since"),
-        "dissolved_on" => lang.pick("Giải thể ngày", "Dissolved on"),
-        "role" => lang.pick("Chức danh", "Role"),
-        "qualification" => lang.pick("Trình độ chuyên môn", "Qualification"),
-        "trained" => lang.pick("Đã được bồi dưỡng", "Trained"),
-        "manager_name" => lang.pick("Họ tên", "Name"),
-        other => column_label(other, lang),
-    }
-}
-
-/// A field's help text, for the fields with a format to follow.
-fn hint(name: &str, lang: Lang) -> Option<&'static str> {
-    Some(match name {
-        "recognitions" => lang.pick(
-            "Mỗi lần công nhận: năm, ngày quyết định (hoặc -), số quyết định; cách nhau bằng dấu chấm phẩy. Ví dụ: 2019 2019-12-01 QĐ số 12",
-            "Each recognition: year, decision date (or -), decision; separated by semicolons. E.g. 2019 2019-12-01 Decision 12",
-        ),
-        "charter_capital" | "total_capital" | "indivisible_assets" | "revenue" | "pre_tax_profit"
-        | "value_added" | "development_fund" | "reserve_fund" | "grdp_current_prices"
-        | "extra_collective_value_added" => lang.pick("Triệu đồng", "Millions of VND"),
-        "average_worker_income" => lang.pick("Triệu đồng/năm", "Millions of VND a year"),
-        "non_member_supply_percent" => "%",
-        _ => return None,
-    })
-}
-
-/// Whether a field holds a number written in the page's convention (a
-/// count or an amount; not the year).
-fn is_number(name: &str) -> bool {
-    crate::files::csv_data::is_number_field(name) || is_city_amount(name)
-}
-
-fn is_city_amount(name: &str) -> bool {
-    matches!(name, "grdp_current_prices" | "extra_collective_value_added")
-}
-
-/// The unit an amount field's stored value is shown in, after its number.
-fn echo_unit(name: &str, lang: Lang) -> Option<&'static str> {
-    Some(match name {
-        "average_worker_income" => lang.pick(" triệu đồng/năm", " million VND a year"),
-        "non_member_supply_percent" => "%",
-        name if is_city_amount(name)
-            || (crate::files::csv_data::is_number_field(name)
-                && !matches!(
-                    name,
-                    "members" | "regular_workers" | "staff" | "staff_trained"
-                )) =>
-        {
-            lang.pick(" triệu đồng", " million VND")
-        }
-        _ => return None,
-    })
+    Conflicts(Vec<(Field, String)>),
 }
 
 fn flag_text(value: bool) -> String {
@@ -224,7 +124,7 @@ fn flag_text(value: bool) -> String {
 impl Form {
     /// A form of `values` as the files hold them (numbers in the plain
     /// form), written for a page in `lang`.
-    fn new(target: Target, values: Vec<(String, String)>, managers: usize, lang: Lang) -> Form {
+    fn new(target: Target, values: Vec<(Field, String)>, managers: usize, lang: Lang) -> Form {
         let mut form = Form {
             target,
             opened: values.clone(),
@@ -252,8 +152,8 @@ impl Form {
             .iter_mut()
             .chain(self.opened.iter_mut())
             .chain(self.conflicts.iter_mut());
-        for (name, value) in all {
-            if !is_number(name) {
+        for (field, value) in all {
+            if !field.is_number() {
                 continue;
             }
             if let Ok(Some(plain)) = number::parse_plain(value, from) {
@@ -273,14 +173,14 @@ impl Form {
         }
     }
 
-    /// For every amount field: its name and the value as it will be
+    /// For every amount field: the field and the value as it will be
     /// stored, in `lang`'s format and unit ("= 4.800 triệu đồng"); empty
     /// when the field is empty or cannot be read.
-    pub fn echoes(&self, lang: Lang) -> Vec<(String, String)> {
+    pub fn echoes(&self, lang: Lang) -> Vec<(Field, String)> {
         self.values
             .iter()
-            .filter_map(|(name, value)| {
-                let unit = echo_unit(name, lang)?;
+            .filter_map(|&(field, ref value)| {
+                let unit = field.echo_unit(lang)?;
                 let echo = match number::parse_decimal(value, self.numbers) {
                     Ok(Some(amount)) => format!(
                         "= {}{unit}",
@@ -288,7 +188,7 @@ impl Form {
                     ),
                     _ => String::new(),
                 };
-                Some((name.clone(), echo))
+                Some((field, echo))
             })
             .collect()
     }
@@ -304,21 +204,23 @@ impl Form {
                 .map(iso_date)
                 .unwrap_or_default()
         };
-        let values = UNIT_FIELDS
-            .iter()
-            .map(|&name| {
-                let value = match name {
-                    "inactive_since" => latest(OperatingStatus::Inactive),
-                    "resumed_on" => resumption(&unit.status_history)
+        let values = UnitField::ALL
+            .into_iter()
+            .map(|field| {
+                let value = match field {
+                    UnitField::InactiveSince => latest(OperatingStatus::Inactive),
+                    UnitField::ResumedOn => resumption(&unit.status_history)
                         .map(iso_date)
                         .unwrap_or_default(),
-                    "dissolved_on" => unit.dissolved_on().map(iso_date).unwrap_or_default(),
-                    "contract_authenticated" | "meets_legal_conditions" if unit.group.is_none() => {
+                    UnitField::DissolvedOn => unit.dissolved_on().map(iso_date).unwrap_or_default(),
+                    UnitField::ContractAuthenticated | UnitField::MeetsLegalConditions
+                        if unit.group.is_none() =>
+                    {
                         flag_text(false)
                     }
-                    name => unit_cell(&unit, name),
+                    field => unit_cell(&unit, field.key()),
                 };
-                (name.to_owned(), value)
+                (Field::Unit(field), value)
             })
             .collect();
         let mut form = Form::new(Target::Unit(found.map(|u| u.id.clone())), values, 0, lang);
@@ -366,13 +268,11 @@ impl Form {
         record: &YearRecord,
         lang: Lang,
     ) -> Form {
-        let mut values = vec![("year".to_owned(), record.year.to_string())];
-        values.extend(
-            YEAR_FIELDS
-                .iter()
-                .filter(|f| **f != "key_managers")
-                .map(|f| ((*f).to_owned(), year_cell(record, f))),
-        );
+        // The year's cell is the record's year.
+        let mut values: Vec<(Field, String)> = YearField::ALL
+            .into_iter()
+            .map(|f| (Field::Year(f), year_cell(record, f.key())))
+            .collect();
         for (i, manager) in record.key_managers.iter().enumerate() {
             values.extend(manager_values(i, manager));
         }
@@ -408,25 +308,27 @@ impl Form {
                 .map(|a| a.as_str().to_owned())
                 .unwrap_or_default()
         };
-        let values = vec![
-            ("year".to_owned(), city.year.to_string()),
-            (
-                "grdp_current_prices".to_owned(),
-                amount(&city.grdp_current_prices),
-            ),
-            (
-                "extra_collective_value_added".to_owned(),
-                amount(&city.extra_collective_value_added),
-            ),
-        ];
+        let values = CityField::ALL
+            .into_iter()
+            .map(|field| {
+                let value = match field {
+                    CityField::Year => city.year.to_string(),
+                    CityField::GrdpCurrentPrices => amount(&city.grdp_current_prices),
+                    CityField::ExtraCollectiveValueAdded => {
+                        amount(&city.extra_collective_value_added)
+                    }
+                };
+                (Field::City(field), value)
+            })
+            .collect();
         let mut form = Form::new(Target::City(target), values, 0, lang);
         form.check(ws);
         form
     }
 
-    /// The first field's name, to focus when the form opens.
-    pub fn first_field(&self) -> Option<&str> {
-        self.values.first().map(|(n, _)| n.as_str())
+    /// The first field, to focus when the form opens.
+    pub fn first_field(&self) -> Option<Field> {
+        self.values.first().map(|(f, _)| *f)
     }
 
     /// How many key-manager rows the form has.
@@ -443,10 +345,15 @@ impl Form {
         }
     }
 
-    pub fn value(&self, name: &str) -> &str {
+    /// The text of `field` (empty when the form has no such field).
+    pub fn value(&self, field: impl Into<Field>) -> &str {
+        self.value_of(field.into())
+    }
+
+    fn value_of(&self, field: Field) -> &str {
         self.values
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(f, _)| *f == field)
             .map_or("", |(_, v)| v.as_str())
     }
 
@@ -457,17 +364,22 @@ impl Form {
     pub fn unsaved(&self) -> bool {
         !self.conflicts.is_empty()
             || self.values.len() != self.opened.len()
-            || self.values.iter().any(|(name, value)| {
+            || self.values.iter().any(|&(field, ref value)| {
                 self.opened
                     .iter()
-                    .find(|(n, _)| n == name)
-                    .is_none_or(|(_, base)| !self.same(name, value, base))
+                    .find(|(f, _)| *f == field)
+                    .is_none_or(|(_, base)| !self.same(field, value, base))
             })
     }
 
-    /// Takes a field's new text and checks the form again.
-    pub fn set(&mut self, ws: &Workspace, name: &str, value: &str) {
-        match self.values.iter_mut().find(|(n, _)| n == name) {
+    /// Takes a field's new text and checks the form again; a field the
+    /// form does not have is ignored.
+    pub fn set(&mut self, ws: &Workspace, field: impl Into<Field>, value: &str) {
+        self.set_field(ws, field.into(), value);
+    }
+
+    fn set_field(&mut self, ws: &Workspace, field: Field, value: &str) {
+        match self.values.iter_mut().find(|(f, _)| *f == field) {
             Some((_, old)) => *old = value.to_owned(),
             None => return,
         }
@@ -506,15 +418,15 @@ impl Form {
             (false, _) => Heard::Nothing,
             (true, None) => Heard::Deleted,
             (true, Some(now)) => {
-                let opened_value = |name: &str| {
+                let opened_value = |field: Field| {
                     self.opened
                         .iter()
-                        .find(|(n, _)| n == name)
+                        .find(|(f, _)| *f == field)
                         .map(|(_, v)| v.as_str())
                 };
                 let differs = now.values.len() != self.opened.len()
-                    || now.values.iter().any(|(name, theirs)| {
-                        opened_value(name).is_none_or(|base| !self.same(name, theirs, base))
+                    || now.values.iter().any(|&(field, ref theirs)| {
+                        opened_value(field).is_none_or(|base| !self.same(field, theirs, base))
                     });
                 if differs {
                     Heard::Changed
@@ -530,13 +442,13 @@ impl Form {
         Some(heard)
     }
 
-    /// Whether two texts of field `name` say the same ("4.800" and "4800"
-    /// do, in Vietnamese).
-    fn same(&self, name: &str, a: &str, b: &str) -> bool {
+    /// Whether two texts of `field` say the same ("4.800" and "4800" do,
+    /// in Vietnamese).
+    fn same(&self, field: Field, a: &str, b: &str) -> bool {
         if a == b {
             return true;
         }
-        if is_number(name) {
+        if field.is_number() {
             if let (Ok(x), Ok(y)) = (
                 number::parse_plain(a, self.numbers),
                 number::parse_plain(b, self.numbers),
@@ -560,29 +472,29 @@ impl Form {
         let Some(now) = self.reopened(ws) else {
             return Rebase::Merged;
         };
-        let rows = |values: &[(String, String)]| -> Vec<(String, String)> {
+        let rows = |values: &[(Field, String)]| -> Vec<(Field, String)> {
             values
                 .iter()
-                .filter(|(n, _)| n.starts_with("manager-"))
+                .filter(|(f, _)| f.is_manager())
                 .cloned()
                 .collect()
         };
         let opened_rows = rows(&self.opened);
         let opened_count = opened_rows
             .iter()
-            .filter(|(n, _)| n.ends_with("-role"))
+            .filter(|(f, _)| matches!(f, Field::Manager(_, ManagerPart::Role)))
             .count();
         let rows_alike = self.managers == now.managers && self.managers == opened_count;
         // Field by field; key-manager rows too while every side has the
         // same rows, else as one block below.
-        let fields = |values: &[(String, String)]| -> Vec<(String, String)> {
+        let fields = |values: &[(Field, String)]| -> Vec<(Field, String)> {
             values
                 .iter()
-                .filter(|(n, _)| rows_alike || !n.starts_with("manager-"))
+                .filter(|(f, _)| rows_alike || !f.is_manager())
                 .cloned()
                 .collect()
         };
-        let same = |name: &str, a: &str, b: &str| self.same(name, a, b);
+        let same = |field: &Field, a: &str, b: &str| self.same(*field, a, b);
         let field_merge::Merged {
             mine: mut merged,
             base: mut opened,
@@ -606,7 +518,7 @@ impl Form {
                 managers = now.managers;
             } else {
                 if changed_there && mine_rows != their_rows {
-                    conflicts.push(("managers".to_owned(), String::new()));
+                    conflicts.push((Field::Managers, String::new()));
                     their_managers = Some((now.managers, their_rows.clone()));
                 }
                 merged.extend(mine_rows);
@@ -632,26 +544,30 @@ impl Form {
     }
 
     /// The fields waiting for the user's choice, with the stored value.
-    pub fn conflicts(&self) -> &[(String, String)] {
+    pub fn conflicts(&self) -> &[(Field, String)] {
         &self.conflicts
     }
 
     /// The user's choice for a conflicting field: keep what was typed here
     /// (`keep_mine`) or take the value stored by the other save. Either
     /// way the field is no longer in conflict.
-    pub fn resolve(&mut self, ws: &Workspace, name: &str, keep_mine: bool) {
-        let Some(position) = self.conflicts.iter().position(|(n, _)| n == name) else {
+    pub fn resolve(&mut self, ws: &Workspace, field: impl Into<Field>, keep_mine: bool) {
+        self.resolve_field(ws, field.into(), keep_mine);
+    }
+
+    fn resolve_field(&mut self, ws: &Workspace, field: Field, keep_mine: bool) {
+        let Some(position) = self.conflicts.iter().position(|(f, _)| *f == field) else {
             return;
         };
         let (_, theirs) = self.conflicts.remove(position);
-        if name == "managers" {
+        if field == Field::Managers {
             let Some((count, rows)) = self.their_managers.take() else {
                 return;
             };
-            self.opened.retain(|(n, _)| !n.starts_with("manager-"));
+            self.opened.retain(|(f, _)| !f.is_manager());
             self.opened.extend(rows.iter().cloned());
             if !keep_mine {
-                self.values.retain(|(n, _)| !n.starts_with("manager-"));
+                self.values.retain(|(f, _)| !f.is_manager());
                 self.values.extend(rows);
                 self.managers = count;
             }
@@ -660,11 +576,11 @@ impl Form {
         }
         // The stored value becomes the field's base: "mine" is then a
         // change of it, "theirs" none.
-        if let Some((_, base)) = self.opened.iter_mut().find(|(n, _)| n == name) {
+        if let Some((_, base)) = self.opened.iter_mut().find(|(f, _)| *f == field) {
             base.clone_from(&theirs);
         }
         if !keep_mine {
-            if let Some((_, value)) = self.values.iter_mut().find(|(n, _)| n == name) {
+            if let Some((_, value)) = self.values.iter_mut().find(|(f, _)| *f == field) {
                 *value = theirs;
             }
         }
@@ -692,7 +608,7 @@ impl Form {
         if index < kept.len() {
             kept.remove(index);
         }
-        self.values.retain(|(n, _)| !n.starts_with("manager-"));
+        self.values.retain(|(f, _)| !f.is_manager());
         for (i, manager) in kept.iter().enumerate() {
             self.values.extend(manager_values(i, manager));
         }
@@ -705,18 +621,21 @@ impl Form {
     fn managers_typed(&self) -> Vec<KeyManager> {
         (0..self.managers)
             .map(|i| {
-                let part = |p: &str| self.value(&format!("manager-{i}-{p}")).to_owned();
+                let part = |p: ManagerPart| self.value_of(Field::Manager(i, p));
                 KeyManager {
                     role: ManagerRole::ALL
                         .into_iter()
-                        .find(|r| r.stored_key() == part("role"))
+                        .find(|r| r.stored_key() == part(ManagerPart::Role))
                         .unwrap_or(ManagerRole::Director),
                     qualification: Qualification::ALL
                         .into_iter()
-                        .find(|q| q.stored_key() == part("qualification"))
+                        .find(|q| q.stored_key() == part(ManagerPart::Qualification))
                         .unwrap_or(Qualification::None),
-                    trained: parse_flag(&part("trained")).ok().flatten().unwrap_or(false),
-                    name: part("name").trim().to_owned(),
+                    trained: parse_flag(part(ManagerPart::Trained))
+                        .ok()
+                        .flatten()
+                        .unwrap_or(false),
+                    name: part(ManagerPart::Name).trim().to_owned(),
                 }
             })
             .collect()
@@ -724,9 +643,8 @@ impl Form {
 
     /// Builds what the form describes; problems reading a field are added
     /// to `errors`.
-    fn build(&self, ws: &Workspace, errors: &mut Vec<(String, Severity, Text)>) -> Built {
-        let mut bad =
-            |name: &str, text: Text| errors.push((name.to_owned(), Severity::Error, text));
+    fn build(&self, ws: &Workspace, errors: &mut Vec<(Field, Severity, Text)>) -> Built {
+        let mut bad = |field: Field, text: Text| errors.push((field, Severity::Error, text));
         match &self.target {
             Target::Unit(id) => {
                 let mut unit = id
@@ -734,13 +652,14 @@ impl Form {
                     .and_then(|id| ws.unit(id))
                     .cloned()
                     .unwrap_or_else(|| Unit::new(new_unit_id(ws), "", UnitKind::Htx));
-                for name in UNIT_FIELDS {
-                    let value = self.value(name);
-                    if matches!(name, "inactive_since" | "resumed_on" | "dissolved_on") {
+                for field in UnitField::ALL {
+                    // The status dates are read into the history below.
+                    if field.is_status_date() {
                         continue;
                     }
-                    if let Err(text) = set_unit_cell(&mut unit, name, value, &ws.plan) {
-                        bad(name, text);
+                    let value = self.value(field);
+                    if let Err(text) = set_unit_cell(&mut unit, field.key(), value, &ws.plan) {
+                        bad(Field::Unit(field), text);
                     }
                 }
                 if unit.kind != UnitKind::Tht {
@@ -761,17 +680,18 @@ impl Form {
                     })
                     .cloned()
                     .collect();
-                let date_of = |name: &str| {
-                    crate::files::csv_data::parse_date_cell(self.value(name))
+                let date_of = |field: UnitField| {
+                    crate::files::csv_data::parse_date_cell(self.value(field))
                         .ok()
                         .flatten()
                 };
-                if let (Some(resumed), inactive) =
-                    (date_of("resumed_on"), date_of("inactive_since"))
-                {
+                if let (Some(resumed), inactive) = (
+                    date_of(UnitField::ResumedOn),
+                    date_of(UnitField::InactiveSince),
+                ) {
                     if inactive.is_none_or(|inactive| resumed <= inactive) {
                         bad(
-                            "resumed_on",
+                            UnitField::ResumedOn.into(),
                             Text::new(
                                 "Ngày hoạt động trở lại phải sau ngày ngừng hoạt động.",
                                 "The date it operated again must be after the date it stopped.",
@@ -779,16 +699,16 @@ impl Form {
                         );
                     }
                 }
-                for (name, status) in [
-                    ("inactive_since", OperatingStatus::Inactive),
-                    ("resumed_on", OperatingStatus::Active),
-                    ("dissolved_on", OperatingStatus::Dissolved),
+                for (field, status) in [
+                    (UnitField::InactiveSince, OperatingStatus::Inactive),
+                    (UnitField::ResumedOn, OperatingStatus::Active),
+                    (UnitField::DissolvedOn, OperatingStatus::Dissolved),
                 ] {
-                    match crate::files::csv_data::parse_date_cell(self.value(name)) {
+                    match crate::files::csv_data::parse_date_cell(self.value(field)) {
                         Ok(Some(since)) => history.push(StatusChange { status, since }),
                         Ok(None) => {}
                         Err(_) => bad(
-                            name,
+                            field.into(),
                             Text::new(
                                 "Cần một ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd.",
                                 "Expected a date as dd/mm/yyyy or yyyy-mm-dd.",
@@ -802,12 +722,15 @@ impl Form {
             }
             Target::Year { unit_id, .. } => {
                 let mut record = YearRecord::default();
-                for (name, value) in &self.values {
-                    if name.starts_with("manager-") {
+                for (field, value) in &self.values {
+                    // The key managers' rows are read below.
+                    let Field::Year(year_field) = *field else {
                         continue;
-                    }
-                    if let Err(text) = set_year_cell(&mut record, name, value, self.numbers) {
-                        bad(name, text);
+                    };
+                    if let Err(text) =
+                        set_year_cell(&mut record, year_field.key(), value, self.numbers)
+                    {
+                        bad(*field, text);
                     }
                 }
                 record.key_managers = self.managers_typed();
@@ -816,22 +739,25 @@ impl Form {
             Target::City(_) => {
                 let mut city = CityYear::default();
                 let mut record = YearRecord::default();
-                if let Err(text) =
-                    set_year_cell(&mut record, "year", self.value("year"), self.numbers)
-                {
-                    bad("year", text);
+                // The year is read as a year's record reads it.
+                let year = self.value(CityField::Year);
+                if let Err(text) = set_year_cell(&mut record, "year", year, self.numbers) {
+                    bad(CityField::Year.into(), text);
                 }
                 city.year = record.year;
-                for name in ["grdp_current_prices", "extra_collective_value_added"] {
-                    match crate::files::csv_data::parse_amount(self.value(name), self.numbers) {
-                        Ok(value) => {
-                            if name == "grdp_current_prices" {
-                                city.grdp_current_prices = value;
-                            } else {
+                for field in [
+                    CityField::GrdpCurrentPrices,
+                    CityField::ExtraCollectiveValueAdded,
+                ] {
+                    match crate::files::csv_data::parse_amount(self.value(field), self.numbers) {
+                        Ok(value) => match field {
+                            CityField::GrdpCurrentPrices => city.grdp_current_prices = value,
+                            CityField::ExtraCollectiveValueAdded => {
                                 city.extra_collective_value_added = value;
                             }
-                        }
-                        Err(error) => bad(name, error.message(self.numbers)),
+                            CityField::Year => {}
+                        },
+                        Err(error) => bad(field.into(), error.message(self.numbers)),
                     }
                 }
                 Built::City(city)
@@ -844,30 +770,34 @@ impl Form {
     pub fn check(&mut self, ws: &Workspace) {
         let mut messages = Vec::new();
         let built = self.build(ws, &mut messages);
-        let unreadable: Vec<String> = messages.iter().map(|(n, _, _)| n.clone()).collect();
-        let mut place = |name: String, severity: Severity, text: Text| {
+        let unreadable: Vec<Field> = messages.iter().map(|(f, _, _)| *f).collect();
+        let mut place = |field: Field, severity: Severity, text: Text| {
             // A field that cannot be read has its reading message only.
-            if !unreadable.contains(&name) {
-                messages.push((name, severity, text));
+            if !unreadable.contains(&field) {
+                messages.push((field, severity, text));
             }
         };
         match built {
             Built::Unit(unit) => {
                 for issue in validate_unit_in_workspace(&unit, ws).issues {
-                    let name = match issue.location.field {
-                        "reorganisation" => "reorganisation_completed_on",
+                    // The validation names the unit's fields as its
+                    // document does; here they become the form's.
+                    let field = match issue.location.field {
+                        "reorganisation" => UnitField::ReorganisationCompletedOn,
                         "status_history" => {
                             if unit.dissolved_on().is_some() {
-                                "dissolved_on"
+                                UnitField::DissolvedOn
                             } else {
-                                "inactive_since"
+                                UnitField::InactiveSince
                             }
                         }
-                        field if UNIT_FIELDS.contains(&field) => field,
-                        // Issues of the yearly records belong to their forms.
-                        _ => continue,
+                        key => match UnitField::from_key(key) {
+                            Some(field) => field,
+                            // Issues of the yearly records belong to their forms.
+                            None => continue,
+                        },
                     };
-                    place(name.to_owned(), issue.severity, issue.message);
+                    place(field.into(), issue.severity, issue.message);
                 }
             }
             Built::Year(unit_id, record) => {
@@ -889,14 +819,17 @@ impl Form {
                         if issue.location.year != Some(year) || issue.location.unit_id.is_none() {
                             continue;
                         }
-                        let name = match (issue.location.field, issue.location.manager) {
-                            ("key_managers", Some(i)) => format!("manager-{i}-role"),
-                            (field, _) if field == "year" || YEAR_FIELDS.contains(&field) => {
-                                field.to_owned()
-                            }
-                            _ => continue,
+                        let field = match (issue.location.field, issue.location.manager) {
+                            ("key_managers", Some(i)) => Field::Manager(i, ManagerPart::Role),
+                            // About the rows as a whole: it counts (an error
+                            // blocks the save) though no field shows it.
+                            ("key_managers", None) => Field::Managers,
+                            (key, _) => match YearField::from_key(key) {
+                                Some(field) => field.into(),
+                                None => continue,
+                            },
                         };
-                        place(name, issue.severity, issue.message);
+                        place(field, issue.severity, issue.message);
                     }
                 }
             }
@@ -907,7 +840,7 @@ impl Form {
                 };
                 if original != Some(city.year) && ws.city_year(city.year).is_some() {
                     place(
-                        "year".to_owned(),
+                        CityField::Year.into(),
                         Severity::Error,
                         Text::new(
                             format!("Năm {} đã có số liệu của thành phố.", city.year),
@@ -916,11 +849,10 @@ impl Form {
                     );
                 }
                 for issue in validate_city_year(&city).issues {
-                    place(
-                        issue.location.field.to_owned(),
-                        issue.severity,
-                        issue.message,
-                    );
+                    // Every issue of a city year is about one of its fields.
+                    if let Some(field) = CityField::from_key(issue.location.field) {
+                        place(field.into(), issue.severity, issue.message);
+                    }
                 }
             }
         }
@@ -931,28 +863,28 @@ impl Form {
         self.messages.iter().any(|(_, s, _)| *s == Severity::Error)
     }
 
-    /// The name of the first field with an error, in the form's order.
-    pub fn first_error(&self) -> Option<&str> {
-        self.values.iter().map(|(n, _)| n.as_str()).find(|n| {
+    /// The first field with an error, in the form's order.
+    pub fn first_error(&self) -> Option<Field> {
+        self.values.iter().map(|(f, _)| *f).find(|field| {
             self.messages
                 .iter()
-                .any(|(m, s, _)| m == n && *s == Severity::Error)
+                .any(|(m, s, _)| m == field && *s == Severity::Error)
         })
     }
 
-    /// For every field: its name, whether it has an error, and the text to
-    /// show beside it (empty for none).
-    pub fn messages(&self, lang: Lang) -> Vec<(String, bool, String)> {
+    /// For every field: the field, whether it has an error, and the text
+    /// to show beside it (empty for none).
+    pub fn messages(&self, lang: Lang) -> Vec<(Field, bool, String)> {
         self.values
             .iter()
-            .map(|(name, _)| {
-                let mine = self.messages.iter().filter(|(n, _, _)| n == name);
+            .map(|&(field, _)| {
+                let mine = self.messages.iter().filter(|(f, _, _)| *f == field);
                 let error = mine.clone().any(|(_, s, _)| *s == Severity::Error);
                 let text = mine
                     .map(|(_, _, t)| t.get(lang))
                     .collect::<Vec<_>>()
                     .join(" ");
-                (name.clone(), error, text)
+                (field, error, text)
             })
             .collect()
     }
@@ -1041,10 +973,11 @@ pub enum FieldKind {
 }
 
 /// One field of a form as the page shows it, in the page's language.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldView {
-    /// The field's name in the form (`revenue`, `manager-2-role`).
-    pub name: String,
+    /// The field ([`Field::key`] is its name in the page: `revenue`,
+    /// `manager-2-role`).
+    pub field: Field,
     pub label: String,
     pub kind: FieldKind,
     /// The text typed (for a flag: "có" or "không").
@@ -1065,12 +998,31 @@ pub struct FieldView {
     pub conflict: Option<String>,
 }
 
+impl FieldView {
+    /// `field` with nothing typed or said: what a field shows for the
+    /// moment its form no longer has it (a key-manager row just removed).
+    pub fn empty(field: Field) -> FieldView {
+        FieldView {
+            field,
+            label: String::new(),
+            kind: FieldKind::default(),
+            value: String::new(),
+            checked: false,
+            hint: None,
+            echo: None,
+            error: false,
+            message: String::new(),
+            conflict: None,
+        }
+    }
+}
+
 /// A group of a form's fields, drawn together (a fieldset when it has a
 /// legend).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldGroup {
     pub legend: Option<&'static str>,
-    pub names: Vec<String>,
+    pub fields: Vec<Field>,
 }
 
 /// A key-manager row of a year form.
@@ -1081,7 +1033,7 @@ pub struct ManagerRow {
     /// The remove button's text ("Bỏ Cán bộ số 2").
     pub remove: String,
     /// Its fields: role, qualification, trained, name.
-    pub names: Vec<String>,
+    pub fields: Vec<Field>,
 }
 
 impl Form {
@@ -1115,38 +1067,35 @@ impl Form {
 
     /// The form's fields but the key managers', in order, in groups.
     pub fn groups(&self, lang: Lang) -> Vec<FieldGroup> {
-        let names = |list: &[&str]| list.iter().map(|n| (*n).to_owned()).collect();
+        let fields = |list: &[UnitField]| list.iter().map(|f| Field::Unit(*f)).collect();
         match &self.target {
             Target::Unit(_) => {
-                let split = UNIT_FIELDS
+                let split = UnitField::ALL
                     .iter()
-                    .position(|n| *n == "contract_authenticated")
-                    .unwrap_or(UNIT_FIELDS.len());
-                let (all, groups_only) = UNIT_FIELDS.split_at(split);
+                    .position(|f| *f == UnitField::ContractAuthenticated)
+                    .unwrap_or(UnitField::ALL.len());
+                let (all, groups_only) = UnitField::ALL.split_at(split);
                 vec![
                     FieldGroup {
                         legend: None,
-                        names: names(all),
+                        fields: fields(all),
                     },
                     FieldGroup {
                         legend: Some(lang.pick(
                             "Chỉ dành cho tổ hợp tác (THT)",
                             "Cooperative groups (THT) only",
                         )),
-                        names: names(groups_only),
+                        fields: fields(groups_only),
                     },
                 ]
             }
             Target::Year { .. } => vec![FieldGroup {
                 legend: None,
-                names: std::iter::once("year")
-                    .chain(YEAR_FIELDS.iter().copied().filter(|f| *f != "key_managers"))
-                    .map(str::to_owned)
-                    .collect(),
+                fields: YearField::ALL.into_iter().map(Field::Year).collect(),
             }],
             Target::City(_) => vec![FieldGroup {
                 legend: None,
-                names: names(&CITY_FIELDS),
+                fields: CityField::ALL.into_iter().map(Field::City).collect(),
             }],
         }
     }
@@ -1159,9 +1108,9 @@ impl Form {
                 ManagerRow {
                     remove: format!("{} {title}", lang.pick("Bỏ", "Remove")),
                     title,
-                    names: MANAGER_PARTS
-                        .iter()
-                        .map(|part| format!("manager-{i}-{part}"))
+                    fields: ManagerPart::ALL
+                        .into_iter()
+                        .map(|part| Field::Manager(i, part))
                         .collect(),
                 }
             })
@@ -1170,7 +1119,7 @@ impl Form {
 
     /// The legend of the key managers' rows.
     pub fn managers_legend(lang: Lang) -> &'static str {
-        label("key_managers", lang)
+        managers_label(lang)
     }
 
     /// Whether this is a year's form (which has key-manager rows).
@@ -1185,17 +1134,16 @@ impl Form {
         let (count, rows) = self.their_managers.as_ref()?;
         let summary = (0..*count)
             .map(|i| {
-                let part = |p: &str| {
-                    let name = format!("manager-{i}-{p}");
+                let part = |p: ManagerPart| {
                     rows.iter()
-                        .find(|(n, _)| *n == name)
+                        .find(|(f, _)| *f == Field::Manager(i, p))
                         .map_or("", |(_, v)| v.as_str())
                 };
                 let role = ManagerRole::ALL
                     .into_iter()
-                    .find(|r| r.stored_key() == part("role"))
+                    .find(|r| r.stored_key() == part(ManagerPart::Role))
                     .map_or("?", |r| role_label(r, lang));
-                match part("name") {
+                match part(ManagerPart::Name) {
                     "" => role.to_owned(),
                     name => format!("{role} {name}"),
                 }
@@ -1210,74 +1158,63 @@ impl Form {
         self.heard
     }
 
-    /// Field `name` as the page shows it; `None` when the form has no
-    /// such field.
-    pub fn field(&self, ws: &Workspace, name: &str, lang: Lang) -> Option<FieldView> {
+    /// `field` as the page shows it; `None` when the form has no such
+    /// field.
+    pub fn field(&self, ws: &Workspace, field: impl Into<Field>, lang: Lang) -> Option<FieldView> {
+        self.field_view(ws, field.into(), lang)
+    }
+
+    fn field_view(&self, ws: &Workspace, field: Field, lang: Lang) -> Option<FieldView> {
         let value = self
             .values
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(f, _)| *f == field)
             .map(|(_, v)| v.clone())?;
-        let part = name.rsplit('-').next().unwrap_or(name);
-        let label = match name.strip_prefix("manager-").and_then(|rest| {
-            let (index, _) = rest.split_once('-')?;
-            index.parse::<usize>().ok()
-        }) {
-            Some(i) => {
-                let part_label = if part == "name" { "manager_name" } else { part };
-                format!("{} ({})", label(part_label, lang), manager_title(i, lang))
-            }
-            None => label(name, lang).to_owned(),
+        let kind = match field.input() {
+            Input::Text => FieldKind::Text,
+            Input::Number => FieldKind::Number,
+            Input::Date => FieldKind::Date,
+            Input::Flag => FieldKind::Flag,
+            Input::Choice(list) => FieldKind::Choice(choices(ws, list, lang)),
         };
-        let choices = select_choices(ws, name, lang);
-        let kind = if is_flag(name) {
-            FieldKind::Flag
-        } else if let Some(choices) = choices.clone() {
-            FieldKind::Choice(choices)
-        } else if is_date(name) {
-            FieldKind::Date
-        } else if YEAR_FIELDS.contains(&name) || matches!(name, "year") || is_city_amount(name) {
-            FieldKind::Number
-        } else {
-            FieldKind::Text
-        };
-        let mine = self.messages.iter().filter(|(n, _, _)| n == name);
+        let mine = self.messages.iter().filter(|(f, _, _)| *f == field);
         let error = mine.clone().any(|(_, s, _)| *s == Severity::Error);
         let message = mine
             .map(|(_, _, t)| t.get(lang))
             .collect::<Vec<_>>()
             .join(" ");
         let echo =
-            echo_unit(name, lang).map(|unit| match number::parse_decimal(&value, self.numbers) {
-                Ok(Some(amount)) => format!(
-                    "= {}{unit}",
-                    number::write_decimal(&amount, Convention::of(lang))
-                ),
-                _ => String::new(),
-            });
+            field
+                .echo_unit(lang)
+                .map(|unit| match number::parse_decimal(&value, self.numbers) {
+                    Ok(Some(amount)) => format!(
+                        "= {}{unit}",
+                        number::write_decimal(&amount, Convention::of(lang))
+                    ),
+                    _ => String::new(),
+                });
         // The other value as the user reads it: a list's text, not its code.
         let conflict = self
             .conflicts
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(f, _)| *f == field)
             .map(|(_, theirs)| {
-                let shown = choices
-                    .as_ref()
-                    .and_then(|c| c.iter().find(|(code, _)| code == theirs))
-                    .map_or(theirs.as_str(), |(_, text)| text.as_str());
+                let shown = match &kind {
+                    FieldKind::Choice(choices) => choices
+                        .iter()
+                        .find(|(code, _)| code == theirs)
+                        .map_or(theirs.as_str(), |(_, text)| text.as_str()),
+                    _ => theirs.as_str(),
+                };
                 field_merge::choice_text(shown, lang)
             });
         Some(FieldView {
-            name: name.to_owned(),
-            label,
+            field,
+            label: field.label(lang),
             checked: kind == FieldKind::Flag && parse_flag(&value).ok().flatten().unwrap_or(false),
             kind,
             value,
-            hint: if is_flag(name) {
-                None
-            } else {
-                hint(part, lang)
-            },
+            hint: field.hint(lang),
             echo,
             error,
             message,
@@ -1286,16 +1223,8 @@ impl Form {
     }
 
     /// Ticks or unticks a flag field.
-    pub fn set_flag(&mut self, ws: &Workspace, name: &str, checked: bool) {
-        self.set(ws, name, &flag_text(checked));
-    }
-}
-
-/// "Cán bộ số 2": key-manager row `i` (from 0).
-fn manager_title(i: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("Cán bộ số {}", i + 1),
-        Lang::En => format!("Manager {}", i + 1),
+    pub fn set_flag(&mut self, ws: &Workspace, field: impl Into<Field>, checked: bool) {
+        self.set_field(ws, field.into(), &flag_text(checked));
     }
 }
 
@@ -1322,20 +1251,20 @@ fn resumption(history: &[StatusChange]) -> Option<chrono::NaiveDate> {
     latest_change(history, OperatingStatus::Active).filter(|active| *active > inactive)
 }
 
-fn select_choices(ws: &Workspace, name: &str, lang: Lang) -> Option<Vec<(String, String)>> {
+/// The choices of `list`: (the code stored, the text shown).
+fn choices(ws: &Workspace, list: Choices, lang: Lang) -> Vec<(String, String)> {
     let none = || {
         (
             String::new(),
             lang.pick("— chưa chọn —", "— none —").to_owned(),
         )
     };
-    let part = name.rsplit('-').next().unwrap_or(name);
-    Some(match (name, part) {
-        ("kind", _) => UnitKind::ALL
+    match list {
+        Choices::UnitKinds => UnitKind::ALL
             .iter()
             .map(|k| (k.abbreviation().to_owned(), k.abbreviation().to_owned()))
             .collect(),
-        ("sector", _) => std::iter::once(none())
+        Choices::Sectors => std::iter::once(none())
             .chain(
                 ws.plan
                     .sectors
@@ -1343,10 +1272,10 @@ fn select_choices(ws: &Workspace, name: &str, lang: Lang) -> Option<Vec<(String,
                     .map(|s| (s.id.clone(), s.name.get(lang).to_owned())),
             )
             .collect(),
-        ("district", _) => std::iter::once(none())
+        Choices::Districts => std::iter::once(none())
             .chain(ws.plan.districts.iter().map(|d| (d.clone(), d.clone())))
             .collect(),
-        ("model", _) => vec![
+        Choices::Models => vec![
             none(),
             (
                 "service_supply".to_owned(),
@@ -1357,11 +1286,11 @@ fn select_choices(ws: &Workspace, name: &str, lang: Lang) -> Option<Vec<(String,
                 lang.pick("Tạo việc làm", "Job creation").to_owned(),
             ),
         ],
-        (_, "role") if name.starts_with("manager-") => ManagerRole::ALL
+        Choices::Roles => ManagerRole::ALL
             .iter()
             .map(|r| (r.stored_key().to_owned(), role_label(*r, lang).to_owned()))
             .collect(),
-        (_, "qualification") if name.starts_with("manager-") => Qualification::ALL
+        Choices::Qualifications => Qualification::ALL
             .iter()
             .map(|q| {
                 (
@@ -1370,23 +1299,23 @@ fn select_choices(ws: &Workspace, name: &str, lang: Lang) -> Option<Vec<(String,
                 )
             })
             .collect(),
-        _ => return None,
-    })
+    }
 }
 
-fn manager_values(i: usize, manager: &KeyManager) -> Vec<(String, String)> {
-    vec![
-        (
-            format!("manager-{i}-role"),
-            manager.role.stored_key().to_owned(),
-        ),
-        (
-            format!("manager-{i}-qualification"),
-            manager.qualification.stored_key().to_owned(),
-        ),
-        (format!("manager-{i}-trained"), flag_text(manager.trained)),
-        (format!("manager-{i}-name"), manager.name.clone()),
-    ]
+/// The fields of key-manager row `i`, as the form holds them.
+fn manager_values(i: usize, manager: &KeyManager) -> Vec<(Field, String)> {
+    ManagerPart::ALL
+        .into_iter()
+        .map(|part| {
+            let value = match part {
+                ManagerPart::Role => manager.role.stored_key().to_owned(),
+                ManagerPart::Qualification => manager.qualification.stored_key().to_owned(),
+                ManagerPart::Trained => flag_text(manager.trained),
+                ManagerPart::Name => manager.name.clone(),
+            };
+            (Field::Manager(i, part), value)
+        })
+        .collect()
 }
 
 enum Built {
@@ -1459,22 +1388,22 @@ mod tests {
         let ws = ws();
         let mut form = Form::unit(&ws, Some("a"), Lang::Vi);
         assert!(!form.unsaved());
-        form.set(&ws, "name", "HTX Bình Minh 2");
+        form.set(&ws, UnitField::Name, "HTX Bình Minh 2");
         assert!(form.unsaved());
-        form.set(&ws, "name", "HTX Bình Minh");
+        form.set(&ws, UnitField::Name, "HTX Bình Minh");
         assert!(!form.unsaved());
         let mut year = Form::year(&ws, "a", Some(2019), 2019, Lang::Vi);
         assert!(!year.unsaved());
-        year.set(&ws, "members", "10");
+        year.set(&ws, YearField::Members, "10");
         assert!(!year.unsaved());
-        year.set(&ws, "members", "11");
+        year.set(&ws, YearField::Members, "11");
         assert!(year.unsaved());
         let mut managers = Form::year(&ws, "a", Some(2019), 2019, Lang::Vi);
         managers.add_manager(&ws);
         assert!(managers.unsaved(), "a row added");
         let mut new = Form::unit(&ws, None, Lang::Vi);
         assert!(!new.unsaved());
-        new.set(&ws, "name", "HTX Đang nhập dở");
+        new.set(&ws, UnitField::Name, "HTX Đang nhập dở");
         assert!(new.unsaved());
     }
 
@@ -1486,13 +1415,17 @@ mod tests {
         let mut b = Form::unit(&opened, Some("a"), Lang::Vi);
         let mut stored = opened.clone();
         let mut a = Form::unit(&stored, Some("a"), Lang::Vi);
-        a.set(&stored, "commune", "Dư Hàng");
+        a.set(&stored, UnitField::Commune, "Dư Hàng");
         assert_eq!(a.rebase(&stored), Rebase::Merged);
         a.apply(&mut stored).expect("A saves");
 
-        b.set(&opened, "name", "HTX Bình Minh Mới");
+        b.set(&opened, UnitField::Name, "HTX Bình Minh Mới");
         assert_eq!(b.rebase(&stored), Rebase::Merged);
-        assert_eq!(b.value("commune"), "Dư Hàng", "the form shows A's field");
+        assert_eq!(
+            b.value(UnitField::Commune),
+            "Dư Hàng",
+            "the form shows A's field"
+        );
         b.apply(&mut stored).expect("B saves");
         let unit = stored.unit("a").expect("kept");
         assert_eq!(unit.commune, "Dư Hàng");
@@ -1503,10 +1436,10 @@ mod tests {
         let opened = stored.clone();
         let mut b = Form::year(&opened, "a", Some(2019), 2019, Lang::Vi);
         let mut a = Form::year(&stored, "a", Some(2019), 2019, Lang::Vi);
-        a.set(&stored, "members", "12");
+        a.set(&stored, YearField::Members, "12");
         a.rebase(&stored);
         a.apply(&mut stored).expect("A saves");
-        b.set(&opened, "staff", "5");
+        b.set(&opened, YearField::Staff, "5");
         assert_eq!(b.rebase(&stored), Rebase::Merged);
         b.apply(&mut stored).expect("B saves");
         let record = stored.unit("a").and_then(|u| u.record(2019)).expect("kept");
@@ -1523,7 +1456,7 @@ mod tests {
         assert_eq!(b.hear(&opened), None);
         let mut stored = opened.clone();
         let mut a = Form::unit(&stored, Some("a"), Lang::En);
-        a.set(&stored, "commune", "Dư Hàng");
+        a.set(&stored, UnitField::Commune, "Dư Hàng");
         a.apply(&mut stored).expect("A saves");
         assert_eq!(b.hear(&stored), Some(Heard::Changed));
         assert_eq!(b.hear(&stored), None, "said once");
@@ -1547,14 +1480,14 @@ mod tests {
             let mut b = Form::unit(&opened, Some("a"), Lang::En);
             let mut stored = opened.clone();
             let mut a = Form::unit(&stored, Some("a"), Lang::En);
-            a.set(&stored, "commune", "Dư Hàng");
-            a.set(&stored, "name", "HTX A");
+            a.set(&stored, UnitField::Commune, "Dư Hàng");
+            a.set(&stored, UnitField::Name, "HTX A");
             a.apply(&mut stored).expect("A saves");
 
-            b.set(&opened, "commune", "Hàng Kênh");
+            b.set(&opened, UnitField::Commune, "Hàng Kênh");
             assert_eq!(
                 b.rebase(&stored),
-                Rebase::Conflicts(vec![("commune".into(), "Dư Hàng".into())])
+                Rebase::Conflicts(vec![(Field::Unit(UnitField::Commune), "Dư Hàng".into())])
             );
             let before = stored.clone();
             assert!(
@@ -1564,10 +1497,13 @@ mod tests {
             assert_eq!(stored, before);
             // Saving again without choosing still asks.
             assert!(matches!(b.rebase(&stored), Rebase::Conflicts(_)));
-            assert_eq!(b.value("commune"), "Hàng Kênh");
-            assert_eq!(b.value("name"), "HTX A");
+            assert_eq!(b.value(UnitField::Commune), "Hàng Kênh");
+            assert_eq!(b.value(UnitField::Name), "HTX A");
 
-            let conflict = |lang| b.field(&stored, "commune", lang).and_then(|f| f.conflict);
+            let conflict = |lang| {
+                b.field(&stored, UnitField::Commune, lang)
+                    .and_then(|f| f.conflict)
+            };
             assert_eq!(
                 conflict(Lang::Vi).as_deref(),
                 Some("Tab khác vừa lưu: Dư Hàng — giữ giá trị của bạn hoặc lấy giá trị kia")
@@ -1577,12 +1513,13 @@ mod tests {
                 Some("Another tab just saved: Dư Hàng — keep your value or take the other one")
             );
             assert_eq!(
-                b.field(&stored, "name", Lang::Vi).and_then(|f| f.conflict),
+                b.field(&stored, UnitField::Name, Lang::Vi)
+                    .and_then(|f| f.conflict),
                 None,
                 "a field changed on one side only is no conflict"
             );
 
-            b.resolve(&stored, "commune", keep_mine);
+            b.resolve(&stored, UnitField::Commune, keep_mine);
             assert!(b.conflicts().is_empty());
             assert_eq!(b.rebase(&stored), Rebase::Merged);
             b.apply(&mut stored).expect("B saves");
@@ -1606,10 +1543,10 @@ mod tests {
         let mut stored = opened.clone();
         let mut b = Form::year(&opened, "a", Some(2019), 2019, Lang::Vi);
         let mut a = Form::year(&stored, "a", Some(2019), 2019, Lang::Vi);
-        a.set(&stored, "members", "11");
+        a.set(&stored, YearField::Members, "11");
         a.apply(&mut stored).expect("A saves");
         b.add_manager(&opened);
-        b.set(&opened, "manager-1-name", "Lan");
+        b.set(&opened, Field::Manager(1, ManagerPart::Name), "Lan");
         assert_eq!(b.rebase(&stored), Rebase::Merged);
         b.apply(&mut stored).expect("B saves");
         let record = stored.unit("a").and_then(|u| u.record(2019)).expect("kept");
@@ -1624,16 +1561,16 @@ mod tests {
             a.apply(&mut after).expect("A saves");
             let mut b = Form::year(&opened, "a", Some(2019), 2019, Lang::Vi);
             b.add_manager(&opened);
-            b.set(&opened, "manager-2-name", "Minh");
+            b.set(&opened, Field::Manager(2, ManagerPart::Name), "Minh");
             assert_eq!(
                 b.rebase(&after),
-                Rebase::Conflicts(vec![("managers".into(), String::new())])
+                Rebase::Conflicts(vec![(Field::Managers, String::new())])
             );
             assert!(b.apply(&mut after.clone()).is_err());
             assert!(b
                 .managers_conflict(Lang::Vi)
                 .is_some_and(|text| text.contains("Tab khác vừa lưu: Giám đốc Lan — giữ giá trị")));
-            b.resolve(&after, "managers", keep_mine);
+            b.resolve(&after, Field::Managers, keep_mine);
             assert_eq!(b.rebase(&after), Rebase::Merged);
             b.apply(&mut after).expect("B saves");
             let names: Vec<String> = after
@@ -1654,22 +1591,22 @@ mod tests {
         let mut ws = ws();
         let mut form = Form::unit(&ws, None, Lang::Vi);
         assert!(form.has_errors(), "a new unit has no name yet");
-        assert_eq!(form.first_error(), Some("name"));
-        form.set(&ws, "name", "HTX Mới");
-        form.set(&ws, "registration_code", "0201");
+        assert_eq!(form.first_error(), Some(Field::Unit(UnitField::Name)));
+        form.set(&ws, UnitField::Name, "HTX Mới");
+        form.set(&ws, UnitField::RegistrationCode, "0201");
         let messages = form.messages(Lang::Vi);
         let code = messages
             .iter()
-            .find(|(n, _, _)| n == "registration_code")
+            .find(|(n, _, _)| *n == Field::Unit(UnitField::RegistrationCode))
             .expect("field");
         assert!(code.1 && code.2.contains("trùng"), "{code:?}");
         assert!(form.apply(&mut ws).is_err());
         assert_eq!(ws.units.len(), 1, "an invalid form saves nothing");
-        form.set(&ws, "registration_code", "0202");
-        form.set(&ws, "founded", "01/02/2010");
-        form.set(&ws, "kind", "THT");
-        form.set(&ws, "contract_authenticated", "có");
-        form.set(&ws, "dissolved_on", "2019-05-01");
+        form.set(&ws, UnitField::RegistrationCode, "0202");
+        form.set(&ws, UnitField::Founded, "01/02/2010");
+        form.set(&ws, UnitField::Kind, "THT");
+        form.set(&ws, UnitField::ContractAuthenticated, "có");
+        form.set(&ws, UnitField::DissolvedOn, "2019-05-01");
         assert!(!form.has_errors(), "{:?}", form.messages(Lang::En));
         let id = form.apply(&mut ws).expect("valid").expect("a unit");
         let unit = ws.unit(&id).expect("saved");
@@ -1680,46 +1617,44 @@ mod tests {
             Some(true)
         );
         assert_eq!(unit.dissolved_on(), NaiveDate::from_ymd_opt(2019, 5, 1));
-        let name = form.field(&ws, "name", Lang::Vi).expect("a field");
+        let name = form.field(&ws, UnitField::Name, Lang::Vi).expect("a field");
         assert_eq!(name.label, "Tên đơn vị");
         assert_eq!(name.kind, FieldKind::Text);
         assert_eq!(name.message, "");
         let groups = form.groups(Lang::Vi);
         assert_eq!(
-            groups
-                .first()
-                .and_then(|g| g.names.first())
-                .map(String::as_str),
-            Some("name")
+            groups.first().and_then(|g| g.fields.first()).copied(),
+            Some(Field::Unit(UnitField::Name))
         );
         assert_eq!(
             groups.get(1).and_then(|g| g.legend),
             Some("Chỉ dành cho tổ hợp tác (THT)")
         );
         let flag = form
-            .field(&ws, "contract_authenticated", Lang::Vi)
+            .field(&ws, UnitField::ContractAuthenticated, Lang::Vi)
             .expect("a flag");
         assert_eq!((flag.kind, flag.checked), (FieldKind::Flag, true));
         assert!(matches!(
-            form.field(&ws, "kind", Lang::Vi).map(|f| f.kind),
+            form.field(&ws, UnitField::Kind, Lang::Vi).map(|f| f.kind),
             Some(FieldKind::Choice(choices)) if choices.iter().any(|(code, _)| code == "THT")
         ));
         assert_eq!(
-            form.field(&ws, "founded", Lang::Vi).map(|f| f.kind),
+            form.field(&ws, UnitField::Founded, Lang::Vi)
+                .map(|f| f.kind),
             Some(FieldKind::Date)
         );
-        assert_eq!(form.field(&ws, "nothing", Lang::Vi), None);
+        assert_eq!(form.field(&ws, YearField::Revenue, Lang::Vi), None);
     }
 
     #[test]
     fn a_return_to_activity_is_entered_with_its_date_and_checked() {
         let mut ws = ws();
         let mut form = Form::unit(&ws, Some("a"), Lang::En);
-        assert_eq!(form.value("resumed_on"), "");
-        form.set(&ws, "resumed_on", "2018-04-01");
+        assert_eq!(form.value(UnitField::ResumedOn), "");
+        form.set(&ws, UnitField::ResumedOn, "2018-04-01");
         assert!(form.has_errors(), "a resumption needs an earlier stop");
-        assert_eq!(form.first_error(), Some("resumed_on"));
-        form.set(&ws, "inactive_since", "2017-01-01");
+        assert_eq!(form.first_error(), Some(Field::Unit(UnitField::ResumedOn)));
+        form.set(&ws, UnitField::InactiveSince, "2017-01-01");
         assert!(!form.has_errors(), "{:?}", form.messages(Lang::En));
         form.apply(&mut ws).expect("valid");
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
@@ -1733,23 +1668,26 @@ mod tests {
             Some(OperatingStatus::Active)
         );
         let again = Form::unit(&ws, Some("a"), Lang::En);
-        assert_eq!(again.value("resumed_on"), "2018-04-01");
-        assert_eq!(again.value("inactive_since"), "2017-01-01");
+        assert_eq!(again.value(UnitField::ResumedOn), "2018-04-01");
+        assert_eq!(again.value(UnitField::InactiveSince), "2017-01-01");
     }
 
     #[test]
     fn the_year_form_reads_decimal_commas_managers_and_starts_the_next_year() {
         let mut ws = ws();
         let mut form = Form::next_year_from(&ws, "a", 2019, Lang::Vi);
-        assert_eq!(form.value("year"), "2020");
-        assert_eq!(form.value("members"), "10");
-        form.set(&ws, "revenue", "1.250,5");
-        form.set(&ws, "staff_trained", "9");
-        assert_eq!(form.first_error(), Some("staff_trained"));
-        form.set(&ws, "staff_trained", "3");
+        assert_eq!(form.value(YearField::Year), "2020");
+        assert_eq!(form.value(YearField::Members), "10");
+        form.set(&ws, YearField::Revenue, "1.250,5");
+        form.set(&ws, YearField::StaffTrained, "9");
+        assert_eq!(
+            form.first_error(),
+            Some(Field::Year(YearField::StaffTrained))
+        );
+        form.set(&ws, YearField::StaffTrained, "3");
         form.add_manager(&ws);
-        form.set(&ws, "manager-1-role", "accountant");
-        form.set(&ws, "manager-1-trained", "có");
+        form.set(&ws, Field::Manager(1, ManagerPart::Role), "accountant");
+        form.set(&ws, Field::Manager(1, ManagerPart::Trained), "có");
         form.remove_manager(&ws, 0);
         assert!(!form.has_errors(), "{:?}", form.messages(Lang::En));
         form.apply(&mut ws).expect("valid");
@@ -1760,23 +1698,26 @@ mod tests {
         assert!(record.key_managers[0].trained);
         // Changing a year to one that exists is an error on the year.
         let mut form = Form::year(&ws, "a", Some(2020), 2026, Lang::Vi);
-        form.set(&ws, "year", "2019");
-        assert_eq!(form.first_error(), Some("year"));
+        form.set(&ws, YearField::Year, "2019");
+        assert_eq!(form.first_error(), Some(Field::Year(YearField::Year)));
         let mut form = Form::year(&ws, "a", Some(2019), 2026, Lang::Vi);
-        form.set(&ws, "members", "-1");
+        form.set(&ws, YearField::Members, "-1");
         let messages = form.messages(Lang::En);
         assert!(messages
             .iter()
-            .any(|(n, e, t)| n == "members" && *e && !t.is_empty()));
+            .any(|(n, e, t)| *n == Field::Year(YearField::Members) && *e && !t.is_empty()));
     }
 
     #[test]
     fn city_inputs_and_delete_with_undo() {
         let mut ws = ws();
         let mut form = Form::city(&ws, None, 2019, Lang::Vi);
-        form.set(&ws, "grdp_current_prices", "0");
-        assert_eq!(form.first_error(), Some("grdp_current_prices"));
-        form.set(&ws, "grdp_current_prices", "245.000,5");
+        form.set(&ws, CityField::GrdpCurrentPrices, "0");
+        assert_eq!(
+            form.first_error(),
+            Some(Field::City(CityField::GrdpCurrentPrices))
+        );
+        form.set(&ws, CityField::GrdpCurrentPrices, "245.000,5");
         form.apply(&mut ws).expect("valid");
         assert_eq!(
             ws.city_year(2019)
@@ -1785,8 +1726,8 @@ mod tests {
             Some("245000.5".into())
         );
         let mut again = Form::city(&ws, None, 2019, Lang::Vi);
-        again.set(&ws, "year", "2019");
-        assert_eq!(again.first_error(), Some("year"));
+        again.set(&ws, CityField::Year, "2019");
+        assert_eq!(again.first_error(), Some(Field::City(CityField::Year)));
         let before = ws.clone();
         let deleted = delete_unit(&mut ws, "a").expect("there");
         assert!(ws.units.is_empty());
@@ -1794,18 +1735,20 @@ mod tests {
         assert_eq!(ws, before);
     }
 
-    fn echo(form: &Form, name: &str, lang: Lang) -> String {
+    fn echo(form: &Form, field: impl Into<Field>, lang: Lang) -> String {
+        let field = field.into();
         form.echoes(lang)
             .into_iter()
-            .find(|(n, _)| n == name)
+            .find(|(f, _)| *f == field)
             .map(|(_, e)| e)
-            .unwrap_or_else(|| panic!("{name} has no echo"))
+            .unwrap_or_else(|| panic!("{field:?} has no echo"))
     }
 
-    fn message(form: &Form, name: &str, lang: Lang) -> (bool, String) {
+    fn message(form: &Form, field: impl Into<Field>, lang: Lang) -> (bool, String) {
+        let field = field.into();
         form.messages(lang)
             .into_iter()
-            .find(|(n, _, _)| n == name)
+            .find(|(f, _, _)| *f == field)
             .map(|(_, e, t)| (e, t))
             .unwrap_or_default()
     }
@@ -1815,17 +1758,20 @@ mod tests {
         let mut ws = ws();
         // Vietnamese: 4.800 is four thousand eight hundred.
         let mut form = Form::year(&ws, "a", None, 2026, Lang::Vi);
-        form.set(&ws, "revenue", "4.800");
-        assert_eq!(echo(&form, "revenue", Lang::Vi), "= 4.800 triệu đồng");
-        form.set(&ws, "members", "1.200");
-        form.set(&ws, "average_worker_income", "85,5");
+        form.set(&ws, YearField::Revenue, "4.800");
         assert_eq!(
-            echo(&form, "average_worker_income", Lang::Vi),
+            echo(&form, YearField::Revenue, Lang::Vi),
+            "= 4.800 triệu đồng"
+        );
+        form.set(&ws, YearField::Members, "1.200");
+        form.set(&ws, YearField::AverageWorkerIncome, "85,5");
+        assert_eq!(
+            echo(&form, YearField::AverageWorkerIncome, Lang::Vi),
             "= 85,5 triệu đồng/năm"
         );
-        form.set(&ws, "non_member_supply_percent", "12,5");
+        form.set(&ws, YearField::NonMemberSupplyPercent, "12,5");
         assert_eq!(
-            echo(&form, "non_member_supply_percent", Lang::Vi),
+            echo(&form, YearField::NonMemberSupplyPercent, Lang::Vi),
             "= 12,5%"
         );
         assert!(!form.has_errors(), "{:?}", form.messages(Lang::Vi));
@@ -1835,26 +1781,36 @@ mod tests {
         assert_eq!(record.members, Some(1200));
         // A group that is not three digits is refused, with the form expected.
         let mut form = Form::year(&ws, "a", Some(2020), 2026, Lang::Vi);
-        assert_eq!(form.value("revenue"), "4.800", "shown the Vietnamese way");
-        form.set(&ws, "revenue", "4.80");
-        assert_eq!(echo(&form, "revenue", Lang::Vi), "");
-        let (error, text) = message(&form, "revenue", Lang::Vi);
+        assert_eq!(
+            form.value(YearField::Revenue),
+            "4.800",
+            "shown the Vietnamese way"
+        );
+        form.set(&ws, YearField::Revenue, "4.80");
+        assert_eq!(echo(&form, YearField::Revenue, Lang::Vi), "");
+        let (error, text) = message(&form, YearField::Revenue, Lang::Vi);
         assert!(
             error && text.contains("Cần một số dạng 4.800 hoặc 1.250,5"),
             "{text}"
         );
         assert!(form.apply(&mut ws).is_err());
         // A fraction in a count is an error.
-        form.set(&ws, "revenue", "4.800");
-        form.set(&ws, "members", "12,5");
-        let (error, text) = message(&form, "members", Lang::Vi);
+        form.set(&ws, YearField::Revenue, "4.800");
+        form.set(&ws, YearField::Members, "12,5");
+        let (error, text) = message(&form, YearField::Members, Lang::Vi);
         assert!(error && text.contains("số nguyên"), "{text}");
         // English: 4.800 is four point eight.
         let mut form = Form::year(&ws, "a", None, 2026, Lang::En);
-        form.set(&ws, "revenue", "4.800");
-        assert_eq!(echo(&form, "revenue", Lang::En), "= 4.800 million VND");
-        form.set(&ws, "revenue", "4,800");
-        assert_eq!(echo(&form, "revenue", Lang::En), "= 4,800 million VND");
+        form.set(&ws, YearField::Revenue, "4.800");
+        assert_eq!(
+            echo(&form, YearField::Revenue, Lang::En),
+            "= 4.800 million VND"
+        );
+        form.set(&ws, YearField::Revenue, "4,800");
+        assert_eq!(
+            echo(&form, YearField::Revenue, Lang::En),
+            "= 4,800 million VND"
+        );
         form.apply(&mut ws).expect("valid");
         let record = ws.unit("a").and_then(|u| u.record(2021)).expect("saved");
         assert_eq!(record.revenue.as_ref().map(Decimal::as_str), Some("4800"));
@@ -1864,25 +1820,123 @@ mod tests {
     fn switching_the_language_rewrites_the_numbers_typed() {
         let ws = ws();
         let mut form = Form::city(&ws, None, 2019, Lang::Vi);
-        form.set(&ws, "grdp_current_prices", "245.000,5");
-        form.set(&ws, "extra_collective_value_added", "4.80");
+        form.set(&ws, CityField::GrdpCurrentPrices, "245.000,5");
+        form.set(&ws, CityField::ExtraCollectiveValueAdded, "4.80");
         form.set_lang(&ws, Lang::En);
-        assert_eq!(form.value("grdp_current_prices"), "245,000.5");
+        assert_eq!(form.value(CityField::GrdpCurrentPrices), "245,000.5");
         // Text that was not a number is left as typed, then read the new
         // way (its echo says how).
-        assert_eq!(form.value("extra_collective_value_added"), "4.80");
+        assert_eq!(form.value(CityField::ExtraCollectiveValueAdded), "4.80");
         assert_eq!(
-            echo(&form, "grdp_current_prices", Lang::En),
+            echo(&form, CityField::GrdpCurrentPrices, Lang::En),
             "= 245,000.5 million VND"
         );
         form.set_lang(&ws, Lang::Vi);
-        assert_eq!(form.value("grdp_current_prices"), "245.000,5");
+        assert_eq!(form.value(CityField::GrdpCurrentPrices), "245.000,5");
         let grdp = form
-            .field(&ws, "grdp_current_prices", Lang::Vi)
+            .field(&ws, CityField::GrdpCurrentPrices, Lang::Vi)
             .expect("a field");
         assert_eq!(grdp.echo.as_deref(), Some("= 245.000,5 triệu đồng"));
         assert_eq!(grdp.hint, Some("Triệu đồng"));
         assert_eq!(grdp.kind, FieldKind::Number);
+    }
+
+    /// The page names each field by its key (the input's `name`, and its
+    /// id after `f-`), and the end-to-end tests find them so: the typed
+    /// fields keep the names the forms had when they were texts.
+    #[test]
+    fn every_field_keeps_its_name_in_the_page() {
+        let ws = ws();
+        let keys = |form: &Form| -> Vec<String> {
+            form.groups(Lang::Vi)
+                .iter()
+                .flat_map(|g| g.fields.iter().map(|f| f.key()))
+                .chain(
+                    form.manager_rows(Lang::Vi)
+                        .iter()
+                        .flat_map(|r| r.fields.iter().map(|f| f.key())),
+                )
+                .collect()
+        };
+        assert_eq!(
+            keys(&Form::unit(&ws, Some("a"), Lang::Vi)),
+            [
+                "name",
+                "kind",
+                "registration_code",
+                "sector",
+                "district",
+                "commune",
+                "founded",
+                "model",
+                "reorganisation_required",
+                "reorganisation_completed_on",
+                "inactive_since",
+                "resumed_on",
+                "dissolved_on",
+                "recognitions",
+                "contract_authenticated",
+                "meets_legal_conditions",
+            ]
+        );
+        assert_eq!(
+            keys(&Form::year(&ws, "a", Some(2019), 2019, Lang::Vi)),
+            [
+                "year",
+                "members",
+                "regular_workers",
+                "charter_capital",
+                "total_capital",
+                "indivisible_assets",
+                "revenue",
+                "pre_tax_profit",
+                "value_added",
+                "average_worker_income",
+                "staff",
+                "staff_trained",
+                "development_fund",
+                "reserve_fund",
+                "non_member_supply_percent",
+                "manager-0-role",
+                "manager-0-qualification",
+                "manager-0-trained",
+                "manager-0-name",
+            ]
+        );
+        assert_eq!(
+            keys(&Form::city(&ws, None, 2019, Lang::Vi)),
+            [
+                "year",
+                "grdp_current_prices",
+                "extra_collective_value_added"
+            ]
+        );
+        // Every field laid out is one the form holds, and the first is
+        // the one focused when it opens.
+        for form in [
+            Form::unit(&ws, None, Lang::En),
+            Form::year(&ws, "a", Some(2019), 2019, Lang::En),
+            Form::city(&ws, None, 2019, Lang::En),
+        ] {
+            let laid_out: Vec<Field> = form
+                .groups(Lang::En)
+                .into_iter()
+                .flat_map(|g| g.fields)
+                .chain(
+                    form.manager_rows(Lang::En)
+                        .into_iter()
+                        .flat_map(|r| r.fields),
+                )
+                .collect();
+            assert_eq!(form.first_field(), laid_out.first().copied());
+            for field in laid_out {
+                let view = form
+                    .field(&ws, field, Lang::En)
+                    .expect("a field of the form");
+                assert_eq!(view.field, field);
+                assert!(!view.label.is_empty(), "{field:?}");
+            }
+        }
     }
 
     #[test]
@@ -1896,23 +1950,30 @@ mod tests {
         );
         let groups = form.groups(Lang::Vi);
         assert_eq!(groups.len(), 1);
-        assert_eq!(groups[0].names.first().map(String::as_str), Some("year"));
-        assert!(!groups[0].names.iter().any(|n| n.starts_with("manager-")));
+        assert_eq!(
+            groups[0].fields.first().copied(),
+            Some(Field::Year(YearField::Year))
+        );
+        assert!(!groups[0].fields.iter().any(|f| f.is_manager()));
         form.add_manager(&ws);
         let rows = form.manager_rows(Lang::Vi);
         let last = rows.last().expect("a row");
         assert_eq!(last.title, format!("Cán bộ số {}", rows.len()));
         assert_eq!(last.remove, format!("Bỏ Cán bộ số {}", rows.len()));
-        let role = form.field(&ws, &last.names[0], Lang::Vi).expect("the role");
+        let role = form.field(&ws, last.fields[0], Lang::Vi).expect("the role");
         assert_eq!(role.label, format!("Chức danh (Cán bộ số {})", rows.len()));
         assert!(matches!(role.kind, FieldKind::Choice(_)));
-        let trained = form.field(&ws, &last.names[2], Lang::En).expect("trained");
+        let trained = form.field(&ws, last.fields[2], Lang::En).expect("trained");
         assert_eq!(trained.kind, FieldKind::Flag);
         assert_eq!(trained.label, format!("Trained (Manager {})", rows.len()));
-        let members = form.field(&ws, "members", Lang::Vi).expect("members");
+        let members = form
+            .field(&ws, YearField::Members, Lang::Vi)
+            .expect("members");
         assert_eq!((members.kind, members.echo), (FieldKind::Number, None));
-        form.set(&ws, "members", "-5");
-        let members = form.field(&ws, "members", Lang::Vi).expect("members");
+        form.set(&ws, YearField::Members, "-5");
+        let members = form
+            .field(&ws, YearField::Members, Lang::Vi)
+            .expect("members");
         assert!(members.error && !members.message.is_empty());
         assert!(!Form::unit(&ws, Some("a"), Lang::Vi).has_managers());
         assert_eq!(unit_years(&ws, "a"), [2019]);

@@ -6,6 +6,7 @@
 //! echo, message, conflict) and the page draws it (`app/pages/data/`).
 
 pub mod form;
+pub mod form_field;
 pub mod plan_draft;
 pub mod plan_form;
 pub mod task_form;

@@ -63,7 +63,7 @@ pub fn Field(
     let (kind, name, has_hint, has_echo) = field.with_untracked(|f| {
         (
             f.kind.clone(),
-            f.name.clone(),
+            f.field.key(),
             f.hint.is_some(),
             f.echo.is_some(),
         )

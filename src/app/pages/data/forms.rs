@@ -4,22 +4,26 @@
 //! note that says a save was made).
 //!
 //! The open form is a draft ([`Form`]) in one signal; each field shows
-//! what the domain computes of it ([`Form::field`]) through a [`Field`],
-//! and writes what is typed back into the draft, which checks itself as a
-//! whole. Save rebases the draft on what is stored now (another tab may
-//! have saved the same record: a field changed on both sides waits for
-//! the user's choice), applies it and opens the saved unit again.
+//! what the domain computes of it ([`Form::field`]) through the
+//! [`crate::app::components::field::Field`] component, and writes what is
+//! typed back into the draft, which checks itself as a whole. Fields are
+//! named by their typed [`Field`] everywhere here; the only text made of
+//! one is its element's id ([`input_id`]). Save rebases the draft on what
+//! is stored now (another tab may have saved the same record: a field
+//! changed on both sides waits for the user's choice), applies it and
+//! opens the saved unit again.
 
 use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::app::browser::next_frame;
-use crate::app::components::field::{Entered, Field};
+use crate::app::components::field::Entered;
 use crate::app::state::{AppState, UnitChange};
 use crate::app::words;
 use crate::domain::workspace::Workspace;
 use crate::edit::form::{
-    city_years, unit_years, Deleted, FieldView, Form, Invalid, Rebase, Target,
+    city_years, unit_years, Deleted, Field, FieldView, Form, Invalid, ManagerPart, Rebase, Target,
+    YearField,
 };
 use crate::i18n::Lang;
 
@@ -81,10 +85,7 @@ impl Entry {
     /// Opens a form (or closes it with `None`) and focuses `focus_id`, or
     /// the form's first field, once it is drawn.
     pub fn open(self, next: Option<Form>, focus_id: Option<String>) {
-        let focus_id = focus_id.or_else(|| {
-            next.as_ref()
-                .and_then(|f| f.first_field().map(|n| format!("f-{n}")))
-        });
+        let focus_id = focus_id.or_else(|| next.as_ref().and_then(Form::first_field).map(input_id));
         self.status.set(None);
         self.draft.set(next);
         if let Some(id) = focus_id {
@@ -133,18 +134,18 @@ impl Entry {
         });
     }
 
-    fn enter(self, name: &str, entered: Entered) {
+    fn enter(self, field: Field, entered: Entered) {
         self.edit(|form, w| match entered {
-            Entered::Text(text) => form.set(w, name, &text),
-            Entered::Flag(checked) => form.set_flag(w, name, checked),
+            Entered::Text(text) => form.set(w, field, &text),
+            Entered::Flag(checked) => form.set_flag(w, field, checked),
         });
     }
 
     /// The user's choice for a field changed here and by another save.
-    fn choose(self, name: &str, keep_mine: bool) {
+    fn choose(self, field: Field, keep_mine: bool) {
         self.forget_undo();
-        self.edit(|form, w| form.resolve(w, name, keep_mine));
-        focus_soon(format!("#f-{name}"));
+        self.edit(|form, w| form.resolve(w, field, keep_mine));
+        focus_soon(format!("#{}", input_id(field)));
     }
 
     fn add_manager(self) {
@@ -153,13 +154,14 @@ impl Entry {
         let rows = self
             .draft
             .with_untracked(|d| d.as_ref().map_or(1, Form::managers));
-        focus_soon(format!("#f-manager-{}-role", rows.saturating_sub(1)));
+        let last = Field::Manager(rows.saturating_sub(1), ManagerPart::Role);
+        focus_soon(format!("#{}", input_id(last)));
     }
 
     fn remove_manager(self, index: usize) {
         self.forget_undo();
         self.edit(|form, w| form.remove_manager(w, index));
-        focus_soon("#f-year".to_owned());
+        focus_soon(format!("#{}", input_id(YearField::Year.into())));
     }
 
     /// Saves the form: only the fields changed here go onto the record as
@@ -171,17 +173,17 @@ impl Entry {
             return;
         };
         if let Rebase::Conflicts(conflicts) = self.read(|w| form.rebase(w)) {
-            let first = conflicts.first().map(|(name, _)| name.clone());
+            let first = conflicts.first().map(|(field, _)| *field);
             self.draft.set(Some(form));
             self.status.set(Some(NOT_SAVED_CONFLICTS));
-            if let Some(name) = first {
-                focus_soon(format!("#f-{name}-conflict button"));
+            if let Some(field) = first {
+                focus_soon(format!("#{}-conflict button", input_id(field)));
             }
             return;
         }
         self.read(|w| form.check(w));
         if form.has_errors() {
-            let first = form.first_error().map(|n| format!("#f-{n}"));
+            let first = form.first_error().map(|f| format!("#{}", input_id(f)));
             self.draft.set(Some(form));
             self.status.set(Some(NOT_SAVED_ERRORS));
             if let Some(selector) = first {
@@ -204,6 +206,13 @@ impl Entry {
         };
         self.open(next, None);
     }
+}
+
+/// The id of `field`'s input (`f-revenue`, `f-manager-2-role`), to which
+/// its parts add (`-msg`, `-conflict`: see the field component). The
+/// end-to-end tests find fields by these ids.
+fn input_id(field: Field) -> String {
+    format!("f-{}", field.key())
 }
 
 /// Focuses the element `selector` finds as soon as the page has drawn
@@ -352,9 +361,9 @@ fn OpenForm(entry: Entry, target: Target) -> impl IntoView {
         .enumerate()
         .map(|(index, group)| {
             let fields = group
-                .names
+                .fields
                 .into_iter()
-                .map(|name| view! { <FormField entry name/> })
+                .map(|field| view! { <FormField entry field/> })
                 .collect::<Vec<_>>();
             match group.legend {
                 None => view! { <div class="form-grid">{fields}</div> }.into_any(),
@@ -381,9 +390,9 @@ fn OpenForm(entry: Entry, target: Target) -> impl IntoView {
                     })
                 };
                 let fields = row
-                    .names
+                    .fields
                     .into_iter()
-                    .map(|name| view! { <FormField entry name/> })
+                    .map(|field| view! { <FormField entry field/> })
                     .collect::<Vec<_>>();
                 view! {
                     <div class="manager-row">
@@ -403,12 +412,12 @@ fn OpenForm(entry: Entry, target: Target) -> impl IntoView {
         let conflict = Signal::derive(move || {
             draft.with(|d| d.as_ref().and_then(|f| f.managers_conflict(lang.get())))
         });
-        let on_choose = Callback::new(move |keep_mine| entry.choose("managers", keep_mine));
+        let on_choose = Callback::new(move |keep_mine| entry.choose(Field::Managers, keep_mine));
         view! {
             <fieldset class="managers">
                 <legend>{move || Form::managers_legend(lang.get())}</legend>
                 <crate::app::components::conflict_choice::ConflictChoice
-                    id="f-managers-conflict".to_owned()
+                    id=format!("{}-conflict", input_id(Field::Managers))
                     text=conflict
                     on_choose
                 />
@@ -477,31 +486,24 @@ fn OpenForm(entry: Entry, target: Target) -> impl IntoView {
     }
 }
 
-/// One field of the open form, named `name` there.
+/// Field `field` of the open form.
 #[component]
-fn FormField(entry: Entry, name: String) -> impl IntoView {
+fn FormField(entry: Entry, field: Field) -> impl IntoView {
     let (draft, state) = (entry.draft, entry.state);
-    let field = Memo::new({
-        let name = name.clone();
-        move |_| {
-            state.workspace.with(|w| {
-                draft.with(|d| {
-                    d.as_ref()
-                        .and_then(|f| f.field(w, &name, state.lang.get()))
-                        .unwrap_or_else(FieldView::default)
-                })
+    let shown = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            draft.with(|d| {
+                d.as_ref()
+                    .and_then(|f| f.field(w, field, state.lang.get()))
+                    .unwrap_or_else(|| FieldView::empty(field))
             })
-        }
+        })
     });
-    let on_entered = Callback::new({
-        let name = name.clone();
-        move |entered| entry.enter(&name, entered)
-    });
-    let on_choose = Callback::new({
-        let name = name.clone();
-        move |keep_mine| entry.choose(&name, keep_mine)
-    });
-    view! { <Field id=format!("f-{name}") field on_entered on_choose/> }
+    let on_entered = Callback::new(move |entered| entry.enter(field, entered));
+    let on_choose = Callback::new(move |keep_mine| entry.choose(field, keep_mine));
+    view! {
+        <crate::app::components::field::Field id=input_id(field) field=shown on_entered on_choose/>
+    }
 }
 
 /// Under a unit's form: its years, to edit one, start the next from the
