@@ -59,6 +59,7 @@ pub mod report;
 pub mod route;
 pub mod save_diff;
 pub mod simulation;
+pub mod sorting;
 pub mod status;
 pub mod task;
 pub mod task_form;
