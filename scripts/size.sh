@@ -3,7 +3,7 @@
 # import's Web Worker (import-worker*, loaded only for a JSON import), raw
 # and gzipped (gzip -9, as a server compressing static files would send them).
 # With --check, fails when the gzipped .wasm is over the regression guard
-# (1,150 KB = 1,150,000 bytes). It is a guard against an accidental jump,
+# (1,090 KB = 1,090,000 bytes). It is a guard against an accidental jump,
 # not a budget: issue 12 withdrew the old 350 KB budget. Leptos's view
 # layer and router took the app from 642 KB to 731 KB, serde's derives, the
 # pages moved onto components so far and the standard library's sorts to
@@ -13,10 +13,13 @@
 # and the self-assessment as components, with the old layer deleted, to
 # 1,114 KB (twiggy: +94 KB reactive_graph, +88 KB tachys, +80 KB generic
 # code instantiated per view; the app's own code +6 KB). The guard moved,
-# not the crates.
+# not the crates. Issue 12's size work by ordinary means (sorts through one
+# instance of the standard library's sort, one <For> for every list
+# (ForAny), wasm-opt --low-memory-unused) took it to 1,050.5 KB; the guard
+# is that rounded up to 1,060 KB plus about 3% (docs/MEASUREMENTS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET=${WASM_GZIP_BUDGET:-1150000}
+BUDGET=${WASM_GZIP_BUDGET:-1090000}
 check=false
 [ "${1:-}" = "--check" ] && check=true
 

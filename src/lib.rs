@@ -32,6 +32,7 @@ pub mod i18n;
 pub mod report;
 pub mod route;
 pub mod simulation;
+pub mod sorting;
 
 #[cfg(feature = "app")]
 pub mod app;

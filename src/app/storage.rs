@@ -323,7 +323,7 @@ fn set_name(id: &str, name: &str) {
             Some(entry) => name.clone_into(&mut entry.1),
             None => names.push((id.to_owned(), name.to_owned())),
         }
-        names.sort_by(|a, b| a.1.cmp(&b.1));
+        crate::sorting::sort_by(names, |a, b| a.1.cmp(&b.1));
         NAMES_CHANGED.set(true);
     });
 }
@@ -355,7 +355,7 @@ async fn refresh_lists(database: &Database) -> Result<(), SaveError> {
             ))
         })
         .collect();
-    names.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::sorting::sort_by(&mut names, |a, b| a.1.cmp(&b.1));
     if NAMES.with_borrow(|old| *old != names) {
         NAMES_CHANGED.set(true);
     }
@@ -396,7 +396,7 @@ async fn refresh_lists(database: &Database) -> Result<(), SaveError> {
             ))
         })
         .collect();
-    kept.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    crate::sorting::sort_by(&mut kept, |a, b| a.0.key.cmp(&b.0.key));
     KEPT_DATA.set(kept);
     Ok(())
 }
@@ -465,7 +465,7 @@ async fn migrate(database: &Database, loaded: &mut Loaded) -> Vec<Workspace> {
         .into_iter()
         .filter(|k| k.starts_with(WORKSPACE_PREFIX) || k.starts_with(QUARANTINE_PREFIX))
         .collect();
-    keys.sort();
+    crate::sorting::sort(&mut keys);
     for key in keys {
         let Ok(Some(text)) = storage.get_item(&key) else {
             continue;
@@ -621,7 +621,7 @@ pub async fn load() -> Loaded {
     let unmoved = migrate(&database, &mut loaded).await;
     let _ = refresh_lists(&database).await;
     let mut ids: Vec<String> = NAMES.with_borrow(|n| n.iter().map(|(id, _)| id.clone()).collect());
-    ids.sort();
+    crate::sorting::sort(&mut ids);
     // The remembered one first, unless it is a newer version's.
     let remembered_newer = loaded
         .current
@@ -1035,7 +1035,7 @@ pub fn list_workspaces() -> Vec<(String, String)> {
             }
         }
     }
-    found.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::sorting::sort_by(&mut found, |a, b| a.1.cmp(&b.1));
     found
 }
 

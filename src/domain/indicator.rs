@@ -972,7 +972,7 @@ impl<'a> Engine<'a> {
                     .map(|c| c.year)
                     .filter(|y| *y <= as_of.year()),
             );
-            years.sort_by(|a, b| b.cmp(a));
+            crate::sorting::sort_by(&mut years, |a, b| b.cmp(a));
             years.dedup();
             return years
                 .into_iter()
@@ -1273,7 +1273,7 @@ impl Engine<'_> {
                 None => groups.push((key, tally)),
             }
         }
-        groups.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sorting::sort_by(&mut groups, |a, b| a.0.cmp(b.0));
         let city_grdp = if indicator == Indicator::GrdpShare {
             grdp(ws, year)
         } else {

@@ -314,7 +314,7 @@ pub fn check_plan(plan: &Plan) -> Vec<PlanIssue> {
             );
         }
     }
-    issues.sort_by_key(|issue| !issue.is_error());
+    crate::sorting::sort_by_key(&mut issues, |issue| !issue.is_error());
     issues
 }
 

@@ -721,7 +721,9 @@ fn check_years(unit: &Unit, report: &mut Report) {
     }
 
     let mut order: Vec<usize> = (0..unit.years.len()).collect();
-    order.sort_by_key(|&index| (unit.years.get(index).map_or(0, |r| r.year), index));
+    crate::sorting::sort_by_key(&mut order, |&index| {
+        (unit.years.get(index).map_or(0, |r| r.year), index)
+    });
     let mut previous: Option<&YearRecord> = None;
     for record in order.iter().filter_map(|&index| unit.years.get(index)) {
         if let Some(before) = previous {

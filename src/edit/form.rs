@@ -716,7 +716,7 @@ impl Form {
                         ),
                     }
                 }
-                history.sort_by_key(|c| c.since);
+                crate::sorting::sort_by_key(&mut history, |c| c.since);
                 unit.status_history = history;
                 Built::Unit(Box::new(unit))
             }
@@ -932,7 +932,7 @@ impl Form {
                     }
                     None => unit.years.push(*record),
                 }
-                unit.years.sort_by_key(|r| r.year);
+                crate::sorting::sort_by_key(&mut unit.years, |r| r.year);
                 Ok(Some(unit_id))
             }
             Built::City(city) => {
@@ -948,7 +948,7 @@ impl Form {
                     }
                     None => ws.city_years.push(city),
                 }
-                ws.city_years.sort_by_key(|c| c.year);
+                crate::sorting::sort_by_key(&mut ws.city_years, |c| c.year);
                 Ok(None)
             }
         }
@@ -1235,7 +1235,7 @@ pub fn unit_years(ws: &Workspace, unit_id: &str) -> Vec<i32> {
         .unit(unit_id)
         .map(|u| u.years.iter().map(|r| r.year).collect())
         .unwrap_or_default();
-    years.sort_unstable();
+    crate::sorting::sort(&mut years);
     years
 }
 

@@ -304,7 +304,7 @@ mod tests {
         // Each label names its target: no two controls share one.
         let mut labels: Vec<&String> = rows.iter().flat_map(|r| r.labels.iter()).collect();
         let count = labels.len();
-        labels.sort();
+        crate::sorting::sort(&mut labels);
         labels.dedup();
         assert_eq!(labels.len(), count);
         let rising = rows.iter().filter(|r| r.rising);

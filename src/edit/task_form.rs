@@ -16,7 +16,7 @@ use crate::i18n::{Lang, Text};
 /// The lead agencies of the plan's tasks, sorted, each once.
 pub fn agencies(plan: &Plan) -> Vec<String> {
     let mut agencies: Vec<String> = plan.tasks.iter().map(|t| t.lead_agency.clone()).collect();
-    agencies.sort();
+    crate::sorting::sort(&mut agencies);
     agencies.dedup();
     agencies
 }

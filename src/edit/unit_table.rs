@@ -231,7 +231,7 @@ pub fn select(ws: &Workspace, query: &UnitQuery, as_of: NaiveDate, lang: Lang) -
             .collect();
         let descending = query.descending;
         let mut order: Vec<usize> = (0..selected.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sorting::sort_by(&mut order, |&a, &b| {
             let ordering = keys.get(a).cmp(&keys.get(b));
             if descending {
                 ordering.reverse()

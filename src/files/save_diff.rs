@@ -235,7 +235,7 @@ pub fn diff(
     // id rather than by hashing it (110,000 hashes are a few milliseconds).
     let hint: Option<Vec<&str>> = hint.map(|set| {
         let mut ids: Vec<&str> = set.into_iter().collect();
-        ids.sort_unstable();
+        crate::sorting::sort(&mut ids);
         ids
     });
     let made = diff_with(image, workspace, rewrite, hint.as_deref(), generation);
@@ -260,7 +260,7 @@ fn replaced_in_place(image: &Image, workspace: &Workspace, changes: Changes) -> 
         return None;
     }
     let mut positions = changes.log.replaced_between(since, changes.generation)?;
-    positions.sort_unstable();
+    crate::sorting::sort(&mut positions);
     positions.dedup();
     let mut changed = Vec::new();
     for position in positions {

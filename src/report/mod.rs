@@ -169,7 +169,7 @@ pub fn breakdown_rows(
     let mut rows: Vec<BreakdownRow> = breakdown(ws, indicator, as_of, by);
     let label = |r: &BreakdownRow| group_label(&ws.plan, by, &r.key, lang);
     let (key, ascending) = sort;
-    rows.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut rows, |a, b| {
         let order = match key {
             SortBy::Name => label(a).cmp(&label(b)),
             SortBy::Numerator => a.tally.numerator.total_cmp(&b.tally.numerator),

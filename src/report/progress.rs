@@ -126,7 +126,7 @@ fn breakdown_table(
         .map(|r| r.key.as_str())
         .filter(|k| *k != CITY_LEVEL_KEY)
         .collect();
-    keys.sort();
+    crate::sorting::sort(&mut keys);
     keys.dedup();
     let mut header = vec![dimension_label(by, lang)];
     header.extend(targets.iter().map(|t| t.id.as_str()));

@@ -83,7 +83,7 @@ impl UnitSheet {
             })
             .collect();
         let mut years: Vec<_> = unit.years.iter().collect();
-        years.sort_by_key(|r| r.year);
+        crate::sorting::sort_by_key(&mut years, |r| r.year);
         UnitSheet {
             name: unit.name.clone(),
             identity,

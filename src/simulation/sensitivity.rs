@@ -51,6 +51,6 @@ pub fn tornado(setup: &Setup, inputs: &[Estimate], metric: usize) -> Vec<Swing> 
         })
         .collect();
     // A handful of inputs: the one small sort, not a new std sort.
-    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+    crate::sorting::sort_by(&mut swings, |a, b| b.width().total_cmp(&a.width()));
     swings
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::components::ForAny;
 use crate::app::route::Location;
 use crate::app::state::AppState;
 use crate::app::storage;
@@ -150,11 +151,11 @@ fn WorkspaceLine() -> impl IntoView {
                 name="workspace-switch"
                 on:change:target=move |ev| switch(ev.target().value())
             >
-                <For each=move || workspaces.get() key=|(id, name)| (id.clone(), name.clone()) let((id, name))>
+                <ForAny each=move || workspaces.get() key=|(id, name)| (id.clone(), name.clone()) let((id, name))>
                     <option value=id.clone() selected=move || current.with(|c| *c == id)>
                         {name}
                     </option>
-                </For>
+                </ForAny>
             </select>
         </Show>
         <Show when=move || state.workspace.with(|w| w.illustrative)>

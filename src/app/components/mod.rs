@@ -1,5 +1,9 @@
 //! Pieces shared by pages.
 
+use std::any::Any;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::app::words;
@@ -21,6 +25,104 @@ pub mod tour;
 pub mod unit_table;
 pub mod update;
 pub mod workspace_list;
+
+/// Leptos's `<For>` (same props, same keyed diff, same owner per row) with
+/// its types erased, so that one instance of the keyed list serves every
+/// list in the app. `<For>` is compiled once per list: its diff, the rows'
+/// build and rebuild and the closures around them came to about 6 KB of
+/// wasm per list (issue 12's size work: 191 KB for 29 lists). Here the
+/// items travel as `Box<dyn Any>` with an [`AnyKey`], and the row's view as
+/// an `AnyView`; what is left per list is this thin shell.
+#[component]
+pub fn ForAny<IF, I, T, EF, N, KF, K>(
+    /// The items, as for `<For>`.
+    each: IF,
+    /// Each item's key, as for `<For>`.
+    key: KF,
+    /// Each item's row, as for `<For>`; made once per key.
+    children: EF,
+) -> impl IntoView
+where
+    IF: Fn() -> I + Send + 'static,
+    I: IntoIterator<Item = T> + Send + 'static,
+    EF: Fn(T) -> N + Send + Sync + 'static,
+    N: IntoView + 'static,
+    KF: Fn(&T) -> K + Send + 'static,
+    K: Eq + Hash + Send + Sync + 'static,
+    T: Send + 'static,
+{
+    let each = move || {
+        each()
+            .into_iter()
+            .map(|item| {
+                let key = AnyKey(Arc::new(key(&item)));
+                (key, Box::new(item) as Box<dyn Any + Send>)
+            })
+            .collect::<Vec<_>>()
+    };
+    let children = move |item: Box<dyn Any + Send>| {
+        let item = item
+            .downcast::<T>()
+            .expect("ForAny's rows are its own items");
+        children(*item).into_any()
+    };
+    for_any(Box::new(each), Arc::new(children))
+}
+
+/// An item of a [`ForAny`] list: its key and itself.
+type AnyItem = (AnyKey, Box<dyn Any + Send>);
+
+/// The one `<For>` instance behind every [`ForAny`].
+fn for_any(
+    each: Box<dyn Fn() -> Vec<AnyItem> + Send>,
+    children: Arc<dyn Fn(Box<dyn Any + Send>) -> AnyView + Send + Sync>,
+) -> AnyView {
+    view! {
+        <For
+            each=move || each()
+            key=|(key, _): &AnyItem| key.clone()
+            children=move |(_, item): AnyItem| children(item)
+        />
+    }
+    .into_any()
+}
+
+/// A [`ForAny`] item's key, its type erased: equal when of the same type
+/// and equal, hashed as the key itself hashes.
+#[derive(Clone)]
+pub struct AnyKey(Arc<dyn ErasedKey>);
+
+trait ErasedKey: Send + Sync {
+    fn as_any(&self) -> &dyn Any;
+    fn equals(&self, other: &dyn Any) -> bool;
+    fn hash_into(&self, state: &mut dyn Hasher);
+}
+
+impl<K: Eq + Hash + Send + Sync + 'static> ErasedKey for K {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn equals(&self, other: &dyn Any) -> bool {
+        other.downcast_ref::<K>() == Some(self)
+    }
+    fn hash_into(&self, mut state: &mut dyn Hasher) {
+        self.hash(&mut state);
+    }
+}
+
+impl PartialEq for AnyKey {
+    fn eq(&self, other: &Self) -> bool {
+        (*self.0).equals((*other.0).as_any())
+    }
+}
+
+impl Eq for AnyKey {}
+
+impl Hash for AnyKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (*self.0).hash_into(state);
+    }
+}
 
 /// Keys for a keyed `<For>` over records named by id: each id with the
 /// number of times it came before. Ids are unique in any plan this app
@@ -48,7 +150,7 @@ where
     V: IntoView + 'static,
 {
     view! {
-        <For
+        <ForAny
             each=move || rows.with(|r| keys_of(r.iter().map(id_of)))
             key=|key| key.clone()
             let((id, nth))
@@ -64,7 +166,7 @@ where
                 });
                 row(id, record)
             }
-        </For>
+        </ForAny>
     }
 }
 

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::components::ForAny;
 use crate::app::download::download_text;
 use crate::app::state::{AppState, Notice};
 use crate::app::storage::{self, Quarantined};
@@ -13,12 +14,12 @@ use crate::report::notice_view::{dismiss_label, kept_file_name, KeptWords};
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <For each=move || state.notices.get() key=|notice| notice.id let(notice)>
+        <ForAny each=move || state.notices.get() key=|notice| notice.id let(notice)>
             <Message notice/>
-        </For>
-        <For each=move || state.quarantined.get() key=|kept| kept.key.clone() let(kept)>
+        </ForAny>
+        <ForAny each=move || state.quarantined.get() key=|kept| kept.key.clone() let(kept)>
             <Kept kept/>
-        </For>
+        </ForAny>
     }
 }
 

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::components::ForAny;
+
 /// The rows, each with how many equal rows came before it: together the
 /// row's key, so a re-sorted table moves its rows and a changed figure
 /// redraws its row.
@@ -47,7 +49,7 @@ pub fn NumberTable(
                     <tr>{head}</tr>
                 </thead>
                 <tbody>
-                    <For each=move || keyed(rows.get()) key=|row| row.clone() let((cells, _))>
+                    <ForAny each=move || keyed(rows.get()) key=|row| row.clone() let((cells, _))>
                         <tr>
                             {cells
                                 .into_iter()
@@ -61,7 +63,7 @@ pub fn NumberTable(
                                 })
                                 .collect_view()}
                         </tr>
-                    </For>
+                    </ForAny>
                 </tbody>
             </table>
         </div>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::focus;
 use crate::app::components::conflict_choice::ConflictChoice;
+use crate::app::components::ForAny;
 use crate::app::components::{keyed_table, keys_of};
 use crate::app::state::AppState;
 use crate::app::words;
@@ -192,13 +193,13 @@ pub fn PlanEditor() -> impl IntoView {
                 </div>
             </div>
             <ul class="issues" id="plan-msg-general">
-                <For
+                <ForAny
                     each=move || general.get().into_iter().enumerate()
                     key=|(i, issue)| (*i, issue.error, issue.text.clone())
                     let((_, issue))
                 >
                     <li class=issue.class()>{issue.text.clone()}</li>
-                </For>
+                </ForAny>
             </ul>
         </div>
         <div class="form-actions">
@@ -390,13 +391,13 @@ fn SectorsEditor(editor: Editor) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <For each=ids key=|key| key.clone() let((id, _))>
+                <ForAny each=ids key=|key| key.clone() let((id, _))>
                     <tr>
                         <td><code>{id.clone()}</code></td>
                         <SectorName id=id.clone() name_lang=crate::i18n::Lang::Vi draft/>
                         <SectorName id name_lang=crate::i18n::Lang::En draft/>
                     </tr>
-                </For>
+                </ForAny>
             </tbody>
         </table>
         <label class="inline" for="new-sector">{words("Lĩnh vực mới", "New sector")}</label>

@@ -14,6 +14,7 @@ use crate::app::browser::next_frame;
 use crate::app::components::conflict_choice::ConflictChoice;
 use crate::app::components::dialog::Question;
 use crate::app::components::keyed_table;
+use crate::app::components::ForAny;
 use crate::app::state::AppState;
 use crate::app::words;
 use crate::domain::field_merge::choice_text;
@@ -138,9 +139,9 @@ pub fn TaskTracker() -> impl IntoView {
                         <option value="" prop:selected=move || filter.with(|f| f.agency.is_empty())>
                             {words("Tất cả", "All")}
                         </option>
-                        <For each=move || agency_list.get() key=|a| a.clone() let(agency)>
+                        <ForAny each=move || agency_list.get() key=|a| a.clone() let(agency)>
                             <AgencyOption agency filter/>
-                        </For>
+                        </ForAny>
                     </select>
                 </label>
                 <label class="inline">

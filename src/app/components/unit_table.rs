@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::keys_of;
+use crate::app::components::ForAny;
 use crate::app::state::AppState;
 use crate::app::words;
 use crate::edit::unit_table::{
@@ -157,7 +158,7 @@ pub fn UnitTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For
+                        <ForAny
                             each=move || rows.with(|r| keys_of(r.iter().map(|r| r.id.as_str())))
                             key=|key| key.clone()
                             let((id, nth))
@@ -172,7 +173,7 @@ pub fn UnitTable(
                                 on_edit
                                 on_delete
                             />
-                        </For>
+                        </ForAny>
                     </tbody>
                 </table>
             </div>

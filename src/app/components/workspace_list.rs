@@ -12,6 +12,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::app::components::dialog::Question;
 use crate::app::components::keys_of;
+use crate::app::components::ForAny;
 use crate::app::state::AppState;
 use crate::app::storage;
 use crate::app::words;
@@ -57,7 +58,7 @@ pub fn WorkspaceList(
     };
     view! {
         <ul class="workspaces">
-            <For
+            <ForAny
                 each=move || entries.with(|e| keys_of(e.iter().map(|e| e.id.as_str())))
                 key=|key| key.clone()
                 let((id, nth))
@@ -68,7 +69,7 @@ pub fn WorkspaceList(
                     })
                     act
                 />
-            </For>
+            </ForAny>
         </ul>
         <p>
             <button type="button" class="secondary" on:click=new_workspace>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::target_card::TargetCard;
+use crate::app::components::ForAny;
 use crate::app::state::AppState;
 use crate::app::words;
 use crate::domain::demo::{as_of_note, published_as_of, DEMO_ID};
@@ -50,12 +51,12 @@ pub fn Dashboard() -> impl IntoView {
             <div class="cards">
                 // One card per target of the plan, each following its own
                 // entry of the memo.
-                <For each=move || cards.with(|c| 0..c.len()) key=|index| *index let(index)>
+                <ForAny each=move || cards.with(|c| 0..c.len()) key=|index| *index let(index)>
                     <TargetCard
                         card=Signal::derive(move || cards.with(|c| c.get(index).cloned().unwrap_or_default()))
                         linked=true
                     />
-                </For>
+                </ForAny>
             </div>
         </section>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::components::plan_editor::PlanEditor;
 use crate::app::components::task_tracker::TaskTracker;
+use crate::app::components::ForAny;
 use crate::app::state::AppState;
 use crate::app::words;
 use crate::domain::workspace::Workspace;
@@ -87,13 +88,13 @@ fn Summary() -> impl IntoView {
         </dl>
         <h2>{words("Thực hiện các văn bản", "Implements")}</h2>
         <ul>
-            <For
+            <ForAny
                 each=move || summary.with(|s| s.implements.clone()).into_iter().enumerate()
                 key=|item| item.clone()
                 let((_, document))
             >
                 <li>{document}</li>
-            </For>
+            </ForAny>
         </ul>
         <h2>{words("Các chỉ tiêu", "Targets")}</h2>
         <div class="table-scroll">
@@ -109,7 +110,7 @@ fn Summary() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For
+                    <ForAny
                         each=move || summary.with(|s| s.rows.clone()).into_iter().enumerate()
                         key=|item| item.clone()
                         let((_, row))
@@ -126,7 +127,7 @@ fn Summary() -> impl IntoView {
                                 </tr>
                             }
                         }
-                    </For>
+                    </ForAny>
                 </tbody>
             </table>
         </div>

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use crate::app::components::chart::trend::TrendChart;
 use crate::app::components::number_table::NumberTable;
 use crate::app::components::target_card::TargetCard;
+use crate::app::components::ForAny;
 use crate::app::state::AppState;
 use crate::app::words;
 use crate::assessment::ready_candidates;
@@ -153,7 +154,7 @@ fn Candidates() -> impl IntoView {
             )}
         </h2>
         <ul class="candidates">
-            <For each=move || candidates.get() key=|c| c.clone() let(candidate)>
+            <ForAny each=move || candidates.get() key=|c| c.clone() let(candidate)>
                 <li>
                     <a href=candidate.href>{candidate.name}</a>
                     " ("
@@ -162,7 +163,7 @@ fn Candidates() -> impl IntoView {
                     {candidate.assessed_year}
                     ")"
                 </li>
-            </For>
+            </ForAny>
         </ul>
         <Show when=move || candidates.with(Vec::is_empty)>
             <p>{words("Chưa có hợp tác xã nào sẵn sàng.", "No cooperative is ready yet.")}</p>
@@ -290,9 +291,9 @@ fn DrillDownList(indicator: Indicator, gaps_only: RwSignal<bool>) -> impl IntoVi
                             <tr>{headers}</tr>
                         </thead>
                         <tbody>
-                            <For each=move || drill.with(|d| d.rows.clone()) key=|row| row.clone() let(row)>
+                            <ForAny each=move || drill.with(|d| d.rows.clone()) key=|row| row.clone() let(row)>
                                 <DrillDownRow row/>
-                            </For>
+                            </ForAny>
                         </tbody>
                     </table>
                 </div>

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::data_table::DataTable;
+use crate::app::components::ForAny;
 use crate::app::files;
 use crate::app::route::Location;
 use crate::app::state::AppState;
@@ -131,7 +132,7 @@ fn Exercises() -> impl IntoView {
     );
     view! {
         <div class="exercise-list">
-            <For each=move || views.get() key=|view| view.clone() let(exercise)>
+            <ForAny each=move || views.get() key=|view| view.clone() let(exercise)>
                 <article class="exercise" id=format!("exercise-{}", exercise.id)>
                     <h3>{exercise.question}</h3>
                     <p class="note">{exercise.hint}</p>
@@ -141,7 +142,7 @@ fn Exercises() -> impl IntoView {
                         Err(missing) => view! { <p class="field-warning">{missing}</p> }.into_any(),
                     }}
                 </article>
-            </For>
+            </ForAny>
         </div>
     }
 }

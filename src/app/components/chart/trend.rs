@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::{px, ChartLabel, ChartSvg};
 use crate::app::components::number_table::NumberTable;
+use crate::app::components::ForAny;
 use crate::report::chart::Marker;
 use crate::report::TrendChart;
 
@@ -14,7 +15,7 @@ pub fn TrendChart(#[prop(into)] chart: Signal<TrendChart>) -> impl IntoView {
     view! {
         <figure class="chart" id=move || head.with(|h| h.id.clone())>
             <ChartSvg head>
-                <For
+                <ForAny
                     each=move || chart.with(|c| c.y_ticks.clone())
                     key=|tick| (tick.label.text.clone(), px(tick.grid.y1))
                     let(tick)
@@ -27,14 +28,14 @@ pub fn TrendChart(#[prop(into)] chart: Signal<TrendChart>) -> impl IntoView {
                         y2=px(tick.grid.y2)
                     ></line>
                     <ChartLabel label=tick.label/>
-                </For>
-                <For
+                </ForAny>
+                <ForAny
                     each=move || chart.with(|c| c.x_ticks.clone())
                     key=|label| (label.text.clone(), px(label.x))
                     let(label)
                 >
                     <ChartLabel label/>
-                </For>
+                </ForAny>
                 {move || chart.with(|c| view! { <ChartMarker class="chart-deadline" marker=c.deadline.clone()/> })}
                 {move || {
                     chart
@@ -42,7 +43,7 @@ pub fn TrendChart(#[prop(into)] chart: Signal<TrendChart>) -> impl IntoView {
                         .map(|marker| view! { <ChartMarker class="chart-target" marker/> })
                 }}
                 <path class="chart-line" d=move || chart.with(|c| c.path.clone())></path>
-                <For
+                <ForAny
                     each=move || chart.with(|c| c.dots.clone())
                     key=|dot| (dot.title.clone(), px(dot.x), px(dot.y))
                     let(dot)
@@ -50,7 +51,7 @@ pub fn TrendChart(#[prop(into)] chart: Signal<TrendChart>) -> impl IntoView {
                     <circle class="chart-dot" cx=px(dot.x) cy=px(dot.y) r="4">
                         <title>{dot.title}</title>
                     </circle>
-                </For>
+                </ForAny>
             </ChartSvg>
             <figcaption>{move || head.with(|h| h.title.clone())}</figcaption>
             <details>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::controls::{FieldConflict, FieldInput, FieldSelect, LabelledInput, LabelledSelect};
 use super::Page;
+use crate::app::components::ForAny;
 use crate::app::state::AppState;
 use crate::app::today::today;
 use crate::app::words;
@@ -81,7 +82,7 @@ pub fn AnswersForm() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rules.get() key=|r| (r.id, r.text) let(rule)>
+                    <ForAny each=move || rules.get() key=|r| (r.id, r.text) let(rule)>
                         {
                             let answer = AssessmentField::Answer(rule.id);
                             let note = AssessmentField::Note(rule.id);
@@ -108,7 +109,7 @@ pub fn AnswersForm() -> impl IntoView {
                                 </tr>
                             }
                         }
-                    </For>
+                    </ForAny>
                 </tbody>
             </table>
         </div>

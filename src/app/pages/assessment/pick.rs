@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::controls::{FieldConflict, FieldInput, LabelledSelect};
 use super::Page;
+use crate::app::components::ForAny;
 use crate::app::today::today;
 use crate::app::words;
 use crate::assessment::edit::{self, cooperatives, AssessmentField, NewCooperative};
@@ -55,7 +56,7 @@ fn UnitSelect() -> impl IntoView {
         <label class="field">
             <span>{words("Hợp tác xã", "Cooperative")}</span>
             <select name="unit" on:change:target=move |ev| page.chosen_unit.set(ev.target().value())>
-                <For each=move || units.get() key=|u| u.clone() let((id, name))>
+                <ForAny each=move || units.get() key=|u| u.clone() let((id, name))>
                     {
                         let shown = id.clone();
                         view! {
@@ -64,7 +65,7 @@ fn UnitSelect() -> impl IntoView {
                             </option>
                         }
                     }
-                </For>
+                </ForAny>
             </select>
         </label>
     }
@@ -89,11 +90,11 @@ fn YearSelect() -> impl IntoView {
                     }
                 }
             >
-                <For each=move || years.get() key=|y| *y let(y)>
+                <ForAny each=move || years.get() key=|y| *y let(y)>
                     <option value=y.to_string() prop:selected=move || page.year.get() == y>
                         {y.to_string()}
                     </option>
-                </For>
+                </ForAny>
             </select>
         </label>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::controls::{FieldConflict, FieldInput, FieldSelect};
 use super::Page;
+use crate::app::components::ForAny;
 use crate::app::today::today;
 use crate::app::words;
 use crate::assessment::edit::{self, grade_key, ActionField, AssessmentField, ExemplaryField};
@@ -254,9 +255,9 @@ pub fn ActionsForm() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || ids.get() key=|id| *id let(id)>
+                        <ForAny each=move || ids.get() key=|id| *id let(id)>
                             <ActionRowForm id rows/>
-                        </For>
+                        </ForAny>
                     </tbody>
                 </table>
             </div>

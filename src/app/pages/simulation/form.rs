@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::Sim;
 use crate::app::components::conflict_choice::ConflictChoice;
 use crate::app::components::keys_of;
+use crate::app::components::ForAny;
 use crate::app::words;
 use crate::i18n::format::format_number;
 use crate::simulation::distribution::Shape;
@@ -122,7 +123,7 @@ pub(super) fn Inputs(sim: Sim) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For
+                    <ForAny
                         each=move || rows.with(|r| keys_of(r.iter().map(|r| r.key.as_str())))
                         key=|key| key.clone()
                         let((key, nth))
@@ -134,7 +135,7 @@ pub(super) fn Inputs(sim: Sim) -> impl IntoView {
                                 rows.with(|r| r.iter().filter(|r| r.key == key).nth(nth).cloned())
                             })
                         />
-                    </For>
+                    </ForAny>
                 </tbody>
             </table>
         </div>
@@ -258,7 +259,7 @@ pub(super) fn Merge(sim: Sim) -> impl IntoView {
     let lines = Memo::new(move |_| setup.with(|s| wb.with(|b| b.conflict_lines(s, lang.get()))));
     view! {
         <p id="sim-heard" class="form-notice" role="status">{heard}</p>
-        <For
+        <ForAny
             each=move || lines.with(|l| l.iter().map(|l| (l.id.clone(), l.field.clone())).collect::<Vec<_>>())
             key=|key| key.clone()
             let((id, field))
@@ -274,6 +275,6 @@ pub(super) fn Merge(sim: Sim) -> impl IntoView {
                     }
                 })
             />
-        </For>
+        </ForAny>
     }
 }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use super::Sim;
 use crate::app::components::chart::line::LineChart;
+use crate::app::components::ForAny;
 use crate::app::words;
 use crate::report::simulation::{chances, fan_chart, progress_count};
 use crate::simulation::distribution::Estimate;
@@ -199,7 +200,7 @@ pub(super) fn MonteCarlo(sim: Sim) -> impl IntoView {
                 <p class="note">{note}</p>
             </Show>
             <div class="sim-charts">
-                <For
+                <ForAny
                     each=move || fans.with(|f| f.iter().map(|c| c.head.id.clone()).collect::<Vec<_>>())
                     key=|id| id.clone()
                     let(id)
@@ -207,7 +208,7 @@ pub(super) fn MonteCarlo(sim: Sim) -> impl IntoView {
                     <LineChart chart=Signal::derive(move || {
                         fans.with(|f| f.iter().find(|c| c.head.id == id).cloned().unwrap_or_default())
                     })/>
-                </For>
+                </ForAny>
             </div>
         </Show>
     }

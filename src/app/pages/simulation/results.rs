@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::Sim;
 use crate::app::components::chart::tornado::TornadoChart;
+use crate::app::components::ForAny;
 use crate::app::words;
 use crate::report::simulation::{ProjectionTable, Tornado};
 
@@ -55,7 +56,7 @@ pub(super) fn Results(sim: Sim) -> impl IntoView {
             <Projection table=projection/>
             <h3>{words("Cần bao nhiêu để đạt?", "What would it take?")}</h3>
             <ul class="sim-goal-seek">{goal_seek}</ul>
-            <For
+            <ForAny
                 each=move || tornadoes.with(|t| (0..t.len()).collect::<Vec<_>>())
                 key=|index| *index
                 let(index)
@@ -67,7 +68,7 @@ pub(super) fn Results(sim: Sim) -> impl IntoView {
                     Some(Tornado::NeedsRange(note)) => view! { <p class="note">{note}</p> }.into_any(),
                     None => ().into_any(),
                 }}
-            </For>
+            </ForAny>
         </Show>
     }
 }

@@ -8,6 +8,7 @@ use super::Sim;
 use crate::app::components::chart::line::LineChart;
 use crate::app::components::dialog::Question;
 use crate::app::components::keys_of;
+use crate::app::components::ForAny;
 use crate::app::words;
 use crate::simulation::scenario::Scenario;
 use crate::simulation::workbench::{comparison, Comparison as Compared};
@@ -115,7 +116,7 @@ pub(super) fn Scenarios(sim: Sim) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For
+                        <ForAny
                             each=move || mine.with(|m| keys_of(m.iter().map(|s| s.id.as_str())))
                             key=|key| key.clone()
                             let((id, nth))
@@ -127,7 +128,7 @@ pub(super) fn Scenarios(sim: Sim) -> impl IntoView {
                                     mine.with(|m| m.iter().filter(|s| s.id == id).nth(nth).cloned())
                                 })
                             />
-                        </For>
+                        </ForAny>
                     </tbody>
                 </table>
             </div>
