@@ -796,14 +796,21 @@ pub struct Progress {
 /// One file of an import: where its reading is, what its header says, and
 /// the line each unit (units file) or unit and year (years file) it
 /// touched came from, to place the validation errors found at the end.
+/// The record a row of a file writes: a unit, by its place in the
+/// workspace, or one of its years. Numbers, not texts, so that a file of
+/// 100,000 rows makes no text per row to remember it (their frees alone
+/// held the page for about 100 ms at the end of a 30,000-unit import).
+type RowKey = (usize, Option<i32>);
+
 struct FileRead {
     cursor: Cursor,
     header: Vec<String>,
     columns: Vec<(&'static str, usize)>,
     kind: CsvKind,
-    lines: HashMap<String, usize>,
-    /// Units (or units and years) already on an earlier line of this file.
-    seen: HashSet<String>,
+    /// The line each record was last read on.
+    lines: HashMap<RowKey, usize>,
+    /// Records already on an earlier line of this file.
+    seen: HashSet<RowKey>,
     /// Units of the workspace indexed, and to index before the rows are
     /// read.
     indexed: usize,
@@ -1402,7 +1409,7 @@ impl CsvImport {
                 // A new unit takes the next index: a later row naming it
                 // again finds it and is refused as a repeat.
                 let identity = existing.unwrap_or(ws.units.len());
-                if !read.seen.insert(identity.to_string()) {
+                if !read.seen.insert((identity, None)) {
                     problem(
                         whose,
                         message(
@@ -1411,7 +1418,7 @@ impl CsvImport {
                         ),
                     );
                 } else if let Some(slot) = existing.and_then(|index| ws.units.get_mut(index)) {
-                    read.lines.insert(unit.id.clone(), record.line);
+                    read.lines.insert((identity, None), record.line);
                     *slot = unit;
                 } else {
                     unit.id = if !id.is_empty() {
@@ -1429,18 +1436,18 @@ impl CsvImport {
                     if !code.is_empty() {
                         self.by_code.insert(code, ws.units.len());
                     }
-                    read.lines.insert(unit.id.clone(), record.line);
+                    read.lines.insert((identity, None), record.line);
                     ws.units.push(unit);
                 }
             }
             CsvKind::Years => {
                 let mut year = YearRecord::default();
-                let unit = existing.and_then(|index| ws.units.get_mut(index));
-                if let Some(unit) = unit {
+                let unit = existing.and_then(|index| Some((index, ws.units.get_mut(index)?)));
+                if let Some((index, unit)) = unit {
                     let convention = read.numbers.convention;
                     if let Err(m) = set_year_cell(&mut year, "year", row.get("year"), convention) {
                         problem("year", m);
-                    } else if !read.seen.insert(format!("{}\u{0}{}", unit.id, year.year)) {
+                    } else if !read.seen.insert((index, Some(year.year))) {
                         problem(
                             "year",
                             message(
@@ -1466,8 +1473,7 @@ impl CsvImport {
                                 }
                             }
                         }
-                        read.lines
-                            .insert(format!("{}\u{0}{}", unit.id, year.year), record.line);
+                        read.lines.insert((index, Some(year.year)), record.line);
                     }
                 } else {
                     problem(
@@ -1486,14 +1492,30 @@ impl CsvImport {
     /// that last touched it: a year's on the years file's line (else its
     /// unit's), a unit's on the units file's line.
     fn place(&mut self, report: &Report) {
+        // Where each unit with an error is in the workspace (its first
+        // place, should an id be there twice).
+        let mut places: HashMap<&str, usize> = report
+            .issues
+            .iter()
+            .filter(|i| i.is_error())
+            .filter_map(|i| i.location.unit_id.as_deref())
+            .map(|id| (id, usize::MAX))
+            .collect();
+        for (index, unit) in self.ws.units.iter().enumerate() {
+            if let Some(place) = places.get_mut(unit.id.as_str()) {
+                *place = (*place).min(index);
+            }
+        }
         for issue in report.issues.iter().filter(|i| i.is_error()) {
-            let Some(unit_id) = issue.location.unit_id.as_deref() else {
+            let Some(unit) = issue
+                .location
+                .unit_id
+                .as_deref()
+                .and_then(|id| places.get(id))
+                .copied()
+            else {
                 continue;
             };
-            let year_key = issue
-                .location
-                .year
-                .map(|year| format!("{unit_id}\u{0}{year}"));
             let place = self
                 .reads
                 .iter()
@@ -1501,10 +1523,10 @@ impl CsvImport {
                 .rev()
                 .find_map(|(file, read)| {
                     let key = match read.kind {
-                        CsvKind::Units => Some(unit_id),
-                        CsvKind::Years => year_key.as_deref(),
-                    }?;
-                    let line = *read.lines.get(key)?;
+                        CsvKind::Units => (unit, None),
+                        CsvKind::Years => (unit, Some(issue.location.year?)),
+                    };
+                    let line = *read.lines.get(&key)?;
                     let field = match issue.location.field {
                         "reorganisation" => "reorganisation_completed_on",
                         field => field,
