@@ -139,6 +139,14 @@ fn header(key: &'static str, lang: Lang) -> &'static str {
 const MILLIONS: (&str, &str) = ("Triệu đồng", "Millions of VND");
 const MILLIONS_ECHO: (&str, &str) = (" triệu đồng", " million VND");
 
+/// What a yearly figure is counted in.
+#[derive(Clone, Copy)]
+enum Amount {
+    Millions,
+    MillionsAYear,
+    Percent,
+}
+
 impl UnitField {
     pub const ALL: [UnitField; 16] = [
         UnitField::Name,
@@ -312,7 +320,8 @@ impl YearField {
         header(self.key(), lang)
     }
 
-    fn hint(self, lang: Lang) -> Option<&'static str> {
+    /// What the figure is counted in: its hint and its echo both say it.
+    fn amount(self) -> Option<Amount> {
         match self {
             YearField::CharterCapital
             | YearField::TotalCapital
@@ -321,11 +330,9 @@ impl YearField {
             | YearField::PreTaxProfit
             | YearField::ValueAdded
             | YearField::DevelopmentFund
-            | YearField::ReserveFund => Some(lang.pick(MILLIONS.0, MILLIONS.1)),
-            YearField::AverageWorkerIncome => {
-                Some(lang.pick("Triệu đồng/năm", "Millions of VND a year"))
-            }
-            YearField::NonMemberSupplyPercent => Some("%"),
+            | YearField::ReserveFund => Some(Amount::Millions),
+            YearField::AverageWorkerIncome => Some(Amount::MillionsAYear),
+            YearField::NonMemberSupplyPercent => Some(Amount::Percent),
             YearField::Year
             | YearField::Members
             | YearField::RegularWorkers
@@ -334,28 +341,22 @@ impl YearField {
         }
     }
 
+    fn hint(self, lang: Lang) -> Option<&'static str> {
+        self.amount().map(|amount| match amount {
+            Amount::Millions => lang.pick(MILLIONS.0, MILLIONS.1),
+            Amount::MillionsAYear => lang.pick("Triệu đồng/năm", "Millions of VND a year"),
+            Amount::Percent => "%",
+        })
+    }
+
     /// The unit an amount is echoed in after its number; `None` for the
     /// year and the counts.
     fn echo_unit(self, lang: Lang) -> Option<&'static str> {
-        match self {
-            YearField::CharterCapital
-            | YearField::TotalCapital
-            | YearField::IndivisibleAssets
-            | YearField::Revenue
-            | YearField::PreTaxProfit
-            | YearField::ValueAdded
-            | YearField::DevelopmentFund
-            | YearField::ReserveFund => Some(lang.pick(MILLIONS_ECHO.0, MILLIONS_ECHO.1)),
-            YearField::AverageWorkerIncome => {
-                Some(lang.pick(" triệu đồng/năm", " million VND a year"))
-            }
-            YearField::NonMemberSupplyPercent => Some("%"),
-            YearField::Year
-            | YearField::Members
-            | YearField::RegularWorkers
-            | YearField::Staff
-            | YearField::StaffTrained => None,
-        }
+        self.amount().map(|amount| match amount {
+            Amount::Millions => lang.pick(MILLIONS_ECHO.0, MILLIONS_ECHO.1),
+            Amount::MillionsAYear => lang.pick(" triệu đồng/năm", " million VND a year"),
+            Amount::Percent => "%",
+        })
     }
 }
 
