@@ -637,6 +637,98 @@ mod incremental {
         }
     }
 
+    /// An index built a unit at a time and evaluated with a small budget
+    /// of blocks per call, as a big workspace just read is, gives what a
+    /// whole evaluation gives, and then keeps its blocks like any other.
+    #[test]
+    fn evaluated_in_slices_equals_evaluated_at_once() {
+        let ws = synthetic_workspace(1500, 11);
+        let mut index = WorkspaceIndex::default();
+        for unit in &ws.units {
+            assert!(index.push_unit(unit));
+        }
+        assert_eq!(index, WorkspaceIndex::new(&ws));
+        let as_of = day(2020, 6, 30);
+        let expected = Engine::new(&ws).evaluate_all(as_of);
+        let mut calls = 0;
+        let evaluations = loop {
+            calls += 1;
+            assert!(calls < 1000, "never finished");
+            if let Some(evaluations) = index.evaluate_within(&ws, as_of, 2) {
+                break evaluations;
+            }
+        };
+        assert_eq!(evaluations, expected);
+        // Six blocks of 256 units, two at a time: several calls were short.
+        assert!(calls > 3, "{calls} calls");
+        // Every block is kept now: a budget of none is enough.
+        assert_eq!(index.evaluate_within(&ws, as_of, 0), Some(expected.clone()));
+        assert_eq!(
+            Engine::with_index(&ws, &index).evaluate_all(as_of),
+            expected
+        );
+    }
+
+    /// A snapshot of the targets reads back as it was written: every
+    /// status, date and count exactly, every figure to within a unit in
+    /// the last place (serde_json's quick float reading; exact reading,
+    /// its `float_roundtrip`, costs 25 KB of download for digits no page
+    /// shows, and the figures are computed again once the units are read).
+    #[test]
+    fn a_snapshot_reads_back() {
+        use coop_plan::domain::indicator::Snapshot;
+        for (seed, as_of) in [
+            (3, day(2020, 6, 30)),
+            (4, day(2019, 12, 31)),
+            (5, day(2024, 1, 1)),
+        ] {
+            let ws = synthetic_workspace(300, seed);
+            let snapshot = Snapshot {
+                as_of,
+                units: ws.units.len(),
+                evaluations: Engine::new(&ws).evaluate_all(as_of),
+            };
+            let text = serde_json::to_string(&snapshot).unwrap();
+            let back: Snapshot = serde_json::from_str(&text).unwrap();
+            let close = |a: f64, b: f64| {
+                a == b || (a - b).abs() <= a.abs().max(b.abs()) * 4.0 * f64::EPSILON
+            };
+            let same_option = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => close(a, b),
+                (a, b) => a == b,
+            };
+            assert_eq!((back.as_of, back.units), (snapshot.as_of, snapshot.units));
+            assert_eq!(back.evaluations.len(), snapshot.evaluations.len());
+            for (b, s) in back.evaluations.iter().zip(&snapshot.evaluations) {
+                assert_eq!(
+                    (&b.target_id, b.indicator, b.as_of, b.status),
+                    (&s.target_id, s.indicator, s.as_of, s.status)
+                );
+                assert_eq!(b.measurement.data_year, s.measurement.data_year);
+                assert!(
+                    same_option(b.measurement.value, s.measurement.value),
+                    "{b:?} {s:?}"
+                );
+                assert!(same_option(b.expected, s.expected), "{b:?} {s:?}");
+                assert!(same_option(b.slipped, s.slipped), "{b:?} {s:?}");
+                // The observation's kind and figures.
+                let figures = |e: &coop_plan::domain::indicator::Evaluation| {
+                    serde_json::to_value(&e.measurement.observation).unwrap()
+                };
+                let (fb, fs) = (figures(b), figures(s));
+                assert_eq!(fb.get("kind"), fs.get("kind"));
+                if let (Some(ob), Some(os)) = (fb.as_object(), fs.as_object()) {
+                    for (key, value) in os {
+                        match (value.as_f64(), ob.get(key).and_then(|v| v.as_f64())) {
+                            (Some(x), Some(y)) => assert!(close(x, y), "{key}: {x} {y}"),
+                            _ => assert_eq!(ob.get(key), Some(value)),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// More dates than the index keeps totals for, edits between them, and
     /// the plan's reading of T6 switched: every figure as from scratch.
     #[test]

@@ -200,9 +200,24 @@ pub async fn bench_idb_national(
     let edit_runs = runs_text(&times);
     let edit_ms = median(&mut times);
     let prepare_ms = median(&mut prepare_times);
+    // The targets as of today kept with the head, as the app's own save
+    // keeps them (from its evaluations): the next opening shows them
+    // before the units are read.
+    let as_of = super::today::today();
+    let snapshot = crate::domain::indicator::Snapshot {
+        as_of,
+        units: workspace.units.len(),
+        evaluations: crate::domain::indicator::evaluate_all(&workspace, as_of),
+    };
+    let kept = match storage::prepare(&workspace) {
+        Ok(prepared) => storage::write(prepared.with_snapshot(Some(&snapshot)))
+            .await
+            .is_ok(),
+        Err(_) => false,
+    };
     let _ = storage::save_current(&workspace.id);
     format!(
-        "idb-national cooperatives={cooperatives} groups={groups} years={years} units={} saved={} save_ms_median={save_ms:.0} save_runs_ms={save_runs} read_ms_median={read_ms:.0} read_runs_ms={read_runs} read_same={same} edit_ms_median={edit_ms:.1} of_which_compare_ms={prepare_ms:.1} edit_runs_ms={edit_runs} units_written_per_edit={written} hinted={hinted}",
+        "idb-national cooperatives={cooperatives} groups={groups} years={years} units={} saved={} save_ms_median={save_ms:.0} save_runs_ms={save_runs} read_ms_median={read_ms:.0} read_runs_ms={read_runs} read_same={same} edit_ms_median={edit_ms:.1} of_which_compare_ms={prepare_ms:.1} edit_runs_ms={edit_runs} units_written_per_edit={written} hinted={hinted} snapshot_kept={kept}",
         workspace.units.len(),
         if saved { "ok" } else { "failed" },
     )

@@ -80,6 +80,10 @@ fn Frame() -> impl IntoView {
     let page = location.page();
     // Presentation mode fills the screen: the header would only be tabbed through.
     let presenting = move || page.get() == crate::route::Page::Present;
+    let reading = state.reading;
+    let waiting = Memo::new(move |_| {
+        reading.with(Option::is_some) && page.get() != crate::route::Page::Dashboard
+    });
     view! {
         <a class="skip-link" href="#main">
             {move || lang.get().pick("Bỏ qua đến nội dung chính", "Skip to main content")}
@@ -98,6 +102,9 @@ fn Frame() -> impl IntoView {
         </div>
         <components::dialog::DialogHost dialogs=state.dialogs lang/>
         <main id="main" tabindex="-1">
+            // A big workspace opened before its units were read: only the
+            // dashboard, from the targets its last save kept, until they are.
+            <Show when=move || !waiting.get() fallback=components::opening::OpeningPanel>
             <FlatRoutes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::dashboard::Dashboard/>
                 <Route path=path!("/index.html") view=pages::dashboard::Dashboard/>
@@ -111,6 +118,7 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/targets/:id") view=pages::target::TargetPage/>
                 <Route path=path!("/units/:id") view=pages::unit::UnitPage/>
             </FlatRoutes>
+            </Show>
         </main>
     }
 }

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use super::components::dialog::{Dialogs, Question};
 use super::storage::{self, Quarantined, Settings};
 use super::today::today;
-use crate::domain::indicator::{Engine, Evaluation, WorkspaceIndex};
+use crate::domain::indicator::{Engine, Evaluation, Snapshot, WorkspaceIndex};
 use crate::domain::workspace::Workspace;
 use crate::files::save_diff::{ChangeLog, Changes};
 use crate::i18n::{Lang, Text};
@@ -30,6 +30,54 @@ thread_local! {
     /// log accounts for every change since the last save
     /// ([`crate::files::save_diff`]).
     static CHANGE_LOG: std::cell::RefCell<ChangeLog> = std::cell::RefCell::new(ChangeLog::default());
+    /// The index of a big workspace just read, built and evaluated a slice
+    /// at a time ([`AppState::read_units`]), for the index memo to take
+    /// instead of building one in a single long task.
+    static PREBUILT: std::cell::RefCell<Option<WorkspaceIndex>> = const { std::cell::RefCell::new(None) };
+    static NEXT_TOKEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How long a slice of reading holds the page, in milliseconds (the
+/// long-task line is 50).
+const SLICE_MS: f64 = 25.0;
+
+/// The index of `w`, built a few units at a time, then its targets as of
+/// `as_of` summed a few blocks at a time, each slice about [`SLICE_MS`]
+/// with a turn for the browser between: at 110,000 units, building it in
+/// one go would hold the page for a quarter of a second.
+async fn index_in_slices(w: &Workspace, as_of: NaiveDate) -> WorkspaceIndex {
+    let clock = storage::clock_ms();
+    let mut index = WorkspaceIndex::default();
+    let mut start = clock();
+    for unit in &w.units {
+        if !index.push_unit(unit) {
+            // Beyond what an index counts: the memo builds (and refuses) it.
+            return WorkspaceIndex::new(w);
+        }
+        if clock() - start > SLICE_MS {
+            storage::next_turn().await;
+            start = clock();
+        }
+    }
+    // Bounded: each call sums at least one block more, until none is left.
+    while index.evaluate_within(w, as_of, 8).is_none() {
+        if clock() - start > SLICE_MS {
+            storage::next_turn().await;
+            start = clock();
+        }
+    }
+    index
+}
+
+/// A big workspace opened before its units were read: how far the
+/// reading is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub read: usize,
+    pub units: usize,
+    /// Which reading this is: one begun for an earlier opening ends
+    /// without effect.
+    token: u32,
 }
 
 /// What a change of the workspace did to its units, when it touched one
@@ -92,6 +140,12 @@ fn next_index(
     edit: Option<UnitEdit>,
     w: &Workspace,
 ) -> WorkspaceIndex {
+    if let Some(index) = PREBUILT.take() {
+        if index.unit_count() == w.units.len() {
+            debug_assert!(index == WorkspaceIndex::new(w), "a prebuilt index differs");
+            return index;
+        }
+    }
     let (Some(mut index), Some(edit)) = (old, edit) else {
         return WorkspaceIndex::new(w);
     };
@@ -151,6 +205,11 @@ pub struct AppState {
     pub read_only: RwSignal<Option<u64>>,
     /// The in-app dialogs ([`AppState::ask`]).
     pub dialogs: Dialogs,
+    /// Set while a big workspace's units are read after it opened
+    /// ([`storage::OPEN_BEFORE_READ_UNITS`]): the dashboard shows the
+    /// targets its last save kept, every other page waits, and nothing
+    /// is saved.
+    pub reading: RwSignal<Option<Reading>>,
 }
 
 /// What the user sees of a workspace a newer version wrote: what this
@@ -241,7 +300,21 @@ impl AppState {
             let edit = UNIT_EDIT.take();
             (workspace.with(|w| next_index(old, edit, w)), true)
         });
+        let reading = RwSignal::new(None::<Reading>);
+        let is_reading = Memo::new(move |_| reading.with(Option::is_some));
+        let snapshot = StoredValue::new(loaded.unread);
         let evaluations = Memo::new(move |_| {
+            if is_reading.get() {
+                // The units are still being read: the targets the last
+                // save kept, for the day they were evaluated as of.
+                let as_of = as_of.get();
+                return snapshot.with_value(|s| {
+                    s.as_ref()
+                        .filter(|s| s.as_of == as_of)
+                        .map(|s| s.evaluations.clone())
+                        .unwrap_or_default()
+                });
+            }
             index.with(|index| {
                 workspace.with(|w| Engine::with_index(w, index).evaluate_all(as_of.get()))
             })
@@ -265,7 +338,12 @@ impl AppState {
             storage_answers: RwSignal::new(0),
             read_only: RwSignal::new(opened_newer.as_ref().map(|n| n.found)),
             dialogs: Dialogs::new(),
+            reading,
         };
+        let unread = snapshot.with_value(|s| s.as_ref().map(|s| s.units));
+        if let Some(units) = unread {
+            state.read_units(units);
+        }
         if let Some(newer) = opened_newer {
             state.notify(crate::files::document::newer_notice(newer.view.is_some()));
         }
@@ -296,6 +374,7 @@ impl AppState {
             return false;
         };
         let readable = newer.view.is_some();
+        self.reading.set(None);
         self.read_only.set(Some(newer.found));
         // Nothing to save: the persisting effect only remembers it as open.
         ALREADY_STORED.set(true);
@@ -362,6 +441,8 @@ impl AppState {
             return;
         }
         self.read_only.set(None);
+        // A reading still going on belongs to the workspace left behind.
+        self.reading.set(None);
         // Remembered at once, so that a reload before the first save ends
         // comes back here (the demo is made again; see `load`).
         let _ = storage::save_current(&workspace.id);
@@ -459,7 +540,12 @@ impl AppState {
                     state.storage_answers.update(|n| *n = n.wrapping_add(1));
                 }
                 let open = state.workspace.with_untracked(|w| w.id.clone());
-                if id != open || state.read_only.get_untracked().is_some() {
+                // While the units are read, the reading itself starts again
+                // when another tab saves.
+                if id != open
+                    || state.read_only.get_untracked().is_some()
+                    || state.reading.get_untracked().is_some()
+                {
                     return;
                 }
                 match revision {
@@ -488,6 +574,15 @@ impl AppState {
     /// Writes the open workspace, then again while it changed meanwhile:
     /// one save at a time, each compared with what the last one stored.
     fn save_soon(self) {
+        // Opened before its units were read: what is shown is not the
+        // whole workspace, and no page that edits is shown either.
+        if self.reading.get_untracked().is_some() {
+            self.notify(Text::new(
+                "Chưa lưu: dữ liệu vẫn đang được đọc. Hãy sửa lại khi đọc xong.",
+                "Not saved: the data is still being read. Make the change again once it is read.",
+            ));
+            return;
+        }
         DIRTY.set(true);
         if SAVING.replace(true) {
             return;
@@ -498,9 +593,11 @@ impl AppState {
             while DIRTY.replace(false) {
                 // The number of the last change, read with the workspace.
                 let generation = state.changes.get_untracked();
+                let snapshot = state.snapshot_for_save();
                 let prepared = state.workspace.with_untracked(|w| {
                     CHANGE_LOG
                         .with_borrow(|log| storage::prepare_since(w, Changes { generation, log }))
+                        .map(|p| p.with_snapshot(snapshot.as_ref()))
                 });
                 let result = match prepared {
                     Ok(prepared) if prepared.is_empty() => Ok(()),
@@ -513,6 +610,70 @@ impl AppState {
                 state.after_save(result).await;
             }
             SAVING.set(false);
+        });
+    }
+
+    /// The targets as of today of the workspace as it is now, to keep
+    /// with its save when it is big enough to open before its units are
+    /// read next time; `None` otherwise (or when the page shows another
+    /// date: today's are not at hand).
+    fn snapshot_for_save(&self) -> Option<Snapshot> {
+        let units = self.workspace.with_untracked(|w| w.units.len());
+        let as_of = self.as_of.get_untracked();
+        (units >= storage::OPEN_BEFORE_READ_UNITS && as_of == today()).then(|| Snapshot {
+            as_of,
+            units,
+            evaluations: self.evaluations.get_untracked(),
+        })
+    }
+
+    /// Reads the units of the big workspace opened from its head alone,
+    /// then its index and targets, a slice at a time; shows it whole once
+    /// done. Another workspace opened meanwhile ends it without effect.
+    fn read_units(self, units: usize) {
+        let state = self;
+        let token = NEXT_TOKEN.with(|n| {
+            let token = n.get();
+            n.set(token.wrapping_add(1));
+            token
+        });
+        state.reading.set(Some(Reading {
+            read: 0,
+            units,
+            token,
+        }));
+        let current = move || {
+            state
+                .reading
+                .get_untracked()
+                .is_some_and(|r| r.token == token)
+        };
+        spawn_local(async move {
+            let id = state.workspace.with_untracked(|w| w.id.clone());
+            let report = move |read: usize, units: usize| {
+                if current() {
+                    state.reading.set(Some(Reading { read, units, token }));
+                }
+            };
+            let read = storage::read_workspace_reporting(&id, &report).await;
+            if !current() {
+                return;
+            }
+            let Some(Ok(workspace)) = read else {
+                // Not readable by records after all: read whole, as any
+                // start does, which keeps unreadable data aside.
+                return storage::read_whole_after_reload();
+            };
+            let as_of = state.as_of.get_untracked();
+            let index = index_in_slices(&workspace, as_of).await;
+            if !current() {
+                return;
+            }
+            PREBUILT.set(Some(index));
+            ALREADY_STORED.set(true);
+            state.workspace.set(workspace);
+            state.reading.set(None);
+            storage::stamp(&id, state.changes.get_untracked());
         });
     }
 

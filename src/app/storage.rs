@@ -5,7 +5,10 @@
 //!   and either `raw` (a whole document, byte for byte, as the migration
 //!   from localStorage found it) or `before`/`after` (the document written
 //!   by [`crate::files::document`] without its units: the text before and after
-//!   the `units` list) with `order` (the unit ids in order, as JSON);
+//!   the `units` list) with `order` (the unit ids in order, as JSON) and,
+//!   when the save that wrote it evaluated the targets as of that day,
+//!   `snapshot` ([`Snapshot`] as JSON: a big workspace's dashboard is
+//!   shown from it before its units are read, [`OPEN_BEFORE_READ_UNITS`]);
 //! - `units`, key = `[workspace id, unit id]`: `{ws, unit, text, revision}`,
 //!   the unit as the document writes it, so that a workspace read back is
 //!   byte for byte the document an export writes;
@@ -51,6 +54,7 @@ use idb::{
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::domain::indicator::Snapshot;
 use crate::domain::unit::Unit;
 use crate::domain::workspace::Workspace;
 use crate::files::document;
@@ -165,6 +169,10 @@ pub struct Loaded {
     /// Workspaces written by a newer version of the app, by id: left in
     /// place, opened read-only.
     pub newer: Vec<(String, document::Newer)>,
+    /// When the workspace to open is a big one whose units are still to
+    /// be read ([`read_workspace`]): the targets its last save kept, for
+    /// the dashboard meanwhile. Its entry in `workspaces` has no units.
+    pub unread: Option<Snapshot>,
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -600,6 +608,29 @@ async fn move_workspace(database: &Database, workspace: &Workspace, text: &str) 
     .unwrap_or(false)
 }
 
+/// sessionStorage: set when a workspace opened before its units were
+/// read could not then be read that way; the page reloads and the next
+/// start reads it whole, so that its errors are handled as at any start.
+const READ_WHOLE_KEY: &str = "coop-plan:read-whole";
+
+/// Whether this start must read the workspace whole (the flag is taken).
+fn skip_open_before_read() -> bool {
+    use gloo_storage::SessionStorage;
+    let set = SessionStorage::get::<bool>(READ_WHOLE_KEY).unwrap_or(false);
+    SessionStorage::delete(READ_WHOLE_KEY);
+    set
+}
+
+/// The workspace opened before its units were read could not be read by
+/// records: the page starts again and reads it whole.
+pub fn read_whole_after_reload() {
+    use gloo_storage::SessionStorage;
+    let _ = SessionStorage::set(READ_WHOLE_KEY, true);
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Opens the database, moves what earlier versions kept in localStorage
 /// into it, and reads the workspace to open.
 pub async fn load() -> Loaded {
@@ -633,6 +664,23 @@ pub async fn load() -> Loaded {
             ids.insert(0, id);
         } else if remembered_newer {
             ids.clear();
+        }
+    }
+    // The remembered workspace, when big and its targets were kept as of
+    // today, opens before its units are read.
+    if let Some(current) = loaded
+        .current
+        .as_deref()
+        .filter(|c| ids.first().map(String::as_str) == Some(*c))
+    {
+        if !skip_open_before_read() {
+            if let Some((workspace, snapshot)) =
+                read_head_only(&database, current, super::today::today()).await
+            {
+                loaded.workspaces.push(workspace);
+                loaded.unread = Some(snapshot);
+                ids.clear();
+            }
         }
     }
     // Bounded by the stored workspaces: each is tried once.
@@ -733,9 +781,19 @@ pub struct Prepared {
     order: Option<String>,
     put: Vec<(String, String)>,
     diff: save_diff::Diff,
+    /// The targets as of today for the workspace saved, as JSON: kept in
+    /// the head for the next opening ([`OPEN_BEFORE_READ_UNITS`]).
+    snapshot: Option<String>,
 }
 
 impl Prepared {
+    /// Keeps `snapshot`, the targets of the workspace this save writes,
+    /// with it; a save without one removes the one kept before.
+    pub fn with_snapshot(mut self, snapshot: Option<&Snapshot>) -> Self {
+        self.snapshot = snapshot.and_then(|s| serde_json::to_string(s).ok());
+        self
+    }
+
     /// Whether there is nothing to write.
     pub fn is_empty(&self) -> bool {
         self.diff.is_empty()
@@ -822,6 +880,7 @@ fn prepare_for(workspace: &Workspace, overwrite: bool, changes: Option<Changes>)
                 .map(|o| serde_json::to_string(o).unwrap_or_else(|_| "[]".to_owned())),
             put,
             diff,
+            snapshot: None,
         }
     })
 }
@@ -883,7 +942,7 @@ pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
             .map(|h| field(h, "order"))
             .unwrap_or_else(|| JsValue::from_str("[]")),
     };
-    let head = object(&[
+    let mut fields = vec![
         ("id", JsValue::from_str(&prepared.id)),
         ("name", JsValue::from_str(&prepared.name)),
         (
@@ -894,7 +953,11 @@ pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
         ("before", JsValue::from_str(&prepared.diff.before)),
         ("after", JsValue::from_str(&prepared.diff.after)),
         ("order", order),
-    ]);
+    ];
+    if let Some(snapshot) = &prepared.snapshot {
+        fields.push(("snapshot", JsValue::from_str(snapshot)));
+    }
+    let head = object(&fields);
     heads
         .put(&head, Some(&JsValue::from_str(&prepared.id)))
         .map_err(idb_error)?;
@@ -1059,8 +1122,17 @@ pub fn read_newer(id: &str) -> Option<document::Newer> {
 /// old way, whole, so that its errors are the whole document's, located as
 /// before.
 pub async fn read_workspace(id: &str) -> Option<Result<Workspace, document::DocumentError>> {
+    read_workspace_reporting(id, &|_, _| ()).await
+}
+
+/// The same, telling `report` how many units of how many were read after
+/// each slice.
+pub async fn read_workspace_reporting(
+    id: &str,
+    report: &dyn Fn(usize, usize),
+) -> Option<Result<Workspace, document::DocumentError>> {
     let database = db().ok()?;
-    if let Some((workspace, revision, image)) = read_by_records(&database, id).await {
+    if let Some((workspace, revision, image)) = read_by_records(&database, id, report).await {
         KNOWN.with_borrow_mut(|known| {
             known.insert(workspace.id.clone(), Known { revision, image });
         });
@@ -1086,7 +1158,7 @@ const READ_SLICE_MS: f64 = 30.0;
 const READ_TRIES: usize = 3;
 
 /// A clock in milliseconds: the page's `performance`, else the date.
-fn clock_ms() -> impl Fn() -> f64 {
+pub fn clock_ms() -> impl Fn() -> f64 {
     let performance = web_sys::window().and_then(|w| w.performance());
     move || {
         performance
@@ -1097,7 +1169,7 @@ fn clock_ms() -> impl Fn() -> f64 {
 
 /// Lets the browser run its other tasks (draw, answer input) before the
 /// work goes on: `setTimeout(0)`.
-async fn next_turn() {
+pub async fn next_turn() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);
@@ -1112,9 +1184,13 @@ async fn next_turn() {
 /// ([`document::unit_from_text`]), with a turn for the browser every
 /// [`READ_SLICE_MS`]. Gives the workspace, its revision and the image the
 /// next save compares with; `None` when it must be read whole instead.
-async fn read_by_records(database: &Database, id: &str) -> Option<(Workspace, f64, Image)> {
+async fn read_by_records(
+    database: &Database,
+    id: &str,
+    report: &dyn Fn(usize, usize),
+) -> Option<(Workspace, f64, Image)> {
     for _ in 0..READ_TRIES {
-        match read_records_once(database, id).await {
+        match read_records_once(database, id, report).await {
             Ok(read) => return read,
             // Another tab saved meanwhile: again from the start.
             Err(Restart) => continue,
@@ -1126,46 +1202,96 @@ async fn read_by_records(database: &Database, id: &str) -> Option<(Workspace, f6
 /// Another tab saved the workspace while it was read.
 struct Restart;
 
-async fn read_records_once(
-    database: &Database,
-    id: &str,
-) -> Result<Option<(Workspace, f64, Image)>, Restart> {
-    let head_of = |tx: &idb::Transaction| -> Result<idb::request::GetStoreRequest, ()> {
-        tx.object_store(HEADS)
-            .map_err(|_| ())?
-            .get(JsValue::from_str(id))
-            .map_err(|_| ())
-    };
-    let Ok(tx) = database.transaction(&[HEADS], TransactionMode::ReadOnly) else {
-        return Ok(None);
-    };
-    let Ok(request) = head_of(&tx) else {
-        return Ok(None);
-    };
-    let Ok(Some(head)) = request.await else {
-        return Ok(None);
-    };
+/// A head stored as records (not raw, this build's schema), read.
+struct Head {
+    revision: f64,
+    before: String,
+    after: String,
+    order: Vec<String>,
+    /// The workspace without its units.
+    workspace: Workspace,
+    /// The targets its save found, when it kept them.
+    snapshot: Option<String>,
+}
+
+fn head_request(tx: &idb::Transaction, id: &str) -> Option<idb::request::GetStoreRequest> {
+    tx.object_store(HEADS).ok()?.get(JsValue::from_str(id)).ok()
+}
+
+/// The head of `id`, when it is stored as records by this build's schema
+/// and reads.
+async fn read_head(database: &Database, id: &str) -> Option<Head> {
+    let tx = database
+        .transaction(&[HEADS], TransactionMode::ReadOnly)
+        .ok()?;
+    let head = head_request(&tx, id)?.await.ok()??;
     let revision = field(&head, "revision").as_f64().unwrap_or(0.0);
     let schema = field(&head, "schema_version").as_f64();
     if text_field(&head, "raw").is_some()
         || schema != Some(f64::from(crate::domain::workspace::SCHEMA_VERSION))
     {
-        return Ok(None);
+        return None;
     }
-    let (Some(before), Some(after), Some(order)) = (
-        text_field(&head, "before"),
-        text_field(&head, "after"),
-        text_field(&head, "order").and_then(|o| serde_json::from_str::<Vec<String>>(&o).ok()),
-    ) else {
-        return Ok(None);
-    };
+    let before = text_field(&head, "before")?;
+    let after = text_field(&head, "after")?;
+    let order =
+        text_field(&head, "order").and_then(|o| serde_json::from_str::<Vec<String>>(&o).ok())?;
     // The workspace without its units, read as a document.
-    let Ok(mut workspace) = document::from_json(&format!("{before}[]{after}")) else {
+    let workspace = document::from_json(&format!("{before}[]{after}")).ok()?;
+    if workspace.id != id {
+        return None;
+    }
+    Some(Head {
+        revision,
+        before,
+        after,
+        order,
+        workspace,
+        snapshot: text_field(&head, "snapshot"),
+    })
+}
+
+/// Workspaces with at least this many units open with their dashboard
+/// from the targets their last save kept ([`Snapshot`]), their units read
+/// afterwards ([`read_workspace`]); smaller ones are read before the page
+/// is drawn, which takes well under half a second.
+pub const OPEN_BEFORE_READ_UNITS: usize = 5_000;
+
+/// The workspace `id` without its units, and the targets its last save
+/// kept, when it is big enough to be worth opening before its units are
+/// read ([`OPEN_BEFORE_READ_UNITS`]) and the targets were evaluated as of
+/// `as_of`. The head holds the snapshot and the units' order written in
+/// the same transaction, so the one is the other's.
+async fn read_head_only(
+    database: &Database,
+    id: &str,
+    as_of: chrono::NaiveDate,
+) -> Option<(Workspace, Snapshot)> {
+    let head = read_head(database, id).await?;
+    let snapshot: Snapshot = serde_json::from_str(head.snapshot.as_deref()?).ok()?;
+    (snapshot.as_of == as_of
+        && snapshot.units == head.order.len()
+        && snapshot.units >= OPEN_BEFORE_READ_UNITS
+        && snapshot.evaluations.len() == head.workspace.plan.targets.len())
+    .then_some((head.workspace, snapshot))
+}
+
+async fn read_records_once(
+    database: &Database,
+    id: &str,
+    report: &dyn Fn(usize, usize),
+) -> Result<Option<(Workspace, f64, Image)>, Restart> {
+    let Some(Head {
+        revision,
+        before,
+        after,
+        order,
+        mut workspace,
+        ..
+    }) = read_head(database, id).await
+    else {
         return Ok(None);
     };
-    if workspace.id != id {
-        return Ok(None);
-    }
     let now_ms = clock_ms();
     let mut parsed: HashMap<String, Unit> = HashMap::with_capacity(order.len());
     let mut last: Option<String> = None;
@@ -1176,7 +1302,7 @@ async fn read_records_once(
         let Ok(tx) = database.transaction(&[HEADS, UNITS], TransactionMode::ReadOnly) else {
             return Ok(None);
         };
-        let Ok(request) = head_of(&tx) else {
+        let Some(request) = head_request(&tx, id) else {
             return Ok(None);
         };
         let now = match request.await {
@@ -1219,6 +1345,7 @@ async fn read_records_once(
             last = Some(unit_id.clone());
             parsed.insert(unit_id, unit);
             if now_ms() - slice_start > READ_SLICE_MS {
+                report(parsed.len(), order.len());
                 next_turn().await;
                 slice_start = now_ms();
             }

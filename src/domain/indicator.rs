@@ -15,7 +15,7 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::decimal::Decimal;
 use crate::domain::plan::{Comparator, Indicator, Plan, QualifiedReading, Target};
@@ -57,7 +57,7 @@ impl std::ops::AddAssign for Tally {
 }
 
 /// What an indicator measured.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Observation {
     /// A share: `numerator ÷ denominator`. For T3 the numerator is value
@@ -75,7 +75,7 @@ pub enum Observation {
 }
 
 /// An indicator's value at one date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Measurement {
     /// `None` is "no data".
     pub value: Option<f64>,
@@ -118,11 +118,11 @@ pub struct TrendPoint {
 }
 
 /// A target evaluated as of a date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
     pub target_id: String,
     pub indicator: Indicator,
-    #[serde(serialize_with = "crate::files::iso_date::serialize")]
+    #[serde(with = "crate::files::iso_date")]
     pub as_of: NaiveDate,
     pub measurement: Measurement,
     pub status: Status,
@@ -320,18 +320,30 @@ impl WorkspaceIndex {
             units: Vec::with_capacity(ws.units.len()),
             cache: Default::default(),
         };
-        for (position, unit) in ws.units.iter().enumerate() {
-            let Ok(position) = u32::try_from(position) else {
+        for unit in &ws.units {
+            if !index.push_unit(unit) {
                 break;
-            };
-            index.units.push(UnitTimeline::of(unit));
-            index.records.extend(
-                unit.years
-                    .iter()
-                    .map(|record| RecordFacts::of(position, record)),
-            );
+            }
         }
         index
+    }
+
+    /// Adds `unit` after the last unit: building an index a few units at a
+    /// time, between the browser's other work, gives the same index as
+    /// [`WorkspaceIndex::new`]. Returns `false`, and adds nothing, past
+    /// the number of units an index can count.
+    pub fn push_unit(&mut self, unit: &Unit) -> bool {
+        let Ok(position) = u32::try_from(self.units.len()) else {
+            return false;
+        };
+        self.units.push(UnitTimeline::of(unit));
+        self.records.extend(
+            unit.years
+                .iter()
+                .map(|record| RecordFacts::of(position, record)),
+        );
+        self.forget_blocks(self.units.len() - 1, false);
+        true
     }
 
     /// How many units the index was built or patched for.
@@ -345,6 +357,7 @@ impl WorkspaceIndex {
         self.cache.lock().unwrap_or_else(|poisoned| {
             let mut guard = poisoned.into_inner();
             guard.dated.clear();
+            guard.budget = None;
             guard
         })
     }
@@ -384,15 +397,54 @@ impl WorkspaceIndex {
                 cache.dated.len() - 1
             }
         };
+        let cache = &mut *cache;
+        let budget = &mut cache.budget;
         let dated = &mut cache.dated[position];
         dated.blocks.resize(blocks, None);
         let mut sum = DateTotals::default();
         for (number, slot) in dated.blocks.iter_mut().enumerate() {
+            if slot.is_none() {
+                match budget {
+                    Some(Budget { left: 0, short }) => {
+                        // Out of budget: the sum is unfinished, and said so.
+                        *short = true;
+                        continue;
+                    }
+                    Some(Budget { left, .. }) => *left -= 1,
+                    None => {}
+                }
+            }
             let block =
                 slot.get_or_insert_with(|| self.block_totals(plan, ws, as_of, number, part));
             sum.add(block);
         }
         sum
+    }
+
+    /// Every target of `ws`'s plan as of `as_of`, like
+    /// [`Engine::evaluate_all`], but summing at most `most_blocks` blocks
+    /// of [`BLOCK`] units not yet summed: `None` when that was not enough,
+    /// and then the next call goes on where this one stopped. A big
+    /// workspace just read is evaluated this way a slice at a time, each
+    /// call short, until one gives the evaluations; from then on the
+    /// blocks are kept as usual. `ws` is the workspace the index was built
+    /// for.
+    pub fn evaluate_within(
+        &self,
+        ws: &Workspace,
+        as_of: NaiveDate,
+        most_blocks: usize,
+    ) -> Option<Vec<Evaluation>> {
+        self.lock_cache().budget = Some(Budget {
+            left: most_blocks,
+            short: false,
+        });
+        let evaluations = Engine::with_index(ws, self).evaluate_all(as_of);
+        let budget = self.lock_cache().budget.take();
+        match budget {
+            Some(Budget { short: false, .. }) => Some(evaluations),
+            _ => None,
+        }
     }
 
     /// What the units of block `number` add to the yearly or the dated
@@ -812,6 +864,16 @@ struct DatedBlocks {
 #[derive(Clone, Debug, Default)]
 struct TotalsCache {
     dated: Vec<DatedBlocks>,
+    /// Set only during [`WorkspaceIndex::evaluate_within`].
+    budget: Option<Budget>,
+}
+
+/// How many more blocks may be summed, and whether one was left unsummed
+/// for want of budget.
+#[derive(Clone, Copy, Debug)]
+struct Budget {
+    left: usize,
+    short: bool,
 }
 
 fn grdp(ws: &Workspace, year: i32) -> Option<f64> {
@@ -1344,4 +1406,17 @@ pub fn contributions(ws: &Workspace, indicator: Indicator, as_of: NaiveDate) -> 
             (!tally.is_empty()).then_some(Contribution { unit_index, tally })
         })
         .collect()
+}
+
+/// Every target as a save found it, kept beside a big workspace's stored
+/// head: reopening the workspace shows the dashboard from it while the
+/// units are still being read. It holds only for the date it was
+/// evaluated at, and only for the save it was written with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    #[serde(with = "crate::files::iso_date")]
+    pub as_of: NaiveDate,
+    /// How many units the workspace had.
+    pub units: usize,
+    pub evaluations: Vec<Evaluation>,
 }

@@ -17,6 +17,7 @@ pub mod file_picker;
 pub mod header;
 pub mod notices;
 pub mod number_table;
+pub mod opening;
 pub mod plan_editor;
 pub mod target_card;
 pub mod task_tracker;

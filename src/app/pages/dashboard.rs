@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::components::opening::OpeningLine;
 use crate::app::components::target_card::TargetCard;
 use crate::app::components::ForAny;
 use crate::app::state::AppState;
@@ -27,13 +28,15 @@ pub fn Dashboard() -> impl IntoView {
         })
     });
     let is_demo = move || state.workspace.with(|w| w.id == DEMO_ID);
-    let is_empty = move || state.workspace.with(|w| w.is_empty());
+    let is_empty =
+        move || state.reading.with(Option::is_none) && state.workspace.with(|w| w.is_empty());
     view! {
         <section class="page dashboard" aria-labelledby="dashboard-title">
             <h1 id="dashboard-title">{words("Tổng quan các chỉ tiêu", "Targets at a glance")}</h1>
             <p class="page-actions">
                 <a href="/report">{words("Báo cáo tiến độ (in, CSV)", "Progress report (print, CSV)")}</a>
             </p>
+            <OpeningLine/>
             <Show when=is_demo>
                 <DemoAsOf/>
             </Show>
