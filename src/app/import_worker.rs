@@ -62,9 +62,10 @@ struct Feed {
     next_index: u32,
 }
 
-/// Listens for files to import, and says it is ready. A piece is sent
-/// when the page asks for the next (`"next"`), so that the page never
-/// holds more than one piece it has not read.
+/// Listens for files to import (or CSV files to decode), and says it is
+/// ready. A JSON file's piece is sent when the page asks for the next
+/// (`"next"`), so that the page never holds more than one piece it has not
+/// read; a CSV file's text is sent as soon as it is decoded.
 pub fn run() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
