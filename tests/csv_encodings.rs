@@ -5,7 +5,7 @@
 use coop_plan::domain::decimal::Decimal;
 use coop_plan::domain::unit::{Unit, UnitKind, YearRecord};
 use coop_plan::domain::workspace::Workspace;
-use coop_plan::files::bytes::Encoding;
+use coop_plan::files::bytes::{spreadsheet_text, Encoding};
 use coop_plan::files::csv::{guard_cell, parse_csv, MAX_COLUMNS};
 use coop_plan::files::csv_data::{import_csv, units_csv, years_csv, CsvError, CsvImport, Phase};
 use coop_plan::i18n::Lang;
@@ -217,6 +217,54 @@ fn a_file_that_is_not_text_is_refused_with_its_place() {
     assert_eq!(errors[0].0, "x.txt");
     assert_eq!(errors[0].1.line, 2);
     assert!(errors[0].1.describe(Lang::En).contains("byte 31"));
+}
+
+/// The page imports files its worker decoded ([`CsvImport::decoded`]): the
+/// same encodings, workspace and errors, in the same order and words, as
+/// the import of the files' bytes.
+#[test]
+fn files_decoded_elsewhere_import_as_their_bytes_do() {
+    let mut not_text = "Tên\tLoại hình\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect::<Vec<u8>>();
+    not_text.extend([0x00, 0xDC]); // a lone low surrogate
+    let bad_row = "Tên đơn vị,Loại hình\nA,không là loại\n"
+        .as_bytes()
+        .to_vec();
+    let cases: Vec<Vec<(String, Vec<u8>)>> = vec![
+        vec![
+            ("a.csv".into(), fixture("units-windows-1258.csv")),
+            ("b.txt".into(), fixture("units-utf16le.txt")),
+        ],
+        vec![
+            ("x.txt".into(), not_text),
+            ("a.csv".into(), fixture("units-windows-1258.csv")),
+            ("y.csv".into(), bad_row),
+        ],
+    ];
+    let ws = Workspace::new("w", "Thử");
+    for files in cases {
+        let from_bytes = CsvImport::from_bytes(
+            &ws,
+            files
+                .iter()
+                .map(|(name, bytes)| (name.clone(), bytes.as_slice().into()))
+                .collect(),
+        );
+        let decoded = CsvImport::decoded(
+            &ws,
+            files
+                .iter()
+                .map(|(name, bytes)| (name.clone(), spreadsheet_text(bytes)))
+                .collect(),
+        );
+        let encodings = decoded.encodings().to_vec();
+        let (mut from_bytes, decoded) = (from_bytes, decoded.finish());
+        while from_bytes.encodings().is_empty() && from_bytes.step(1).phase == Phase::Reading {}
+        assert_eq!(encodings, from_bytes.encodings());
+        assert_eq!(decoded, from_bytes.finish());
+    }
 }
 
 #[test]

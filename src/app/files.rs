@@ -4,9 +4,11 @@
 //!
 //! A file is read a slice of [`SLICE_BYTES`] at a time, each slice in a
 //! task of its own, so that a big one (up to the 256 MB import cap) is
-//! never handed to the page as one buffer in one long task. A JSON import
-//! is read, checked and handed back in pieces by a Web Worker instead
-//! ([`ImportWorker`], [`crate::app::import_worker`]).
+//! never handed to the page as one buffer in one long task. An import is
+//! read by a Web Worker instead ([`ImportWorker`],
+//! [`crate::app::import_worker`]): a JSON file is read, checked and handed
+//! back in pieces; a CSV file is decoded there and handed back as UTF-8
+//! text, so that the page's wasm holds no decoder of other encodings.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,6 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::files::bytes::{Decoded, Encoding, NotText};
 use crate::i18n::Text;
 
 /// A file is read this many bytes at a time.
@@ -87,6 +90,12 @@ pub enum FromWorker {
     },
     /// A list of file `file`'s units.
     Units { file: usize, text: String },
+    /// CSV file `file` decoded: its text and the encoding it was read in,
+    /// or where it is not text.
+    Decoded {
+        file: usize,
+        text: Result<Decoded, NotText>,
+    },
     /// File `file` cannot be imported, and why; nothing more comes.
     Refused { file: usize, message: Text },
     /// Every file has been sent.
@@ -122,9 +131,50 @@ pub fn import_in_worker(
     files: Vec<web_sys::File>,
     on: impl FnMut(FromWorker) + 'static,
 ) -> Option<ImportWorker> {
+    start_worker(files.into_iter().collect(), on)
+}
+
+/// Starts a worker that decodes `files` as CSV files from a spreadsheet,
+/// in order; `on` hears [`FromWorker::Decoded`] for each, each in a task
+/// of its own, then [`FromWorker::Done`] (or why a file cannot be read).
+pub fn decode_csv_in_worker(
+    files: Vec<web_sys::File>,
+    on: impl FnMut(FromWorker) + 'static,
+) -> Option<ImportWorker> {
+    let request = std::iter::once(wasm_bindgen::JsValue::from_str("csv"))
+        .chain(files.into_iter().map(Into::into))
+        .collect();
+    start_worker(request, on)
+}
+
+/// A file's text as the worker sends it (`["text", file, encoding,
+/// buffer]`, see [`crate::app::import_worker`]); `None` if the message is
+/// not that (which the worker never sends).
+fn decoded_text(data: &js_sys::Array) -> Option<Decoded> {
+    let encoding = Encoding::from_code(&data.get(2).as_string()?)?;
+    let buffer: js_sys::ArrayBuffer = data.get(3).dyn_into().ok()?;
+    let text = String::from_utf8(js_sys::Uint8Array::new(&buffer).to_vec()).ok()?;
+    Some(Decoded { text, encoding })
+}
+
+/// Where a file is not text, as the worker sends it (`["not-text", file,
+/// encoding, line, byte]`).
+fn not_text(data: &js_sys::Array) -> Option<NotText> {
+    Some(NotText {
+        encoding: Encoding::from_code(&data.get(2).as_string()?)?,
+        line: data.get(3).as_f64()? as usize,
+        byte: data.get(4).as_f64()? as usize,
+    })
+}
+
+/// Starts the import's worker and sends it `request` once it listens;
+/// `on` hears each of its messages, each in a task of its own.
+fn start_worker(
+    request: js_sys::Array,
+    on: impl FnMut(FromWorker) + 'static,
+) -> Option<ImportWorker> {
     let worker = web_sys::Worker::new(WORKER_URL).ok()?;
     let on: OnMessage = Rc::new(RefCell::new(Box::new(on)));
-    let files: js_sys::Array = files.into_iter().collect();
     let sender = worker.clone();
     let hear = on.clone();
     let on_message =
@@ -133,12 +183,35 @@ pub fn import_in_worker(
             let kind = data.get(0).as_string().unwrap_or_default();
             let file = data.get(1).as_f64().unwrap_or(0.0) as usize;
             let text = |at: u32| data.get(at).as_string().unwrap_or_default();
+            // What the worker wrote is read back whole; anything else would
+            // be a fault of the page or the browser, and ends the import.
+            let garbled = || FromWorker::Refused {
+                file,
+                message: Text::new(
+                    "Không đọc được tệp: văn bản nhận được bị hỏng.",
+                    "The file could not be read: the text received was garbled.",
+                ),
+            };
             let message = match kind.as_str() {
                 // Messages sent before the worker listens would be lost.
                 "ready" => {
-                    let _ = sender.post_message(&files);
+                    let _ = sender.post_message(&request);
                     return;
                 }
+                "text" => match decoded_text(&data) {
+                    Some(decoded) => FromWorker::Decoded {
+                        file,
+                        text: Ok(decoded),
+                    },
+                    None => garbled(),
+                },
+                "not-text" => match not_text(&data) {
+                    Some(not_text) => FromWorker::Decoded {
+                        file,
+                        text: Err(not_text),
+                    },
+                    None => garbled(),
+                },
                 "head" => FromWorker::Head {
                     file,
                     text: text(2),

@@ -40,6 +40,35 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// Every encoding, in the order of [`Encoding::code`].
+    pub const ALL: [Encoding; 5] = [
+        Encoding::Utf8,
+        Encoding::Utf8Bom,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Windows1258,
+    ];
+
+    /// A short name that says which encoding a file was read in where the
+    /// type cannot go (the import's worker sends it to the page): one of
+    /// its WHATWG labels, with "utf-8-bom" for UTF-8 that had a byte-order
+    /// mark. Windows-1258 is "cp1258", not encoding_rs's name for it, so
+    /// that the name found in a wasm says whether encoding_rs is linked.
+    pub fn code(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Windows1258 => "cp1258",
+        }
+    }
+
+    /// The encoding of a [`Encoding::code`]; `None` for any other text.
+    pub fn from_code(code: &str) -> Option<Encoding> {
+        Encoding::ALL.into_iter().find(|e| e.code() == code)
+    }
+
     /// The encoding as the preview names it.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -362,6 +391,14 @@ mod tests {
         let error = spreadsheet_text(&bytes).expect_err("unpaired surrogate");
         assert_eq!(error.encoding, Encoding::Utf16Le);
         assert_eq!((error.line, error.byte), (2, 7));
+    }
+
+    #[test]
+    fn codes_name_each_encoding_once() {
+        for encoding in Encoding::ALL {
+            assert_eq!(Encoding::from_code(encoding.code()), Some(encoding));
+        }
+        assert_eq!(Encoding::from_code("latin1"), None);
     }
 
     #[test]

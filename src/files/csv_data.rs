@@ -771,6 +771,45 @@ const DECODE_BYTES_PER_ROW: usize = 4096;
 /// goes through a big file in pieces (its text grows by this much a time).
 const DECODE_PIECE: usize = 1 << 20;
 
+/// A CSV file decoded: its name, and its text and encoding or where it is
+/// not text.
+pub type DecodedFile = (String, Result<Decoded, NotText>);
+
+/// Decodes up to the bytes it is given of the files given as bytes, in
+/// order; once all are decoded, gives each one's text or where it is not
+/// text.
+type DecodeStep = dyn FnMut(usize) -> Option<Vec<DecodedFile>>;
+
+/// The [`DecodeStep`] of `files`, each decoded as a spreadsheet wrote it
+/// ([`Decoding`]) a piece of at most [`DECODE_PIECE`] at a time.
+fn decoder(files: Vec<(String, Rc<[u8]>)>) -> impl FnMut(usize) -> Option<Vec<DecodedFile>> {
+    let mut decoding: Vec<(String, Decoding)> = files
+        .into_iter()
+        .map(|(name, bytes)| (name, Decoding::new(bytes)))
+        .collect();
+    let mut decoded = Vec::new();
+    move |most| {
+        let mut left = most.max(1);
+        while left > 0 {
+            let Some((_, file)) = decoding.get_mut(decoded.len()) else {
+                break;
+            };
+            let piece = left.min(DECODE_PIECE);
+            left -= piece;
+            if let Some(result) = file.step(piece) {
+                decoded.push(result);
+            }
+        }
+        if decoded.len() < decoding.len() {
+            return None;
+        }
+        let names = std::mem::take(&mut decoding)
+            .into_iter()
+            .map(|(name, _)| name);
+        Some(names.zip(std::mem::take(&mut decoded)).collect())
+    }
+}
+
 /// What a [`CsvImport`] is doing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
@@ -888,13 +927,15 @@ pub struct CsvImport {
     checker: Checker,
     /// The workspace's validation, once done.
     report: Option<Report>,
-    /// The encoding each file was read in, when it was given as bytes.
+    /// The encoding each file was read in, when it was given as bytes or
+    /// decoded.
     encodings: Vec<(String, Encoding)>,
     /// Files given as bytes, still being decoded (all of them are decoded
     /// before the first is read, so errors come in the files' order).
-    decoding: Vec<(String, Decoding)>,
-    /// What the first of them gave, in order.
-    decoded: Vec<Result<Decoded, NotText>>,
+    /// Behind a pointer to a closure that only [`CsvImport::from_bytes`]
+    /// makes, so that a program that never calls it (the app's page, whose
+    /// files the import's worker decodes) links no decoder.
+    decoding: Option<Box<DecodeStep>>,
     /// The convention of a file no cell decides: the page's.
     page_numbers: Convention,
     /// Conventions the user chose, by file name.
@@ -918,8 +959,7 @@ impl CsvImport {
             checker: Checker::default(),
             report: None,
             encodings: Vec::new(),
-            decoding: Vec::new(),
-            decoded: Vec::new(),
+            decoding: None,
             page_numbers: Convention::Vietnamese,
             chosen_numbers: Vec::new(),
         };
@@ -948,36 +988,28 @@ impl CsvImport {
     /// not text is refused with the place of its first bad byte.
     pub fn from_bytes(current: &Workspace, files: Vec<(String, Rc<[u8]>)>) -> Self {
         let mut import = CsvImport::new(current, Vec::new());
-        import.decoding = files
-            .into_iter()
-            .map(|(name, bytes)| (name, Decoding::new(bytes)))
-            .collect();
+        import.decoding = Some(Box::new(decoder(files)));
         import
     }
 
-    /// Decodes up to `most` bytes of the files given as bytes, in order;
-    /// once all are decoded, they are the files to read, and those that
-    /// are not text are refused with the place of their first bad byte.
-    fn decode(&mut self, most: usize) {
-        let mut left = most.max(1);
-        while left > 0 {
-            let Some((_, decoding)) = self.decoding.get_mut(self.decoded.len()) else {
-                break;
-            };
-            let piece = left.min(DECODE_PIECE);
-            left -= piece;
-            if let Some(result) = decoding.step(piece) {
-                self.decoded.push(result);
-            }
-        }
-        if self.decoded.len() < self.decoding.len() {
-            return;
-        }
+    /// An import of files already decoded elsewhere, each by
+    /// [`spreadsheet_text`] (the page has the import's worker decode them,
+    /// so that encoding_rs stays out of the page's download): the same
+    /// import, errors and encodings as [`CsvImport::from_bytes`] of the
+    /// files' bytes.
+    pub fn decoded(current: &Workspace, files: Vec<DecodedFile>) -> Self {
+        let mut import = CsvImport::new(current, Vec::new());
+        import.take_decoded(files);
+        import
+    }
+
+    /// Files decoded, each to its text or to where it is not text, in the
+    /// order the user gave them: the texts are the files to read, the
+    /// encodings are kept for the preview, and a file that is not text is
+    /// refused with the place of its first bad byte.
+    fn take_decoded(&mut self, files: Vec<DecodedFile>) {
         let mut texts = Vec::new();
-        let names = std::mem::take(&mut self.decoding)
-            .into_iter()
-            .map(|(name, _)| name);
-        for (name, result) in names.zip(std::mem::take(&mut self.decoded)) {
+        for (name, result) in files {
             match result {
                 Ok(decoded) => {
                     self.encodings.push((name.clone(), decoded.encoding));
@@ -996,7 +1028,8 @@ impl CsvImport {
         self.take_files(texts);
     }
 
-    /// The encoding each file given as bytes was read in, by file name.
+    /// The encoding each file given as bytes (or decoded) was read in, by
+    /// file name.
     pub fn encodings(&self) -> &[(String, Encoding)] {
         &self.encodings
     }
@@ -1019,8 +1052,11 @@ impl CsvImport {
     /// Reads or checks up to `rows` more rows (a unit indexed or checked
     /// counts as one).
     pub fn step(&mut self, rows: usize) -> Progress {
-        if !self.decoding.is_empty() {
-            self.decode(rows.max(1).saturating_mul(DECODE_BYTES_PER_ROW));
+        if let Some(decode) = self.decoding.as_mut() {
+            if let Some(files) = decode(rows.max(1).saturating_mul(DECODE_BYTES_PER_ROW)) {
+                self.decoding = None;
+                self.take_decoded(files);
+            }
             return self.progress();
         }
         let mut budget = rows.max(1);
@@ -1044,7 +1080,7 @@ impl CsvImport {
 
     pub fn progress(&self) -> Progress {
         let units = self.ws.units.len();
-        let (phase, done, total) = if !self.decoding.is_empty() {
+        let (phase, done, total) = if self.decoding.is_some() {
             (Phase::Reading, 0, 0)
         } else if self.report.is_some() {
             (Phase::Done, units, units)

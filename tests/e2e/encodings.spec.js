@@ -76,6 +76,23 @@ test.describe('CSV encodings from Excel', () => {
     await expect(page.locator('form.entry-form')).toBeVisible();
   });
 
+  test('a CSV file that is not text is refused with its line and byte, in both languages', async ({ page, context }) => {
+    await h.seedWorkspace(context, 't1-on-time.json');
+    await page.goto('/data');
+    // UTF-16 LE with a lone low surrogate on line 2 (bytes 31-32).
+    const utf16 = (text) => Buffer.from(text, 'utf16le');
+    const bytes = Buffer.concat([utf16('Tên\tLoại hình\r\n'), Buffer.from([0x00, 0xdc])]);
+    const file = { name: 'hong.txt', mimeType: 'text/plain', buffer: bytes };
+    await page.getByLabel(/Nhập tệp CSV đơn vị/).setInputFiles(file);
+    await expect(page.locator('#data-file-error')).toContainText(
+      'hong.txt · Dòng 2: Tệp không phải văn bản UTF-16 LE: dòng 2, byte thứ 31 của tệp không đọc được.');
+    await expect(page.getByRole('region', { name: 'Xem trước khi nhập' })).toHaveCount(0);
+    await page.getByRole('button', { name: h.UI.vi.switchTo }).click();
+    await page.getByLabel(/Import CSV files/).setInputFiles(file);
+    await expect(page.locator('#data-file-error')).toContainText(
+      'hong.txt · Line 2: The file is not UTF-16 LE text: line 2, byte 31 of the file cannot be read.');
+  });
+
   test('a JSON file that is not UTF-8 is refused with its line and byte', async ({ page, context }) => {
     await h.seedWorkspace(context, 't1-on-time.json');
     await page.goto('/data');

@@ -131,6 +131,15 @@ test.describe('offline', () => {
         buffer: Buffer.from(h.fixtureText('t1-late.json')),
       });
       await expect(deep.getByRole('region', { name: 'Xem trước khi nhập' })).toContainText('Thay đổi');
+
+      // A CSV import too: the same worker decodes Excel's windows-1258.
+      await deep.getByLabel(/Nhập tệp CSV đơn vị/).setInputFiles({
+        name: 'units-windows-1258.csv',
+        mimeType: 'text/csv',
+        buffer: fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'units-windows-1258.csv')),
+      });
+      await expect(deep.getByRole('region', { name: 'Xem trước khi nhập' })
+        .getByText('Mã hoá: Windows-1258 (ANSI tiếng Việt)', { exact: true })).toBeVisible();
     } finally {
       await context.close();
     }

@@ -3,7 +3,9 @@
 //! each CSV file's numbers were read, and why a file was refused.
 //!
 //! A JSON file is read by the import's worker, off the page's thread, and
-//! sent back in pieces; a CSV file is read here a slice of rows at a time.
+//! sent back in pieces; a CSV file is decoded by the worker (which alone
+//! holds the decoders of spreadsheets' encodings) and sent back as UTF-8
+//! text, which is read here a slice of rows at a time.
 //! Checking and comparing the workspace that results is done a slice at a
 //! time too, so that a big file (30,000 units) never freezes the page: each
 //! slice runs about [`SLICE_MS`], then the browser handles events and draws
@@ -11,17 +13,14 @@
 //! moves the number on, and a slice or a worker's message of an older
 //! number stops there.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
 use leptos::prelude::*;
 
 use crate::app::browser::later;
 use crate::app::files::{self, FromWorker, ImportWorker};
 use crate::app::state::AppState;
 use crate::domain::merge::{Merge, Merging, Source};
-use crate::files::bytes::Encoding;
-use crate::files::csv_data::{CsvError, CsvImport, FileNumbers, Phase, Progress};
+use crate::files::bytes::{Decoded, Encoding, NotText};
+use crate::files::csv_data::{CsvError, CsvImport, DecodedFile, FileNumbers, Phase, Progress};
 use crate::files::import::{preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES};
 use crate::files::import_pieces::{Assembler, CheckedImport};
 use crate::i18n::number::Convention;
@@ -72,8 +71,12 @@ struct JsonRead {
     read: usize,
 }
 
-/// CSV files as picked (name, bytes), and the conventions chosen by file.
-type CsvFiles = (Vec<(String, Rc<[u8]>)>, Vec<(String, Convention)>);
+/// The CSV files the worker is decoding: each one's name, and what it
+/// decoded to once that has arrived.
+type Decoding = Vec<(String, Option<Result<Decoded, NotText>>)>;
+
+/// CSV files as decoded, and the conventions chosen by file.
+type CsvFiles = (Vec<DecodedFile>, Vec<(String, Convention)>);
 
 /// The data page's import: what it shows, as signals, and the work under
 /// way, out of the reactive graph. Copied into every handler.
@@ -92,9 +95,11 @@ pub struct Import {
     pub encodings: RwSignal<Vec<(String, Encoding)>>,
     /// How the last CSV import read each file's numbers.
     pub numbers: RwSignal<Vec<FileNumbers>>,
-    /// The CSV files of the last import and the conventions chosen, to
-    /// read them again another way.
+    /// The CSV files of the last import, decoded, and the conventions
+    /// chosen, to read them again another way without the worker.
     csv: StoredValue<Option<CsvFiles>, LocalStorage>,
+    /// The CSV files being decoded by the worker.
+    decoding: StoredValue<Option<Decoding>, LocalStorage>,
     worker: StoredValue<Option<ImportWorker>, LocalStorage>,
     json: StoredValue<Option<JsonRead>, LocalStorage>,
 }
@@ -111,6 +116,7 @@ impl Import {
             encodings: RwSignal::new(Vec::new()),
             numbers: RwSignal::new(Vec::new()),
             csv: StoredValue::new_local(None),
+            decoding: StoredValue::new_local(None),
             worker: StoredValue::new_local(None),
             json: StoredValue::new_local(None),
         }
@@ -150,6 +156,7 @@ impl Import {
         self.numbers.set(Vec::new());
         self.merge.set(None);
         self.csv.set_value(None);
+        self.decoding.set_value(None);
         self.json.set_value(None);
         let worker = self.worker.try_update_value(Option::take).flatten();
         let preview = self.preview.try_update(Option::take).flatten();
@@ -158,7 +165,7 @@ impl Import {
     }
 
     /// Files picked in one of the inputs: too big ones are refused at
-    /// once; JSON goes to the worker, CSV is read here.
+    /// once; JSON goes to the worker, CSV is decoded there and read here.
     pub fn pick(self, kind: FileKind, files: Vec<web_sys::File>) {
         self.stop();
         self.error.set(None);
@@ -174,14 +181,7 @@ impl Import {
             return;
         }
         match kind {
-            FileKind::Csv => {
-                let run = self.run.get_value();
-                read_files(files, move |outcome| {
-                    if self.wanted(run) {
-                        self.csv_read(outcome);
-                    }
-                });
-            }
+            FileKind::Csv => self.start_decoding(files),
             FileKind::Json | FileKind::Merge => self.start_json(kind == FileKind::Merge, files),
         }
     }
@@ -254,6 +254,8 @@ impl Import {
                 }
                 FromWorker::Failed => Heard::Piece(Some(unreadable)),
                 FromWorker::Done => Heard::Done,
+                // A CSV file's text; not sent for JSON files.
+                FromWorker::Decoded { .. } => return None,
             })
         });
         match outcome.flatten() {
@@ -390,16 +392,63 @@ impl Import {
         self.preview.set(Some(preview));
     }
 
-    /// The CSV files chosen for an import, read: import them a slice at a
-    /// time, or say why not.
-    fn csv_read(self, outcome: Option<Vec<ReadFile>>) {
-        let Some(files) = outcome else {
+    /// Hands CSV files to the import's worker, which decodes them as a
+    /// spreadsheet wrote them and sends back each one's text; meanwhile the
+    /// page shows the import under way, with a button to cancel.
+    fn start_decoding(self, files: Vec<web_sys::File>) {
+        let names = files.iter().map(|f| (f.name(), None)).collect();
+        let run = self.run.get_value();
+        let worker = files::decode_csv_in_worker(files, move |message| {
+            if self.wanted(run) {
+                self.heard_decoded(message);
+            }
+        });
+        if worker.is_none() {
+            return self.refuse(self.unreadable());
+        }
+        self.running.set(Some(Running {
+            csv: true,
+            percent: "0%".to_owned(),
+        }));
+        self.worker.set_value(worker);
+        self.decoding.set_value(Some(names));
+    }
+
+    /// A message of the worker decoding CSV files: a file's text, the end
+    /// of the files, or why one cannot be read.
+    fn heard_decoded(self, message: FromWorker) {
+        match message {
+            FromWorker::Decoded { file, text } => {
+                self.decoding.try_update_value(|decoding| {
+                    if let Some((_, slot)) = decoding.as_mut().and_then(|d| d.get_mut(file)) {
+                        *slot = Some(text);
+                    }
+                });
+            }
+            FromWorker::Done => self.csv_decoded(),
+            FromWorker::Refused { message, .. } => self.refuse(message.get(self.lang()).to_owned()),
+            FromWorker::Failed => self.refuse(self.unreadable()),
+            // A JSON import's pieces; not sent for CSV files.
+            FromWorker::Head { .. } | FromWorker::Units { .. } => {}
+        }
+    }
+
+    /// Every CSV file is decoded: keep the texts (choosing how a file's
+    /// numbers are read imports them again from here) and import them a
+    /// slice at a time.
+    fn csv_decoded(self) {
+        let decoding = self.decoding.try_update_value(Option::take).flatten();
+        let worker = self.worker.try_update_value(Option::take).flatten();
+        later(move || drop(worker));
+        let files: Option<Vec<DecodedFile>> = decoding.and_then(|decoding| {
+            decoding
+                .into_iter()
+                .map(|(name, text)| text.map(|text| (name, text)))
+                .collect()
+        });
+        let Some(files) = files else {
             return self.refuse(self.unreadable());
         };
-        let files = files
-            .into_iter()
-            .map(|(name, _, bytes)| (name, Rc::from(bytes)))
-            .collect();
         self.csv.set_value(Some((files, Vec::new())));
         self.start_csv();
     }
@@ -435,9 +484,9 @@ impl Import {
         let import = self
             .state
             .workspace
-            .with_untracked(|w| CsvImport::from_bytes(w, files).with_numbers(page, chosen));
-        // The bytes are decoded and read in slices, the first in a task of
-        // its own: this one already took the files from the browser.
+            .with_untracked(|w| CsvImport::decoded(w, files).with_numbers(page, chosen));
+        // The texts are read in slices, the first in a task of its own:
+        // this one already took them from the worker (or copied them).
         later(move || self.csv_slice(run, import));
     }
 
@@ -526,33 +575,4 @@ enum Heard {
     /// A piece taken, or why the import ends.
     Piece(Option<String>),
     Done,
-}
-
-/// A file read: its name, when it was last modified and its bytes.
-type ReadFile = (String, f64, Vec<u8>);
-type Done = Box<dyn FnOnce(Option<Vec<ReadFile>>)>;
-
-/// Reads `files`' bytes, then calls `done` with (name, last modified,
-/// bytes) for each, in order; `None` if any cannot be read.
-fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Option<Vec<ReadFile>>) + 'static) {
-    let count = files.len();
-    let results: Rc<RefCell<Vec<Option<ReadFile>>>> = Rc::new(RefCell::new(vec![None; count]));
-    let done: Rc<RefCell<Option<Done>>> = Rc::new(RefCell::new(Some(Box::new(done))));
-    let remaining = Rc::new(Cell::new(count));
-    for (index, file) in files.into_iter().enumerate() {
-        let (results, done, remaining) = (results.clone(), done.clone(), remaining.clone());
-        let (name, modified) = (file.name(), file.last_modified());
-        files::read_bytes(&file, move |bytes| {
-            if let Some(slot) = results.borrow_mut().get_mut(index) {
-                *slot = bytes.map(|b| (name, modified, b));
-            }
-            remaining.set(remaining.get().saturating_sub(1));
-            if remaining.get() == 0 {
-                let all: Option<Vec<_>> = results.borrow_mut().drain(..).collect();
-                if let Some(done) = done.borrow_mut().take() {
-                    done(all);
-                }
-            }
-        });
-    }
 }
