@@ -3,7 +3,7 @@
 # import's Web Worker (import-worker*, loaded only for an import: it reads
 # JSON files and decodes CSV files), raw and gzipped (gzip -9, as a server
 # compressing static files would send them). With --check, fails when the
-# gzipped .wasm is over the regression guard (943 KB = 943,000 bytes). It is a guard against an accidental jump,
+# gzipped .wasm is over the regression guard (958 KB = 958,000 bytes). It is a guard against an accidental jump,
 # not a budget: issue 12 withdrew the old 350 KB budget. Leptos's view
 # layer and router took the app from 642 KB to 731 KB, serde's derives, the
 # pages moved onto components so far and the standard library's sorts to
@@ -18,10 +18,13 @@
 # (ForAny), wasm-opt --low-memory-unused) took it to 1,050.5 KB; the guard
 # is that rounded up to 1,060 KB plus about 3% (docs/MEASUREMENTS.md). CSV
 # decoding moved into the import's worker took encoding_rs out of the page:
-# 927.6 KB, and the guard is that plus about 15 KB.
+# 927.6 KB. Opening a big workspace before its units are read (issue 14:
+# the targets kept with each save, read back by serde's derives, the
+# reading's panels, the index built in slices) added 15.8 KB: 943.4 KB, and
+# the guard is that plus about 15 KB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET=${WASM_GZIP_BUDGET:-943000}
+BUDGET=${WASM_GZIP_BUDGET:-958000}
 check=false
 [ "${1:-}" = "--check" ] && check=true
 
