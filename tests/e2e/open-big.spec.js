@@ -18,7 +18,11 @@ function watchOpening() {
     const reading = line && !line.hidden && line.offsetParent !== null;
     const cards = [...document.querySelectorAll('[data-target-id]')];
     if (reading && cards.length === 9 && !seen.cards) seen.cards = cards.map((c) => c.innerText);
-    if (document.getElementById('opening-title')) seen.panel = true;
+    const panel = document.getElementById('opening-title');
+    if (panel) {
+      seen.panel = true;
+      seen.panelText = document.querySelector('.opening #opening-status').textContent;
+    }
     if ((seen.cards || seen.panel) && !reading) seen.done = true;
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 }
@@ -72,7 +76,10 @@ test('a big workspace shows its dashboard before its units are read, with the sa
   // opens with every unit.
   await page.goto('/data');
   await expect.poll(() => page.evaluate(() => window.__seen && window.__seen.done), { timeout: 90_000 }).toBe(true);
-  expect((await page.evaluate(() => window.__seen)).panel).toBe(true);
+  const waited = await page.evaluate(() => window.__seen);
+  expect(waited.panel).toBe(true);
+  // How far the reading is, the Vietnamese way.
+  expect(waited.panelText).toMatch(/^Đã đọc [\d.]+ \/ 6\.000 đơn vị\. Trang này mở khi đọc xong\.$/);
   await expect(page.locator('#data-page')).toBeVisible();
   await expect(page.locator('#data-page')).toContainText('6.000');
   expect((await h.storedRecords(page, own.id)).head.revision).toBe(revision);

@@ -57,7 +57,7 @@ pub fn OpeningPanel() -> impl IntoView {
                     let lang = lang.get();
                     state.reading.get().map(|reading| {
                         format!(
-                            "{} {}. {}",
+                            "{} {} {}",
                             lang.pick("Đã đọc", "Read"),
                             progress(reading, lang),
                             lang.pick(
