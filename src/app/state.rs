@@ -46,25 +46,18 @@ const SLICE_MS: f64 = 25.0;
 /// with a turn for the browser between: at 110,000 units, building it in
 /// one go would hold the page for a quarter of a second.
 async fn index_in_slices(w: &Workspace, as_of: NaiveDate) -> WorkspaceIndex {
-    let clock = storage::clock_ms();
+    let mut turns = storage::Turns::new(SLICE_MS);
     let mut index = WorkspaceIndex::default();
-    let mut start = clock();
     for unit in &w.units {
         if !index.push_unit(unit) {
             // Beyond what an index counts: the memo builds (and refuses) it.
             return WorkspaceIndex::new(w);
         }
-        if clock() - start > SLICE_MS {
-            storage::next_turn().await;
-            start = clock();
-        }
+        turns.check().await;
     }
     // Bounded: each call sums at least one block more, until none is left.
     while index.evaluate_within(w, as_of, 8).is_none() {
-        if clock() - start > SLICE_MS {
-            storage::next_turn().await;
-            start = clock();
-        }
+        turns.check().await;
     }
     index
 }

@@ -1180,6 +1180,45 @@ pub async fn next_turn() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Work done in slices on the page: [`Turns::check`] gives the browser a
+/// turn ([`next_turn`]) once the slice has held the page for its length,
+/// [`Turns::take`] gives one at once; each turn starts a new slice.
+pub struct Turns {
+    clock: Box<dyn Fn() -> f64>,
+    slice_ms: f64,
+    start: f64,
+}
+
+impl Turns {
+    pub fn new(slice_ms: f64) -> Turns {
+        let clock = clock_ms();
+        let start = clock();
+        Turns {
+            clock: Box::new(clock),
+            slice_ms,
+            start,
+        }
+    }
+
+    /// Whether the slice is used up.
+    pub fn due(&self) -> bool {
+        (self.clock)() - self.start > self.slice_ms
+    }
+
+    /// A turn for the browser now, and a new slice.
+    pub async fn take(&mut self) {
+        next_turn().await;
+        self.start = (self.clock)();
+    }
+
+    /// A turn for the browser if the slice is used up.
+    pub async fn check(&mut self) {
+        if self.due() {
+            self.take().await;
+        }
+    }
+}
+
 /// A workspace stored as records, read a batch of records at a time (each
 /// batch in its own transaction, which checks that the head's revision is
 /// still the one the first found) and parsed a unit at a time
@@ -1294,10 +1333,9 @@ async fn read_records_once(
     else {
         return Ok(None);
     };
-    let now_ms = clock_ms();
     let mut parsed: HashMap<String, Unit> = HashMap::with_capacity(order.len());
     let mut last: Option<String> = None;
-    let mut slice_start = now_ms();
+    let mut turns = Turns::new(READ_SLICE_MS);
     // Bounded by the records stored: each batch starts after the last key
     // read, and an empty or short batch ends the loop.
     loop {
@@ -1346,18 +1384,16 @@ async fn read_records_once(
             };
             last = Some(unit_id.clone());
             parsed.insert(unit_id, unit);
-            if now_ms() - slice_start > READ_SLICE_MS {
+            if turns.due() {
                 report(parsed.len(), order.len());
-                next_turn().await;
-                slice_start = now_ms();
+                turns.take().await;
             }
         }
         if count < READ_BATCH as usize {
             break;
         }
         // A new transaction after a turn: the one before has ended.
-        next_turn().await;
-        slice_start = now_ms();
+        turns.take().await;
     }
     // In the order the head says; a unit the order names twice or no
     // record holds is left to the whole reading, which names it.
@@ -1369,10 +1405,7 @@ async fn read_records_once(
         };
         image_units.push(unit.clone());
         units.push(unit);
-        if now_ms() - slice_start > READ_SLICE_MS {
-            next_turn().await;
-            slice_start = now_ms();
-        }
+        turns.check().await;
     }
     workspace.units = units;
     let image = Image {

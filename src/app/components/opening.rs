@@ -5,38 +5,43 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::{AppState, Reading};
+use crate::app::state::AppState;
 use crate::i18n::format::format_number;
 use crate::i18n::Lang;
 
-/// "45.000 / 110.000", in the page's language.
-fn progress(reading: Reading, lang: Lang) -> String {
-    format!(
-        "{} / {}",
-        format_number(reading.read as f64, 0, lang),
-        format_number(reading.units as f64, 0, lang)
-    )
+/// `before` "45.000 / 110.000" `after`, the counts in the page's language;
+/// nothing once the units are read.
+fn progress(
+    state: AppState,
+    before: (&'static str, &'static str),
+    after: (&'static str, &'static str),
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let lang: Lang = state.lang.get();
+        state.reading.get().map(|reading| {
+            format!(
+                "{} {} / {}{}",
+                lang.pick(before.0, before.1),
+                format_number(reading.read as f64, 0, lang),
+                format_number(reading.units as f64, 0, lang),
+                lang.pick(after.0, after.1)
+            )
+        })
+    }
 }
 
 /// The dashboard's line while the units are read.
 #[component]
 pub fn OpeningLine() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let text = move || {
-        let lang = lang.get();
-        state.reading.get().map(|reading| {
-            format!(
-                "{} {}. {}",
-                lang.pick("Đang đọc dữ liệu các đơn vị:", "Reading the units' data:"),
-                progress(reading, lang),
-                lang.pick(
-                    "Các chỉ tiêu dưới đây là kết quả của lần lưu gần nhất; xem chi tiết và sửa dữ liệu được khi đọc xong.",
-                    "The targets below are those of the last save; details and editing open once the data is read.",
-                )
-            )
-        })
-    };
+    let text = progress(
+        state,
+        ("Đang đọc dữ liệu các đơn vị:", "Reading the units' data:"),
+        (
+            ". Các chỉ tiêu dưới đây là kết quả của lần lưu gần nhất; xem chi tiết và sửa dữ liệu được khi đọc xong.",
+            ". The targets below are those of the last save; details and editing open once the data is read.",
+        ),
+    );
     view! {
         <p class="opening-line" id="opening-status" role="status" hidden=move || state.reading.with(Option::is_none)>
             {text}
@@ -53,20 +58,14 @@ pub fn OpeningPanel() -> impl IntoView {
         <section class="page opening" aria-labelledby="opening-title">
             <h1 id="opening-title">{move || lang.get().pick("Đang mở dữ liệu…", "Opening the data…")}</h1>
             <p id="opening-status" role="status">
-                {move || {
-                    let lang = lang.get();
-                    state.reading.get().map(|reading| {
-                        format!(
-                            "{} {} {}",
-                            lang.pick("Đã đọc", "Read"),
-                            progress(reading, lang),
-                            lang.pick(
-                                "đơn vị. Trang này mở khi đọc xong.",
-                                "units. This page opens once they are read.",
-                            )
-                        )
-                    })
-                }}
+                {progress(
+                    state,
+                    ("Đã đọc", "Read"),
+                    (
+                        " đơn vị. Trang này mở khi đọc xong.",
+                        " units. This page opens once they are read.",
+                    ),
+                )}
             </p>
             <p><a href="/">{move || lang.get().pick("Về trang Tổng quan", "Back to the overview")}</a></p>
         </section>
