@@ -205,16 +205,25 @@ pub fn from_json(text: &str) -> Result<Workspace, DocumentError> {
         return Err(DocumentError::NotAWorkspace);
     }
     let migrated = version < u64::from(SCHEMA_VERSION);
-    if version < 2 {
-        migrate_v1_to_v2(&mut value);
-    }
-    if version < 3 {
-        migrate_v2_to_v3(&mut value);
-    }
+    migrate_tree(&mut value, version);
     let mut workspace =
         read_workspace(value).map_err(|message| DocumentError::Shape { message, migrated })?;
     workspace.schema_version = SCHEMA_VERSION;
     Ok(workspace)
+}
+
+/// Migrates a workspace document's tree written with schema `version` to
+/// the current schema, step by step. A tree holding only part of a
+/// workspace (the sync's documents, [`crate::sync::document`], put one
+/// record under its list's key) migrates the same way: each step touches
+/// only the keys it finds.
+pub fn migrate_tree(value: &mut Value, version: u64) {
+    if version < 2 {
+        migrate_v1_to_v2(value);
+    }
+    if version < 3 {
+        migrate_v2_to_v3(value);
+    }
 }
 
 /// A document's `schema_version`, when it is a whole number.
