@@ -33,6 +33,7 @@ pub mod report;
 pub mod route;
 pub mod simulation;
 pub mod sorting;
+pub mod sync;
 
 #[cfg(feature = "app")]
 pub mod app;

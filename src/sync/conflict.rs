@@ -1,0 +1,194 @@
+//! A unit or a unit-year changed both here and on the server, offered field
+//! by field as two tabs offer it ([`crate::domain::field_merge`]): a field
+//! changed on one side only takes that side's value, a field changed on
+//! both to different values waits for the user's choice.
+//!
+//! The three sides are the record here (mine), the server's (theirs: the
+//! winning revision, or a losing one from `_conflicts`) and the one both
+//! came from (the base: the body [`SyncState`] remembers for the
+//! document). Without a base (a record created on both sides before any
+//! sync), a field only one side filled is taken from it, as the merge of
+//! files does ([`crate::domain::merge`]), and every field filled on both
+//! sides with different values is a choice.
+//!
+//! Fields are named and written as the CSV files write them
+//! ([`crate::files::csv_data`]: `UNIT_COLUMNS` but the id, `YEAR_FIELDS`),
+//! so the choice shows what a user reads in a file ("inactive 2016-03-01")
+//! and a chosen value is read back by the files' one parser per cell. The
+//! entry forms' typed fields ([`crate::edit::form_field::Field`]) are not
+//! used: they split a year's key managers into rows and a unit's status
+//! into dated fields a form edits, which a whole record from a server does
+//! not have.
+
+use crate::domain::field_merge::{self, Fields, Merged};
+use crate::domain::plan::Plan;
+use crate::domain::unit::{Unit, YearRecord};
+use crate::domain::workspace::Workspace;
+use crate::files::csv_data::{
+    set_unit_cell, set_year_cell, unit_cell, year_cell, UNIT_COLUMNS, YEAR_FIELDS,
+};
+use crate::i18n::number::Convention;
+use crate::i18n::Text;
+use crate::sync::doc_id::{DocId, DocKey};
+use crate::sync::document::{read_doc, Incoming, Record};
+use crate::sync::state::SyncState;
+
+/// A unit's fields as texts, without its id (which names the document).
+pub fn unit_fields(unit: &Unit) -> Fields {
+    UNIT_COLUMNS
+        .iter()
+        .filter(|key| **key != "id")
+        .map(|key| ((*key).to_owned(), unit_cell(unit, key)))
+        .collect()
+}
+
+/// A year record's figures as texts, without its year (which names the
+/// document).
+pub fn year_fields(record: &YearRecord) -> Fields {
+    YEAR_FIELDS
+        .iter()
+        .map(|key| ((*key).to_owned(), year_cell(record, key)))
+        .collect()
+}
+
+/// The server's side of a choice.
+#[derive(Clone, Debug, PartialEq)]
+enum Theirs {
+    Unit(Unit),
+    Year { unit: String, record: YearRecord },
+}
+
+/// A record to settle field by field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub id: DocId,
+    /// The server's revision the choice is written over.
+    pub rev: String,
+    theirs: Theirs,
+    /// The three-way merge: `merged.conflicts` are the fields waiting for
+    /// the user, with the server's value.
+    pub merged: Merged<String>,
+}
+
+/// Why a choice cannot be written yet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unsettled {
+    /// These fields still wait for the user's choice.
+    Pending(Vec<String>),
+    /// A field's text cannot be read back (not reached for values taken
+    /// from records: the cells are written by the same module).
+    Unreadable { field: String, message: Text },
+}
+
+/// The field-by-field choice for a unit or unit-year document that the
+/// server holds as `incoming` while the workspace holds another version;
+/// `None` for other records and for deletions (chosen as a whole), and
+/// when the record is not here.
+pub fn choice(ws: &Workspace, state: &SyncState, incoming: &Incoming) -> Option<Choice> {
+    let Incoming::Record { id, rev, record } = incoming else {
+        return None;
+    };
+    let base = state
+        .body(&id.to_id())
+        .and_then(|body| serde_json::from_str(body).ok())
+        .and_then(|value| read_doc(&ws.id, &value).ok());
+    let base_record = match base {
+        Some(Incoming::Record { record, .. }) => Some(record),
+        _ => None,
+    };
+    let (base, mine, theirs_fields, theirs) = match (&id.key, record) {
+        (DocKey::Unit { unit }, Record::Unit(theirs)) => {
+            let mine = ws.unit(unit)?;
+            let base = match base_record {
+                Some(Record::Unit(b)) => unit_fields(&b),
+                _ => Fields::new(),
+            };
+            (base, unit_fields(mine), unit_fields(theirs), Theirs::Unit(theirs.clone()))
+        }
+        (DocKey::Year { unit, year }, Record::Year { record: theirs, .. }) => {
+            let mine = ws.unit(unit)?.record(*year)?;
+            let base = match base_record {
+                Some(Record::Year { record: b, .. }) => year_fields(&b),
+                _ => Fields::new(),
+            };
+            (
+                base,
+                year_fields(mine),
+                year_fields(theirs),
+                Theirs::Year {
+                    unit: unit.clone(),
+                    record: theirs.clone(),
+                },
+            )
+        }
+        _ => return None,
+    };
+    let merged = field_merge::merge(&base, &mine, &theirs_fields, &field_merge::equal);
+    Some(Choice {
+        id: id.clone(),
+        rev: rev.clone(),
+        theirs,
+        merged,
+    })
+}
+
+impl Choice {
+    /// The fields waiting for the user, with the server's value.
+    pub fn conflicts(&self) -> &[(String, String)] {
+        &self.merged.conflicts
+    }
+
+    /// The user's choice for a field in conflict: keep the value here
+    /// (`keep_mine`) or take the server's.
+    pub fn choose(&mut self, field: &str, keep_mine: bool) {
+        let Some(at) = self.merged.conflicts.iter().position(|(f, _)| f == field) else {
+            return;
+        };
+        let (field, theirs) = self.merged.conflicts.remove(at);
+        field_merge::choose(
+            &mut self.merged.base,
+            &mut self.merged.mine,
+            &field,
+            &theirs,
+            keep_mine,
+        );
+    }
+
+    /// The record to write once every field is chosen: the server's, with
+    /// the fields merged from here on top.
+    pub fn resolved(&self, plan: &Plan) -> Result<Record, Unsettled> {
+        if !self.merged.conflicts.is_empty() {
+            return Err(Unsettled::Pending(
+                self.merged.conflicts.iter().map(|(f, _)| f.clone()).collect(),
+            ));
+        }
+        let unreadable = |field: &str| {
+            let field = field.to_owned();
+            move |message: Text| Unsettled::Unreadable { field, message }
+        };
+        match &self.theirs {
+            Theirs::Unit(theirs) => {
+                let mut unit = theirs.clone();
+                for (field, value) in &self.merged.mine {
+                    if *value != unit_cell(theirs, field) {
+                        set_unit_cell(&mut unit, field, value, plan).map_err(unreadable(field))?;
+                    }
+                }
+                Ok(Record::Unit(unit))
+            }
+            Theirs::Year { unit, record: theirs } => {
+                let mut record = theirs.clone();
+                for (field, value) in &self.merged.mine {
+                    if *value != year_cell(theirs, field) {
+                        set_year_cell(&mut record, field, value, Convention::PLAIN)
+                            .map_err(unreadable(field))?;
+                    }
+                }
+                Ok(Record::Year {
+                    unit: unit.clone(),
+                    record,
+                })
+            }
+        }
+    }
+}
