@@ -103,7 +103,12 @@ pub fn choice(ws: &Workspace, state: &SyncState, incoming: &Incoming) -> Option<
                 Some(Record::Unit(b)) => unit_fields(&b),
                 _ => Fields::new(),
             };
-            (base, unit_fields(mine), unit_fields(theirs), Theirs::Unit(theirs.clone()))
+            (
+                base,
+                unit_fields(mine),
+                unit_fields(theirs),
+                Theirs::Unit(theirs.clone()),
+            )
         }
         (DocKey::Year { unit, year }, Record::Year { record: theirs, .. }) => {
             let mine = ws.unit(unit)?.record(*year)?;
@@ -159,7 +164,11 @@ impl Choice {
     pub fn resolved(&self, plan: &Plan) -> Result<Record, Unsettled> {
         if !self.merged.conflicts.is_empty() {
             return Err(Unsettled::Pending(
-                self.merged.conflicts.iter().map(|(f, _)| f.clone()).collect(),
+                self.merged
+                    .conflicts
+                    .iter()
+                    .map(|(f, _)| f.clone())
+                    .collect(),
             ));
         }
         let unreadable = |field: &str| {
@@ -176,7 +185,10 @@ impl Choice {
                 }
                 Ok(Record::Unit(unit))
             }
-            Theirs::Year { unit, record: theirs } => {
+            Theirs::Year {
+                unit,
+                record: theirs,
+            } => {
                 let mut record = theirs.clone();
                 for (field, value) in &self.merged.mine {
                     if *value != year_cell(theirs, field) {

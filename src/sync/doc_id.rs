@@ -179,12 +179,16 @@ impl DocId {
                 .map_err(|_| BadId("a part of the id is not UTF-8 text"))?
                 .into_owned();
             if encode_component(&text) != part {
-                return Err(BadId("a part of the id is not written as encodeURIComponent writes it"));
+                return Err(BadId(
+                    "a part of the id is not written as encodeURIComponent writes it",
+                ));
             }
             Ok(text)
         };
         let year = |part: &str| -> Result<i32, BadId> {
-            let year: i32 = part.parse().map_err(|_| BadId("the year in the id is not a whole number"))?;
+            let year: i32 = part
+                .parse()
+                .map_err(|_| BadId("the year in the id is not a whole number"))?;
             // `String(year)` in JavaScript: no sign, no leading zero.
             if year.to_string() != part {
                 return Err(BadId("the year in the id is not written as a whole number"));
@@ -197,7 +201,9 @@ impl DocId {
         };
         let kind = DocType::from_name(kind).ok_or(BadId("the id names an unknown type"))?;
         let key = match (kind, rest) {
-            (DocType::Unit, [unit]) => DocKey::Unit { unit: decode(unit)? },
+            (DocType::Unit, [unit]) => DocKey::Unit {
+                unit: decode(unit)?,
+            },
             (DocType::Year, [unit, y]) => DocKey::Year {
                 unit: decode(unit)?,
                 year: year(y)?,
@@ -206,7 +212,9 @@ impl DocId {
                 unit: decode(unit)?,
                 year: year(y)?,
             },
-            (DocType::Task, [task]) => DocKey::Task { task: decode(task)? },
+            (DocType::Task, [task]) => DocKey::Task {
+                task: decode(task)?,
+            },
             (DocType::Plan, []) => DocKey::Plan,
             (DocType::City, []) => DocKey::City,
             (DocType::Aggregate, []) => DocKey::Aggregate,

@@ -82,7 +82,8 @@ impl SyncDoc {
 
     /// The document as JSON, with `_rev` when one is known (an update).
     pub fn to_value(&self, rev: Option<&str>) -> Value {
-        let mut value = serde_json::to_value(self).expect("a document of JSON values always serialises");
+        let mut value =
+            serde_json::to_value(self).expect("a document of JSON values always serialises");
         if let (Some(rev), Some(object)) = (rev, value.as_object_mut()) {
             object.insert("_rev".to_owned(), Value::from(rev));
         }
@@ -146,7 +147,9 @@ fn doc(workspace: &str, key: DocKey, data: Value) -> SyncDoc {
     let (unit, year, period, key) = match &id.key {
         DocKey::Unit { unit } => (Some(unit.clone()), None, None, None),
         DocKey::Year { unit, year } => (Some(unit.clone()), Some(*year), None, None),
-        DocKey::Assessment { unit, year } => (Some(unit.clone()), None, Some(year.to_string()), None),
+        DocKey::Assessment { unit, year } => {
+            (Some(unit.clone()), None, Some(year.to_string()), None)
+        }
         DocKey::Task { task } => (None, None, None, Some(task.clone())),
         DocKey::Plan | DocKey::City | DocKey::Aggregate => (None, None, None, None),
     };
@@ -233,7 +236,10 @@ pub fn blank_workspace(id: &str) -> Workspace {
 pub enum Record {
     /// Without its years.
     Unit(Unit),
-    Year { unit: String, record: YearRecord },
+    Year {
+        unit: String,
+        record: YearRecord,
+    },
     Assessment(Assessment),
     Task(Task),
     /// Without its tasks.
@@ -259,7 +265,11 @@ impl Record {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Incoming {
     /// The record at revision `rev`.
-    Record { id: DocId, rev: String, record: Record },
+    Record {
+        id: DocId,
+        rev: String,
+        record: Record,
+    },
     /// The document was deleted at revision `rev`.
     Deleted { id: DocId, rev: String },
 }
@@ -297,7 +307,11 @@ pub fn read_doc(workspace: &str, value: &Value) -> Result<Incoming, NotApplied> 
     if id.starts_with('_') {
         return Err(NotApplied::Other { id: id.to_owned() });
     }
-    let rev = object.get("_rev").and_then(Value::as_str).unwrap_or("").to_owned();
+    let rev = object
+        .get("_rev")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
     let doc_id = DocId::parse(id).map_err(|e| malformed(id, e.0))?;
     if doc_id.workspace != workspace || doc_id.key == DocKey::Aggregate {
         return Err(NotApplied::Other { id: id.to_owned() });
@@ -344,7 +358,8 @@ pub fn read_doc(workspace: &str, value: &Value) -> Result<Incoming, NotApplied> 
     let Some(data) = object.get("data") else {
         return Err(malformed(id, "the document has no data"));
     };
-    let record = read_record(&doc_id.key, data.clone(), version).map_err(|reason| malformed(id, reason))?;
+    let record =
+        read_record(&doc_id.key, data.clone(), version).map_err(|reason| malformed(id, reason))?;
     Ok(Incoming::Record {
         id: doc_id,
         rev,
@@ -380,7 +395,9 @@ fn read_record(key: &DocKey, data: Value, version: u64) -> Result<Record, String
                 return Err("data: the unit's id is not the one of the _id".to_owned());
             }
             if !read.years.is_empty() {
-                return Err("data: a unit document holds no years (they are year documents)".to_owned());
+                return Err(
+                    "data: a unit document holds no years (they are year documents)".to_owned(),
+                );
             }
             Record::Unit(read)
         }
@@ -412,7 +429,9 @@ fn read_record(key: &DocKey, data: Value, version: u64) -> Result<Record, String
             };
             let read: Assessment = read_value(&data).map_err(in_data)?;
             if read.unit_id != *unit || read.year != *year {
-                return Err("data: the assessment's unit or year is not the one of the _id".to_owned());
+                return Err(
+                    "data: the assessment's unit or year is not the one of the _id".to_owned(),
+                );
             }
             Record::Assessment(read)
         }
@@ -426,7 +445,9 @@ fn read_record(key: &DocKey, data: Value, version: u64) -> Result<Record, String
         DocKey::Plan => {
             let plan: Plan = read_value(&data).map_err(in_data)?;
             if !plan.tasks.is_empty() {
-                return Err("data: a plan document holds no tasks (they are task documents)".to_owned());
+                return Err(
+                    "data: a plan document holds no tasks (they are task documents)".to_owned(),
+                );
             }
             Record::Plan(plan)
         }
@@ -490,9 +511,20 @@ struct Index {
 impl Index {
     fn of(ws: &Workspace) -> Index {
         Index {
-            units: ws.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect(),
+            units: ws
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.id.clone(), i))
+                .collect(),
             units_gone: HashSet::new(),
-            tasks: ws.plan.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
+            tasks: ws
+                .plan
+                .tasks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id.clone(), i))
+                .collect(),
             tasks_gone: HashSet::new(),
             assessments: ws
                 .assessments
@@ -518,7 +550,10 @@ impl Index {
                 .assessments
                 .get(&(unit.clone(), *year))
                 .map(|&i| assessment_doc(id, &ws.assessments[i])),
-            DocKey::Task { task } => self.tasks.get(task).map(|&i| task_doc(id, &ws.plan.tasks[i])),
+            DocKey::Task { task } => self
+                .tasks
+                .get(task)
+                .map(|&i| task_doc(id, &ws.plan.tasks[i])),
             DocKey::Plan => Some(plan_doc(ws)),
             DocKey::City => Some(city_doc(ws)),
             DocKey::Aggregate => None,
@@ -552,7 +587,9 @@ fn put(ws: &mut Workspace, index: &mut Index, record: Record) -> bool {
         Record::Assessment(a) => match index.assessments.get(&(a.unit_id.clone(), a.year)) {
             Some(&i) => ws.assessments[i] = a,
             None => {
-                index.assessments.insert((a.unit_id.clone(), a.year), ws.assessments.len());
+                index
+                    .assessments
+                    .insert((a.unit_id.clone(), a.year), ws.assessments.len());
                 ws.assessments.push(a);
             }
         },
@@ -651,9 +688,16 @@ pub fn apply(ws: &mut Workspace, state: &mut SyncState, docs: &[Value], policy: 
         let theirs_body = record.as_ref().map(|r| r.to_doc(&workspace).body());
         let local_body = index.local_doc(ws, &doc_id.key).map(|d| d.body());
         let changed = local_body != theirs_body;
-        if policy == Policy::KeepLocalEdits && changed && local_body.as_deref() != state.body(&id_text) {
+        if policy == Policy::KeepLocalEdits
+            && changed
+            && local_body.as_deref() != state.body(&id_text)
+        {
             let incoming = match record {
-                Some(record) => Incoming::Record { id: doc_id, rev, record },
+                Some(record) => Incoming::Record {
+                    id: doc_id,
+                    rev,
+                    record,
+                },
                 None => Incoming::Deleted { id: doc_id, rev },
             };
             out.diverged.push(incoming);

@@ -148,9 +148,10 @@ pub fn read_bulk_response(text: &str) -> Result<PushResult, String> {
             (_, _, Some("forbidden")) => out.refused.push((id, reason)),
             (_, _, Some(error)) => out.failed.push((id, format!("{error}: {reason}"))),
             (Some(true), Some(rev), None) | (None, Some(rev), None) => out.saved.push((id, rev)),
-            _ => out
-                .failed
-                .push((id, "the answer gives neither a revision nor an error".to_owned())),
+            _ => out.failed.push((
+                id,
+                "the answer gives neither a revision nor an error".to_owned(),
+            )),
         }
     }
     Ok(out)
@@ -174,6 +175,10 @@ pub fn confirm(state: &mut SyncState, batch: &[Outgoing], result: &PushResult) {
 /// document over the winning revision, and every losing revision deleted.
 pub fn resolution(chosen: &SyncDoc, winning_rev: &str, losing_revs: &[String]) -> Vec<Outgoing> {
     std::iter::once(Outgoing::write(chosen, Some(winning_rev)))
-        .chain(losing_revs.iter().map(|rev| Outgoing::deletion(&chosen.id, rev)))
+        .chain(
+            losing_revs
+                .iter()
+                .map(|rev| Outgoing::deletion(&chosen.id, rev)),
+        )
         .collect()
 }
