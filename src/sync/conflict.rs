@@ -55,7 +55,10 @@ pub fn year_fields(record: &YearRecord) -> Fields {
 #[derive(Clone, Debug, PartialEq)]
 enum Theirs {
     Unit(Unit),
-    Year { unit: String, record: YearRecord },
+    Year {
+        unit: String,
+        record: Box<YearRecord>,
+    },
 }
 
 /// A record to settle field by field.
@@ -93,10 +96,10 @@ pub fn choice(ws: &Workspace, state: &SyncState, incoming: &Incoming) -> Option<
         .and_then(|body| serde_json::from_str(body).ok())
         .and_then(|value| read_doc(&ws.id, &value).ok());
     let base_record = match base {
-        Some(Incoming::Record { record, .. }) => Some(record),
+        Some(Incoming::Record { record, .. }) => Some(*record),
         _ => None,
     };
-    let (base, mine, theirs_fields, theirs) = match (&id.key, record) {
+    let (base, mine, theirs_fields, theirs) = match (&id.key, &**record) {
         (DocKey::Unit { unit }, Record::Unit(theirs)) => {
             let mine = ws.unit(unit)?;
             let base = match base_record {
@@ -122,7 +125,7 @@ pub fn choice(ws: &Workspace, state: &SyncState, incoming: &Incoming) -> Option<
                 year_fields(theirs),
                 Theirs::Year {
                     unit: unit.clone(),
-                    record: theirs.clone(),
+                    record: Box::new(theirs.clone()),
                 },
             )
         }
@@ -189,7 +192,7 @@ impl Choice {
                 unit,
                 record: theirs,
             } => {
-                let mut record = theirs.clone();
+                let mut record = (**theirs).clone();
                 for (field, value) in &self.merged.mine {
                     if *value != year_cell(theirs, field) {
                         set_year_cell(&mut record, field, value, Convention::PLAIN)

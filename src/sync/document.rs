@@ -268,7 +268,7 @@ pub enum Incoming {
     Record {
         id: DocId,
         rev: String,
-        record: Record,
+        record: Box<Record>,
     },
     /// The document was deleted at revision `rev`.
     Deleted { id: DocId, rev: String },
@@ -363,7 +363,7 @@ pub fn read_doc(workspace: &str, value: &Value) -> Result<Incoming, NotApplied> 
     Ok(Incoming::Record {
         id: doc_id,
         rev,
-        record,
+        record: Box::new(record),
     })
 }
 
@@ -681,7 +681,7 @@ pub fn apply(ws: &mut Workspace, state: &mut SyncState, docs: &[Value], policy: 
             }
         };
         let (doc_id, rev, record) = match incoming {
-            Incoming::Record { id, rev, record } => (id, rev, Some(record)),
+            Incoming::Record { id, rev, record } => (id, rev, Some(*record)),
             Incoming::Deleted { id, rev } => (id, rev, None),
         };
         let id_text = doc_id.to_id();
@@ -696,7 +696,7 @@ pub fn apply(ws: &mut Workspace, state: &mut SyncState, docs: &[Value], policy: 
                 Some(record) => Incoming::Record {
                     id: doc_id,
                     rev,
-                    record,
+                    record: Box::new(record),
                 },
                 None => Incoming::Deleted { id: doc_id, rev },
             };
