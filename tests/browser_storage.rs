@@ -341,3 +341,33 @@ async fn a_newer_save_from_another_tab_is_refused_not_offered_for_overwrite() {
     assert_eq!(storage.get_item(&key).expect("get"), Some(newer));
     storage.clear().expect("clear");
 }
+
+/// A save that writes every unit of a big workspace copies them a slice
+/// at a time and writes them a slice at a time in one transaction, each
+/// slice waiting on its last request (a turn for the page): the
+/// transaction must stay open across those waits, and what is stored is
+/// the workspace, exactly. A save whose units were not all taken is
+/// refused rather than written in part.
+#[wasm_bindgen_test]
+async fn a_whole_save_in_slices_stores_every_unit_and_a_partial_one_is_refused() {
+    fresh().await;
+    let mut workspace = coop_plan::domain::generate::synthetic_workspace(4_000, 7);
+    workspace.id = "big".to_owned();
+    let untaken = storage::prepare(&workspace).expect("prepared");
+    assert!(
+        storage::write(untaken).await.is_err(),
+        "a save with units not yet taken writes nothing"
+    );
+    assert_eq!(storage::read_workspace("big").await, None);
+    storage::save_workspace(&workspace).await.expect("saved");
+    assert_eq!(
+        storage::read_workspace("big").await,
+        Some(Ok(workspace.clone()))
+    );
+    // The image of the save is the workspace: an edit writes one unit.
+    workspace.units[3_999].commune = "Cuối".to_owned();
+    let edit = storage::prepare(&workspace).expect("prepared");
+    assert_eq!(edit.unit_ids(), vec![workspace.units[3_999].id.clone()]);
+    storage::write(edit).await.expect("written");
+    assert_eq!(storage::read_workspace("big").await, Some(Ok(workspace)));
+}

@@ -502,7 +502,12 @@ impl AppState {
         if keep_ours {
             let prepared = self.workspace.with_untracked(storage::prepare_anyway);
             let result = match prepared {
-                Ok(prepared) => storage::write(prepared).await,
+                Ok(prepared) => match self.take_units(prepared).await {
+                    Some(prepared) => storage::write(prepared).await,
+                    // Units added or removed meanwhile: that change saves
+                    // again, over the other tab's as chosen.
+                    None => Ok(()),
+                },
                 Err(error) => Err(error),
             };
             if let Err(error) = result {
@@ -594,7 +599,15 @@ impl AppState {
                 });
                 let result = match prepared {
                     Ok(prepared) if prepared.is_empty() => Ok(()),
-                    Ok(prepared) => storage::write(prepared).await,
+                    Ok(prepared) => match state.take_units(prepared).await {
+                        Some(prepared) => storage::write(prepared).await,
+                        None => {
+                            // Units added or removed while they were
+                            // taken: the next round prepares again.
+                            DIRTY.set(true);
+                            continue;
+                        }
+                    },
                     Err(error) => Err(error),
                 };
                 if result.is_ok() {
@@ -604,6 +617,24 @@ impl AppState {
             }
             SAVING.set(false);
         });
+    }
+
+    /// Copies the units a whole save writes from the open workspace, a
+    /// slice at a time with the browser's turn in between (110,000 units
+    /// hold the page for a quarter of a second); `None` when its units
+    /// were added, removed or moved meanwhile (the save must be prepared
+    /// again). Units edited in place meanwhile are taken as they are now.
+    async fn take_units(&self, mut prepared: storage::Prepared) -> Option<storage::Prepared> {
+        // Bounded: each round takes a slice, or ends.
+        let units = self.workspace.with_untracked(|w| w.units.len());
+        for _ in 0..=units {
+            match self.workspace.with_untracked(|w| prepared.take(w)) {
+                Ok(true) => return Some(prepared),
+                Ok(false) => storage::next_turn().await,
+                Err(_) => return None,
+            }
+        }
+        None
     }
 
     /// The targets as of today of the workspace as it is now, to keep

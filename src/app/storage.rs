@@ -578,7 +578,9 @@ async fn move_workspace(database: &Database, workspace: &Workspace, text: &str) 
         let mut copy = workspace.clone();
         copy.id = id;
         copy.name = name;
-        return write(prepare_for(&copy, true, None)).await.is_ok()
+        let mut prepared = prepare_for(&copy, true, None);
+        prepared.take_all(&copy).await;
+        return write(prepared).await.is_ok()
             && read_text(database, &copy.id)
                 .await
                 .ok()
@@ -777,9 +779,8 @@ pub struct Prepared {
     /// another once written (it read another tab's save meanwhile), the
     /// image no longer follows the change numbers.
     known: Option<f64>,
-    /// The order as JSON, when it changed.
-    order: Option<String>,
-    put: Vec<(String, String)>,
+    /// What to write: each changed unit's text is made as it is written
+    /// ([`write`], a slice at a time).
     diff: save_diff::Diff,
     /// The targets as of today for the workspace saved, as JSON: kept in
     /// the head for the next opening ([`OPEN_BEFORE_READ_UNITS`]).
@@ -808,7 +809,36 @@ impl Prepared {
     pub fn hinted(&self) -> bool {
         self.diff.hinted
     }
+
+    /// A save that writes every unit copies them from the workspace a
+    /// slice at a time, the browser's turn in between: `Ok(true)` once
+    /// all are taken, [`save_diff::Moved`] when the workspace's units
+    /// moved meanwhile (prepare again). See [`save_diff::Diff::take`].
+    pub fn take(&mut self, workspace: &Workspace) -> Result<bool, save_diff::Moved> {
+        let turns = Turns::new(WRITE_SLICE_MS);
+        while !self.diff.take(workspace, TAKE_UNITS)? {
+            if turns.due() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// [`Prepared::take`] until done, for a workspace that cannot change
+    /// meanwhile.
+    pub async fn take_all(&mut self, workspace: &Workspace) {
+        // Bounded: each call takes at least one slice of units.
+        for _ in 0..=workspace.units.len() / TAKE_UNITS + 1 {
+            match self.take(workspace) {
+                Ok(false) => next_turn().await,
+                Ok(true) | Err(_) => return,
+            }
+        }
+    }
 }
+
+/// How many units [`Prepared::take`] copies between looks at the clock.
+const TAKE_UNITS: usize = 250;
 
 /// Whether localStorage holds a newer version's data under `id`.
 fn newer_in_local(id: &str) -> bool {
@@ -863,22 +893,13 @@ fn prepare_for(workspace: &Workspace, overwrite: bool, changes: Option<Changes>)
         } else {
             known.map(|k| k.revision)
         };
-        let diff = save_diff::diff(known.map(|k| &k.image), workspace, overwrite, changes);
-        let put = diff
-            .changed
-            .iter()
-            .map(|(_, unit)| (unit.id.clone(), crate::files::document::unit_text(unit)))
-            .collect();
+        let diff =
+            save_diff::diff_deferring(known.map(|k| &k.image), workspace, overwrite, changes);
         Prepared {
             id: workspace.id.clone(),
             name: workspace.name.clone(),
             expect,
             known: known.map(|k| k.revision),
-            order: diff
-                .order
-                .as_ref()
-                .map(|o| serde_json::to_string(o).unwrap_or_else(|_| "[]".to_owned())),
-            put,
             diff,
             snapshot: None,
         }
@@ -903,7 +924,12 @@ pub fn stamp(id: &str, generation: u64) {
 /// Writes what [`prepare`] found, in one transaction: refused with
 /// [`SaveError::Conflict`] when the stored revision is not the one this
 /// tab knows. On failure nothing was written.
-pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
+pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
+    if !prepared.diff.deferred.is_empty() {
+        // Not every unit was taken ([`Prepared::take`]): writing would
+        // lose the others.
+        return Err(SaveError::Unavailable("IndexedDB".to_owned()));
+    }
     let database = db()?;
     set_name(&prepared.id, &prepared.name);
     let tx = database
@@ -935,8 +961,12 @@ pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
     }
     let revision = stored_revision.unwrap_or(0.0) + 1.0;
     // The order, when unchanged, is carried over from the stored head.
-    let order = match &prepared.order {
-        Some(order) => JsValue::from_str(order),
+    // The order, when it changed, as JSON: made here rather than when
+    // prepared, where it would add to the same task as the diff.
+    let order = match &prepared.diff.order {
+        Some(order) => {
+            JsValue::from_str(&serde_json::to_string(order).unwrap_or_else(|_| "[]".to_owned()))
+        }
         None => stored
             .as_ref()
             .map(|h| field(h, "order"))
@@ -967,21 +997,53 @@ pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
     }
     let id_value = JsValue::from_str(&prepared.id);
     let revision_value = JsValue::from_f64(revision);
-    for (unit, text) in &prepared.put {
+    // A whole country is 100 MB of text: the units are written a slice
+    // at a time, each slice ending by waiting for its last request. Its
+    // success is a task of its own, so the browser draws and answers in
+    // between, and the transaction stays active for the next slice (it
+    // would commit on a `setTimeout` turn: nothing may wait on anything
+    // but its own requests).
+    let mut slice = Turns::new(WRITE_SLICE_MS);
+    let mut failed = None;
+    for (_, unit) in &prepared.diff.changed {
         let record = object(&[
             ("ws", id_value.clone()),
-            ("unit", JsValue::from_str(unit)),
-            ("text", JsValue::from_str(text)),
+            ("unit", JsValue::from_str(&unit.id)),
+            (
+                "text",
+                JsValue::from_str(&crate::files::document::unit_text(unit)),
+            ),
             ("revision", revision_value.clone()),
         ]);
-        units
-            .put(&record, Some(&unit_key(&prepared.id, unit)))
+        let request = units
+            .put(&record, Some(&unit_key(&prepared.id, &unit.id)))
             .map_err(idb_error)?;
+        if slice.due() {
+            failed = request.await.err();
+            slice.restart();
+            if failed.is_some() {
+                break;
+            }
+        }
     }
-    for unit in &prepared.diff.removed {
-        units
-            .delete(unit_key(&prepared.id, unit))
-            .map_err(idb_error)?;
+    if failed.is_none() {
+        for unit in &prepared.diff.removed {
+            let request = units
+                .delete(unit_key(&prepared.id, unit))
+                .map_err(idb_error)?;
+            if slice.due() {
+                failed = request.await.err();
+                slice.restart();
+                if failed.is_some() {
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(error) = failed {
+        // A request failed: nothing of this save is kept.
+        let _ = tx.abort();
+        return Err(idb_error(error));
     }
     match tx.await {
         Ok(TransactionResult::Committed) => {}
@@ -990,8 +1052,6 @@ pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
         }
     }
     // What is stored now is what this tab knows.
-    let head_changed = prepared.diff.head_changed;
-    let removed = std::mem::take(&mut prepared.diff.removed);
     KNOWN.with_borrow_mut(|known| {
         let entry = known.entry(prepared.id.clone()).or_insert_with(|| Known {
             revision,
@@ -1007,17 +1067,6 @@ pub async fn write(mut prepared: Prepared) -> Result<(), SaveError> {
     announce(&object(&[
         ("id", JsValue::from_str(&prepared.id)),
         ("revision", JsValue::from_f64(revision)),
-        (
-            "units",
-            prepared
-                .put
-                .iter()
-                .map(|(u, _)| JsValue::from_str(u))
-                .chain(removed.iter().map(|u| JsValue::from_str(u)))
-                .collect::<js_sys::Array>()
-                .into(),
-        ),
-        ("head", JsValue::from_bool(head_changed)),
     ]));
     Ok(())
 }
@@ -1155,6 +1204,9 @@ const READ_BATCH: u32 = 500;
 /// How long the page is held at most between two turns of the browser
 /// while units are parsed, in milliseconds (the long-task line is 50).
 const READ_SLICE_MS: f64 = 20.0;
+
+/// How long a save writes records before the browser's turn ([`write`]).
+const WRITE_SLICE_MS: f64 = 20.0;
 /// Another tab's save while a workspace is read a batch at a time starts
 /// the reading again, this many times; then it is read whole.
 const READ_TRIES: usize = 3;
@@ -1208,6 +1260,12 @@ impl Turns {
     /// A turn for the browser now, and a new slice.
     pub async fn take(&mut self) {
         next_turn().await;
+        self.start = (self.clock)();
+    }
+
+    /// A new slice, after a turn the caller gave the browser otherwise
+    /// (by waiting on a request of its own).
+    pub fn restart(&mut self) {
         self.start = (self.clock)();
     }
 
@@ -1507,16 +1565,19 @@ pub async fn delete_workspace(id: &str) -> Result<(), SaveError> {
 /// [`prepare`] and [`write`] at once, for a workspace that is not the one
 /// open (the open one is saved by [`super::state::AppState::persist`]).
 pub async fn save_workspace(workspace: &Workspace) -> Result<(), SaveError> {
-    let prepared = prepare(workspace)?;
+    let mut prepared = prepare(workspace)?;
     if prepared.is_empty() {
         return Ok(());
     }
+    prepared.take_all(workspace).await;
     write(prepared).await
 }
 
 /// The same over whatever another tab saved.
 pub async fn save_workspace_anyway(workspace: &Workspace) -> Result<(), SaveError> {
-    write(prepare_anyway(workspace)?).await
+    let mut prepared = prepare_anyway(workspace)?;
+    prepared.take_all(workspace).await;
+    write(prepared).await
 }
 
 /// Empties the database and forgets what this tab knew of it: for the
@@ -1546,9 +1607,10 @@ pub async fn clear_for_tests() {
 impl Prepared {
     /// The units this save writes or removes.
     pub fn unit_ids(&self) -> Vec<String> {
-        self.put
+        self.diff
+            .changed
             .iter()
-            .map(|(id, _)| id.clone())
+            .map(|(_, u)| u.id.clone())
             .chain(self.diff.removed.iter().cloned())
             .collect()
     }

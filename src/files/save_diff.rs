@@ -53,6 +53,25 @@ impl Image {
 
     /// What is stored after `diff` (made from this image) was written.
     pub fn apply(&mut self, diff: Diff) {
+        debug_assert!(
+            diff.deferred.is_empty(),
+            "applied before every unit was taken"
+        );
+        // Every unit written, in the new order's order (a whole save): the
+        // units are the image, with no lookup by id.
+        let every_unit_in_order = diff.order.as_ref().is_some_and(|order| {
+            diff.changed.len() == order.len()
+                && diff.changed.iter().enumerate().all(|(i, (p, _))| *p == i)
+        });
+        if every_unit_in_order {
+            self.whole = false;
+            self.before = diff.before;
+            self.after = diff.after;
+            self.generation = diff.generation;
+            self.units = diff.changed.into_iter().map(|(_, u)| u).collect();
+            self.order = diff.order.unwrap_or_default();
+            return;
+        }
         self.whole = false;
         self.before = diff.before;
         self.after = diff.after;
@@ -193,7 +212,15 @@ pub struct Diff {
     pub generation: Option<u64>,
     /// Whether only the hinted units were compared.
     pub hinted: bool,
+    /// The positions of units still to be copied into `changed`
+    /// ([`diff_deferring`], [`Diff::take`]), in increasing order.
+    pub deferred: Vec<usize>,
 }
+
+/// The workspace's units moved (a unit added, removed or moved) while a
+/// deferred diff was taking them: it must be made again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moved;
 
 impl Diff {
     /// Whether there is nothing to write.
@@ -203,6 +230,37 @@ impl Diff {
             && self.order.is_none()
             && self.changed.is_empty()
             && self.removed.is_empty()
+            && self.deferred.is_empty()
+    }
+
+    /// Copies up to `most` of the deferred units from `workspace` into
+    /// `changed`; `Ok(true)` once none is left. Between two calls the
+    /// workspace may have changed units in place (same id, same
+    /// position): the copy is then the newer unit, which the image takes
+    /// too, so that the next save compares it with itself and stored,
+    /// image and workspace agree. A unit that is not where the order says
+    /// is [`Moved`]: the diff is stale.
+    pub fn take(&mut self, workspace: &Workspace, most: usize) -> Result<bool, Moved> {
+        if self.deferred.is_empty() {
+            return Ok(true);
+        }
+        let Some(order) = &self.order else {
+            return Err(Moved);
+        };
+        if order.len() != workspace.units.len() {
+            return Err(Moved);
+        }
+        let count = most.min(self.deferred.len());
+        for &position in &self.deferred[..count] {
+            match (workspace.units.get(position), order.get(position)) {
+                (Some(unit), Some(id)) if unit.id == *id => {
+                    self.changed.push((position, unit.clone()));
+                }
+                _ => return Err(Moved),
+            }
+        }
+        self.deferred.drain(..count);
+        Ok(self.deferred.is_empty())
     }
 }
 
@@ -215,12 +273,34 @@ pub fn diff(
     rewrite: bool,
     changes: Option<Changes>,
 ) -> Diff {
+    diff_as(image, workspace, rewrite, changes, false)
+}
+
+/// The same, except that a diff that writes every unit ([`Diff::whole`])
+/// copies none yet: they are taken a slice at a time ([`Diff::take`]),
+/// since copying 110,000 units holds the page for a quarter of a second.
+pub fn diff_deferring(
+    image: Option<&Image>,
+    workspace: &Workspace,
+    rewrite: bool,
+    changes: Option<Changes>,
+) -> Diff {
+    diff_as(image, workspace, rewrite, changes, true)
+}
+
+fn diff_as(
+    image: Option<&Image>,
+    workspace: &Workspace,
+    rewrite: bool,
+    changes: Option<Changes>,
+    defer: bool,
+) -> Diff {
     let generation = changes.map(|c| c.generation);
     if let (Some(image), Some(changes), false) = (image, changes, rewrite) {
         if let Some(made) = replaced_in_place(image, workspace, changes) {
             #[cfg(debug_assertions)]
             {
-                let mut full = diff_with(Some(image), workspace, rewrite, None, generation);
+                let mut full = diff_with(Some(image), workspace, rewrite, None, generation, false);
                 full.hinted = true;
                 debug_assert!(full == made, "an in-place save differs from a full one");
             }
@@ -238,12 +318,19 @@ pub fn diff(
         crate::sorting::sort(&mut ids);
         ids
     });
-    let made = diff_with(image, workspace, rewrite, hint.as_deref(), generation);
+    let made = diff_with(
+        image,
+        workspace,
+        rewrite,
+        hint.as_deref(),
+        generation,
+        defer,
+    );
     // In debug builds (the native tests), a trusted hint must find exactly
     // what comparing everything finds.
     #[cfg(debug_assertions)]
     if made.hinted {
-        let mut full = diff_with(image, workspace, rewrite, None, generation);
+        let mut full = diff_with(image, workspace, rewrite, None, generation, defer);
         full.hinted = true;
         debug_assert!(full == made, "a hinted save differs from a full one");
     }
@@ -284,6 +371,7 @@ fn replaced_in_place(image: &Image, workspace: &Workspace, changes: Changes) -> 
         removed: Vec::new(),
         generation: Some(changes.generation),
         hinted: true,
+        deferred: Vec::new(),
     })
 }
 
@@ -293,6 +381,7 @@ fn diff_with(
     rewrite: bool,
     hint: Option<&[&str]>,
     generation: Option<u64>,
+    defer: bool,
 ) -> Diff {
     let hinted_unit = |id: &str| hint.is_some_and(|ids| ids.binary_search(&id).is_ok());
     let (before, after) = crate::files::document::workspace_around_units(workspace);
@@ -308,10 +397,17 @@ fn diff_with(
                 .all(|(u, id)| u.id == *id)
     });
     let order_changed = !same_order;
+    // Over another tab's save, every record is written: what is stored is
+    // not what this tab's image says. So too for a workspace stored raw
+    // (as the upgrade found it, or not at all), at its first change.
+    let raw = image.is_none_or(|i| i.whole);
+    // Written whole whatever the units hold: nothing is looked up by id
+    // (at 110,000 units, hashing them holds the page for 60 ms).
+    let whole_anyway = rewrite || (raw && (head_changed || order_changed));
     // Otherwise by id: a unit added or removed, or two units under one id
     // (which cannot be two records: written whole).
     let by_id: Option<HashMap<&str, &Unit>> = match image {
-        Some(i) if order_changed => Some(
+        Some(i) if order_changed && !whole_anyway => Some(
             i.order
                 .iter()
                 .map(String::as_str)
@@ -320,8 +416,8 @@ fn diff_with(
         ),
         _ => None,
     };
-    let ids: Option<HashSet<&str>> =
-        order_changed.then(|| workspace.units.iter().map(|u| u.id.as_str()).collect());
+    let ids: Option<HashSet<&str>> = (order_changed && !whole_anyway)
+        .then(|| workspace.units.iter().map(|u| u.id.as_str()).collect());
     let duplicates = ids
         .as_ref()
         .is_some_and(|ids| ids.len() != workspace.units.len());
@@ -344,19 +440,23 @@ fn diff_with(
             .enumerate()
             .any(|(p, u)| !unchanged(p, u))
     };
-    // Over another tab's save, every record is written: what is stored is
-    // not what this tab's image says. So too for a workspace stored raw
-    // (as the upgrade found it), at its first change.
-    let raw = image.is_none_or(|i| i.whole);
-    let whole =
-        rewrite || duplicates || (raw && (head_changed || order_changed || any_unit_changed()));
-    let changed: Vec<(usize, Unit)> = workspace
-        .units
-        .iter()
-        .enumerate()
-        .filter(|(position, unit)| whole || !unchanged(*position, unit))
-        .map(|(position, unit)| (position, unit.clone()))
-        .collect();
+    let whole = whole_anyway || duplicates || (raw && any_unit_changed());
+    let deferred: Vec<usize> = if whole && defer {
+        (0..workspace.units.len()).collect()
+    } else {
+        Vec::new()
+    };
+    let changed: Vec<(usize, Unit)> = if whole && defer {
+        Vec::new()
+    } else {
+        workspace
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(position, unit)| whole || !unchanged(*position, unit))
+            .map(|(position, unit)| (position, unit.clone()))
+            .collect()
+    };
     let removed: Vec<String> = match (image, &ids) {
         (Some(i), Some(ids)) if !whole => i
             .order
@@ -378,6 +478,7 @@ fn diff_with(
         removed,
         generation,
         hinted: hint.is_some() && !whole,
+        deferred,
     }
 }
 
@@ -649,5 +750,99 @@ mod tests {
         log.record(2, vec!["c".to_owned()]);
         assert_eq!(log.units_between(4, 6), None);
         assert_eq!(log.units_between(1, 2).map(|s| s.len()), Some(1));
+    }
+
+    /// Takes every deferred unit, `most` at a time.
+    fn take_all(d: &mut Diff, w: &Workspace, most: usize) -> Result<(), Moved> {
+        for _ in 0..=w.units.len() {
+            if d.take(w, most)? {
+                return Ok(());
+            }
+        }
+        panic!("take never finished");
+    }
+
+    #[test]
+    fn a_deferred_diff_taken_in_slices_is_the_diff() {
+        let w = workspace(7);
+        // First save (nothing known), over another tab's save, and of a
+        // workspace stored raw: every unit is written.
+        let mut raw = saved(&w, 0);
+        raw.whole = true;
+        let mut renamed = w.clone();
+        renamed.name = "Khác".to_owned();
+        for (image, rewrite, ws) in [
+            (None, false, &w),
+            (Some(saved(&w, 0)), true, &w),
+            (Some(raw), false, &renamed),
+        ] {
+            let direct = diff(image.as_ref(), ws, rewrite, None);
+            assert!(direct.whole);
+            let mut deferred = diff_deferring(image.as_ref(), ws, rewrite, None);
+            assert!(deferred.changed.is_empty());
+            assert_eq!(deferred.deferred.len(), 7);
+            assert!(!deferred.is_empty());
+            take_all(&mut deferred, ws, 3).expect("nothing moved");
+            assert_eq!(deferred, direct);
+        }
+        // Not a whole save: nothing is deferred.
+        let mut edited = w.clone();
+        edited.units[3].commune = "Bàng La".to_owned();
+        let d = diff_deferring(Some(&saved(&w, 0)), &edited, false, None);
+        assert!(d.deferred.is_empty());
+        assert_eq!(written(&d), vec!["u3"]);
+    }
+
+    #[test]
+    fn a_unit_changed_in_place_while_taken_is_written_as_it_is_now() {
+        let mut w = workspace(6);
+        let mut d = diff_deferring(None, &w, false, None);
+        assert_eq!(d.take(&w, 2), Ok(false));
+        // Edited in place before its turn, and after it.
+        w.units[4].commune = "Sau".to_owned();
+        w.units[0].commune = "Trước".to_owned();
+        take_all(&mut d, &w, 2).expect("nothing moved");
+        assert_eq!(d.changed[4].1.commune, "Sau");
+        assert_eq!(d.changed[0].1.commune, "");
+        // The image is what was written, unit for unit.
+        let mut image = Image::default();
+        image.apply(d);
+        assert_eq!(image.order.len(), 6);
+        assert_eq!(image.units[4].commune, "Sau");
+        assert_eq!(image.units[0].commune, "");
+        assert!(!image.whole);
+    }
+
+    #[test]
+    fn a_unit_added_removed_or_moved_while_taken_makes_the_diff_stale() {
+        let w = workspace(5);
+        let mut d = diff_deferring(None, &w, false, None);
+        assert_eq!(d.take(&w, 2), Ok(false));
+        let mut removed = w.clone();
+        removed.units.remove(4);
+        assert_eq!(d.clone().take(&removed, 2), Err(Moved));
+        let mut swapped = w.clone();
+        swapped.units.swap(2, 3);
+        assert_eq!(d.clone().take(&swapped, 2), Err(Moved));
+        let mut added = w.clone();
+        added
+            .units
+            .push(Unit::new("u9".to_owned(), "Mới".to_owned(), UnitKind::Htx));
+        assert_eq!(d.take(&added, 2), Err(Moved));
+    }
+
+    #[test]
+    fn a_whole_save_applied_gives_the_image_of_the_workspace() {
+        let w = workspace(5);
+        let mut image = saved(&workspace(2), 0);
+        image.apply(diff(Some(&image.clone()), &w, true, None));
+        let expected = Image::of(&w, false);
+        assert_eq!(image.order, expected.order);
+        assert_eq!(image.units, expected.units);
+        assert_eq!(
+            (image.before, image.after),
+            (expected.before, expected.after)
+        );
+        assert!(!image.whole);
     }
 }

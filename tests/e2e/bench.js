@@ -224,11 +224,35 @@ async function national(URL) {
     await page.goto(URL);
     await page.waitForFunction(() => document.querySelectorAll('[data-target-id]').length === 9, null, { timeout: 120_000 });
     page.setDefaultTimeout(1_800_000);
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask' });
+    });
     const line = await page.evaluate(
       ([c, g, y, runs]) => window.wasmBindings.bench_idb_national(c, g, y, runs, 9),
       [cooperatives, groups, years, NATIONAL_RUNS],
     );
     console.log(line);
+    // The long tasks of each whole save (five into an empty store).
+    const windows = ((line.match(/save_windows=(\S+)/) || [])[1] || '')
+      .split(',')
+      .filter(Boolean)
+      .map((w) => w.split('-').map(Number));
+    const saveTasks = await page.evaluate(
+      (windows) =>
+        windows.map(([from, to]) => {
+          const within = window.__longTasks.filter(([s, d]) => s + d > from && s < to);
+          const list = within.map(([s, d]) => `${(s - from).toFixed(0)}+${d.toFixed(0)}`).join(',');
+          return [Math.max(0, ...within.map(([, d]) => d)), within.length, list];
+        }),
+      windows,
+    );
+    console.log(
+      `idb-national-save longest_task_ms_median=${median(saveTasks.map(([l]) => l)).toFixed(0)} ` +
+        `longest_runs_ms=${saveTasks.map(([l]) => l.toFixed(0)).join(',')} long_tasks_runs=${saveTasks.map(([, n]) => n).join(',')} at_ms=${saveTasks.map(([, , l]) => l || '-').join(';')}`,
+    );
     await context.close();
     const runs = [];
     for (let run = 0; run < NATIONAL_RUNS; run++) {
