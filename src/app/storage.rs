@@ -686,6 +686,7 @@ pub async fn load() -> Loaded {
         }
     }
     // Bounded by the stored workspaces: each is tried once.
+    let mut kept_aside = false;
     for id in ids {
         match read_workspace(&id).await {
             Some(Ok(workspace)) => {
@@ -703,6 +704,7 @@ pub async fn load() -> Loaded {
                         .unwrap_or(false)
                     {
                         let _ = remove(&database, &id).await;
+                        kept_aside = true;
                     } else {
                         loaded.blocked_ids.push(id);
                     }
@@ -711,7 +713,11 @@ pub async fn load() -> Loaded {
             None => {}
         }
     }
-    let _ = refresh_lists(&database).await;
+    if kept_aside {
+        // The lists as they are now (every head is read again: at a
+        // national scale, 2 MB of order that start-up can do without).
+        let _ = refresh_lists(&database).await;
+    }
     // A workspace that could not be copied from localStorage is still
     // shown (and listed): the remembered one, or any when none was read.
     for workspace in unmoved {
@@ -1306,11 +1312,27 @@ struct Head {
     revision: f64,
     before: String,
     after: String,
-    order: Vec<String>,
+    /// The units' ids in order, as JSON: parsed only by what needs them
+    /// ([`Head::order`]); 110,000 ids take 20 ms to make and drop.
+    order: String,
     /// The workspace without its units.
     workspace: Workspace,
     /// The targets its save found, when it kept them.
     snapshot: Option<String>,
+}
+
+impl Head {
+    /// The units' ids in order; `None` when the order does not read.
+    fn order(&self) -> Option<Vec<String>> {
+        serde_json::from_str(&self.order).ok()
+    }
+
+    /// How many units the order names, without making their ids.
+    fn units(&self) -> Option<usize> {
+        serde_json::from_str::<Vec<serde::de::IgnoredAny>>(&self.order)
+            .ok()
+            .map(|ids| ids.len())
+    }
 }
 
 fn head_request(tx: &idb::Transaction, id: &str) -> Option<idb::request::GetStoreRequest> {
@@ -1333,8 +1355,7 @@ async fn read_head(database: &Database, id: &str) -> Option<Head> {
     }
     let before = text_field(&head, "before")?;
     let after = text_field(&head, "after")?;
-    let order =
-        text_field(&head, "order").and_then(|o| serde_json::from_str::<Vec<String>>(&o).ok())?;
+    let order = text_field(&head, "order")?;
     // The workspace without its units, read as a document.
     let workspace = document::from_json(&format!("{before}[]{after}")).ok()?;
     if workspace.id != id {
@@ -1369,7 +1390,7 @@ async fn read_head_only(
     let head = read_head(database, id).await?;
     let snapshot: Snapshot = serde_json::from_str(head.snapshot.as_deref()?).ok()?;
     (snapshot.as_of == as_of
-        && snapshot.units == head.order.len()
+        && Some(snapshot.units) == head.units()
         && snapshot.units >= OPEN_BEFORE_READ_UNITS
         && snapshot.evaluations.len() == head.workspace.plan.targets.len())
     .then_some((head.workspace, snapshot))
@@ -1380,17 +1401,19 @@ async fn read_records_once(
     id: &str,
     report: &dyn Fn(usize, usize),
 ) -> Result<Option<(Workspace, f64, Image)>, Restart> {
-    let Some(Head {
-        revision,
-        before,
-        after,
-        order,
-        mut workspace,
-        ..
-    }) = read_head(database, id).await
+    let Some((order, head)) = read_head(database, id)
+        .await
+        .and_then(|head| Some((head.order()?, head)))
     else {
         return Ok(None);
     };
+    let Head {
+        revision,
+        before,
+        after,
+        mut workspace,
+        ..
+    } = head;
     let mut parsed: HashMap<String, Unit> = HashMap::with_capacity(order.len());
     let mut last: Option<String> = None;
     let mut turns = Turns::new(READ_SLICE_MS);

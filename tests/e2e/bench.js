@@ -243,7 +243,7 @@ async function national(URL) {
     const saveTasks = await page.evaluate(
       (windows) =>
         windows.map(([from, to]) => {
-          const within = window.__longTasks.filter(([s, d]) => s + d > from && s < to);
+          const within = window.__longTasks.filter(([s]) => s >= from - 2 && s < to);
           const list = within.map(([s, d]) => `${(s - from).toFixed(0)}+${d.toFixed(0)}`).join(',');
           return [Math.max(0, ...within.map(([, d]) => d)), within.length, list];
         }),
