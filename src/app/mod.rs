@@ -44,6 +44,9 @@ pub fn start() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
         let loaded = storage::load().await;
+        // Reading the stored head and drawing the page are two tasks, not
+        // one long one: at a national scale each is tens of milliseconds.
+        storage::next_turn().await;
         let body = browser::document().body().expect("a body");
         mount_to(body, loaded);
     });
