@@ -884,6 +884,10 @@ fn the_status_line_says_it_in_both_languages() {
         pushed: 1,
         refused: vec![("hp:unit:htx-2".to_owned(), "Not yours.".to_owned())],
         conflicts: vec!["hp:year:htx-1:2024".to_owned()],
+        failed: vec![(
+            "hp:plan".to_owned(),
+            "internal_server_error: oops".to_owned(),
+        )],
         ..Outcome::default()
     };
     assert_eq!(
@@ -891,12 +895,16 @@ fn the_status_line_says_it_in_both_languages() {
         "Đã đồng bộ: nhận 2 thay đổi, gửi 1 tài liệu."
     );
     let problems = outcome.problems();
-    assert_eq!(problems.len(), 2);
+    assert_eq!(problems.len(), 3);
     assert_eq!(
         problems[0].en,
         "The server refused to write “hp:unit:htx-2”: Not yours."
     );
     assert!(problems[1].vi.contains("hp:year:htx-1:2024"));
+    assert_eq!(
+        problems[2].en,
+        "The server did not write “hp:plan” (internal_server_error: oops); it is sent again next time."
+    );
     assert!(http_problem(401, "unauthorized", "", "db")
         .vi
         .contains("đăng nhập lại"));

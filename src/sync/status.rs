@@ -71,6 +71,9 @@ pub struct Outcome {
     pub newer: usize,
     /// Documents that could not be read, with why.
     pub malformed: Vec<(String, String)>,
+    /// Writes that failed for another reason (a server fault), with the
+    /// error: they stay waiting and go again at the next sync.
+    pub failed: Vec<(String, String)>,
 }
 
 impl Outcome {
@@ -116,6 +119,18 @@ impl Outcome {
             out.push(Text::new(
                 format!("{} tài liệu do phiên bản mới hơn của ứng dụng ghi: giữ nguyên trên máy chủ, không mở ở đây. Hãy cập nhật ứng dụng.", self.newer),
                 format!("{} documents were written by a newer version of the app: kept untouched on the server, not opened here. Update the app.", self.newer),
+            ));
+        }
+        for (id, error) in &self.failed {
+            out.push(Text::new(
+                format!(
+                    "Máy chủ chưa ghi “{}” ({error}); sẽ gửi lại lần sau.",
+                    readable_id(id)
+                ),
+                format!(
+                    "The server did not write “{}” ({error}); it is sent again next time.",
+                    readable_id(id)
+                ),
             ));
         }
         for (id, reason) in &self.malformed {
