@@ -76,6 +76,9 @@ async function unitTitle(page, id) {
 }
 
 test.describe('sync with the province server', () => {
+  // Three people's browsers, reloads and a 5 s back-off in one test.
+  test.describe.configure({ timeout: 120_000 });
+
   test('a manager edits her cooperative and syncs; the province syncs and sees it', async ({ browser }) => {
     const ws = 'sync-one';
     const province = await person(browser, ws);
@@ -199,6 +202,31 @@ test.describe('sync with the province server', () => {
     await syncNow(province.page);
     await expect(summary(province.page)).toHaveText('Đã đồng bộ: nhận 1 thay đổi, gửi 0 tài liệu.');
     await expect(await unitTitle(province.page, 'htx-1')).toHaveText('Lập Lễ sau khi mất mạng');
+    await province.context.close();
+    await lan.context.close();
+  });
+
+  test('the same unit edited here and by the province: the conflict is listed, neither version is lost', async ({ browser }) => {
+    const ws = 'sync-conflict';
+    const province = await person(browser, ws);
+    await logIn(province.page, 'so-khdt');
+    const lan = await person(browser, ws);
+    await logIn(lan.page, 'lan');
+    await rename(province.page, LAP_LE, 'Lập Lễ theo Sở');
+    await syncNow(province.page);
+    await expect(summary(province.page)).toHaveText('Đã đồng bộ: nhận 0 thay đổi, gửi 1 tài liệu.');
+    await rename(lan.page, LAP_LE, 'Lập Lễ theo chị Lan');
+    await syncNow(lan.page);
+    await expect(summary(lan.page)).toHaveText('Đã đồng bộ: nhận 0 thay đổi, gửi 0 tài liệu.');
+    await expect(problems(lan.page)).toHaveText(
+      `Các bản ghi này đã bị sửa cả ở đây lẫn trên máy chủ, chưa gộp (bản ở đây được giữ nguyên): ${ws}:unit:htx-1`,
+    );
+    await expect(pending(lan.page)).toHaveText('1 thay đổi chờ gửi');
+    // Nothing was guessed: each side still has its own version.
+    await expect(await unitTitle(lan.page, 'htx-1')).toHaveText('Lập Lễ theo chị Lan');
+    await province.page.goto('/data');
+    await syncNow(province.page);
+    await expect(await unitTitle(province.page, 'htx-1')).toHaveText('Lập Lễ theo Sở');
     await province.context.close();
     await lan.context.close();
   });
