@@ -681,6 +681,29 @@ fn a_unit_changed_on_both_sides_keeps_every_field_of_either_when_chosen() {
         assert_eq!(unit.recognitions, original.recognitions);
         assert_eq!(unit.founded, original.founded);
     }
+    // Settled: the chosen record is here, and the next push writes it over
+    // the server's revision (3-p), nothing else.
+    let mut choice = choice(&local, &state, incoming).expect("a choice");
+    let mut before = local.clone();
+    assert_eq!(
+        choice.settle(&mut before, &mut state.clone()),
+        Err(Unsettled::Pending(vec!["name".to_owned()]))
+    );
+    choice.choose("name", true);
+    choice.settle(&mut local, &mut state).expect("settled");
+    assert_eq!(local.units[0].name, "Tên sửa ở đây");
+    assert_eq!(local.units[0].commune, "Xã Mới");
+    assert_eq!(local.units[0].years, ws.units[0].years);
+    let outgoing = pending(&local, &state);
+    assert_eq!(
+        outgoing.len(),
+        1,
+        "{:?}",
+        outgoing.iter().map(|o| &o.id).collect::<Vec<_>>()
+    );
+    assert_eq!(outgoing[0].doc["_rev"], "3-p");
+    assert_eq!(outgoing[0].doc["data"]["name"], "Tên sửa ở đây");
+    assert_eq!(outgoing[0].doc["data"]["commune"], "Xã Mới");
 }
 
 // ---- The app side's plain-Rust parts: who may sync what, the address,
