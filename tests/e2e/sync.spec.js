@@ -206,7 +206,7 @@ test.describe('sync with the province server', () => {
     await lan.context.close();
   });
 
-  test('the same unit edited here and by the province: the conflict is listed, neither version is lost', async ({ browser }) => {
+  test('the same unit edited here and by the province: the conflict is listed, nothing is lost, and the manager settles it field by field', async ({ browser }) => {
     const ws = 'sync-conflict';
     const province = await person(browser, ws);
     await logIn(province.page, 'so-khdt');
@@ -227,6 +227,26 @@ test.describe('sync with the province server', () => {
     await province.page.goto('/data');
     await syncNow(province.page);
     await expect(await unitTitle(province.page, 'htx-1')).toHaveText('Lập Lễ theo Sở');
+
+    // Lan settles it field by field: the name only differs; she keeps hers.
+    await lan.page.goto('/data');
+    await syncNow(lan.page);
+    const chooser = lan.page.locator('#sync-choices .sync-choice');
+    await expect(chooser).toHaveCount(1);
+    await expect(chooser.getByRole('heading')).toHaveText(`${ws}:unit:htx-1`);
+    const write = chooser.getByRole('button', { name: 'Ghi bản đã chọn' });
+    await expect(write).toBeDisabled();
+    await expect(chooser.getByRole('button', { name: 'Lấy bản máy chủ: Lập Lễ theo Sở' })).toBeVisible();
+    await chooser.getByRole('button', { name: 'Giữ bản ở đây: Lập Lễ theo chị Lan' }).click();
+    await lan.page.locator('#sync-choices .sync-choice').getByRole('button', { name: 'Ghi bản đã chọn' }).click();
+    await expect(lan.page.locator('#sync-choices .sync-choice')).toHaveCount(0);
+    await expect(summary(lan.page)).toHaveText('Đã đồng bộ: nhận 0 thay đổi, gửi 1 tài liệu.');
+    await expect(problems(lan.page)).toBeEmpty();
+    await expect(pending(lan.page)).toHaveText('Không có thay đổi nào chờ gửi');
+    await province.page.goto('/data');
+    await syncNow(province.page);
+    await expect(summary(province.page)).toHaveText('Đã đồng bộ: nhận 1 thay đổi, gửi 0 tài liệu.');
+    await expect(await unitTitle(province.page, 'htx-1')).toHaveText('Lập Lễ theo chị Lan');
     await province.context.close();
     await lan.context.close();
   });

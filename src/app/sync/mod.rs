@@ -25,7 +25,9 @@ use crate::app::state::{settled, AppState};
 use crate::app::storage;
 use crate::i18n::Text;
 use crate::sync::address::{check_database, check_server, database_url};
-use crate::sync::document::{apply, NotApplied, Policy};
+use crate::sync::conflict::{choice, Choice, Unsettled};
+use crate::sync::doc_id::encode_component;
+use crate::sync::document::{apply, read_doc, Incoming, NotApplied, Policy};
 use crate::sync::pull::{conflicts_of, read_changes};
 use crate::sync::push::{batches, bulk_docs_request, confirm, read_bulk_response};
 use crate::sync::record::{SyncRecord, SyncSettings};
@@ -38,6 +40,9 @@ const CHANGES_LIMIT: usize = 1000;
 /// The most `_changes` rounds in one run: 200,000 changes. A run that
 /// stops there goes on at the next one, from its checkpoint.
 const MAX_ROUNDS: usize = 200;
+/// The most records in conflict fetched for a field-by-field choice in one
+/// run (`GET` each after a 409); the others are listed all the same.
+const MAX_CHOICES: usize = 20;
 /// Documents applied between two turns of the browser.
 const APPLY_SLICE: usize = 250;
 /// The waits before each retry after a network failure, in seconds; the
@@ -85,6 +90,9 @@ pub struct Sync {
     pub outcome: RwSignal<Option<Outcome>>,
     /// Why the last run or login stopped, in plain words.
     pub error: RwSignal<Option<Text>>,
+    /// Units and yearly records changed here and on the server, offered
+    /// field by field ([`crate::sync::conflict`]).
+    pub choices: RwSignal<Vec<Choice>>,
     /// Bumped whenever the record's knowledge of the server changes.
     known: RwSignal<u64>,
 }
@@ -162,6 +170,7 @@ impl Sync {
             offline: RwSignal::new(false),
             outcome: RwSignal::new(None),
             error: RwSignal::new(None),
+            choices: RwSignal::new(Vec::new()),
             known,
         };
         provide_context(sync);
@@ -188,6 +197,7 @@ impl Sync {
                 self.session.set(None);
                 self.outcome.set(None);
                 self.error.set(None);
+                self.choices.set(Vec::new());
                 if record.is_some() && navigator_online() {
                     self.check_session().await;
                     if self.pending_flag.get_untracked() {
@@ -477,12 +487,33 @@ impl Sync {
             .ok_or_else(|| said("Chưa cài đặt đồng bộ.", "Sync is not set up."))?;
         let db = database_url(&server, &database);
         let mut outcome = Outcome::default();
-        self.pull(state, &id, &db, &scope, &mut outcome)
+        let mut choices = Vec::new();
+        self.pull(state, &id, &db, &scope, &mut outcome, &mut choices)
             .await
             .map_err(|e| self.problem(e, &database))?;
         self.push(state, &id, &db, &scope, &mut outcome)
             .await
             .map_err(|e| self.problem(e, &database))?;
+        // A record refused with 409 on push: the server's version, for
+        // the choice.
+        for conflict in outcome.conflicts.iter().take(MAX_CHOICES) {
+            if choices.iter().any(|c: &Choice| c.id.to_id() == *conflict) {
+                continue;
+            }
+            let url = format!("{db}/{}", encode_component(conflict));
+            let Ok(text) = http::send("GET", &url, None).await else {
+                continue;
+            };
+            let Ok(value) = serde_json::from_str::<Value>(&text) else {
+                continue;
+            };
+            let made = state.workspace.with_untracked(|w| {
+                let incoming = read_doc(&w.id, &value).ok()?;
+                with_record(&id, |r| choice(w, &r.state, &incoming)).flatten()
+            });
+            choices.extend(made);
+        }
+        self.choices.set(choices);
         Ok(outcome)
     }
 
@@ -495,6 +526,7 @@ impl Sync {
         db: &str,
         scope: &Scope,
         outcome: &mut Outcome,
+        choices: &mut Vec<Choice>,
     ) -> Result<(), HttpError> {
         let ids = state.workspace.with_untracked(|w| scope.pull_ids(w));
         let body = ids.map(|ids| json!({ "doc_ids": ids }).to_string());
@@ -553,10 +585,15 @@ impl Sync {
                 outcome.pulled += applied.changed;
                 for diverged in &applied.diverged {
                     let doc_id = match diverged {
-                        crate::sync::document::Incoming::Record { id, .. }
-                        | crate::sync::document::Incoming::Deleted { id, .. } => id.to_id(),
+                        Incoming::Record { id, .. } | Incoming::Deleted { id, .. } => id.to_id(),
                     };
                     outcome.conflicts.push(doc_id);
+                    let made = state.workspace.with_untracked(|w| {
+                        with_record(id, |r| choice(w, &r.state, diverged)).flatten()
+                    });
+                    if choices.len() < MAX_CHOICES {
+                        choices.extend(made);
+                    }
                 }
                 for not in applied.not_applied {
                     match not {
@@ -644,6 +681,35 @@ impl Sync {
         let _ = store_record(id).await;
         self.last_pushed.set(Some(now));
         self.pending_flag.set(left > 0);
+        Ok(())
+    }
+
+    /// Writes the record chosen field by field (the `at`-th choice) into
+    /// the workspace, through its signal as any edit, then syncs: the push
+    /// sends it over the server's revision.
+    pub fn settle(self, state: AppState, at: usize) -> Result<(), Unsettled> {
+        let Some(choice) = self.choices.with_untracked(|c| c.get(at).cloned()) else {
+            return Ok(());
+        };
+        let id = state.workspace.with_untracked(|w| w.id.clone());
+        let mut result = Ok(());
+        state.workspace.update(|w| {
+            if let Some(settled) = with_record(&id, |r| choice.settle(w, &mut r.state)) {
+                result = settled;
+            }
+        });
+        result?;
+        self.choices.update(|c| {
+            if at < c.len() {
+                c.remove(at);
+            }
+        });
+        self.known.update(|n| *n = n.wrapping_add(1));
+        spawn_local(async move {
+            settled().await;
+            let _ = store_record(&id).await;
+            self.sync_now(state);
+        });
         Ok(())
     }
 }

@@ -2,7 +2,8 @@
 //! database, user name; the password only to log in, never kept), the
 //! login, "Sync now", "Log out", and the status line: who is logged in,
 //! online or not, last pushed and pulled, changes waiting, and what went
-//! wrong, in plain words. The texts come from [`crate::sync::status`].
+//! wrong, in plain words, and the records in conflict to settle field by
+//! field. The texts come from [`crate::sync::status`].
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -11,9 +12,11 @@ use wasm_bindgen_futures::spawn_local;
 use crate::app::state::AppState;
 use crate::app::sync::Sync;
 use crate::app::words;
+use crate::domain::field_merge::value;
 use crate::i18n::Text;
 use crate::sync::address::default_server;
-use crate::sync::status::{last_text, offline_text, online_text, pending_text};
+use crate::sync::conflict::Unsettled;
+use crate::sync::status::{last_text, offline_text, online_text, pending_text, readable_id};
 
 /// A moment (milliseconds since 1970) in the browser's time zone.
 fn local_time(millis: f64) -> Option<chrono::NaiveDateTime> {
@@ -203,7 +206,97 @@ pub fn SyncSection() -> impl IntoView {
                 </ul>
                 <p id="sync-summary">{summary}</p>
                 <ul id="sync-problems" class="sync-problems">{problems}</ul>
+                <SyncChoices/>
             </div>
         </section>
+    }
+}
+
+/// The records in conflict, field by field: for each field changed both
+/// here and on the server, keep the value here or take the server's; once
+/// every field is chosen, the chosen record is written and sent.
+#[component]
+fn SyncChoices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sync = expect_context::<Sync>();
+    let lang = state.lang;
+    let message = RwSignal::new(None::<Text>);
+    let choices = move || {
+        sync.choices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(at, choice)| {
+                let title = readable_id(&choice.id.to_id());
+                let fields = choice
+                    .conflicts()
+                    .iter()
+                    .map(|(field, theirs)| {
+                        let mine = value(&choice.merged.mine, field).to_owned();
+                        let keep = field.clone();
+                        let take = field.clone();
+                        let choose = move |field: &str, keep_mine: bool| {
+                            sync.choices.update(|c| {
+                                if let Some(choice) = c.get_mut(at) {
+                                    choice.choose(field, keep_mine);
+                                }
+                            });
+                        };
+                        let mine_label = mine.clone();
+                        let theirs_label = theirs.clone();
+                        view! {
+                            <li>
+                                <strong>{field.clone()}</strong>
+                                " "
+                                <button type="button" class="secondary"
+                                    on:click=move |_| choose(&keep, true)>
+                                    {move || format!("{}: {mine_label}", lang.get().pick("Giữ bản ở đây", "Keep the version here"))}
+                                </button>
+                                " "
+                                <button type="button" class="secondary"
+                                    on:click=move |_| choose(&take, false)>
+                                    {move || format!("{}: {theirs_label}", lang.get().pick("Lấy bản máy chủ", "Take the server's"))}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let ready = choice.conflicts().is_empty();
+                let write = move |_| {
+                    message.set(None);
+                    if let Err(unsettled) = sync.settle(state, at) {
+                        message.set(Some(match unsettled {
+                            Unsettled::Pending(fields) => Text::new(
+                                format!("Còn phải chọn: {}", fields.join(", ")),
+                                format!("Still to choose: {}", fields.join(", ")),
+                            ),
+                            Unsettled::Unreadable { field, message } => Text::new(
+                                format!("{field}: {}", message.vi),
+                                format!("{field}: {}", message.en),
+                            ),
+                        }));
+                    }
+                };
+                view! {
+                    <section class="sync-choice">
+                        <h3>{title}</h3>
+                        <ul>{fields}</ul>
+                        <p>
+                            <button type="button" disabled=!ready on:click=write>
+                                {words("Ghi bản đã chọn", "Write the chosen version")}
+                            </button>
+                        </p>
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div id="sync-choices">
+            {choices}
+            <p class="field-message" role="alert">
+                {move || message.get().map(|m| m.get(lang.get()).to_owned())}
+            </p>
+        </div>
     }
 }
