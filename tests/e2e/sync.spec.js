@@ -107,6 +107,17 @@ test.describe('sync with the province server', () => {
     await province.page.reload();
     await expect(province.page.locator('#unit-title')).toHaveText('HTX Lập Lễ (sửa bởi chị Lan)');
     await expect(await unitTitle(province.page, 'htx-2')).toHaveText(AN_HONG);
+
+    // Logged out, the settings stay but nothing syncs until she logs in again.
+    await lan.page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(lan.page.locator('#sync-user-status')).toBeEmpty();
+    await syncNow(lan.page);
+    await expect(problems(lan.page)).toContainText('Chưa đăng nhập: hãy nhập mật khẩu và bấm Đăng nhập.');
+    await expect(lan.page.getByLabel('Tên đăng nhập')).toHaveValue('lan');
+    // The same words in English.
+    await lan.page.getByRole('button', { name: h.UI.vi.switchTo, exact: true }).click();
+    await expect(problems(lan.page)).toContainText('Not logged in: enter the password and press Log in.');
+    await expect(lan.page.locator('#sync-pending')).toHaveText('No changes waiting to be sent');
     await province.context.close();
     await lan.context.close();
   });

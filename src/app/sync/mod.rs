@@ -49,8 +49,9 @@ const APPLY_SLICE: usize = 250;
 /// last one repeats.
 const BACK_OFF_S: [u32; 4] = [5, 15, 60, 300];
 /// Above this many units the count of changes waiting is not worked out
-/// after every edit (it writes every document): only whether some wait.
-const COUNT_UP_TO_UNITS: usize = storage::OPEN_BEFORE_READ_UNITS;
+/// after every edit (it writes every document of the workspace, a task
+/// that grows past 50 ms somewhere above this): only whether some wait.
+const COUNT_UP_TO_UNITS: usize = 1_000;
 
 thread_local! {
     /// The open workspace's sync record, by workspace id.
