@@ -7,6 +7,7 @@
 // share the database without meeting.
 'use strict';
 const { test, expect } = require('@playwright/test');
+const AxeBuilder = require('@axe-core/playwright').default;
 const h = require('./helpers');
 
 const DB = process.env.COUCH_DB || 'coop-plan-test';
@@ -281,7 +282,7 @@ test.describe('sync with the province server', () => {
     await context.close();
   });
 
-  test('the sync section at desktop and phone sizes', async ({ browser }) => {
+  test('the sync section at desktop and phone sizes, without serious axe violations', async ({ browser }) => {
     const { context, page } = await person(browser, 'sync-look');
     await logIn(page, 'so-khdt');
     for (const [width, height] of [[1280, 800], [390, 844]]) {
@@ -293,6 +294,9 @@ test.describe('sync with the province server', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await section.screenshot({ path: test.info().outputPath(`sync-${width}.png`) });
     }
+    const results = await new AxeBuilder({ page }).include('section.sync').analyze();
+    const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id);
+    expect(serious).toEqual([]);
     await context.close();
   });
 });
