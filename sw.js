@@ -115,6 +115,10 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The sync's requests go to the network, never to the cache: the
+  // province's CouchDB under /couchdb/ (couchdb/README.md), and whatever
+  // the app asks for with `cache: 'no-store'` (src/app/sync/http.rs).
+  if (url.pathname.startsWith('/couchdb/') || request.cache === 'no-store') return;
   if (request.mode === 'navigate') {
     event.respondWith(navigate(request));
   } else {

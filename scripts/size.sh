@@ -3,7 +3,7 @@
 # import's Web Worker (import-worker*, loaded only for an import: it reads
 # JSON files and decodes CSV files), raw and gzipped (gzip -9, as a server
 # compressing static files would send them). With --check, fails when the
-# gzipped .wasm is over the regression guard (958 KB = 958,000 bytes). It is a guard against an accidental jump,
+# gzipped .wasm is over the regression guard (1,033 KB = 1,033,000 bytes). It is a guard against an accidental jump,
 # not a budget: issue 12 withdrew the old 350 KB budget. Leptos's view
 # layer and router took the app from 642 KB to 731 KB, serde's derives, the
 # pages moved onto components so far and the standard library's sorts to
@@ -21,10 +21,16 @@
 # 927.6 KB. Opening a big workspace before its units are read (issue 14:
 # the targets kept with each save, read back by serde's derives, the
 # reading's panels, the index built in slices) added 15.8 KB: 943.4 KB, and
-# the guard is that plus about 15 KB.
+# the guard is that plus about 15 KB. The sync's app side (issue 15: the
+# Sync section, fetch, the sync documents' serde, read, apply and push
+# diff, the field-by-field chooser) added 74.0 KB: 1,018.2 KB, and the
+# guard is that plus about 15 KB. Where the 74 KB goes is not measured yet
+# (no twiggy on the machine it was built on; the app's own sync functions
+# are about 100 KB before wasm-opt, the rest is serde and collection code
+# instantiated for the sync's types).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET=${WASM_GZIP_BUDGET:-958000}
+BUDGET=${WASM_GZIP_BUDGET:-1033000}
 check=false
 [ "${1:-}" = "--check" ] && check=true
 

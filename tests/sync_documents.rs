@@ -681,4 +681,261 @@ fn a_unit_changed_on_both_sides_keeps_every_field_of_either_when_chosen() {
         assert_eq!(unit.recognitions, original.recognitions);
         assert_eq!(unit.founded, original.founded);
     }
+    // Settled: the chosen record is here, and the next push writes it over
+    // the server's revision (3-p), nothing else.
+    let mut choice = choice(&local, &state, incoming).expect("a choice");
+    let mut before = local.clone();
+    assert_eq!(
+        choice.settle(&mut before, &mut state.clone()),
+        Err(Unsettled::Pending(vec!["name".to_owned()]))
+    );
+    choice.choose("name", true);
+    choice.settle(&mut local, &mut state).expect("settled");
+    assert_eq!(local.units[0].name, "Tên sửa ở đây");
+    assert_eq!(local.units[0].commune, "Xã Mới");
+    assert_eq!(local.units[0].years, ws.units[0].years);
+    let outgoing = pending(&local, &state);
+    assert_eq!(
+        outgoing.len(),
+        1,
+        "{:?}",
+        outgoing.iter().map(|o| &o.id).collect::<Vec<_>>()
+    );
+    assert_eq!(outgoing[0].doc["_rev"], "3-p");
+    assert_eq!(outgoing[0].doc["data"]["name"], "Tên sửa ở đây");
+    assert_eq!(outgoing[0].doc["data"]["commune"], "Xã Mới");
+}
+
+// ---- The app side's plain-Rust parts: who may sync what, the address,
+// the stored record, the status line.
+
+use coop_plan::i18n::Lang;
+use coop_plan::sync::address::{check_database, check_server, database_url, default_server};
+use coop_plan::sync::record::{SyncRecord, SyncSettings};
+use coop_plan::sync::scope::{to_push, Baseline, Scope};
+use coop_plan::sync::status::{
+    http_problem, last_text, moment_text, pending_text, readable_id, Outcome,
+};
+
+fn roles(list: &[&str]) -> Vec<String> {
+    list.iter().map(|r| (*r).to_owned()).collect()
+}
+
+/// Two cooperatives with a year each, everything pushed.
+fn two_cooperatives() -> (Workspace, SyncState) {
+    let mut ws = Workspace::new("hp", "Hải Phòng");
+    let mut a = cooperative("htx-1");
+    a.years.push(record(2024));
+    let mut b = cooperative("htx-2");
+    b.years.push(record(2024));
+    ws.units = vec![a, b];
+    let state = synced(&ws);
+    (ws, state)
+}
+
+#[test]
+fn roles_give_the_scope_and_a_manager_pulls_only_her_cooperative_and_the_aggregate() {
+    assert_eq!(Scope::of_roles(&roles(&["province"])), Scope::Province);
+    assert_eq!(Scope::of_roles(&roles(&["manager"])), Scope::NoRole);
+    assert_eq!(Scope::of_roles(&roles(&["unit:"])), Scope::NoRole);
+    let lan = Scope::of_roles(&roles(&["manager", "unit:htx-1"]));
+    let (ws, _) = two_cooperatives();
+    assert_eq!(Scope::Province.pull_ids(&ws), None);
+    let ids = lan.pull_ids(&ws).expect("a manager's pull names its ids");
+    assert!(ids.contains(&"hp:unit:htx-1".to_owned()));
+    assert!(ids.contains(&"hp:year:htx-1:2024".to_owned()));
+    assert!(ids.contains(&"hp:assessment:htx-1:2024".to_owned()));
+    assert!(ids.contains(&"hp:aggregate".to_owned()));
+    // Years the server may hold that are not here yet: the plan's.
+    assert!(ids.contains(&format!("hp:year:htx-1:{}", ws.plan.end_year)));
+    assert!(ids.iter().all(|id| !id.contains("htx-2")), "{ids:?}");
+    assert!(!ids.contains(&"hp:plan".to_owned()));
+    for id in &ids {
+        assert_eq!(&DocId::parse(id).expect("an id of ours").to_id(), id);
+    }
+}
+
+#[test]
+fn a_manager_pushes_her_changes_and_other_records_only_once_changed_here() {
+    let (mut ws, _) = two_cooperatives();
+    let lan = Scope::of_roles(&roles(&["manager", "unit:htx-1"]));
+    // Her first sync: the server gave her only her own cooperative's documents.
+    let mut state = SyncState::default();
+    let own: Vec<Value> = as_received(
+        &documents(&ws)
+            .into_iter()
+            .filter(|d| d.unit.as_deref() == Some("htx-1"))
+            .collect::<Vec<_>>(),
+    );
+    let applied = apply(&mut ws, &mut state, &own, Policy::KeepLocalEdits);
+    assert_eq!(applied.changed, 0);
+    let mut baseline = Baseline::default();
+    baseline.take_once(&ws, &lan);
+    assert!(baseline.taken);
+    // Nothing to send: what she may write is on the server as it is here,
+    // and what she may not she has not touched.
+    assert_eq!(to_push(&ws, &state, &lan, &baseline), Vec::new());
+    // The province would send everything it has not pushed.
+    assert_eq!(
+        to_push(&ws, &state, &Scope::Province, &baseline).len(),
+        documents(&ws).len() - own.len()
+    );
+
+    ws.units[0].name = "Lập Lễ".to_owned();
+    ws.units[1].name = "An Hồng sửa nhầm".to_owned();
+    let ids: Vec<String> = to_push(&ws, &state, &lan, &baseline)
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    // Her own change, and the other cooperative's record she changed (the
+    // server refuses it with its reason, which she must see).
+    assert_eq!(
+        ids,
+        vec!["hp:unit:htx-1".to_owned(), "hp:unit:htx-2".to_owned()]
+    );
+    // Taken once: a later sync does not move the baseline.
+    baseline.take_once(&ws, &lan);
+    assert_eq!(to_push(&ws, &state, &lan, &baseline).len(), 2);
+    ws.units[1].name = "HTX htx-2".to_owned();
+    assert_eq!(to_push(&ws, &state, &lan, &baseline).len(), 1);
+}
+
+#[test]
+fn the_server_must_be_on_the_page_s_own_origin() {
+    let page = "https://coop.example.vn";
+    assert_eq!(default_server(page), "https://coop.example.vn/couchdb");
+    assert_eq!(
+        check_server(" https://coop.example.vn/couchdb/ ", page),
+        Ok("https://coop.example.vn/couchdb".to_owned())
+    );
+    assert_eq!(
+        check_server("/couchdb", page),
+        Ok("https://coop.example.vn/couchdb".to_owned())
+    );
+    assert_eq!(
+        check_server("HTTPS://Coop.Example.vn:443/couchdb?x#y", page),
+        Ok("https://coop.example.vn/couchdb".to_owned())
+    );
+    assert_eq!(
+        check_server("http://127.0.0.1:8199/couchdb", "http://127.0.0.1:8199"),
+        Ok("http://127.0.0.1:8199/couchdb".to_owned())
+    );
+    for elsewhere in [
+        "https://couch.example.vn:6984",
+        "http://coop.example.vn/couchdb",
+        "https://coop.example.vn:6984/couchdb",
+        "//evil.example/couchdb",
+        "https://user@coop.example.vn/couchdb",
+        "ftp://coop.example.vn/",
+        "",
+    ] {
+        assert!(check_server(elsewhere, page).is_err(), "{elsewhere}");
+    }
+    let refused = check_server("https://couch.example.vn:6984", page).expect_err("another origin");
+    assert!(refused.vi.contains("Production setup") && refused.en.contains("Production setup"));
+    assert!(refused.en.contains("https://coop.example.vn/couchdb"));
+    assert!(check_server("/couchdb", "null").is_err());
+
+    assert_eq!(
+        check_database("coop-plan-haiphong"),
+        Ok("coop-plan-haiphong".to_owned())
+    );
+    for bad in ["", "Coop", "1db", "hải-phòng", "a b", "_users"] {
+        assert!(check_database(bad).is_err(), "{bad}");
+    }
+    assert_eq!(
+        database_url("https://h/couchdb", "prov/hp"),
+        "https://h/couchdb/prov%2Fhp"
+    );
+}
+
+#[test]
+fn the_sync_record_round_trips_and_forgets_another_server() {
+    let settings = SyncSettings {
+        server: "https://h/couchdb".to_owned(),
+        database: "coop-plan-hp".to_owned(),
+        user: "lan".to_owned(),
+    };
+    let (ws, state) = two_cooperatives();
+    let mut record = SyncRecord::new(settings.clone());
+    record.state = state;
+    record.roles = roles(&["manager", "unit:htx-1"]);
+    record
+        .baseline
+        .take_once(&ws, &Scope::of_roles(&record.roles));
+    record.last_pushed = Some(1.7e12);
+    let text = record.to_text();
+    assert!(!text.contains("password"));
+    assert_eq!(SyncRecord::from_text(&text), Some(record.clone()));
+    assert_eq!(SyncRecord::from_text("{not json"), None);
+    // The same settings keep what is known; another user starts afresh,
+    // with the changes still to send.
+    let mut same = record.clone();
+    same.change_settings(settings.clone());
+    assert_eq!(same, record);
+    let mut other = record.clone();
+    other.change_settings(SyncSettings {
+        user: "minh".to_owned(),
+        ..settings
+    });
+    assert!(other.state.known.is_empty() && !other.baseline.taken && other.roles.is_empty());
+    assert!(other.pending);
+}
+
+#[test]
+fn the_status_line_says_it_in_both_languages() {
+    let at = day(2026, 12, 7).and_hms_opt(9, 5, 0).expect("a time");
+    assert_eq!(moment_text(at, Lang::Vi), "09:05, 07/12/2026");
+    assert_eq!(moment_text(at, Lang::En), "7 Dec 2026, 09:05");
+    assert_eq!(
+        last_text("Lần gửi cuối", "Last pushed", None).en,
+        "Last pushed: never"
+    );
+    assert_eq!(
+        last_text("Lần gửi cuối", "Last pushed", Some(at)).vi,
+        "Lần gửi cuối: 09:05, 07/12/2026"
+    );
+    assert_eq!(pending_text(0).vi, "Không có thay đổi nào chờ gửi");
+    assert_eq!(pending_text(1).en, "1 change waiting to be sent");
+    assert_eq!(pending_text(12).vi, "12 thay đổi chờ gửi");
+    assert_eq!(
+        readable_id("h%E1%BA%A3i%20ph%C3%B2ng:unit:htx%3A1"),
+        "hải phòng:unit:htx:1"
+    );
+    let outcome = Outcome {
+        pulled: 2,
+        pushed: 1,
+        refused: vec![("hp:unit:htx-2".to_owned(), "Not yours.".to_owned())],
+        conflicts: vec!["hp:year:htx-1:2024".to_owned()],
+        failed: vec![(
+            "hp:plan".to_owned(),
+            "internal_server_error: oops".to_owned(),
+        )],
+        ..Outcome::default()
+    };
+    assert_eq!(
+        outcome.summary().vi,
+        "Đã đồng bộ: nhận 2 thay đổi, gửi 1 tài liệu."
+    );
+    let problems = outcome.problems();
+    assert_eq!(problems.len(), 3);
+    assert_eq!(
+        problems[0].en,
+        "The server refused to write “hp:unit:htx-2”: Not yours."
+    );
+    assert!(problems[1].vi.contains("hp:year:htx-1:2024"));
+    assert_eq!(
+        problems[2].en,
+        "The server did not write “hp:plan” (internal_server_error: oops); it is sent again next time."
+    );
+    assert!(http_problem(401, "unauthorized", "", "db")
+        .vi
+        .contains("đăng nhập lại"));
+    assert!(http_problem(404, "not_found", "missing", "coop")
+        .en
+        .contains("no database “coop”"));
+    assert_eq!(
+        http_problem(500, "boom", "it broke", "db").en,
+        "The server answered with an error (500 boom): it broke"
+    );
 }

@@ -18,6 +18,7 @@ pub mod persist;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod today;
 
 use leptos::prelude::*;
@@ -65,6 +66,7 @@ fn App(loaded: storage::Loaded) -> impl IntoView {
     let state = AppState::load(loaded);
     provide_context(state);
     state.persist();
+    sync::Sync::provide(state);
     TourState::provide();
     view! {
         <Router>

@@ -187,7 +187,7 @@ pub struct AppState {
     /// after the workspace changed, however many writes that was. Read
     /// just before and just after an edit, it gives that edit a number of
     /// its own, which no other change shares (the same way as `index`).
-    changes: Memo<u64>,
+    pub changes: Memo<u64>,
     /// Changes when the browser answers a request for persistent storage,
     /// and after a workspace's first save in this tab, so that the data
     /// page asks the browser again what it keeps and lists the stored
@@ -215,6 +215,22 @@ fn newer_view(id: &str, newer: crate::files::document::Newer) -> Workspace {
     view.id = id.to_owned();
     view.schema_version = u32::try_from(newer.found).unwrap_or(u32::MAX);
     view
+}
+
+/// Resolves once every change of the workspace made so far is stored
+/// (or its save failed and said so), after at most a few seconds: the
+/// sync writes what the server holds only once the workspace that
+/// matches it is stored, so that a tab closed in between never makes an
+/// older stored workspace look like a change to push.
+pub async fn settled() {
+    // The persisting effect starts the save on the next turn.
+    storage::next_turn().await;
+    for _ in 0..3000 {
+        if !SAVING.get() && !DIRTY.get() {
+            return;
+        }
+        storage::next_turn().await;
+    }
 }
 
 impl AppState {

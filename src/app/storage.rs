@@ -15,6 +15,15 @@
 //! - `kept`, key = `coop-plan:quarantine:<id>:<millis>`:
 //!   `{original_key, text}`, data that could not be read, byte for byte.
 //!
+//! A workspace's sync record ([`crate::sync::record::SyncRecord`] as JSON,
+//! `{ws, text}`) is kept in `units` too, under the plain string key
+//! `coop-plan:sync:<id>` ([`read_sync`], [`write_sync`]): every workspace
+//! key of that store is an array, and IndexedDB never orders a string
+//! inside an array's range, so no read or deletion of a workspace's units
+//! meets it. A store of its own would need a version bump, and the
+//! upgrade waits (the page stays on "Đang mở dữ liệu…") for as long as
+//! another tab still runs a build that never closes its connection.
+//!
 //! A save writes only the records that changed since this tab last read
 //! or wrote the workspace (the head every time, with the next revision),
 //! in one readwrite transaction that first checks the stored revision is
@@ -1561,6 +1570,51 @@ async fn remove(database: &Database, id: &str) -> Result<(), SaveError> {
         .map_err(idb_error)?
         .delete(units_of(id)?)
         .map_err(idb_error)?;
+    // Its sync record goes with it.
+    tx.object_store(UNITS)
+        .map_err(idb_error)?
+        .delete(sync_key(id))
+        .map_err(idb_error)?;
+    match tx.await {
+        Ok(TransactionResult::Committed) => Ok(()),
+        _ => Err(aborted(&raw_tx)),
+    }
+}
+
+fn sync_key(id: &str) -> JsValue {
+    JsValue::from_str(&format!("{PREFIX}sync:{id}"))
+}
+
+/// The sync record of workspace `id`, as stored; `None` when there is none
+/// (or IndexedDB cannot be read).
+pub async fn read_sync(id: &str) -> Option<String> {
+    let database = db().ok()?;
+    let tx = database
+        .transaction(&[UNITS], TransactionMode::ReadOnly)
+        .ok()?;
+    let record = tx
+        .object_store(UNITS)
+        .ok()?
+        .get(sync_key(id))
+        .ok()?
+        .await
+        .ok()??;
+    text_field(&record, "text")
+}
+
+/// Stores the sync record of workspace `id`, in a transaction of its own.
+pub async fn write_sync(id: &str, text: &str) -> Result<(), SaveError> {
+    let database = db()?;
+    let tx = database
+        .transaction(&[UNITS], TransactionMode::ReadWrite)
+        .map_err(idb_error)?;
+    let store = tx.object_store(UNITS).map_err(idb_error)?;
+    let raw_tx: web_sys::IdbTransaction = store.transaction().into();
+    let record = object(&[
+        ("ws", JsValue::from_str(id)),
+        ("text", JsValue::from_str(text)),
+    ]);
+    store.put(&record, Some(&sync_key(id))).map_err(idb_error)?;
     match tx.await {
         Ok(TransactionResult::Committed) => Ok(()),
         _ => Err(aborted(&raw_tx)),

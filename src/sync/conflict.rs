@@ -30,7 +30,7 @@ use crate::files::csv_data::{
 use crate::i18n::number::Convention;
 use crate::i18n::Text;
 use crate::sync::doc_id::{DocId, DocKey};
-use crate::sync::document::{read_doc, Incoming, Record};
+use crate::sync::document::{apply, read_doc, Incoming, Policy, Record};
 use crate::sync::state::SyncState;
 
 /// A unit's fields as texts, without its id (which names the document).
@@ -205,5 +205,34 @@ impl Choice {
                 })
             }
         }
+    }
+
+    /// Writes the chosen record into `ws` and remembers that the server
+    /// holds its own version at [`Choice::rev`]: the next push then sends
+    /// the chosen version over the server's revision, as CouchDB expects
+    /// of a conflict settled (a write over the winning revision; a
+    /// document received with `_conflicts` also needs its losing
+    /// revisions deleted, [`crate::sync::push::resolution`]).
+    pub fn settle(&self, ws: &mut Workspace, state: &mut SyncState) -> Result<(), Unsettled> {
+        let record = self.resolved(&ws.plan)?;
+        let theirs = match &self.theirs {
+            Theirs::Unit(unit) => Record::Unit(unit.clone()),
+            Theirs::Year { unit, record } => Record::Year {
+                unit: unit.clone(),
+                record: (**record).clone(),
+            },
+        };
+        let chosen = record.to_doc(&ws.id);
+        // Put in place by the pull's own code; what it would remember is
+        // replaced just below.
+        let mut scratch = SyncState::default();
+        apply(
+            ws,
+            &mut scratch,
+            &[chosen.to_value(Some(&self.rev))],
+            Policy::TakeServer,
+        );
+        state.remember(&chosen.id, &self.rev, theirs.to_doc(&ws.id).body());
+        Ok(())
     }
 }

@@ -8,9 +8,13 @@
 //! answers. The server's rules are `couchdb/validate_doc_update.js`; the
 //! documents' ids follow its `idOf` exactly ([`doc_id`]).
 
+pub mod address;
 pub mod conflict;
 pub mod doc_id;
 pub mod document;
 pub mod pull;
 pub mod push;
+pub mod record;
+pub mod scope;
 pub mod state;
+pub mod status;

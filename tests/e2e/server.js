@@ -3,6 +3,7 @@
 // the Playwright tests and `make bench`. No dependencies.
 //
 //   node tests/e2e/server.js [--dir dist] [--port 8080] [--host 127.0.0.1] [--gzip]
+//                            [--proxy /couchdb/=http://127.0.0.1:5984/]
 //
 // - Serves files with the right types (application/wasm lets the browser
 //   compile while downloading; the manifest gets its own type).
@@ -11,6 +12,13 @@
 // - With --gzip (`make bench`), text and wasm go gzip-compressed (level 9)
 //   to a browser that accepts it, as a static host would send them, so
 //   that a throttled first visit downloads what a user's would.
+// - With --proxy PREFIX=TARGET (the sync's tests), a request whose path
+//   starts with PREFIX goes to TARGET with the prefix replaced: method,
+//   path and query, headers (Cookie, Content-Type…) and body as they came,
+//   and the answer streamed back with its status and headers (Set-Cookie
+//   too). That is the production setup's reverse proxy (couchdb/README.md:
+//   the app and CouchDB under one origin), so the page's CSP keeps
+//   `connect-src 'self'`. A target that does not answer gives 502.
 // - index.html and sw.js are never cached by the browser's HTTP cache, so a
 //   new build is seen at once; the hashed files may be cached for good.
 'use strict';
@@ -27,6 +35,13 @@ const root = path.resolve(option('dir', path.join(__dirname, '..', '..', 'dist')
 const port = Number(option('port', process.env.PORT || 8080));
 const host = option('host', '127.0.0.1');
 const gzip = process.argv.includes('--gzip');
+const proxy = (() => {
+  const spec = option('proxy', '');
+  if (!spec) return null;
+  const at = spec.indexOf('=');
+  if (at <= 0) throw new Error('--proxy wants PREFIX=URL, for example /couchdb/=http://127.0.0.1:5984/');
+  return { prefix: spec.slice(0, at), target: new URL(spec.slice(at + 1)) };
+})();
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt']);
 // Compressed bodies by file and modification time: a file is compressed once.
 const compressed = new Map();
@@ -89,7 +104,40 @@ function serveFile(req, res, file) {
   });
 }
 
+// Forwards a request under the proxy's prefix and streams the answer back.
+function forward(req, res) {
+  const rest = req.url.slice(proxy.prefix.length);
+  const base = proxy.target.pathname.endsWith('/') ? proxy.target.pathname : proxy.target.pathname + '/';
+  const headers = { ...req.headers, host: proxy.target.host };
+  const upstream = http.request(
+    {
+      hostname: proxy.target.hostname,
+      port: proxy.target.port || 80,
+      method: req.method,
+      path: base + rest,
+      headers,
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode || 502, answer.rawHeaders);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) {
+      send(res, 502, { 'Content-Type': 'application/json' },
+        JSON.stringify({ error: 'bad_gateway', reason: 'The sync server does not answer.' }));
+    } else {
+      res.destroy();
+    }
+  });
+  req.pipe(upstream);
+}
+
 const server = http.createServer((req, res) => {
+  if (proxy && req.url.startsWith(proxy.prefix)) {
+    forward(req, res);
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, { Allow: 'GET, HEAD' }, '');
     return;

@@ -1,7 +1,8 @@
 //! Dữ liệu: the units (filtered, searched, sorted, a page at a time), the
 //! entry forms for a unit, its years and the city's inputs, the files (JSON
 //! and CSV, export, import with a preview, merging several files), the
-//! browser's storage, the workspaces and the data checks.
+//! browser's storage, the sync with the province's server, the workspaces
+//! and the data checks.
 //!
 //! Every part is a component: the top and the entry forms ([`forms`]), the
 //! table of units and the stored workspaces (`components/`), the files
@@ -16,6 +17,7 @@ mod forms;
 mod import;
 mod import_preview;
 mod storage;
+mod sync;
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
@@ -33,6 +35,7 @@ use checks::DataChecks;
 use files::DataFiles;
 use forms::{Entry, EntryForm, EntryTop, IMPORTED};
 use storage::{BackupReminder, StorageSection, StorageWatch};
+use sync::SyncSection;
 
 /// What this build of the page has.
 const PARTS: Parts = Parts::ALL;
@@ -137,6 +140,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
             <DataFiles parts=PARTS on_action on_imported exported=storage.exported/>
             <StorageSection watch=storage on_action/>
+            <SyncSection/>
             {PARTS.workspaces.then(|| view! {
                 <h2>{words("Không gian làm việc", "Workspaces")}</h2>
                 <div id="data-workspaces">
