@@ -1336,12 +1336,6 @@ impl Head {
         serde_json::from_str(&self.order).ok()
     }
 
-    /// How many units the order names, without making their ids.
-    fn units(&self) -> Option<usize> {
-        serde_json::from_str::<Vec<serde::de::IgnoredAny>>(&self.order)
-            .ok()
-            .map(|ids| ids.len())
-    }
 }
 
 fn head_request(tx: &idb::Transaction, id: &str) -> Option<idb::request::GetStoreRequest> {
@@ -1350,7 +1344,9 @@ fn head_request(tx: &idb::Transaction, id: &str) -> Option<idb::request::GetStor
 
 /// The head of `id`, when it is stored as records by this build's schema
 /// and reads.
-async fn read_head(database: &Database, id: &str) -> Option<Head> {
+/// The head of `id`, with its order when `with_order` (1 MB of text at a
+/// national scale, which opening before the units are read does without).
+async fn read_head(database: &Database, id: &str, with_order: bool) -> Option<Head> {
     let tx = database
         .transaction(&[HEADS], TransactionMode::ReadOnly)
         .ok()?;
@@ -1364,7 +1360,11 @@ async fn read_head(database: &Database, id: &str) -> Option<Head> {
     }
     let before = text_field(&head, "before")?;
     let after = text_field(&head, "after")?;
-    let order = text_field(&head, "order")?;
+    let order = if with_order {
+        text_field(&head, "order")?
+    } else {
+        String::new()
+    };
     // The workspace without its units, read as a document.
     let workspace = document::from_json(&format!("{before}[]{after}")).ok()?;
     if workspace.id != id {
@@ -1396,10 +1396,12 @@ async fn read_head_only(
     id: &str,
     as_of: chrono::NaiveDate,
 ) -> Option<(Workspace, Snapshot)> {
-    let head = read_head(database, id).await?;
+    // The snapshot counts the units of the save that wrote it, and the
+    // order with it: a save writes the whole head, without a snapshot
+    // when it keeps none.
+    let head = read_head(database, id, false).await?;
     let snapshot: Snapshot = serde_json::from_str(head.snapshot.as_deref()?).ok()?;
     (snapshot.as_of == as_of
-        && Some(snapshot.units) == head.units()
         && snapshot.units >= OPEN_BEFORE_READ_UNITS
         && snapshot.evaluations.len() == head.workspace.plan.targets.len())
     .then_some((head.workspace, snapshot))
@@ -1410,7 +1412,7 @@ async fn read_records_once(
     id: &str,
     report: &dyn Fn(usize, usize),
 ) -> Result<Option<(Workspace, f64, Image)>, Restart> {
-    let Some((order, head)) = read_head(database, id)
+    let Some((order, head)) = read_head(database, id, true)
         .await
         .and_then(|head| Some((head.order()?, head)))
     else {
