@@ -27,6 +27,14 @@ pub fn Dashboard() -> impl IntoView {
             })
         })
     });
+    // The cards are drawn a turn after the page around them: at a
+    // national scale's start-up, the app and its nine cards drawn in one
+    // task held the page for 60–100 ms.
+    let drawn = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::app::storage::next_turn().await;
+        let _ = drawn.try_set(true);
+    });
     let is_demo = move || state.workspace.with(|w| w.id == DEMO_ID);
     let is_empty =
         move || state.reading.with(Option::is_none) && state.workspace.with(|w| w.is_empty());
@@ -54,7 +62,11 @@ pub fn Dashboard() -> impl IntoView {
             <div class="cards">
                 // One card per target of the plan, each following its own
                 // entry of the memo.
-                <ForAny each=move || cards.with(|c| 0..c.len()) key=|index| *index let(index)>
+                <ForAny
+                    each=move || if drawn.get() { cards.with(|c| 0..c.len()) } else { 0..0 }
+                    key=|index| *index
+                    let(index)
+                >
                     <TargetCard
                         card=Signal::derive(move || cards.with(|c| c.get(index).cloned().unwrap_or_default()))
                         linked=true
