@@ -31,7 +31,7 @@ pub struct Source {
 }
 
 /// Where a conflict is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Slot {
     Unit(usize),
     Year(usize, usize),
@@ -366,6 +366,85 @@ impl Merging {
     }
 }
 
+/// The merged workspace being built ([`Merge::building`]).
+#[derive(Debug)]
+pub struct Building {
+    /// The base, with the city's figures and the units built so far.
+    ws: Workspace,
+    /// The chosen values, by place: (field's position, text).
+    chosen: HashMap<Slot, Vec<(usize, String)>>,
+}
+
+/// The text of field `position` at `slot`: the chosen one when the field
+/// was in conflict, else the merged cell's.
+fn chosen_text<'a>(
+    chosen: &'a HashMap<Slot, Vec<(usize, String)>>,
+    slot: Slot,
+    position: usize,
+    cells: &'a [Cell],
+) -> Option<&'a str> {
+    let cell = cells.get(position)?;
+    Some(
+        chosen
+            .get(&slot)
+            .and_then(|c| c.iter().rev().find(|(p, _)| *p == position))
+            .map_or(cell.text.as_str(), |(_, text)| text.as_str()),
+    )
+}
+
+impl Building {
+    /// Builds up to `most` more units of `merge` (the merge this was made
+    /// from); `true` once every unit is built.
+    pub fn step(&mut self, merge: &Merge, most: usize) -> bool {
+        let start = self.ws.units.len();
+        let end = start.saturating_add(most.max(1)).min(merge.units.len());
+        for u in start..end {
+            let Some(merged) = merge.units.get(u) else {
+                break;
+            };
+            let mut unit = Unit::new("", "", UnitKind::Htx);
+            unit.group = None;
+            for (i, key) in UNIT_COLUMNS.iter().enumerate() {
+                if let Some(text) = chosen_text(&self.chosen, Slot::Unit(u), i, &merged.cells) {
+                    // Every cell was written by `unit_cell`/`year_cell`, so
+                    // reading it back cannot fail; a failure would leave
+                    // the field empty.
+                    let _ = set_unit_cell(&mut unit, key, text, &self.ws.plan);
+                }
+            }
+            unit.years = merged
+                .years
+                .iter()
+                .enumerate()
+                .map(|(y, (year, cells))| {
+                    let mut record = YearRecord {
+                        year: *year,
+                        ..Default::default()
+                    };
+                    for (i, field) in YEAR_FIELDS.iter().enumerate() {
+                        if let Some(text) = chosen_text(&self.chosen, Slot::Year(u, y), i, cells) {
+                            let _ = set_year_cell(&mut record, field, text, Convention::PLAIN);
+                        }
+                    }
+                    record
+                })
+                .collect();
+            self.ws.units.push(unit);
+        }
+        self.ws.units.len() >= merge.units.len()
+    }
+
+    /// Units built, and in all.
+    pub fn progress(&self, merge: &Merge) -> (usize, usize) {
+        (self.ws.units.len(), merge.units.len())
+    }
+
+    /// The merged workspace (once every unit is built).
+    pub fn finish(self) -> Workspace {
+        self.ws
+    }
+}
+
 impl Merge {
     /// Chooses value `value` of conflict `conflict`; out-of-range indices
     /// are ignored.
@@ -395,69 +474,56 @@ impl Merge {
 
     /// The merged workspace, with the chosen value of every conflict.
     pub fn workspace(&self) -> Workspace {
-        let mut units = self.units.clone();
-        let mut city = self.city.clone();
-        for conflict in &self.conflicts {
-            let Some((source, text)) = conflict.values.get(conflict.chosen) else {
-                continue;
-            };
-            let (row, keys): (Option<&mut Vec<Cell>>, &[&str]) = match conflict.slot {
-                Slot::Unit(u) => (units.get_mut(u).map(|u| &mut u.cells), &UNIT_COLUMNS),
-                Slot::Year(u, y) => (
-                    units
-                        .get_mut(u)
-                        .and_then(|u| u.years.get_mut(y))
-                        .map(|(_, cells)| cells),
-                    &YEAR_FIELDS,
-                ),
-                Slot::City(c) => (city.get_mut(c).map(|(_, cells)| cells), &CITY_FIELDS),
-            };
-            let position = keys.iter().position(|k| *k == conflict.field);
-            if let Some(cell) = row.zip(position).and_then(|(row, p)| row.get_mut(p)) {
-                *cell = Cell {
-                    text: text.clone(),
-                    source: *source,
-                };
+        let mut building = self.building();
+        // Bounded: each step builds at least one unit.
+        for _ in 0..=self.units.len() {
+            if building.step(self, usize::MAX) {
+                break;
             }
         }
-        let mut ws = self.base.clone();
-        // Every cell was written by `unit_cell`/`year_cell`, so reading it
-        // back cannot fail; a failure would leave the field empty.
-        ws.units = units
-            .iter()
-            .map(|merged| {
-                let mut unit = Unit::new("", "", UnitKind::Htx);
-                unit.group = None;
-                for (key, cell) in UNIT_COLUMNS.iter().zip(&merged.cells) {
-                    let _ = set_unit_cell(&mut unit, key, &cell.text, &ws.plan);
-                }
-                unit.years = merged
-                    .years
-                    .iter()
-                    .map(|(year, cells)| {
-                        let mut record = YearRecord {
-                            year: *year,
-                            ..Default::default()
-                        };
-                        for (field, cell) in YEAR_FIELDS.iter().zip(cells) {
-                            let _ =
-                                set_year_cell(&mut record, field, &cell.text, Convention::PLAIN);
-                        }
-                        record
-                    })
-                    .collect();
-                unit
+        building.finish()
+    }
+
+    /// The same, built a few units per [`Building::step`]: at 30,000
+    /// units, building it at once after each choice held the page for a
+    /// second.
+    pub fn building(&self) -> Building {
+        let mut chosen: HashMap<Slot, Vec<(usize, &str)>> = HashMap::new();
+        for conflict in &self.conflicts {
+            let Some((_, text)) = conflict.values.get(conflict.chosen) else {
+                continue;
+            };
+            let keys: &[&str] = match conflict.slot {
+                Slot::Unit(_) => &UNIT_COLUMNS,
+                Slot::Year(..) => &YEAR_FIELDS,
+                Slot::City(_) => &CITY_FIELDS,
+            };
+            if let Some(position) = keys.iter().position(|k| *k == conflict.field) {
+                chosen
+                    .entry(conflict.slot)
+                    .or_default()
+                    .push((position, text.as_str()));
+            }
+        }
+        let chosen: HashMap<Slot, Vec<(usize, String)>> = chosen
+            .into_iter()
+            .map(|(slot, cells)| {
+                let cells = cells.into_iter().map(|(p, t)| (p, t.to_owned())).collect();
+                (slot, cells)
             })
             .collect();
-        ws.city_years = city
+        let mut ws = self.base.clone();
+        ws.units = Vec::with_capacity(self.units.len());
+        ws.city_years = self
+            .city
             .iter()
-            .map(|(year, cells)| {
+            .enumerate()
+            .map(|(c, (year, cells))| {
                 let amount = |i: usize| {
-                    cells.get(i).and_then(|c| {
-                        crate::files::csv_data::parse_amount(&c.text, Convention::PLAIN)
-                            .ok()
-                            .flatten()
-                    })
+                    let text = chosen_text(&chosen, Slot::City(c), i, cells);
+                    crate::files::csv_data::parse_amount(text?, Convention::PLAIN)
+                        .ok()
+                        .flatten()
                 };
                 CityYear {
                     year: *year,
@@ -466,9 +532,8 @@ impl Merge {
                 }
             })
             .collect();
-        ws
+        Building { ws, chosen }
     }
-
     /// The conflicts to choose between, as the page shows them: the first
     /// `shown`, each with its place and its values in the page's language.
     pub fn conflict_list(&self, shown: usize, lang: Lang) -> ConflictList {
@@ -723,5 +788,64 @@ mod tests {
             assert_eq!(merged, at_once, "steps of {size}");
             assert_eq!(merged.workspace(), at_once.workspace());
         }
+    }
+
+    /// The merged workspace built a unit or two per step, after choices,
+    /// is the one built at once, and takes every chosen value, a unit's
+    /// field and a year's figure alike.
+    #[test]
+    fn building_in_steps_after_choices_is_building_at_once() {
+        let sources = vec![
+            source(
+                "a",
+                1.0,
+                vec![
+                    unit("u1", "C1", "Đồng Thái", "10"),
+                    unit("u3", "C3", "Ba", "1"),
+                ],
+            ),
+            source(
+                "b",
+                2.0,
+                vec![
+                    unit("u1", "c1", "Đồng Thái mới", "12"),
+                    unit("u3", "C3", "Ba", "2"),
+                ],
+            ),
+        ];
+        let mut merged = merge(&Workspace::new("main", "Gộp"), &sources);
+        let fields: Vec<&str> = merged.conflicts.iter().map(|c| c.field).collect();
+        assert!(
+            fields.contains(&"name") && fields.contains(&"revenue"),
+            "{fields:?}"
+        );
+        for conflict in 0..merged.conflicts.len() {
+            merged.choose(conflict, 1);
+        }
+        let at_once = merged.workspace();
+        assert_eq!(at_once.units[0].name, "Đồng Thái mới");
+        assert_eq!(
+            at_once.units[1].years[0]
+                .revenue
+                .as_ref()
+                .map(Decimal::as_str),
+            Some("2")
+        );
+        for size in 1..=3 {
+            let mut building = merged.building();
+            let mut steps = 0;
+            while !building.step(&merged, size) {
+                steps += 1;
+                assert!(steps <= 2, "steps of {size} end");
+            }
+            assert_eq!(building.progress(&merged), (2, 2));
+            assert_eq!(building.finish(), at_once, "steps of {size}");
+        }
+        merged.choose(0, 0);
+        assert_ne!(
+            merged.workspace(),
+            at_once,
+            "a choice changes what is built"
+        );
     }
 }

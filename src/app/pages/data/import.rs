@@ -18,10 +18,10 @@ use leptos::prelude::*;
 use crate::app::browser::later;
 use crate::app::files::{self, FromWorker, ImportWorker};
 use crate::app::state::AppState;
-use crate::domain::merge::{Merge, Merging, Source};
+use crate::domain::merge::{Building, Merge, Merging, Source};
 use crate::files::bytes::{Decoded, Encoding, NotText};
 use crate::files::csv_data::{CsvError, CsvImport, DecodedFile, FileNumbers, Phase, Progress};
-use crate::files::import::{preview_workspace, ImportError, ImportPreview, MAX_IMPORT_BYTES};
+use crate::files::import::{ImportError, ImportPreview, MAX_IMPORT_BYTES};
 use crate::files::import_pieces::{Assembler, CheckedImport};
 use crate::i18n::number::Convention;
 use crate::i18n::Lang;
@@ -353,9 +353,48 @@ impl Import {
             return later(move || self.merge_slice(run, sources, merging));
         }
         let merged = merging.into_merge();
-        let workspace = merged.workspace();
+        let building = merged.building();
         self.merge.set(Some(merged));
-        self.json_slice(run, CheckedImport::new(workspace));
+        self.build_slice(run, building);
+    }
+
+    /// Builds the merged workspace for about [`SLICE_MS`] (at 30,000 units,
+    /// at once, it held the page for a second), then lets the browser
+    /// handle events and draw; the workspace is then checked and compared
+    /// a slice at a time ([`Self::json_slice`]).
+    fn build_slice(self, run: u64, mut building: Building) {
+        if !self.wanted(run) {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let done = loop {
+            let Some(done) = self
+                .merge
+                .with_untracked(|m| m.as_ref().map(|m| building.step(m, STEP_ROWS)))
+            else {
+                return;
+            };
+            if done || js_sys::Date::now() - start >= SLICE_MS {
+                break done;
+            }
+        };
+        if !done {
+            let (built, total) = self
+                .merge
+                .with_untracked(|m| m.as_ref().map(|m| building.progress(m)))
+                .unwrap_or_default();
+            self.show_progress(
+                false,
+                &Progress {
+                    phase: Phase::Reading,
+                    done: built,
+                    total,
+                    rows: built,
+                },
+            );
+            return later(move || self.build_slice(run, building));
+        }
+        self.json_slice(run, CheckedImport::new(building.finish()));
     }
 
     /// Checks the workspace of a JSON import (and compares it, or a CSV
@@ -541,22 +580,36 @@ impl Import {
         self.merged_again();
     }
 
+    /// The preview made again from the merge as now chosen, a slice at a
+    /// time; a choice made meanwhile starts it over. Until it is done the
+    /// preview shown is the last one, and cannot be confirmed.
     fn merged_again(self) {
-        let merged = self
+        let building = self
             .merge
-            .with_untracked(|m| m.as_ref().map(Merge::workspace));
-        if let Some(merged) = merged {
-            let preview = self
-                .state
-                .workspace
-                .with_untracked(|w| preview_workspace(w, merged));
-            self.preview.set(Some(preview));
+            .with_untracked(|m| m.as_ref().map(Merge::building));
+        if let Some(building) = building {
+            let run = self.next_run();
+            self.show_progress(
+                false,
+                &Progress {
+                    phase: Phase::Reading,
+                    done: 0,
+                    total: 0,
+                    rows: 0,
+                },
+            );
+            self.build_slice(run, building);
         }
     }
 
     /// The preview's workspace replaces the open one's content, if it has
     /// no errors; `true` if it did.
     pub fn confirm(self) -> bool {
+        if self.running.with_untracked(Option::is_some) {
+            // The preview is being made again (a choice just made): what
+            // is shown is not yet what would be opened.
+            return false;
+        }
         // Moved out, not copied: it may hold a whole city.
         let preview = self.preview.try_update(Option::take).flatten();
         self.stop();

@@ -75,10 +75,12 @@ pub fn ImportPreviewSection(
             .preview
             .with(|p| p.as_ref().map(|p| preview_summary(p, PREVIEW_SHOWN, lang)))
     });
+    // Not while a choice's preview is being made again.
     let can_confirm = Memo::new(move |_| {
-        import
-            .preview
-            .with(|p| p.as_ref().is_some_and(|p| p.can_confirm()))
+        import.running.with(Option::is_none)
+            && import
+                .preview
+                .with(|p| p.as_ref().is_some_and(|p| p.can_confirm()))
     });
     let encodings = Memo::new(move |_| {
         let lang = lang.get();

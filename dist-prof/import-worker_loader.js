@@ -1,0 +1,1 @@
+importScripts("./import-worker.js");wasm_bindgen("./import-worker_bg.wasm");
