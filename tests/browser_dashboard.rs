@@ -54,6 +54,8 @@ async fn the_dashboard_shows_nine_targets_and_switches_language() {
 
     let host = mount_app().await;
     settle().await;
+    // The dashboard draws its cards a turn after the page around them.
+    settle().await;
     let cards = host
         .query_selector_all("article[data-target-id]")
         .expect("query");
