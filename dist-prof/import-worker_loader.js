@@ -1,1 +1,0 @@
-importScripts("./import-worker.js");wasm_bindgen("./import-worker_bg.wasm");
