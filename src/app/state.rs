@@ -641,16 +641,12 @@ impl AppState {
     /// were added, removed or moved meanwhile (the save must be prepared
     /// again). Units edited in place meanwhile are taken as they are now.
     async fn take_units(&self, mut prepared: storage::Prepared) -> Option<storage::Prepared> {
-        // Bounded: each round takes a slice, or ends.
-        let units = self.workspace.with_untracked(|w| w.units.len());
-        for _ in 0..=units {
-            match self.workspace.with_untracked(|w| prepared.take(w)) {
-                Ok(true) => return Some(prepared),
-                Ok(false) => storage::next_turn().await,
-                Err(_) => return None,
-            }
-        }
-        None
+        let workspace = self.workspace;
+        prepared
+            .take_from(|take| workspace.with_untracked(|w| take(w)))
+            .await
+            .ok()
+            .map(|()| prepared)
     }
 
     /// The targets as of today of the workspace as it is now, to keep

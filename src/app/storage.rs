@@ -839,16 +839,29 @@ impl Prepared {
         Ok(true)
     }
 
-    /// [`Prepared::take`] until done, for a workspace that cannot change
-    /// meanwhile.
-    pub async fn take_all(&mut self, workspace: &Workspace) {
-        // Bounded: each call takes at least one slice of units.
-        for _ in 0..=workspace.units.len() / TAKE_UNITS + 1 {
-            match self.take(workspace) {
-                Ok(false) => next_turn().await,
-                Ok(true) | Err(_) => return,
+    /// [`Prepared::take`] until done, the browser's turn between slices,
+    /// from the workspace `with` lends each time (the open one may change
+    /// in between): `Err` when its units moved meanwhile.
+    pub async fn take_from(
+        &mut self,
+        with: impl Fn(&mut dyn FnMut(&Workspace)),
+    ) -> Result<(), save_diff::Moved> {
+        // Bounded: each round takes at least one slice of units, or ends.
+        for _ in 0..=self.diff.deferred.len() / TAKE_UNITS + 1 {
+            let mut taken = Ok(true);
+            with(&mut |w| taken = self.take(w));
+            if taken? {
+                return Ok(());
             }
+            next_turn().await;
         }
+        Err(save_diff::Moved)
+    }
+
+    /// The same for a workspace that cannot change meanwhile.
+    pub async fn take_all(&mut self, workspace: &Workspace) {
+        // Taken from the workspace it was prepared from: nothing moves.
+        let _ = self.take_from(|take| take(workspace)).await;
     }
 }
 
@@ -1033,12 +1046,9 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
         let request = units
             .put(&record, Some(&unit_key(&prepared.id, &unit.id)))
             .map_err(idb_error)?;
-        if slice.due() {
-            failed = request.await.err();
-            slice.restart();
-            if failed.is_some() {
-                break;
-            }
+        if let Err(error) = pace(&mut slice, request).await {
+            failed = Some(error);
+            break;
         }
     }
     if failed.is_none() {
@@ -1046,12 +1056,9 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
             let request = units
                 .delete(unit_key(&prepared.id, unit))
                 .map_err(idb_error)?;
-            if slice.due() {
-                failed = request.await.err();
-                slice.restart();
-                if failed.is_some() {
-                    break;
-                }
+            if let Err(error) = pace(&mut slice, request).await {
+                failed = Some(error);
+                break;
             }
         }
     }
@@ -1083,6 +1090,20 @@ pub async fn write(prepared: Prepared) -> Result<(), SaveError> {
         ("id", JsValue::from_str(&prepared.id)),
         ("revision", JsValue::from_f64(revision)),
     ]));
+    Ok(())
+}
+
+/// Inside a write's transaction: once the slice is used up, waits on
+/// `request` (the last one made), which gives the page its turn and
+/// keeps the transaction active, then starts a new slice.
+async fn pace<T>(
+    slice: &mut Turns,
+    request: impl std::future::IntoFuture<Output = Result<T, idb::Error>>,
+) -> Result<(), idb::Error> {
+    if slice.due() {
+        request.await?;
+        slice.restart();
+    }
     Ok(())
 }
 
