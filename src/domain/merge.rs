@@ -488,7 +488,7 @@ impl Merge {
     /// units, building it at once after each choice held the page for a
     /// second.
     pub fn building(&self) -> Building {
-        let mut chosen: HashMap<Slot, Vec<(usize, &str)>> = HashMap::new();
+        let mut chosen: HashMap<Slot, Vec<(usize, String)>> = HashMap::new();
         for conflict in &self.conflicts {
             let Some((_, text)) = conflict.values.get(conflict.chosen) else {
                 continue;
@@ -502,16 +502,9 @@ impl Merge {
                 chosen
                     .entry(conflict.slot)
                     .or_default()
-                    .push((position, text.as_str()));
+                    .push((position, text.clone()));
             }
         }
-        let chosen: HashMap<Slot, Vec<(usize, String)>> = chosen
-            .into_iter()
-            .map(|(slot, cells)| {
-                let cells = cells.into_iter().map(|(p, t)| (p, t.to_owned())).collect();
-                (slot, cells)
-            })
-            .collect();
         let mut ws = self.base.clone();
         ws.units = Vec::with_capacity(self.units.len());
         ws.city_years = self
