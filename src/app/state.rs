@@ -87,17 +87,20 @@ pub enum UnitChange {
 
 /// A [`UnitChange`] placed: the patch to make, and how many units there
 /// were before it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct UnitEdit {
     patch: Patch,
     units_before: usize,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Patch {
     Replace(usize),
     Insert(usize),
     Remove(usize),
+    /// The units at these positions were replaced in place, and any unit
+    /// past the count before was added at the end ([`AppState::edit_units`]).
+    Many(Vec<usize>),
 }
 
 impl UnitEdit {
@@ -155,6 +158,16 @@ fn next_index(
             .get(position)
             .is_some_and(|unit| index.insert_unit(position, unit)),
         Patch::Remove(position) => index.remove_unit(position),
+        Patch::Many(positions) => {
+            let before = edit.units_before;
+            w.units.len() >= before
+                && positions.iter().filter(|p| **p < before).all(|&p| {
+                    w.units
+                        .get(p)
+                        .is_some_and(|unit| index.replace_unit(p, unit))
+                })
+                && (before..w.units.len()).all(|p| index.insert_unit(p, &w.units[p]))
+        }
     };
     if !patched || index.unit_count() != w.units.len() {
         return WorkspaceIndex::new(w);
@@ -409,7 +422,7 @@ impl AppState {
             let edit = f(w).and_then(|change| UnitEdit::of(change, units_before, w));
             // The units the save must compare: the one replaced or inserted
             // (none for a removal; the order says which).
-            written = edit.map(|edit| match edit.patch {
+            written = edit.as_ref().map(|edit| match edit.patch {
                 Patch::Replace(p) => (
                     w.units.get(p).map(|u| u.id.clone()).into_iter().collect(),
                     Some(p),
@@ -418,7 +431,7 @@ impl AppState {
                     w.units.get(p).map(|u| u.id.clone()).into_iter().collect(),
                     None,
                 ),
-                Patch::Remove(_) => (Vec::new(), None),
+                Patch::Remove(_) | Patch::Many(_) => (Vec::new(), None),
             });
             UNIT_EDIT.set(edit);
         });
@@ -439,6 +452,54 @@ impl AppState {
                 _ => log.record(after, units),
             });
         }
+    }
+
+    /// Changes the workspace through `f`, which may touch many units but
+    /// moves none: it gives the positions of the units it replaced or
+    /// changed in place and of those it added at the end (`None`: it
+    /// removed or moved some; the index is then built again and the save
+    /// compares every unit). `f` giving nothing at all changed nothing:
+    /// no change is counted. The index is patched for those units only,
+    /// and the save compares only them: what a sync's pull of a thousand
+    /// documents into a national workspace needs, where going through
+    /// every unit after each batch would hold the page.
+    pub fn edit_units<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> Option<(T, Option<Vec<usize>>)>,
+    ) -> Option<T> {
+        self.index.with_untracked(|_| ());
+        let before = self.changes.get_untracked();
+        let mut out = None;
+        let mut edit = None;
+        let mut ids = None;
+        self.workspace.try_update_untracked(|w| {
+            let units_before = w.units.len();
+            let (value, positions) = f(w)?;
+            out = Some(value);
+            if let Some(positions) = positions {
+                ids = Some(
+                    positions
+                        .iter()
+                        .filter_map(|p| w.units.get(*p).map(|u| u.id.clone()))
+                        .collect::<Vec<String>>(),
+                );
+                edit = Some(UnitEdit {
+                    patch: Patch::Many(positions),
+                    units_before,
+                });
+            }
+            Some(())
+        });
+        out.as_ref()?;
+        UNIT_EDIT.set(edit);
+        self.workspace.notify();
+        self.index.with_untracked(|_| ());
+        UNIT_EDIT.set(None);
+        let after = self.changes.get_untracked();
+        if let (Some(ids), true) = (ids, after == before.wrapping_add(1)) {
+            CHANGE_LOG.with_borrow_mut(|log| log.record(after, ids));
+        }
+        out
     }
 
     /// Opens another workspace: it is saved at once and remembered as the
@@ -603,6 +664,11 @@ impl AppState {
         }
         let state = self;
         spawn_local(async move {
+            // A task of its own, after the change's: comparing a national
+            // workspace takes a few milliseconds more than the change itself
+            // may, and changes made meanwhile (a sync's pull, a batch at a
+            // time) are saved together.
+            storage::next_turn().await;
             // Each round takes the changes made before it started.
             while DIRTY.replace(false) {
                 // The number of the last change, read with the workspace.

@@ -314,6 +314,18 @@ pub struct CheckLine {
 /// (the first `issues_shown`) with its place. The units themselves are in
 /// [`crate::edit::unit_table`].
 pub fn data_checks(ws: &Workspace, issues_shown: usize, lang: Lang) -> DataChecks {
+    let report = crate::domain::validation::validate_workspace(ws);
+    data_checks_of(ws, &report, issues_shown, lang)
+}
+
+/// [`data_checks`] from a validation `report` of `ws` made already (a
+/// slice at a time: [`crate::domain::validation::Checker`]).
+pub fn data_checks_of(
+    ws: &Workspace,
+    report: &crate::domain::validation::Report,
+    issues_shown: usize,
+    lang: Lang,
+) -> DataChecks {
     let counts = crate::domain::unit::UnitKind::ALL
         .into_iter()
         .map(|kind| {
@@ -321,7 +333,6 @@ pub fn data_checks(ws: &Workspace, issues_shown: usize, lang: Lang) -> DataCheck
             (kind.abbreviation(), format_number(count as f64, 0, lang))
         })
         .collect();
-    let report = crate::domain::validation::validate_workspace(ws);
     let summary = format!(
         "{} {} · {} {}",
         format_number(report.errors().count() as f64, 0, lang),

@@ -4,19 +4,78 @@
 
 use leptos::prelude::*;
 
+use leptos::task::spawn_local;
+
 use crate::app::state::AppState;
+use crate::app::storage;
 use crate::app::words;
-use crate::report::data_checks;
+use crate::domain::validation::{Checker, Report};
+use crate::report::data_checks_of;
 
 /// Findings listed at once.
 const ISSUES_SHOWN: usize = 50;
+/// Units looked at in one step ([`Checker::step`] looks at each unit
+/// twice): under 10 ms in the browser. A workspace of at most this many
+/// units is checked at once.
+const CHECK_SLICE_UNITS: usize = 1_500;
 
 #[component]
 pub fn DataChecks() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let report = RwSignal::new(None::<Report>);
+    // Checked again after every change: at once for a small workspace; a
+    // slice at a time for a big one, the findings shown so far staying on
+    // screen meanwhile (a whole national workspace checked in one task
+    // would hold the page after every edit and every batch a sync pulls).
+    let run = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let generation = state.changes.get();
+        run.set_value(generation);
+        let small = state
+            .workspace
+            .with_untracked(|w| w.units.len() <= CHECK_SLICE_UNITS);
+        if small {
+            report.set(Some(
+                state
+                    .workspace
+                    .with_untracked(crate::domain::validation::validate_workspace),
+            ));
+            return;
+        }
+        spawn_local(async move {
+            // After the change's own work (the save, the page drawn).
+            storage::next_turn().await;
+            let mut checker = Checker::default();
+            loop {
+                if run.try_get_value() != Some(generation) {
+                    return;
+                }
+                let done = state
+                    .workspace
+                    .with_untracked(|w| checker.step(w, CHECK_SLICE_UNITS));
+                if done {
+                    break;
+                }
+                storage::next_turn().await;
+            }
+            if run.try_get_value() != Some(generation) {
+                return;
+            }
+            let finished = state.workspace.with_untracked(|w| checker.finish(w));
+            report.set(Some(finished));
+        });
+    });
     let checks = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.workspace.with(|w| data_checks(w, ISSUES_SHOWN, lang))
+        report
+            .with(|r| {
+                r.as_ref().map(|r| {
+                    state
+                        .workspace
+                        .with_untracked(|w| data_checks_of(w, r, ISSUES_SHOWN, lang))
+                })
+            })
+            .unwrap_or_default()
     });
     let counts = move || {
         checks.with(|c| {
