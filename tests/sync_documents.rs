@@ -12,7 +12,7 @@ use coop_plan::domain::generate::synthetic_workspace;
 use coop_plan::domain::unit::Unit;
 use coop_plan::domain::workspace::{Workspace, SCHEMA_VERSION};
 use coop_plan::files::document::unit_text;
-use coop_plan::sync::conflict::{choice, Unsettled};
+use coop_plan::sync::conflict::{choice, choice_of_conflict, Unsettled};
 use coop_plan::sync::doc_id::{encode_component, DocId, DocKey};
 use coop_plan::sync::document::{
     apply, blank_workspace, documents, year_doc, Applied, Incoming, NotApplied, Policy, Record,
@@ -20,7 +20,8 @@ use coop_plan::sync::document::{
 };
 use coop_plan::sync::pull::{conflicts_of, read_all_docs, read_changes, Checkpoint};
 use coop_plan::sync::push::{
-    batches, bulk_docs_request, confirm, pending, read_bulk_response, resolution, PushResult, BATCH,
+    batches, bulk_docs_request, confirm, pending, read_bulk_response, resolution, BulkText,
+    PushResult, Walk, BATCH,
 };
 use coop_plan::sync::state::SyncState;
 use serde_json::{json, Value};
@@ -31,6 +32,14 @@ fn as_received(docs: &[SyncDoc]) -> Vec<Value> {
         .enumerate()
         .map(|(i, d)| d.to_value(Some(&format!("1-{i}"))))
         .collect()
+}
+
+/// The body a choice is merged against: the one remembered last.
+fn base<'a>(state: &'a SyncState, incoming: &Incoming) -> Option<&'a str> {
+    let id = match incoming {
+        Incoming::Record { id, .. } | Incoming::Deleted { id, .. } => id.to_id(),
+    };
+    state.unsaved_body(&id)
 }
 
 /// A workspace pulled from nothing, from these documents.
@@ -598,7 +607,7 @@ fn a_year_changed_here_and_on_the_server_is_a_choice_field_by_field() {
     let [incoming] = &applied.diverged[..] else {
         panic!("one divergence: {:?}", applied.diverged);
     };
-    let mut choice = choice(&local, &state, incoming).expect("a choice");
+    let mut choice = choice(&local, base(&state, incoming), incoming).expect("a choice");
     assert_eq!(choice.rev, "2-server");
     assert_eq!(
         choice.conflicts(),
@@ -663,7 +672,7 @@ fn a_unit_changed_on_both_sides_keeps_every_field_of_either_when_chosen() {
         panic!("one divergence: {:?}", applied.diverged);
     };
     for keep_mine in [true, false] {
-        let mut choice = choice(&local, &state, incoming).expect("a choice");
+        let mut choice = choice(&local, base(&state, incoming), incoming).expect("a choice");
         assert_eq!(choice.conflicts().len(), 1);
         assert_eq!(choice.conflicts()[0].0, "name");
         choice.choose("name", keep_mine);
@@ -683,7 +692,7 @@ fn a_unit_changed_on_both_sides_keeps_every_field_of_either_when_chosen() {
     }
     // Settled: the chosen record is here, and the next push writes it over
     // the server's revision (3-p), nothing else.
-    let mut choice = choice(&local, &state, incoming).expect("a choice");
+    let mut choice = choice(&local, base(&state, incoming), incoming).expect("a choice");
     let mut before = local.clone();
     assert_eq!(
         choice.settle(&mut before, &mut state.clone()),
@@ -866,7 +875,33 @@ fn the_sync_record_round_trips_and_forgets_another_server() {
     record.last_pushed = Some(1.7e12);
     let text = record.to_text();
     assert!(!text.contains("password"));
-    assert_eq!(SyncRecord::from_text(&text), Some(record.clone()));
+    // The record's text holds no document: the state is stored entry by
+    // entry, and read back the same.
+    assert!(!text.contains("known") && !text.contains("_rev"), "{text}");
+    let mut back = SyncRecord::from_text(&text).expect("read back");
+    assert!(!back.entries_read && back.state.known.is_empty());
+    let mut stored = record.state.clone();
+    let entries = stored.take_unsaved(usize::MAX);
+    assert!(!stored.has_unsaved());
+    assert_eq!(entries.len(), record.state.known.len());
+    for entry in &entries {
+        let meta = entry.meta.as_deref().expect("known");
+        assert!(back.state.read_entry(&entry.id, meta), "{meta}");
+        assert!(entry.body.is_some());
+    }
+    back.entries_read = true;
+    assert_eq!(back.state.known, record.state.known);
+    assert_eq!(
+        SyncRecord {
+            state: Default::default(),
+            entries_read: true,
+            ..back
+        },
+        SyncRecord {
+            state: Default::default(),
+            ..record.clone()
+        }
+    );
     assert_eq!(SyncRecord::from_text("{not json"), None);
     // The same settings keep what is known; another user starts afresh,
     // with the changes still to send.
@@ -898,6 +933,11 @@ fn the_status_line_says_it_in_both_languages() {
     assert_eq!(pending_text(0).vi, "Không có thay đổi nào chờ gửi");
     assert_eq!(pending_text(1).en, "1 change waiting to be sent");
     assert_eq!(pending_text(12).vi, "12 thay đổi chờ gửi");
+    assert_eq!(pending_text(120_000).vi, "120.000 thay đổi chờ gửi");
+    assert_eq!(
+        pending_text(120_000).en,
+        "120,000 changes waiting to be sent"
+    );
     assert_eq!(
         readable_id("h%E1%BA%A3i%20ph%C3%B2ng:unit:htx%3A1"),
         "hải phòng:unit:htx:1"
@@ -916,6 +956,19 @@ fn the_status_line_says_it_in_both_languages() {
     assert_eq!(
         outcome.summary().vi,
         "Đã đồng bộ: nhận 2 thay đổi, gửi 1 tài liệu."
+    );
+    let big = Outcome {
+        pulled: 120_000,
+        pushed: 1_500,
+        ..Outcome::default()
+    };
+    assert_eq!(
+        big.summary().vi,
+        "Đã đồng bộ: nhận 120.000 thay đổi, gửi 1.500 tài liệu."
+    );
+    assert_eq!(
+        big.summary().en,
+        "Synced: 120,000 changes received, 1,500 documents sent."
     );
     let problems = outcome.problems();
     assert_eq!(problems.len(), 3);
@@ -938,4 +991,241 @@ fn the_status_line_says_it_in_both_languages() {
         http_problem(500, "boom", "it broke", "db").en,
         "The server answered with an error (500 boom): it broke"
     );
+}
+
+#[test]
+fn a_push_walked_in_steps_finds_what_pending_finds() {
+    let ws = synthetic_workspace(40, 7);
+    let docs = as_received(&documents(&ws));
+    let (mut local, mut state, _) = pulled(&ws.id, &docs);
+    // Changes: an edited unit, an edited year, a removed unit, an added task.
+    local.units[3].name.push_str(" (sửa)");
+    if let Some(record) = local.units[5].years.first_mut() {
+        record.members = Some(999);
+    }
+    let gone = local.units.remove(8);
+    local.plan.tasks.push(ws.plan.tasks[0].clone());
+    local.plan.tasks.last_mut().expect("a task").id = "moi".to_owned();
+    let whole = pending(&local, &state);
+    assert!(whole
+        .iter()
+        .any(|o| o.is_deletion() && o.id.contains(&gone.id)));
+    for look in [1, 3, 50, 10_000] {
+        let mut walk = Walk::default();
+        let mut out = Vec::new();
+        let mut steps = 0;
+        while !walk.step(&local, &state, look, &mut out) {
+            steps += 1;
+            assert!(steps < 100_000, "the walk ends");
+        }
+        assert_eq!(out, whole, "looking at {look} a step");
+        if look == 1 {
+            assert!(steps > local.units.len(), "{steps} steps");
+        }
+    }
+    // Confirmed, nothing is left; stored and read back, still nothing.
+    let result = PushResult {
+        saved: whole
+            .iter()
+            .map(|o| (o.id.clone(), "9-x".to_owned()))
+            .collect(),
+        ..PushResult::default()
+    };
+    confirm(&mut state, &whole, &result);
+    assert_eq!(pending(&local, &state), Vec::new());
+    let mut back = SyncState::default();
+    for entry in state.take_unsaved(usize::MAX) {
+        match entry.meta {
+            Some(meta) => assert!(back.read_entry(&entry.id, &meta)),
+            None => assert!(entry.body.is_none()),
+        }
+    }
+    assert_eq!(pending(&local, &back), Vec::new());
+    assert_eq!(back.rev(&whole[0].id), Some("9-x"));
+    // The request written a document at a time is the request.
+    let mut text = BulkText::default();
+    for o in &whole {
+        text.push(o);
+    }
+    let written: Value = serde_json::from_str(&text.finish()).expect("JSON");
+    assert_eq!(written, bulk_docs_request(&whole));
+    let empty: Value = serde_json::from_str(&BulkText::default().finish()).expect("JSON");
+    assert_eq!(empty, json!({ "docs": [] }));
+}
+
+#[test]
+fn the_state_stores_only_what_changed_and_keeps_what_a_failed_store_lost() {
+    let ws = demo_workspace();
+    let (_, mut state, _) = pulled(&ws.id, &as_received(&documents(&ws)));
+    let all = state.known.len();
+    let first = state.take_unsaved(10);
+    assert_eq!(first.len(), 10);
+    let rest = state.take_unsaved(usize::MAX);
+    assert_eq!(first.len() + rest.len(), all);
+    assert!(!state.has_unsaved());
+    // One document changes: one entry to store, with its body.
+    let id = first[0].id.clone();
+    state.remember(&id, "5-a", "{\"x\":1}".to_owned());
+    let [entry] = &state.take_unsaved(usize::MAX)[..] else {
+        panic!("one entry");
+    };
+    assert_eq!(entry.body.as_deref(), Some("{\"x\":1}"));
+    assert!(state.holds(&id, Some("{\"x\":1}")) && !state.holds(&id, Some("{}")));
+    // A failed store puts the entries back, unless changed since.
+    state.put_back(vec![entry.clone()]);
+    assert_eq!(state.unsaved_body(&id), Some("{\"x\":1}"));
+    state.forget(&id);
+    state.put_back(vec![entry.clone()]);
+    let [gone] = &state.take_unsaved(usize::MAX)[..] else {
+        panic!("one entry");
+    };
+    assert_eq!((gone.meta.as_deref(), gone.body.as_deref()), (None, None));
+    // Held: an entry without a body, read back as held.
+    state.hold(&id, "7-n", 99);
+    let [held] = &state.take_unsaved(usize::MAX)[..] else {
+        panic!("one entry");
+    };
+    assert_eq!(held.body, None);
+    let mut back = SyncState::default();
+    assert!(back.read_entry(&id, held.meta.as_deref().expect("held")));
+    assert!(back.is_held(&id) && back.rev(&id) == Some("7-n"));
+    for bad in [
+        "",
+        "K",
+        "K 1-a",
+        "K 1-a zz",
+        "X 1-a 0",
+        "K  00",
+        "H 1-a x",
+        "K 1-a 0 extra",
+    ] {
+        assert!(!SyncState::default().read_entry("a", bad), "{bad:?}");
+    }
+}
+
+#[test]
+fn a_record_stored_whole_by_the_first_slice_is_read_into_entries() {
+    let text = r#"{"settings":{"server":"https://h/couchdb","database":"db","user":"lan"},
+        "state":{"known":{"w:unit:a":{"rev":"2-x","body":"{\"a\":1}"}},
+                 "held":{"w:unit:b":{"rev":"3-y","found":9}}},
+        "checkpoint":{"last_seq":"5-abc"},"pending":true}"#;
+    let mut record = SyncRecord::from_text(text).expect("read");
+    assert!(record.entries_read);
+    assert_eq!(record.checkpoint.since(), "5-abc");
+    assert!(record.state.holds("w:unit:a", Some("{\"a\":1}")));
+    assert!(record.state.is_held("w:unit:b"));
+    assert_eq!(record.state.take_unsaved(usize::MAX).len(), 2);
+    assert!(!record.to_text().contains("known"));
+}
+
+#[test]
+fn a_conflict_kept_on_the_server_is_chosen_over_the_winner_and_its_losers_deleted() {
+    let mut ws = demo_workspace();
+    ws.units[0].commune = "Xã Gốc".to_owned();
+    let docs = as_received(&documents(&ws));
+    let (mut local, mut state, _) = pulled(&ws.id, &docs);
+    let unit = local.units[0].clone();
+    // The losing revision, from a replication: another name and commune.
+    let mut loser = Unit {
+        years: Vec::new(),
+        ..unit.clone()
+    };
+    loser.name = "Tên ở bản thua".to_owned();
+    loser.commune = "Xã Khác".to_owned();
+    let loser_value = coop_plan::sync::document::unit_doc(&ws.id, &loser).to_value(Some("2-lose"));
+    let incoming = coop_plan::sync::document::read_doc(&ws.id, &loser_value).expect("read");
+    let winning = state
+        .rev(&docs_id(&ws.id, &unit.id))
+        .expect("known")
+        .to_owned();
+    let mut made = choice_of_conflict(
+        &local,
+        &winning,
+        &incoming,
+        vec!["2-lose".to_owned(), "2-other".to_owned()],
+    )
+    .expect("a choice");
+    assert_eq!(made.rev, winning);
+    assert_eq!(made.losing, ["2-lose", "2-other"]);
+    // No common ancestor: both fields wait for the user.
+    let mut waiting: Vec<&str> = made.conflicts().iter().map(|(f, _)| f.as_str()).collect();
+    waiting.sort_unstable();
+    assert_eq!(waiting, ["commune", "name"]);
+    made.choose("name", false);
+    made.choose("commune", true);
+    made.settle(&mut local, &mut state).expect("settled");
+    assert_eq!(local.units[0].name, "Tên ở bản thua");
+    assert_eq!(local.units[0].commune, "Xã Gốc");
+    assert_eq!(local.units[0].years, unit.years, "the years are untouched");
+    // The push writes the chosen version over the winning revision.
+    let outgoing = pending(&local, &state);
+    assert_eq!(outgoing.len(), 1, "{outgoing:?}");
+    assert_eq!(outgoing[0].doc["_rev"], json!(winning));
+    assert_eq!(outgoing[0].doc["data"]["name"], json!("Tên ở bản thua"));
+    // Not a unit or a year, or not here: no choice.
+    let gone = Unit {
+        id: "khong-co".to_owned(),
+        ..loser
+    };
+    let value = coop_plan::sync::document::unit_doc(&ws.id, &gone).to_value(Some("2-x"));
+    let incoming = coop_plan::sync::document::read_doc(&ws.id, &value).expect("read");
+    assert!(choice_of_conflict(&local, "1-0", &incoming, vec!["2-x".to_owned()]).is_none());
+}
+
+fn docs_id(workspace: &str, unit: &str) -> String {
+    DocId::new(
+        workspace,
+        DocKey::Unit {
+            unit: unit.to_owned(),
+        },
+    )
+    .to_id()
+}
+
+#[test]
+fn documents_applied_a_hundred_at_a_time_with_kept_places_give_the_same_workspace() {
+    let ws = synthetic_workspace(120, 5);
+    let docs = as_received(&documents(&ws));
+    let (whole, whole_state, _) = pulled(&ws.id, &docs);
+    let mut sliced = coop_plan::sync::document::blank_workspace(&ws.id);
+    let mut state = SyncState::default();
+    let mut places = coop_plan::sync::document::Places::default();
+    let mut touched_total = 0;
+    for slice in docs.chunks(100) {
+        let units_before = sliced.units.len();
+        let applied = coop_plan::sync::document::apply_at(
+            &mut sliced,
+            &mut state,
+            slice,
+            Policy::TakeServer,
+            &mut places,
+        );
+        // The units it touched: in order, each where it now is.
+        let units = applied.units.expect("no unit removed");
+        assert!(units.windows(2).all(|w| w[0] < w[1]));
+        assert!(units.iter().all(|p| *p < sliced.units.len()));
+        assert!(
+            (units_before..sliced.units.len()).all(|p| units.contains(&p)),
+            "every unit added is listed"
+        );
+        touched_total += units.len();
+    }
+    assert_eq!(sliced, whole);
+    assert_eq!(state.known, whole_state.known);
+    assert!(touched_total >= ws.units.len());
+    // A change made meanwhile: the places are listed again when told.
+    sliced.units.swap(0, 1);
+    places.forget();
+    let mut changed = ws.units[0].years[0].clone();
+    changed.members = Some(31_337);
+    let doc = year_doc(&ws.id, &ws.units[0].id, &changed).to_value(Some("2-y"));
+    let applied = coop_plan::sync::document::apply_at(
+        &mut sliced,
+        &mut state,
+        &[doc],
+        Policy::TakeServer,
+        &mut places,
+    );
+    assert_eq!(applied.units, Some(vec![1]), "the unit is now second");
+    assert_eq!(sliced.units[1].years[0].members, Some(31_337));
 }

@@ -17,10 +17,13 @@
 //!
 //! A workspace's sync record ([`crate::sync::record::SyncRecord`] as JSON,
 //! `{ws, text}`) is kept in `units` too, under the plain string key
-//! `coop-plan:sync:<id>` ([`read_sync`], [`write_sync`]): every workspace
-//! key of that store is an array, and IndexedDB never orders a string
-//! inside an array's range, so no read or deletion of a workspace's units
-//! meets it. A store of its own would need a version bump, and the
+//! `coop-plan:sync:<id>` ([`read_sync`], [`write_sync`]), and so are its
+//! entries, one short entry (`{ws, doc, meta}`) and one body (`{ws, text}`)
+//! per document the server holds, under that key, `\u{1}`, `m` or `b`,
+//! `\u{1}` and the document's `_id` ([`read_sync_entries`],
+//! [`read_sync_body`]): every workspace key of that store is an array, and
+//! IndexedDB never orders a string inside an array's range, so no read or
+//! deletion of a workspace's units meets them. A store of its own would need a version bump, and the
 //! upgrade waits (the page stays on "Đang mở dữ liệu…") for as long as
 //! another tab still runs a build that never closes its connection.
 //!
@@ -69,6 +72,7 @@ use crate::domain::workspace::Workspace;
 use crate::files::document;
 use crate::files::save_diff::{self, Changes, Image};
 use crate::i18n::Lang;
+use crate::sync::state::{Entry, SyncState};
 
 pub const PREFIX: &str = "coop-plan:";
 /// Where earlier versions kept each workspace in localStorage (and where
@@ -1595,10 +1599,14 @@ async fn remove(database: &Database, id: &str) -> Result<(), SaveError> {
         .map_err(idb_error)?
         .delete(units_of(id)?)
         .map_err(idb_error)?;
-    // Its sync record goes with it.
+    // Its sync record and entries go with it.
     tx.object_store(UNITS)
         .map_err(idb_error)?
         .delete(sync_key(id))
+        .map_err(idb_error)?;
+    tx.object_store(UNITS)
+        .map_err(idb_error)?
+        .delete(sync_entries(id, None, None)?)
         .map_err(idb_error)?;
     match tx.await {
         Ok(TransactionResult::Committed) => Ok(()),
@@ -1609,6 +1617,42 @@ async fn remove(database: &Database, id: &str) -> Result<(), SaveError> {
 fn sync_key(id: &str) -> JsValue {
     JsValue::from_str(&format!("{PREFIX}sync:{id}"))
 }
+
+/// The sync's entries of workspace `id` (its [`SyncState`], a short entry
+/// and a body per document) are kept in `units` too, under string keys
+/// that start with the record's key and a separator no workspace id
+/// holds: `…sync:<id>\u{1}m\u{1}<_id>` for an entry, `…\u{1}b\u{1}<_id>`
+/// for a body.
+fn sync_entry_key(id: &str, kind: char, doc: &str) -> JsValue {
+    JsValue::from_str(&format!("{PREFIX}sync:{id}\u{1}{kind}\u{1}{doc}"))
+}
+
+/// Every key from `…sync:<id>\u{1}<kind>…` (or every entry and body when
+/// `kind` is `None`), from after `after` when given.
+fn sync_entries(id: &str, kind: Option<char>, after: Option<&str>) -> Result<Query, SaveError> {
+    let base = format!("{PREFIX}sync:{id}\u{1}");
+    let (lower, upper) = match kind {
+        Some(kind) => (
+            match after {
+                Some(doc) => format!("{base}{kind}\u{1}{doc}"),
+                None => format!("{base}{kind}\u{1}"),
+            },
+            format!("{base}{kind}\u{2}"),
+        ),
+        None => (base.clone(), format!("{PREFIX}sync:{id}\u{2}")),
+    };
+    KeyRange::bound(
+        &JsValue::from_str(&lower),
+        &JsValue::from_str(&upper),
+        Some(after.is_some()),
+        Some(true),
+    )
+    .map(Query::from)
+    .map_err(idb_error)
+}
+
+/// Entries read from storage at a time ([`read_sync_entries`]).
+const SYNC_ENTRIES_BATCH: u32 = 5_000;
 
 /// The sync record of workspace `id`, as stored; `None` when there is none
 /// (or IndexedDB cannot be read).
@@ -1627,19 +1671,113 @@ pub async fn read_sync(id: &str) -> Option<String> {
     text_field(&record, "text")
 }
 
-/// Stores the sync record of workspace `id`, in a transaction of its own.
-pub async fn write_sync(id: &str, text: &str) -> Result<(), SaveError> {
+/// Reads the stored entries of workspace `id`'s sync into `state`, a
+/// batch at a time with a turn for the browser between; an entry this
+/// build cannot read is left out (that document is then unknown, and found
+/// again by the next pull or push).
+pub async fn read_sync_entries(id: &str, state: &mut SyncState) -> Result<(), SaveError> {
+    let database = db()?;
+    let mut after: Option<String> = None;
+    // At most every document of a national workspace, many times over.
+    for _ in 0..10_000 {
+        let tx = database
+            .transaction(&[UNITS], TransactionMode::ReadOnly)
+            .map_err(idb_error)?;
+        let values = tx
+            .object_store(UNITS)
+            .map_err(idb_error)?
+            .get_all(
+                Some(sync_entries(id, Some('m'), after.as_deref())?),
+                Some(SYNC_ENTRIES_BATCH),
+            )
+            .map_err(idb_error)?
+            .await
+            .map_err(idb_error)?;
+        let read = values.len();
+        for value in &values {
+            if let (Some(doc), Some(meta)) = (text_field(value, "doc"), text_field(value, "meta")) {
+                state.read_entry(&doc, &meta);
+                after = Some(doc);
+            }
+        }
+        if read < SYNC_ENTRIES_BATCH as usize || after.is_none() {
+            return Ok(());
+        }
+        next_turn().await;
+    }
+    Ok(())
+}
+
+/// The body stored for document `doc` of workspace `id`'s sync.
+pub async fn read_sync_body(id: &str, doc: &str) -> Option<String> {
+    let database = db().ok()?;
+    let tx = database
+        .transaction(&[UNITS], TransactionMode::ReadOnly)
+        .ok()?;
+    let record = tx
+        .object_store(UNITS)
+        .ok()?
+        .get(sync_entry_key(id, 'b', doc))
+        .ok()?
+        .await
+        .ok()??;
+    text_field(&record, "text")
+}
+
+/// Stores the sync record of workspace `id` and the entries that changed,
+/// in one transaction: the record's checkpoint never runs ahead of the
+/// documents it stands for. `clear` first deletes every entry stored (the
+/// settings changed). Puts are paced as a save's are ([`pace`]).
+pub async fn write_sync(
+    id: &str,
+    text: &str,
+    entries: &[Entry],
+    clear: bool,
+) -> Result<(), SaveError> {
     let database = db()?;
     let tx = database
         .transaction(&[UNITS], TransactionMode::ReadWrite)
         .map_err(idb_error)?;
     let store = tx.object_store(UNITS).map_err(idb_error)?;
     let raw_tx: web_sys::IdbTransaction = store.transaction().into();
-    let record = object(&[
-        ("ws", JsValue::from_str(id)),
-        ("text", JsValue::from_str(text)),
-    ]);
+    let ws = JsValue::from_str(id);
+    if clear {
+        store
+            .delete(sync_entries(id, None, None)?)
+            .map_err(idb_error)?;
+    }
+    let record = object(&[("ws", ws.clone()), ("text", JsValue::from_str(text))]);
     store.put(&record, Some(&sync_key(id))).map_err(idb_error)?;
+    let mut turns = Turns::new(WRITE_SLICE_MS);
+    for entry in entries {
+        let meta_key = sync_entry_key(id, 'm', &entry.id);
+        let body_key = sync_entry_key(id, 'b', &entry.id);
+        let deleted = match &entry.meta {
+            Some(meta) => {
+                let value = object(&[
+                    ("ws", ws.clone()),
+                    ("doc", JsValue::from_str(&entry.id)),
+                    ("meta", JsValue::from_str(meta)),
+                ]);
+                store.put(&value, Some(&meta_key)).map_err(idb_error)?;
+                match &entry.body {
+                    Some(body) => {
+                        let value =
+                            object(&[("ws", ws.clone()), ("text", JsValue::from_str(body))]);
+                        let put = store.put(&value, Some(&body_key)).map_err(idb_error)?;
+                        pace(&mut turns, put).await.map_err(idb_error)?;
+                        continue;
+                    }
+                    None => store.delete(Query::from(body_key)).map_err(idb_error)?,
+                }
+            }
+            None => {
+                store.delete(Query::from(meta_key)).map_err(idb_error)?;
+                store.delete(Query::from(body_key)).map_err(idb_error)?
+            }
+        };
+        pace(&mut turns, deleted).await.map_err(idb_error)?;
+    }
     match tx.await {
         Ok(TransactionResult::Committed) => Ok(()),
         _ => Err(aborted(&raw_tx)),

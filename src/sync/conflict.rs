@@ -5,8 +5,8 @@
 //!
 //! The three sides are the record here (mine), the server's (theirs: the
 //! winning revision, or a losing one from `_conflicts`) and the one both
-//! came from (the base: the body [`SyncState`] remembers for the
-//! document). Without a base (a record created on both sides before any
+//! came from (the base: the body the sync stored for the document with
+//! its revision, [`SyncState`]). Without a base (a record created on both sides before any
 //! sync), a field only one side filled is taken from it, as the merge of
 //! files does ([`crate::domain::merge`]), and every field filled on both
 //! sides with different values is a choice.
@@ -68,6 +68,13 @@ pub struct Choice {
     /// The server's revision the choice is written over.
     pub rev: String,
     theirs: Theirs,
+    /// The body of the server's document at [`Choice::rev`]: what the
+    /// server is known to hold once the choice is written here.
+    at_rev: String,
+    /// Losing revisions the server keeps for the document (its
+    /// `_conflicts`): deleted once the choice is written, as CouchDB
+    /// expects of a conflict settled ([`crate::sync::push::resolution`]).
+    pub losing: Vec<String>,
     /// The three-way merge: `merged.conflicts` are the fields waiting for
     /// the user, with the server's value.
     pub merged: Merged<String>,
@@ -86,13 +93,14 @@ pub enum Unsettled {
 /// The field-by-field choice for a unit or unit-year document that the
 /// server holds as `incoming` while the workspace holds another version;
 /// `None` for other records and for deletions (chosen as a whole), and
-/// when the record is not here.
-pub fn choice(ws: &Workspace, state: &SyncState, incoming: &Incoming) -> Option<Choice> {
+/// when the record is not here. `base` is the body both sides came from,
+/// as the sync's storage keeps it for the document
+/// ([`crate::sync::state`]), when there is one.
+pub fn choice(ws: &Workspace, base: Option<&str>, incoming: &Incoming) -> Option<Choice> {
     let Incoming::Record { id, rev, record } = incoming else {
         return None;
     };
-    let base = state
-        .body(&id.to_id())
+    let base = base
         .and_then(|body| serde_json::from_str(body).ok())
         .and_then(|value| read_doc(&ws.id, &value).ok());
     let base_record = match base {
@@ -135,9 +143,36 @@ pub fn choice(ws: &Workspace, state: &SyncState, incoming: &Incoming) -> Option<
     Some(Choice {
         id: id.clone(),
         rev: rev.clone(),
+        at_rev: record.to_doc(&ws.id).body(),
         theirs,
+        losing: Vec::new(),
         merged,
     })
+}
+
+/// The choice for a document the server holds in conflict (`_conflicts`,
+/// left by a replication): the winning revision `winning_rev`, which the
+/// workspace holds (the pull applied it), against the losing revision
+/// `loser` (fetched with `?rev=`). No common ancestor is known, so every
+/// field the two fill differently waits for the user. Once written, the
+/// chosen version goes over the winning revision and every revision in
+/// `losing` is deleted. `None` when the record is not here, or is not a
+/// unit or a year.
+pub fn choice_of_conflict(
+    ws: &Workspace,
+    winning_rev: &str,
+    loser: &Incoming,
+    losing: Vec<String>,
+) -> Option<Choice> {
+    let Incoming::Record { id, .. } = loser else {
+        return None;
+    };
+    let here = crate::sync::document::local_doc(ws, &id.key)?;
+    let mut made = choice(ws, None, loser)?;
+    made.rev = winning_rev.to_owned();
+    made.at_rev = here.body();
+    made.losing = losing;
+    Some(made)
 }
 
 impl Choice {
@@ -215,13 +250,6 @@ impl Choice {
     /// revisions deleted, [`crate::sync::push::resolution`]).
     pub fn settle(&self, ws: &mut Workspace, state: &mut SyncState) -> Result<(), Unsettled> {
         let record = self.resolved(&ws.plan)?;
-        let theirs = match &self.theirs {
-            Theirs::Unit(unit) => Record::Unit(unit.clone()),
-            Theirs::Year { unit, record } => Record::Year {
-                unit: unit.clone(),
-                record: (**record).clone(),
-            },
-        };
         let chosen = record.to_doc(&ws.id);
         // Put in place by the pull's own code; what it would remember is
         // replaced just below.
@@ -232,7 +260,7 @@ impl Choice {
             &[chosen.to_value(Some(&self.rev))],
             Policy::TakeServer,
         );
-        state.remember(&chosen.id, &self.rev, theirs.to_doc(&ws.id).body());
+        state.remember(&chosen.id, &self.rev, self.at_rev.clone());
         Ok(())
     }
 }

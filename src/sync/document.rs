@@ -495,6 +495,11 @@ pub struct Applied {
     pub waiting: Vec<Value>,
     /// Documents kept untouched: newer, malformed or not this workspace's.
     pub not_applied: Vec<NotApplied>,
+    /// The positions of the units this apply replaced, changed the years
+    /// of, or added at the end, in increasing order, when it removed none
+    /// (no unit moved); `None` when it removed one. What the app patches
+    /// its index and its save with instead of going through every unit.
+    pub units: Option<Vec<usize>>,
 }
 
 /// Where a workspace's records are, by key, for one [`apply`]: the lists
@@ -502,6 +507,8 @@ pub struct Applied {
 struct Index {
     units: HashMap<String, usize>,
     units_gone: HashSet<usize>,
+    /// Units put or given a year, by position.
+    units_touched: std::collections::BTreeSet<usize>,
     tasks: HashMap<String, usize>,
     tasks_gone: HashSet<usize>,
     assessments: HashMap<(String, i32), usize>,
@@ -518,6 +525,7 @@ impl Index {
                 .map(|(i, u)| (u.id.clone(), i))
                 .collect(),
             units_gone: HashSet::new(),
+            units_touched: std::collections::BTreeSet::new(),
             tasks: ws
                 .plan
                 .tasks
@@ -569,8 +577,10 @@ fn put(ws: &mut Workspace, index: &mut Index, record: Record) -> bool {
             Some(&i) => {
                 let years = std::mem::take(&mut ws.units[i].years);
                 ws.units[i] = Unit { years, ..unit };
+                index.units_touched.insert(i);
             }
             None => {
+                index.units_touched.insert(ws.units.len());
                 index.units.insert(unit.id.clone(), ws.units.len());
                 ws.units.push(unit);
             }
@@ -579,6 +589,7 @@ fn put(ws: &mut Workspace, index: &mut Index, record: Record) -> bool {
             let Some(&i) = index.units.get(&unit) else {
                 return false;
             };
+            index.units_touched.insert(i);
             match ws.units[i].record_mut(record.year) {
                 Some(slot) => *slot = record,
                 None => ws.units[i].years.push(record),
@@ -628,6 +639,7 @@ fn remove(ws: &mut Workspace, index: &mut Index, key: &DocKey) -> bool {
         DocKey::Year { unit, year } => {
             if let Some(&i) = index.units.get(unit) {
                 ws.units[i].years.retain(|r| r.year != *year);
+                index.units_touched.insert(i);
             }
         }
         DocKey::Assessment { unit, year } => {
@@ -656,6 +668,12 @@ fn drop_gone<T>(list: &mut Vec<T>, gone: &HashSet<usize>) {
     });
 }
 
+/// The workspace's record `key` names, as its document; `None` when it is
+/// not here.
+pub fn local_doc(ws: &Workspace, key: &DocKey) -> Option<SyncDoc> {
+    Index::of(ws).local_doc(ws, key)
+}
+
 /// Applies documents received from the server to `ws`, keyed by id:
 /// inserts, replaces and deletes records, and remembers in `state` what
 /// the server holds. Documents of a newer schema are not applied (and
@@ -663,8 +681,47 @@ fn drop_gone<T>(list: &mut Vec<T>, gone: &HashSet<usize>) {
 /// their `_id`, documents of another workspace are left out; see
 /// [`Policy`] for records changed here too.
 pub fn apply(ws: &mut Workspace, state: &mut SyncState, docs: &[Value], policy: Policy) -> Applied {
+    apply_at(ws, state, docs, policy, &mut Places::default())
+}
+
+/// Where [`apply`] finds a workspace's records, kept from one call to the
+/// next: a pull applies a national workspace's documents a hundred at a
+/// time, and listing 30,000 units' places for each hundred would be most
+/// of its work. The caller says when the workspace changed otherwise
+/// ([`Places::forget`]); a call that removed records forgets them itself.
+#[derive(Default)]
+pub struct Places {
+    index: Option<Index>,
+}
+
+impl Places {
+    /// The workspace changed since the last [`apply_at`]: list again.
+    pub fn forget(&mut self) {
+        self.index = None;
+    }
+}
+
+/// [`apply`] with the places `places` kept from the last call on this
+/// workspace, unchanged since.
+pub fn apply_at(
+    ws: &mut Workspace,
+    state: &mut SyncState,
+    docs: &[Value],
+    policy: Policy,
+    places: &mut Places,
+) -> Applied {
     let mut out = Applied::default();
-    let mut index = Index::of(ws);
+    let mut index = match places.index.take() {
+        Some(index)
+            if index.units.len() == ws.units.len()
+                && index.tasks.len() == ws.plan.tasks.len()
+                && index.assessments.len() == ws.assessments.len() =>
+        {
+            index
+        }
+        _ => Index::of(ws),
+    };
+    index.units_touched.clear();
     let workspace = ws.id.clone();
     for value in docs {
         let incoming = match read_doc(&workspace, value) {
@@ -690,7 +747,7 @@ pub fn apply(ws: &mut Workspace, state: &mut SyncState, docs: &[Value], policy: 
         let changed = local_body != theirs_body;
         if policy == Policy::KeepLocalEdits
             && changed
-            && local_body.as_deref() != state.body(&id_text)
+            && !state.holds(&id_text, local_body.as_deref())
         {
             let incoming = match record {
                 Some(record) => Incoming::Record {
@@ -726,8 +783,18 @@ pub fn apply(ws: &mut Workspace, state: &mut SyncState, docs: &[Value], policy: 
             out.changed += 1;
         }
     }
+    out.units = index
+        .units_gone
+        .is_empty()
+        .then(|| index.units_touched.iter().copied().collect());
     drop_gone(&mut ws.units, &index.units_gone);
     drop_gone(&mut ws.plan.tasks, &index.tasks_gone);
     drop_gone(&mut ws.assessments, &index.assessments_gone);
+    let moved = !(index.units_gone.is_empty()
+        && index.tasks_gone.is_empty()
+        && index.assessments_gone.is_empty());
+    if !moved {
+        places.index = Some(index);
+    }
     out
 }

@@ -11,14 +11,16 @@
 //! answer is read per document ([`read_bulk_response`]) and remembered
 //! ([`confirm`]), so a push cut off halfway resumes with what is left.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::domain::workspace::Workspace;
-use crate::sync::document::{documents, SyncDoc};
-use crate::sync::state::SyncState;
+use crate::sync::document::{
+    assessment_doc, city_doc, plan_doc, task_doc, unit_doc, year_doc, SyncDoc,
+};
+use crate::sync::state::{fingerprint, SyncState};
 
 /// The most documents in one `_bulk_docs` request.
 pub const BATCH: usize = 1000;
@@ -59,33 +61,133 @@ impl Outgoing {
 }
 
 /// The documents that changed, were added or were removed since the server
-/// was last known to hold them, in the order of [`documents`], the
-/// deletions last.
+/// was last known to hold them, in the order of
+/// [`crate::sync::document::documents`], the
+/// deletions last: a [`Walk`] taken to its end at once.
 pub fn pending(ws: &Workspace, state: &SyncState) -> Vec<Outgoing> {
-    let docs = documents(ws);
+    let mut walk = Walk::default();
     let mut out = Vec::new();
-    let mut present: HashSet<&str> = HashSet::with_capacity(docs.len());
-    for doc in &docs {
-        present.insert(doc.id.as_str());
+    while !walk.step(ws, state, usize::MAX, &mut out) {}
+    out
+}
+
+/// Where a push's look through the workspace stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum Stage {
+    /// The plan, the city's inputs and the tasks.
+    #[default]
+    Head,
+    /// The units (with their years) from this position on.
+    Units(usize),
+    /// The self-assessments from this position on.
+    Assessments(usize),
+    /// The documents the server holds and the workspace does not.
+    Deletions,
+    Done,
+}
+
+/// [`pending`] a step at a time, for a national workspace: each
+/// [`Walk::step`] looks at about as many documents as it is told, so the
+/// page can draw between steps, and a push can send a batch as soon as it
+/// holds one.
+///
+/// The workspace may change between steps. A unit is looked at by its
+/// position, so one added or removed meanwhile can be passed over or looked
+/// at twice: twice sends nothing more (the first batch made it known), and
+/// a record passed over is an edit made during the push, which leaves
+/// changes waiting for the next one. A document is deleted only when no
+/// step found it, so a record removed meanwhile is deleted next time, never
+/// one that still exists.
+#[derive(Clone, Debug, Default)]
+pub struct Walk {
+    stage: Stage,
+    /// The `_id`s found so far, each as its [`fingerprint`]: a national
+    /// workspace's 120,000 are then looked up in a few milliseconds when
+    /// the walk ends. Two ids with one fingerprint (about one chance in
+    /// 10^10 there) would keep a deletion for a later push, never delete a
+    /// document that exists.
+    present: HashSet<u64>,
+}
+
+impl Walk {
+    /// Looks at about `look` documents (at least one unit's) from where the
+    /// last step stopped, and appends those to send to `out`. `true` once
+    /// the walk is done.
+    pub fn step(
+        &mut self,
+        ws: &Workspace,
+        state: &SyncState,
+        look: usize,
+        out: &mut Vec<Outgoing>,
+    ) -> bool {
+        let mut looked = 0;
+        loop {
+            match self.stage {
+                Stage::Head => {
+                    self.consider(plan_doc(ws), state, out);
+                    self.consider(city_doc(ws), state, out);
+                    for task in &ws.plan.tasks {
+                        self.consider(task_doc(&ws.id, task), state, out);
+                    }
+                    looked += 2 + ws.plan.tasks.len();
+                    self.stage = Stage::Units(0);
+                }
+                Stage::Units(at) => match ws.units.get(at) {
+                    Some(unit) => {
+                        self.consider(unit_doc(&ws.id, unit), state, out);
+                        for record in &unit.years {
+                            self.consider(year_doc(&ws.id, &unit.id, record), state, out);
+                        }
+                        looked += 1 + unit.years.len();
+                        self.stage = Stage::Units(at + 1);
+                    }
+                    None => self.stage = Stage::Assessments(0),
+                },
+                Stage::Assessments(at) => match ws.assessments.get(at) {
+                    Some(assessment) => {
+                        self.consider(assessment_doc(&ws.id, assessment), state, out);
+                        looked += 1;
+                        self.stage = Stage::Assessments(at + 1);
+                    }
+                    None => self.stage = Stage::Deletions,
+                },
+                Stage::Deletions => {
+                    let mut gone: Vec<(&String, &str)> = state
+                        .known
+                        .iter()
+                        .filter(|(id, _)| !self.present.contains(&fingerprint(id)))
+                        .map(|(id, known)| (id, known.rev.as_str()))
+                        .collect();
+                    gone.sort_unstable();
+                    out.extend(
+                        gone.into_iter()
+                            .map(|(id, rev)| Outgoing::deletion(id, rev)),
+                    );
+                    self.present = HashSet::new();
+                    self.stage = Stage::Done;
+                }
+                Stage::Done => return true,
+            }
+            if looked >= look {
+                return self.stage == Stage::Done;
+            }
+        }
+    }
+
+    fn consider(&mut self, doc: SyncDoc, state: &SyncState, out: &mut Vec<Outgoing>) {
+        self.present.insert(fingerprint(&doc.id));
         if state.is_held(&doc.id) {
-            continue;
+            return;
         }
         let body = doc.body();
-        if state.body(&doc.id) == Some(body.as_str()) {
-            continue;
-        }
-        out.push(Outgoing {
-            id: doc.id.clone(),
-            doc: doc.to_value(state.rev(&doc.id)),
-            body: Some(body),
-        });
-    }
-    for (id, known) in &state.known {
-        if !present.contains(id.as_str()) {
-            out.push(Outgoing::deletion(id, &known.rev));
+        if !state.holds(&doc.id, Some(&body)) {
+            out.push(Outgoing {
+                id: doc.id.clone(),
+                doc: doc.to_value(state.rev(&doc.id)),
+                body: Some(body),
+            });
         }
     }
-    out
 }
 
 /// `outgoing` cut into `_bulk_docs` batches of at most [`BATCH`].
@@ -101,6 +203,37 @@ pub fn batches(outgoing: Vec<Outgoing>) -> Vec<Vec<Outgoing>> {
 /// The body of the `POST /{db}/_bulk_docs` request for a batch.
 pub fn bulk_docs_request(batch: &[Outgoing]) -> Value {
     json!({ "docs": batch.iter().map(|o| o.doc.clone()).collect::<Vec<_>>() })
+}
+
+/// The text of [`bulk_docs_request`], written a document at a time, so
+/// that a thousand documents need not be written in one task.
+#[derive(Clone, Debug)]
+pub struct BulkText {
+    text: String,
+    empty: bool,
+}
+
+impl Default for BulkText {
+    fn default() -> Self {
+        BulkText {
+            text: String::from("{\"docs\":["),
+            empty: true,
+        }
+    }
+}
+
+impl BulkText {
+    pub fn push(&mut self, outgoing: &Outgoing) {
+        if !std::mem::replace(&mut self.empty, false) {
+            self.text.push(',');
+        }
+        self.text.push_str(&outgoing.doc.to_string());
+    }
+
+    pub fn finish(mut self) -> String {
+        self.text.push_str("]}");
+        self.text
+    }
 }
 
 /// One document's line of a `_bulk_docs` answer.
@@ -160,8 +293,9 @@ pub fn read_bulk_response(text: &str) -> Result<PushResult, String> {
 /// Remembers what the server saved of `batch`: a written body at its new
 /// revision, a deletion as gone. What was refused stays pending.
 pub fn confirm(state: &mut SyncState, batch: &[Outgoing], result: &PushResult) {
+    let sent: HashMap<&str, &Outgoing> = batch.iter().map(|o| (o.id.as_str(), o)).collect();
     for (id, rev) in &result.saved {
-        let Some(sent) = batch.iter().find(|o| o.id == *id) else {
+        let Some(sent) = sent.get(id.as_str()) else {
             continue;
         };
         match &sent.body {

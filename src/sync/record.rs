@@ -1,15 +1,17 @@
 //! What a workspace keeps of its sync between visits: the server it syncs
 //! with (never the password: the `_session` cookie is the browser's),
-//! what the server is known to hold ([`SyncState`]), where the last pull
-//! stopped ([`Checkpoint`]), a manager's [`Baseline`], when it last
-//! pushed and pulled, and whether changes wait to be pushed. Stored with
-//! serde, one record per workspace (`app::sync::store`).
+//! where the last pull stopped ([`Checkpoint`]), a manager's [`Baseline`],
+//! when it last pushed and pulled, and whether changes wait to be pushed.
+//! Stored with serde, one small record per workspace. What the server is
+//! known to hold ([`SyncState`]) travels with it in memory but is stored
+//! an entry per document ([`crate::sync::state::Entry`]), so that a batch
+//! stores only its own documents.
 
 use serde::{Deserialize, Serialize};
 
 use crate::sync::pull::Checkpoint;
 use crate::sync::scope::Baseline;
-use crate::sync::state::SyncState;
+use crate::sync::state::{SyncState, WholeState};
 
 /// The sync settings of a workspace, as the user entered them (checked by
 /// [`crate::sync::address`]).
@@ -24,8 +26,17 @@ pub struct SyncSettings {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SyncRecord {
     pub settings: SyncSettings,
-    #[serde(default)]
+    /// Stored entry by entry, not in the record's text.
+    #[serde(skip)]
     pub state: SyncState,
+    /// Whether [`Self::state`] holds the stored entries (read when the
+    /// first sync of a visit starts), or only what changed since.
+    #[serde(skip)]
+    pub entries_read: bool,
+    /// The stored entries belong to other settings: delete them all with
+    /// the next store of the record ([`Self::change_settings`]).
+    #[serde(skip)]
+    pub clear_entries: bool,
     #[serde(default)]
     pub checkpoint: Checkpoint,
     #[serde(default)]
@@ -34,6 +45,11 @@ pub struct SyncRecord {
     /// what a push may send is known offline too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// Losing revisions of documents in conflict on the server, by `_id`,
+    /// to delete with the next push: the user chose a version, written
+    /// over the winning revision ([`crate::sync::conflict::Choice::losing`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub losing: Vec<(String, String)>,
     /// Milliseconds since 1970 (UTC), of the last push that completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_pushed: Option<f64>,
@@ -48,9 +64,11 @@ pub struct SyncRecord {
 }
 
 impl SyncRecord {
+    /// A record for a workspace that never synced: nothing stored to read.
     pub fn new(settings: SyncSettings) -> SyncRecord {
         SyncRecord {
             settings,
+            entries_read: true,
             ..SyncRecord::default()
         }
     }
@@ -65,6 +83,8 @@ impl SyncRecord {
             let pending = self.pending || self.last_pushed.is_some();
             *self = SyncRecord::new(settings);
             self.pending = pending;
+            self.entries_read = true;
+            self.clear_entries = true;
         }
     }
 
@@ -75,6 +95,17 @@ impl SyncRecord {
     /// A stored record read back; `None` for a text this build cannot
     /// read (the sync then starts afresh: the server keeps everything).
     pub fn from_text(text: &str) -> Option<SyncRecord> {
-        serde_json::from_str(text).ok()
+        let mut record: SyncRecord = serde_json::from_str(text).ok()?;
+        // The first slice of the sync kept the state in the record, whole.
+        #[derive(Deserialize)]
+        struct Whole {
+            #[serde(default)]
+            state: Option<WholeState>,
+        }
+        if let Ok(Whole { state: Some(whole) }) = serde_json::from_str(text) {
+            record.state = whole.into_state();
+            record.entries_read = true;
+        }
+        Some(record)
     }
 }

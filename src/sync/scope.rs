@@ -20,7 +20,7 @@ use crate::domain::workspace::Workspace;
 use crate::sync::doc_id::{DocId, DocKey};
 use crate::sync::document::documents;
 use crate::sync::push::{pending, Outgoing};
-use crate::sync::state::SyncState;
+use crate::sync::state::{fingerprint, SyncState};
 
 /// What the user may do, from her roles.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,17 +104,6 @@ impl Scope {
     }
 }
 
-/// A document's body reduced to 64 bits (FNV-1a): enough to tell whether
-/// a record changed since the first sync, far smaller than the body.
-pub fn fingerprint(body: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in body.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
 /// The records a manager may not write, as they were at her first sync:
 /// a push sends one of them only once it changed here.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,11 +147,17 @@ pub fn to_push(
     baseline: &Baseline,
 ) -> Vec<Outgoing> {
     let mut out = pending(ws, state);
-    if matches!(scope, Scope::Province) {
-        return out;
-    }
-    out.retain(|o| {
-        let writes = DocId::parse(&o.id).is_ok_and(|id| scope.writes(&id.key));
+    out.retain(|o| scope.sends(o, state, baseline));
+    out
+}
+
+impl Scope {
+    /// Whether a push by this user sends `o`, one of [`pending`]'s.
+    pub fn sends(&self, o: &Outgoing, state: &SyncState, baseline: &Baseline) -> bool {
+        if matches!(self, Scope::Province) {
+            return true;
+        }
+        let writes = DocId::parse(&o.id).is_ok_and(|id| self.writes(&id.key));
         // What the server is known to hold was pulled or pushed by this
         // user: a change to it is hers to send.
         writes
@@ -171,6 +166,5 @@ pub fn to_push(
                 .body
                 .as_deref()
                 .is_some_and(|b| baseline.unchanged(&o.id, b))
-    });
-    out
+    }
 }

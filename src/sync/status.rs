@@ -5,6 +5,7 @@
 use chrono::{NaiveDateTime, Timelike};
 
 use crate::i18n::format::format_date;
+use crate::i18n::number::{write_whole, Convention};
 use crate::i18n::{Lang, Text};
 
 /// A moment for the status line, in the page's language: "14:05, 07/12/2026"
@@ -29,16 +30,22 @@ pub fn last_text(vi: &str, en: &str, at: Option<NaiveDateTime>) -> Text {
     }
 }
 
-pub fn pending_text(count: usize) -> Text {
-    match count {
+/// A count as the page's language writes it: `1.200` in Vietnamese,
+/// `1,200` in English.
+fn count(n: usize, lang: Lang) -> String {
+    write_whole(i64::try_from(n).unwrap_or(i64::MAX), Convention::of(lang))
+}
+
+pub fn pending_text(waiting: usize) -> Text {
+    match waiting {
         0 => Text::new(
             "Không có thay đổi nào chờ gửi",
             "No changes waiting to be sent",
         ),
         1 => Text::new("1 thay đổi chờ gửi", "1 change waiting to be sent"),
         n => Text::new(
-            format!("{n} thay đổi chờ gửi"),
-            format!("{n} changes waiting to be sent"),
+            format!("{} thay đổi chờ gửi", count(n, Lang::Vi)),
+            format!("{} changes waiting to be sent", count(n, Lang::En)),
         ),
     }
 }
@@ -82,11 +89,13 @@ impl Outcome {
         Text::new(
             format!(
                 "Đã đồng bộ: nhận {} thay đổi, gửi {} tài liệu.",
-                self.pulled, self.pushed
+                count(self.pulled, Lang::Vi),
+                count(self.pushed, Lang::Vi)
             ),
             format!(
                 "Synced: {} changes received, {} documents sent.",
-                self.pulled, self.pushed
+                count(self.pulled, Lang::En),
+                count(self.pushed, Lang::En)
             ),
         )
     }
@@ -117,8 +126,8 @@ impl Outcome {
         }
         if self.newer > 0 {
             out.push(Text::new(
-                format!("{} tài liệu do phiên bản mới hơn của ứng dụng ghi: giữ nguyên trên máy chủ, không mở ở đây. Hãy cập nhật ứng dụng.", self.newer),
-                format!("{} documents were written by a newer version of the app: kept untouched on the server, not opened here. Update the app.", self.newer),
+                format!("{} tài liệu do phiên bản mới hơn của ứng dụng ghi: giữ nguyên trên máy chủ, không mở ở đây. Hãy cập nhật ứng dụng.", count(self.newer, Lang::Vi)),
+                format!("{} documents were written by a newer version of the app: kept untouched on the server, not opened here. Update the app.", count(self.newer, Lang::En)),
             ));
         }
         for (id, error) in &self.failed {

@@ -25,11 +25,13 @@ use crate::app::state::{settled, AppState};
 use crate::app::storage;
 use crate::i18n::Text;
 use crate::sync::address::{check_database, check_server, database_url};
-use crate::sync::conflict::{choice, Choice, Unsettled};
+use crate::sync::conflict::{choice, choice_of_conflict, Choice, Unsettled};
 use crate::sync::doc_id::encode_component;
-use crate::sync::document::{apply, read_doc, Incoming, NotApplied, Policy};
+use crate::sync::document::{apply_at, read_doc, Incoming, NotApplied, Places, Policy};
 use crate::sync::pull::{conflicts_of, read_changes};
-use crate::sync::push::{batches, bulk_docs_request, confirm, read_bulk_response};
+use crate::sync::push::{
+    bulk_docs_request, confirm, read_bulk_response, BulkText, Outgoing, Walk, BATCH,
+};
 use crate::sync::record::{SyncRecord, SyncSettings};
 use crate::sync::scope::{to_push, Scope};
 use crate::sync::status::{http_problem, offline_text, Outcome};
@@ -43,8 +45,13 @@ const MAX_ROUNDS: usize = 200;
 /// The most records in conflict fetched for a field-by-field choice in one
 /// run (`GET` each after a 409); the others are listed all the same.
 const MAX_CHOICES: usize = 20;
-/// Documents applied between two turns of the browser.
-const APPLY_SLICE: usize = 250;
+/// Documents applied in one change of the workspace, between two turns of
+/// the browser: about 15 ms at 30,000 units.
+const APPLY_SLICE: usize = 100;
+/// Documents a push looks at in one step ([`Walk::step`]), and how long
+/// its steps may hold the page before the browser gets a turn.
+const WALK_LOOK: usize = 100;
+const WALK_SLICE_MS: f64 = 20.0;
 /// The waits before each retry after a network failure, in seconds; the
 /// last one repeats.
 const BACK_OFF_S: [u32; 4] = [5, 15, 60, 300];
@@ -125,11 +132,72 @@ fn with_record<T>(id: &str, f: impl FnOnce(&mut SyncRecord) -> T) -> Option<T> {
     })
 }
 
+/// Stores the record of workspace `id` with the entries that changed since
+/// the last store; if the store fails, they wait for the next one.
 async fn store_record(id: &str) -> Result<(), storage::SaveError> {
-    let Some(text) = with_record(id, |r| r.to_text()) else {
+    let Some((text, entries, clear)) = with_record(id, |r| {
+        (
+            r.to_text(),
+            r.state.take_unsaved(usize::MAX),
+            std::mem::take(&mut r.clear_entries),
+        )
+    }) else {
         return Ok(());
     };
-    storage::write_sync(id, &text).await
+    let result = storage::write_sync(id, &text, &entries, clear).await;
+    if result.is_err() {
+        with_record(id, |r| {
+            r.state.put_back(entries);
+            r.clear_entries |= clear;
+        });
+    }
+    result
+}
+
+/// The body the server was last known to hold for document `doc`: what a
+/// field-by-field choice is merged against.
+async fn base_of(id: &str, doc: &str) -> Option<String> {
+    if let Some(Some(body)) = with_record(id, |r| r.state.unsaved_body(doc).map(str::to_owned)) {
+        return Some(body);
+    }
+    storage::read_sync_body(id, doc).await
+}
+
+/// Reads what the server is known to hold, stored an entry per document,
+/// into the record, once a visit (before its first run).
+async fn read_entries(id: &str) -> Result<(), storage::SaveError> {
+    if with_record(id, |r| r.entries_read) != Some(false) {
+        return Ok(());
+    }
+    let mut stored = crate::sync::state::SyncState::default();
+    storage::read_sync_entries(id, &mut stored).await?;
+    with_record(id, |r| {
+        if !r.entries_read {
+            r.state.absorb(stored);
+            r.entries_read = true;
+        }
+    });
+    Ok(())
+}
+
+/// The choice for each record that changed here and on the server, merged
+/// against the body both came from.
+async fn choices_for(state: AppState, id: &str, diverged: &[Incoming]) -> Vec<Choice> {
+    let mut out = Vec::new();
+    for incoming in diverged.iter().take(MAX_CHOICES) {
+        let doc = match incoming {
+            Incoming::Record { id, .. } | Incoming::Deleted { id, .. } => id.to_id(),
+        };
+        let base = base_of(id, &doc).await;
+        let made = state.workspace.with_untracked(|w| {
+            if w.id != id {
+                return None;
+            }
+            choice(w, base.as_deref(), incoming)
+        });
+        out.extend(made);
+    }
+    out
 }
 
 fn scope_of(record: &SyncRecord) -> Scope {
@@ -152,7 +220,7 @@ impl Sync {
                     return None;
                 }
                 RECORD.with_borrow(|r| match r {
-                    Some((id, record)) if *id == w.id => {
+                    Some((id, record)) if *id == w.id && record.entries_read => {
                         Some(to_push(w, &record.state, &scope_of(record), &record.baseline).len())
                     }
                     _ => None,
@@ -486,6 +554,13 @@ impl Sync {
         }
         with_record(&id, |r| r.roles = roles.clone())
             .ok_or_else(|| said("Chưa cài đặt đồng bộ.", "Sync is not set up."))?;
+        read_entries(&id).await.map_err(|e| {
+            Stop::Said(Text::new(
+                e.message(crate::i18n::Lang::Vi),
+                e.message(crate::i18n::Lang::En),
+            ))
+        })?;
+        self.known.update(|n| *n = n.wrapping_add(1));
         let db = database_url(&server, &database);
         let mut outcome = Outcome::default();
         let mut choices = Vec::new();
@@ -497,6 +572,7 @@ impl Sync {
             .map_err(|e| self.problem(e, &database))?;
         // A record refused with 409 on push: the server's version, for
         // the choice.
+        let mut refused = Vec::new();
         for conflict in outcome.conflicts.iter().take(MAX_CHOICES) {
             if choices.iter().any(|c: &Choice| c.id.to_id() == *conflict) {
                 continue;
@@ -508,12 +584,9 @@ impl Sync {
             let Ok(value) = serde_json::from_str::<Value>(&text) else {
                 continue;
             };
-            let made = state.workspace.with_untracked(|w| {
-                let incoming = read_doc(&w.id, &value).ok()?;
-                with_record(&id, |r| choice(w, &r.state, &incoming)).flatten()
-            });
-            choices.extend(made);
+            refused.extend(read_doc(&id, &value).ok());
         }
+        choices.extend(choices_for(state, &id, &refused).await);
         self.choices.set(choices);
         Ok(outcome)
     }
@@ -532,7 +605,15 @@ impl Sync {
         let ids = state.workspace.with_untracked(|w| scope.pull_ids(w));
         let body = ids.map(|ids| json!({ "doc_ids": ids }).to_string());
         let mut waiting: Vec<Value> = Vec::new();
-        let mut turns = storage::Turns::new(25.0);
+        let mut diverging: Vec<Incoming> = Vec::new();
+        // Where the workspace's records are, kept from one slice to the
+        // next while nothing else changes the workspace.
+        let mut places = Places::default();
+        let mut places_of = state.changes.get_untracked();
+        // Documents the server holds in conflict: id, winning and losing
+        // revisions.
+        let mut in_conflict: Vec<(String, String, Vec<String>)> = Vec::new();
+        let mut turns = storage::Turns::new(10.0);
         for _ in 0..MAX_ROUNDS {
             let Some(since) = with_record(id, |r| r.checkpoint.since()) else {
                 return Ok(());
@@ -548,6 +629,7 @@ impl Sync {
                 }
                 None => http::send("GET", &url, None).await?,
             };
+            turns.restart();
             let changes = match read_changes(&text) {
                 Ok(changes) => changes,
                 Err(reason) => {
@@ -555,6 +637,8 @@ impl Sync {
                     return Ok(());
                 }
             };
+            drop(text);
+            turns.check().await;
             // The workspace may have been left, or made unwritable, meanwhile.
             if state.workspace.with_untracked(|w| w.id != id)
                 || state.reading.get_untracked().is_some()
@@ -565,35 +649,51 @@ impl Sync {
             let mut docs = std::mem::take(&mut waiting);
             docs.extend(changes.documents());
             for doc in &docs {
-                if !conflicts_of(doc).is_empty() {
-                    if let Some(doc_id) = doc.get("_id").and_then(Value::as_str) {
-                        outcome.conflicts.push(doc_id.to_owned());
-                    }
+                let losing = conflicts_of(doc);
+                if losing.is_empty() {
+                    continue;
+                }
+                let (Some(doc_id), Some(rev)) = (
+                    doc.get("_id").and_then(Value::as_str),
+                    doc.get("_rev").and_then(Value::as_str),
+                ) else {
+                    continue;
+                };
+                outcome.conflicts.push(doc_id.to_owned());
+                if in_conflict.len() < MAX_CHOICES {
+                    in_conflict.push((doc_id.to_owned(), rev.to_owned(), losing));
                 }
             }
             for slice in docs.chunks(APPLY_SLICE) {
-                let applied = state.workspace.try_update_untracked(|w| {
-                    with_record(id, |r| {
-                        apply(w, &mut r.state, slice, Policy::KeepLocalEdits)
-                    })
+                // Applied as one change of the workspace, the index and the
+                // save told which units it touched.
+                let mut unchanged = None;
+                if state.changes.get_untracked() != places_of {
+                    places.forget();
+                }
+                let applied = state.edit_units(|w| {
+                    let mut applied = with_record(id, |r| {
+                        apply_at(w, &mut r.state, slice, Policy::KeepLocalEdits, &mut places)
+                    })?;
+                    if applied.changed == 0 {
+                        unchanged = Some(applied);
+                        return None;
+                    }
+                    let units = applied.units.take();
+                    Some((applied, units))
                 });
-                let Some(Some(applied)) = applied else {
+                let Some(applied) = applied.or(unchanged) else {
                     return Ok(());
                 };
-                if applied.changed > 0 {
-                    state.workspace.notify();
-                }
+                places_of = state.changes.get_untracked();
                 outcome.pulled += applied.changed;
-                for diverged in &applied.diverged {
-                    let doc_id = match diverged {
+                for diverged in applied.diverged {
+                    let doc_id = match &diverged {
                         Incoming::Record { id, .. } | Incoming::Deleted { id, .. } => id.to_id(),
                     };
                     outcome.conflicts.push(doc_id);
-                    let made = state.workspace.with_untracked(|w| {
-                        with_record(id, |r| choice(w, &r.state, diverged)).flatten()
-                    });
-                    if choices.len() < MAX_CHOICES {
-                        choices.extend(made);
+                    if diverging.len() < MAX_CHOICES {
+                        diverging.push(diverged);
                     }
                 }
                 for not in applied.not_applied {
@@ -621,6 +721,33 @@ impl Sync {
                 break;
             }
         }
+        choices.extend(choices_for(state, id, &diverging).await);
+        // A conflict on the server: the losing revision against the winning
+        // one here (unless it was edited here too: that choice comes first).
+        for (doc_id, winning, losing) in in_conflict {
+            if choices.iter().any(|c| c.id.to_id() == doc_id) {
+                continue;
+            }
+            let Some(first) = losing.first() else {
+                continue;
+            };
+            let url = format!(
+                "{db}/{}?rev={}",
+                encode_component(&doc_id),
+                encode_component(first)
+            );
+            let Ok(text) = http::send("GET", &url, None).await else {
+                continue;
+            };
+            let Ok(value) = serde_json::from_str::<Value>(&text) else {
+                continue;
+            };
+            let made = state.workspace.with_untracked(|w| {
+                let loser = read_doc(&w.id, &value).ok()?;
+                choice_of_conflict(w, &winning, &loser, losing.clone())
+            });
+            choices.extend(made);
+        }
         outcome.conflicts.sort();
         outcome.conflicts.dedup();
         with_record(id, |r| r.last_pulled = Some(js_sys::Date::now()));
@@ -630,8 +757,9 @@ impl Sync {
     }
 
     /// What changed here since the server was last known to hold it, in
-    /// `_bulk_docs` batches; each answer remembered and stored at once, so
-    /// a push cut off resumes with what is left.
+    /// `_bulk_docs` batches, found a few documents at a time ([`Walk`]) so
+    /// that the page draws in between; each answer remembered and stored
+    /// at once, so a push cut off resumes with what is left.
     async fn push(
         self,
         state: AppState,
@@ -640,19 +768,51 @@ impl Sync {
         scope: &Scope,
         outcome: &mut Outcome,
     ) -> Result<(), HttpError> {
-        let outgoing = state.workspace.with_untracked(|w| {
-            with_record(id, |r| {
-                r.baseline.take_once(w, scope);
-                to_push(w, &r.state, scope, &r.baseline)
-            })
+        let changes_before = state.changes.get_untracked();
+        let taken = state.workspace.with_untracked(|w| {
+            with_record(id, |r| r.baseline.take_once(w, scope)).filter(|_| w.id == id)
         });
-        let Some(outgoing) = outgoing else {
+        if taken.is_none() {
             return Ok(());
-        };
+        }
+        self.delete_losing(id, db, outcome).await?;
+        let mut walk = Walk::default();
+        let mut walked = false;
+        let mut found: Vec<Outgoing> = Vec::new();
         let mut left = 0;
-        for batch in batches(outgoing) {
-            let body = bulk_docs_request(&batch).to_string();
+        let mut turns = storage::Turns::new(WALK_SLICE_MS);
+        loop {
+            while !walked && found.len() < BATCH {
+                let step = state.workspace.with_untracked(|w| {
+                    with_record(id, |r| {
+                        let mut more = Vec::new();
+                        let done = walk.step(w, &r.state, WALK_LOOK, &mut more);
+                        more.retain(|o| scope.sends(o, &r.state, &r.baseline));
+                        (done, more)
+                    })
+                    .filter(|_| w.id == id)
+                });
+                // The workspace was left meanwhile.
+                let Some((done, more)) = step else {
+                    return Ok(());
+                };
+                walked = done;
+                found.extend(more);
+                turns.check().await;
+            }
+            if found.is_empty() {
+                break;
+            }
+            let rest = found.split_off(found.len().min(BATCH));
+            let batch = std::mem::replace(&mut found, rest);
+            let mut text = BulkText::default();
+            for outgoing in &batch {
+                text.push(outgoing);
+                turns.check().await;
+            }
+            let body = text.finish();
             let text = http::send("POST", &format!("{db}/_bulk_docs"), Some(&body)).await?;
+            turns.restart();
             let result = match read_bulk_response(&text) {
                 Ok(result) => result,
                 Err(reason) => {
@@ -670,18 +830,58 @@ impl Sync {
             outcome.failed.extend(result.failed);
             let _ = store_record(id).await;
             self.known.update(|n| *n = n.wrapping_add(1));
-            storage::next_turn().await;
+            turns.take().await;
         }
         outcome.conflicts.sort();
         outcome.conflicts.dedup();
         let now = js_sys::Date::now();
+        // An edit made during the push may have been passed over.
+        let pending = left > 0 || state.changes.get_untracked() != changes_before;
         with_record(id, |r| {
             r.last_pushed = Some(now);
-            r.pending = left > 0;
+            r.pending = pending;
         });
         let _ = store_record(id).await;
         self.last_pushed.set(Some(now));
-        self.pending_flag.set(left > 0);
+        self.pending_flag.set(pending);
+        Ok(())
+    }
+
+    /// Deletes the losing revisions of conflicts the user settled, in one
+    /// `_bulk_docs` request. A revision the server no longer has (deleted
+    /// already, or never replicated here) needs nothing more; one the
+    /// rules refuse is reported.
+    async fn delete_losing(
+        self,
+        id: &str,
+        db: &str,
+        outcome: &mut Outcome,
+    ) -> Result<(), HttpError> {
+        let losing = with_record(id, |r| r.losing.clone()).unwrap_or_default();
+        if losing.is_empty() {
+            return Ok(());
+        }
+        let batch: Vec<Outgoing> = losing
+            .iter()
+            .take(BATCH)
+            .map(|(doc, rev)| Outgoing::deletion(doc, rev))
+            .collect();
+        let body = bulk_docs_request(&batch).to_string();
+        let text = http::send("POST", &format!("{db}/_bulk_docs"), Some(&body)).await?;
+        match read_bulk_response(&text) {
+            Ok(result) => {
+                outcome.refused.extend(result.refused);
+                with_record(id, |r| {
+                    r.losing.retain(|sent| {
+                        !batch
+                            .iter()
+                            .any(|o| o.id == sent.0 && o.doc["_rev"] == *sent.1)
+                    });
+                });
+                let _ = store_record(id).await;
+            }
+            Err(reason) => outcome.malformed.push(("_bulk_docs".to_owned(), reason)),
+        }
         Ok(())
     }
 
@@ -700,6 +900,11 @@ impl Sync {
             }
         });
         result?;
+        with_record(&id, |r| {
+            let doc = choice.id.to_id();
+            r.losing
+                .extend(choice.losing.iter().map(|rev| (doc.clone(), rev.clone())));
+        });
         self.choices.update(|c| {
             if at < c.len() {
                 c.remove(at);
