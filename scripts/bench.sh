@@ -25,6 +25,10 @@
 #       load average when it ran (the machine is shared).
 #       `BENCH_ONLY=national node tests/e2e/bench.js` with E2E_DIST=dist-bench
 #       runs (g) alone.
+#   (i) the sync at a province's scale (scripts/bench-sync.sh): 30,000
+#       units with three years each pushed to a CouchDB-protocol stand-in
+#       by the first sync of one browser, and pulled by another's; time and
+#       the longest main-thread task of each.
 #   (h) the first visit under Lighthouse's mobile Slow 4G (1.6 Mbps, 150 ms,
 #       CPU ×4) and 4G (20 Mbps, 40 ms, CPU ×4) profiles, and the repeat
 #       visit served by the service worker under Slow 4G: navigation → the
@@ -141,6 +145,15 @@ grep '^load profile=' "$out/browser.txt" || missing=1
 wasm_file="$(ls dist/coop-plan*.wasm | head -1)"
 echo "       the wasm: $(gzip -9 -c "$wasm_file" | wc -c) bytes gzip, $(node -e 'const z = require("zlib"); process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]), { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length))' "$wasm_file") bytes brotli"
 echo "load average (1, 5, 15 min) before the browser figures: $load_before; after: $load_after"
+
+echo
+echo "== (i) the sync at a province's scale: 30,000 units with three years each (120,004 documents),"
+echo "       the first sync from a browser that holds them (push, batches of 1,000) and into one that"
+echo "       does not (pull), against the CouchDB-protocol stand-in on loopback; from the click on"
+echo "       \"Đăng nhập\" to the summary, with the longest main-thread task"
+sync_load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+scripts/bench-sync.sh 2>/dev/null | grep '^sync-' || missing=1
+echo "load average before and after the sync: $sync_load_before; $(cut -d' ' -f1-3 /proc/loadavg)"
 
 cold="$(sed -n 's/^cold_load median_ms=\([0-9.]*\).*/\1/p' "$out/browser.txt")"
 if [ $browser_rc -ne 0 ] || [ $native_rc -ne 0 ] || [ $missing -ne 0 ] || [ -z "$cold" ]; then

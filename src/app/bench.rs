@@ -232,6 +232,25 @@ pub async fn bench_idb_national(
     )
 }
 
+/// Stores [`crate::benchmark::big_workspace`] (`units` units with `years`
+/// years of records) under the id `id` and remembers it as the open one,
+/// for `make bench` to reload the page on it and time a sync; `empty`
+/// stores the same workspace without its units (the same plan and city's
+/// inputs), which a first pull fills. Whether it was stored.
+#[wasm_bindgen]
+pub async fn bench_store_workspace(id: String, units: u32, years: i32, empty: bool) -> bool {
+    use super::storage;
+    let mut workspace = crate::benchmark::big_workspace(units as usize, years);
+    if empty {
+        workspace.units.clear();
+    }
+    workspace.id = id;
+    workspace.name = "Đồng bộ (bench)".to_owned();
+    let _ = storage::delete_workspace(&workspace.id).await;
+    storage::save_workspace(&workspace).await.is_ok()
+        && storage::save_current(&workspace.id).is_ok()
+}
+
 /// [`crate::benchmark::big_workspace`] as the JSON file the app exports,
 /// for `make bench` to time its import through the data page (read and
 /// checked in the import's worker, handed back in pieces).

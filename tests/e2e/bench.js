@@ -317,6 +317,71 @@ async function national(URL) {
   }
 }
 
+// The sync at a province's scale (issue 15), against the CouchDB-protocol
+// stand-in that scripts/bench-sync.sh starts (BENCH_PROXY forwards the
+// app's /couchdb/ to it, as in production). In a new browser profile, a
+// workspace of BENCH_SYNC_UNITS (30,000) units with three years each is
+// stored and opened, and the province logs in: the first sync pushes every
+// document, in batches of 1,000. In a second new profile the same
+// workspace without its units is opened and the province logs in: the
+// first sync pulls them all. Each: from the click on "Đăng nhập" to the
+// summary (which counts the documents sent and received), with every long
+// task in between.
+async function syncBench(browser, URL) {
+  const units = Number(process.env.BENCH_SYNC_UNITS || 30000);
+  const years = 3;
+  const db = process.env.COUCH_DB;
+  const user = 'so-khdt';
+  const password = 'province-test-password';
+  for (const kind of ['push', 'pull']) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(1_800_000);
+    await page.goto(URL);
+    await page.waitForFunction(() => window.wasmBindings && document.querySelectorAll('[data-target-id]').length === 9, null, { timeout: 120_000 });
+    const stored = await page.evaluate(([u, y, empty]) => window.wasmBindings.bench_store_workspace('sync-bench', u, y, empty), [units, years, kind === 'pull']);
+    if (!stored) throw new Error('the bench workspace was not stored');
+    await page.goto(URL + 'data');
+    await page.waitForFunction(() => document.body.textContent.includes('Đồng bộ (bench)') && !document.querySelector('#opening-status:not([hidden])'), null, { polling: 500 });
+    await page.getByLabel('Cơ sở dữ liệu').fill(db);
+    await page.getByLabel('Tên đăng nhập').fill(user);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask' });
+    });
+    const start = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    const endHandle = await page.waitForFunction(
+      () => {
+        const summary = document.querySelector('#sync-summary');
+        const running = document.querySelector('#sync-running');
+        return summary && summary.textContent.includes('Đã đồng bộ') && running && running.hidden && performance.now();
+      },
+      null,
+      { polling: 200, timeout: 1_800_000 },
+    );
+    const end = await endHandle.jsonValue();
+    const result = await page.evaluate(([from, to]) => {
+      const within = window.__longTasks.filter(([s]) => s >= from && s <= to);
+      return {
+        summary: document.querySelector('#sync-summary').textContent,
+        problems: (document.querySelector('#sync-problems') || { textContent: '' }).textContent,
+        longest: Math.max(0, ...within.map(([, d]) => d)),
+        count: within.length,
+        list: within.slice(0, 20).map(([t, d]) => `${(t - from).toFixed(0)}+${d.toFixed(0)}`).join(','),
+      };
+    }, [start, end]);
+    console.log(
+      `sync-${kind} units=${units} years=${years} ms=${(end - start).toFixed(0)} longest_task_ms=${result.longest.toFixed(0)} long_tasks=${result.count} ` +
+        `at_ms=${result.list || '-'} summary="${result.summary.trim()}"` + (result.problems.trim() ? ` problems="${result.problems.trim()}"` : ''),
+    );
+    await context.close();
+  }
+}
+
 // Network and CPU as Lighthouse's mobile profiles set them (issue 12):
 // Slow 4G is 1.6 Mbps down, 750 kbps up, 150 ms round trip; 4G 20 Mbps,
 // 40 ms; both with the CPU slowed four times. Throughput in bytes/s.
@@ -384,7 +449,8 @@ async function main() {
   const PORT = Number(process.env.BENCH_PORT) || (await freePort());
   const URL = `http://127.0.0.1:${PORT}/`;
   if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
-  const server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--dir', DIST, '--port', String(PORT), '--gzip'], {
+  const proxy = process.env.BENCH_PROXY ? ['--proxy', process.env.BENCH_PROXY] : [];
+  const server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--dir', DIST, '--port', String(PORT), '--gzip', ...proxy], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -411,8 +477,14 @@ async function main() {
       await national(URL);
     }
 
+    // The sync at a province's scale (issue 15): only with the stand-in
+    // scripts/bench-sync.sh starts.
+    if (process.env.BENCH_PROXY && (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'sync')) {
+      await syncBench(browser, URL);
+    }
+
     // BENCH_ONLY=longtask: only the long tasks of imports and Monte Carlo.
-    if (!['longtask', 'national', 'profiles'].includes(process.env.BENCH_ONLY)) {
+    if (!['longtask', 'national', 'profiles', 'sync'].includes(process.env.BENCH_ONLY)) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -489,7 +561,7 @@ async function main() {
       await page.waitForSelector(selector, { timeout: 60_000 });
       return [context, page];
     };
-    const kinds = ['national', 'profiles'].includes(process.env.BENCH_ONLY) ? [] : (process.env.BENCH_LONGTASK_KINDS || 'json,csv,mc').split(',');
+    const kinds = ['national', 'profiles', 'sync'].includes(process.env.BENCH_ONLY) ? [] : (process.env.BENCH_LONGTASK_KINDS || 'json,csv,mc').split(',');
     for (let run = 0; run < (kinds.length ? LONGTASK_RUNS : 0); run++) {
       for (const [units, years] of kinds.includes('json') || kinds.includes('csv') ? [[30000, 3]] : []) {
         if (kinds.includes('json')) {
