@@ -283,8 +283,9 @@ pub enum NotApplied {
     /// Not a document this build can read: its `_id` and why, in plain
     /// words.
     Malformed { id: String, reason: String },
-    /// Of another workspace, the design document, the province's
-    /// aggregate: not this workspace's records.
+    /// Of another workspace or the design document: not this
+    /// workspace's records (the province's aggregate is read apart, by
+    /// [`crate::sync::aggregate::read_aggregate`]).
     Other { id: String },
 }
 
@@ -495,6 +496,9 @@ pub struct Applied {
     pub waiting: Vec<Value>,
     /// Documents kept untouched: newer, malformed or not this workspace's.
     pub not_applied: Vec<NotApplied>,
+    /// The province's aggregate, when one came ([`crate::sync::aggregate`]):
+    /// never a record of the workspace; the caller keeps it.
+    pub aggregate: Option<crate::sync::aggregate::News>,
 }
 
 /// Where a workspace's records are, by key, for one [`apply`]: the lists
@@ -656,6 +660,29 @@ fn drop_gone<T>(list: &mut Vec<T>, gone: &HashSet<usize>) {
     });
 }
 
+/// The province's aggregate received: given back in `out`, and its
+/// revision remembered in `state` (the province's next push writes over
+/// it; a manager never sends it). One of a newer version is held, as any
+/// document.
+fn apply_aggregate(workspace: &str, state: &mut SyncState, value: &Value, out: &mut Applied) {
+    use crate::sync::aggregate::{read_aggregate, News};
+    match read_aggregate(workspace, value) {
+        Ok(received) => {
+            match received.news {
+                News::Published(_) => state.remember(&received.id, &received.rev, received.body),
+                News::Withdrawn => state.forget(&received.id),
+            }
+            out.aggregate = Some(received.news);
+        }
+        Err(NotApplied::Newer { id, found }) => {
+            let rev = value.get("_rev").and_then(Value::as_str).unwrap_or("");
+            state.hold(&id, rev, found);
+            out.not_applied.push(NotApplied::Newer { id, found });
+        }
+        Err(other) => out.not_applied.push(other),
+    }
+}
+
 /// Applies documents received from the server to `ws`, keyed by id:
 /// inserts, replaces and deletes records, and remembers in `state` what
 /// the server holds. Documents of a newer schema are not applied (and
@@ -667,6 +694,10 @@ pub fn apply(ws: &mut Workspace, state: &mut SyncState, docs: &[Value], policy: 
     let mut index = Index::of(ws);
     let workspace = ws.id.clone();
     for value in docs {
+        if crate::sync::aggregate::is_aggregate(&workspace, value) {
+            apply_aggregate(&workspace, state, value, &mut out);
+            continue;
+        }
         let incoming = match read_doc(&workspace, value) {
             Ok(incoming) => incoming,
             Err(NotApplied::Newer { id, found }) => {

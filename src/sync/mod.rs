@@ -9,6 +9,7 @@
 //! documents' ids follow its `idOf` exactly ([`doc_id`]).
 
 pub mod address;
+pub mod aggregate;
 pub mod conflict;
 pub mod doc_id;
 pub mod document;

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::domain::workspace::Workspace;
+use crate::sync::doc_id::{DocId, DocKey};
 use crate::sync::document::{documents, SyncDoc};
 use crate::sync::state::SyncState;
 
@@ -80,8 +81,11 @@ pub fn pending(ws: &Workspace, state: &SyncState) -> Vec<Outgoing> {
             body: Some(body),
         });
     }
+    // The province's aggregate is no record of the workspace: known, it is
+    // never deleted for being absent (crate::sync::aggregate).
+    let aggregate = DocId::new(ws.id.clone(), DocKey::Aggregate).to_id();
     for (id, known) in &state.known {
-        if !present.contains(id.as_str()) {
+        if !present.contains(id.as_str()) && *id != aggregate {
             out.push(Outgoing::deletion(id, &known.rev));
         }
     }
