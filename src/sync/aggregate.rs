@@ -252,14 +252,10 @@ pub struct Received {
     pub news: News,
 }
 
-/// Whether `value` is the aggregate document of `workspace` (by its
-/// `_id`), to be read by [`read_aggregate`] rather than as a record.
-pub fn is_aggregate(workspace: &str, value: &Value) -> bool {
-    value
-        .get("_id")
-        .and_then(Value::as_str)
-        .and_then(|id| DocId::parse(id).ok())
-        .is_some_and(|id| id.workspace == workspace && id.key == DocKey::Aggregate)
+/// The `_id` of `workspace`'s aggregate: a received document with it is
+/// read by [`read_aggregate`], not as a record.
+pub fn aggregate_id(workspace: &str) -> String {
+    DocId::new(workspace, DocKey::Aggregate).to_id()
 }
 
 fn malformed(id: &str, reason: impl Into<String>) -> NotApplied {
@@ -274,7 +270,7 @@ fn malformed(id: &str, reason: impl Into<String>) -> NotApplied {
 /// [`NotApplied::Newer`] (kept untouched); one this build cannot read is
 /// [`NotApplied::Malformed`], with the reason.
 pub fn read_aggregate(workspace: &str, value: &Value) -> Result<Received, NotApplied> {
-    let expected = DocId::new(workspace, DocKey::Aggregate).to_id();
+    let expected = aggregate_id(workspace);
     let Some(object) = value.as_object() else {
         return Err(malformed("?", "the document is not a JSON object"));
     };

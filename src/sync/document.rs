@@ -693,8 +693,9 @@ pub fn apply(ws: &mut Workspace, state: &mut SyncState, docs: &[Value], policy: 
     let mut out = Applied::default();
     let mut index = Index::of(ws);
     let workspace = ws.id.clone();
+    let aggregate_id = crate::sync::aggregate::aggregate_id(&workspace);
     for value in docs {
-        if crate::sync::aggregate::is_aggregate(&workspace, value) {
+        if value.get("_id").and_then(Value::as_str) == Some(aggregate_id.as_str()) {
             apply_aggregate(&workspace, state, value, &mut out);
             continue;
         }

@@ -45,6 +45,10 @@ pub struct SyncRecord {
     /// as soon as the browser is online.
     #[serde(default)]
     pub pending: bool,
+    /// The province's picture as last pulled (a manager's;
+    /// [`crate::sync::aggregate`]): kept here, never in the workspace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregate: Option<crate::sync::aggregate::Aggregate>,
 }
 
 impl SyncRecord {

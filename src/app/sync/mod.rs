@@ -25,6 +25,7 @@ use crate::app::state::{settled, AppState};
 use crate::app::storage;
 use crate::i18n::Text;
 use crate::sync::address::{check_database, check_server, database_url};
+use crate::sync::aggregate::{publish, Aggregate, News};
 use crate::sync::conflict::{choice, Choice, Unsettled};
 use crate::sync::doc_id::encode_component;
 use crate::sync::document::{apply, read_doc, Incoming, NotApplied, Policy};
@@ -94,6 +95,10 @@ pub struct Sync {
     /// Units and yearly records changed here and on the server, offered
     /// field by field ([`crate::sync::conflict`]).
     pub choices: RwSignal<Vec<Choice>>,
+    /// The province's picture as last pulled, and the roles it is placed
+    /// for ([`crate::sync::aggregate`]).
+    pub aggregate: RwSignal<Option<Aggregate>>,
+    pub roles: RwSignal<Vec<String>>,
     /// Bumped whenever the record's knowledge of the server changes.
     known: RwSignal<u64>,
 }
@@ -172,6 +177,8 @@ impl Sync {
             outcome: RwSignal::new(None),
             error: RwSignal::new(None),
             choices: RwSignal::new(Vec::new()),
+            aggregate: RwSignal::new(None),
+            roles: RwSignal::new(Vec::new()),
             known,
         };
         provide_context(sync);
@@ -229,6 +236,9 @@ impl Sync {
         self.last_pushed.set(record.and_then(|r| r.last_pushed));
         self.last_pulled.set(record.and_then(|r| r.last_pulled));
         self.pending_flag.set(record.is_some_and(|r| r.pending));
+        self.aggregate.set(record.and_then(|r| r.aggregate.clone()));
+        self.roles
+            .set(record.map(|r| r.roles.clone()).unwrap_or_default());
         self.known.update(|n| *n = n.wrapping_add(1));
     }
 
@@ -486,6 +496,7 @@ impl Sync {
         }
         with_record(&id, |r| r.roles = roles.clone())
             .ok_or_else(|| said("Chưa cài đặt đồng bộ.", "Sync is not set up."))?;
+        self.roles.set(roles.clone());
         let db = database_url(&server, &database);
         let mut outcome = Outcome::default();
         let mut choices = Vec::new();
@@ -584,6 +595,15 @@ impl Sync {
                     state.workspace.notify();
                 }
                 outcome.pulled += applied.changed;
+                // The province's picture: kept with the sync record.
+                if let Some(news) = applied.aggregate {
+                    let aggregate = match news {
+                        News::Published(aggregate) => Some(*aggregate),
+                        News::Withdrawn => None,
+                    };
+                    with_record(id, |r| r.aggregate = aggregate.clone());
+                    self.aggregate.set(aggregate);
+                }
                 for diverged in &applied.diverged {
                     let doc_id = match diverged {
                         Incoming::Record { id, .. } | Incoming::Deleted { id, .. } => id.to_id(),
@@ -643,7 +663,10 @@ impl Sync {
         let outgoing = state.workspace.with_untracked(|w| {
             with_record(id, |r| {
                 r.baseline.take_once(w, scope);
-                to_push(w, &r.state, scope, &r.baseline)
+                let mut outgoing = to_push(w, &r.state, scope, &r.baseline);
+                // The province publishes its picture for the managers.
+                outgoing.extend(publish(w, &r.state, scope, crate::app::today::today()));
+                outgoing
             })
         });
         let Some(outgoing) = outgoing else {
