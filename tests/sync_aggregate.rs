@@ -438,3 +438,23 @@ fn the_picture_is_written_in_the_pages_language() {
         "Reorganised under the 2012 law: counts toward the target"
     );
 }
+
+#[test]
+fn the_sync_record_keeps_the_aggregate_and_an_older_record_still_reads() {
+    use coop_plan::sync::record::{SyncRecord, SyncSettings};
+    let settings = SyncSettings {
+        server: "https://coop.example.vn/couchdb".to_owned(),
+        database: "coop-plan-haiphong".to_owned(),
+        user: "lan".to_owned(),
+    };
+    let older = SyncRecord::new(settings.clone()).to_text();
+    assert!(!older.contains("aggregate"));
+    assert_eq!(
+        SyncRecord::from_text(&older).expect("reads").aggregate,
+        None
+    );
+    let mut record = SyncRecord::new(settings);
+    record.aggregate = Some(Aggregate::of(&province(), as_of()));
+    let back = SyncRecord::from_text(&record.to_text()).expect("reads");
+    assert_eq!(back, record);
+}
