@@ -331,6 +331,12 @@ fn her_cooperative_is_placed_against_the_province() {
     let share = grdp.share_of_province.expect("a share");
     let total = 940.25 + 980.25 + 1020.25 + 1060.25 + 1100.25;
     assert!((share - 940.25 / total).abs() < 1e-12, "{share}");
+    // Her workspace need not hold the city's GRDP: the province's is used.
+    let mut bare = province.clone();
+    bare.city_years.clear();
+    bare.units.retain(|u| u.id == "htx-1");
+    let alone = places(&bare, &aggregate, &["htx-1".to_owned()]);
+    assert_eq!(alone[0].targets, lap_le.targets);
     // Her revenue of 2018 (3.200) is the lowest of 3.200 … 3.600.
     let revenue = lap_le.revenue.as_ref().expect("her revenue");
     assert_eq!((revenue.year, revenue.own), (2018, 3200.0));

@@ -24,11 +24,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::decimal::Decimal;
 use crate::domain::indicator::{Engine, Evaluation, Measurement, Observation};
 use crate::domain::plan::{Indicator, Target};
 use crate::domain::tolerance::at_least;
 use crate::domain::unit::Unit;
-use crate::domain::workspace::{Workspace, SCHEMA_VERSION};
+use crate::domain::workspace::{CityYear, Workspace, SCHEMA_VERSION};
 use crate::files::document::read_value;
 use crate::sync::doc_id::{DocId, DocKey, DocType};
 use crate::sync::document::{NotApplied, SyncDoc};
@@ -40,6 +41,10 @@ use crate::sync::state::SyncState;
 /// published: below it a median or a quartile is one cooperative's figure,
 /// or nearly.
 pub const MIN_REPORTING: usize = 5;
+
+/// The most years, counting back from the as-of date's, searched for
+/// one in which enough cooperatives reported a revenue.
+pub const MAX_YEARS_BACK: usize = 10;
 
 /// The most units a manager is placed for: far more than one person's
 /// roles name in practice.
@@ -139,7 +144,8 @@ fn revenue_spread(ws: &Workspace, as_of: NaiveDate) -> Option<Spread> {
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
-    years.into_iter().find_map(|year| {
+    // Each year tried reads every unit: a few recent years only.
+    years.into_iter().take(MAX_YEARS_BACK).find_map(|year| {
         let mut values = revenues(ws, year, as_of);
         if values.len() < MIN_REPORTING {
             return None;
@@ -363,8 +369,8 @@ pub struct TargetPlace {
     pub target_id: String,
     pub indicator: Indicator,
     /// Measured by the dashboard's engine on her cooperative alone, as of
-    /// the province's date (for T3: its value added over the GRDP its
-    /// workspace holds).
+    /// the province's date (for T3: its value added over the province's
+    /// GRDP of the province's year).
     pub own: Measurement,
     pub standing: Standing,
     /// T3: its value added as a share of the province's collective value
@@ -418,16 +424,43 @@ fn quarter_of(value: f64, spread: &Spread) -> Quarter {
     }
 }
 
-/// Her workspace reduced to one cooperative: the same plan, no
-/// city-level value added (a unit's own figures only), no other unit.
-fn alone(ws: &Workspace, unit: &Unit) -> Workspace {
+/// Her workspace reduced to one cooperative: the same plan, no other
+/// unit, no city-level value added (a unit's own figures only), and for
+/// T3 the GRDP the province divided by, in the province's year, so that
+/// her share is counted as the province counts it.
+fn alone(ws: &Workspace, unit: &Unit, aggregate: &Aggregate) -> Workspace {
     let mut own = Workspace::new(ws.id.clone(), ws.name.clone());
     own.plan = ws.plan.clone();
     own.units = vec![unit.clone()];
-    own.city_years = ws.city_years.clone();
-    for year in &mut own.city_years {
-        year.extra_collective_value_added = None;
-    }
+    let province_grdp = aggregate.targets.iter().find_map(|figure| {
+        let measurement = &figure.evaluation.measurement;
+        match (&measurement.observation, measurement.data_year) {
+            (Some(Observation::Share { denominator, .. }), Some(year))
+                if figure.evaluation.indicator == Indicator::GrdpShare =>
+            {
+                // f64's Display writes plain digits, which Decimal reads.
+                Decimal::parse(&denominator.to_string())
+                    .ok()
+                    .map(|grdp| (year, grdp))
+            }
+            _ => None,
+        }
+    });
+    own.city_years = match province_grdp {
+        Some((year, grdp)) => vec![CityYear {
+            year,
+            grdp_current_prices: Some(grdp),
+            extra_collective_value_added: None,
+        }],
+        None => ws
+            .city_years
+            .iter()
+            .map(|c| CityYear {
+                extra_collective_value_added: None,
+                ..c.clone()
+            })
+            .collect(),
+    };
     own
 }
 
@@ -484,7 +517,7 @@ pub fn places(ws: &Workspace, aggregate: &Aggregate, units: &[String]) -> Vec<Pl
         .filter_map(|id| ws.unit(id))
         .take(MAX_PLACED)
         .map(|unit| {
-            let own_ws = alone(ws, unit);
+            let own_ws = alone(ws, unit, aggregate);
             let engine = Engine::new(&own_ws);
             let targets = aggregate
                 .targets
