@@ -433,6 +433,7 @@ fn the_picture_is_written_in_the_pages_language() {
     );
     let en = ProvincePicture::new(&aggregate, &placed, Lang::En);
     assert!(en.published.contains("31 Dec 2019"), "{}", en.published);
+    assert_eq!(en.counts, "7 units; 5 cooperatives and 1 cooperative group operating.");
     assert!(
         en.revenue[0].contains("mean 3,400 million VND"),
         "{}",

@@ -241,10 +241,20 @@ impl ProvincePicture {
                 count(c.active_groups)
             ),
             Lang::En => format!(
-                "{} units; {} cooperatives and {} cooperative groups operating.",
+                "{} units; {} {} and {} {} operating.",
                 count(c.units),
                 count(c.active_cooperatives),
-                count(c.active_groups)
+                if c.active_cooperatives == 1 {
+                    "cooperative"
+                } else {
+                    "cooperatives"
+                },
+                count(c.active_groups),
+                if c.active_groups == 1 {
+                    "cooperative group"
+                } else {
+                    "cooperative groups"
+                }
             ),
         };
         let rows = aggregate

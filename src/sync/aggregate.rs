@@ -142,7 +142,7 @@ fn revenue_spread(ws: &Workspace, as_of: NaiveDate) -> Option<Spread> {
         .flat_map(|u| u.years.iter().map(|r| r.year))
         .filter(|y| *y <= as_of.year())
         .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sorting::sort_by(&mut years, |a, b| b.cmp(a));
     years.dedup();
     // Each year tried reads every unit: a few recent years only.
     years.into_iter().take(MAX_YEARS_BACK).find_map(|year| {
@@ -150,7 +150,7 @@ fn revenue_spread(ws: &Workspace, as_of: NaiveDate) -> Option<Spread> {
         if values.len() < MIN_REPORTING {
             return None;
         }
-        values.sort_unstable_by(f64::total_cmp);
+        crate::sorting::sort_by(&mut values, f64::total_cmp);
         let mean = values.iter().sum::<f64>() / values.len() as f64;
         Some(Spread {
             year,
