@@ -433,7 +433,10 @@ fn the_picture_is_written_in_the_pages_language() {
     );
     let en = ProvincePicture::new(&aggregate, &placed, Lang::En);
     assert!(en.published.contains("31 Dec 2019"), "{}", en.published);
-    assert_eq!(en.counts, "7 units; 5 cooperatives and 1 cooperative group operating.");
+    assert_eq!(
+        en.counts,
+        "7 units; 5 cooperatives and 1 cooperative group operating."
+    );
     assert!(
         en.revenue[0].contains("mean 3,400 million VND"),
         "{}",
@@ -461,7 +464,19 @@ fn the_sync_record_keeps_the_aggregate_and_an_older_record_still_reads() {
         None
     );
     let mut record = SyncRecord::new(settings);
-    record.aggregate = Some(Aggregate::of(&province(), as_of()));
+    let aggregate = Aggregate::of(&province(), as_of());
+    record.aggregate = Some(aggregate.to_stored());
     let back = SyncRecord::from_text(&record.to_text()).expect("reads");
     assert_eq!(back, record);
+    let stored = back.aggregate.as_ref().expect("kept");
+    assert_eq!(Aggregate::from_stored(stored), Some(aggregate));
+    // One it cannot read costs only itself.
+    let mut text: Value = serde_json::from_str(&record.to_text()).expect("JSON");
+    text["aggregate"] = json!({ "as_of": "not a date" });
+    let back = SyncRecord::from_text(&text.to_string()).expect("the record still reads");
+    assert_eq!(back.settings, record.settings);
+    assert_eq!(
+        back.aggregate.as_ref().and_then(Aggregate::from_stored),
+        None
+    );
 }

@@ -198,6 +198,20 @@ impl Aggregate {
     }
 }
 
+impl Aggregate {
+    /// As the sync record keeps it ([`crate::sync::record::SyncRecord`]):
+    /// the document's `data`.
+    pub fn to_stored(&self) -> Value {
+        // Plain numbers, texts and dates: it always serialises.
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    /// Read back from the sync record; `None` when this build cannot.
+    pub fn from_stored(value: &Value) -> Option<Aggregate> {
+        read_value(value).ok()
+    }
+}
+
 /// The `aggregate` document of `ws` as of `as_of`, as the province's push
 /// writes it.
 pub fn aggregate_doc(ws: &Workspace, as_of: NaiveDate) -> SyncDoc {
@@ -211,9 +225,7 @@ pub fn aggregate_doc(ws: &Workspace, as_of: NaiveDate) -> SyncDoc {
         year: None,
         period: None,
         key: None,
-        data: serde_json::to_value(Aggregate::of(ws, as_of))
-            // Plain numbers, texts and dates: it always serialises.
-            .unwrap_or(Value::Null),
+        data: Aggregate::of(ws, as_of).to_stored(),
     }
 }
 
@@ -331,7 +343,7 @@ pub fn read_aggregate(workspace: &str, value: &Value) -> Result<Received, NotApp
         year: None,
         period: None,
         key: None,
-        data: serde_json::to_value(&aggregate).unwrap_or(Value::Null),
+        data: aggregate.to_stored(),
     }
     .body();
     Ok(Received {

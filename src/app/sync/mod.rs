@@ -236,7 +236,11 @@ impl Sync {
         self.last_pushed.set(record.and_then(|r| r.last_pushed));
         self.last_pulled.set(record.and_then(|r| r.last_pulled));
         self.pending_flag.set(record.is_some_and(|r| r.pending));
-        self.aggregate.set(record.and_then(|r| r.aggregate.clone()));
+        self.aggregate.set(
+            record
+                .and_then(|r| r.aggregate.as_ref())
+                .and_then(Aggregate::from_stored),
+        );
         self.roles
             .set(record.map(|r| r.roles.clone()).unwrap_or_default());
         self.known.update(|n| *n = n.wrapping_add(1));
@@ -601,7 +605,9 @@ impl Sync {
                         News::Published(aggregate) => Some(*aggregate),
                         News::Withdrawn => None,
                     };
-                    with_record(id, |r| r.aggregate = aggregate.clone());
+                    with_record(id, |r| {
+                        r.aggregate = aggregate.as_ref().map(Aggregate::to_stored)
+                    });
                     self.aggregate.set(aggregate);
                 }
                 for diverged in &applied.diverged {
