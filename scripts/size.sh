@@ -3,7 +3,7 @@
 # import's Web Worker (import-worker*, loaded only for an import: it reads
 # JSON files and decodes CSV files), raw and gzipped (gzip -9, as a server
 # compressing static files would send them). With --check, fails when the
-# gzipped .wasm is over the regression guard (1,033 KB = 1,033,000 bytes). It is a guard against an accidental jump,
+# gzipped .wasm is over the regression guard (1,072 KB = 1,072,000 bytes). It is a guard against an accidental jump,
 # not a budget: issue 12 withdrew the old 350 KB budget. Leptos's view
 # layer and router took the app from 642 KB to 731 KB, serde's derives, the
 # pages moved onto components so far and the standard library's sorts to
@@ -27,10 +27,20 @@
 # guard is that plus about 15 KB. Where the 74 KB goes is not measured yet
 # (no twiggy on the machine it was built on; the app's own sync functions
 # are about 100 KB before wasm-opt, the rest is serde and collection code
-# instantiated for the sync's types).
+# instantiated for the sync's types). The province's picture for managers
+# (issue 15, item 6: the aggregate document's serde through serde_json's
+# Value, made, read and placed, and its panel on the data page, about 8.6
+# KB of it) added 20.5 KB: 1,028.1 -> 1,048.6 KB, and the guard moved by
+# the same 20.5 KB. The sync at a province's scale (issue 15: the state
+# stored per document and read back in batches, the push walked in steps
+# and its request written a document at a time, the choice for a conflict
+# kept on the server and its losing revisions deleted, many units changed
+# at once with the index patched, the data checks in slices) added 18.1 KB:
+# 1,066.7 KB, and the guard is that plus about 5 KB. Not broken down
+# (no twiggy on the machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET=${WASM_GZIP_BUDGET:-1033000}
+BUDGET=${WASM_GZIP_BUDGET:-1072000}
 check=false
 [ "${1:-}" = "--check" ] && check=true
 

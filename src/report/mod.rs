@@ -18,6 +18,7 @@ pub mod notice_view;
 pub mod plan_summary;
 pub mod present;
 pub mod progress;
+pub mod province_picture;
 pub mod simulation;
 pub mod table;
 pub mod target_card;

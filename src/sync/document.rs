@@ -283,8 +283,9 @@ pub enum NotApplied {
     /// Not a document this build can read: its `_id` and why, in plain
     /// words.
     Malformed { id: String, reason: String },
-    /// Of another workspace, the design document, the province's
-    /// aggregate: not this workspace's records.
+    /// Of another workspace or the design document: not this
+    /// workspace's records (the province's aggregate is read apart, by
+    /// [`crate::sync::aggregate::read_aggregate`]).
     Other { id: String },
 }
 
@@ -500,6 +501,9 @@ pub struct Applied {
     /// (no unit moved); `None` when it removed one. What the app patches
     /// its index and its save with instead of going through every unit.
     pub units: Option<Vec<usize>>,
+    /// The province's aggregate, when one came ([`crate::sync::aggregate`]):
+    /// never a record of the workspace; the caller keeps it.
+    pub aggregate: Option<crate::sync::aggregate::News>,
 }
 
 /// Where a workspace's records are, by key, for one [`apply`]: the lists
@@ -674,6 +678,29 @@ pub fn local_doc(ws: &Workspace, key: &DocKey) -> Option<SyncDoc> {
     Index::of(ws).local_doc(ws, key)
 }
 
+/// The province's aggregate received: given back in `out`, and its
+/// revision remembered in `state` (the province's next push writes over
+/// it; a manager never sends it). One of a newer version is held, as any
+/// document.
+fn apply_aggregate(workspace: &str, state: &mut SyncState, value: &Value, out: &mut Applied) {
+    use crate::sync::aggregate::{read_aggregate, News};
+    match read_aggregate(workspace, value) {
+        Ok(received) => {
+            match received.news {
+                News::Published(_) => state.remember(&received.id, &received.rev, received.body),
+                News::Withdrawn => state.forget(&received.id),
+            }
+            out.aggregate = Some(received.news);
+        }
+        Err(NotApplied::Newer { id, found }) => {
+            let rev = value.get("_rev").and_then(Value::as_str).unwrap_or("");
+            state.hold(&id, rev, found);
+            out.not_applied.push(NotApplied::Newer { id, found });
+        }
+        Err(other) => out.not_applied.push(other),
+    }
+}
+
 /// Applies documents received from the server to `ws`, keyed by id:
 /// inserts, replaces and deletes records, and remembers in `state` what
 /// the server holds. Documents of a newer schema are not applied (and
@@ -723,7 +750,12 @@ pub fn apply_at(
     };
     index.units_touched.clear();
     let workspace = ws.id.clone();
+    let aggregate_id = crate::sync::aggregate::aggregate_id(&workspace);
     for value in docs {
+        if value.get("_id").and_then(Value::as_str) == Some(aggregate_id.as_str()) {
+            apply_aggregate(&workspace, state, value, &mut out);
+            continue;
+        }
         let incoming = match read_doc(&workspace, value) {
             Ok(incoming) => incoming,
             Err(NotApplied::Newer { id, found }) => {

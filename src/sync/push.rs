@@ -17,6 +17,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::domain::workspace::Workspace;
+use crate::sync::doc_id::{DocId, DocKey};
 use crate::sync::document::{
     assessment_doc, city_doc, plan_doc, task_doc, unit_doc, year_doc, SyncDoc,
 };
@@ -152,10 +153,16 @@ impl Walk {
                     None => self.stage = Stage::Deletions,
                 },
                 Stage::Deletions => {
+                    // The province's aggregate is no record of the
+                    // workspace: known, it is never deleted for being absent
+                    // (crate::sync::aggregate).
+                    let aggregate = DocId::new(ws.id.clone(), DocKey::Aggregate).to_id();
                     let mut gone: Vec<(&String, &str)> = state
                         .known
                         .iter()
-                        .filter(|(id, _)| !self.present.contains(&fingerprint(id)))
+                        .filter(|(id, _)| {
+                            !self.present.contains(&fingerprint(id)) && **id != aggregate
+                        })
                         .map(|(id, known)| (id, known.rev.as_str()))
                         .collect();
                     gone.sort_unstable();

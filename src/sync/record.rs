@@ -61,6 +61,13 @@ pub struct SyncRecord {
     /// as soon as the browser is online.
     #[serde(default)]
     pub pending: bool,
+    /// The province's picture as last pulled (a manager's): the
+    /// aggregate document's `data`, kept here, never in the workspace,
+    /// and read by [`crate::sync::aggregate::Aggregate::from_stored`]. As
+    /// a JSON value, so that one this build cannot read costs only itself,
+    /// not the record's knowledge of the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregate: Option<serde_json::Value>,
 }
 
 impl SyncRecord {

@@ -100,6 +100,25 @@ test('the province writes the plan and any cooperative; nobody but an admin the 
   assert.equal(changed.status, 403);
 });
 
+test("the province's aggregate is the province's to write; a manager reads it", async () => {
+  const aggregate = {
+    _id: 'haiphong:aggregate',
+    workspace: 'haiphong',
+    type: 'aggregate',
+    schema_version: 3,
+    data: { as_of: '2020-12-31', targets: [] },
+  };
+  const lan = await login('lan');
+  const refused = await put(aggregate, lan);
+  assert.equal(refused.status, 403);
+  assert.equal(refused.json.reason, 'Only the province office may change the aggregate.');
+  const province = await login('so-khdt');
+  assert.equal((await put(aggregate, province)).status, 201);
+  const read = await request('GET', `/${DB}/haiphong%3Aaggregate`, { cookie: lan });
+  assert.equal(read.status, 200);
+  assert.equal(read.json.data.as_of, '2020-12-31');
+});
+
 test('a document cannot claim one cooperative in its id and another in its fields', async () => {
   const lan = await login('lan');
   // Her own unit in the fields, another's in the id.

@@ -263,6 +263,80 @@ test.describe('sync with the province server', () => {
     await lan.context.close();
   });
 
+  test("the province publishes its picture; a manager sees it and her place in it, and no other cooperative's record", async ({ browser }) => {
+    const ws = 'sync-picture';
+    const province = await person(browser, ws);
+    await logIn(province.page, 'so-khdt');
+    // The province's own page shows no manager's panel.
+    await expect(province.page.locator('#province-picture')).toHaveCount(0);
+
+    // Lan's workspace holds her cooperative only.
+    const context = await browser.newContext();
+    const fixture = JSON.parse(h.fixtureText('t1-on-time.json'));
+    fixture.id = ws;
+    fixture.units = fixture.units.filter((u) => u.id === 'htx-1');
+    await h.seedStorage(context, {
+      [h.KEYS.workspace(ws)]: JSON.stringify(fixture),
+      [h.KEYS.current]: JSON.stringify(ws),
+    });
+    const page = await context.newPage();
+    // Every document the server sends her, by id.
+    const received = [];
+    page.on('response', async (response) => {
+      if (!response.url().includes('/_changes')) return;
+      const body = await response.json().catch(() => null);
+      for (const row of (body && body.results) || []) received.push(row.id);
+    });
+    await page.goto('/data');
+    await logIn(page, 'lan');
+    const picture = page.locator('#province-picture');
+    await expect(picture.getByRole('heading', { name: 'Bức tranh của tỉnh' })).toBeVisible();
+    await expect(picture.locator('#province-published')).toContainText('Số liệu Sở công bố, tính đến ngày');
+    await expect(picture.locator('#province-published')).toContainText('135/KH-UBND');
+    // The province's counts: seven units, of which she holds one.
+    await expect(picture.locator('#province-counts')).toHaveText('7 đơn vị; 5 HTX và 1 THT đang hoạt động.');
+    await expect(picture.locator('.province-target')).toHaveCount(9);
+    const t1 = picture.locator('[data-target="T1"]');
+    await expect(t1.locator('.province-figure')).toContainText('Tỉnh: 100,0% (5 / 5)');
+    await expect(t1.locator('.own-figure[data-standing="counts"]')).toContainText(
+      `${LAP_LE}: Đã tổ chức lại theo Luật 2012: được tính vào chỉ tiêu`,
+    );
+    await expect(picture.locator('[data-target="T5"] .own-figure')).toContainText('75,0% (3 / 4) · Bằng hoặc cao hơn mức chung của tỉnh');
+    // Revenue: the province's spread, and hers in it, with Vietnamese numbers.
+    const revenue = picture.locator('#province-revenue');
+    await expect(revenue).toContainText('Doanh thu một HTX năm 2018: bình quân 3.400 triệu đồng');
+    await expect(revenue).toContainText(`${LAP_LE}: 3.200 triệu đồng, thuộc một phần tư số HTX có doanh thu thấp nhất; 94% mức bình quân.`);
+
+    // Nothing of another cooperative came: her own documents and the aggregate only.
+    await expect.poll(() => received).toContain(`${ws}:aggregate`);
+    const others = received.filter((id) => id !== `${ws}:aggregate` && !/:(unit|year|assessment):htx-1(:|$)/.test(id));
+    expect(others).toEqual([]);
+    await expect(page.getByRole('button', { name: `Sửa ${LAP_LE}`, exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: `Sửa ${AN_HONG}`, exact: true })).toHaveCount(0);
+
+    // Kept with the sync record: a reload shows it before any sync.
+    await page.reload();
+    await expect(picture.locator('#province-counts')).toHaveText('7 đơn vị; 5 HTX và 1 THT đang hoạt động.');
+    // In English, with English numbers.
+    await page.getByRole('button', { name: h.UI.vi.switchTo, exact: true }).click();
+    await expect(picture.getByRole('heading', { name: "The province's picture" })).toBeVisible();
+    await expect(revenue).toContainText('Revenue per cooperative in 2018: mean 3,400 million VND');
+    await expect(t1.locator('.province-figure')).toContainText('Province: 100.0% (5 / 5)');
+
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await picture.scrollIntoViewIfNeeded();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await picture.screenshot({ path: test.info().outputPath(`province-picture-${width}.png`) });
+    }
+    const results = await new AxeBuilder({ page }).include('#province-picture').analyze();
+    const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id);
+    expect(serious).toEqual([]);
+    await province.context.close();
+    await context.close();
+  });
+
   test('an address on another origin is refused and nothing is sent', async ({ browser }) => {
     const { context, page } = await person(browser, 'sync-elsewhere');
     const sent = [];

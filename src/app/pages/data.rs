@@ -16,6 +16,7 @@ mod files;
 mod forms;
 mod import;
 mod import_preview;
+mod province;
 mod storage;
 mod sync;
 

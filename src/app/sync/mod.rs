@@ -25,6 +25,7 @@ use crate::app::state::{settled, AppState};
 use crate::app::storage;
 use crate::i18n::Text;
 use crate::sync::address::{check_database, check_server, database_url};
+use crate::sync::aggregate::{publish, Aggregate, News};
 use crate::sync::conflict::{choice, choice_of_conflict, Choice, Unsettled};
 use crate::sync::doc_id::encode_component;
 use crate::sync::document::{apply_at, read_doc, Incoming, NotApplied, Places, Policy};
@@ -101,6 +102,10 @@ pub struct Sync {
     /// Units and yearly records changed here and on the server, offered
     /// field by field ([`crate::sync::conflict`]).
     pub choices: RwSignal<Vec<Choice>>,
+    /// The province's picture as last pulled, and the roles it is placed
+    /// for ([`crate::sync::aggregate`]).
+    pub aggregate: RwSignal<Option<Aggregate>>,
+    pub roles: RwSignal<Vec<String>>,
     /// Bumped whenever the record's knowledge of the server changes.
     known: RwSignal<u64>,
 }
@@ -240,6 +245,8 @@ impl Sync {
             outcome: RwSignal::new(None),
             error: RwSignal::new(None),
             choices: RwSignal::new(Vec::new()),
+            aggregate: RwSignal::new(None),
+            roles: RwSignal::new(Vec::new()),
             known,
         };
         provide_context(sync);
@@ -297,6 +304,13 @@ impl Sync {
         self.last_pushed.set(record.and_then(|r| r.last_pushed));
         self.last_pulled.set(record.and_then(|r| r.last_pulled));
         self.pending_flag.set(record.is_some_and(|r| r.pending));
+        self.aggregate.set(
+            record
+                .and_then(|r| r.aggregate.as_ref())
+                .and_then(Aggregate::from_stored),
+        );
+        self.roles
+            .set(record.map(|r| r.roles.clone()).unwrap_or_default());
         self.known.update(|n| *n = n.wrapping_add(1));
     }
 
@@ -561,6 +575,7 @@ impl Sync {
             ))
         })?;
         self.known.update(|n| *n = n.wrapping_add(1));
+        self.roles.set(roles.clone());
         let db = database_url(&server, &database);
         let mut outcome = Outcome::default();
         let mut choices = Vec::new();
@@ -687,6 +702,17 @@ impl Sync {
                 };
                 places_of = state.changes.get_untracked();
                 outcome.pulled += applied.changed;
+                // The province's picture: kept with the sync record.
+                if let Some(news) = applied.aggregate {
+                    let aggregate = match news {
+                        News::Published(aggregate) => Some(*aggregate),
+                        News::Withdrawn => None,
+                    };
+                    with_record(id, |r| {
+                        r.aggregate = aggregate.as_ref().map(Aggregate::to_stored)
+                    });
+                    self.aggregate.set(aggregate);
+                }
                 for diverged in applied.diverged {
                     let doc_id = match &diverged {
                         Incoming::Record { id, .. } | Incoming::Deleted { id, .. } => id.to_id(),
@@ -798,6 +824,18 @@ impl Sync {
                 };
                 walked = done;
                 found.extend(more);
+                if walked {
+                    // The province publishes its picture for the managers,
+                    // from the targets the dashboard shows when they are
+                    // today's.
+                    let today = crate::app::today::today();
+                    let evaluations = (state.as_of.get_untracked() == today)
+                        .then(|| state.evaluations.get_untracked());
+                    let published = state.workspace.with_untracked(|w| {
+                        with_record(id, |r| publish(w, &r.state, scope, today, evaluations))
+                    });
+                    found.extend(published.flatten());
+                }
                 turns.check().await;
             }
             if found.is_empty() {

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
+use super::province::ProvincePanel;
 use crate::app::state::AppState;
 use crate::app::sync::Sync;
 use crate::app::words;
@@ -207,6 +208,7 @@ pub fn SyncSection() -> impl IntoView {
                 <p id="sync-summary">{summary}</p>
                 <ul id="sync-problems" class="sync-problems">{problems}</ul>
                 <SyncChoices/>
+                <ProvincePanel/>
             </div>
         </section>
     }
