@@ -26,6 +26,8 @@ COUCH_ADMIN="$admin" node scripts/couchdb-setup.js --url "$url" --db "$db" \
 export E2E_PORT="${E2E_PORT:-$(free_port)}"
 export E2E_PROXY="/couchdb/=$url/"
 export COUCH_DB="$db"
+# For the test that writes a revision as a replication does.
+export COUCH_URL="$url" COUCH_ADMIN="$admin"
 if [ "$#" -eq 0 ]; then
   set -- sync.spec.js
 fi
