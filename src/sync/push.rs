@@ -12,6 +12,7 @@
 //! ([`confirm`]), so a push cut off halfway resumes with what is left.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Bound;
 
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -22,6 +23,10 @@ use crate::sync::document::{
     assessment_doc, city_doc, plan_doc, task_doc, unit_doc, year_doc, SyncDoc,
 };
 use crate::sync::state::{fingerprint, SyncState};
+
+/// How many known documents a [`Walk`] step looks through for deletions
+/// for each document it may look at.
+const KNOWN_PER_DOCUMENT: usize = 40;
 
 /// The most documents in one `_bulk_docs` request.
 pub const BATCH: usize = 1000;
@@ -82,8 +87,9 @@ enum Stage {
     Units(usize),
     /// The self-assessments from this position on.
     Assessments(usize),
-    /// The documents the server holds and the workspace does not.
-    Deletions,
+    /// The documents the server holds and the workspace does not, looked
+    /// for among the known ones after this `_id`.
+    Deletions(Option<String>),
     Done,
 }
 
@@ -150,28 +156,40 @@ impl Walk {
                         looked += 1;
                         self.stage = Stage::Assessments(at + 1);
                     }
-                    None => self.stage = Stage::Deletions,
+                    None => self.stage = Stage::Deletions(None),
                 },
-                Stage::Deletions => {
+                Stage::Deletions(ref after) => {
                     // The province's aggregate is no record of the
                     // workspace: known, it is never deleted for being absent
                     // (crate::sync::aggregate).
                     let aggregate = DocId::new(ws.id.clone(), DocKey::Aggregate).to_id();
-                    let mut gone: Vec<(&String, &str)> = state
+                    let from = match after {
+                        Some(id) => Bound::Excluded(id.as_str()),
+                        None => Bound::Unbounded,
+                    };
+                    // A known document costs far less than one written:
+                    // many are looked at in a step.
+                    let most = look.saturating_mul(KNOWN_PER_DOCUMENT).max(1);
+                    let mut last = None;
+                    for (id, known) in state
                         .known
-                        .iter()
-                        .filter(|(id, _)| {
-                            !self.present.contains(&fingerprint(id)) && **id != aggregate
-                        })
-                        .map(|(id, known)| (id, known.rev.as_str()))
-                        .collect();
-                    gone.sort_unstable();
-                    out.extend(
-                        gone.into_iter()
-                            .map(|(id, rev)| Outgoing::deletion(id, rev)),
-                    );
-                    self.present = HashSet::new();
-                    self.stage = Stage::Done;
+                        .range::<str, _>((from, Bound::Unbounded))
+                        .take(most)
+                    {
+                        if !self.present.contains(&fingerprint(id)) && *id != aggregate {
+                            out.push(Outgoing::deletion(id, &known.rev));
+                        }
+                        last = Some(id);
+                    }
+                    // A step of its own.
+                    looked = look;
+                    match last {
+                        Some(id) => self.stage = Stage::Deletions(Some(id.clone())),
+                        None => {
+                            self.present = HashSet::new();
+                            self.stage = Stage::Done;
+                        }
+                    }
                 }
                 Stage::Done => return true,
             }

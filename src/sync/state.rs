@@ -17,7 +17,7 @@
 //! documents stores 1,000 entries, not the whole workspace's. How an entry
 //! is written is [`Entry`]; where, the app's storage.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +65,9 @@ pub struct Entry {
 /// The sync's memory of the server, by `_id`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SyncState {
-    pub known: HashMap<String, Known>,
+    /// In `_id` order, so that a push can look through them a slice at a
+    /// time ([`crate::sync::push::Walk`]).
+    pub known: BTreeMap<String, Known>,
     pub held: BTreeMap<String, Held>,
     /// Documents changed since the state was last stored, with the body of
     /// those remembered (`None`: forgotten or held).

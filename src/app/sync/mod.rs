@@ -51,8 +51,8 @@ const MAX_CHOICES: usize = 20;
 const APPLY_SLICE: usize = 100;
 /// Documents a push looks at in one step ([`Walk::step`]), and how long
 /// its steps may hold the page before the browser gets a turn.
-const WALK_LOOK: usize = 100;
-const WALK_SLICE_MS: f64 = 20.0;
+const WALK_LOOK: usize = 50;
+const WALK_SLICE_MS: f64 = 10.0;
 /// The waits before each retry after a network failure, in seconds; the
 /// last one repeats.
 const BACK_OFF_S: [u32; 4] = [5, 15, 60, 300];
@@ -824,13 +824,15 @@ impl Sync {
                 };
                 walked = done;
                 found.extend(more);
-                if walked {
+                if walked && *scope == Scope::Province {
                     // The province publishes its picture for the managers,
                     // from the targets the dashboard shows when they are
-                    // today's.
+                    // today's; each part in a task of its own.
                     let today = crate::app::today::today();
+                    turns.take().await;
                     let evaluations = (state.as_of.get_untracked() == today)
                         .then(|| state.evaluations.get_untracked());
+                    turns.take().await;
                     let published = state.workspace.with_untracked(|w| {
                         with_record(id, |r| publish(w, &r.state, scope, today, evaluations))
                     });

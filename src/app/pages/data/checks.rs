@@ -53,11 +53,12 @@ pub fn DataChecks() -> impl IntoView {
                 let done = state
                     .workspace
                     .with_untracked(|w| checker.step(w, CHECK_SLICE_UNITS));
+                storage::next_turn().await;
                 if done {
                     break;
                 }
-                storage::next_turn().await;
             }
+            // The findings are put together in a task of their own.
             if run.try_get_value() != Some(generation) {
                 return;
             }
