@@ -1229,3 +1229,21 @@ fn documents_applied_a_hundred_at_a_time_with_kept_places_give_the_same_workspac
     assert_eq!(applied.units, Some(vec![1]), "the unit is now second");
     assert_eq!(sliced.units[1].years[0].members, Some(31_337));
 }
+
+#[test]
+fn a_workspace_id_typed_to_join_is_checked() {
+    use coop_plan::sync::address::check_workspace_id;
+    assert_eq!(
+        check_workspace_id("  haiphong-2018 "),
+        Ok("haiphong-2018".to_owned())
+    );
+    assert_eq!(
+        check_workspace_id("ws-1733.a_b"),
+        Ok("ws-1733.a_b".to_owned())
+    );
+    for bad in ["", "   ", "Hải Phòng", "a b", "a/b", "a:b", &"x".repeat(65)] {
+        let refused = check_workspace_id(bad).expect_err(bad);
+        assert!(!refused.vi.is_empty() && !refused.en.is_empty());
+    }
+    assert!(check_workspace_id(&"x".repeat(64)).is_ok());
+}

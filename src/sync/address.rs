@@ -111,3 +111,32 @@ pub fn database_url(server: &str, database: &str) -> String {
         crate::sync::doc_id::encode_component(database)
     )
 }
+
+/// The most characters of a workspace id typed to join a province's
+/// workspace ([`check_workspace_id`]).
+pub const WORKSPACE_ID_MAX: usize = 64;
+
+/// A workspace id as a user types it to open the province's workspace
+/// (the province gives it: the documents on the server are named by it):
+/// letters, digits, `.`, `_` and `-`, at most [`WORKSPACE_ID_MAX`].
+pub fn check_workspace_id(typed: &str) -> Result<String, Text> {
+    let id = typed.trim();
+    if id.is_empty() {
+        return Err(Text::new(
+            "Hãy nhập mã không gian làm việc do Sở gửi.",
+            "Enter the workspace id the province gave you.",
+        ));
+    }
+    let fits = id.chars().count() <= WORKSPACE_ID_MAX
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if fits {
+        Ok(id.to_owned())
+    } else {
+        Err(Text::new(
+            format!("Mã không gian làm việc chỉ gồm chữ không dấu, chữ số, “.”, “_” và “-”, tối đa {WORKSPACE_ID_MAX} ký tự."),
+            format!("A workspace id holds only letters without accents, digits, “.”, “_” and “-”, at most {WORKSPACE_ID_MAX} characters."),
+        ))
+    }
+}

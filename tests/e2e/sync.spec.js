@@ -263,6 +263,36 @@ test.describe('sync with the province server', () => {
     await lan.context.close();
   });
 
+  test("a manager's new browser opens the province's workspace by its id and receives her cooperative", async ({ browser }) => {
+    const ws = 'sync-join';
+    const province = await person(browser, ws);
+    await logIn(province.page, 'so-khdt');
+    await expect(province.page.locator('#sync-workspace')).toContainText(`Mã không gian làm việc này: ${ws}.`);
+    // A browser that never held it: the demo is open.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto('/data');
+    const join = page.getByLabel('Mở không gian làm việc của Sở theo mã');
+    await join.fill('Hải Phòng!');
+    await page.getByRole('button', { name: 'Mở', exact: true }).click();
+    await expect(page.locator('#sync-join-message')).toHaveText(
+      'Mã không gian làm việc chỉ gồm chữ không dấu, chữ số, “.”, “_” và “-”, tối đa 64 ký tự.',
+    );
+    await join.fill(ws);
+    await page.getByRole('button', { name: 'Mở', exact: true }).click();
+    await expect(page.locator('#sync-join-message')).toHaveText('Đã mở. Hãy đăng nhập để nhận số liệu từ máy chủ.');
+    await expect(page.locator('#sync-workspace')).toContainText(`Mã không gian làm việc này: ${ws}.`);
+    await logIn(page, 'lan');
+    // Her cooperative's unit and years, and the province's picture.
+    await expect(summary(page)).toHaveText(/^Đã đồng bộ: nhận [1-9]\d* thay đổi, gửi 0 tài liệu\.$/);
+    await expect(await unitTitle(page, 'htx-1')).toHaveText(LAP_LE);
+    // Nothing of another cooperative.
+    await page.goto('/units/htx-2');
+    await expect(page.locator('#unit-title')).not.toHaveText(AN_HONG);
+    await context.close();
+    await province.context.close();
+  });
+
   test('a conflict the server keeps after a replication is chosen field by field; the losing revision is deleted', async ({ browser }) => {
     // Needs the server's admin to write a revision as a replication does
     // (new_edits: false); scripts/sync-e2e.sh gives it.

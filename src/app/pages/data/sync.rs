@@ -15,7 +15,7 @@ use crate::app::sync::Sync;
 use crate::app::words;
 use crate::domain::field_merge::value;
 use crate::i18n::Text;
-use crate::sync::address::default_server;
+use crate::sync::address::{check_workspace_id, default_server, WORKSPACE_ID_MAX};
 use crate::sync::conflict::Unsettled;
 use crate::sync::status::{last_text, offline_text, online_text, pending_text, readable_id};
 
@@ -151,6 +151,18 @@ pub fn SyncSection() -> impl IntoView {
                     "Sends this workspace's changes to the province's CouchDB server and receives the others'. The password is not kept.",
                 )}
             </p>
+            <p id="sync-workspace">
+                {move || {
+                    let id = state.workspace.with(|w| w.id.clone());
+                    Text::new(
+                        format!("Mã không gian làm việc này: {id}. Trên máy chủ, số liệu được ghi theo mã này: người cùng đồng bộ một bộ số liệu phải mở không gian làm việc có cùng mã."),
+                        format!("This workspace's id: {id}. On the server the data is filed under this id: people who sync the same data must open a workspace with the same id."),
+                    )
+                    .get(lang.get())
+                    .to_owned()
+                }}
+            </p>
+            <JoinWorkspace/>
             <form class="sync-form" on:submit=log_in>
                 <p class="field">
                     <label for="sync-server">{words("Địa chỉ máy chủ", "Server address")}</label>
@@ -300,5 +312,73 @@ fn SyncChoices() -> impl IntoView {
                 {move || message.get().map(|m| m.get(lang.get()).to_owned())}
             </p>
         </div>
+    }
+}
+
+/// Opens the province's workspace by the id the province gives: the one
+/// stored here under that id, or an empty one (the plan the app ships
+/// with, no unit) that the first pull fills. Then the user logs in.
+#[component]
+fn JoinWorkspace() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let typed = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Text>);
+    let join = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let id = match check_workspace_id(&typed.get_untracked()) {
+            Ok(id) => id,
+            Err(text) => {
+                message.set(Some(text));
+                return;
+            }
+        };
+        message.set(None);
+        if state.workspace.with_untracked(|w| w.id == id) {
+            message.set(Some(Text::new(
+                "Không gian làm việc này đang mở.",
+                "This workspace is open already.",
+            )));
+            return;
+        }
+        spawn_local(async move {
+            let workspace = match crate::app::storage::read_workspace(&id).await {
+                Some(Ok(stored)) => stored,
+                Some(Err(_)) => {
+                    message.set(Some(Text::new(
+                        "Không gian làm việc có mã này trên máy không đọc được; hãy xem mục Lưu trữ.",
+                        "The workspace stored here under this id cannot be read; see Storage.",
+                    )));
+                    return;
+                }
+                None => {
+                    let mut blank = crate::sync::document::blank_workspace(&id);
+                    blank.name = id.clone();
+                    blank
+                }
+            };
+            state.open_workspace(workspace);
+            typed.set(String::new());
+            message.set(Some(Text::new(
+                "Đã mở. Hãy đăng nhập để nhận số liệu từ máy chủ.",
+                "Opened. Log in to receive the data from the server.",
+            )));
+        });
+    };
+    view! {
+        <form class="sync-join" on:submit=join>
+            <p class="field">
+                <label for="sync-join-id">{words("Mở không gian làm việc của Sở theo mã", "Open the province's workspace by its id")}</label>
+                <input id="sync-join-id" type="text" autocomplete="off" spellcheck="false"
+                    maxlength=WORKSPACE_ID_MAX.to_string()
+                    prop:value=typed on:input:target=move |ev| typed.set(ev.target().value())/>
+            </p>
+            <p class="sync-actions">
+                <button type="submit" class="secondary">{words("Mở", "Open")}</button>
+            </p>
+            <p id="sync-join-message" class="field-message" role="status">
+                {move || message.get().map(|m| m.get(lang.get()).to_owned())}
+            </p>
+        </form>
     }
 }
