@@ -1247,3 +1247,59 @@ fn a_workspace_id_typed_to_join_is_checked() {
     }
     assert!(check_workspace_id(&"x".repeat(64)).is_ok());
 }
+
+#[test]
+fn a_task_and_the_plan_changed_on_both_sides_are_chosen_field_by_field() {
+    let ws = demo_workspace();
+    let docs = as_received(&documents(&ws));
+    let (mut local, mut state, _) = pulled(&ws.id, &docs);
+    // A task: its title changed here, its title and status on the server.
+    let task = local.plan.tasks[0].clone();
+    local.plan.tasks[0].lead_agency = "Sở sửa ở đây".to_owned();
+    let mut theirs = task.clone();
+    theirs.lead_agency = "Sở sửa ở Sở".to_owned();
+    theirs.notes = "Ghi chú của Sở".to_owned();
+    let server = coop_plan::sync::document::task_doc(&ws.id, &theirs).to_value(Some("2-t"));
+    let applied = apply(&mut local, &mut state, &[server], Policy::KeepLocalEdits);
+    let [incoming] = &applied.diverged[..] else {
+        panic!("one divergence: {:?}", applied.diverged);
+    };
+    let mut made = choice(&local, base(&state, incoming), incoming).expect("a choice for a task");
+    assert_eq!(
+        made.conflicts(),
+        [("lead_agency".to_owned(), "Sở sửa ở Sở".to_owned())]
+    );
+    made.choose("lead_agency", true);
+    made.settle(&mut local, &mut state).expect("settled");
+    assert_eq!(local.plan.tasks[0].lead_agency, "Sở sửa ở đây");
+    assert_eq!(
+        local.plan.tasks[0].notes, "Ghi chú của Sở",
+        "changed there only"
+    );
+    let outgoing = pending(&local, &state);
+    assert_eq!(outgoing.len(), 1, "{outgoing:?}");
+    assert_eq!(outgoing[0].doc["_rev"], json!("2-t"));
+    // The plan: a number changed on both sides; the server's taken.
+    local.plan.end_year += 1;
+    let mut plan = local.plan.clone();
+    plan.end_year += 1;
+    let server = coop_plan::sync::document::plan_doc(&coop_plan::domain::workspace::Workspace {
+        plan,
+        ..local.clone()
+    })
+    .to_value(Some("2-p"));
+    let applied = apply(&mut local, &mut state, &[server], Policy::KeepLocalEdits);
+    let [incoming] = &applied.diverged[..] else {
+        panic!("one divergence: {:?}", applied.diverged);
+    };
+    let mut made = choice(&local, base(&state, incoming), incoming).expect("a choice for the plan");
+    assert_eq!(made.conflicts().len(), 1);
+    assert_eq!(made.conflicts()[0].0, "end_year");
+    made.choose("end_year", false);
+    made.settle(&mut local, &mut state).expect("settled");
+    assert_eq!(local.plan.end_year, ws.plan.end_year + 2);
+    assert_eq!(
+        local.plan.tasks[0].lead_agency, "Sở sửa ở đây",
+        "the tasks stay"
+    );
+}

@@ -1,13 +1,13 @@
-//! A unit or a unit-year changed both here and on the server, offered field
-//! by field as two tabs offer it ([`crate::domain::field_merge`]): a field
+//! A record changed both here and on the server, offered field by field
+//! as two tabs offer it ([`crate::domain::field_merge`]): a field
 //! changed on one side only takes that side's value, a field changed on
 //! both to different values waits for the user's choice.
 //!
 //! The three sides are the record here (mine), the server's (theirs: the
 //! winning revision, or a losing one from `_conflicts`) and the one both
 //! came from (the base: the body the sync stored for the document with
-//! its revision, [`SyncState`]). Without a base (a record created on both sides before any
-//! sync), a field only one side filled is taken from it, as the merge of
+//! its revision, [`SyncState`]). Without a base (a record created on both
+//! sides before any sync, or a conflict left by a replication), a field only one side filled is taken from it, as the merge of
 //! files does ([`crate::domain::merge`]), and every field filled on both
 //! sides with different values is a choice.
 //!
@@ -18,7 +18,13 @@
 //! entry forms' typed fields ([`crate::edit::form_field::Field`]) are not
 //! used: they split a year's key managers into rows and a unit's status
 //! into dated fields a form edits, which a whole record from a server does
-//! not have.
+//! not have. A task, a self-assessment, the plan and the city's inputs,
+//! which have no CSV columns, are chosen by their document's top-level
+//! fields, each value as it is stored ([`json_fields`]).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
 
 use crate::domain::field_merge::{self, Fields, Merged};
 use crate::domain::plan::Plan;
@@ -30,7 +36,7 @@ use crate::files::csv_data::{
 use crate::i18n::number::Convention;
 use crate::i18n::Text;
 use crate::sync::doc_id::{DocId, DocKey};
-use crate::sync::document::{apply, read_doc, Incoming, Policy, Record};
+use crate::sync::document::{apply, read_doc, Incoming, Policy, Record, SyncDoc};
 use crate::sync::state::SyncState;
 
 /// A unit's fields as texts, without its id (which names the document).
@@ -59,6 +65,41 @@ enum Theirs {
         unit: String,
         record: Box<YearRecord>,
     },
+    /// A task, a self-assessment, the plan or the city's inputs: chosen
+    /// by the top-level fields of the document's `data`, with each side's
+    /// values as they are ([`json_fields`]).
+    Doc {
+        /// The server's document.
+        doc: Box<SyncDoc>,
+        /// Each side's values by field, to write back the one chosen.
+        values: Box<[BTreeMap<String, Value>; 3]>,
+    },
+}
+
+/// A value as a choice shows it: a text as it is, anything else as JSON.
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The top-level fields of a document's `data` as texts: a text as it is,
+/// any other value as JSON (`12`, `true`, `["a"]`); and the values
+/// themselves.
+pub fn json_fields(data: &Value) -> (Fields, BTreeMap<String, Value>) {
+    let Some(object) = data.as_object() else {
+        return (Fields::new(), BTreeMap::new());
+    };
+    let fields = object
+        .iter()
+        .map(|(key, value)| (key.clone(), text_of(value)))
+        .collect();
+    let values = object
+        .iter()
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    (fields, values)
 }
 
 /// A record to settle field by field.
@@ -92,8 +133,9 @@ pub enum Unsettled {
 
 /// The field-by-field choice for a unit or unit-year document that the
 /// server holds as `incoming` while the workspace holds another version;
-/// `None` for other records and for deletions (chosen as a whole), and
-/// when the record is not here. `base` is the body both sides came from,
+/// a task, a self-assessment, the plan or the city's inputs are chosen by
+/// their document's top-level fields ([`json_fields`]); `None` for
+/// deletions (chosen as a whole) and when the record is not here. `base` is the body both sides came from,
 /// as the sync's storage keeps it for the document
 /// ([`crate::sync::state`]), when there is one.
 pub fn choice(ws: &Workspace, base: Option<&str>, incoming: &Incoming) -> Option<Choice> {
@@ -137,7 +179,26 @@ pub fn choice(ws: &Workspace, base: Option<&str>, incoming: &Incoming) -> Option
                 },
             )
         }
-        _ => return None,
+        (DocKey::Unit { .. } | DocKey::Year { .. } | DocKey::Aggregate, _) => return None,
+        (key, theirs_record) => {
+            let here = crate::sync::document::local_doc(ws, key)?;
+            let there = theirs_record.to_doc(&ws.id);
+            let base_data = base_record
+                .map(|b| b.to_doc(&ws.id).data)
+                .unwrap_or(Value::Null);
+            let (base, base_values) = json_fields(&base_data);
+            let (mine, mine_values) = json_fields(&here.data);
+            let (theirs_fields, theirs_values) = json_fields(&there.data);
+            (
+                base,
+                mine,
+                theirs_fields,
+                Theirs::Doc {
+                    doc: Box::new(there),
+                    values: Box::new([base_values, mine_values, theirs_values]),
+                },
+            )
+        }
     };
     let merged = field_merge::merge(&base, &mine, &theirs_fields, &field_merge::equal);
     Some(Choice {
@@ -238,6 +299,41 @@ impl Choice {
                     unit: unit.clone(),
                     record,
                 })
+            }
+            Theirs::Doc { doc, values } => {
+                let [base, mine, theirs] = &**values;
+                let mut data = doc.data.clone();
+                if let Some(object) = data.as_object_mut() {
+                    for (field, text) in &self.merged.mine {
+                        if theirs.get(field).map(text_of).as_ref() == Some(text) {
+                            continue;
+                        }
+                        // The chosen text is one side's value: that value.
+                        let value = [mine, base]
+                            .into_iter()
+                            .find_map(|side| side.get(field).filter(|v| text_of(v) == *text));
+                        match value {
+                            Some(value) => {
+                                object.insert(field.clone(), value.clone());
+                            }
+                            None => {
+                                object.remove(field);
+                            }
+                        }
+                    }
+                }
+                let mut written = (**doc).clone();
+                written.data = data;
+                match read_doc(&written.workspace, &written.to_value(Some(&self.rev))) {
+                    Ok(Incoming::Record { record, .. }) => Ok(*record),
+                    _ => Err(Unsettled::Unreadable {
+                        field: String::new(),
+                        message: Text::new(
+                            "Bản đã chọn không đọc lại được.",
+                            "The chosen version cannot be read back.",
+                        ),
+                    }),
+                }
             }
         }
     }
