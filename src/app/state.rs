@@ -73,6 +73,10 @@ pub struct Reading {
     token: u32,
 }
 
+/// Above this many units a save waits a turn before comparing
+/// ([`AppState::save_soon`]).
+const SAVE_AFTER_A_TURN_UNITS: usize = 5_000;
+
 /// What a change of the workspace did to its units, when it touched one
 /// unit and no other (the plan, city figures and the rest may change).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -664,11 +668,15 @@ impl AppState {
         }
         let state = self;
         spawn_local(async move {
-            // A task of its own, after the change's: comparing a national
-            // workspace takes a few milliseconds more than the change itself
-            // may, and changes made meanwhile (a sync's pull, a batch at a
-            // time) are saved together.
-            storage::next_turn().await;
+            // A big workspace's save is a task of its own, after the
+            // change's: comparing a national workspace takes a few
+            // milliseconds more than the change itself may, and changes
+            // made meanwhile (a sync's pull, a batch at a time) are saved
+            // together. A small one starts at once: the sooner it is
+            // written, the less a reload or a closed tab can cut short.
+            if state.workspace.with_untracked(|w| w.units.len()) > SAVE_AFTER_A_TURN_UNITS {
+                storage::next_turn().await;
+            }
             // Each round takes the changes made before it started.
             while DIRTY.replace(false) {
                 // The number of the last change, read with the workspace.
