@@ -1657,17 +1657,16 @@ const SYNC_ENTRIES_BATCH: u32 = 5_000;
 /// The sync record of workspace `id`, as stored; `None` when there is none
 /// (or IndexedDB cannot be read).
 pub async fn read_sync(id: &str) -> Option<String> {
+    read_text_under(sync_key(id)).await
+}
+
+/// The `text` of the `units` record under the string key `key`.
+async fn read_text_under(key: JsValue) -> Option<String> {
     let database = db().ok()?;
     let tx = database
         .transaction(&[UNITS], TransactionMode::ReadOnly)
         .ok()?;
-    let record = tx
-        .object_store(UNITS)
-        .ok()?
-        .get(sync_key(id))
-        .ok()?
-        .await
-        .ok()??;
+    let record = tx.object_store(UNITS).ok()?.get(key).ok()?.await.ok()??;
     text_field(&record, "text")
 }
 
@@ -1710,18 +1709,7 @@ pub async fn read_sync_entries(id: &str, state: &mut SyncState) -> Result<(), Sa
 
 /// The body stored for document `doc` of workspace `id`'s sync.
 pub async fn read_sync_body(id: &str, doc: &str) -> Option<String> {
-    let database = db().ok()?;
-    let tx = database
-        .transaction(&[UNITS], TransactionMode::ReadOnly)
-        .ok()?;
-    let record = tx
-        .object_store(UNITS)
-        .ok()?
-        .get(sync_entry_key(id, 'b', doc))
-        .ok()?
-        .await
-        .ok()??;
-    text_field(&record, "text")
+    read_text_under(sync_entry_key(id, 'b', doc)).await
 }
 
 /// Stores the sync record of workspace `id` and the entries that changed,

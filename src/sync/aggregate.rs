@@ -226,10 +226,15 @@ pub fn aggregate_doc(ws: &Workspace, as_of: NaiveDate) -> SyncDoc {
 
 /// The document of an aggregate made already.
 pub fn aggregate_doc_of(ws: &Workspace, aggregate: Aggregate) -> SyncDoc {
-    let id = DocId::new(ws.id.clone(), DocKey::Aggregate);
+    doc_in(&ws.id, &aggregate)
+}
+
+/// The aggregate's document in workspace `workspace`, as this build writes
+/// it.
+fn doc_in(workspace: &str, aggregate: &Aggregate) -> SyncDoc {
     SyncDoc {
-        id: id.to_id(),
-        workspace: ws.id.clone(),
+        id: DocId::new(workspace, DocKey::Aggregate).to_id(),
+        workspace: workspace.to_owned(),
         doc_type: DocType::Aggregate,
         schema_version: SCHEMA_VERSION,
         unit: None,
@@ -353,18 +358,7 @@ pub fn read_aggregate(workspace: &str, value: &Value) -> Result<Received, NotApp
         .ok_or_else(|| malformed(id, "the document has no data"))?;
     let aggregate: Aggregate =
         read_value(data).map_err(|message| malformed(id, format!("data: {message}")))?;
-    let body = SyncDoc {
-        id: expected.clone(),
-        workspace: workspace.to_owned(),
-        doc_type: DocType::Aggregate,
-        schema_version: SCHEMA_VERSION,
-        unit: None,
-        year: None,
-        period: None,
-        key: None,
-        data: aggregate.to_stored(),
-    }
-    .body();
+    let body = doc_in(workspace, &aggregate).body();
     Ok(Received {
         id: expected,
         rev,
