@@ -3,7 +3,7 @@
 # import's Web Worker (import-worker*, loaded only for an import: it reads
 # JSON files and decodes CSV files), raw and gzipped (gzip -9, as a server
 # compressing static files would send them). With --check, fails when the
-# gzipped .wasm is over the regression guard (1,072 KB = 1,072,000 bytes). It is a guard against an accidental jump,
+# gzipped .wasm is over the regression guard (1,075 KB = 1,075,000 bytes). It is a guard against an accidental jump,
 # not a budget: issue 12 withdrew the old 350 KB budget. Leptos's view
 # layer and router took the app from 642 KB to 731 KB, serde's derives, the
 # pages moved onto components so far and the standard library's sorts to
@@ -36,11 +36,12 @@
 # and its request written a document at a time, the choice for a conflict
 # kept on the server and its losing revisions deleted, many units changed
 # at once with the index patched, the data checks in slices) added 18.1 KB:
-# 1,066.7 KB, and the guard is that plus about 5 KB. Not broken down
-# (no twiggy on the machine).
+# 1,066.7 KB; the chooser for tasks, assessments, the plan and the city
+# 3.2 KB more: 1,069.9 KB, and the guard is that plus about 5 KB. Not
+# broken down (no twiggy on the machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET=${WASM_GZIP_BUDGET:-1072000}
+BUDGET=${WASM_GZIP_BUDGET:-1075000}
 check=false
 [ "${1:-}" = "--check" ] && check=true
 
