@@ -137,6 +137,40 @@ fn with_record<T>(id: &str, f: impl FnOnce(&mut SyncRecord) -> T) -> Option<T> {
     })
 }
 
+/// Who `GET /_session` says is logged in (its `userCtx`); `None` when no
+/// one is, or the answer cannot be read.
+fn read_session(text: &str) -> Option<Session> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    let context = value.get("userCtx")?;
+    let name = context.get("name").and_then(Value::as_str)?.to_owned();
+    let roles = context
+        .get("roles")
+        .and_then(Value::as_array)
+        .map(|roles| {
+            roles
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Session { name, roles })
+}
+
+/// A storage failure in both languages.
+fn storage_problem(error: &storage::SaveError) -> Text {
+    Text::new(
+        error.message(crate::i18n::Lang::Vi),
+        error.message(crate::i18n::Lang::En),
+    )
+}
+
+/// A document fetched from the server (`GET`), when it answers with one.
+async fn fetch_doc(url: &str) -> Option<Value> {
+    let text = http::send("GET", url, None).await.ok()?;
+    serde_json::from_str(&text).ok()
+}
+
 /// Stores the record of workspace `id` with the entries that changed since
 /// the last store; if the store fails, they wait for the next one.
 async fn store_record(id: &str) -> Result<(), storage::SaveError> {
@@ -389,12 +423,7 @@ impl Sync {
             _ => *r = Some((id.clone(), SyncRecord::new(settings.clone()))),
         });
         with_record(&id, |r| r.pending = true);
-        store_record(&id).await.map_err(|e| {
-            Text::new(
-                e.message(crate::i18n::Lang::Vi),
-                e.message(crate::i18n::Lang::En),
-            )
-        })?;
+        store_record(&id).await.map_err(|e| storage_problem(&e))?;
         let record = RECORD.with_borrow(|r| r.as_ref().map(|(_, r)| r.clone()));
         self.show_record(record.as_ref());
         Ok(settings)
@@ -443,21 +472,7 @@ impl Sync {
         let text = http::send("GET", &format!("{}/_session", settings.server), None)
             .await
             .ok()?;
-        let value: Value = serde_json::from_str(&text).ok()?;
-        let context = value.get("userCtx")?;
-        let name = context.get("name").and_then(Value::as_str)?.to_owned();
-        let roles: Vec<String> = context
-            .get("roles")
-            .and_then(Value::as_array)
-            .map(|roles| {
-                roles
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let session = Session { name, roles };
+        let session = read_session(&text)?;
         self.session.set(Some(session.clone()));
         Some(session)
     }
@@ -536,29 +551,15 @@ impl Sync {
         let text = http::send("GET", &format!("{server}/_session"), None)
             .await
             .map_err(|e| self.problem(e, &database))?;
-        let value: Value = serde_json::from_str(&text).unwrap_or_default();
-        let context = value.get("userCtx").cloned().unwrap_or_default();
-        let Some(name) = context.get("name").and_then(Value::as_str) else {
+        let Some(session) = read_session(&text) else {
             self.session.set(None);
             return Err(said(
                 "Chưa đăng nhập: hãy nhập mật khẩu và bấm Đăng nhập.",
                 "Not logged in: enter the password and press Log in.",
             ));
         };
-        let roles: Vec<String> = context
-            .get("roles")
-            .and_then(Value::as_array)
-            .map(|r| {
-                r.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
-        self.session.set(Some(Session {
-            name: name.to_owned(),
-            roles: roles.clone(),
-        }));
+        self.session.set(Some(session.clone()));
+        let Session { name, roles } = session;
         let scope = Scope::of_roles(&roles);
         if scope == Scope::NoRole {
             return Err(Stop::Said(Text::new(
@@ -568,12 +569,9 @@ impl Sync {
         }
         with_record(&id, |r| r.roles = roles.clone())
             .ok_or_else(|| said("Chưa cài đặt đồng bộ.", "Sync is not set up."))?;
-        read_entries(&id).await.map_err(|e| {
-            Stop::Said(Text::new(
-                e.message(crate::i18n::Lang::Vi),
-                e.message(crate::i18n::Lang::En),
-            ))
-        })?;
+        read_entries(&id)
+            .await
+            .map_err(|e| Stop::Said(storage_problem(&e)))?;
         self.known.update(|n| *n = n.wrapping_add(1));
         self.roles.set(roles.clone());
         let db = database_url(&server, &database);
@@ -593,13 +591,9 @@ impl Sync {
                 continue;
             }
             let url = format!("{db}/{}", encode_component(conflict));
-            let Ok(text) = http::send("GET", &url, None).await else {
-                continue;
-            };
-            let Ok(value) = serde_json::from_str::<Value>(&text) else {
-                continue;
-            };
-            refused.extend(read_doc(&id, &value).ok());
+            if let Some(value) = fetch_doc(&url).await {
+                refused.extend(read_doc(&id, &value).ok());
+            }
         }
         choices.extend(choices_for(state, &id, &refused).await);
         self.choices.set(choices);
@@ -762,10 +756,7 @@ impl Sync {
                 encode_component(&doc_id),
                 encode_component(first)
             );
-            let Ok(text) = http::send("GET", &url, None).await else {
-                continue;
-            };
-            let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            let Some(value) = fetch_doc(&url).await else {
                 continue;
             };
             let made = state.workspace.with_untracked(|w| {
